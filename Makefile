@@ -1,0 +1,63 @@
+# Coverage Lens — `make help` lists the targets.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+CORPUS ?= corpus
+OUT    ?= build
+# The stamp is keyed on the lock and the project file: setup reinstalls only when they change.
+STAMP  := $(VENV)/.setup-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+
+.PHONY: help setup lock lab test lint types pytest build bench eval report docs clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+setup: $(STAMP) ## Create .venv and install the hash-pinned lock (quick when nothing changed)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock 2>&1 \
+	  | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.setup-*
+	@touch $@
+
+lock: ## Re-resolve pyproject.toml into requirements.lock (needs the network)
+	$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	  --python-platform x86_64-manylinux_2_28 -o requirements.lock
+
+build: setup ## Build every table of $(CORPUS) into $(OUT)/*.parquet
+	$(PY) -m analysis build --corpus $(CORPUS) --out $(OUT)
+
+lab: setup build ## Set up, build the tables and open JupyterLab on notebooks/
+	$(PY) -m analysis lab
+
+test: setup lint types pytest ## Set up, then lint (ruff), types (mypy) and every test (pytest)
+
+lint: setup
+	$(VENV)/bin/ruff check analysis tests bench
+	$(VENV)/bin/ruff format --check analysis tests bench
+
+types: setup
+	$(VENV)/bin/mypy analysis
+
+pytest: setup
+	$(VENV)/bin/pytest
+
+bench: setup ## Measure build speed (cold and cached) on the corpus
+	$(PY) bench/bench_build.py --corpus $(CORPUS)
+
+report: setup ## Execute every notebook headless; write executed notebooks and charts to exports/
+	$(PY) -m analysis report --corpus $(CORPUS) --out $(OUT)
+
+docs: setup ## Regenerate docs/tables.md from the declared schemas
+	$(PY) -m analysis docs
+
+clean: ## Remove the venv, built tables, exports and caches
+	rm -rf $(VENV) $(OUT) exports test-artifacts .pytest_cache .mypy_cache .ruff_cache .cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,66 @@
+"""Command line: `python -m analysis build|docs|report` (see `--help`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import schema
+from .corpus import CorpusError
+from .parse import ModelNotFoundError
+from .pipeline import build
+
+DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the command line.
+
+    Args:
+        argv: The arguments (default: `sys.argv[1:]`).
+
+    Returns:
+        The process exit code.
+    """
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    b = commands.add_parser("build", help="build every table and write it as Parquet")
+    b.add_argument("--corpus", default="corpus", help="corpus folder (default: corpus)")
+    b.add_argument("--out", default="build", help="output folder (default: build)")
+    b.add_argument("--csv", action="store_true", help="also write CSV files")
+    b.add_argument("--cache", default=None, help="parse cache folder")
+    d = commands.add_parser("docs", help="write docs/tables.md from the declared schemas")
+    d.add_argument("--out", default=str(DOCS_PATH), help="where to write it")
+    r = commands.add_parser("report", help="execute the notebooks and export their charts")
+    r.add_argument("--corpus", default="corpus")
+    r.add_argument("--out", default="build")
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command == "docs":
+            Path(args.out).write_text(schema.render_markdown(), encoding="utf-8")
+            print(f"wrote {args.out}")
+            return 0
+        return _build(args.corpus, args.out, csv=getattr(args, "csv", False), cache=args.__dict__.get("cache"), report=args.command == "report")
+    except (CorpusError, ModelNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _build(corpus: str, out: str, *, csv: bool, cache: str | None, report: bool) -> int:
+    started = time.perf_counter()
+    tables = build(corpus, cache_dir=cache, progress=True)
+    tables.write(out, csv=csv)
+    seconds = time.perf_counter() - started
+    for name, frame in tables.frames():
+        print(f"{name:>12}: {len(frame):>6} rows")
+    print(f"wrote {out}/*.parquet{' and *.csv' if csv else ''} in {seconds:.2f} s")
+    if report:
+        print("report: no notebooks to execute yet; built the tables only.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,368 @@
+"""Cleaning: from a raw article file to its title, body paragraphs and the record of what was removed.
+
+The raw text is split into lines. Generic rules (below) and the article's rules from
+`corpus/cleaning.yml` label lines (or the tail of the last line) as not part of the article; the
+headline line becomes the title; the remaining lines become paragraphs. Every removed span is
+recorded with its reason, so each non-whitespace character of the raw text is in the title, in a
+paragraph or in `removed`.
+
+Whitespace normalisation inside a paragraph (the only change made to kept text): every run of
+whitespace — spaces, tabs, no-break and other Unicode spaces, and the line breaks of a hard-wrapped
+paragraph — becomes one space; zero-width spaces (U+200B, U+2060, U+FEFF) are dropped; the paragraph
+is stripped. Paragraphs are joined with one blank line ("\\n\\n") in `articles.body`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .corpus import CorpusError
+
+PARAGRAPH_SEPARATOR = "\n\n"
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+_WHITESPACE = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# Lines that start the reader-comment section of a blog or news page.
+_COMMENT_MARKER = re.compile(
+    r"^(?:leave a (?:reply|comment)|\d+ (?:comments?|responses?|replies)\b|comments?(?: \(\d+\))?$"
+    r"|liked by \d+ (?:people|person)|you are commenting using|fill in your details below"
+    r"|post a comment|add a comment|join the (?:discussion|conversation)|reader comments)",
+    re.IGNORECASE,
+)
+# Short user-interface labels: widgets, share bars, navigation.
+_WIDGET_LABEL = re.compile(
+    r"^(?:translate|share(?: this(?: article| story| page)?)?|tweet|print|e-?mail|advertisement"
+    r"|skip to (?:main )?content|menu|close|sign (?:up|in)|log ?in|subscribe|read more|related"
+    r"(?: articles| stories| content)?|back to top|continue reading|show more|load more)"
+    r"\s*[»›>→:|]*$",
+    re.IGNORECASE,
+)
+_WIDGET_MAX_CHARS = 40
+# A photo caption: a short paragraph ending with a photo credit such as "(Vincent Yu/AP)".
+_CAPTION_CREDIT = re.compile(
+    r"(?:\((?:(?:photos?|image|credit|pictured)\s*(?:by|:)?\s*)?[^()\n/]{2,60}/[^()\n]{1,60}\)"
+    r"|\((?:photos?|image|credit)\b[^()\n]*\)"
+    r"|\b(?:getty images|ap photo[^()\n]*|shutterstock))\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_MAX_CHARS = 300
+# A reporting credit closing the article, as its own line or as the last sentence.
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:additional )?(?:reporting|writing|editing) by\b[^\n]*$", re.IGNORECASE
+)
+_CREDIT_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?”\"’)]\s))[^.!?\n]{0,200}?\bcontributed (?:reporting|to (?:this|the) "
+    r"report(?:ing)?)\b[^.!?\n]{0,60}[.!?]?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_HEADLINE_MAX_CHARS = 150
+_HEADLINE_SEARCH_LINES = 5
+
+
+@dataclass(frozen=True)
+class Span:
+    """A removed span of the raw text."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A kept paragraph: its normalised text and where it came from in the raw text."""
+
+    raw_start: int
+    raw_end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The result of cleaning one article.
+
+    Attributes:
+        title: The headline found in the file, or the known title, or None.
+        title_span: Raw offsets of the headline line, when the file holds one.
+        paragraphs: The kept paragraphs in order.
+        removed: The removed spans in raw order.
+    """
+
+    title: str | None
+    title_span: tuple[int, int] | None
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Span, ...]
+
+    @property
+    def body(self) -> str:
+        """Returns the article body: the paragraphs joined by one blank line."""
+        return PARAGRAPH_SEPARATOR.join(p.text for p in self.paragraphs)
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the first non-whitespace character
+    end: int  # offset after the last non-whitespace character
+    raw: str  # the whole line, indentation included
+    label: str | None = None  # None: body; "title"; otherwise the removal reason
+    cut: int | None = None  # offset where the kept text ends (a removed credit follows)
+
+    @property
+    def blank(self) -> bool:
+        return self.start == self.end
+
+    @property
+    def text(self) -> str:
+        return normalize_whitespace(self.raw)
+
+    @property
+    def indented(self) -> bool:
+        return self.raw[:1].isspace() or bool(re.match(r"\s*\d+\.\s", self.raw))
+
+
+@dataclass
+class _Rules:
+    drops: list[dict[str, Any]] = field(default_factory=list)
+    paragraphs: str = "auto"
+
+
+def normalize_whitespace(text: str) -> str:
+    """Applies the documented whitespace normalisation to one paragraph.
+
+    Args:
+        text: Raw text of a paragraph (it may hold line breaks when hard-wrapped).
+
+    Returns:
+        The text with each whitespace run as one space, zero-width spaces dropped, stripped.
+    """
+    return _WHITESPACE.sub(" ", text.translate(_ZERO_WIDTH)).strip()
+
+
+def clean_text(
+    raw: str,
+    *,
+    known_title: str | None = None,
+    rules: Sequence[dict[str, Any]] = (),
+    source: str = "<text>",
+) -> Cleaned:
+    """Splits a raw article into title, paragraphs and removed spans.
+
+    Args:
+        raw: The raw article text.
+        known_title: The title from the manifest or HTML metadata, if any; the line holding it is
+            taken as the headline and the lines before it as masthead.
+        rules: The article's rules from `cleaning.yml`.
+        source: What to name in error messages (file or article id).
+
+    Returns:
+        The cleaned article.
+
+    Raises:
+        CorpusError: A rule is malformed or does not match exactly one line, or nothing is left.
+    """
+    lines = _split_lines(raw)
+    parsed = _parse_rules(rules, source)
+    _apply_corpus_rules(lines, parsed.drops, source)
+    _label_comment_section(lines)
+    for line in lines:
+        if line.label is None and not line.blank:
+            if len(line.text) <= _WIDGET_MAX_CHARS and _WIDGET_LABEL.match(line.text):
+                line.label = "widget or navigation label"
+            elif len(line.text) <= _CAPTION_MAX_CHARS and _CAPTION_CREDIT.search(line.text):
+                line.label = "photo caption (ends with a photo credit)"
+            elif _CREDIT_LINE.match(line.text):
+                line.label = "reporting credit"
+    title, title_span = _label_headline(lines, known_title)
+    _cut_credit_sentence(raw, lines)
+    paragraphs = _paragraphs(raw, lines, parsed.paragraphs)
+    if not paragraphs:
+        raise CorpusError(
+            f"{source}: cleaning removed every line, so the article has no body; "
+            "check its rules in cleaning.yml."
+        )
+    return Cleaned(title, title_span, tuple(paragraphs), tuple(_removed_spans(raw, lines)))
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines = []
+    pos = 0
+    for match in [*_LINE_BREAK.finditer(raw), None]:
+        end = match.start() if match else len(raw)
+        text = raw[pos:end]
+        if text.translate(_ZERO_WIDTH).strip():
+            lead = len(text) - len(text.lstrip())
+            start, stop = pos + lead, pos + len(text.rstrip())
+        else:
+            start = stop = pos
+        lines.append(_Line(start, stop, text))
+        if match:
+            pos = match.end()
+    return lines
+
+
+def _parse_rules(rules: Sequence[dict[str, Any]], source: str) -> _Rules:
+    parsed = _Rules()
+    kinds = ("drop", "drop_from", "drop_until")
+    for rule in rules:
+        if "paragraphs" in rule:
+            if rule["paragraphs"] not in ("lines", "blocks", "auto") or len(rule) != 1:
+                raise CorpusError(
+                    f"cleaning.yml, {source}: 'paragraphs' takes lines, blocks or auto, alone."
+                )
+            parsed.paragraphs = rule["paragraphs"]
+            continue
+        given = [k for k in kinds if k in rule]
+        if len(given) != 1 or not rule.get("reason") or set(rule) - {*kinds, "reason"}:
+            raise CorpusError(
+                f"cleaning.yml, {source}: rule {rule!r} must have exactly one of {kinds} "
+                "and a 'reason'."
+            )
+        parsed.drops.append(rule)
+    return parsed
+
+
+def _apply_corpus_rules(lines: list[_Line], drops: list[dict[str, Any]], source: str) -> None:
+    for rule in drops:
+        kind = next(k for k in ("drop", "drop_from", "drop_until") if k in rule)
+        wanted = normalize_whitespace(str(rule[kind]))
+        hits = [i for i, line in enumerate(lines) if not line.blank and line.text == wanted]
+        if len(hits) != 1:
+            raise CorpusError(
+                f"cleaning.yml, {source}: rule {kind}: {wanted!r} matches {len(hits)} lines of "
+                "the raw file, not exactly one; quote the whole line as it stands in the file."
+            )
+        i = hits[0]
+        targets = {"drop": [i], "drop_from": range(i, len(lines)), "drop_until": range(i)}[kind]
+        for j in targets:
+            lines[j].label = f"corpus rule: {rule['reason']}"
+
+
+def _label_comment_section(lines: list[_Line]) -> None:
+    marker = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.label is None and not line.blank and _COMMENT_MARKER.match(line.text)
+        ),
+        None,
+    )
+    if marker is None:
+        return
+    start = marker
+    for j in range(marker - 1, -1, -1):
+        if lines[j].blank:
+            continue
+        if lines[j].label is not None or not lines[j].indented:
+            break
+        start = j
+    for line in lines[start:]:
+        if line.label is None:
+            line.label = "reader comments and comment form"
+
+
+def _fold(text: str) -> str:
+    return normalize_whitespace(text).translate(str.maketrans("’‘“”", "''\"\"")).casefold()
+
+
+def _looks_like_headline(text: str) -> bool:
+    return (
+        len(text) <= _HEADLINE_MAX_CHARS
+        and len(text.split()) >= 2
+        and not re.search(r"[.,;:”\"’']$", text)
+        and not re.match(r"[“\"‘']", text)
+    )
+
+
+def _label_headline(
+    lines: list[_Line], known_title: str | None
+) -> tuple[str | None, tuple[int, int] | None]:
+    candidates = [i for i, line in enumerate(lines) if line.label is None and not line.blank]
+    if known_title:
+        for i in candidates[:_HEADLINE_SEARCH_LINES]:
+            if _fold(lines[i].text) == _fold(known_title):
+                lines[i].label = "title"
+                for line in lines[:i]:
+                    if line.label is None and not line.blank:
+                        line.label = "before the headline (masthead or navigation)"
+                return known_title, (lines[i].start, lines[i].end)
+    if len(candidates) >= 2 and _looks_like_headline(lines[candidates[0]].text):
+        first = lines[candidates[0]]
+        if known_title:
+            first.label = "headline line (the manifest gives the title)"
+            return known_title, None
+        first.label = "title"
+        return first.text, (first.start, first.end)
+    return known_title, None
+
+
+def _cut_credit_sentence(raw: str, lines: list[_Line]) -> None:
+    body = [line for line in lines if line.label is None and not line.blank]
+    if not body:
+        return
+    last = body[-1]
+    match = _CREDIT_SENTENCE.search(raw, last.start, last.end)
+    if not match:
+        return
+    if not raw[last.start : match.start()].strip():
+        last.label = "reporting credit"
+    else:
+        last.cut = len(raw[: match.start()].rstrip())
+
+
+def _paragraphs(raw: str, lines: list[_Line], mode: str) -> list[Paragraph]:
+    if mode == "auto":
+        mode = "blocks" if _hard_wrapped(lines) else "lines"
+    paragraphs: list[Paragraph] = []
+    block: list[_Line] = []
+
+    def flush() -> None:
+        if block:
+            start, end = block[0].start, block[-1].cut or block[-1].end
+            paragraphs.append(Paragraph(start, end, normalize_whitespace(raw[start:end])))
+            block.clear()
+
+    for line in lines:
+        if line.label is not None or line.blank:
+            flush()
+            continue
+        block.append(line)
+        if mode == "lines" or line.cut is not None:
+            flush()
+    flush()
+    return paragraphs
+
+
+def _hard_wrapped(lines: list[_Line]) -> bool:
+    """Returns True when the file wraps paragraphs over several short lines (blocks mode)."""
+    kept = [line for line in lines if line.label is None and not line.blank]
+    has_blank = any(line.blank for line in lines)
+    consecutive = any(
+        a.label is None and b.label is None and not a.blank and not b.blank
+        for a, b in zip(lines, lines[1:], strict=False)
+    )
+    return bool(kept) and has_blank and consecutive and max(len(x.text) for x in kept) <= 100
+
+
+def _removed_spans(raw: str, lines: list[_Line]) -> list[Span]:
+    spans: list[Span] = []
+    kept_since_last = True
+    for line in lines:
+        if line.blank:
+            continue
+        if line.label in (None, "title"):
+            kept_since_last = True
+            if line.cut is not None:
+                tail = line.cut + len(raw[line.cut : line.end]) - len(raw[line.cut : line.end].lstrip())
+                spans.append(Span(tail, line.end, "reporting credit"))
+            continue
+        reason = str(line.label)
+        if spans and not kept_since_last and spans[-1].reason == reason:
+            spans[-1] = Span(spans[-1].start, line.end, reason)
+        else:
+            spans.append(Span(line.start, line.end, reason))
+        kept_since_last = False
+    return spans

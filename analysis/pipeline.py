@@ -1,0 +1,163 @@
+"""`build`: from a corpus folder to every table, and writing the tables to disk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from . import schema
+from .clean import Cleaned, clean_text
+from .corpus import CorpusError, read_corpus
+from .parse import parse_texts
+from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: Corpora with more articles than this get a progress bar while parsing (when asked for).
+PROGRESS_MIN_ARTICLES = 5
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Every table of a built corpus, as pandas DataFrames (see docs/tables.md).
+
+    Attributes:
+        articles: One row per article.
+        paragraphs: One row per body paragraph.
+        sentences: One row per sentence.
+        removed: One row per span of raw text that is not article body or title.
+        docs: The parsed spaCy `Doc` of each body, by article_id (not a table).
+    """
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    removed: pd.DataFrame
+    docs: dict[str, Doc] = field(repr=False, compare=False)
+
+    def frames(self) -> Iterator[tuple[str, pd.DataFrame]]:
+        """Yields (name, DataFrame) for every table, in `schema.TABLES` order."""
+        for name in schema.TABLES:
+            yield name, getattr(self, name)
+
+    def write(self, out_dir: str | Path, *, csv: bool = False) -> list[Path]:
+        """Writes every table to `<out_dir>/<table>.parquet` (and `.csv` when asked).
+
+        Args:
+            out_dir: The output folder; created when missing.
+            csv: Also write CSV files.
+
+        Returns:
+            The paths written.
+        """
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, frame in self.frames():
+            written.append(out / f"{name}.parquet")
+            frame.to_parquet(written[-1], index=False)
+            if csv:
+                written.append(out / f"{name}.csv")
+                frame.to_csv(written[-1], index=False)
+        return written
+
+
+def build(
+    corpus_dir: str | Path = "corpus",
+    *,
+    cache_dir: str | Path | None = None,
+    progress: bool = False,
+) -> Tables:
+    """Reads, cleans and parses a corpus into tables.
+
+    Args:
+        corpus_dir: The corpus folder (holding `articles.csv`).
+        cache_dir: Where parsed documents are cached; `$ANALYSIS_CACHE_DIR` or
+            `~/.cache/coverage-lens` when None.
+        progress: Show a progress bar while parsing, when more than a few articles need it.
+
+    Returns:
+        The tables, each conformed to its declared schema.
+
+    Raises:
+        CorpusError: The corpus is wrong somewhere; nothing is returned half-built.
+    """
+    articles = read_corpus(corpus_dir)
+    cleaned = {
+        a.article_id: clean_text(a.raw, known_title=a.title, rules=a.rules, source=a.file)
+        for a in articles
+    }
+    docs_list = parse_texts(
+        [c.body for c in cleaned.values()],
+        cache_dir=Path(cache_dir) if cache_dir else None,
+        progress=_progress_bar(len(articles)) if progress else None,
+    )
+    docs = dict(zip(cleaned, docs_list, strict=True))
+
+    article_rows, paragraph_rows, sentence_rows, removed_rows = [], [], [], []
+    for article in articles:
+        aid, clean, doc = article.article_id, cleaned[article.article_id], docs[article.article_id]
+        paragraphs = tabulate_paragraphs(aid, clean)
+        sentences = tabulate_sentences(aid, doc, locate_paragraphs(clean))
+        paragraph_rows += paragraphs
+        sentence_rows += sentences
+        removed_rows += _removed_rows(aid, article.raw, clean)
+        article_rows.append(
+            {
+                "article_id": aid,
+                "outlet": article.outlet,
+                "outlet_kind": article.outlet_kind,
+                "title": clean.title,
+                "published": article.published,
+                "language": article.language,
+                "url": article.url,
+                "file": article.file,
+                "notes": article.notes,
+                "raw": article.raw,
+                "body": clean.body,
+                "n_paragraphs": len(paragraphs),
+                "n_sentences": len(sentences),
+                "n_words": sum(1 for t in doc if not (t.is_punct or t.is_space)),
+            }
+        )
+    return Tables(
+        articles=_frame("articles", article_rows),
+        paragraphs=_frame("paragraphs", paragraph_rows),
+        sentences=_frame("sentences", sentence_rows),
+        removed=_frame("removed", removed_rows),
+        docs=docs,
+    )
+
+
+def _removed_rows(article_id: str, raw: str, cleaned: Cleaned) -> list[dict[str, Any]]:
+    return [
+        {
+            "article_id": article_id,
+            "start": span.start,
+            "end": span.end,
+            "reason": span.reason,
+            "text": raw[span.start : span.end],
+        }
+        for span in cleaned.removed
+    ]
+
+
+def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    columns = schema.TABLES[name].column_names
+    return schema.conform(name, pd.DataFrame(rows, columns=columns))
+
+
+def _progress_bar(n_articles: int) -> Callable[[Iterable[str]], Iterable[str]] | None:
+    if n_articles <= PROGRESS_MIN_ARTICLES:
+        return None
+    from tqdm.auto import tqdm
+
+    return lambda items: tqdm(items, desc="parsing", unit="article")
+
+
+__all__ = ["CorpusError", "Tables", "build"]

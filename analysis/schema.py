@@ -1,0 +1,211 @@
+"""The declared schema of every table: column, dtype and meaning, in one place.
+
+Every table `build` returns is passed through `conform`, which orders the columns, casts them to the
+declared dtypes and fails loudly when a column is missing or extra. `render_markdown` turns the same
+declarations into `docs/tables.md`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Column:
+    """One declared column of a table."""
+
+    name: str
+    dtype: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """One declared table: its name, what a row is, and its columns in order."""
+
+    name: str
+    row: str
+    columns: tuple[Column, ...]
+
+    @property
+    def column_names(self) -> list[str]:
+        """Returns the column names in declared order."""
+        return [c.name for c in self.columns]
+
+
+class SchemaError(ValueError):
+    """A table does not match its declared schema."""
+
+
+OFFSETS_NOTE = "Offsets into `articles.body` of the same article: `body[start:end] == text`."
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "articles",
+            "one article of the corpus",
+            (
+                Column("article_id", "str", "Identifier from `corpus/articles.csv` (unique)."),
+                Column("outlet", "str", "Who published it, as the manifest names it."),
+                Column(
+                    "outlet_kind",
+                    "str",
+                    "newspaper, wire, republication, blog, broadcaster, … (manifest).",
+                ),
+                Column(
+                    "title",
+                    "str",
+                    "Headline: the manifest's, else the headline line the file starts with, "
+                    "else the HTML title; missing when none is known.",
+                ),
+                Column(
+                    "published",
+                    "datetime64[ns]",
+                    "Publication date (a calendar day, time 00:00); missing when unknown.",
+                ),
+                Column("language", "str", "ISO 639-1 language code (default `en`)."),
+                Column("url", "str", "Where the article was published; missing when unknown."),
+                Column("file", "str", "The raw file, relative to the corpus folder."),
+                Column("notes", "str", "Caveats about the source, from the manifest."),
+                Column(
+                    "raw",
+                    "str",
+                    "The raw text as read: the file decoded as UTF-8 (for HTML, the text "
+                    "trafilatura extracts). `removed` and `paragraphs.raw_*` offsets point here.",
+                ),
+                Column(
+                    "body",
+                    "str",
+                    "The article text only, cleaned: paragraphs separated by one blank line, "
+                    "whitespace normalised (see docs/cleaning.md). All offsets point here.",
+                ),
+                Column("n_paragraphs", "int64", "Number of paragraphs in `body`."),
+                Column("n_sentences", "int64", "Number of sentences in `body`."),
+                Column("n_words", "int64", "Number of word tokens in `body` (no punctuation)."),
+            ),
+        ),
+        Table(
+            "paragraphs",
+            "one paragraph of an article body, with where it came from in the raw file",
+            (
+                Column("article_id", "str", "The article."),
+                Column("paragraph_id", "int64", "0-based order of the paragraph in the body."),
+                Column("start", "int64", "Start offset into `articles.body`."),
+                Column("end", "int64", "End offset into `articles.body` (exclusive)."),
+                Column("raw_start", "int64", "Start offset of the source text in the raw file."),
+                Column("raw_end", "int64", "End offset of the source text in the raw file."),
+                Column(
+                    "text",
+                    "str",
+                    "The paragraph: `body[start:end]`, which is the raw file's "
+                    "`[raw_start:raw_end]` after whitespace normalisation.",
+                ),
+            ),
+        ),
+        Table(
+            "sentences",
+            "one sentence of an article body (sentences never cross paragraphs)",
+            (
+                Column("article_id", "str", "The article."),
+                Column("sentence_id", "int64", "0-based order of the sentence in the article."),
+                Column("paragraph_id", "int64", "The paragraph holding the sentence."),
+                Column("start", "int64", "Start offset into `articles.body`."),
+                Column("end", "int64", "End offset into `articles.body` (exclusive)."),
+                Column("text", "str", "The sentence: `body[start:end]`."),
+            ),
+        ),
+        Table(
+            "removed",
+            "one span of the raw file that is not part of the article body or title",
+            (
+                Column("article_id", "str", "The article."),
+                Column("start", "int64", "Start offset into the raw file (as characters)."),
+                Column("end", "int64", "End offset into the raw file (exclusive)."),
+                Column(
+                    "reason",
+                    "str",
+                    "Why it was removed: the rule's name and, for a corpus rule, its reason.",
+                ),
+                Column("text", "str", "The removed raw text: `raw[start:end]`."),
+            ),
+        ),
+    )
+}
+
+
+def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Casts a table to its declared schema.
+
+    Args:
+        name: The table's name in `TABLES`.
+        frame: The table; it is not modified.
+
+    Returns:
+        A new DataFrame with exactly the declared columns, in order, with the declared dtypes and a
+        fresh 0-based index.
+
+    Raises:
+        SchemaError: A declared column is missing, an undeclared one is present, or a column
+            cannot be cast to its dtype.
+    """
+    table = TABLES[name]
+    missing = [c for c in table.column_names if c not in frame.columns]
+    extra = [c for c in frame.columns if c not in table.column_names]
+    if missing or extra:
+        raise SchemaError(f"table {name!r}: missing columns {missing}, undeclared columns {extra}")
+    out = frame.loc[:, table.column_names].reset_index(drop=True)
+    try:
+        return out.astype({c.name: c.dtype for c in table.columns})
+    except (TypeError, ValueError) as exc:
+        raise SchemaError(f"table {name!r}: {exc}") from exc
+
+
+def check(name: str, frame: pd.DataFrame) -> None:
+    """Checks a table against its declared schema without casting.
+
+    Args:
+        name: The table's name in `TABLES`.
+        frame: The table.
+
+    Raises:
+        SchemaError: The columns or their dtypes differ from the declaration.
+    """
+    table = TABLES[name]
+    if list(frame.columns) != table.column_names:
+        raise SchemaError(
+            f"table {name!r}: columns {list(frame.columns)} != declared {table.column_names}"
+        )
+    for col in table.columns:
+        if frame[col.name].dtype != pd.api.types.pandas_dtype(col.dtype):
+            raise SchemaError(
+                f"table {name!r}: column {col.name!r} has dtype {frame[col.name].dtype}, "
+                f"declared {col.dtype}"
+            )
+
+
+def render_markdown() -> str:
+    """Renders every declared table as Markdown.
+
+    Returns:
+        The text of `docs/tables.md`.
+    """
+    lines = [
+        "# Tables",
+        "",
+        "Generated from `analysis/schema.py` by `make docs`; a test fails when this file is stale.",
+        "",
+        "`analysis.build(corpus_dir)` returns these tables as pandas DataFrames; "
+        "`python -m analysis build` writes each one to `<out>/<table>.parquet`.",
+        "",
+        OFFSETS_NOTE.replace("Offsets", "Character offsets (`start`, `end`) are offsets"),
+        "",
+    ]
+    for table in TABLES.values():
+        lines += [f"## `{table.name}`", "", f"One row: {table.row}.", ""]
+        lines += ["| column | dtype | meaning |", "| --- | --- | --- |"]
+        lines += [f"| `{c.name}` | `{c.dtype}` | {c.meaning} |" for c in table.columns]
+        lines.append("")
+    return "\n".join(lines)
