@@ -43,7 +43,13 @@ def main(argv: list[str] | None = None) -> int:
             Path(args.out).write_text(schema.render_markdown(), encoding="utf-8")
             print(f"wrote {args.out}")
             return 0
-        return _build(args.corpus, args.out, csv=getattr(args, "csv", False), cache=args.__dict__.get("cache"), report=args.command == "report")
+        return _build(
+            args.corpus,
+            args.out,
+            csv=getattr(args, "csv", False),
+            cache=args.__dict__.get("cache"),
+            report=args.command == "report",
+        )
     except (CorpusError, ModelNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""Cleaning: from a raw article file to its title, body paragraphs and the record of what was removed.
+"""Cleaning: from a raw article to its title, body paragraphs and a record of what was removed.
 
 The raw text is split into lines. Generic rules (below) and the article's rules from
 `corpus/cleaning.yml` label lines (or the tail of the last line) as not part of the article; the
@@ -356,7 +356,11 @@ def _removed_spans(raw: str, lines: list[_Line]) -> list[Span]:
         if line.label in (None, "title"):
             kept_since_last = True
             if line.cut is not None:
-                tail = line.cut + len(raw[line.cut : line.end]) - len(raw[line.cut : line.end].lstrip())
+                tail = (
+                    line.cut
+                    + len(raw[line.cut : line.end])
+                    - len(raw[line.cut : line.end].lstrip())
+                )
                 spans.append(Span(tail, line.end, "reporting credit"))
             continue
         reason = str(line.label)

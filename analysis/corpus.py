@@ -167,7 +167,8 @@ def read_rules(path: Path, *, known_ids: set[str]) -> dict[str, tuple[dict[str, 
     for aid, rules in data.items():
         if aid not in known_ids:
             raise CorpusError(
-                f"{path}: rules for {aid!r}, which is not in the manifest; fix the id or remove them."
+                f"{path}: rules for {aid!r}, which is not in the manifest; "
+                "fix the id or remove the rules."
             )
         if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
             raise CorpusError(f"{path}: the rules of {aid!r} must be a list of mappings.")
@@ -235,7 +236,9 @@ def _resolve_inside(root: Path, file: str, where: str) -> Path:
             "and give a relative path such as 'articles/<article_id>.txt'."
         )
     if not path.is_file():
-        raise CorpusError(f"{where}: file {file!r} does not exist in {root}; add it or fix the row.")
+        raise CorpusError(
+            f"{where}: file {file!r} does not exist in {root}; add it or fix the row."
+        )
     return path
 
 
@@ -255,11 +258,12 @@ def _extract_html(path: Path) -> tuple[str, str | None, str | None]:
 
     html = _decode(path)
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    if doc is None or not (doc.text or "").strip():
+    text = getattr(doc, "text", None) or ""
+    if not text.strip():
         raise CorpusError(
             f"{path}: trafilatura found no article text in this HTML; save the article as .txt."
         )
-    return doc.text, doc.title or None, doc.date or None
+    return text, getattr(doc, "title", None) or None, getattr(doc, "date", None) or None
 
 
 def _parse_date(text: str, where: str) -> pd.Timestamp:

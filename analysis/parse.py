@@ -42,10 +42,11 @@ class ModelNotFoundError(RuntimeError):
 
 @dataclass(frozen=True)
 class ModelInfo:
-    """Which spaCy model to use and its version (part of every cache key)."""
+    """Which spaCy model to use: name and version (part of every cache key) and language."""
 
     name: str
     version: str
+    lang: str = "en"
 
 
 def find_model() -> ModelInfo:
@@ -61,12 +62,15 @@ def find_model() -> ModelInfo:
     wanted = os.environ.get(MODEL_ENV)
     candidates = (wanted,) if wanted else DEFAULT_MODELS
     for name in candidates:
-        path = Path(name)
-        if (path / "meta.json").is_file():
-            meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-            return ModelInfo(str(path.resolve()), str(meta.get("version", "unknown")))
-        if importlib.util.find_spec(name) is not None:
-            return ModelInfo(name, importlib.metadata.version(name))
+        folder = Path(name)
+        if not (folder / "meta.json").is_file():
+            spec = importlib.util.find_spec(name) if name.isidentifier() else None
+            if spec is None or spec.origin is None:
+                continue
+            folder = Path(spec.origin).parent
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        label = name if name.isidentifier() else str(folder.resolve())
+        return ModelInfo(label, str(meta.get("version", "unknown")), str(meta.get("lang", "en")))
     tried = f"{MODEL_ENV}={wanted!r}" if wanted else ", ".join(DEFAULT_MODELS)
     raise ModelNotFoundError(f"No spaCy English model found (tried {tried}). {INSTALL_HINT}")
 
@@ -132,14 +136,15 @@ def parse_texts(
     Returns:
         One parsed `Doc` per text, in order.
     """
+    import spacy
     from spacy.tokens import DocBin
-    from spacy.vocab import Vocab
 
     model = find_model()
     folder = (cache_dir or default_cache_dir()) / "docs"
     keys = [cache_key(t, model) for t in texts]
     docs: dict[int, Doc] = {}
-    vocab = Vocab()
+    # The language's own vocabulary carries the lexical attributes (is_punct, like_num, …).
+    vocab = spacy.blank(model.lang).vocab
     for i, key in enumerate(keys):
         path = folder / f"{key}.spacy"
         if path.is_file():

@@ -39,8 +39,6 @@ class SchemaError(ValueError):
     """A table does not match its declared schema."""
 
 
-OFFSETS_NOTE = "Offsets into `articles.body` of the same article: `body[start:end] == text`."
-
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
@@ -200,7 +198,9 @@ def render_markdown() -> str:
         "`analysis.build(corpus_dir)` returns these tables as pandas DataFrames; "
         "`python -m analysis build` writes each one to `<out>/<table>.parquet`.",
         "",
-        OFFSETS_NOTE.replace("Offsets", "Character offsets (`start`, `end`) are offsets"),
+        "Character offsets `start`/`end` point into `articles.body` of the same article, and "
+        "`body[start:end]` equals the row's `text`; the exceptions say so (`removed` and "
+        "`paragraphs.raw_start`/`raw_end` point into `articles.raw`).",
         "",
     ]
     for table in TABLES.values():

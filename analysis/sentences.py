@@ -58,7 +58,9 @@ def tabulate_sentences(
     """Lists the sentences of one parsed body as `sentences` rows.
 
     spaCy's sentences are cut at paragraph boundaries (the pipeline already starts a sentence at
-    each paragraph; this makes it a guarantee) and stripped of surrounding whitespace.
+    each paragraph; this makes it a guarantee) and stripped of surrounding whitespace. A piece with
+    no letter or digit (spaCy sometimes splits off a closing quote mark) joins the sentence before
+    it in the same paragraph.
 
     Args:
         article_id: The article.
@@ -78,7 +80,17 @@ def tabulate_sentences(
             text = body[start:end]
             start += len(text) - len(text.lstrip())
             end -= len(text) - len(text.rstrip())
-            if start < end:
+            if start >= end:
+                continue
+            previous = rows[-1] if rows else None
+            if (
+                previous is not None
+                and previous["paragraph_id"] == paragraph_id
+                and not any(ch.isalnum() for ch in body[start:end])
+            ):
+                previous["end"] = end
+                previous["text"] = body[previous["start"] : end]
+            else:
                 rows.append(
                     {
                         "article_id": article_id,
