@@ -34,8 +34,13 @@ lock: ## Re-resolve pyproject.toml into requirements.lock (needs the network)
 build: setup ## Build every table of $(CORPUS) into $(OUT)/*.parquet
 	$(PY) -m analysis build --corpus $(CORPUS) --out $(OUT)
 
-lab: setup build ## Set up, build the tables and open JupyterLab on notebooks/
-	$(PY) -m analysis lab
+LAB_PORT ?= 8888
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+lab: setup build ## Set up, build the tables and open JupyterLab on notebooks/ (127.0.0.1)
+	@echo "Starting JupyterLab on 127.0.0.1; open the URL with its token printed below."
+	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) \
+	  --ServerApp.root_dir=notebooks $(ALLOW_ROOT)
 
 test: setup lint types pytest ## Set up, then lint (ruff), types (mypy) and every test (pytest)
 
