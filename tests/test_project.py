@@ -1,4 +1,4 @@
-"""Project files stay consistent: environment.yml mirrors pyproject.toml; the lock pins the model."""
+"""Project files agree: environment.yml mirrors pyproject.toml; the lock pins the model."""
 
 from __future__ import annotations
 
