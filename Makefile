@@ -57,8 +57,8 @@ pytest: setup
 bench: setup ## Measure build speed (cold and cached) on the corpus
 	$(PY) bench/bench_build.py --corpus $(CORPUS)
 
-report: setup ## Execute every notebook headless; write executed notebooks and charts to exports/
-	$(PY) -m analysis report --corpus $(CORPUS) --out $(OUT)
+report: setup build ## Execute every notebook headless; write executed notebooks and charts to exports/
+	$(PY) -m analysis report --corpus $(CORPUS) --notebooks notebooks --out exports
 
 docs: setup ## Regenerate docs/tables.md from the declared schemas
 	$(PY) -m analysis docs

@@ -34,8 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     d = commands.add_parser("docs", help="write docs/tables.md from the declared schemas")
     d.add_argument("--out", default=str(DOCS_PATH), help="where to write it")
     r = commands.add_parser("report", help="execute the notebooks and export their charts")
-    r.add_argument("--corpus", default="corpus")
-    r.add_argument("--out", default="build")
+    r.add_argument("--corpus", default="corpus", help="corpus folder (default: corpus)")
+    r.add_argument("--notebooks", default="notebooks", help="notebooks folder")
+    r.add_argument("--out", default="exports", help="exports folder (default: exports)")
     args = parser.parse_args(argv)
 
     try:
@@ -43,19 +44,15 @@ def main(argv: list[str] | None = None) -> int:
             Path(args.out).write_text(schema.render_markdown(), encoding="utf-8")
             print(f"wrote {args.out}")
             return 0
-        return _build(
-            args.corpus,
-            args.out,
-            csv=getattr(args, "csv", False),
-            cache=args.__dict__.get("cache"),
-            report=args.command == "report",
-        )
+        if args.command == "report":
+            return _report(args.notebooks, corpus=args.corpus, out=args.out)
+        return _build(args.corpus, args.out, csv=args.csv, cache=args.cache)
     except (CorpusError, ModelNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
 
-def _build(corpus: str, out: str, *, csv: bool, cache: str | None, report: bool) -> int:
+def _build(corpus: str, out: str, *, csv: bool, cache: str | None) -> int:
     started = time.perf_counter()
     tables = build(corpus, cache_dir=cache, progress=True)
     tables.write(out, csv=csv)
@@ -63,9 +60,19 @@ def _build(corpus: str, out: str, *, csv: bool, cache: str | None, report: bool)
     for name, frame in tables.frames():
         print(f"{name:>12}: {len(frame):>6} rows")
     print(f"wrote {out}/*.parquet{' and *.csv' if csv else ''} in {seconds:.2f} s")
-    if report:
-        print("report: no notebooks to execute yet; built the tables only.")
     return 0
+
+
+def _report(notebooks: str, *, corpus: str, out: str) -> int:
+    from .report import list_notebooks, write_report
+
+    print(f"executing {len(list_notebooks(notebooks))} notebooks from {notebooks}/ …")
+    report = write_report(notebooks, corpus_dir=corpus, out_dir=out)
+    for path in report.written:
+        print(f"wrote {path}")
+    for name, error in report.failed.items():
+        print(f"FAILED {name}:\n{error}", file=sys.stderr)
+    return 1 if report.failed else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,336 @@
+"""Chart builders: pure functions from tables (and a `Selection`) to Plotly figures, in one style.
+
+Every builder draws one trace per outlet (or per category) of the *whole* corpus, in a fixed order,
+and leaves the traces of unselected outlets empty: the colours never move when a filter changes,
+and a `FigureWidget` can be refreshed in place. Text taken from articles (titles, outlet names,
+sentences) is HTML-escaped before it reaches a label or hover, since Plotly renders HTML tags.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from .filters import Selection
+
+#: Okabe–Ito colours (colour-blind safe), then Paul Tol's "muted" set for corpora of more outlets.
+OUTLET_PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#000000",
+    "#F0E442",
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+)
+#: Colours for non-outlet categories (reasons, kinds): greys and muted tones, distinct from outlets.
+CATEGORY_PALETTE = ("#4D4D4D", "#8C8C8C", "#BDBDBD", "#A6761D", "#1B9E77", "#7570B3", "#E7298A")
+TEMPLATE_NAME = "coverage_lens"
+FONT = "Inter, 'Helvetica Neue', Helvetica, Arial, sans-serif"
+
+pio.templates[TEMPLATE_NAME] = go.layout.Template(
+    layout=go.Layout(
+        font={"family": FONT, "size": 14, "color": "#222222"},
+        title={"font": {"size": 19}, "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        colorway=list(OUTLET_PALETTE),
+        xaxis={
+            "gridcolor": "#E6E6E6",
+            "linecolor": "#999999",
+            "ticks": "outside",
+            "zeroline": False,
+        },
+        yaxis={
+            "gridcolor": "#E6E6E6",
+            "linecolor": "#999999",
+            "ticks": "outside",
+            "zeroline": False,
+        },
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "title": {"text": ""}},
+        margin={"l": 80, "r": 30, "t": 110, "b": 110},
+        hoverlabel={"font": {"family": FONT, "size": 13}},
+        height=520,
+    )
+)
+
+
+def escape(text: object) -> str:
+    """Returns `text` as a string that Plotly shows literally (HTML-escaped)."""
+    return html.escape(str(text), quote=False)
+
+
+def outlet_colors(articles: pd.DataFrame) -> dict[str, str]:
+    """Gives every outlet of the corpus its colour, the same in every chart.
+
+    Args:
+        articles: The whole `articles` table (not a filtered one).
+
+    Returns:
+        A colour per outlet, in alphabetical outlet order; the palette repeats past 17 outlets.
+    """
+    outlets = sorted(articles.outlet.unique())
+    return {o: OUTLET_PALETTE[i % len(OUTLET_PALETTE)] for i, o in enumerate(outlets)}
+
+
+def style_figure(fig: go.Figure, *, title: str, caption: str) -> go.Figure:
+    """Applies the project style: template, a title that says what is shown, a source caption.
+
+    Args:
+        fig: The figure; it is changed and returned.
+        title: What the chart shows.
+        caption: The source/caption line printed under the chart.
+
+    Returns:
+        The same figure.
+    """
+    fig.update_layout(template=TEMPLATE_NAME, title_text=escape(title))
+    fig.add_annotation(
+        text=escape(caption),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-72,
+        showarrow=False,
+        align="left",
+        font={"size": 12, "color": "#555555"},
+        name="caption",
+    )
+    return fig
+
+
+def _caption(articles: pd.DataFrame, shown: pd.DataFrame, what: str) -> str:
+    return (
+        f"Source: Coverage Lens corpus, {len(shown)} of {len(articles)} articles "
+        f"({shown.outlet.nunique()} outlets). {what}"
+    )
+
+
+def _word_counts(texts: pd.Series) -> list[int]:
+    return [len(str(t).split()) for t in texts]
+
+
+def _snippet(text: object, max_chars: int = 140) -> str:
+    text = str(text)
+    return escape(text if len(text) <= max_chars else text[: max_chars - 1] + "…")
+
+
+def _label(row: pd.Series) -> str:
+    return escape(f"{row.outlet} · {row.article_id}")
+
+
+def plot_article_lengths(
+    articles: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Bar chart of each article's length in words, coloured by outlet.
+
+    Args:
+        articles: The `articles` table.
+        selection: Which articles to show; all by default.
+
+    Returns:
+        One horizontal bar trace per outlet of the corpus; x is `n_words`, y the article label.
+    """
+    shown = (selection or Selection()).select_articles(articles)
+    fig = go.Figure()
+    for outlet, color in outlet_colors(articles).items():
+        rows = shown[shown.outlet == outlet]
+        fig.add_bar(
+            name=escape(outlet),
+            x=rows.n_words.tolist(),
+            y=[_label(r) for _, r in rows.iterrows()],
+            orientation="h",
+            marker_color=color,
+            customdata=[
+                [
+                    escape(r.title if isinstance(r.title, str) else "(no title)"),
+                    r.n_sentences,
+                    r.n_paragraphs,
+                ]
+                for _, r in rows.iterrows()
+            ],
+            hovertemplate="%{y}<br>%{customdata[0]}<br>%{x} words, %{customdata[1]} sentences, "
+            "%{customdata[2]} paragraphs<extra></extra>",
+        )
+    fig.update_layout(xaxis_title="words in the cleaned body", yaxis={"autorange": "reversed"})
+    return style_figure(
+        fig,
+        title="Article length in words",
+        caption=_caption(articles, shown, "Words: word tokens of the cleaned body."),
+    )
+
+
+def plot_publication_timeline(
+    articles: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Dot chart of when each article was published and how long it is, coloured by outlet.
+
+    Args:
+        articles: The `articles` table.
+        selection: Which articles to show; all by default.
+
+    Returns:
+        One marker trace per outlet: x is `published`, y is `n_words`. Undated articles are left
+        out and counted in the caption.
+    """
+    shown = (selection or Selection()).select_articles(articles)
+    dated = shown[shown.published.notna()]
+    fig = go.Figure()
+    for outlet, color in outlet_colors(articles).items():
+        rows = dated[dated.outlet == outlet]
+        fig.add_scatter(
+            name=escape(outlet),
+            x=rows.published.tolist(),
+            y=rows.n_words.tolist(),
+            mode="markers",
+            marker={"color": color, "size": 14, "line": {"width": 1, "color": "white"}},
+            text=[_label(r) for _, r in rows.iterrows()],
+            hovertemplate="%{text}<br>published %{x|%d %b %Y}<br>%{y} words<extra></extra>",
+        )
+    fig.update_layout(
+        xaxis_title="publication date", yaxis_title="words", xaxis_tickformat="%d %b %Y"
+    )
+    undated = len(shown) - len(dated)
+    note = f" {undated} undated article(s) not shown." if undated else ""
+    return style_figure(
+        fig,
+        title="When each article was published, and its length",
+        caption=_caption(articles, shown, "Dates from the manifest." + note),
+    )
+
+
+def plot_removed_text(
+    articles: pd.DataFrame, removed: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Stacked bars of how many raw characters cleaning removed from each article, by reason.
+
+    Args:
+        articles: The `articles` table.
+        removed: The `removed` table.
+        selection: Which articles to show; all by default.
+
+    Returns:
+        One bar trace per removal reason of the corpus; x is characters removed, y the article.
+    """
+    shown = (selection or Selection()).select_articles(articles)
+    labels = [_label(r) for _, r in shown.iterrows()]
+    sizes = removed.assign(chars=removed.end - removed.start)
+    fig = go.Figure()
+    for i, reason in enumerate(sorted(removed.reason.unique())):
+        per_article = sizes[sizes.reason == reason].groupby("article_id").chars.sum()
+        fig.add_bar(
+            name=escape(reason),
+            x=[int(per_article.get(a, 0)) for a in shown.article_id],
+            y=labels,
+            orientation="h",
+            marker_color=CATEGORY_PALETTE[i % len(CATEGORY_PALETTE)],
+            hovertemplate="%{y}<br>%{x} characters: " + escape(reason) + "<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack",
+        xaxis_title="characters of the raw file removed",
+        yaxis={"autorange": "reversed"},
+        legend={"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top"},
+        margin={"r": 330},
+    )
+    return style_figure(
+        fig,
+        title="What cleaning removed from each raw file",
+        caption=_caption(articles, shown, "See the removed table for every span and its text."),
+    )
+
+
+def plot_sentence_lengths(
+    articles: pd.DataFrame, sentences: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Box plot of sentence length in words, per outlet.
+
+    Args:
+        articles: The `articles` table.
+        sentences: The `sentences` table.
+        selection: Which articles (and, with a search, which sentences) to show.
+
+    Returns:
+        One box trace per outlet of the corpus; y is the words per sentence.
+    """
+    shown = (selection or Selection()).select_articles(articles)
+    rows = (selection or Selection()).select_rows(sentences, articles)
+    rows = rows.merge(articles[["article_id", "outlet"]], on="article_id")
+    fig = go.Figure()
+    for outlet, color in outlet_colors(articles).items():
+        mine = rows[rows.outlet == outlet]
+        fig.add_box(
+            name=escape(outlet),
+            y=_word_counts(mine.text),
+            marker_color=color,
+            boxpoints="all",
+            jitter=0.4,
+            pointpos=0,
+            text=[_snippet(t) for t in mine.text],
+            hovertemplate="%{y} words: %{text}<extra></extra>",
+        )
+    fig.update_layout(yaxis_title="words per sentence", showlegend=False)
+    return style_figure(
+        fig,
+        title="Sentence length per outlet",
+        caption=_caption(articles, shown, f"{len(rows)} sentences; words split on whitespace."),
+    )
+
+
+def plot_paragraph_structure(
+    articles: pd.DataFrame, paragraphs: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Line chart of paragraph length through each article, coloured by outlet.
+
+    Args:
+        articles: The `articles` table.
+        paragraphs: The `paragraphs` table.
+        selection: Which articles to show; all by default.
+
+    Returns:
+        One line trace per article of the corpus (legend grouped by outlet); x is the paragraph's
+        position (1 = first), y its length in words.
+    """
+    shown = (selection or Selection()).select_articles(articles)
+    colors = outlet_colors(articles)
+    fig = go.Figure()
+    for _, article in articles.iterrows():
+        mine = paragraphs[paragraphs.article_id == article.article_id]
+        visible = article.article_id in set(shown.article_id)
+        fig.add_scatter(
+            name=_label(article),
+            x=(mine.paragraph_id + 1).tolist() if visible else [],
+            y=_word_counts(mine.text) if visible else [],
+            mode="lines+markers",
+            line={"color": colors[article.outlet], "width": 2},
+            legendgroup=escape(article.outlet),
+            text=[_snippet(t) for t in mine.text] if visible else [],
+            hovertemplate="paragraph %{x}: %{y} words<br>%{text}<extra>%{fullData.name}</extra>",
+        )
+    fig.update_layout(
+        xaxis_title="paragraph (1 = first)",
+        yaxis_title="words in the paragraph",
+        legend={"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top"},
+        margin={"r": 260},
+    )
+    return style_figure(
+        fig,
+        title="Paragraph structure: length of each paragraph through the article",
+        caption=_caption(articles, shown, "One line per article."),
+    )

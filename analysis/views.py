@@ -1,0 +1,119 @@
+"""HTML views of the tables for notebooks. Article text is untrusted: everything is escaped."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+ELLIPSIS = "…"
+
+
+def truncate(text: object, *, max_chars: int = 120) -> str:
+    """Shortens text for a table cell.
+
+    Args:
+        text: The cell value.
+        max_chars: The longest text kept whole.
+
+    Returns:
+        The text on one line (whitespace runs as one space), cut to `max_chars` characters with
+        "…" when longer; missing values as "".
+    """
+    if text is None or (isinstance(text, float) and pd.isna(text)):
+        return ""
+    text = " ".join(str(text).split())
+    return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + ELLIPSIS
+
+
+def shorten_columns(frame: pd.DataFrame, *, max_chars: int = 120) -> pd.DataFrame:
+    """Shortens every text column of a table for display (the values stay plain text).
+
+    Args:
+        frame: Any table; it is not modified.
+        max_chars: The longest text kept whole.
+
+    Returns:
+        A copy whose text cells are at most `max_chars` characters.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
+            out[column] = out[column].map(lambda v: truncate(v, max_chars=max_chars))
+    return out
+
+
+def render_record(row: pd.Series) -> str:
+    """Renders one table row in full, as an escaped HTML definition list.
+
+    Args:
+        row: The row.
+
+    Returns:
+        HTML: each column name and its full value.
+    """
+    items = "".join(
+        f"<dt style='font-weight:600'>{html.escape(str(k))}</dt>"
+        f"<dd style='margin:0 0 .6em 1.2em;white-space:pre-wrap'>{html.escape(str(v))}</dd>"
+        for k, v in row.items()
+    )
+    return f"<dl style='margin:.5em 0'>{items}</dl>"
+
+
+def render_reading_view(articles: pd.DataFrame, removed: pd.DataFrame, article_id: str) -> str:
+    """Renders an article's raw text with what cleaning removed struck through.
+
+    Args:
+        articles: The `articles` table.
+        removed: The `removed` table.
+        article_id: The article to show.
+
+    Returns:
+        Escaped HTML: a header (outlet, date, title), then the raw text in order, removed spans as
+        `<del>` with their reason on hover and in a marginal label, and a summary line.
+    """
+    article = articles.set_index("article_id").loc[article_id]
+    raw = str(article.raw)
+    spans = removed[removed.article_id == article_id].sort_values("start")
+    parts, pos = [], 0
+    for start, end, why in zip(spans.start, spans.end, spans.reason, strict=True):
+        parts.append(html.escape(raw[pos:start]))
+        reason = html.escape(str(why))
+        parts.append(
+            f"<del title='removed: {reason}' style='color:#a33;background:#fbeaea'>"
+            f"{html.escape(raw[start:end])}</del>"
+            f"<sup style='color:#a33;font-size:75%'> [removed: {reason}]</sup>"
+        )
+        pos = end
+    parts.append(html.escape(raw[pos:]))
+    published = article.published
+    date = published.strftime("%d %B %Y") if pd.notna(published) else "date unknown"
+    title = article.title if isinstance(article.title, str) else "(no title)"
+    removed_chars = int((spans.end - spans.start).sum())
+    return (
+        "<div style='font-family:Georgia,serif;max-width:46em;line-height:1.5'>"
+        f"<div style='font-family:sans-serif;color:#555'>{html.escape(str(article.outlet))} · "
+        f"{html.escape(date)} · {html.escape(article_id)}</div>"
+        f"<h3 style='margin:.3em 0'>{html.escape(title)}</h3>"
+        f"<div style='font-family:sans-serif;font-size:90%;color:#555'>{len(spans)} removed "
+        f"span(s), {removed_chars} of {len(raw)} raw characters; kept: {article.n_paragraphs} "
+        f"paragraphs, {article.n_words} words.</div>"
+        f"<div style='white-space:pre-wrap;border-top:1px solid #ddd;margin-top:.5em;"
+        f"padding-top:.5em'>{''.join(parts)}</div></div>"
+    )
+
+
+def summarize_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """Returns the articles table as a user reads it: who, what kind, when, headline, length."""
+    out = articles[
+        ["article_id", "outlet", "outlet_kind", "published", "title", "n_words", "n_sentences"]
+    ].copy()
+    out["published"] = out.published.dt.strftime("%Y-%m-%d").fillna("unknown")
+    return out
+
+
+def summarize_removed(removed: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Returns what cleaning removed, per span: the article's outlet, reason, size and the text."""
+    out = removed.merge(articles[["article_id", "outlet"]], on="article_id")
+    out["characters"] = out.end - out.start
+    return out[["outlet", "article_id", "reason", "characters", "start", "end", "text"]]
