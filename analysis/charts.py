@@ -82,7 +82,7 @@ def outlet_colors(articles: pd.DataFrame) -> dict[str, str]:
     Returns:
         A colour per outlet, in alphabetical outlet order; the palette repeats past 17 outlets.
     """
-    outlets = sorted(articles.outlet.unique())
+    outlets = sorted(articles.outlet.unique(), key=str.casefold)
     return {o: OUTLET_PALETTE[i % len(OUTLET_PALETTE)] for i, o in enumerate(outlets)}
 
 

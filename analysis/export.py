@@ -28,7 +28,15 @@ OnConflict = Literal["error", "overwrite", "number"]
 
 
 class ExportError(RuntimeError):
-    """A chart could not be exported; the message says why and what to do."""
+    """A chart could not be exported; the message says why and what to do.
+
+    Attributes:
+        written: The files that were written all the same (e.g. HTML without Chromium).
+    """
+
+    def __init__(self, message: str, *, written: list[Path] | None = None) -> None:
+        super().__init__(message)
+        self.written = written or []
 
 
 def safe_name(name: str) -> str:
@@ -89,7 +97,7 @@ def save(
 
     Raises:
         ExportError: An unknown format, an existing file with on_conflict="error", or no
-            Chromium for static images (HTML is still written).
+            Chromium for static images (HTML is still written; see `ExportError.written`).
     """
     return save_all(
         {name: fig},
@@ -150,7 +158,11 @@ def save_all(
                 static.append((plain, path, fmt))
             written.append(path)
     if static:
-        _write_static(static, width=width, height=height, scale=scale)
+        try:
+            _write_static(static, width=width, height=height, scale=scale)
+        except ExportError as exc:
+            done = [p for p in written if p.suffix == ".html"]
+            raise ExportError(str(exc), written=done) from exc
     return written
 
 

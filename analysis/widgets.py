@@ -62,7 +62,7 @@ class FilterPanel:
                 indent=False,
                 layout=w.Layout(width="auto", margin="0 1.2em 0 0"),
             )
-            for o in sorted(articles.outlet.unique())
+            for o in sorted(articles.outlet.unique(), key=str.casefold)
         }
         dated = articles.published.dropna()
         self._span = (dated.min().date(), dated.max().date()) if len(dated) else (None, None)
@@ -211,17 +211,11 @@ class LiveChart:
                 {self.name: self.figure}, out_dir=self._export_dir, on_conflict="number"
             )
         except ExportError as exc:
-            html_only = save_all(
-                {self.name: self.figure},
-                formats=("html",),
-                out_dir=self._export_dir,
-                on_conflict="number",
-            )
+            wrote = ", ".join(html.escape(str(p)) for p in exc.written) or "nothing"
             self.status.value = (
-                f"<span style='color:#a33'>{html.escape(str(exc))}</span> Wrote "
-                + ", ".join(html.escape(p.name) for p in html_only)
+                f"<span style='color:#a33'>{html.escape(str(exc))}</span> Wrote {wrote}."
             )
-            return html_only
+            return exc.written
         self.status.value = "Wrote " + ", ".join(html.escape(str(p)) for p in paths)
         return paths
 

@@ -1,0 +1,141 @@
+"""Helpers for the real-browser tests: a private JupyterLab server and Debian's Chromium."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+import pytest
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_or_skip() -> str:
+    """Returns Debian's chromium binary; skips the test without it (fails under CI)."""
+    found = shutil.which("chromium")
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail("chromium is missing in CI: .ci/run must install it (apt-get install chromium)")
+    pytest.skip("chromium is not installed (apt-get install -y chromium)")
+
+
+def free_port() -> int:
+    """Returns a free TCP port on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class Lab:
+    """A running JupyterLab: where it is and its token."""
+
+    url: str
+    token: str
+    root: Path
+
+    def notebook_url(self, name: str) -> str:
+        """Returns the address that opens a notebook in JupyterLab."""
+        return f"{self.url}/lab/tree/{name}?token={self.token}&reset"
+
+
+@contextmanager
+def run_jupyterlab(root: Path, *, env: dict[str, str], log: Path) -> Iterator[Lab]:
+    """Starts JupyterLab on 127.0.0.1 with a random port and token; stops it and its kernels.
+
+    Args:
+        root: The folder JupyterLab serves.
+        env: Extra environment for the server and its kernels.
+        log: Where the server's output goes.
+
+    Yields:
+        The running server.
+    """
+    port, token = free_port(), secrets.token_hex(16)
+    settings = root.parent / "lab-settings"
+    notification = (
+        settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    )
+    notification.parent.mkdir(parents=True, exist_ok=True)
+    notification.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    # Render every cell (no windowing), so prompts and charts of off-screen cells exist.
+    tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True, exist_ok=True)
+    tracker.write_text(json.dumps({"windowingMode": "none"}))
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.user_settings_dir={settings}",
+        f"--LabApp.workspaces_dir={root.parent / 'lab-workspaces'}",
+    ]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **env}, cwd=root
+        )
+    lab = Lab(f"http://127.0.0.1:{port}", token, root)
+    try:
+        _wait_until_up(lab, server, log)
+        yield lab
+    finally:
+        _stop(server)
+
+
+def _wait_until_up(lab: Lab, server: subprocess.Popen, log: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited early:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{lab.url}/api/status?token={lab.token}", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"JupyterLab did not start in {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+def _stop(server: subprocess.Popen) -> None:
+    try:
+        family = psutil.Process(server.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        family = []
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+    for process in family:
+        with suppress(psutil.NoSuchProcess):
+            process.kill()
+    psutil.wait_procs(family, timeout=10)

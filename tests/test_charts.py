@@ -1,0 +1,123 @@
+"""Chart builders: trace values, axis titles, stable outlet colours, escaped text."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import charts
+from analysis.filters import Selection
+
+WAPO, WIRE, CNN = "The Washington Post", "unattributed wire-style report", "CNN (republished copy)"
+
+
+def trace(fig, name):
+    (found,) = [t for t in fig.data if t.name == charts.escape(name)]
+    return found
+
+
+def test_one_trace_per_outlet_in_a_fixed_order(tables) -> None:
+    fig = charts.plot_article_lengths(tables.articles)
+    assert [t.name for t in fig.data] == [
+        "blog repost",
+        "CNN (republished copy)",
+        "The Washington Post",
+        "Ukrainian news site (English edition)",
+        "unattributed wire-style report",
+    ]
+    assert fig.layout.xaxis.title.text == "words in the cleaned body"
+    assert fig.layout.title.text == "Article length in words"
+    words = tables.articles.set_index("article_id").n_words
+    assert list(trace(fig, WAPO).x) == [words["washpost"]]
+    assert list(trace(fig, WAPO).y) == ["The Washington Post · washpost"]
+
+
+def test_selection_empties_other_outlets_but_keeps_their_traces(tables) -> None:
+    fig = charts.plot_article_lengths(tables.articles, selection=Selection.of(outlets=[WIRE]))
+    assert len(fig.data) == 5
+    assert [len(t.x) for t in fig.data if t.name != WIRE] == [0, 0, 0, 0]
+    assert len(trace(fig, WIRE).x) == 1
+    caption = [a.text for a in fig.layout.annotations if a.name == "caption"][0]
+    assert caption.startswith("Source: Coverage Lens corpus, 1 of 5 articles (1 outlets).")
+
+
+def test_outlet_colours_are_the_same_in_every_chart_and_selection(tables) -> None:
+    a = tables.articles
+    lengths = charts.plot_article_lengths(a)
+    filtered = charts.plot_article_lengths(a, selection=Selection.of(outlets=[WAPO, CNN]))
+    boxes = charts.plot_sentence_lengths(a, tables.sentences)
+    colours = {trace(lengths, o).marker.color for o in (WAPO,)}
+    assert colours == {trace(filtered, WAPO).marker.color} == {trace(boxes, WAPO).marker.color}
+    palette = charts.outlet_colors(a)
+    assert len(set(palette.values())) == 5
+    assert set(palette.values()) <= set(charts.OUTLET_PALETTE)
+
+
+def test_sentence_lengths_follow_the_text_search(tables) -> None:
+    # Sentences naming Kuleba, checked by hand: one each in the Post, the wire and the CNN copy.
+    fig = charts.plot_sentence_lengths(
+        tables.articles, tables.sentences, selection=Selection.of(search="kuleba")
+    )
+    counts = {t.name: len(t.y) for t in fig.data}
+    assert counts == {
+        "blog repost": 0,
+        "CNN (republished copy)": 1,
+        "The Washington Post": 1,
+        "Ukrainian news site (English edition)": 0,
+        "unattributed wire-style report": 1,
+    }
+    # Foreign(1) Minister(2) Dmytro(3) Kuleba(4) branding(5) the(6) allegations(7) "unfair"(8)
+    # and(9) Defense(10) Minister(11) Oleksiy(12) Reznikov(13) called(14) the(15) report(16) a(17)
+    # "perversion."(18)
+    assert list(trace(fig, WIRE).y) == [18]
+    assert fig.layout.yaxis.title.text == "words per sentence"
+
+
+def test_removed_text_by_reason(tables) -> None:
+    fig = charts.plot_removed_text(tables.articles, tables.removed)
+    caption_rule = trace(fig, "photo caption (ends with a photo credit)")
+    wapo_row = list(caption_rule.y).index("The Washington Post · washpost")
+    assert caption_rule.x[wapo_row] == len(
+        "Amnesty International's office in Hong Kong in 2021. (Vincent Yu/AP)"
+    )
+    comments = trace(fig, "reader comments and comment form")
+    assert [x for x, y in zip(comments.x, comments.y, strict=True) if x] == [comments.x[3]]
+    assert comments.y[3] == "blog repost · blog"
+    assert fig.layout.barmode == "stack"
+
+
+def test_paragraph_structure_has_one_line_per_article(tables) -> None:
+    fig = charts.plot_paragraph_structure(tables.articles, tables.paragraphs)
+    assert len(fig.data) == 5
+    cnn = trace(fig, "CNN (republished copy) · cnn-repost")
+    assert list(cnn.x) == [1, 2, 3]  # the CNN copy has three paragraphs
+    first = (
+        "The report prompted the resignation of Amnesty Ukraine’s head, Oksana Pokalchuk, who "
+        "said she tried to prevent the organization from publishing the report as it appeared."
+    )
+    assert cnn.y[0] == len(first.split()) == 26
+
+
+def test_publication_timeline(tables) -> None:
+    fig = charts.plot_publication_timeline(tables.articles)
+    assert list(trace(fig, WAPO).x) == [pd.Timestamp("2022-08-07")]
+    assert fig.layout.xaxis.title.text == "publication date"
+
+
+def test_article_text_is_escaped_in_labels_and_hovers(tables) -> None:
+    evil = tables.articles.head(1).assign(
+        outlet="<img src=x onerror=alert(1)>", title="<script>alert(2)</script>"
+    )
+    fig = charts.plot_article_lengths(evil)
+    (bars,) = fig.data
+    assert bars.name == "&lt;img src=x onerror=alert(1)&gt;"
+    assert "<script>" not in str(bars.customdata) and "&lt;script&gt;" in str(bars.customdata)
+    assert "<img" not in bars.y[0]
+
+
+def test_builders_do_not_mutate_their_inputs(tables) -> None:
+    articles, sentences = tables.articles.copy(), tables.sentences.copy()
+    charts.plot_sentence_lengths(
+        tables.articles, tables.sentences, selection=Selection.of(search="x")
+    )
+    pd.testing.assert_frame_equal(tables.articles, articles)
+    pd.testing.assert_frame_equal(tables.sentences, sentences)

@@ -1,0 +1,120 @@
+"""Widgets, checked from Python: filters refresh charts and tables in place; views escape text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import charts, export, views, widgets
+from tests.browser import chromium_or_skip
+
+WAPO = "The Washington Post"
+
+
+def make_chart(tables, panel, tmp_path: Path) -> widgets.LiveChart:
+    return widgets.LiveChart(
+        lambda s: charts.plot_sentence_lengths(tables.articles, tables.sentences, selection=s),
+        name="sentence lengths",
+        panel=panel,
+        export_dir=tmp_path,
+    )
+
+
+def test_filter_panel_selection(tables) -> None:
+    panel = widgets.FilterPanel(tables.articles, choices={"outlet_kind": ["blog", "wire"]})
+    assert panel.selection.outlets is None and panel.selection.choices == ()
+    panel.outlets[WAPO].value = False
+    assert WAPO not in panel.selection.outlets and len(panel.selection.outlets) == 4
+    panel.date_from.value = pd.Timestamp("2022-08-07").date()
+    assert panel.selection.date_from == pd.Timestamp("2022-08-07")
+    panel.choices["outlet_kind"].value = ("blog",)
+    assert panel.selection.choices == (("outlet_kind", frozenset({"blog"})),)
+
+
+def test_filter_panel_starts_with_the_given_outlets(tables) -> None:
+    panel = widgets.FilterPanel(tables.articles, outlets=[WAPO])
+    assert panel.selection.outlets == frozenset({WAPO})
+
+
+def test_live_chart_is_updated_in_place(tables, tmp_path: Path) -> None:
+    panel = widgets.FilterPanel(tables.articles)
+    chart = make_chart(tables, panel, tmp_path)
+    figure, traces = chart.figure, list(chart.figure.data)
+    wapo = next(t for t in figure.data if t.name == WAPO)
+    assert len(wapo.y) == (tables.sentences.article_id == "washpost").sum()
+    panel.outlets[WAPO].value = False
+    assert chart.figure is figure and list(figure.data) == traces  # same objects, new values
+    assert len(wapo.y) == 0
+    assert sum(len(t.y) for t in figure.data) == (tables.sentences.article_id != "washpost").sum()
+    panel.search.value = "Kuleba"
+    assert sum(len(t.y) for t in figure.data) == 2  # the wire and CNN sentences naming Kuleba
+
+
+def test_refresh_replaces_traces_when_the_structure_changes(tables) -> None:
+    widget = widgets.go.FigureWidget(charts.plot_article_lengths(tables.articles))
+    widgets.refresh_figure(
+        widget, charts.plot_paragraph_structure(tables.articles, tables.paragraphs)
+    )
+    assert len(widget.data) == 5 and widget.data[0].type == "scatter"
+    assert widget.layout.title.text.startswith("Paragraph structure")
+
+
+def test_table_view_follows_the_panel(tables) -> None:
+    panel = widgets.FilterPanel(tables.articles)
+    view = widgets.TableView(
+        lambda s: views.summarize_articles(s.select_articles(tables.articles)), panel=panel
+    )
+    assert len(view.table.df) == 5
+    panel.outlets[WAPO].value = False
+    assert len(view.table.df) == 4 and WAPO not in set(view.table.df.outlet)
+    view._selected({"new": [0]})  # the first row left is the wire copy
+    assert "unattributed wire-style report" in view.detail.value
+
+
+def test_table_static_copy_is_escaped_and_shortened() -> None:
+    frame = pd.DataFrame({"text": ["<script>alert(1)</script> " + "word " * 60]})
+    bundle = widgets.TableView(frame, max_chars=40)._repr_mimebundle_()
+    assert "<script>" not in bundle["text/html"] and "&lt;script&gt;" in bundle["text/html"]
+    assert "…" in bundle["text/html"]
+
+
+def test_reading_view_strikes_removed_spans_and_escapes(tables) -> None:
+    page = views.render_reading_view(tables.articles, tables.removed, "washpost")
+    assert "The Washington PostDemocracy Dies in Darkness</del>" in page
+    assert "[removed: before the headline (masthead or navigation)]" in page
+    assert "The head of Amnesty International in Ukraine said she was quitting" in page
+    evil = tables.articles.head(1).assign(raw="<img src=x onerror=alert(1)> text", title="<b>t</b>")
+    page = views.render_reading_view(evil, tables.removed.head(0), "washpost")
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<b>t</b>" not in page
+
+
+def test_reading_view_widget_switches_article(tables) -> None:
+    view = widgets.ReadingView(tables.articles, tables.removed)
+    view.picker.value = "blog"
+    assert "[removed: reader comments and comment form]" in view.text.value
+
+
+def test_export_button_writes_numbered_files(tables, tmp_path: Path) -> None:
+    chromium_or_skip()
+    chart = make_chart(tables, None, tmp_path)
+    first = chart.export()
+    second = chart.export()
+    assert [p.name for p in first] == [
+        "sentence-lengths.png",
+        "sentence-lengths.svg",
+        "sentence-lengths.html",
+    ]
+    assert [p.name for p in second][0] == "sentence-lengths-2.png"
+    assert "sentence-lengths-2.png" in chart.status.value
+
+
+def test_export_button_without_chromium_writes_html_and_says_why(
+    tables, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(export, "find_chromium", lambda: None)
+    chart = make_chart(tables, None, tmp_path)
+    paths = chart.export()
+    assert [p.name for p in paths] == ["sentence-lengths.html"]
+    assert "apt-get install -y chromium" in chart.status.value
