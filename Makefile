@@ -54,8 +54,9 @@ types: setup
 pytest: setup
 	$(VENV)/bin/pytest
 
-bench: setup ## Measure build speed (cold and cached) on the corpus
+bench: setup ## Measure build speed and filter responsiveness against their targets
 	$(PY) bench/bench_build.py --corpus $(CORPUS)
+	$(PY) bench/bench_widgets.py --corpus $(CORPUS)
 
 report: setup build ## Execute every notebook headless; write executed notebooks and charts to exports/
 	$(PY) -m analysis report --corpus $(CORPUS) --notebooks notebooks --out exports

@@ -154,7 +154,10 @@ def refresh_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
         else:
             widget.data = ()
             widget.add_traces(list(fig.data))
-        widget.update_layout(fig.layout.to_plotly_json(), overwrite=True)
+        layout = fig.layout.to_plotly_json()
+        if layout.get("template") == widget.layout.template.to_plotly_json():
+            del layout["template"]  # unchanged, and the costliest part to re-validate
+        widget.update_layout(layout, overwrite=True)
 
 
 class LiveChart:
