@@ -12,6 +12,7 @@ import pandas as pd
 from . import schema
 from .clean import Cleaned, clean_text
 from .corpus import CorpusError, read_corpus
+from .entities import CURATED_FILE, read_curated, resolve_entities
 from .parse import parse_texts
 from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
 
@@ -31,6 +32,9 @@ class Tables:
         paragraphs: One row per body paragraph.
         sentences: One row per sentence.
         removed: One row per span of raw text that is not article body or title.
+        mentions: One row per named-entity mention.
+        entities: One row per canonical entity.
+        merge_suggestions: Likely entity merges the rules did not apply.
         docs: The parsed spaCy `Doc` of each body, by article_id (not a table).
     """
 
@@ -38,6 +42,9 @@ class Tables:
     paragraphs: pd.DataFrame
     sentences: pd.DataFrame
     removed: pd.DataFrame
+    mentions: pd.DataFrame
+    entities: pd.DataFrame
+    merge_suggestions: pd.DataFrame
     docs: dict[str, Doc] = field(repr=False, compare=False)
 
     def frames(self) -> Iterator[tuple[str, pd.DataFrame]]:
@@ -103,9 +110,9 @@ def build(
     for article in articles:
         aid, clean, doc = article.article_id, cleaned[article.article_id], docs[article.article_id]
         paragraphs = tabulate_paragraphs(aid, clean)
-        sentences = tabulate_sentences(aid, doc, locate_paragraphs(clean))
+        sentence_list = tabulate_sentences(aid, doc, locate_paragraphs(clean))
         paragraph_rows += paragraphs
-        sentence_rows += sentences
+        sentence_rows += sentence_list
         removed_rows += _removed_rows(aid, article.raw, clean)
         article_rows.append(
             {
@@ -121,15 +128,22 @@ def build(
                 "raw": article.raw,
                 "body": clean.body,
                 "n_paragraphs": len(paragraphs),
-                "n_sentences": len(sentences),
+                "n_sentences": len(sentence_list),
                 "n_words": sum(1 for t in doc if not (t.is_punct or t.is_space)),
             }
         )
+    sentences = _frame("sentences", sentence_rows)
+    resolution = resolve_entities(
+        docs, sentences, curated=read_curated(Path(corpus_dir) / CURATED_FILE)
+    )
     return Tables(
         articles=_frame("articles", article_rows),
         paragraphs=_frame("paragraphs", paragraph_rows),
-        sentences=_frame("sentences", sentence_rows),
+        sentences=sentences,
         removed=_frame("removed", removed_rows),
+        mentions=_frame("mentions", resolution.mentions),
+        entities=_frame("entities", resolution.entities),
+        merge_suggestions=_frame("merge_suggestions", resolution.suggestions),
         docs=docs,
     )
 

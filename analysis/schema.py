@@ -116,6 +116,56 @@ TABLES: dict[str, Table] = {
             ),
         ),
         Table(
+            "mentions",
+            "one mention of a named entity (person, organisation, place, nationality, …)",
+            (
+                Column("article_id", "str", "The article."),
+                Column("sentence_id", "int64", "The sentence holding the mention."),
+                Column("start", "int64", "Start offset into `articles.body`."),
+                Column("end", "int64", "End offset into `articles.body` (exclusive)."),
+                Column(
+                    "text",
+                    "str",
+                    "The name as written, `body[start:end]`, without a possessive 's or a "
+                    "title before it.",
+                ),
+                Column(
+                    "label",
+                    "str",
+                    "The entity's type, decided across all its mentions: PERSON, ORG, GPE, LOC, "
+                    "NORP, FAC, PRODUCT, EVENT, WORK_OF_ART, LAW.",
+                ),
+                Column("entity_id", "str", "The canonical entity (joins `entities`)."),
+            ),
+        ),
+        Table(
+            "entities",
+            "one real-world entity, whatever spellings the outlets used",
+            (
+                Column(
+                    "entity_id",
+                    "str",
+                    "Stable id made from the canonical name (lowercase ASCII words joined by -).",
+                ),
+                Column("name", "str", "Canonical display name."),
+                Column("label", "str", "Type, as in `mentions.label`."),
+                Column("aliases", "object", "Every surface form seen (a list of strings)."),
+                Column("n_mentions", "int64", "Number of mentions in the corpus."),
+                Column("n_articles", "int64", "Number of articles that mention it."),
+            ),
+        ),
+        Table(
+            "merge_suggestions",
+            "a likely merge of two entities that the rules did not apply (to confirm in "
+            "corpus/entities.yml)",
+            (
+                Column("entity_a", "str", "One entity."),
+                Column("entity_b", "str", "The other entity."),
+                Column("score", "float64", "How alike the names are (0–1)."),
+                Column("reason", "str", "Why they may be one entity."),
+            ),
+        ),
+        Table(
             "removed",
             "one span of the raw file that is not part of the article body or title",
             (

@@ -1,0 +1,931 @@
+"""Entities: name mentions in the articles, and one canonical entity per real-world name.
+
+Steps (each documented in docs/entities.md):
+
+1. **Mentions** come from spaCy's named entities (people, organisations, places, nationalities, …),
+   trimmed of a leading "the", a possessive "'s", titles ("President", "Foreign Minister") and
+   stray non-name words. Each mention records context cues: a person title or role apposition
+   before or around it, being the subject of a speech verb, a place preposition or place noun.
+2. **Name groups**: mentions with the same folded name (ASCII, case-insensitive) form a group.
+3. **Merging**, never across a `not_same` pair of `corpus/entities.yml`:
+   - full personal names (two or more tokens) whose first names and surnames are each alike after
+     transliteration folding (Volodymyr/Volodimir, Zelensky/Zelenskiy/Zelenskyy, Callamard/Kalamar);
+   - a one-word mention naming a person (surname, or first name) joins the single compatible full
+     name in its article, else the single one in the corpus; with none or several it stays its own
+     unresolved entity;
+   - other one-word names alike after folding (Kharkiv/Charkiv, Mykolaiv/Mykolayiv, Kyiv/Kiev);
+   - an organisation's short form (its first word kept, e.g. "Amnesty") joins the one organisation
+     name that contains it; never when the longer name adds a place — a national section
+     ("Amnesty International Ukraine") stays apart from its parent;
+   - curated entries of `corpus/entities.yml`.
+4. **Mentions spaCy missed**: every alias of an entity is searched for in the bodies (exact, and
+   without diacritics), so "Agnes Callamard" is found where the model saw nothing.
+5. **Label** by votes over all of an entity's mentions: spaCy's labels, plus the context cues.
+   spaCy's small model calls many unfamiliar personal names ORG, so an ORG vote counts half unless
+   the name has organisation vocabulary or is an acronym, and a PERSON vote counts half for a
+   one-word name no person cue supports. Organisation vocabulary makes an entity ORG.
+6. **Canonical name**: the most-mentioned full form (built from the most frequent first name and
+   surname spellings for people); ties go to the form in more articles, then the earlier article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+import yaml
+from rapidfuzz.distance import Indel
+from unidecode import unidecode
+
+from .corpus import CorpusError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+CURATED_FILE = "entities.yml"
+KEEP_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Similarity (0–1, on transliteration keys) for first names, surnames and one-word names.
+NAME_SIMILARITY = 0.88
+#: Lower bound for `suggest_merges`.
+SUGGEST_SIMILARITY = 0.7
+
+TITLES = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "general",
+        "secretary-general",
+        "adviser",
+        "advisor",
+        "chief",
+        "head",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "speaker",
+        "director",
+        "leader",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "founder",
+        "official",
+        "commissioner",
+        "ambassador",
+        "governor",
+        "mayor",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "lord",
+        "lady",
+        "gen",
+        "col",
+        "capt",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "deputy",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "justice",
+        "finance",
+        "presidential",
+    ]
+)
+ROLE_NOUNS = frozenset(
+    [
+        "head",
+        "chief",
+        "director",
+        "leader",
+        "president",
+        "minister",
+        "secretary",
+        "adviser",
+        "advisor",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "speaker",
+        "founder",
+        "chairman",
+        "chairwoman",
+        "official",
+        "professional",
+        "activist",
+        "analyst",
+        "researcher",
+        "expert",
+        "journalist",
+        "reporter",
+        "editor",
+        "correspondent",
+        "commander",
+        "general",
+        "ambassador",
+        "governor",
+        "mayor",
+        "lawyer",
+    ]
+)
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "write",
+        "tweet",
+        "post",
+        "add",
+        "argue",
+        "claim",
+        "stress",
+        "explain",
+        "announce",
+        "accuse",
+        "brand",
+        "call",
+        "criticize",
+        "criticise",
+        "denounce",
+        "respond",
+        "praise",
+        "reply",
+        "state",
+        "note",
+        "warn",
+        "insist",
+        "deny",
+        "urge",
+        "resign",
+        "quit",
+        "admit",
+        "describe",
+        "reiterate",
+        "acknowledge",
+        "suggest",
+        "declare",
+        "emphasize",
+        "emphasise",
+        "comment",
+    ]
+)
+ORG_WORDS = frozenset(
+    [
+        "international",
+        "ministry",
+        "office",
+        "agency",
+        "council",
+        "committee",
+        "court",
+        "union",
+        "party",
+        "army",
+        "forces",
+        "group",
+        "bank",
+        "university",
+        "institute",
+        "association",
+        "foundation",
+        "watch",
+        "corporation",
+        "company",
+        "inc",
+        "ltd",
+        "llc",
+        "news",
+        "times",
+        "post",
+        "service",
+        "department",
+        "government",
+        "organization",
+        "organisation",
+        "commission",
+        "federation",
+        "alliance",
+        "network",
+        "press",
+        "media",
+        "theater",
+        "theatre",
+        "museum",
+        "school",
+        "hospital",
+        "church",
+        "police",
+        "parliament",
+        "senate",
+        "congress",
+        "assembly",
+    ]
+)
+PORTFOLIOS = frozenset(
+    ["defense", "defence", "foreign", "interior", "finance", "justice", "health"]
+)
+PLACE_PREPOSITIONS = frozenset(
+    ["in", "near", "across", "throughout", "outside", "inside", "around", "within"]
+)
+PLACE_NOUNS = frozenset(
+    [
+        "region",
+        "regions",
+        "city",
+        "cities",
+        "town",
+        "towns",
+        "village",
+        "villages",
+        "province",
+        "oblast",
+        "district",
+        "capital",
+        "country",
+        "area",
+    ]
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass
+class Mention:
+    """One mention of a name in an article body."""
+
+    article_id: str
+    article_index: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[str, ...]
+    label: str | None  # spaCy's label; None for mentions found by alias search
+    cues: Counter[str] = field(default_factory=Counter)
+    key: str = ""  # the folded name: ASCII, lowercase, words only
+
+    def __post_init__(self) -> None:
+        self.key = self.key or fold(self.text)
+
+
+def fold(text: str) -> str:
+    """Returns the name folded to lowercase ASCII words (diacritics, case, punctuation gone)."""
+    return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
+
+
+def transliteration_key(word: str) -> str:
+    """Folds one name word so that common transliteration variants of Ukrainian and Russian names
+    coincide: kh/ch/h, y/i/j, ie/e endings, doubled letters, c/k.
+
+    Args:
+        word: A name word, e.g. "Zelenskyy".
+
+    Returns:
+        Its key, e.g. "zelenski".
+    """
+    key = fold(word).replace(" ", "")
+    for old, new in (("kh", "h"), ("ch", "h"), ("zh", "z"), ("ck", "k"), ("c", "k"), ("ph", "f")):
+        key = key.replace(old, new)
+    key = key.replace("y", "i").replace("j", "i").replace("ie", "i").replace("w", "v")
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Returns how alike two name words are (0–1) after transliteration folding."""
+    return float(Indel.normalized_similarity(transliteration_key(a), transliteration_key(b)))
+
+
+# --- 1. mentions -------------------------------------------------------------------------------
+
+
+def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Mention]:
+    """Finds the name mentions spaCy recognised in one body, trimmed and with context cues.
+
+    Args:
+        article_id: The article.
+        article_index: Its position in the manifest (a tie-breaker for canonical names).
+        doc: The parsed body.
+
+    Returns:
+        The mentions in body order.
+    """
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        text, end = span.text, span.end_char
+        possessive = _POSSESSIVE.search(text)
+        if possessive and len(text) > 3:
+            text, end = text[: possessive.start()], end - len(possessive.group())
+        if not text or (len(span) == 1 and text.lower() in PORTFOLIOS):
+            continue
+        mention = Mention(
+            article_id, article_index, span.start_char, end, text, tuple(text.split()), ent.label_
+        )
+        mention.cues = _cues(span)
+        mentions.append(mention)
+    return mentions
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or (
+            ent.label_ == "PERSON"
+            and doc[start].lower_ in TITLES
+            and end - start > 1
+            and doc[start + 1].is_title
+        )
+        or (
+            ent.label_ not in ("NORP", "GPE", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART")
+            and doc[start].pos_ not in ("PROPN", "NOUN")
+            and not doc[start].like_num
+        )
+    ):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _cues(span: Span) -> Counter[str]:
+    cues: Counter[str] = Counter()
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in TITLES:
+        cues["PERSON"] += 2
+    appositions = [root.head] if root.dep_ == "appos" else []
+    appositions += [c for c in root.children if c.dep_ == "appos"]
+    if any(t.lemma_.lower() in ROLE_NOUNS for t in appositions):
+        cues["PERSON"] += 2
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
+        cues["PERSON"] += 1
+    first = root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPOSITIONS:
+        cues["GPE"] += 2
+    if first.head.lemma_.lower() in PLACE_NOUNS and first.dep_ in ("pobj", "nmod", "compound"):
+        cues["GPE"] += 2
+    if first.dep_ == "pobj" and first.head.head.lemma_.lower() in PLACE_NOUNS:
+        cues["GPE"] += 2
+    return cues
+
+
+# --- 2–3. grouping and merging ---------------------------------------------------------------
+
+
+@dataclass
+class Curated:
+    """What `corpus/entities.yml` says: entries (name, label, aliases) and pairs never merged."""
+
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    not_same: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_curated(path: str | Path) -> Curated:
+    """Reads `entities.yml`.
+
+    Args:
+        path: The file; a missing file means nothing curated.
+
+    Returns:
+        The curated entries and `not_same` pairs.
+
+    Raises:
+        CorpusError: The file is not valid, or an entry lacks a name, label or reason.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return Curated()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{path}: cannot be read as UTF-8 YAML ({exc}).") from exc
+    curated = Curated()
+    for entry in data.get("entities") or []:
+        if not isinstance(entry, dict) or not all(
+            entry.get(k) for k in ("name", "label", "reason")
+        ):
+            raise CorpusError(f"{path}: entity {entry!r} needs a name, a label and a reason.")
+        curated.entries.append(entry)
+    for pair in data.get("not_same") or []:
+        names = pair.get("names") if isinstance(pair, dict) else None
+        if not names or len(names) != 2 or not pair.get("reason"):
+            raise CorpusError(f"{path}: not_same entry {pair!r} needs two names and a reason.")
+        curated.not_same.append((fold(names[0]), fold(names[1])))
+    return curated
+
+
+class _Clusters:
+    """Union–find over name groups (folded keys) that refuses merges across `not_same` pairs."""
+
+    def __init__(self, keys: Iterable[str], not_same: list[tuple[str, str]]) -> None:
+        self.parent = {k: k for k in keys}
+        self.members = {k: {k} for k in self.parent}
+        self.not_same = not_same
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def can_merge(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        ma, mb = self.members[ra], self.members[rb]
+        return not any((x in ma and y in mb) or (y in ma and x in mb) for x, y in self.not_same)
+
+    def merge(self, a: str, b: str) -> bool:
+        if not self.can_merge(a, b):
+            return False
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.members[ra] |= self.members.pop(rb)
+        return True
+
+
+def _has_org_word(key: str) -> bool:
+    return any(w in ORG_WORDS for w in key.split())
+
+
+def _is_acronym(text: str) -> bool:
+    return len(text) >= 2 and text.isupper() and text.isalpha()
+
+
+def _person_evidence(group: list[Mention]) -> bool:
+    return any(m.cues["PERSON"] for m in group) or any(
+        m.label == "PERSON" and len(m.tokens) >= 2 for m in group
+    )
+
+
+def _looks_like_person(key: str, group: list[Mention], not_names: set[str]) -> bool:
+    words = key.split()
+    return (
+        len(words) >= 2
+        and not _has_org_word(key)
+        and not set(words) & not_names
+        and _person_evidence(group)
+    )
+
+
+def _same_person(a: str, b: str) -> bool:
+    ta, tb = a.split(), b.split()
+    return (
+        name_similarity(ta[-1], tb[-1]) >= NAME_SIMILARITY
+        and name_similarity(ta[0], tb[0]) >= NAME_SIMILARITY
+    )
+
+
+def _merge_people(
+    groups: dict[str, list[Mention]], clusters: _Clusters, not_names: set[str]
+) -> list[str]:
+    """Merges full names of one person; returns every multi-word name that joined a person.
+
+    A name with a place word or an organisation's first word in it ("Amnesty Ukraine") is not
+    taken for a personal name, whatever its label."""
+    evident = sorted(k for k, g in groups.items() if _looks_like_person(k, g, not_names))
+    names = sorted(k for k in groups if len(k.split()) >= 2 and not _has_org_word(k))
+    people = set(evident)
+    for a in evident:
+        for b in names:
+            if a != b and _same_person(a, b) and clusters.merge(a, b):
+                people.add(b)
+    return sorted(people)
+
+
+def _link_single_names(
+    mentions: list[Mention],
+    groups: dict[str, list[Mention]],
+    people: list[str],
+    clusters: _Clusters,
+) -> dict[int, str]:
+    """Links one-word person mentions to one full name: in the article first, then the corpus."""
+    links: dict[int, str] = {}
+    in_article: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        for m in groups[key]:
+            in_article[m.article_id].add(clusters.find(key))
+    everywhere = {clusters.find(k) for k in people}
+
+    def compatible(word: str, root: str) -> bool:
+        names = [n for n in clusters.members[root] if n in groups and len(n.split()) >= 2]
+        surnames = any(name_similarity(word, n.split()[-1]) >= NAME_SIMILARITY for n in names)
+        return surnames or any(name_similarity(word, n.split()[0]) >= 0.99 for n in names)
+
+    for i, m in enumerate(mentions):
+        if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
+            continue
+        if _majority_label(groups[m.key]) in ("GPE", "LOC", "NORP"):
+            continue  # place and nationality words are not surnames
+        for pool in (in_article[m.article_id], everywhere):
+            hits = [r for r in pool if compatible(m.key, r)]
+            if len(hits) == 1 and clusters.can_merge(m.key, hits[0]):
+                links[i] = hits[0]
+                break
+            if len(hits) > 1:
+                break  # ambiguous: stays unresolved
+    return links
+
+
+def _merge_single_names(
+    groups: dict[str, list[Mention]], clusters: _Clusters, linked: set[str]
+) -> None:
+    """Merges one-word names spelled alike after transliteration folding. A nationality (NORP) is
+    never merged with another kind of name, nor a word with its own extension ("Russia" and
+    "Russian" differ by a suffix, not by transliteration)."""
+    singles = sorted(k for k in groups if len(k.split()) == 1 and k not in linked)
+    norp = {k for k in singles if _majority_label(groups[k]) == "NORP"}
+    for i, a in enumerate(singles):
+        for b in singles[i + 1 :]:
+            ka, kb = transliteration_key(a), transliteration_key(b)
+            if (a in norp) != (b in norp) or (
+                ka != kb and (ka.startswith(kb) or kb.startswith(ka))
+            ):
+                continue
+            if ka == kb or (name_similarity(a, b) >= NAME_SIMILARITY and ka[0] == kb[0]):
+                clusters.merge(a, b)
+
+
+def _majority_label(group: list[Mention]) -> str | None:
+    labels = Counter(m.label for m in group if m.label)
+    return labels.most_common(1)[0][0] if labels else None
+
+
+def _merge_org_short_forms(
+    groups: dict[str, list[Mention]], clusters: _Clusters, places: set[str], linked: set[str]
+) -> None:
+    orgs = [k for k in groups if len(k.split()) >= 2 and _has_org_word(k)]
+    for key in groups:
+        if _majority_label(groups[key]) in ("NORP", "GPE", "LOC"):
+            continue  # a nationality or place word is not an organisation's short form
+        if key in linked or _has_org_word(key) and key in orgs:
+            continue
+        words = key.split()
+        supersets = [
+            o
+            for o in orgs
+            if o != key
+            and o.split()[0] == words[0]
+            and set(words) < set(o.split())
+            and not (set(o.split()) - set(words)) & places
+        ]
+        if supersets:
+            fewest = min(len(o.split()) for o in supersets)
+            best = [o for o in supersets if len(o.split()) == fewest]
+            if len(best) == 1:
+                clusters.merge(best[0], key)
+
+
+def _apply_curated(groups: dict[str, list[Mention]], clusters: _Clusters, curated: Curated):
+    decided: dict[str, dict[str, Any]] = {}
+    for entry in curated.entries:
+        names = {fold(entry["name"]), *(fold(a) for a in entry.get("aliases") or [])}
+        present = [k for k in names if k in groups]
+        for other in present[1:]:
+            clusters.merge(present[0], other)
+        if present:
+            decided[clusters.find(present[0])] = entry
+    return {clusters.find(k): v for k, v in decided.items()}
+
+
+# --- 4. alias search ---------------------------------------------------------------------------
+
+
+def _find_missed(
+    docs: Mapping[str, Doc],
+    order: Mapping[str, int],
+    mentions: list[Mention],
+    aliases: Mapping[str, set[str]],
+) -> list[tuple[Mention, str]]:
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        taken[m.article_id].append((m.start, m.end))
+    found: list[tuple[Mention, str]] = []
+    root_of: dict[str, str] = {}
+    for root, forms in aliases.items():
+        for form in sorted(forms | {unidecode(f) for f in forms}):
+            if len(form) >= 3 and form[:1].isupper():
+                root_of.setdefault(form, root)
+    if not root_of:
+        return found
+    alternatives = "|".join(re.escape(f) for f in sorted(root_of, key=lambda f: (-len(f), f)))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    for article_id, doc in docs.items():
+        for match in pattern.finditer(doc.text):
+            start, end = match.span()
+            span = doc.char_span(start, end)
+            if span is None or any(start < te and ts < end for ts, te in taken[article_id]):
+                continue
+            form = match.group()
+            m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
+            m.cues = _cues(span)
+            found.append((m, root_of[form]))
+    return found
+
+
+# --- 5–6. labels and names ---------------------------------------------------------------------
+
+
+def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] | None) -> str:
+    if curated:
+        return str(curated["label"])
+    if any(len(k.split()) >= 2 and _has_org_word(k) for k in keys):
+        return "ORG"
+    person_evidence = _person_evidence(group)
+    votes: dict[str, float] = defaultdict(float)
+    for m in group:
+        if m.label == "ORG" and not (_has_org_word(m.key) or _is_acronym(m.text)):
+            votes["ORG"] += 0.5
+        elif m.label == "PERSON" and not person_evidence:
+            votes["PERSON"] += 0.5
+        elif m.label:
+            votes[m.label] += 1
+        for label, weight in m.cues.items():
+            votes[label] += weight
+    if not votes:
+        return "MISC"
+    best = max(votes.values())
+    winners = sorted(label for label, v in votes.items() if v == best)
+    return (
+        next((w for w in winners if w != "PERSON"), winners[0]) if len(winners) > 1 else winners[0]
+    )
+
+
+def _canonical_name(group: list[Mention], label: str) -> str:
+    forms: Counter[str] = Counter(m.text for m in group)
+    articles: dict[str, set[str]] = defaultdict(set)
+    first_seen: dict[str, int] = {}
+    for m in group:
+        articles[m.text].add(m.article_id)
+        first_seen[m.text] = min(first_seen.get(m.text, 10**9), m.article_index)
+    longest = max(len(f.split()) for f in forms)
+    full = [f for f in forms if len(f.split()) == longest]
+
+    def rank(form: str) -> tuple[int, int, int, int, str]:
+        score = forms[form]
+        if label == "PERSON":
+            words = form.split()
+            score = sum(w.split()[0] == words[0] for w in forms.elements() if w.split())
+            score += sum(w.split()[-1] == words[-1] for w in forms.elements() if w.split())
+        has_marks = int(form != unidecode(form))
+        return (-score, -len(articles[form]), first_seen[form], -has_marks, form)
+
+    return sorted(full, key=rank)[0]
+
+
+def slug(name: str) -> str:
+    """Returns the entity id made from a canonical name: lowercase ASCII words joined by '-'."""
+    return "-".join(re.findall(r"[a-z0-9]+", unidecode(name).lower())) or "entity"
+
+
+# --- the tables --------------------------------------------------------------------------------
+
+
+@dataclass
+class Resolution:
+    """What canonicalisation found: `mentions` and `entities` rows, and merges not applied."""
+
+    mentions: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
+    suggestions: list[dict[str, Any]]
+
+
+def resolve_entities(
+    docs: Mapping[str, Doc],
+    sentences: pd.DataFrame,
+    *,
+    curated: Curated | None = None,
+) -> Resolution:
+    """Finds the mentions of every article and resolves them to canonical entities.
+
+    Args:
+        docs: The parsed body of each article, in manifest order.
+        sentences: The `sentences` table (to give each mention its sentence).
+        curated: What `corpus/entities.yml` says.
+
+    Returns:
+        Rows for the `mentions` and `entities` tables, and merge suggestions.
+    """
+    curated = curated or Curated()
+    order = {aid: i for i, aid in enumerate(docs)}
+    mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.key].append(m)
+    _fold_plurals(groups)
+    clusters = _Clusters(groups, curated.not_same)
+    # Place words: one-word names mostly labelled as places (a mislabelled person's full name,
+    # like "Agnes Kalamar" LOC, must not make "Agnes" a place).
+    places = {k for k, g in groups.items() if " " not in k and _majority_label(g) in PLACE_LABELS}
+    org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
+    people = _merge_people(groups, clusters, places | org_heads)
+    links = _link_single_names(mentions, groups, people, clusters)
+    linked_keys = {mentions[i].key for i in links}
+    _merge_single_names(groups, clusters, linked_keys)
+    _merge_org_short_forms(groups, clusters, places, linked_keys)
+    decided = _apply_curated(groups, clusters, curated)
+
+    def root_of(i: int, m: Mention) -> str:
+        return clusters.find(links[i]) if i in links else clusters.find(m.key)
+
+    assignment = [root_of(i, m) for i, m in enumerate(mentions)]
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for root, m in zip(assignment, mentions, strict=True):
+        aliases[root].add(m.text)
+    for m, root in _find_missed(docs, order, mentions, aliases):
+        mentions.append(m)
+        assignment.append(root)
+
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for root, m in zip(assignment, mentions, strict=True):
+        members[root].append(m)
+    ids: dict[str, str] = {}
+    entity_rows: list[dict[str, Any]] = []
+    labels: dict[str, str] = {}
+    for root, group in members.items():
+        keys = {m.key for m in group}
+        label = _decide_label(group, keys, decided.get(root))
+        name = str(decided[root]["name"]) if root in decided else _canonical_name(group, label)
+        entity_id = slug(name)
+        if entity_id in ids.values():
+            entity_id = f"{entity_id}-{label.lower()}"
+        ids[root], labels[root] = entity_id, label
+        entity_rows.append(
+            {
+                "entity_id": entity_id,
+                "name": name,
+                "label": label,
+                "aliases": sorted({m.text for m in group}),
+                "n_mentions": len(group),
+                "n_articles": len({m.article_id for m in group}),
+            }
+        )
+    entity_rows.sort(key=lambda r: (-r["n_mentions"], r["name"]))
+    mention_rows = _mention_rows(mentions, assignment, ids, labels, sentences)
+    suggestions = _suggestions(groups, clusters, people, ids, labels, links, mentions)
+    return Resolution(mention_rows, entity_rows, suggestions)
+
+
+def _fold_plurals(groups: dict[str, list[Mention]]) -> None:
+    """Joins a plural nationality ("Ukrainians") to its singular ("Ukrainian") when both occur."""
+    for key in list(groups):
+        singular = key[:-1]
+        if key.endswith("s") and singular in groups and all(m.label == "NORP" for m in groups[key]):
+            for m in groups.pop(key):
+                m.key = singular
+                groups[singular].append(m)
+
+
+def _mention_rows(
+    mentions: list[Mention],
+    assignment: list[str],
+    ids: Mapping[str, str],
+    labels: Mapping[str, str],
+    sentences: pd.DataFrame,
+) -> list[dict[str, Any]]:
+    starts = {aid: g.sort_values("start") for aid, g in sentences.groupby("article_id")}
+    rows = []
+    for m, root in sorted(
+        zip(mentions, assignment, strict=True), key=lambda x: (x[0].article_index, x[0].start)
+    ):
+        sents = starts[m.article_id]
+        position = int(sents.start.searchsorted(m.start, side="right")) - 1
+        rows.append(
+            {
+                "article_id": m.article_id,
+                "sentence_id": int(sents.sentence_id.iloc[max(position, 0)]),
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "label": labels[root],
+                "entity_id": ids[root],
+            }
+        )
+    return rows
+
+
+def _suggestions(
+    groups: dict[str, list[Mention]],
+    clusters: _Clusters,
+    people: list[str],
+    ids: Mapping[str, str],
+    labels: Mapping[str, str],
+    links: Mapping[int, str],
+    mentions: list[Mention],
+) -> list[dict[str, Any]]:
+    out = []
+    roots = sorted({clusters.find(k) for k in groups if clusters.find(k) in ids})
+    for i, a in enumerate(roots):
+        for b in roots[i + 1 :]:
+            if labels[a] != labels[b] and {labels[a], labels[b]} != {"PERSON", "ORG"}:
+                continue  # e.g. a country and an organisation named after it
+            best, reason = 0.0, ""
+            for ka in clusters.members[a]:
+                for kb in clusters.members[b]:
+                    wa, wb = ka.split(), kb.split()
+                    if len(wa) >= 2 and len(wb) >= 2 and ka in people and kb in people:
+                        last = name_similarity(wa[-1], wb[-1])
+                        first = name_similarity(wa[0], wb[0])
+                        score = min(last, first)
+                        why = (
+                            f"similar names '{ka}' / '{kb}' (surname {last:.2f}, first {first:.2f})"
+                        )
+                    else:
+                        score = name_similarity(ka, kb)
+                        why = f"similar spellings '{ka}' / '{kb}'"
+                        small, big = sorted((ka, kb), key=len)
+                        if set(small.split()) < set(big.split()):
+                            score, why = max(score, 0.75), f"'{small}' is part of '{big}'"
+                    if score > best:
+                        best, reason = score, why
+            if best >= SUGGEST_SIMILARITY:
+                out.append(
+                    {
+                        "entity_a": ids[a],
+                        "entity_b": ids[b],
+                        "score": round(best, 3),
+                        "reason": reason,
+                    }
+                )
+    unresolved = Counter(
+        m.key for i, m in enumerate(mentions) if i not in links and len(m.key.split()) == 1
+    )
+    for key in unresolved:
+        root = clusters.find(key) if key in clusters.parent else None
+        if root is None or root not in ids:
+            continue
+        candidates = [
+            p
+            for p in {clusters.find(x) for x in people}
+            if p != root
+            and any(
+                name_similarity(key, n.split()[-1]) >= NAME_SIMILARITY
+                for n in clusters.members[p]
+                if len(n.split()) >= 2
+            )
+        ]
+        for p in sorted(candidates):
+            out.append(
+                {
+                    "entity_a": ids[root],
+                    "entity_b": ids[p],
+                    "score": 0.5,
+                    "reason": f"'{key}' matches {len(candidates)} full names; linked to none",
+                }
+            )
+    return sorted(out, key=lambda r: (-r["score"], r["entity_a"], r["entity_b"]))
+
+
+def suggest_merges(tables: Any) -> pd.DataFrame:
+    """Lists likely merges of entities that the rules did not apply, for a user to confirm.
+
+    Confirm one by adding an entry to `corpus/entities.yml` (name, label, aliases, reason); reject
+    one for good with a `not_same` pair.
+
+    Args:
+        tables: The built tables (`analysis.build`).
+
+    Returns:
+        One row per suggestion, most likely first: both entities' ids and names, the score and the
+        reason.
+    """
+    names = tables.entities.set_index("entity_id").name
+    out = tables.merge_suggestions.copy()
+    out.insert(1, "name_a", out.entity_a.map(names))
+    out.insert(3, "name_b", out.entity_b.map(names))
+    return out
