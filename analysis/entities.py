@@ -284,8 +284,9 @@ class Mention:
     end: int
     text: str
     tokens: tuple[str, ...]
-    label: str | None  # spaCy's label; None for mentions found by alias search
+    label: str | None  # spaCy's label; None for mentions found by the name search
     cues: Counter[str] = field(default_factory=Counter)
+    fallback: str | None = None  # a found mention: the label its form came with
     key: str = ""  # the folded name: ASCII, lowercase, words only
 
     def __post_init__(self) -> None:
@@ -503,12 +504,16 @@ def _looks_like_person(key: str, group: list[Mention], not_names: set[str]) -> b
     )
 
 
+def _same_first_name(a: str, b: str) -> bool:
+    """First names match when their keys are equal, or alike and with the same last letter
+    (Oleksandr and Oleksandra are two names, Yekaterina and Ekaterina one)."""
+    ka, kb = transliteration_key(a), transliteration_key(b)
+    return ka == kb or (name_similarity(a, b) >= NAME_SIMILARITY and ka[-1:] == kb[-1:])
+
+
 def _same_person(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
-    return (
-        name_similarity(ta[-1], tb[-1]) >= NAME_SIMILARITY
-        and name_similarity(ta[0], tb[0]) >= NAME_SIMILARITY
-    )
+    return name_similarity(ta[-1], tb[-1]) >= NAME_SIMILARITY and _same_first_name(ta[0], tb[0])
 
 
 def _merge_people(
@@ -626,25 +631,37 @@ def _apply_curated(groups: dict[str, list[Mention]], clusters: _Clusters, curate
 # --- 4. alias search ---------------------------------------------------------------------------
 
 
+def _search_forms(mentions: list[Mention]) -> dict[str, str]:
+    """Returns the name forms to look for where spaCy saw nothing, each with the label it came
+    with: every capitalised name seen (also without diacritics) and the surname of every
+    personal name."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        for form in {m.text, unidecode(m.text)}:
+            labels[form][m.label or ""] += 1
+        person = m.label == "PERSON" or m.cues["PERSON"] > 0
+        if person and len(m.tokens) >= 2 and not _has_org_word(m.key):
+            labels[m.tokens[-1]]["PERSON"] += 1
+    return {
+        form: counts.most_common(1)[0][0]
+        for form, counts in labels.items()
+        if len(form) >= 3 and form[:1].isupper()
+    }
+
+
 def _find_missed(
-    docs: Mapping[str, Doc],
-    order: Mapping[str, int],
-    mentions: list[Mention],
-    aliases: Mapping[str, set[str]],
-) -> list[tuple[Mention, str]]:
+    docs: Mapping[str, Doc], order: Mapping[str, int], mentions: list[Mention]
+) -> list[Mention]:
+    """Finds occurrences of known name forms that spaCy did not mark (exact, word-bounded)."""
+    forms = _search_forms(mentions)
+    if not forms:
+        return []
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in mentions:
         taken[m.article_id].append((m.start, m.end))
-    found: list[tuple[Mention, str]] = []
-    root_of: dict[str, str] = {}
-    for root, forms in aliases.items():
-        for form in sorted(forms | {unidecode(f) for f in forms}):
-            if len(form) >= 3 and form[:1].isupper():
-                root_of.setdefault(form, root)
-    if not root_of:
-        return found
-    alternatives = "|".join(re.escape(f) for f in sorted(root_of, key=lambda f: (-len(f), f)))
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    found = []
     for article_id, doc in docs.items():
         for match in pattern.finditer(doc.text):
             start, end = match.span()
@@ -653,8 +670,8 @@ def _find_missed(
                 continue
             form = match.group()
             m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
-            m.cues = _cues(span)
-            found.append((m, root_of[form]))
+            m.cues, m.fallback = _cues(span), forms[form] or None
+            found.append(m)
     return found
 
 
@@ -678,7 +695,8 @@ def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] 
         for label, weight in m.cues.items():
             votes[label] += weight
     if not votes:
-        return "MISC"
+        fallbacks = Counter(m.fallback for m in group if m.fallback)
+        return fallbacks.most_common(1)[0][0] if fallbacks else "MISC"
     best = max(votes.values())
     winners = sorted(label for label, v in votes.items() if v == best)
     return (
@@ -744,6 +762,7 @@ def resolve_entities(
     curated = curated or Curated()
     order = {aid: i for i, aid in enumerate(docs)}
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
+    mentions += _find_missed(docs, order, mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[m.key].append(m)
@@ -764,13 +783,6 @@ def resolve_entities(
         return clusters.find(links[i]) if i in links else clusters.find(m.key)
 
     assignment = [root_of(i, m) for i, m in enumerate(mentions)]
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for root, m in zip(assignment, mentions, strict=True):
-        aliases[root].add(m.text)
-    for m, root in _find_missed(docs, order, mentions, aliases):
-        mentions.append(m)
-        assignment.append(root)
-
     members: dict[str, list[Mention]] = defaultdict(list)
     for root, m in zip(assignment, mentions, strict=True):
         members[root].append(m)
@@ -908,7 +920,12 @@ def _suggestions(
                     "reason": f"'{key}' matches {len(candidates)} full names; linked to none",
                 }
             )
-    return sorted(out, key=lambda r: (-r["score"], r["entity_a"], r["entity_b"]))
+    best: dict[frozenset[str], dict[str, Any]] = {}
+    for row in out:
+        pair = frozenset((row["entity_a"], row["entity_b"]))
+        if pair not in best or row["score"] > best[pair]["score"]:
+            best[pair] = row
+    return sorted(best.values(), key=lambda r: (-r["score"], r["entity_a"], r["entity_b"]))
 
 
 def suggest_merges(tables: Any) -> pd.DataFrame:
