@@ -920,12 +920,12 @@ def _suggestions(
                     "reason": f"'{key}' matches {len(candidates)} full names; linked to none",
                 }
             )
-    best: dict[frozenset[str], dict[str, Any]] = {}
+    unique: dict[frozenset[str], dict[str, Any]] = {}
     for row in out:
-        pair = frozenset((row["entity_a"], row["entity_b"]))
-        if pair not in best or row["score"] > best[pair]["score"]:
-            best[pair] = row
-    return sorted(best.values(), key=lambda r: (-r["score"], r["entity_a"], r["entity_b"]))
+        pair = frozenset((str(row["entity_a"]), str(row["entity_b"])))
+        if pair not in unique or row["score"] > unique[pair]["score"]:
+            unique[pair] = row
+    return sorted(unique.values(), key=lambda r: (-r["score"], r["entity_a"], r["entity_b"]))
 
 
 def suggest_merges(tables: Any) -> pd.DataFrame:

@@ -21,6 +21,8 @@ class Selection:
         search: Keep rows whose text contains this, ignoring case; empty keeps all.
         choices: (column, allowed values) pairs, e.g. ("speaker", {...}) or ("label", {...});
             each applies to any table that has that column.
+        minimum: A count threshold for charts that rank things (e.g. entities mentioned at
+            least this often); 1 keeps all.
     """
 
     outlets: frozenset[str] | None = None
@@ -28,6 +30,7 @@ class Selection:
     date_to: pd.Timestamp | None = None
     search: str = ""
     choices: tuple[tuple[str, frozenset[str]], ...] = ()
+    minimum: int = 1
 
     @classmethod
     def of(
@@ -38,6 +41,7 @@ class Selection:
         date_to: pd.Timestamp | date | str | None = None,
         search: str = "",
         choices: Mapping[str, Iterable[str]] | None = None,
+        minimum: int = 1,
     ) -> Selection:
         """Builds a selection from loose values (any iterables, date-like bounds).
 
@@ -50,6 +54,7 @@ class Selection:
             date_to=None if date_to is None else pd.Timestamp(date_to).normalize(),
             search=search.strip(),
             choices=tuple((c, frozenset(v)) for c, v in sorted((choices or {}).items())),
+            minimum=minimum,
         )
 
     def select_articles(self, articles: pd.DataFrame) -> pd.DataFrame:

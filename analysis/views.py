@@ -117,3 +117,10 @@ def summarize_removed(removed: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
     out = removed.merge(articles[["article_id", "outlet"]], on="article_id")
     out["characters"] = out.end - out.start
     return out[["outlet", "article_id", "reason", "characters", "start", "end", "text"]]
+
+
+def summarize_entities(entities: pd.DataFrame) -> pd.DataFrame:
+    """Returns the entities table for auditing: name, type, counts and every spelling seen."""
+    out = entities[["name", "label", "n_mentions", "n_articles", "aliases", "entity_id"]].copy()
+    out["aliases"] = out.aliases.map(lambda forms: " · ".join(map(str, forms)))
+    return out

@@ -43,6 +43,7 @@ class FilterPanel:
         choices: Mapping[str, Sequence[str]] | None = None,
         search: bool = True,
         dates: bool = True,
+        minimum: tuple[str, int] | None = None,
     ) -> None:
         """Builds the controls for a corpus.
 
@@ -53,6 +54,8 @@ class FilterPanel:
                 {"speaker": [...]} or {"label": ["PERSON", "ORG"]}.
             search: Show the text search box.
             dates: Show the date range.
+            minimum: (description, largest value) of a "minimum count" slider, e.g.
+                ("min. mentions", 20); None shows none.
         """
         first = None if outlets is None else set(outlets)
         self.outlets = {
@@ -82,6 +85,14 @@ class FilterPanel:
             )
             for column, values in (choices or {}).items()
         }
+        self.minimum = w.IntSlider(
+            value=1,
+            min=1,
+            max=max(2, minimum[1]) if minimum else 2,
+            description=minimum[0] if minimum else "minimum",
+            continuous_update=False,
+            style={"description_width": "initial"},
+        )
         rows: list[w.Widget] = [
             w.HBox(
                 [w.HTML("<b>outlets</b>&nbsp;"), *self.outlets.values()],
@@ -94,10 +105,18 @@ class FilterPanel:
             rows.append(self.search)
         if self.choices:
             rows.append(w.HBox(list(self.choices.values())))
+        if minimum:
+            rows.append(self.minimum)
         self.widget = w.VBox(rows, layout=w.Layout(border="1px solid #ddd", padding="6px"))
         self.widget.add_class("coverage-lens-filters")
         self._listeners: list[Listener] = []
-        for control in [*self.outlets.values(), self.date_from, self.date_to, self.search]:
+        for control in [
+            *self.outlets.values(),
+            self.date_from,
+            self.date_to,
+            self.search,
+            self.minimum,
+        ]:
             control.observe(self._changed, names="value")
         for control in self.choices.values():
             control.observe(self._changed, names="value")
@@ -116,6 +135,7 @@ class FilterPanel:
             choices={
                 c: box.value for c, box in self.choices.items() if len(box.value) < len(box.options)
             },
+            minimum=self.minimum.value,
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

@@ -92,6 +92,9 @@ def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> Non
             page.wait_for_timeout(250)
             after = page.evaluate(CHART_DATA)
         page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}-after.png"), full_page=True)
+        page.locator(".js-plotly-plot").first.screenshot(
+            path=str(ARTIFACTS / f"{Path(name).stem}-chart-after.png")
+        )
         assert after != before, f"{name}: unticking an outlet did not change any chart's data"
         # The first chart lost the unticked outlet's points and kept the others.
         first_before, first_after = json.loads(before[0]), json.loads(after[0])

@@ -121,3 +121,36 @@ def test_builders_do_not_mutate_their_inputs(tables) -> None:
     )
     pd.testing.assert_frame_equal(tables.articles, articles)
     pd.testing.assert_frame_equal(tables.sentences, sentences)
+
+
+def test_entity_coverage_heatmap(tables) -> None:
+    fig = charts.plot_entity_coverage(tables.articles, tables.mentions, tables.entities)
+    (heat,) = fig.data
+    assert heat.type == "heatmap"
+    assert list(heat.x) == [
+        "blog repost",
+        "CNN (republished copy)",
+        "The Washington Post",
+        "Ukrainian news site (English edition)",
+        "unattributed wire-style report",
+    ]
+    row = list(heat.y).index("Mykhailo Podolyak (PERSON)")
+    # Only the Post names him: "Presidential adviser Mykhailo Podolyak wrote", "Podolyak said".
+    assert list(heat.z[row]) == [0, 0, 2, 0, 0]
+    assert sum(map(sum, heat.z)) == len(tables.mentions)
+
+
+def test_entity_coverage_filters_by_label_minimum_and_outlet(tables) -> None:
+    selection = Selection.of(
+        outlets=["blog repost", WIRE], choices={"label": ["PERSON"]}, minimum=2
+    )
+    fig = charts.plot_entity_coverage(
+        tables.articles, tables.mentions, tables.entities, selection=selection
+    )
+    (heat,) = fig.data
+    assert list(heat.x) == ["blog repost", WIRE]
+    assert all(name.endswith("(PERSON)") for name in heat.y)
+    assert all(sum(row) >= 2 for row in heat.z)
+    # Melaniya Podolyak is named once (blog): below the minimum.
+    assert "Melaniya Podolyak (PERSON)" not in heat.y
+    assert "Oksana Pokalchuk (PERSON)" in heat.y

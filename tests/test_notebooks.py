@@ -84,6 +84,7 @@ def test_report_writes_each_notebook_as_html_and_every_chart(report) -> None:
         "removed-text",
         "sentence-lengths",
         "paragraph-structure",
+        "entity-coverage",
     }
     for chart in charts:
         for suffix in ("png", "svg", "html"):

@@ -118,3 +118,20 @@ def test_export_button_without_chromium_writes_html_and_says_why(
     paths = chart.export()
     assert [p.name for p in paths] == ["sentence-lengths.html"]
     assert "apt-get install -y chromium" in chart.status.value
+
+
+def test_minimum_slider_redraws_the_heatmap(tables) -> None:
+    panel = widgets.FilterPanel(
+        tables.articles, choices={"label": ["PERSON", "GPE"]}, minimum=("min. mentions", 20)
+    )
+    chart = widgets.LiveChart(
+        lambda s: charts.plot_entity_coverage(
+            tables.articles, tables.mentions, tables.entities, selection=s
+        ),
+        name="coverage",
+        panel=panel,
+    )
+    rows = len(chart.figure.data[0].y)
+    panel.minimum.value = 5
+    assert panel.selection.minimum == 5
+    assert 0 < len(chart.figure.data[0].y) < rows
