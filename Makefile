@@ -58,6 +58,9 @@ bench: setup ## Measure build speed and filter responsiveness against their targ
 	$(PY) bench/bench_build.py --corpus $(CORPUS)
 	$(PY) bench/bench_widgets.py --corpus $(CORPUS)
 
+eval: setup ## Score quote extraction against the hand annotation (and textacy's baseline)
+	$(PY) -m analysis eval --corpus $(CORPUS)
+
 report: setup build ## Execute every notebook headless; write executed notebooks and charts to exports/
 	$(PY) -m analysis report --corpus $(CORPUS) --notebooks notebooks --out exports
 

@@ -13,6 +13,9 @@ from .parse import ModelNotFoundError
 from .pipeline import build
 
 DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
+GOLD_PATH = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "quotes_gold.yml"
+#: Targets of the quotes issue: direct+partial F1 and speaker accuracy, indirect recall.
+TARGETS = {"f1": 0.95, "speaker_accuracy": 0.95, "indirect_recall": 0.8}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--corpus", default="corpus", help="corpus folder (default: corpus)")
     r.add_argument("--notebooks", default="notebooks", help="notebooks folder")
     r.add_argument("--out", default="exports", help="exports folder (default: exports)")
+    e = commands.add_parser("eval", help="score quote extraction against the hand annotation")
+    e.add_argument("--corpus", default="corpus", help="corpus folder (default: corpus)")
+    e.add_argument("--gold", default=str(GOLD_PATH), help="the annotation YAML")
+    e.add_argument("--no-textacy", action="store_true", help="skip the textacy baseline")
     args = parser.parse_args(argv)
 
     try:
@@ -44,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
             Path(args.out).write_text(schema.render_markdown(), encoding="utf-8")
             print(f"wrote {args.out}")
             return 0
+        if args.command == "eval":
+            return _eval(args.corpus, args.gold, textacy=not args.no_textacy)
         if args.command == "report":
             return _report(args.notebooks, corpus=args.corpus, out=args.out)
         return _build(args.corpus, args.out, csv=args.csv, cache=args.cache)
@@ -73,6 +82,32 @@ def _report(notebooks: str, *, corpus: str, out: str) -> int:
     for name, error in report.failed.items():
         print(f"FAILED {name}:\n{error}", file=sys.stderr)
     return 1 if report.failed else 0
+
+
+def _eval(corpus: str, gold_path: str, *, textacy: bool) -> int:
+    from .evaluation import load_gold, score_quotes, textacy_quotes
+
+    tables = build(corpus)
+    gold, gold_indirect = load_gold(gold_path, tables)
+    ours = score_quotes(tables.quotes, gold, gold_indirect)
+    for line in ours.lines("coverage-lens"):
+        print(line)
+    for miss in ours.misses:
+        print(f"  {miss}")
+    if textacy:
+        try:
+            baseline = score_quotes(textacy_quotes(tables), gold)
+        except ImportError:
+            print("textacy: not installed (it is a dev dependency: make setup)")
+        else:
+            print(baseline.lines("textacy direct_quotations")[0])
+    met = (
+        ours.f1 >= TARGETS["f1"]
+        and ours.speaker_accuracy >= TARGETS["speaker_accuracy"]
+        and (ours.indirect_recall or 0) >= TARGETS["indirect_recall"]
+    )
+    print(f"targets {TARGETS}: {'met' if met else 'NOT met'}")
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

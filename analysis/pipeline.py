@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from .clean import Cleaned, clean_text
 from .corpus import CorpusError, read_corpus
 from .entities import CURATED_FILE, read_curated, resolve_entities
 from .parse import parse_texts
+from .quotes import QuoteWarning, tabulate_quotes
 from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ class Tables:
         mentions: One row per named-entity mention.
         entities: One row per canonical entity.
         merge_suggestions: Likely entity merges the rules did not apply.
+        quotes: One row per direct, partial or indirect quote.
         docs: The parsed spaCy `Doc` of each body, by article_id (not a table).
     """
 
@@ -45,6 +48,7 @@ class Tables:
     mentions: pd.DataFrame
     entities: pd.DataFrame
     merge_suggestions: pd.DataFrame
+    quotes: pd.DataFrame
     docs: dict[str, Doc] = field(repr=False, compare=False)
 
     def frames(self) -> Iterator[tuple[str, pd.DataFrame]]:
@@ -136,14 +140,23 @@ def build(
     resolution = resolve_entities(
         docs, sentences, curated=read_curated(Path(corpus_dir) / CURATED_FILE)
     )
+    paragraph_table = _frame("paragraphs", paragraph_rows)
+    mentions = _frame("mentions", resolution.mentions)
+    entities = _frame("entities", resolution.entities)
+    quote_rows, quote_warnings = tabulate_quotes(
+        docs, paragraphs=paragraph_table, sentences=sentences, mentions=mentions, entities=entities
+    )
+    for message in quote_warnings:
+        warnings.warn(message, QuoteWarning, stacklevel=2)
     return Tables(
         articles=_frame("articles", article_rows),
-        paragraphs=_frame("paragraphs", paragraph_rows),
+        paragraphs=paragraph_table,
         sentences=sentences,
         removed=_frame("removed", removed_rows),
-        mentions=_frame("mentions", resolution.mentions),
-        entities=_frame("entities", resolution.entities),
+        mentions=mentions,
+        entities=entities,
         merge_suggestions=_frame("merge_suggestions", resolution.suggestions),
+        quotes=_frame("quotes", quote_rows),
         docs=docs,
     )
 

@@ -166,6 +166,54 @@ TABLES: dict[str, Table] = {
             ),
         ),
         Table(
+            "quotes",
+            "one quote: the quoted words of one paragraph (direct, partial) or a reported clause "
+            "(indirect)",
+            (
+                Column("article_id", "str", "The article."),
+                Column("quote_id", "int64", "0-based order of the quote in the article."),
+                Column("paragraph_id", "int64", "The paragraph holding the quote."),
+                Column("sentence_id", "int64", "The first sentence the quote touches."),
+                Column("start", "int64", "Start offset into `articles.body` (no quote mark)."),
+                Column("end", "int64", "End offset into `articles.body` (exclusive)."),
+                Column(
+                    "text",
+                    "str",
+                    "The quoted words, `body[start:end]`, without the quote marks; for an "
+                    "indirect quote, the reported clause.",
+                ),
+                Column(
+                    "kind",
+                    "str",
+                    "`direct` (a quoted statement opening a sentence), `partial` (a quoted "
+                    "fragment in the reporter's sentence) or `indirect` (reported speech).",
+                ),
+                Column(
+                    "speaker",
+                    "str",
+                    "Canonical name of who said it (`entities.name`); missing when unknown.",
+                ),
+                Column("speaker_entity_id", "str", "The speaker's entity (joins `entities`)."),
+                Column(
+                    "speaker_mention",
+                    "str",
+                    "The words naming the speaker where the quote is attributed (`she`, "
+                    "`the watchdog`, `Amnesty chief Callamard`); missing for a follow-on quote.",
+                ),
+                Column(
+                    "cue",
+                    "str",
+                    "Lemma of the attribution verb (say, add, write, tweet, claim, accuse, …) or "
+                    "`according to`; missing for a follow-on quote.",
+                ),
+                Column(
+                    "channel",
+                    "str",
+                    "Facebook, Twitter, statement, interview, … when the text states it.",
+                ),
+            ),
+        ),
+        Table(
             "removed",
             "one span of the raw file that is not part of the article body or title",
             (

@@ -1,0 +1,216 @@
+"""Scoring the quote extraction against a hand annotation (`tests/fixtures/quotes_gold.yml`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+#: A predicted quote matches a gold one when their word-overlap F1 reaches this.
+MATCH_F1 = 0.6
+
+
+def words(text: str) -> list[str]:
+    """Returns the lowercase word tokens of a text."""
+    return re.findall(r"\w+", text.lower())
+
+
+def overlap_f1(a: str, b: str) -> float:
+    """Returns the F1 of the word multisets of two texts (0 when either is empty)."""
+    wa, wb = Counter(words(a)), Counter(words(b))
+    common = sum((wa & wb).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(wa.values()), common / sum(wb.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def load_gold(path: str | Path, tables: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Reads the annotation and ties it to the tables.
+
+    Args:
+        path: The gold YAML file.
+        tables: The built tables of the annotated corpus.
+
+    Returns:
+        Gold direct/partial quotes (article_id, kind, speaker, text) and gold indirect sentences
+        (article_id, sentence_id, speaker).
+
+    Raises:
+        ValueError: A gold text is not in its article's body, or a sentence start is not found.
+    """
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    bodies = tables.articles.set_index("article_id").body
+    paragraphs = tables.paragraphs.set_index(["article_id", "paragraph_id"]).text
+    quotes, indirect = [], []
+    for article_id, entry in data.items():
+        for item in entry.get("quotes") or []:
+            text = item.get("text") or paragraphs[(article_id, item["paragraph"])]
+            if text not in bodies[article_id]:
+                raise ValueError(f"gold quote not in {article_id}: {text[:60]!r}")
+            quotes.append(
+                {
+                    "article_id": article_id,
+                    "kind": item["kind"],
+                    "speaker": item["speaker"],
+                    "text": text,
+                }
+            )
+        sentences = tables.sentences[tables.sentences.article_id == article_id]
+        for item in entry.get("indirect") or []:
+            hits = sentences[sentences.text.str.startswith(item["sentence"])]
+            if len(hits) != 1:
+                raise ValueError(f"{article_id}: sentence {item['sentence']!r} found {len(hits)}×")
+            indirect.append(
+                {
+                    "article_id": article_id,
+                    "sentence_id": int(hits.sentence_id.iloc[0]),
+                    "speaker": item["speaker"],
+                }
+            )
+    return pd.DataFrame(quotes), pd.DataFrame(indirect)
+
+
+@dataclass
+class Scores:
+    """Quote extraction scores (see `tests/fixtures/quotes_guide.md`)."""
+
+    precision: float
+    recall: float
+    f1: float
+    speaker_accuracy: float
+    indirect_recall: float | None = None
+    n_gold: int = 0
+    n_predicted: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def lines(self, name: str) -> list[str]:
+        """Returns the scores as printable lines."""
+        out = [
+            f"{name}: direct+partial precision {self.precision:.3f}, recall {self.recall:.3f}, "
+            f"F1 {self.f1:.3f} ({self.n_predicted} predicted, {self.n_gold} gold); "
+            f"speaker accuracy {self.speaker_accuracy:.3f}"
+        ]
+        if self.indirect_recall is not None:
+            out.append(
+                f"{name}: indirect recall (right sentence and speaker) {self.indirect_recall:.3f}"
+            )
+        return out
+
+
+def match(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
+    """Pairs predicted and gold quotes one to one, best word overlap first (≥ `MATCH_F1`)."""
+    candidates = []
+    for i, p in enumerate(predicted.itertuples()):
+        for j, g in enumerate(gold.itertuples()):
+            if str(g.article_id) == str(p.article_id):
+                score = overlap_f1(str(p.text), str(g.text))
+                if score >= MATCH_F1:
+                    candidates.append((score, i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in sorted(candidates, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def score_quotes(
+    predicted: pd.DataFrame, gold: pd.DataFrame, gold_indirect: pd.DataFrame | None = None
+) -> Scores:
+    """Scores predicted quotes against the gold ones.
+
+    Args:
+        predicted: Predicted direct/partial quotes (article_id, text, speaker), and, for the
+            indirect recall, indirect ones (kind "indirect", sentence_id).
+        gold: Gold direct/partial quotes.
+        gold_indirect: Gold indirect sentences; None skips the indirect recall.
+
+    Returns:
+        The scores, with the gold quotes that were missed or got the wrong speaker.
+    """
+    quoted = predicted[predicted.kind != "indirect"] if "kind" in predicted else predicted
+    quoted = quoted.reset_index(drop=True)
+    pairs = match(quoted, gold.reset_index(drop=True))
+    tp = len(pairs)
+    precision = tp / len(quoted) if len(quoted) else 0.0
+    recall = tp / len(gold) if len(gold) else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+    right = [quoted.speaker.iloc[i] == gold.speaker.iloc[j] for i, j in pairs]
+    misses = [
+        f"wrong speaker {quoted.speaker.iloc[i]!r} for {gold.speaker.iloc[j]!r}: "
+        f"{gold.text.iloc[j][:60]!r}"
+        for (i, j), ok in zip(pairs, right, strict=True)
+        if not ok
+    ]
+    matched = {j for _, j in pairs}
+    misses += [
+        f"missed ({g.article_id}): {g.text[:60]!r}" for j, g in gold.iterrows() if j not in matched
+    ]
+    indirect_recall = None
+    if gold_indirect is not None and len(gold_indirect):
+        found = predicted[predicted.kind == "indirect"]
+        hits = 0
+        for g in gold_indirect.itertuples():
+            same = found[(found.article_id == g.article_id) & (found.sentence_id == g.sentence_id)]
+            if (same.speaker == g.speaker).any():
+                hits += 1
+            else:
+                misses.append(f"indirect missed ({g.article_id} s{g.sentence_id}): {g.speaker}")
+        indirect_recall = hits / len(gold_indirect)
+    return Scores(
+        precision,
+        recall,
+        f1,
+        sum(right) / len(right) if right else 0.0,
+        indirect_recall,
+        len(gold),
+        len(quoted),
+        misses,
+    )
+
+
+def textacy_quotes(tables: Any) -> pd.DataFrame:
+    """Runs textacy's `direct_quotations` on every article, as a baseline.
+
+    textacy raises on an odd number of quote marks; then it is run paragraph by paragraph, and a
+    paragraph it still cannot read is skipped.
+
+    Args:
+        tables: The built tables (their parsed docs).
+
+    Returns:
+        Quotes found by textacy: article_id, text (without marks), speaker (the speaker words
+        mapped to an entity name when they overlap a mention, else the words).
+    """
+    from textacy.extract.triples import direct_quotations
+
+    rows = []
+    names = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
+    for article_id, doc in tables.docs.items():
+        mentions = tables.mentions[tables.mentions.article_id == article_id]
+        try:
+            found = list(direct_quotations(doc))
+        except ValueError:
+            found = []
+            for p in tables.paragraphs[tables.paragraphs.article_id == article_id].itertuples():
+                span = doc.char_span(p.start, p.end, alignment_mode="expand")
+                try:
+                    found += list(direct_quotations(span.as_doc()))
+                except ValueError:
+                    continue
+        for q in found:
+            text = " ".join(t.text for t in q.content).strip("“”\"' ")
+            speaker_words = " ".join(t.text for t in q.speaker)
+            hit = mentions[mentions.text.apply(lambda m, s=speaker_words: m in s or s in m)]
+            speaker = names[hit.entity_id.iloc[0]] if len(hit) else speaker_words
+            rows.append({"article_id": article_id, "text": text, "speaker": speaker})
+    return pd.DataFrame(rows, columns=["article_id", "text", "speaker"])
