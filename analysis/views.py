@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -124,3 +125,71 @@ def summarize_entities(entities: pd.DataFrame) -> pd.DataFrame:
     out = entities[["name", "label", "n_mentions", "n_articles", "aliases", "entity_id"]].copy()
     out["aliases"] = out.aliases.map(lambda forms: " · ".join(map(str, forms)))
     return out
+
+
+def markup(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Escapes text and wraps non-overlapping spans in tags.
+
+    Args:
+        text: Plain (untrusted) text.
+        spans: (start, end, tag) with offsets into `text`, e.g. (4, 9, "mark").
+
+    Returns:
+        HTML in which only the given tags are markup.
+    """
+    parts, pos = [], 0
+    for start, end, tag in sorted(spans):
+        if start < pos or start >= end:
+            continue
+        parts += [
+            html.escape(text[pos:start]),
+            f"<{tag}>",
+            html.escape(text[start:end]),
+            f"</{tag}>",
+        ]
+        pos = end
+    parts.append(html.escape(text[pos:]))
+    return "".join(parts)
+
+
+def render_quotes_in_context(
+    quotes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, limit: int = 40
+) -> str:
+    """Renders quotes in their sentences: the quote highlighted, the speaker's words in bold.
+
+    Args:
+        quotes: The quotes to show (e.g. a filtered `quotes` table).
+        sentences: The `sentences` table.
+        articles: The `articles` table.
+        limit: The most quotes shown.
+
+    Returns:
+        Escaped HTML, one block per quote: outlet, kind, speaker and cue, then the sentences the
+        quote touches with the quoted words in `<mark>` and the speaker mention in `<b>`.
+    """
+    bodies = dict(zip(articles.article_id, articles.body, strict=True))
+    outlets = dict(zip(articles.article_id, articles.outlet, strict=True))
+    blocks = []
+    for q in quotes.head(limit).to_dict("records"):
+        body, q_start, q_end = str(bodies[q["article_id"]]), int(q["start"]), int(q["end"])
+        mine = sentences[sentences.article_id == q["article_id"]]
+        touched = mine[(mine.end > q_start) & (mine.start < q_end)]
+        start = int(touched.start.min()) if len(touched) else q_start
+        end = int(touched.end.max()) if len(touched) else q_end
+        context = body[start:end]
+        spans = [(q_start - start, q_end - start, "mark")]
+        mention = q["speaker_mention"] if isinstance(q["speaker_mention"], str) else ""
+        for found in re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", context) if mention else []:
+            if not spans[0][0] <= found.start() < spans[0][1]:
+                spans.append((found.start(), found.end(), "b"))
+                break
+        speaker = q["speaker"] if isinstance(q["speaker"], str) else "unknown speaker"
+        cue = q["cue"] if isinstance(q["cue"], str) else "—"
+        heading = f"{outlets[q['article_id']]} · {q['kind']} · {speaker} · {cue}"
+        blocks.append(
+            "<div style='margin:.6em 0;padding:.4em .6em;border-left:3px solid #0072B2'>"
+            f"<div style='font-size:85%;color:#555'>{html.escape(heading)}</div>"
+            f"<div>{markup(context, spans)}</div></div>"
+        )
+    more = f"<p>{len(quotes) - limit} more not shown.</p>" if len(quotes) > limit else ""
+    return "".join(blocks) + more if blocks else "<p><i>No quote matches.</i></p>"

@@ -16,7 +16,12 @@ from itables.widget import ITable
 
 from .export import ExportError, save_all
 from .filters import Selection
-from .views import render_reading_view, render_record, shorten_columns
+from .views import (
+    render_quotes_in_context,
+    render_reading_view,
+    render_record,
+    shorten_columns,
+)
 
 Listener = Callable[[Selection], None]
 #: Rows in the static copy of a table (what a viewer without widgets sees).
@@ -370,3 +375,47 @@ class ReadingView:
 
     def _picked(self, change: Any) -> None:
         self.text.value = render_reading_view(self._articles, self._removed, change["new"])
+
+
+class QuotesInContext:
+    """Quotes highlighted in their sentences, following a `FilterPanel` (escaped HTML).
+
+    Attributes:
+        widget: The HTML view, ready to display.
+    """
+
+    def __init__(
+        self,
+        rows: Callable[[Selection], pd.DataFrame],
+        *,
+        sentences: pd.DataFrame,
+        articles: pd.DataFrame,
+        panel: FilterPanel | None = None,
+        limit: int = 40,
+    ) -> None:
+        """Shows the quotes of the panel's selection.
+
+        Args:
+            rows: Gives the quotes to show for a selection.
+            sentences: The `sentences` table.
+            articles: The `articles` table.
+            panel: The filters to follow.
+            limit: The most quotes shown.
+        """
+        self._rows, self._sentences, self._articles = rows, sentences, articles
+        self._limit = limit
+        self.widget = w.HTML()
+        self.refresh(panel.selection if panel else Selection())
+        if panel is not None:
+            panel.on_change(self.refresh)
+
+    def refresh(self, selection: Selection) -> None:
+        """Shows the quotes of another selection."""
+        self.widget.value = render_quotes_in_context(
+            self._rows(selection), self._sentences, self._articles, limit=self._limit
+        )
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/html"] = self.widget.value
+        return bundle

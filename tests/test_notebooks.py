@@ -85,6 +85,10 @@ def test_report_writes_each_notebook_as_html_and_every_chart(report) -> None:
         "sentence-lengths",
         "paragraph-structure",
         "entity-coverage",
+        "voice-share-speakers",
+        "voice-share-groups",
+        "voice-share-words",
+        "attribution-verbs",
     }
     for chart in charts:
         for suffix in ("png", "svg", "html"):
