@@ -506,8 +506,7 @@ def plot_voice_share(
             "barmode": "stack",
             "xaxis": {"title": {"text": f"% of the outlet's {unit}"}, "range": [0, 100]},
             "yaxis": {"autorange": "reversed", "automargin": True},
-            "legend": {"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top"},
-            "margin": {"r": 260},
+            "legend": {"traceorder": "normal"},
         },
     )
 
