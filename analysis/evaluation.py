@@ -214,3 +214,61 @@ def textacy_quotes(tables: Any) -> pd.DataFrame:
             speaker = names[hit.entity_id.iloc[0]] if len(hit) else speaker_words
             rows.append({"article_id": article_id, "text": text, "speaker": speaker})
     return pd.DataFrame(rows, columns=["article_id", "text", "speaker"])
+
+
+def load_statement_pairs(
+    path: str | Path, sentences: pd.DataFrame
+) -> set[frozenset[tuple[str, int]]]:
+    """Reads the hand-made statements fixture as the set of sentence pairs that say the same thing.
+
+    Raises:
+        ValueError: A sentence start is not found exactly once in its article.
+    """
+    import itertools
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    pairs: set[frozenset[tuple[str, int]]] = set()
+    for group in data:
+        keys = []
+        for article_id, start in group.items():
+            mine = sentences[
+                (sentences.article_id == article_id) & sentences.text.str.startswith(start)
+            ]
+            if len(mine) != 1:
+                raise ValueError(f"{article_id}: sentence {start!r} found {len(mine)}×")
+            keys.append((str(article_id), int(mine.sentence_id.iloc[0])))
+        pairs |= {frozenset(p) for p in itertools.combinations(keys, 2)}
+    return pairs
+
+
+def score_pairs(
+    predicted: set[frozenset[tuple[str, int]]], gold: set[frozenset[tuple[str, int]]]
+) -> tuple[float, float]:
+    """Returns the pairwise precision and recall of predicted sentence pairs."""
+    hits = len(predicted & gold)
+    return (hits / len(predicted) if predicted else 0.0, hits / len(gold) if gold else 0.0)
+
+
+def link_pairs(links: pd.DataFrame) -> set[frozenset[tuple[str, int]]]:
+    """Returns the sentence pairs of the `links` table."""
+    return {
+        frozenset([(str(a), int(sa)), (str(b), int(sb))])
+        for a, sa, b, sb in zip(
+            links.article_a.tolist(),
+            links.sentence_a.tolist(),
+            links.article_b.tolist(),
+            links.sentence_b.tolist(),
+            strict=True,
+        )
+    }
+
+
+def statement_pairs(statements: pd.DataFrame) -> set[frozenset[tuple[str, int]]]:
+    """Returns every pair of sentences grouped in one statement."""
+    import itertools
+
+    pairs: set[frozenset[tuple[str, int]]] = set()
+    for _, group in statements.groupby("statement_id"):
+        keys = [(str(a), int(s)) for a, s in zip(group.article_id, group.sentence_id, strict=True)]
+        pairs |= {frozenset(p) for p in itertools.combinations(keys, 2)}
+    return pairs

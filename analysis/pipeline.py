@@ -14,6 +14,7 @@ from . import schema
 from .clean import Cleaned, clean_text
 from .corpus import CorpusError, read_corpus
 from .entities import CURATED_FILE, read_curated, resolve_entities
+from .overlap import find_links, group_statements
 from .parse import parse_texts
 from .quotes import QuoteWarning, tabulate_quotes
 from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
@@ -38,6 +39,8 @@ class Tables:
         entities: One row per canonical entity.
         merge_suggestions: Likely entity merges the rules did not apply.
         quotes: One row per direct, partial or indirect quote.
+        links: One row per pair of sentences of different articles that say the same thing.
+        statements: One row per sentence of a statement carried by several articles.
         docs: The parsed spaCy `Doc` of each body, by article_id (not a table).
     """
 
@@ -49,6 +52,8 @@ class Tables:
     entities: pd.DataFrame
     merge_suggestions: pd.DataFrame
     quotes: pd.DataFrame
+    links: pd.DataFrame
+    statements: pd.DataFrame
     docs: dict[str, Doc] = field(repr=False, compare=False)
 
     def frames(self) -> Iterator[tuple[str, pd.DataFrame]]:
@@ -148,6 +153,8 @@ def build(
     )
     for message in quote_warnings:
         warnings.warn(message, QuoteWarning, stacklevel=2)
+    quotes = _frame("quotes", quote_rows)
+    links = _frame("links", find_links(sentences, quotes))
     return Tables(
         articles=_frame("articles", article_rows),
         paragraphs=paragraph_table,
@@ -156,7 +163,9 @@ def build(
         mentions=mentions,
         entities=entities,
         merge_suggestions=_frame("merge_suggestions", resolution.suggestions),
-        quotes=_frame("quotes", quote_rows),
+        quotes=quotes,
+        links=links,
+        statements=_frame("statements", group_statements(links, sentences)),
         docs=docs,
     )
 

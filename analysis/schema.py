@@ -214,6 +214,36 @@ TABLES: dict[str, Table] = {
             ),
         ),
         Table(
+            "links",
+            "two sentences of different articles that say the same thing",
+            (
+                Column("article_a", "str", "One article (earlier in the manifest)."),
+                Column("sentence_a", "int64", "Its sentence."),
+                Column("article_b", "str", "The other article."),
+                Column("sentence_b", "int64", "Its sentence."),
+                Column("quote_a", "Int64", "`quotes.quote_id` in article_a when both are quotes."),
+                Column("quote_b", "Int64", "`quotes.quote_id` in article_b when both are quotes."),
+                Column("score", "float64", "Similarity, 0–1 (mean of word and character TF-IDF)."),
+                Column(
+                    "kind",
+                    "str",
+                    "`verbatim` (long identical run), `near_verbatim` (light edits) or "
+                    "`paraphrase` (same statement in other words, e.g. another translation).",
+                ),
+                Column("shared_run", "int64", "Length in words of the longest shared run."),
+            ),
+        ),
+        Table(
+            "statements",
+            "one sentence of a statement carried by several articles",
+            (
+                Column("statement_id", "int64", "The statement (most widely carried first)."),
+                Column("article_id", "str", "An article carrying it."),
+                Column("sentence_id", "int64", "The sentence of that article."),
+                Column("label", "str", "The statement's most central sentence."),
+            ),
+        ),
+        Table(
             "removed",
             "one span of the raw file that is not part of the article body or title",
             (

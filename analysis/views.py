@@ -193,3 +193,31 @@ def render_quotes_in_context(
         )
     more = f"<p>{len(quotes) - limit} more not shown.</p>" if len(quotes) > limit else ""
     return "".join(blocks) + more if blocks else "<p><i>No quote matches.</i></p>"
+
+
+def summarize_only_here(
+    links: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame
+) -> pd.DataFrame:
+    """Returns the sentences no other article carries, with their outlet, for reading."""
+    from .overlap import find_only_here
+
+    alone = find_only_here(links, sentences)
+    outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
+    alone.insert(0, "outlet", alone.article_id.map(outlet))
+    return alone[["outlet", "article_id", "sentence_id", "text"]]
+
+
+def summarize_shared_by_all(statements: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
+    """Returns the statements every one of the given articles carries: id, label, articles."""
+    from .overlap import find_shared_by_all
+
+    ids = find_shared_by_all(statements, article_ids)
+    rows = statements[statements.statement_id.isin(ids)].drop_duplicates("statement_id")
+    counts = statements.groupby("statement_id").size()
+    return pd.DataFrame(
+        {
+            "statement_id": rows.statement_id.to_numpy(),
+            "articles": [int(counts[s]) for s in rows.statement_id],
+            "label": rows.label.to_numpy(),
+        }
+    )

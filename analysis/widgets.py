@@ -419,3 +419,47 @@ class QuotesInContext:
         bundle = self.widget._repr_mimebundle_(**kwargs)
         bundle["text/html"] = self.widget.value
         return bundle
+
+
+class VariantView:
+    """A statement picker and the chosen statement as each outlet worded it (word-level diff).
+
+    Attributes:
+        widget: The picker and the view, ready to display.
+    """
+
+    def __init__(self, tables: Any, *, statement_id: int | None = None) -> None:
+        """Shows one statement of the built tables (default: the most widely carried)."""
+        from .overlap import render_variants
+
+        self._tables, self._render = tables, render_variants
+        st = tables.statements
+        options = [
+            (f"{sid} · {int((st.statement_id == sid).sum())} articles · {label[:70]}", int(sid))
+            for sid, label in zip(
+                st.drop_duplicates("statement_id").statement_id,
+                st.drop_duplicates("statement_id").label,
+                strict=True,
+            )
+        ]
+        first = statement_id if statement_id is not None else (options[0][1] if options else None)
+        self.picker = w.Dropdown(
+            options=options, value=first, description="statement", layout=w.Layout(width="95%")
+        )
+        self.view = w.HTML(self._html(first))
+        self.picker.observe(
+            lambda change: setattr(self.view, "value", self._html(change["new"])), names="value"
+        )
+        self.widget = w.VBox([self.picker, self.view])
+        self.widget.add_class("coverage-lens-variants")
+
+    def _html(self, statement_id: int | None) -> str:
+        if statement_id is None:
+            return "<p><i>No statement is carried by more than one article.</i></p>"
+        t = self._tables
+        return str(self._render(statement_id, t.statements, t.sentences, t.articles))
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/html"] = self.view.value
+        return bundle

@@ -89,6 +89,8 @@ def test_report_writes_each_notebook_as_html_and_every_chart(report) -> None:
         "voice-share-groups",
         "voice-share-words",
         "attribution-verbs",
+        "overlap-matrix",
+        "statement-grid",
     }
     for chart in charts:
         for suffix in ("png", "svg", "html"):

@@ -1,0 +1,326 @@
+"""Coverage overlap: which sentences of different articles say the same thing.
+
+Method (docs/overlap.md):
+
+1. **Comparison text.** A sentence is compared by what it states: when quoted words make up at
+   least `QUOTE_SHARE` of it, only the quoted words (so a quote matches across outlets whatever
+   attribution surrounds it), else the whole sentence.
+2. **Similarity** is the mean of two cosine similarities of TF-IDF vectors fitted on the corpus:
+   word 1–2-grams (English stop words out, sublinear tf) and character 3–5-grams within words
+   (spelling and translation variants). Fitting on the corpus keeps the story's topic words
+   ("Amnesty", "Ukrainian", "report") cheap, so sharing only them is not enough.
+3. **Links**: for each pair of articles, two sentences link when each is the other's best match
+   and their similarity reaches `LINK_THRESHOLD` (calibrated on the hand-made fixture).
+4. **Kind** from the longest shared run of words (difflib): `verbatim` when it covers at least 80 %
+   of the shorter sentence, `near_verbatim` when the word sequences are 60 % alike or the run covers
+   half of the shorter one, else `paraphrase` (e.g. another translation).
+5. **Statements**: links are joined strongest first into groups, never two sentences of one article
+   in a group (the guard against chaining unrelated sentences); the label of a group is its most
+   central sentence.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+#: Quoted words must make up this share of a sentence for the quote alone to be compared.
+QUOTE_SHARE = 0.4
+#: Similarity a mutual best match needs to become a link (calibrated: docs/overlap.md).
+LINK_THRESHOLD = 0.2
+VERBATIM_RUN = 0.8
+NEAR_VERBATIM_RATIO = 0.6
+
+
+def words(text: str) -> list[str]:
+    """Returns the lowercase word tokens of a text."""
+    return re.findall(r"\w+", text.lower())
+
+
+def comparison_texts(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[str]:
+    """Returns what each sentence is compared by: its quoted words when they dominate it."""
+    quoted = quotes[quotes.kind != "indirect"]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for article_id, start, end in zip(
+        quoted.article_id.tolist(), quoted.start.tolist(), quoted.end.tolist(), strict=True
+    ):
+        spans.setdefault(str(article_id), []).append((int(start), int(end)))
+    texts = []
+    for article_id, s_start, s_end, text in zip(
+        sentences.article_id.tolist(),
+        sentences.start.tolist(),
+        sentences.end.tolist(),
+        sentences.text.tolist(),
+        strict=True,
+    ):
+        text = str(text)
+        inside = [
+            text[max(q0 - s_start, 0) : min(q1 - s_start, len(text))]
+            for q0, q1 in spans.get(str(article_id), [])
+            if q0 < s_end and q1 > s_start
+        ]
+        joined = " ".join(inside)
+        if inside and len(words(joined)) >= QUOTE_SHARE * len(words(text)):
+            text = joined
+        texts.append(text)
+    return texts
+
+
+def similarity_matrix(texts: list[str]) -> np.ndarray:
+    """Returns the sentence × sentence similarity (see the module docstring)."""
+    word = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True)
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    a = word.fit_transform(texts)
+    b = char.fit_transform(texts)
+    return np.asarray(((a @ a.T) + (b @ b.T)).todense()) / 2
+
+
+def classify(a: str, b: str) -> tuple[str, int]:
+    """Returns the kind of a link and the length (in words) of the longest shared run."""
+    wa, wb = words(a), words(b)
+    matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    run = matcher.find_longest_match(0, len(wa), 0, len(wb)).size
+    shorter = max(min(len(wa), len(wb)), 1)
+    if run >= VERBATIM_RUN * shorter:
+        return "verbatim", run
+    if matcher.ratio() >= NEAR_VERBATIM_RATIO or run >= 0.5 * shorter:
+        return "near_verbatim", run
+    return "paraphrase", run
+
+
+def find_links(
+    sentences: pd.DataFrame, quotes: pd.DataFrame, *, threshold: float = LINK_THRESHOLD
+) -> list[dict[str, Any]]:
+    """Links sentences of different articles that say the same thing.
+
+    Args:
+        sentences: The `sentences` table.
+        quotes: The `quotes` table (quote-aware comparison, `quote_a`/`quote_b`).
+        threshold: The similarity a mutual best match needs.
+
+    Returns:
+        Rows of the `links` table, strongest first.
+    """
+    sentences = sentences.reset_index(drop=True)
+    texts = comparison_texts(sentences, quotes)
+    if len(texts) < 2:
+        return []
+    sim = similarity_matrix(texts)
+    articles = list(dict.fromkeys(sentences.article_id))
+    index = {a: np.flatnonzero(sentences.article_id.to_numpy() == a) for a in articles}
+    quote_of = _quote_lookup(sentences, quotes)
+    rows = []
+    for i, a in enumerate(articles):
+        for b in articles[i + 1 :]:
+            ia, ib = index[a], index[b]
+            block = sim[np.ix_(ia, ib)]
+            best_b, best_a = block.argmax(axis=1), block.argmax(axis=0)
+            for x, y in enumerate(best_b):
+                score = float(block[x, y])
+                if best_a[y] != x or score < threshold:
+                    continue
+                sa, sb = ia[x], ib[y]
+                kind, run = classify(texts[sa], texts[sb])
+                rows.append(
+                    {
+                        "article_a": a,
+                        "sentence_a": int(sentences.sentence_id[sa]),
+                        "article_b": b,
+                        "sentence_b": int(sentences.sentence_id[sb]),
+                        "quote_a": quote_of.get(sa),
+                        "quote_b": quote_of.get(sb),
+                        "score": round(score, 4),
+                        "kind": kind,
+                        "shared_run": run,
+                    }
+                )
+    rows.sort(key=lambda r: -r["score"])
+    for r in rows:
+        if r["quote_a"] is None or r["quote_b"] is None:
+            r["quote_a"] = r["quote_b"] = None
+    return rows
+
+
+def _quote_lookup(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[int, int]:
+    quoted = quotes[quotes.kind != "indirect"]
+    rows = list(
+        zip(
+            quoted.article_id.tolist(),
+            quoted.start.tolist(),
+            quoted.end.tolist(),
+            quoted.quote_id.tolist(),
+            strict=True,
+        )
+    )
+    out: dict[int, int] = {}
+    for i, (article_id, start, end) in enumerate(
+        zip(
+            sentences.article_id.tolist(),
+            sentences.start.tolist(),
+            sentences.end.tolist(),
+            strict=True,
+        )
+    ):
+        for q_article, q_start, q_end, quote_id in rows:
+            if q_article == article_id and q_start < end and q_end > start:
+                out[i] = int(quote_id)
+                break
+    return out
+
+
+def group_statements(links: pd.DataFrame, sentences: pd.DataFrame) -> list[dict[str, Any]]:
+    """Groups linked sentences into statements, at most one sentence per article in each.
+
+    Args:
+        links: The `links` table.
+        sentences: The `sentences` table.
+
+    Returns:
+        Rows of the `statements` table: statement_id, article_id, sentence_id, label.
+    """
+    group_of: dict[tuple[str, int], int] = {}
+    members: dict[int, set[tuple[str, int]]] = {}
+    next_id = 0
+    ordered = links.sort_values("score", ascending=False)
+    pairs = [
+        ((str(aa), int(sa)), (str(ab), int(sb)), float(score))
+        for aa, sa, ab, sb, score in zip(
+            ordered.article_a.tolist(),
+            ordered.sentence_a.tolist(),
+            ordered.article_b.tolist(),
+            ordered.sentence_b.tolist(),
+            ordered.score.tolist(),
+            strict=True,
+        )
+    ]
+    for a, b, _ in pairs:
+        ga, gb = group_of.get(a), group_of.get(b)
+        if ga is not None and ga == gb:
+            continue
+        new = (members[ga] if ga is not None else {a}) | (members[gb] if gb is not None else {b})
+        if len({art for art, _ in new}) < len(new):
+            continue  # would put two sentences of one article in one statement
+        if ga is not None:
+            gid = ga
+        elif gb is not None:
+            gid = gb
+        else:
+            gid, next_id = next_id, next_id + 1
+        for old in (ga, gb):
+            if old is not None and old != gid:
+                members.pop(old)
+        members[gid] = new
+        for key in new:
+            group_of[key] = gid
+    score = {frozenset([a, b]): value for a, b, value in pairs}
+    keys = [
+        (str(a), int(s))
+        for a, s in zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(), strict=True)
+    ]
+    text = dict(zip(keys, map(str, sentences.text.tolist()), strict=True))
+    order = {key: i for i, key in enumerate(keys)}
+    groups = sorted(members.values(), key=lambda g: (-len(g), min(order[k] for k in g)))
+    rows = []
+    for sid, group in enumerate(groups):
+        central = max(
+            sorted(group, key=lambda k: order[k]),
+            key=lambda k: sum(score.get(frozenset([k, o]), 0.0) for o in group if o != k),
+        )
+        for article_id, sentence_id in sorted(group, key=lambda k: order[k]):
+            rows.append(
+                {
+                    "statement_id": sid,
+                    "article_id": article_id,
+                    "sentence_id": sentence_id,
+                    "label": text[central],
+                }
+            )
+    return rows
+
+
+def compute_overlap(
+    links: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame
+) -> pd.DataFrame:
+    """Returns the article × article overlap: the share of the row article's sentences linked to a
+    sentence of the column article (1.0 on the diagonal)."""
+    ids = list(articles.article_id)
+    counts = sentences.groupby("article_id").size()
+    out = pd.DataFrame(0.0, index=ids, columns=ids)
+    for a in ids:
+        out.loc[a, a] = 1.0
+        for b in ids:
+            if a == b:
+                continue
+            mine = set(links.loc[(links.article_a == a) & (links.article_b == b), "sentence_a"])
+            mine |= set(links.loc[(links.article_b == a) & (links.article_a == b), "sentence_b"])
+            out.loc[a, b] = len(mine) / counts.get(a, 1)
+    return out
+
+
+def find_only_here(links: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Returns the sentences with no counterpart in any other article (a copy of their rows)."""
+    linked = set(zip(links.article_a, links.sentence_a, strict=True)) | set(
+        zip(links.article_b, links.sentence_b, strict=True)
+    )
+    keep = [
+        (a, s) not in linked
+        for a, s in zip(sentences.article_id, sentences.sentence_id, strict=True)
+    ]
+    return sentences.loc[keep].copy()
+
+
+def find_shared_by_all(statements: pd.DataFrame, article_ids: list[str]) -> list[int]:
+    """Returns the statements carried by every one of the given articles."""
+    wanted = set(article_ids)
+    carried: dict[int, set[str]] = {}
+    for sid, article_id in zip(
+        statements.statement_id.tolist(), statements.article_id.tolist(), strict=True
+    ):
+        carried.setdefault(int(sid), set()).add(str(article_id))
+    return [sid for sid, arts in carried.items() if wanted <= arts]
+
+
+def _diff_keys(tokens: list[str]) -> list[str]:
+    return [re.sub(r"\W", "", t.lower()) for t in tokens]
+
+
+def render_variants(
+    statement_id: int, statements: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame
+) -> str:
+    """Renders one statement as each outlet worded it, with a word-level diff against the label.
+
+    Returns:
+        Escaped HTML: a row per article; words the label lacks in green (<ins>), label words this
+        wording lacks struck through in red (<del>).
+    """
+    rows = statements[statements.statement_id == statement_id]
+    if rows.empty:
+        return "<p><i>No such statement.</i></p>"
+    label = str(rows.label.iloc[0])
+    text = {(r.article_id, r.sentence_id): str(r.text) for r in sentences.itertuples()}
+    outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
+    base = re.findall(r"\S+", label)
+    out = [f"<p><b>Statement {statement_id}</b> ({len(rows)} articles)</p><table>"]
+    for r in rows.itertuples():
+        mine = re.findall(r"\S+", text[(r.article_id, r.sentence_id)])
+        parts = []
+        matcher = difflib.SequenceMatcher(None, _diff_keys(base), _diff_keys(mine))
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op in ("replace", "delete"):
+                parts.append(f"<del style='color:#a33'>{html.escape(' '.join(base[i1:i2]))}</del>")
+            if op in ("replace", "insert"):
+                parts.append(f"<ins style='color:#086'>{html.escape(' '.join(mine[j1:j2]))}</ins>")
+            if op == "equal":
+                parts.append(html.escape(" ".join(mine[j1:j2])))
+        out.append(
+            f"<tr><td style='vertical-align:top;padding-right:1em;white-space:nowrap'>"
+            f"{html.escape(outlet[r.article_id])}</td><td>{' '.join(parts)}</td></tr>"
+        )
+    out.append("</table>")
+    return "".join(out)
