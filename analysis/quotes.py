@@ -219,6 +219,10 @@ class QuoteFinder:
     mentions: pd.DataFrame  # this article's mentions
     labels: dict[str, str]  # entity_id → label
     warnings: list[str] = field(default_factory=list)
+    text: str = ""  # the body (spaCy rebuilds `doc.text` on every access)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
 
     # --- 1. quote marks ---------------------------------------------------------------------
 
@@ -270,7 +274,7 @@ class QuoteFinder:
         return segments
 
     def _marks(self, start: int, end: int) -> list[tuple[int, str]]:
-        text = self.doc.text
+        text = self.text
         marks = []
         for i in range(start, end):
             ch = text[i]
@@ -302,13 +306,13 @@ class QuoteFinder:
         return []
 
     def _opens_sentence(self, position: int, paragraph_start: int) -> bool:
-        before = self.doc.text[paragraph_start:position].rstrip()
+        before = self.text[paragraph_start:position].rstrip()
         return not before or before.endswith(":") or bool(_SENTENCE_END.search(before))
 
     def _add(
         self, segments: list[Segment], start: int, end: int, p: int, chain: int, opens: bool
     ) -> None:
-        text = self.doc.text
+        text = self.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -421,13 +425,11 @@ class QuoteFinder:
             end = apposition.idx + len(apposition)
             named = self._mention_in(apposition.left_edge.idx, end)
             if named is not None and self.labels.get(named) in ("PERSON", "ORG"):
-                return Attribution(
-                    named, self.doc.text[token.idx : end], label=self.labels.get(named)
-                )
+                return Attribution(named, self.text[token.idx : end], label=self.labels.get(named))
         words = self._speaker_words(token)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         mention = self._mention_in(start, end)
-        label = f"{self.doc.text[start:end]}"
+        label = f"{self.text[start:end]}"
         if mention is not None and self.labels.get(mention) in SPEAKER_LABELS:
             return Attribution(mention, label, label=self.labels.get(mention))
         if token.tag_ in ("NNS", "NNPS"):
@@ -505,10 +507,12 @@ class QuoteFinder:
 
     def channel_of(self, sent: Span, quoted: list[tuple[int, int]]) -> str | None:
         """Returns the channel the sentence names outside the quote (Facebook, statement, …)."""
-        text = "".join(
-            ch if not any(s <= sent.start_char + i < e for s, e in quoted) else " "
-            for i, ch in enumerate(sent.text)
-        )
+        start, end = sent.start_char, sent.end_char
+        chars = list(self.text[start:end])
+        for q0, q1 in quoted:
+            for i in range(max(q0, start), min(q1, end)):
+                chars[i - start] = " "
+        text = "".join(chars)
         for name, pattern in CHANNELS:
             if pattern.search(text):
                 return name
@@ -544,6 +548,7 @@ def find_quotes(
     labels = dict(zip(entities.entity_id, entities.label, strict=True))
     names = dict(zip(entities.entity_id, entities.name, strict=True))
     finder = QuoteFinder(article_id, doc, paragraphs, mentions.reset_index(drop=True), labels)
+    body = finder.text
     segments = finder.find_segments()
     quoted = [(s.start, s.end) for s in segments]
     sentence_starts = sentences.start.tolist()
@@ -568,7 +573,7 @@ def find_quotes(
             "sentence_id": sentence_id_of(start),
             "start": start,
             "end": end,
-            "text": doc.text[start:end],
+            "text": body[start:end],
             "kind": kind,
             "speaker": names.get(who.entity_id) if who.entity_id else None,
             "speaker_entity_id": who.entity_id,
@@ -609,7 +614,7 @@ def find_quotes(
             first_i, last_i = position[span_sents[0].start], position[span_sents[-1].start]
             previous = sents[first_i - 1] if first_i > 0 else None
             following = sents[last_i + 1] if last_i + 1 < len(sents) else None
-            text = " ".join(doc.text[s.start : s.end] for s in chain)
+            text = " ".join(body[s.start : s.end] for s in chain)
             earlier = _earlier_speaker(text, earlier_quotes) if not first.opens_sentence else None
             if earlier is not None:
                 who = earlier
@@ -638,7 +643,7 @@ def find_quotes(
             earlier_quotes.append((text, who))
         who = chains[segment.chain]
         kind = "direct" if segment.opens_sentence else "partial"
-        n_words = len(_words(doc.text[segment.start : segment.end]))
+        n_words = len(_words(body[segment.start : segment.end]))
         if kind == "partial" and who.entity_id is None and n_words <= SCARE_QUOTE_MAX_WORDS:
             continue  # a scare quote or a title, not anyone's statement
         rows.append(row(segment.start, segment.end, kind, who, segment.paragraph_id))
@@ -711,7 +716,7 @@ def _indirect(
         who.cue = lemma
         who.channel = finder.channel_of(sent, quoted)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        if finder.doc.text[start:end].lower().startswith("that "):
+        if finder.text[start:end].lower().startswith("that "):
             start += 5
         found.append((start, end, who))
     return found
