@@ -102,5 +102,16 @@ def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> Non
             len(x or []) for x, _ in first_before
         )
         assert sum(len(x or []) for x, _ in first_after) > 0
+        pickers = page.locator(".coverage-lens-variants select")
+        if pickers.count():  # the statement picker of the overlap notebook
+            view = page.locator(".coverage-lens-variants .widget-html-content").first
+            shown = view.inner_text()
+            options = pickers.first.locator("option").all_inner_texts()
+            pickers.first.select_option(label=options[-1])
+            page.wait_for_function(
+                "([el, old]) => el.innerText !== old", arg=[view.element_handle(), shown]
+            )
+            assert view.inner_text() != shown and "Statement" in view.inner_text()
+            view.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}-variants.png"))
     finally:
         page.close()
