@@ -43,6 +43,7 @@ from rapidfuzz.distance import Indel
 from unidecode import unidecode
 
 from .corpus import CorpusError
+from .lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -116,83 +117,6 @@ TITLES = frozenset(
         "justice",
         "finance",
         "presidential",
-    ]
-)
-ROLE_NOUNS = frozenset(
-    [
-        "head",
-        "chief",
-        "director",
-        "leader",
-        "president",
-        "minister",
-        "secretary",
-        "adviser",
-        "advisor",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "speaker",
-        "founder",
-        "chairman",
-        "chairwoman",
-        "official",
-        "professional",
-        "activist",
-        "analyst",
-        "researcher",
-        "expert",
-        "journalist",
-        "reporter",
-        "editor",
-        "correspondent",
-        "commander",
-        "general",
-        "ambassador",
-        "governor",
-        "mayor",
-        "lawyer",
-    ]
-)
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "write",
-        "tweet",
-        "post",
-        "add",
-        "argue",
-        "claim",
-        "stress",
-        "explain",
-        "announce",
-        "accuse",
-        "brand",
-        "call",
-        "criticize",
-        "criticise",
-        "denounce",
-        "respond",
-        "praise",
-        "reply",
-        "state",
-        "note",
-        "warn",
-        "insist",
-        "deny",
-        "urge",
-        "resign",
-        "quit",
-        "admit",
-        "describe",
-        "reiterate",
-        "acknowledge",
-        "suggest",
-        "declare",
-        "emphasize",
-        "emphasise",
-        "comment",
     ]
 )
 ORG_WORDS = frozenset(
@@ -390,7 +314,9 @@ def _cues(span: Span) -> Counter[str]:
     appositions += [c for c in root.children if c.dep_ == "appos"]
     if any(t.lemma_.lower() in ROLE_NOUNS for t in appositions):
         cues["PERSON"] += 2
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS:
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in (
+        SPEECH_VERBS | PERSON_VERBS
+    ):
         cues["PERSON"] += 1
     first = root
     while first.dep_ == "conj" and first.head is not first:

@@ -39,6 +39,7 @@ import pandas as pd
 import yaml
 
 from .corpus import CorpusError
+from .lexicon import ROLE_NOUNS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -46,54 +47,6 @@ if TYPE_CHECKING:
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
-#: Attribution verbs (lemmas). `cue` is one of these, or "according to".
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "write",
-        "tweet",
-        "post",
-        "add",
-        "argue",
-        "claim",
-        "stress",
-        "explain",
-        "announce",
-        "accuse",
-        "brand",
-        "call",
-        "criticize",
-        "criticise",
-        "denounce",
-        "respond",
-        "praise",
-        "reply",
-        "state",
-        "note",
-        "warn",
-        "insist",
-        "deny",
-        "urge",
-        "reiterate",
-        "continue",
-        "allege",
-        "assert",
-        "declare",
-        "emphasize",
-        "emphasise",
-        "comment",
-        "admit",
-        "acknowledge",
-        "describe",
-        "suggest",
-        "object",
-        "complain",
-        "conclude",
-        "confirm",
-        "report",
-    ]
-)
 #: Verbs whose reported clause makes an indirect quote.
 REPORTING_VERBS = frozenset(
     [
@@ -148,26 +101,6 @@ ORG_NOUNS = frozenset(
 )
 DOCUMENT_NOUNS = frozenset(
     ["report", "study", "research", "statement", "release", "paper", "document"]
-)
-ROLE_NOUNS = frozenset(
-    [
-        "head",
-        "chief",
-        "director",
-        "leader",
-        "president",
-        "minister",
-        "secretary",
-        "adviser",
-        "advisor",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "official",
-        "founder",
-        "chairman",
-        "chairwoman",
-    ]
 )
 CHANNELS = (
     ("Facebook", re.compile(r"\bFacebook\b")),

@@ -1,0 +1,25 @@
+"""Word lists shared by the entity and quote rules (lowercase lemmas)."""
+
+from __future__ import annotations
+
+#: Attribution verbs: a quote's `cue` is one of these (or "according to"); being the subject of
+#: one is also a cue that a name is a person's or an organisation's.
+SPEECH_VERBS = frozenset(
+    """
+    accuse acknowledge add admit allege announce argue assert brand call claim comment complain
+    conclude confirm continue criticise criticize declare denounce deny describe emphasise
+    emphasize explain insist note object post praise reiterate reply report respond say state
+    stress suggest tell tweet urge warn write
+    """.split()
+)
+#: Verbs only people do; their subject is a person.
+PERSON_VERBS = frozenset("resign quit".split())
+#: Nouns for a person's role: "X, the head of …", "the minister said".
+ROLE_NOUNS = frozenset(
+    """
+    activist adviser advisor ambassador analyst chairman chairwoman chief commander
+    correspondent director editor expert founder general governor head journalist lawyer leader
+    mayor minister official president professional reporter researcher secretary speaker
+    spokesman spokesperson spokeswoman
+    """.split()
+)
