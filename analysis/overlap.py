@@ -28,7 +28,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
 QUOTE_SHARE = 0.4
@@ -74,6 +73,8 @@ def comparison_texts(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[str]
 
 def similarity_matrix(texts: list[str]) -> np.ndarray:
     """Returns the sentence × sentence similarity (see the module docstring)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     word = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True)
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     a = word.fit_transform(texts)
