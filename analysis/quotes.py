@@ -29,7 +29,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -706,11 +705,6 @@ def tabulate_quotes(
         rows += found
         warnings += warned
     return rows, warnings
-
-
-def count_cues(quotes: pd.DataFrame) -> Counter[str]:
-    """Returns how often each attribution verb is used."""
-    return Counter(quotes.cue.dropna())
 
 
 ACTORS_FILE = "actors.yml"
