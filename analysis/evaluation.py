@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,13 +10,10 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from .lexicon import words
+
 #: A predicted quote matches a gold one when their word-overlap F1 reaches this.
 MATCH_F1 = 0.6
-
-
-def words(text: str) -> list[str]:
-    """Returns the lowercase word tokens of a text."""
-    return re.findall(r"\w+", text.lower())
 
 
 def overlap_f1(a: str, b: str) -> float:

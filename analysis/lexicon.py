@@ -1,6 +1,15 @@
-"""Word lists shared by the entity and quote rules (lowercase lemmas)."""
+"""Word lists shared by the entity and quote rules (lowercase lemmas), and the word tokeniser
+used when comparing texts."""
 
 from __future__ import annotations
+
+import re
+
+
+def words(text: str) -> list[str]:
+    """Returns the lowercase word tokens of a text (runs of letters, digits and _)."""
+    return re.findall(r"\w+", text.lower())
+
 
 #: Attribution verbs: a quote's `cue` is one of these (or "according to"); being the subject of
 #: one is also a cue that a name is a person's or an organisation's.

@@ -29,17 +29,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .lexicon import words
+
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
 QUOTE_SHARE = 0.4
 #: Similarity a mutual best match needs to become a link (calibrated: docs/overlap.md).
 LINK_THRESHOLD = 0.2
 VERBATIM_RUN = 0.8
 NEAR_VERBATIM_RATIO = 0.6
-
-
-def words(text: str) -> list[str]:
-    """Returns the lowercase word tokens of a text."""
-    return re.findall(r"\w+", text.lower())
 
 
 def comparison_texts(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[str]:

@@ -38,7 +38,7 @@ import pandas as pd
 import yaml
 
 from .corpus import CorpusError
-from .lexicon import ROLE_NOUNS, SPEECH_VERBS
+from .lexicon import ROLE_NOUNS, SPEECH_VERBS, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -451,10 +451,6 @@ class QuoteFinder:
         return None
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
-
-
 def find_quotes(
     article_id: str,
     doc: Doc,
@@ -575,7 +571,7 @@ def find_quotes(
             earlier_quotes.append((text, who))
         who = chains[segment.chain]
         kind = "direct" if segment.opens_sentence else "partial"
-        n_words = len(_words(body[segment.start : segment.end]))
+        n_words = len(words(body[segment.start : segment.end]))
         if kind == "partial" and who.entity_id is None and n_words <= SCARE_QUOTE_MAX_WORDS:
             continue  # a scare quote or a title, not anyone's statement
         rows.append(row(segment.start, segment.end, kind, who, segment.paragraph_id))
@@ -596,11 +592,11 @@ def _has_verb(finder: QuoteFinder, sents: Iterable[Span], quoted: list[tuple[int
 
 
 def _earlier_speaker(text: str, earlier: list[tuple[str, Attribution]]) -> Attribution | None:
-    words = " ".join(_words(text))
-    if not words:
+    said = " ".join(words(text))
+    if not said:
         return None
     for previous, who in reversed(earlier):
-        if who.entity_id and words in " ".join(_words(previous)):
+        if who.entity_id and said in " ".join(words(previous)):
             return Attribution(who.entity_id, None, None, None)
     return None
 
