@@ -4,19 +4,26 @@ Method (docs/overlap.md):
 
 1. **Comparison text.** A sentence is compared by what it states: when quoted words make up at
    least `QUOTE_SHARE` of it, only the quoted words (so a quote matches across outlets whatever
-   attribution surrounds it), else the whole sentence.
+   attribution surrounds it), else the whole sentence. A quote of at least `QUOTE_VIEW_WORDS`
+   words inside a longer sentence is also compared on its own.
 2. **Similarity** is the mean of two cosine similarities of TF-IDF vectors fitted on the corpus:
    word 1–2-grams (English stop words out, sublinear tf) and character 3–5-grams within words
-   (spelling and translation variants). Fitting on the corpus keeps the story's topic words
-   ("Amnesty", "Ukrainian", "report") cheap, so sharing only them is not enough.
-3. **Links**: for each pair of articles, two sentences link when each is the other's best match
+   (spelling and translation variants); of a sentence's texts (step 1), the best-matching pair
+   counts. Fitting on the corpus keeps the story's topic words ("Amnesty", "Ukrainian",
+   "report") cheap, so sharing only them is not enough.
+3. **Speakers.** Two sentences that are mostly reported speech (a quote of any kind makes up at
+   least `QUOTE_SHARE` of each) by different speakers are different statements, unless their words
+   are (near) verbatim the same: then the outlets only attributed one quote differently.
+4. **Links**: for each pair of articles, two sentences link when each is the other's best match
    and their similarity reaches `LINK_THRESHOLD` (calibrated on the hand-made fixture).
-4. **Kind** from the longest shared run of words (difflib): `verbatim` when it covers at least 80 %
+5. **Kind** from the longest shared run of words (difflib): `verbatim` when it covers at least 80 %
    of the shorter sentence, `near_verbatim` when the word sequences are 60 % alike or the run covers
    half of the shorter one, else `paraphrase` (e.g. another translation).
-5. **Statements**: links are joined strongest first into groups, never two sentences of one article
-   in a group (the guard against chaining unrelated sentences); the label of a group is its most
-   central sentence.
+6. **Statements**: links are joined strongest first into groups, never two sentences of one article
+   in a group, and only while the mean similarity of every sentence of one group to every sentence
+   of the other stays at least `STATEMENT_GUARD` (the guard against chaining unrelated sentences
+   through a sentence that shares a little with each); the label of a group is its most central
+   sentence.
 """
 
 from __future__ import annotations
@@ -33,21 +40,34 @@ from .lexicon import words
 
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
 QUOTE_SHARE = 0.4
+#: A quote of at least this many words is also compared on its own (shorter ones are catchphrases
+#: such as "mobs and trolls" that many sentences repeat).
+QUOTE_VIEW_WORDS = 5
 #: Similarity a mutual best match needs to become a link (calibrated: docs/overlap.md).
-LINK_THRESHOLD = 0.2
+LINK_THRESHOLD = 0.19
+#: Mean similarity two groups of linked sentences need to be joined into one statement.
+STATEMENT_GUARD = 0.18
 VERBATIM_RUN = 0.8
 NEAR_VERBATIM_RATIO = 0.6
 
 
-def comparison_texts(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[str]:
-    """Returns what each sentence is compared by: its quoted words when they dominate it."""
-    quoted = quotes[quotes.kind != "indirect"]
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for article_id, start, end in zip(
-        quoted.article_id.tolist(), quoted.start.tolist(), quoted.end.tolist(), strict=True
+def _dominant_quotes(
+    sentences: pd.DataFrame, quotes: pd.DataFrame
+) -> list[list[tuple[str, str, str | None]]]:
+    """Returns, per sentence, (words, kind, speaker) of each quote covering part of it."""
+    spans: dict[str, list[tuple[int, int, str, str | None]]] = {}
+    for article_id, start, end, kind, speaker, entity in zip(
+        quotes.article_id.tolist(),
+        quotes.start.tolist(),
+        quotes.end.tolist(),
+        quotes.kind.tolist(),
+        quotes.speaker.tolist(),
+        quotes.speaker_entity_id.tolist(),
+        strict=True,
     ):
-        spans.setdefault(str(article_id), []).append((int(start), int(end)))
-    texts = []
+        who = entity if isinstance(entity, str) else speaker if isinstance(speaker, str) else None
+        spans.setdefault(str(article_id), []).append((int(start), int(end), str(kind), who))
+    out = []
     for article_id, s_start, s_end, text in zip(
         sentences.article_id.tolist(),
         sentences.start.tolist(),
@@ -56,27 +76,123 @@ def comparison_texts(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[str]
         strict=True,
     ):
         text = str(text)
-        inside = [
-            text[max(q0 - s_start, 0) : min(q1 - s_start, len(text))]
-            for q0, q1 in spans.get(str(article_id), [])
-            if q0 < s_end and q1 > s_start
-        ]
-        joined = " ".join(inside)
-        if inside and len(words(joined)) >= QUOTE_SHARE * len(words(text)):
-            text = joined
-        texts.append(text)
+        out.append(
+            [
+                (text[max(q0 - s_start, 0) : min(q1 - s_start, len(text))], kind, who)
+                for q0, q1, kind, who in spans.get(str(article_id), [])
+                if q0 < s_end and q1 > s_start
+            ]
+        )
+    return out
+
+
+def _dominates(parts: list[str], text: str) -> bool:
+    return bool(parts) and len(words(" ".join(parts))) >= QUOTE_SHARE * len(words(text))
+
+
+def comparison_texts(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[str]:
+    """Returns what each sentence is compared by: its quoted words when they dominate it."""
+    texts = []
+    for text, inside in zip(
+        sentences.text.tolist(), _dominant_quotes(sentences, quotes), strict=True
+    ):
+        quoted = [part for part, kind, _ in inside if kind != "indirect"]
+        texts.append(" ".join(quoted) if _dominates(quoted, str(text)) else str(text))
     return texts
 
 
-def similarity_matrix(texts: list[str]) -> np.ndarray:
-    """Returns the sentence × sentence similarity (see the module docstring)."""
+def comparison_views(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[list[str]]:
+    """Returns, per sentence, the texts it is compared by: its comparison text, then each quote
+    of at least `QUOTE_VIEW_WORDS` words in it that is not already that text."""
+    return [
+        [text]
+        + [
+            part
+            for part, kind, _ in inside
+            if kind != "indirect" and part != text and len(words(part)) >= QUOTE_VIEW_WORDS
+        ]
+        for text, inside in zip(
+            comparison_texts(sentences, quotes), _dominant_quotes(sentences, quotes), strict=True
+        )
+    ]
+
+
+def find_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[frozenset[str]]:
+    """Returns, per sentence, who speaks in it when reported speech makes up most of it.
+
+    Returns:
+        A set of speakers (entity ids, else names) per sentence row: those of its quotes (direct,
+        partial or indirect) when they make up at least `QUOTE_SHARE` of the sentence, else empty.
+    """
+    out = []
+    for text, inside in zip(
+        sentences.text.tolist(), _dominant_quotes(sentences, quotes), strict=True
+    ):
+        spoken = [(part, who) for part, _, who in inside if who is not None]
+        if _dominates([part for part, _ in spoken], str(text)):
+            out.append(frozenset(who for _, who in spoken if who is not None))
+        else:
+            out.append(frozenset())
+    return out
+
+
+def similarity_matrix(views: list[list[str]]) -> np.ndarray:
+    """Returns the sentence × sentence similarity (see the module docstring).
+
+    Args:
+        views: Per sentence, the texts it may be compared by: its comparison text first, then
+            any quote long enough to be compared on its own. TF-IDF is fitted on the first ones.
+
+    Returns:
+        For each pair of sentences, the highest similarity of any view of one to any of the other.
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     word = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True)
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-    a = word.fit_transform(texts)
-    b = char.fit_transform(texts)
-    return np.asarray(((a @ a.T) + (b @ b.T)).todense()) / 2
+    firsts = [mine[0] for mine in views]
+    word.fit(firsts)
+    char.fit(firsts)
+    flat = [text for mine in views for text in mine]
+    a, b = word.transform(flat), char.transform(flat)
+    sim = np.asarray(((a @ a.T) + (b @ b.T)).todense()) / 2
+    starts = np.cumsum([0] + [len(mine) for mine in views[:-1]])
+    if len(flat) > len(views):
+        sim = np.maximum.reduceat(np.maximum.reduceat(sim, starts, axis=0), starts, axis=1)
+    return sim
+
+
+def score_sentences(
+    sentences: pd.DataFrame, quotes: pd.DataFrame, *, threshold: float = LINK_THRESHOLD
+) -> np.ndarray:
+    """Scores every pair of sentences for saying the same thing (steps 1–3 of the module docstring).
+
+    Args:
+        sentences: The `sentences` table.
+        quotes: The `quotes` table.
+        threshold: Pairs scoring below it are not checked by the speaker rule (they cannot link).
+
+    Returns:
+        The sentence × sentence similarity in the row order of `sentences`, 0 where the speaker
+        rule says two sentences are different statements.
+    """
+    sentences = sentences.reset_index(drop=True)
+    views = comparison_views(sentences, quotes)
+    if not views:
+        return np.zeros((0, 0))
+    sim = similarity_matrix(views)
+    speakers = find_speakers(sentences, quotes)
+    article = sentences.article_id.to_numpy()
+    for i, j in zip(*np.nonzero(np.triu(sim >= threshold, k=1)), strict=True):
+        if (
+            article[i] != article[j]
+            and speakers[i]
+            and speakers[j]
+            and not speakers[i] & speakers[j]
+            and classify_views(views[i], views[j])[0] == "paraphrase"
+        ):
+            sim[i, j] = sim[j, i] = 0.0
+    return sim
 
 
 def classify(a: str, b: str) -> tuple[str, int]:
@@ -92,24 +208,35 @@ def classify(a: str, b: str) -> tuple[str, int]:
     return "paraphrase", run
 
 
+def classify_views(a: list[str], b: list[str]) -> tuple[str, int]:
+    """Returns `classify` of the two views (one of each sentence) that are most alike."""
+    rank = {"verbatim": 2, "near_verbatim": 1, "paraphrase": 0}
+    return max((classify(x, y) for x in a for y in b), key=lambda found: (rank[found[0]], found[1]))
+
+
 def find_links(
-    sentences: pd.DataFrame, quotes: pd.DataFrame, *, threshold: float = LINK_THRESHOLD
+    sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+    *,
+    similarity: np.ndarray | None = None,
+    threshold: float = LINK_THRESHOLD,
 ) -> list[dict[str, Any]]:
     """Links sentences of different articles that say the same thing.
 
     Args:
         sentences: The `sentences` table.
         quotes: The `quotes` table (quote-aware comparison, `quote_a`/`quote_b`).
+        similarity: `score_sentences(sentences, quotes)` when already computed.
         threshold: The similarity a mutual best match needs.
 
     Returns:
         Rows of the `links` table, strongest first.
     """
     sentences = sentences.reset_index(drop=True)
-    texts = comparison_texts(sentences, quotes)
-    if len(texts) < 2:
+    views = comparison_views(sentences, quotes)
+    if len(views) < 2:
         return []
-    sim = similarity_matrix(texts)
+    sim = score_sentences(sentences, quotes) if similarity is None else similarity
     articles = list(dict.fromkeys(sentences.article_id))
     index = {a: np.flatnonzero(sentences.article_id.to_numpy() == a) for a in articles}
     quote_of = _quote_lookup(sentences, quotes)
@@ -124,7 +251,7 @@ def find_links(
                 if best_a[y] != x or score < threshold:
                     continue
                 sa, sb = ia[x], ib[y]
-                kind, run = classify(texts[sa], texts[sb])
+                kind, run = classify_views(views[sa], views[sb])
                 rows.append(
                     {
                         "article_a": a,
@@ -172,38 +299,55 @@ def _quote_lookup(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[int, in
     return out
 
 
-def group_statements(links: pd.DataFrame, sentences: pd.DataFrame) -> list[dict[str, Any]]:
+def group_statements(
+    links: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    similarity: np.ndarray,
+    guard: float = STATEMENT_GUARD,
+) -> list[dict[str, Any]]:
     """Groups linked sentences into statements, at most one sentence per article in each.
 
     Args:
         links: The `links` table.
         sentences: The `sentences` table.
+        similarity: `score_sentences(sentences, quotes)` (row order of `sentences`).
+        guard: The mean similarity between two groups that a link may join.
 
     Returns:
         Rows of the `statements` table: statement_id, article_id, sentence_id, label.
     """
+    keys = [
+        (str(a), int(s))
+        for a, s in zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(), strict=True)
+    ]
+    row = {key: i for i, key in enumerate(keys)}
     group_of: dict[tuple[str, int], int] = {}
     members: dict[int, set[tuple[str, int]]] = {}
     next_id = 0
     ordered = links.sort_values("score", ascending=False)
     pairs = [
-        ((str(aa), int(sa)), (str(ab), int(sb)), float(score))
-        for aa, sa, ab, sb, score in zip(
+        ((str(aa), int(sa)), (str(ab), int(sb)))
+        for aa, sa, ab, sb in zip(
             ordered.article_a.tolist(),
             ordered.sentence_a.tolist(),
             ordered.article_b.tolist(),
             ordered.sentence_b.tolist(),
-            ordered.score.tolist(),
             strict=True,
         )
     ]
-    for a, b, _ in pairs:
+    for a, b in pairs:
         ga, gb = group_of.get(a), group_of.get(b)
         if ga is not None and ga == gb:
             continue
         new = (members[ga] if ga is not None else {a}) | (members[gb] if gb is not None else {b})
         if len({art for art, _ in new}) < len(new):
             continue  # would put two sentences of one article in one statement
+        if ga is not None or gb is not None:
+            left = [row[k] for k in (members[ga] if ga is not None else {a})]
+            right = [row[k] for k in (members[gb] if gb is not None else {b})]
+            if similarity[np.ix_(left, right)].mean() < guard:
+                continue  # the groups share too little beyond this one link
         if ga is not None:
             gid = ga
         elif gb is not None:
@@ -216,21 +360,15 @@ def group_statements(links: pd.DataFrame, sentences: pd.DataFrame) -> list[dict[
         members[gid] = new
         for key in new:
             group_of[key] = gid
-    score = {frozenset([a, b]): value for a, b, value in pairs}
-    keys = [
-        (str(a), int(s))
-        for a, s in zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(), strict=True)
-    ]
     text = dict(zip(keys, map(str, sentences.text.tolist()), strict=True))
-    order = {key: i for i, key in enumerate(keys)}
-    groups = sorted(members.values(), key=lambda g: (-len(g), min(order[k] for k in g)))
+    groups = sorted(members.values(), key=lambda g: (-len(g), min(row[k] for k in g)))
     rows = []
     for sid, group in enumerate(groups):
         central = max(
-            sorted(group, key=lambda k: order[k]),
-            key=lambda k: sum(score.get(frozenset([k, o]), 0.0) for o in group if o != k),
+            sorted(group, key=lambda k: row[k]),
+            key=lambda k: sum(similarity[row[k], row[o]] for o in group if o != k),
         )
-        for article_id, sentence_id in sorted(group, key=lambda k: order[k]):
+        for article_id, sentence_id in sorted(group, key=lambda k: row[k]):
             rows.append(
                 {
                     "statement_id": sid,

@@ -14,7 +14,7 @@ from . import schema
 from .clean import Cleaned, clean_text
 from .corpus import CorpusError, read_corpus
 from .entities import CURATED_FILE, read_curated, resolve_entities
-from .overlap import find_links, group_statements
+from .overlap import find_links, group_statements, score_sentences
 from .parse import parse_texts
 from .quotes import QuoteWarning, tabulate_quotes
 from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
@@ -154,7 +154,8 @@ def build(
     for message in quote_warnings:
         warnings.warn(message, QuoteWarning, stacklevel=2)
     quotes = _frame("quotes", quote_rows)
-    links = _frame("links", find_links(sentences, quotes))
+    similarity = score_sentences(sentences, quotes)
+    links = _frame("links", find_links(sentences, quotes, similarity=similarity))
     return Tables(
         articles=_frame("articles", article_rows),
         paragraphs=paragraph_table,
@@ -165,7 +166,7 @@ def build(
         merge_suggestions=_frame("merge_suggestions", resolution.suggestions),
         quotes=quotes,
         links=links,
-        statements=_frame("statements", group_statements(links, sentences)),
+        statements=_frame("statements", group_statements(links, sentences, similarity=similarity)),
         docs=docs,
     )
 

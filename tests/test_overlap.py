@@ -59,6 +59,67 @@ def test_translation_variants_link_as_paraphrase(tables) -> None:
     assert found is not None and found.kind == "verbatim"
 
 
+def test_a_quote_inside_a_longer_sentence_is_compared_on_its_own(tables) -> None:
+    # washpost: Oksana Pokalchuk, who had led the organization’s efforts in Ukraine, said in a
+    # Facebook post announcing her resignation that it was “another loss that the war has cost me.”
+    # ua-outlet (her post, translated): "This is another loss that the war brought me."
+    found = link(
+        tables, ("washpost", "Oksana Pokalchuk, who had led"), ("ua-outlet", "This is another")
+    )
+    assert found is not None and found.kind == "near_verbatim" and found.shared_run == 5
+
+
+def test_different_speakers_make_different_statements(tables) -> None:
+    # Both say the Ukrainian office opposed the report, but different people say it:
+    # blog: "Pokalchuk said that the head office had no reaction to the Ukrainian office’s
+    # opposition to the report." / ua-outlet (about the spokeswoman Yekaterina Miteva): "She
+    # stressed that the Ukrainian office urged the head office of the organisation not to publish
+    # the scandalous report." Without the speaker rule these two were each other's best match.
+    sentences = tables.sentences.reset_index(drop=True)
+    speakers = overlap.find_speakers(sentences, tables.quotes)
+    row = {
+        (a, s): i
+        for i, (a, s) in enumerate(zip(sentences.article_id, sentences.sentence_id, strict=True))
+    }
+    blog = row[("blog", sentence_id(tables, "blog", "Pokalchuk said that the head office"))]
+    ua = row[("ua-outlet", sentence_id(tables, "ua-outlet", "She stressed that"))]
+    assert speakers[blog] == {"oksana-pokalchuk"} and speakers[ua] == {"yekaterina-miteva"}
+    assert overlap.score_sentences(sentences, tables.quotes)[blog, ua] == 0
+    assert (
+        link(tables, ("blog", "Pokalchuk said that the head"), ("ua-outlet", "She stressed"))
+        is None
+    )
+
+
+def test_a_quote_attributed_to_different_speakers_still_links() -> None:
+    # One outlet credits the organisation, the other its head; the words are the same statement.
+    text_a = '"We must be very clear: nothing justifies these violations," Amnesty said.'
+    text_b = '"We must be very clear: nothing justifies these violations," Callamard said.'
+    sentences = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b", "b"],
+            "sentence_id": [0, 1, 0, 1],
+            "start": [0, 80, 0, 80],
+            "end": [len(text_a), 110, len(text_b), 108],
+            "text": [text_a, "Officials met on Monday.", text_b, "The weather was cold."],
+        }
+    )
+    quote = len('"We must be very clear: nothing justifies these violations,"')
+    quotes = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "quote_id": [0, 0],
+            "start": [1, 1],
+            "end": [quote - 2, quote - 2],
+            "kind": ["direct", "direct"],
+            "speaker": ["Amnesty International", "Agnès Callamard"],
+            "speaker_entity_id": ["amnesty-international", "agnes-callamard"],
+        }
+    )
+    (found,) = overlap.find_links(sentences, quotes)
+    assert (found["sentence_a"], found["sentence_b"], found["kind"]) == (0, 0, "verbatim")
+
+
 def test_sentences_sharing_only_topic_words_do_not_link(tables) -> None:
     # Both speak of Ukrainian officials, civilians and Russian forces, but say different things:
     # washpost: "Regional and federal Ukrainian officials have throughout the war pushed for
@@ -81,6 +142,28 @@ def test_statements_have_one_sentence_per_article(tables) -> None:
     everyone = overlap.find_shared_by_all(st, list(tables.articles.article_id))
     labels = set(st[st.statement_id.isin(everyone)].label)
     assert any("tool of Russian propaganda" in label for label in labels)
+
+
+def test_statements_do_not_chain_different_events(tables) -> None:
+    # Zelensky's Thursday criticism of the report is one statement:
+    # blog: "On Thursday, President Volodimir Zelensky also strongly criticized the report."
+    # cnn-repost: "In his comments on Thursday, Zelensky accused Amnesty of handing Moscow a
+    # propaganda victory."
+    # washpost's "President Volodymyr Zelensky, in remarks Saturday evening, criticized the “very
+    # eloquent silence” …" is linked to the blog sentence (its best match there), but is another
+    # remark on another day and shares little with the cnn-repost one: the guard keeps it out.
+    st = tables.statements
+    blog = sentence_id(tables, "blog", "On Thursday, President")
+    cnn = sentence_id(tables, "cnn-repost", "In his comments on Thursday")
+    saturday = sentence_id(tables, "washpost", "President Volodymyr Zelensky, in remarks")
+    assert (
+        link(tables, ("blog", "On Thursday, President"), ("washpost", "President Volodymyr"))
+        is not None
+    )
+    (sid,) = st[(st.article_id == "blog") & (st.sentence_id == blog)].statement_id
+    mine = st[st.statement_id == sid]
+    members = set(zip(mine.article_id, mine.sentence_id, strict=True))
+    assert ("cnn-repost", cnn) in members and ("washpost", saturday) not in members
 
 
 def test_overlap_matrix_and_charts(tables) -> None:
