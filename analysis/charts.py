@@ -9,6 +9,8 @@ sentences) is HTML-escaped before it reaches a label or hover, since Plotly rend
 from __future__ import annotations
 
 import html
+import textwrap
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -42,10 +44,24 @@ CATEGORY_PALETTE = ("#4D4D4D", "#8C8C8C", "#BDBDBD", "#A6761D", "#1B9E77", "#757
 TEMPLATE_NAME = "coverage_lens"
 FONT = "Inter, 'Helvetica Neue', Helvetica, Arial, sans-serif"
 
+#: The frame of every chart: title and source caption at the top left of the figure (placed
+#: relative to the figure, so labels of any length never push them off), legend on the right,
+#: axes that grow their margins to fit their tick labels. Nothing sits below the x axis but its
+#: labels and title, so long or rotated labels cannot collide with anything.
 pio.templates[TEMPLATE_NAME] = go.layout.Template(
     layout=go.Layout(
         font={"family": FONT, "size": 14, "color": "#222222"},
-        title={"font": {"size": 19}, "x": 0.01, "xanchor": "left", "y": 0.97, "yanchor": "top"},
+        title={
+            "font": {"size": 19},
+            "x": 0.01,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 14},
+            "subtitle": {"font": {"size": 13, "color": "#555555"}},
+        },
         paper_bgcolor="white",
         plot_bgcolor="white",
         colorway=list(OUTLET_PALETTE),
@@ -54,15 +70,24 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
             "linecolor": "#999999",
             "ticks": "outside",
             "zeroline": False,
+            "automargin": True,
         },
         yaxis={
             "gridcolor": "#E6E6E6",
             "linecolor": "#999999",
             "ticks": "outside",
             "zeroline": False,
+            "automargin": True,
         },
-        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "title": {"text": ""}},
-        margin={"l": 80, "r": 30, "t": 110, "b": 110},
+        legend={
+            "orientation": "v",
+            "x": 1.02,
+            "xanchor": "left",
+            "y": 1,
+            "yanchor": "top",
+            "title": {"text": ""},
+        },
+        margin={"l": 80, "r": 30, "t": 100, "b": 60},
         hoverlabel={"font": {"family": FONT, "size": 13}},
         height=520,
     )
@@ -87,6 +112,15 @@ def outlet_colors(articles: pd.DataFrame) -> dict[str, str]:
     return {o: OUTLET_PALETTE[i % len(OUTLET_PALETTE)] for i, o in enumerate(outlets)}
 
 
+#: One day in milliseconds (Plotly's unit for date-axis tick spacing).
+DAY_MS = 86_400_000
+#: Characters per line of the source caption and of wrapped category labels (and of the column
+#: labels of heatmaps, which are narrower).
+CAPTION_WIDTH = 110
+LABEL_WIDTH = 16
+COLUMN_LABEL_WIDTH = 11
+
+
 def make_figure(
     traces: list[dict[str, Any]],
     *,
@@ -94,40 +128,50 @@ def make_figure(
     caption: str,
     layout: dict[str, Any] | None = None,
 ) -> go.Figure:
-    """Builds a figure in the project style: template, a title that says what is shown, a source
-    caption under the chart. (One construction: much faster than adding traces one by one, which
-    matters when filters redraw charts.)
+    """Builds a figure in the project style: template, a title that says what is shown and the
+    source caption under it, at the top left of the figure. (One construction: much faster than
+    adding traces one by one, which matters when filters redraw charts.)
 
     Args:
         traces: Plotly trace dicts (with "type").
         title: What the chart shows (escaped here).
-        caption: The source/caption line (escaped here).
-        layout: More layout properties.
+        caption: The source/caption line (escaped and wrapped here).
+        layout: More layout properties; its `margin` entries are merged with the frame's.
 
     Returns:
         The figure.
     """
-    annotation = {
-        "text": escape(caption),
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "y": 0,
-        "xanchor": "left",
-        "yanchor": "top",
-        "yshift": -72,
-        "showarrow": False,
-        "align": "left",
-        "font": {"size": 12, "color": "#555555"},
-        "name": "caption",
-    }
-    full_layout = {
+    lines = textwrap.wrap(caption, CAPTION_WIDTH) or [""]
+    full_layout: dict[str, Any] = {
         "template": TEMPLATE_NAME,
-        "title": {"text": escape(title)},
-        "annotations": [annotation],
+        "title": {
+            "text": escape(title),
+            "subtitle": {"text": "<br>".join(escape(line) for line in lines)},
+        },
         **(layout or {}),
     }
+    full_layout["margin"] = {"t": 64 + 17 * len(lines), **(layout or {}).get("margin", {})}
     return go.Figure(data=traces, layout=full_layout)
+
+
+def wrap_labels(
+    labels: Sequence[str], *, width: int = LABEL_WIDTH, size: int = 14
+) -> dict[str, Any]:
+    """Returns axis properties that show (already escaped) category labels wrapped onto lines of
+    about `width` characters in `size` px, unrotated; the categories themselves stay as they are."""
+    return {
+        "tickfont": {"size": size},
+        "tickmode": "array",
+        "tickvals": list(labels),
+        "ticktext": [
+            "<br>".join(
+                escape(line)
+                for line in textwrap.wrap(html.unescape(label), width, break_long_words=False)
+            )
+            for label in labels
+        ],
+        "tickangle": 0,
+    }
 
 
 def _caption(articles: pd.DataFrame, shown: pd.DataFrame, what: str) -> str:
@@ -187,6 +231,7 @@ def plot_article_lengths(
         layout={
             "xaxis": {"title": {"text": "words in the cleaned body"}},
             "yaxis": {"autorange": "reversed"},
+            "showlegend": False,  # the bar labels name the outlets
         },
     )
 
@@ -223,14 +268,23 @@ def plot_publication_timeline(
         )
     undated = len(shown) - len(dated)
     note = f" {undated} undated article(s) not shown." if undated else ""
+    xaxis: dict[str, Any] = {"title": {"text": "publication date"}, "tickformat": "%d %b %Y"}
+    if len(dated):
+        # Dates are calendar days: ticks on whole days only (Plotly would repeat one day's label
+        # at 3-hour ticks), at most about ten of them, and half a day of room at either end.
+        first, last = dated.published.min(), dated.published.max()
+        days = max(1, -(-(last - first).days // 10))
+        half = pd.Timedelta(hours=12)
+        xaxis |= {
+            "dtick": days * DAY_MS,
+            "tick0": first,
+            "range": [first - half, last + half],
+        }
     return make_figure(
         traces,
         title="When each article was published, and its length",
         caption=_caption(articles, shown, "Dates from the manifest." + note),
-        layout={
-            "xaxis": {"title": {"text": "publication date"}, "tickformat": "%d %b %Y"},
-            "yaxis": {"title": {"text": "words"}},
-        },
+        layout={"xaxis": xaxis, "yaxis": {"title": {"text": "words"}}},
     )
 
 
@@ -272,8 +326,6 @@ def plot_removed_text(
             "barmode": "stack",
             "xaxis": {"title": {"text": "characters of the raw file removed"}},
             "yaxis": {"autorange": "reversed"},
-            "legend": {"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top"},
-            "margin": {"r": 330},
         },
     )
 
@@ -316,7 +368,11 @@ def plot_sentence_lengths(
         traces,
         title="Sentence length per outlet",
         caption=_caption(articles, shown, f"{len(rows)} sentences; words split on whitespace."),
-        layout={"yaxis": {"title": {"text": "words per sentence"}}, "showlegend": False},
+        layout={
+            "yaxis": {"title": {"text": "words per sentence"}},
+            "xaxis": wrap_labels([escape(o) for o in outlet_colors(articles)]),
+            "showlegend": False,
+        },
     )
 
 
@@ -366,8 +422,6 @@ def plot_paragraph_structure(
         layout={
             "xaxis": {"title": {"text": "paragraph (1 = first)"}},
             "yaxis": {"title": {"text": "words in the paragraph"}},
-            "legend": {"orientation": "v", "x": 1.02, "y": 1, "yanchor": "top"},
-            "margin": {"r": 260},
         },
     )
 
@@ -436,10 +490,11 @@ def plot_entity_coverage(
             f"{len(order)} entities with at least {selection.minimum} mention(s).{more}",
         ),
         layout={
-            "yaxis": {"autorange": "reversed", "automargin": True, "dtick": 1},
-            "xaxis": {"side": "top", "automargin": True},
-            "height": max(420, 120 + 24 * len(counts)),
-            "margin": {"t": 160},
+            "yaxis": {"autorange": "reversed", "dtick": 1},
+            "xaxis": wrap_labels(
+                [escape(o) for o in counts.columns], width=COLUMN_LABEL_WIDTH, size=12
+            ),
+            "height": max(420, 200 + 24 * len(counts)),
         },
     )
 
@@ -505,7 +560,7 @@ def plot_voice_share(
         layout={
             "barmode": "stack",
             "xaxis": {"title": {"text": f"% of the outlet's {unit}"}, "range": [0, 100]},
-            "yaxis": {"autorange": "reversed", "automargin": True},
+            "yaxis": {"autorange": "reversed"},
             "legend": {"traceorder": "normal"},
         },
     )
@@ -558,7 +613,7 @@ def plot_attribution_verbs(
         ),
         layout={
             "barmode": "group",
-            "xaxis": {"title": {"text": "attribution verb"}},
+            "xaxis": {"title": {"text": "attribution verb"}, "tickangle": -45},
             "yaxis": {"title": {"text": "% of the outlet's attributed quotes"}},
         },
     )
@@ -607,10 +662,9 @@ def plot_overlap_matrix(
         title="Coverage overlap: share of each article's sentences found in another",
         caption=_caption(articles, shown, f"{len(links)} links between sentences."),
         layout={
-            "yaxis": {"autorange": "reversed", "automargin": True},
-            "xaxis": {"side": "top", "automargin": True},
+            "yaxis": {"autorange": "reversed"},
+            "xaxis": wrap_labels(labels, width=COLUMN_LABEL_WIDTH, size=12),
             "height": 560,
-            "margin": {"t": 170},
         },
     )
 
@@ -655,7 +709,7 @@ def plot_statement_grid(
         rows = statements[statements.statement_id == sid]
         carried = dict(zip(rows.article_id.tolist(), rows.sentence_id.tolist(), strict=True))
         z.append([best.get((a, int(carried[a])), 1) if a in carried else 0 for a in ids])
-        names.append(f"{sid}: {_snippet(rows.label.iloc[0], 60)}")
+        names.append(f"{sid}: {_snippet(rows.label.iloc[0], 48)}")
     trace = {
         "type": "heatmap",
         "x": _labels(shown),
@@ -686,9 +740,8 @@ def plot_statement_grid(
         title="Which outlet carried which statement, and how close the wording is",
         caption=_caption(articles, shown, f"{len(groups)} statements carried by 2+ articles."),
         layout={
-            "yaxis": {"autorange": "reversed", "automargin": True, "dtick": 1},
-            "xaxis": {"side": "top", "automargin": True},
-            "height": max(460, 160 + 22 * len(groups)),
-            "margin": {"t": 170},
+            "yaxis": {"autorange": "reversed", "dtick": 1},
+            "xaxis": wrap_labels(_labels(shown), width=COLUMN_LABEL_WIDTH, size=12),
+            "height": max(460, 240 + 22 * len(groups)),
         },
     )

@@ -36,7 +36,7 @@ def test_selection_empties_other_outlets_but_keeps_their_traces(tables) -> None:
     assert len(fig.data) == 5
     assert [len(t.x) for t in fig.data if t.name != WIRE] == [0, 0, 0, 0]
     assert len(trace(fig, WIRE).x) == 1
-    caption = [a.text for a in fig.layout.annotations if a.name == "caption"][0]
+    caption = fig.layout.title.subtitle.text
     assert caption.startswith("Source: Coverage Lens corpus, 1 of 5 articles (1 outlets).")
 
 
@@ -101,6 +101,37 @@ def test_publication_timeline(tables) -> None:
     fig = charts.plot_publication_timeline(tables.articles)
     assert list(trace(fig, WAPO).x) == [pd.Timestamp("2022-08-07")]
     assert fig.layout.xaxis.title.text == "publication date"
+    # The seeds span 6–7 August 2022: one tick per day (not "06 Aug 2022" repeated at 3-hour
+    # ticks), half a day of room either side.
+    axis = fig.layout.xaxis
+    assert axis.dtick == charts.DAY_MS and pd.Timestamp(axis.tick0) == pd.Timestamp("2022-08-06")
+    assert [pd.Timestamp(x) for x in axis.range] == [
+        pd.Timestamp("2022-08-05 12:00"),
+        pd.Timestamp("2022-08-07 12:00"),
+    ]
+
+
+def test_frame_keeps_long_labels_and_captions_clear(tables) -> None:
+    # Title and source caption sit at the top of the figure (placed relative to the figure, so
+    # long axis labels cannot push them off), the caption wrapped; heatmap columns and box
+    # categories are wrapped, unrotated labels; the data keep their full labels.
+    fig = charts.plot_statement_grid(tables.articles, tables.statements, tables.links)
+    assert fig.layout.template.layout.title.yref == "container"
+    assert fig.layout.title.subtitle.text.startswith("Source: Coverage Lens corpus, 5 of 5")
+    (heat,) = fig.data
+    axis = fig.layout.xaxis
+    assert list(axis.tickvals) == list(heat.x)
+    ua = list(heat.x).index("Ukrainian news site (English edition) · ua-outlet")
+    assert axis.ticktext[ua] == "Ukrainian<br>news site<br>(English<br>edition) ·<br>ua-outlet"
+    long_caption = charts.make_figure([], title="t", caption="word " * 60)
+    lines = long_caption.layout.title.subtitle.text.split("<br>")
+    assert len(lines) == 3 and max(map(len, lines)) <= charts.CAPTION_WIDTH
+    assert long_caption.layout.margin.t == 64 + 17 * 3
+
+
+def test_wrapped_labels_stay_escaped() -> None:
+    axis = charts.wrap_labels(["&lt;b&gt;bold&lt;/b&gt; outlet name"], width=11)
+    assert axis["ticktext"] == ["&lt;b&gt;bold&lt;/b&gt;<br>outlet name"]
 
 
 def test_article_text_is_escaped_in_labels_and_hovers(tables) -> None:
