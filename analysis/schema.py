@@ -223,7 +223,12 @@ TABLES: dict[str, Table] = {
                 Column("sentence_b", "int64", "Its sentence."),
                 Column("quote_a", "Int64", "`quotes.quote_id` in article_a when both are quotes."),
                 Column("quote_b", "Int64", "`quotes.quote_id` in article_b when both are quotes."),
-                Column("score", "float64", "Similarity, 0–1 (mean of word and character TF-IDF)."),
+                Column(
+                    "score",
+                    "float64",
+                    "Similarity, 0–1: mean of word and character TF-IDF cosines of the "
+                    "best-matching texts (the sentences, or a quote in one of them).",
+                ),
                 Column(
                     "kind",
                     "str",
