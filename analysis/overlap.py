@@ -31,7 +31,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -51,22 +51,32 @@ VERBATIM_RUN = 0.8
 NEAR_VERBATIM_RATIO = 0.6
 
 
-def _dominant_quotes(
-    sentences: pd.DataFrame, quotes: pd.DataFrame
-) -> list[list[tuple[str, str, str | None]]]:
-    """Returns, per sentence, (words, kind, speaker) of each quote covering part of it."""
-    spans: dict[str, list[tuple[int, int, str, str | None]]] = {}
-    for article_id, start, end, kind, speaker, entity in zip(
+class _Quoted(NamedTuple):
+    """The part of one quote that lies in one sentence."""
+
+    text: str
+    kind: str
+    speaker: str | None  # entity id, else name
+    quote_id: int
+
+
+def _quotes_in_sentences(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[list[_Quoted]]:
+    """Returns, per sentence row, the quotes (in `quotes` order) that cover part of it."""
+    spans: dict[str, list[tuple[int, int, str, str | None, int]]] = {}
+    for article_id, start, end, kind, speaker, entity, quote_id in zip(
         quotes.article_id.tolist(),
         quotes.start.tolist(),
         quotes.end.tolist(),
         quotes.kind.tolist(),
         quotes.speaker.tolist(),
         quotes.speaker_entity_id.tolist(),
+        quotes.quote_id.tolist(),
         strict=True,
     ):
         who = entity if isinstance(entity, str) else speaker if isinstance(speaker, str) else None
-        spans.setdefault(str(article_id), []).append((int(start), int(end), str(kind), who))
+        spans.setdefault(str(article_id), []).append(
+            (int(start), int(end), str(kind), who, int(quote_id))
+        )
     out = []
     for article_id, s_start, s_end, text in zip(
         sentences.article_id.tolist(),
@@ -78,8 +88,10 @@ def _dominant_quotes(
         text = str(text)
         out.append(
             [
-                (text[max(q0 - s_start, 0) : min(q1 - s_start, len(text))], kind, who)
-                for q0, q1, kind, who in spans.get(str(article_id), [])
+                _Quoted(
+                    text[max(q0 - s_start, 0) : min(q1 - s_start, len(text))], kind, who, quote_id
+                )
+                for q0, q1, kind, who, quote_id in spans.get(str(article_id), [])
                 if q0 < s_end and q1 > s_start
             ]
         )
@@ -94,9 +106,9 @@ def comparison_texts(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[str]
     """Returns what each sentence is compared by: its quoted words when they dominate it."""
     texts = []
     for text, inside in zip(
-        sentences.text.tolist(), _dominant_quotes(sentences, quotes), strict=True
+        sentences.text.tolist(), _quotes_in_sentences(sentences, quotes), strict=True
     ):
-        quoted = [part for part, kind, _ in inside if kind != "indirect"]
+        quoted = [q.text for q in inside if q.kind != "indirect"]
         texts.append(" ".join(quoted) if _dominates(quoted, str(text)) else str(text))
     return texts
 
@@ -107,12 +119,14 @@ def comparison_views(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[list
     return [
         [text]
         + [
-            part
-            for part, kind, _ in inside
-            if kind != "indirect" and part != text and len(words(part)) >= QUOTE_VIEW_WORDS
+            q.text
+            for q in inside
+            if q.kind != "indirect" and q.text != text and len(words(q.text)) >= QUOTE_VIEW_WORDS
         ]
         for text, inside in zip(
-            comparison_texts(sentences, quotes), _dominant_quotes(sentences, quotes), strict=True
+            comparison_texts(sentences, quotes),
+            _quotes_in_sentences(sentences, quotes),
+            strict=True,
         )
     ]
 
@@ -126,11 +140,11 @@ def find_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[frozens
     """
     out = []
     for text, inside in zip(
-        sentences.text.tolist(), _dominant_quotes(sentences, quotes), strict=True
+        sentences.text.tolist(), _quotes_in_sentences(sentences, quotes), strict=True
     ):
-        spoken = [(part, who) for part, _, who in inside if who is not None]
-        if _dominates([part for part, _ in spoken], str(text)):
-            out.append(frozenset(who for _, who in spoken if who is not None))
+        spoken = [q for q in inside if q.speaker is not None]
+        if _dominates([q.text for q in spoken], str(text)):
+            out.append(frozenset(q.speaker for q in spoken if q.speaker is not None))
         else:
             out.append(frozenset())
     return out
@@ -239,7 +253,11 @@ def find_links(
     sim = score_sentences(sentences, quotes) if similarity is None else similarity
     articles = list(dict.fromkeys(sentences.article_id))
     index = {a: np.flatnonzero(sentences.article_id.to_numpy() == a) for a in articles}
-    quote_of = _quote_lookup(sentences, quotes)
+    quote_of = {
+        i: next(q.quote_id for q in inside if q.kind != "indirect")
+        for i, inside in enumerate(_quotes_in_sentences(sentences, quotes))
+        if any(q.kind != "indirect" for q in inside)
+    }
     rows = []
     for i, a in enumerate(articles):
         for b in articles[i + 1 :]:
@@ -270,33 +288,6 @@ def find_links(
         if r["quote_a"] is None or r["quote_b"] is None:
             r["quote_a"] = r["quote_b"] = None
     return rows
-
-
-def _quote_lookup(sentences: pd.DataFrame, quotes: pd.DataFrame) -> dict[int, int]:
-    quoted = quotes[quotes.kind != "indirect"]
-    rows = list(
-        zip(
-            quoted.article_id.tolist(),
-            quoted.start.tolist(),
-            quoted.end.tolist(),
-            quoted.quote_id.tolist(),
-            strict=True,
-        )
-    )
-    out: dict[int, int] = {}
-    for i, (article_id, start, end) in enumerate(
-        zip(
-            sentences.article_id.tolist(),
-            sentences.start.tolist(),
-            sentences.end.tolist(),
-            strict=True,
-        )
-    ):
-        for q_article, q_start, q_end, quote_id in rows:
-            if q_article == article_id and q_start < end and q_end > start:
-                out[i] = int(quote_id)
-                break
-    return out
 
 
 def group_statements(
