@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from .filters import Selection
+from .overlap import compute_overlap, link_keys
 
 #: Okabe–Ito colours (colour-blind safe), then Paul Tol's "muted" set for corpora of more outlets.
 OUTLET_PALETTE = (
@@ -638,8 +639,6 @@ def plot_overlap_matrix(
         One heatmap trace: rows and columns the selected articles; a cell is the share (%) of the
         row article's sentences linked to a sentence of the column article.
     """
-    from .overlap import compute_overlap
-
     shown = (selection or Selection()).select_articles(articles)
     matrix = compute_overlap(links, sentences, shown) * 100
     labels = _labels(shown)
@@ -692,15 +691,8 @@ def plot_statement_grid(
     shown = (selection or Selection()).select_articles(articles)
     rank = {"verbatim": 3, "near_verbatim": 2, "paraphrase": 1}
     best: dict[tuple[str, int], int] = {}
-    for a, sa, b, sb, kind in zip(
-        links.article_a.tolist(),
-        links.sentence_a.tolist(),
-        links.article_b.tolist(),
-        links.sentence_b.tolist(),
-        links.kind.tolist(),
-        strict=True,
-    ):
-        for key in ((str(a), int(sa)), (str(b), int(sb))):
+    for pair, kind in zip(link_keys(links), links.kind.tolist(), strict=True):
+        for key in pair:
             best[key] = max(best.get(key, 0), rank[str(kind)])
     ids = list(shown.article_id)
     groups = sorted(set(statements.statement_id.tolist()))

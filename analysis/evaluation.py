@@ -11,6 +11,7 @@ import pandas as pd
 import yaml
 
 from .lexicon import words
+from .overlap import link_keys
 
 #: A predicted quote matches a gold one when their word-overlap F1 reaches this.
 MATCH_F1 = 0.6
@@ -247,16 +248,7 @@ def score_pairs(
 
 def link_pairs(links: pd.DataFrame) -> set[frozenset[tuple[str, int]]]:
     """Returns the sentence pairs of the `links` table."""
-    return {
-        frozenset([(str(a), int(sa)), (str(b), int(sb))])
-        for a, sa, b, sb in zip(
-            links.article_a.tolist(),
-            links.sentence_a.tolist(),
-            links.article_b.tolist(),
-            links.sentence_b.tolist(),
-            strict=True,
-        )
-    }
+    return {frozenset(pair) for pair in link_keys(links)}
 
 
 def statement_pairs(statements: pd.DataFrame) -> set[frozenset[tuple[str, int]]]:

@@ -102,33 +102,35 @@ def _dominates(parts: list[str], text: str) -> bool:
     return bool(parts) and len(words(" ".join(parts))) >= QUOTE_SHARE * len(words(text))
 
 
-def comparison_texts(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[str]:
-    """Returns what each sentence is compared by: its quoted words when they dominate it."""
-    texts = []
-    for text, inside in zip(
-        sentences.text.tolist(), _quotes_in_sentences(sentences, quotes), strict=True
+class _Compared(NamedTuple):
+    """What the sentences are compared by, from one pass over their quotes."""
+
+    views: list[list[str]]  # per sentence: its comparison text, then quotes compared on their own
+    speakers: list[frozenset[str]]  # per sentence: who speaks, when speech makes up most of it
+    quote_of: dict[int, int]  # sentence row -> its first direct or partial quote
+
+
+def _compare(sentences: pd.DataFrame, quotes: pd.DataFrame) -> _Compared:
+    """Returns steps 1 and 3 of the module docstring for every sentence row."""
+    views, speakers, quote_of = [], [], {}
+    for i, (text, inside) in enumerate(
+        zip(map(str, sentences.text.tolist()), _quotes_in_sentences(sentences, quotes), strict=True)
     ):
         quoted = [q.text for q in inside if q.kind != "indirect"]
-        texts.append(" ".join(quoted) if _dominates(quoted, str(text)) else str(text))
-    return texts
-
-
-def comparison_views(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[list[str]]:
-    """Returns, per sentence, the texts it is compared by: its comparison text, then each quote
-    of at least `QUOTE_VIEW_WORDS` words in it that is not already that text."""
-    return [
-        [text]
-        + [
-            q.text
-            for q in inside
-            if q.kind != "indirect" and q.text != text and len(words(q.text)) >= QUOTE_VIEW_WORDS
-        ]
-        for text, inside in zip(
-            comparison_texts(sentences, quotes),
-            _quotes_in_sentences(sentences, quotes),
-            strict=True,
+        first = " ".join(quoted) if _dominates(quoted, text) else text
+        views.append(
+            [first] + [q for q in quoted if q != first and len(words(q)) >= QUOTE_VIEW_WORDS]
         )
-    ]
+        spoken = [q.text for q in inside if q.speaker is not None]
+        speakers.append(
+            frozenset(q.speaker for q in inside if q.speaker is not None)
+            if _dominates(spoken, text)
+            else frozenset()
+        )
+        direct = [q.quote_id for q in inside if q.kind != "indirect"]
+        if direct:
+            quote_of[i] = direct[0]
+    return _Compared(views, speakers, quote_of)
 
 
 def find_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[frozenset[str]]:
@@ -138,16 +140,7 @@ def find_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[frozens
         A set of speakers (entity ids, else names) per sentence row: those of its quotes (direct,
         partial or indirect) when they make up at least `QUOTE_SHARE` of the sentence, else empty.
     """
-    out = []
-    for text, inside in zip(
-        sentences.text.tolist(), _quotes_in_sentences(sentences, quotes), strict=True
-    ):
-        spoken = [q for q in inside if q.speaker is not None]
-        if _dominates([q.text for q in spoken], str(text)):
-            out.append(frozenset(q.speaker for q in spoken if q.speaker is not None))
-        else:
-            out.append(frozenset())
-    return out
+    return _compare(sentences.reset_index(drop=True), quotes).speakers
 
 
 def similarity_matrix(views: list[list[str]]) -> np.ndarray:
@@ -191,12 +184,14 @@ def score_sentences(
         rule says two sentences are different statements.
     """
     sentences = sentences.reset_index(drop=True)
-    views = comparison_views(sentences, quotes)
+    return _score(_compare(sentences, quotes), sentences.article_id.to_numpy(), threshold)
+
+
+def _score(compared: _Compared, article: np.ndarray, threshold: float) -> np.ndarray:
+    views, speakers = compared.views, compared.speakers
     if not views:
         return np.zeros((0, 0))
     sim = similarity_matrix(views)
-    speakers = find_speakers(sentences, quotes)
-    article = sentences.article_id.to_numpy()
     for i, j in zip(*np.nonzero(np.triu(sim >= threshold, k=1)), strict=True):
         if (
             article[i] != article[j]
@@ -247,17 +242,14 @@ def find_links(
         Rows of the `links` table, strongest first.
     """
     sentences = sentences.reset_index(drop=True)
-    views = comparison_views(sentences, quotes)
-    if len(views) < 2:
+    if len(sentences) < 2:
         return []
-    sim = score_sentences(sentences, quotes) if similarity is None else similarity
-    articles = list(dict.fromkeys(sentences.article_id))
-    index = {a: np.flatnonzero(sentences.article_id.to_numpy() == a) for a in articles}
-    quote_of = {
-        i: next(q.quote_id for q in inside if q.kind != "indirect")
-        for i, inside in enumerate(_quotes_in_sentences(sentences, quotes))
-        if any(q.kind != "indirect" for q in inside)
-    }
+    compared = _compare(sentences, quotes)
+    views, quote_of = compared.views, compared.quote_of
+    article = sentences.article_id.to_numpy()
+    sim = _score(compared, article, threshold) if similarity is None else similarity
+    articles = list(dict.fromkeys(article))
+    index = {a: np.flatnonzero(article == a) for a in articles}
     rows = []
     for i, a in enumerate(articles):
         for b in articles[i + 1 :]:
@@ -290,6 +282,20 @@ def find_links(
     return rows
 
 
+def link_keys(links: pd.DataFrame) -> list[tuple[tuple[str, int], tuple[str, int]]]:
+    """Returns each link's two sentences as (article_id, sentence_id) keys, in row order."""
+    return [
+        ((str(a), int(sa)), (str(b), int(sb)))
+        for a, sa, b, sb in zip(
+            links.article_a.tolist(),
+            links.sentence_a.tolist(),
+            links.article_b.tolist(),
+            links.sentence_b.tolist(),
+            strict=True,
+        )
+    ]
+
+
 def group_statements(
     links: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -316,18 +322,7 @@ def group_statements(
     group_of: dict[tuple[str, int], int] = {}
     members: dict[int, set[tuple[str, int]]] = {}
     next_id = 0
-    ordered = links.sort_values("score", ascending=False)
-    pairs = [
-        ((str(aa), int(sa)), (str(ab), int(sb)))
-        for aa, sa, ab, sb in zip(
-            ordered.article_a.tolist(),
-            ordered.sentence_a.tolist(),
-            ordered.article_b.tolist(),
-            ordered.sentence_b.tolist(),
-            strict=True,
-        )
-    ]
-    for a, b in pairs:
+    for a, b in link_keys(links.sort_values("score", ascending=False)):
         ga, gb = group_of.get(a), group_of.get(b)
         if ga is not None and ga == gb:
             continue
