@@ -1,0 +1,50 @@
+"""Chart builders: pure functions from tables (and a `Selection`) to Plotly figures, in one style.
+
+Every builder draws one trace per outlet (or per category) of the *whole* corpus, in a fixed order,
+and leaves the traces of unselected outlets empty: the colours never move when a filter changes,
+and a `FigureWidget` can be refreshed in place. Text taken from articles (titles, outlet names,
+sentences) is HTML-escaped before it reaches a label or hover, since Plotly renders HTML tags.
+"""
+
+from .corpus import (
+    plot_article_lengths,
+    plot_paragraph_structure,
+    plot_publication_timeline,
+    plot_removed_text,
+    plot_sentence_lengths,
+)
+from .entities import HEATMAP_MAX_ROWS, plot_entity_coverage
+from .overlap import plot_overlap_matrix, plot_statement_grid
+from .quotes import plot_attribution_verbs, plot_voice_share
+from .style import (
+    CAPTION_WIDTH,
+    CATEGORY_PALETTE,
+    DAY_MS,
+    OUTLET_PALETTE,
+    escape,
+    make_figure,
+    outlet_colors,
+    wrap_labels,
+)
+
+__all__ = [
+    "CAPTION_WIDTH",
+    "CATEGORY_PALETTE",
+    "DAY_MS",
+    "HEATMAP_MAX_ROWS",
+    "OUTLET_PALETTE",
+    "escape",
+    "make_figure",
+    "outlet_colors",
+    "plot_article_lengths",
+    "plot_attribution_verbs",
+    "plot_entity_coverage",
+    "plot_overlap_matrix",
+    "plot_paragraph_structure",
+    "plot_publication_timeline",
+    "plot_removed_text",
+    "plot_sentence_lengths",
+    "plot_statement_grid",
+    "plot_voice_share",
+    "wrap_labels",
+]

@@ -1,0 +1,254 @@
+"""Charts of notebooks 00 and 01: the articles, their lengths, cleaning and structure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..filters import Selection
+from .style import (
+    CATEGORY_PALETTE,
+    DAY_MS,
+    _caption,
+    _labels,
+    _snippet,
+    _word_counts,
+    escape,
+    make_figure,
+    outlet_colors,
+    wrap_labels,
+)
+
+
+def plot_article_lengths(
+    articles: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Bar chart of each article's length in words, coloured by outlet.
+
+    Args:
+        articles: The `articles` table.
+        selection: Which articles to show; all by default.
+
+    Returns:
+        One horizontal bar trace per outlet of the corpus; x is `n_words`, y the article label.
+    """
+    shown = (selection or Selection()).select_articles(articles)
+    traces = []
+    for outlet, color in outlet_colors(articles).items():
+        rows = shown[shown.outlet == outlet]
+        titles = [escape(t) if isinstance(t, str) else "(no title)" for t in rows.title]
+        traces.append(
+            {
+                "type": "bar",
+                "name": escape(outlet),
+                "x": rows.n_words.tolist(),
+                "y": _labels(rows),
+                "orientation": "h",
+                "marker": {"color": color},
+                "customdata": list(zip(titles, rows.n_sentences, rows.n_paragraphs, strict=True)),
+                "hovertemplate": "%{y}<br>%{customdata[0]}<br>%{x} words, %{customdata[1]} "
+                "sentences, %{customdata[2]} paragraphs<extra></extra>",
+            }
+        )
+    return make_figure(
+        traces,
+        title="Article length in words",
+        caption=_caption(articles, shown, "Words: word tokens of the cleaned body."),
+        layout={
+            "xaxis": {"title": {"text": "words in the cleaned body"}},
+            "yaxis": {"autorange": "reversed"},
+            "showlegend": False,  # the bar labels name the outlets
+        },
+    )
+
+
+def plot_publication_timeline(
+    articles: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Dot chart of when each article was published and how long it is, coloured by outlet.
+
+    Args:
+        articles: The `articles` table.
+        selection: Which articles to show; all by default.
+
+    Returns:
+        One marker trace per outlet: x is `published`, y is `n_words`. Undated articles are left
+        out and counted in the caption.
+    """
+    shown = (selection or Selection()).select_articles(articles)
+    dated = shown[shown.published.notna()]
+    traces = []
+    for outlet, color in outlet_colors(articles).items():
+        rows = dated[dated.outlet == outlet]
+        traces.append(
+            {
+                "type": "scatter",
+                "name": escape(outlet),
+                "x": rows.published.tolist(),
+                "y": rows.n_words.tolist(),
+                "mode": "markers",
+                "marker": {"color": color, "size": 14, "line": {"width": 1, "color": "white"}},
+                "text": _labels(rows),
+                "hovertemplate": "%{text}<br>published %{x|%d %b %Y}<br>%{y} words<extra></extra>",
+            }
+        )
+    undated = len(shown) - len(dated)
+    note = f" {undated} undated article(s) not shown." if undated else ""
+    xaxis: dict[str, Any] = {"title": {"text": "publication date"}, "tickformat": "%d %b %Y"}
+    if len(dated):
+        # Dates are calendar days: ticks on whole days only (Plotly would repeat one day's label
+        # at 3-hour ticks), at most about ten of them, and half a day of room at either end.
+        first, last = dated.published.min(), dated.published.max()
+        days = max(1, -(-(last - first).days // 10))
+        half = pd.Timedelta(hours=12)
+        xaxis |= {
+            "dtick": days * DAY_MS,
+            "tick0": first,
+            "range": [first - half, last + half],
+        }
+    return make_figure(
+        traces,
+        title="When each article was published, and its length",
+        caption=_caption(articles, shown, "Dates from the manifest." + note),
+        layout={"xaxis": xaxis, "yaxis": {"title": {"text": "words"}}},
+    )
+
+
+def plot_removed_text(
+    articles: pd.DataFrame, removed: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Stacked bars of how many raw characters cleaning removed from each article, by reason.
+
+    Args:
+        articles: The `articles` table.
+        removed: The `removed` table.
+        selection: Which articles to show; all by default.
+
+    Returns:
+        One bar trace per removal reason of the corpus; x is characters removed, y the article.
+    """
+    shown = (selection or Selection()).select_articles(articles)
+    labels = _labels(shown)
+    chars = (removed.end - removed.start).groupby([removed.reason, removed.article_id]).sum()
+    traces = []
+    for i, reason in enumerate(sorted(removed.reason.unique())):
+        per_article = chars[reason]
+        traces.append(
+            {
+                "type": "bar",
+                "name": escape(reason),
+                "x": [int(per_article.get(a, 0)) for a in shown.article_id],
+                "y": labels,
+                "orientation": "h",
+                "marker": {"color": CATEGORY_PALETTE[i % len(CATEGORY_PALETTE)]},
+                "hovertemplate": "%{y}<br>%{x} characters: " + escape(reason) + "<extra></extra>",
+            }
+        )
+    return make_figure(
+        traces,
+        title="What cleaning removed from each raw file",
+        caption=_caption(articles, shown, "See the removed table for every span and its text."),
+        layout={
+            "barmode": "stack",
+            "xaxis": {"title": {"text": "characters of the raw file removed"}},
+            "yaxis": {"autorange": "reversed"},
+        },
+    )
+
+
+def plot_sentence_lengths(
+    articles: pd.DataFrame, sentences: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Box plot of sentence length in words, per outlet.
+
+    Args:
+        articles: The `articles` table.
+        sentences: The `sentences` table.
+        selection: Which articles (and, with a search, which sentences) to show.
+
+    Returns:
+        One box trace per outlet of the corpus; y is the words per sentence.
+    """
+    selection = selection or Selection()
+    shown = selection.select_articles(articles)
+    rows = selection.select_rows(sentences, articles)
+    outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
+    outlets = rows.article_id.map(outlet_of)
+    traces = []
+    for outlet, color in outlet_colors(articles).items():
+        texts = rows.text[outlets == outlet]
+        traces.append(
+            {
+                "type": "box",
+                "name": escape(outlet),
+                "y": _word_counts(texts),
+                "marker": {"color": color},
+                "boxpoints": "all",
+                "jitter": 0.4,
+                "pointpos": 0,
+                "text": [_snippet(t) for t in texts],
+                "hovertemplate": "%{y} words: %{text}<extra></extra>",
+            }
+        )
+    return make_figure(
+        traces,
+        title="Sentence length per outlet",
+        caption=_caption(articles, shown, f"{len(rows)} sentences; words split on whitespace."),
+        layout={
+            "yaxis": {"title": {"text": "words per sentence"}},
+            "xaxis": wrap_labels([escape(o) for o in outlet_colors(articles)]),
+            "showlegend": False,
+        },
+    )
+
+
+def plot_paragraph_structure(
+    articles: pd.DataFrame, paragraphs: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Line chart of paragraph length through each article, coloured by outlet.
+
+    Args:
+        articles: The `articles` table.
+        paragraphs: The `paragraphs` table.
+        selection: Which articles to show; all by default.
+
+    Returns:
+        One line trace per article of the corpus (legend grouped by outlet); x is the paragraph's
+        position (1 = first), y its length in words. Unselected articles' traces are empty.
+    """
+    shown = (selection or Selection()).select_articles(articles)
+    visible = set(shown.article_id)
+    colors = outlet_colors(articles)
+    by_article = dict(list(paragraphs.groupby("article_id", sort=False)))
+    traces = []
+    for outlet, article_id, label in zip(
+        articles.outlet, articles.article_id, _labels(articles), strict=True
+    ):
+        mine = by_article.get(article_id, paragraphs.head(0))
+        if article_id not in visible:
+            mine = mine.head(0)
+        traces.append(
+            {
+                "type": "scatter",
+                "name": label,
+                "x": (mine.paragraph_id + 1).tolist(),
+                "y": _word_counts(mine.text),
+                "mode": "lines+markers",
+                "line": {"color": colors[outlet], "width": 2},
+                "legendgroup": escape(outlet),
+                "text": [_snippet(t) for t in mine.text],
+                "hovertemplate": "paragraph %{x}: %{y} words<br>%{text}"
+                "<extra>%{fullData.name}</extra>",
+            }
+        )
+    return make_figure(
+        traces,
+        title="Paragraph structure: length of each paragraph through the article",
+        caption=_caption(articles, shown, "One line per article."),
+        layout={
+            "xaxis": {"title": {"text": "paragraph (1 = first)"}},
+            "yaxis": {"title": {"text": "words in the paragraph"}},
+        },
+    )

@@ -1,0 +1,88 @@
+"""Charts of notebook 06: which entities each outlet mentions."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..filters import Selection
+from .style import (
+    COLUMN_LABEL_WIDTH,
+    _caption,
+    escape,
+    make_figure,
+    outlet_colors,
+    wrap_labels,
+)
+
+#: Most entities a coverage heatmap shows (the most mentioned first).
+HEATMAP_MAX_ROWS = 40
+
+
+def plot_entity_coverage(
+    articles: pd.DataFrame,
+    mentions: pd.DataFrame,
+    entities: pd.DataFrame,
+    *,
+    selection: Selection | None = None,
+) -> go.Figure:
+    """Heatmap of who and what each outlet mentions: entities × outlets, by number of mentions.
+
+    Args:
+        articles: The `articles` table.
+        mentions: The `mentions` table.
+        entities: The `entities` table.
+        selection: Outlets, dates, entity labels (choice "label"), text search on the mention
+            and `minimum` mentions over the selected outlets.
+
+    Returns:
+        One heatmap trace: x the selected outlets, y the entities (most mentioned at the top, at
+        most `HEATMAP_MAX_ROWS`), z the number of mentions; hover lists the entity's aliases.
+    """
+    selection = selection or Selection()
+    shown = selection.select_articles(articles)
+    rows = selection.select_rows(mentions, articles).merge(
+        articles[["article_id", "outlet"]], on="article_id"
+    )
+    counts = rows.groupby(["entity_id", "outlet"]).size().unstack(fill_value=0)
+    outlets = [o for o in outlet_colors(articles) if o in set(shown.outlet)]
+    counts = counts.reindex(columns=outlets, fill_value=0)
+    totals = counts.sum(axis=1)
+    counts = counts[totals >= selection.minimum]
+    order = counts.sum(axis=1).sort_values(ascending=False, kind="stable")
+    counts = counts.loc[order.index[:HEATMAP_MAX_ROWS]]
+    name_of = dict(zip(entities.entity_id, entities.name, strict=True))
+    label_of = dict(zip(entities.entity_id, entities.label, strict=True))
+    aliases_of = dict(zip(entities.entity_id, entities.aliases, strict=True))
+    names = [escape(f"{name_of[e]} ({label_of[e]})") for e in counts.index]
+    aliases = [escape(", ".join(map(str, aliases_of[e]))) for e in counts.index]
+    trace = {
+        "type": "heatmap",
+        "x": [escape(o) for o in counts.columns],
+        "y": names,
+        "z": counts.to_numpy().tolist(),
+        "customdata": [[a] * len(counts.columns) for a in aliases],
+        "colorscale": "Blues",
+        "colorbar": {"title": {"text": "mentions"}},
+        "hovertemplate": "%{y} in %{x}: %{z} mentions<br>written as: %{customdata}<extra></extra>",
+        "texttemplate": "%{z}",
+        "xgap": 2,
+        "ygap": 2,
+    }
+    more = f" Top {HEATMAP_MAX_ROWS} shown." if len(order) > HEATMAP_MAX_ROWS else ""
+    return make_figure(
+        [trace],
+        title="Who and what each outlet mentions",
+        caption=_caption(
+            articles,
+            shown,
+            f"{len(order)} entities with at least {selection.minimum} mention(s).{more}",
+        ),
+        layout={
+            "yaxis": {"autorange": "reversed", "dtick": 1},
+            "xaxis": wrap_labels(
+                [escape(o) for o in counts.columns], width=COLUMN_LABEL_WIDTH, size=12
+            ),
+            "height": max(420, 200 + 24 * len(counts)),
+        },
+    )

@@ -1,0 +1,136 @@
+"""Charts of notebook 02: who speaks in each outlet and how they are cited."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..filters import Selection
+from .style import (
+    CATEGORY_PALETTE,
+    OUTLET_PALETTE,
+    _caption,
+    escape,
+    make_figure,
+    outlet_colors,
+)
+
+
+def plot_voice_share(
+    articles: pd.DataFrame,
+    quotes: pd.DataFrame,
+    *,
+    groups: pd.Series | None = None,
+    measure: str = "quotes",
+    selection: Selection | None = None,
+) -> go.Figure:
+    """Stacked bars of who gets to speak in each outlet: the share of quotes (or of quoted words)
+    by speaker, or by speaker group.
+
+    Args:
+        articles: The `articles` table.
+        quotes: The `quotes` table.
+        groups: A speaker group per quote (same index as `quotes`, e.g. from
+            `quotes.group_speakers`); None shows speakers.
+        measure: "quotes" (each quote counts 1) or "words" (quoted words).
+        selection: Outlets, dates, search on the quote text, choices (kind, speaker).
+
+    Returns:
+        One bar trace per speaker (or group) of the whole corpus, most quoted first; x is the
+        percentage of the outlet's quotes (or words), y the outlet.
+    """
+    selection = selection or Selection()
+    shown = selection.select_articles(articles)
+    who = (groups if groups is not None else quotes.speaker).fillna("unknown").astype("str")
+    all_quotes = quotes.assign(who=who)
+    rows = selection.select_rows(all_quotes, articles)
+    outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
+    weight = rows.text.map(lambda t: len(str(t).split())) if measure == "words" else 1
+    rows = rows.assign(outlet=rows.article_id.map(outlet_of), weight=weight)
+    totals = rows.groupby("outlet").weight.sum()
+    share = rows.groupby(["who", "outlet"]).weight.sum()
+    outlets = [o for o in outlet_colors(articles) if o in set(shown.outlet)]
+    order = all_quotes.who.value_counts().index
+    traces = []
+    for i, name in enumerate(order):
+        values = [
+            round(100 * float(share.get((name, o), 0)) / float(totals.get(o, 1) or 1), 1)
+            for o in outlets
+        ]
+        traces.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "name": escape(name),
+                "x": values,
+                "y": [escape(o) for o in outlets],
+                "marker": {"color": (OUTLET_PALETTE + CATEGORY_PALETTE)[::-1][i % 24]},
+                "hovertemplate": "%{y}: " + escape(name) + " %{x}%<extra></extra>",
+            }
+        )
+    unit = "quoted words" if measure == "words" else "quotes"
+    title = f"Who gets to speak: share of {unit} by {'group' if groups is not None else 'speaker'}"
+    return make_figure(
+        traces,
+        title=title,
+        caption=_caption(articles, shown, f"{len(rows)} quotes (direct, partial and indirect)."),
+        layout={
+            "barmode": "stack",
+            "xaxis": {"title": {"text": f"% of the outlet's {unit}"}, "range": [0, 100]},
+            "yaxis": {"autorange": "reversed"},
+            "legend": {"traceorder": "normal"},
+        },
+    )
+
+
+def plot_attribution_verbs(
+    articles: pd.DataFrame, quotes: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Grouped bars of the attribution verbs each outlet uses (said vs. claimed, accused, …).
+
+    Args:
+        articles: The `articles` table.
+        quotes: The `quotes` table.
+        selection: Outlets, dates, search, choices (kind, speaker).
+
+    Returns:
+        One bar trace per outlet of the corpus; x is the verb (the corpus's verbs, most used
+        first), y the share (%) of that outlet's attributed quotes using it.
+    """
+    selection = selection or Selection()
+    shown = selection.select_articles(articles)
+    rows = selection.select_rows(quotes, articles)
+    rows = rows[rows.cue.notna()]
+    outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
+    verbs = list(quotes.cue.dropna().value_counts().index)
+    traces = []
+    for outlet, color in outlet_colors(articles).items():
+        mine = rows[rows.article_id.map(outlet_of) == outlet]
+        counts = mine.cue.value_counts()
+        total = max(int(counts.sum()), 1)
+        traces.append(
+            {
+                "type": "bar",
+                "name": escape(outlet),
+                "x": [escape(v) for v in verbs] if len(mine) else [],
+                "y": [round(100 * int(counts.get(v, 0)) / total, 1) for v in verbs]
+                if len(mine)
+                else [],
+                "customdata": [int(counts.get(v, 0)) for v in verbs] if len(mine) else [],
+                "marker": {"color": color},
+                "hovertemplate": escape(outlet)
+                + ": %{x} in %{y}% of attributions (%{customdata})<extra></extra>",
+            }
+        )
+    return make_figure(
+        traces,
+        title="How each outlet attributes quotes: the verbs it uses",
+        caption=_caption(
+            articles, shown, f"{len(rows)} attributed quotes; the verb is the lemma (said → say)."
+        ),
+        layout={
+            "barmode": "group",
+            "xaxis": {"title": {"text": "attribution verb"}, "tickangle": -45},
+            "yaxis": {"title": {"text": "% of the outlet's attributed quotes"}},
+        },
+    )
