@@ -1,0 +1,30 @@
+"""Quotes: every direct, partial and indirect quote, with who said it and how the text says so.
+
+The stages, one module each:
+
+- `marks` — quote marks: the quoted runs of each paragraph, joined into one quotation when it
+  runs over several paragraphs.
+- `speakers` — who said it: the attribution verb and its subject, `according to`, a colon
+  introducing the quote, a roundup line, a follow-on paragraph; names, pronouns and descriptions
+  resolved to an entity only when the text ties them to one.
+- `table` — the `quotes` table: kinds (direct, partial, indirect), scare quotes left out, and
+  the utterances (a partial quote inside an indirect one is one utterance).
+- `groups` — speaker groups (`corpus/actors.yml`) and the counting used by the voice-share charts.
+
+How the rules work in detail: docs/quotes.md.
+"""
+
+from .groups import ACTORS_FILE, OTHER_GROUP, UNKNOWN_SPEAKER, group_speakers, read_actors
+from .marks import QuoteWarning
+from .table import find_quotes, tabulate_quotes
+
+__all__ = [
+    "ACTORS_FILE",
+    "OTHER_GROUP",
+    "UNKNOWN_SPEAKER",
+    "QuoteWarning",
+    "find_quotes",
+    "group_speakers",
+    "read_actors",
+    "tabulate_quotes",
+]

@@ -1,0 +1,140 @@
+"""Quote marks: the quoted runs of an article's body, paragraph by paragraph.
+
+Curly marks open (“ « „) or close (” »); a straight mark (") opens after a space or a paragraph
+start and closes after a word. A quote still open at a paragraph's end continues when the next
+paragraph reopens with a mark (the multi-paragraph convention), or — for a long statement closed
+once at its end — when the next paragraphs hold no mark until one closes. Otherwise it ends at the
+paragraph's end and a warning is recorded: a quote never runs into an unrelated paragraph. Single
+quotes are left alone (apostrophes, nested quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+OPENING = "“«„"
+CLOSING = "”»"
+STRAIGHT = '"'
+_SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s*$")
+
+
+class QuoteWarning(UserWarning):
+    """Quote marks that do not balance; extraction recovered at a paragraph boundary."""
+
+
+@dataclass
+class Segment:
+    """The quoted words of one quote in one paragraph (`start`/`end`: body offsets, no marks)."""
+
+    start: int
+    end: int
+    paragraph_id: int
+    chain: int  # segments of one multi-paragraph quote share a chain
+    opens_sentence: bool
+
+
+@dataclass
+class MarkReader:
+    """Reads the quote marks of one article body."""
+
+    article_id: str
+    text: str
+    paragraphs: list[tuple[int, int]]
+    warnings: list[str] = field(default_factory=list)
+
+    def find_segments(self) -> list[Segment]:
+        """Returns the quoted runs of the body, one per paragraph they touch."""
+        marks = [self._marks(start, end) for start, end in self.paragraphs]
+        segments: list[Segment] = []
+        chain, reopen, long_until = -1, False, -1
+        for p, (p_start, p_end) in enumerate(self.paragraphs):
+            pending = list(marks[p])
+            open_at: int | None = None
+            opens = False
+            if p <= long_until:  # inside a long statement closed once at its end
+                if p < long_until or not pending:
+                    self._add(segments, p_start, p_end, p, chain, True)
+                    continue
+                self._add(segments, p_start, pending.pop(0)[0], p, chain, True)
+            elif reopen:  # the paragraph reopens the quote of the one before
+                open_at, opens = pending.pop(0)[0] + 1, True
+            reopen = False
+            for position, role in pending:
+                if role == "open":
+                    if open_at is not None:
+                        self.warnings.append(
+                            f"{self.article_id}: a quote opens at {position} inside another"
+                        )
+                        self._add(segments, open_at, position, p, chain, opens)
+                    chain += 1
+                    open_at, opens = position + 1, self._opens_sentence(position, p_start)
+                elif open_at is not None:
+                    self._add(segments, open_at, position, p, chain, opens)
+                    open_at = None
+                else:
+                    self.warnings.append(
+                        f"{self.article_id}: a closing quote mark at {position} closes nothing"
+                    )
+            if open_at is not None:
+                self._add(segments, open_at, p_end, p, chain, opens)
+                follow = self._continuation(p, marks)
+                if follow == "reopen":
+                    reopen = True
+                elif isinstance(follow, list) and follow:
+                    long_until = follow[-1]
+                else:
+                    self.warnings.append(
+                        f"{self.article_id}: the quote opened in paragraph {p} is not closed; "
+                        "it ends with the paragraph"
+                    )
+        return segments
+
+    def _marks(self, start: int, end: int) -> list[tuple[int, str]]:
+        text = self.text
+        marks = []
+        for i in range(start, end):
+            ch = text[i]
+            if ch in OPENING:
+                marks.append((i, "open"))
+            elif ch in CLOSING:
+                marks.append((i, "close"))
+            elif ch == STRAIGHT:
+                before = text[i - 1] if i > start else " "
+                after = text[i + 1] if i + 1 < end else " "
+                opens = (before.isspace() or before in "([—–-") and not after.isspace()
+                marks.append((i, "open" if opens else "close"))
+        return marks
+
+    def _continuation(self, p: int, marks: list[list[tuple[int, str]]]) -> str | list[int]:
+        if (
+            p + 1 < len(marks)
+            and marks[p + 1]
+            and marks[p + 1][0]
+            == (
+                self.paragraphs[p + 1][0],
+                "open",
+            )
+        ):
+            return "reopen"
+        for q in range(p + 1, len(marks)):
+            if marks[q]:
+                return list(range(p + 1, q + 1)) if marks[q][0][1] == "close" else []
+        return []
+
+    def _opens_sentence(self, position: int, paragraph_start: int) -> bool:
+        before = self.text[paragraph_start:position].rstrip()
+        return not before or before.endswith(":") or bool(_SENTENCE_END.search(before))
+
+    def _add(
+        self, segments: list[Segment], start: int, end: int, p: int, chain: int, opens: bool
+    ) -> None:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start and any(ch.isalnum() for ch in text[start:end]):
+            segments.append(Segment(start, end, p, chain, opens))
+
+    # --- 3. speakers --------------------------------------------------------------------------
