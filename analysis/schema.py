@@ -211,6 +211,24 @@ TABLES: dict[str, Table] = {
                     "str",
                     "Facebook, Twitter, statement, interview, … when the text states it.",
                 ),
+                Column(
+                    "attribution",
+                    "str",
+                    "How the speaker was found: `cue` (a speech verb's subject), `pronoun` (its "
+                    "subject is he/she/it/they), `according_to`, `colon` (`X said:` before the "
+                    "quote), `governing_verb` (`X called it “…”`, `X's “…” remark`), `roundup` "
+                    "(`— Name, Outlet` after it), `follow_on` (a quotation paragraph continuing "
+                    "the previous speaker), `repeated` (words quoted earlier), `none`. See "
+                    "docs/quotes.md.",
+                ),
+                Column(
+                    "parent_quote_id",
+                    "Int64",
+                    "The `quote_id` of the utterance this row belongs to (a partial quote inside "
+                    "an indirect one, a reported clause going on after a direct quote: same "
+                    "speaker, same sentences); missing for the utterance's first row, which "
+                    "voice-share charts count once.",
+                ),
             ),
         ),
         Table(

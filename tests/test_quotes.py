@@ -50,23 +50,26 @@ def test_mixed_curly_and_straight_marks(tables) -> None:
     )
 
 
-def test_multi_paragraph_quote_that_reopens(tables) -> None:
+def test_multi_paragraph_quote_that_reopens_is_one_quote(tables) -> None:
     # wire: saying: "Oksana has been … successes.¶"We are sorry … well," Callamard said.
-    first = quote(tables, "wire", "Oksana has been a valued member")
-    second = quote(tables, "wire", "We are sorry to hear")
-    assert first.paragraph_id + 1 == second.paragraph_id
-    assert first.speaker == second.speaker == "Agnès Callamard"
-    assert first.kind == "direct"  # after the colon of "saying:"
+    q = quote(tables, "wire", "Oksana has been a valued member")
+    assert q.text.endswith(
+        'successes.\n\n"We are sorry to hear that she is leaving the '
+        "organization, but we respect her decision and wish her well,"
+    )
+    assert (q.speaker, q.kind, q.attribution) == ("Agnès Callamard", "direct", "cue")
 
 
-def test_long_statement_closed_once_and_attributed_after(tables) -> None:
+def test_long_statement_closed_once_is_one_quote(tables) -> None:
     # ua-outlet: the Facebook post runs from paragraph 3 to 10, closed once:
     # "… seize free people by force.” – Pokalchuk wrote."
     q = tables.quotes[(tables.quotes.article_id == "ua-outlet") & (tables.quotes.kind == "direct")]
-    assert sorted(q.paragraph_id) == list(range(3, 11))
-    assert set(q.speaker) == {"Oksana Pokalchuk"} and set(q.cue) == {"write"}
-    assert q.text.iloc[-1].endswith("seize free people by force.")
-    assert q.text.iloc[0].startswith("I am resigning from Amnesty International in Ukraine.")
+    assert len(q) == 1
+    post = q.iloc[0]
+    assert (post.speaker, post.cue, post.paragraph_id) == ("Oksana Pokalchuk", "write", 3)
+    assert post.text.startswith("I am resigning from Amnesty International in Ukraine.")
+    assert post.text.endswith("seize free people by force.")
+    assert post.text.count("\n\n") == 7  # eight paragraphs
 
 
 def test_inverted_order_and_apposition(tables) -> None:

@@ -49,25 +49,42 @@ REPORTING_VERBS = frozenset(
 )
 #: Entity types that can be a speaker ("Ukraine said" is a government speaking).
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
-PERSON_PRONOUNS = frozenset(["he", "she", "him", "her"])
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 ORG_PRONOUNS = frozenset(["it", "they", "them"])
+#: Nouns for an organisation; "the watchdog" is the organisation the article last quoted.
 ORG_NOUNS = frozenset(
-    [
-        "organization",
-        "organisation",
-        "watchdog",
-        "group",
-        "body",
-        "agency",
-        "ngo",
-        "charity",
-        "movement",
-        "office",
-    ]
+    """
+    organization organisation watchdog group body agency ngo charity movement office company
+    firm ministry department government council commission authority union party
+    """.split()
 )
+#: Org nouns that stand for the organisation an article is about when none spoke before
+#: ("the human rights organization issued a report"); "the company" may be another one.
+GENERIC_ORG_NOUNS = frozenset(
+    "organization organisation watchdog group body agency ngo charity movement".split()
+)
+#: Nouns for a document: its words belong to whoever the article says issued it.
 DOCUMENT_NOUNS = frozenset(
-    ["report", "study", "research", "statement", "release", "paper", "document"]
+    """
+    report study research statement release paper document email letter memo audio video
+    recording filing complaint lawsuit
+    """.split()
 )
+#: Words that say a person's gender (titles, gendered roles).
+GENDER_WORDS = {
+    **dict.fromkeys("mr sir mister king prince father son brother spokesman chairman".split(), "m"),
+    **dict.fromkeys(
+        "mrs ms miss madam lady queen princess mother daughter sister spokeswoman "
+        "chairwoman congresswoman businesswoman".split(),
+        "f",
+    ),
+}
+#: Nouns that a quoted fragment can hang on with a possessor: X's "…" remark.
+REMARK_NOUNS = frozenset(
+    "remark remarks comment comments word words claim phrase description warning".split()
+)
+#: How many sentences back a pronoun looks for its antecedent.
+PRONOUN_WINDOW = 3
 CHANNELS = (
     ("Facebook", re.compile(r"\bFacebook\b")),
     ("Twitter", re.compile(r"\b(?:Twitter|tweet(?:s|ed)?)\b", re.IGNORECASE)),
@@ -77,41 +94,68 @@ CHANNELS = (
     ("statement", re.compile(r"\bstatement\b", re.IGNORECASE)),
     ("letter", re.compile(r"\bletter\b", re.IGNORECASE)),
 )
+#: A dateline ("ODESA, Ukraine (Reuters) —") or a byline ("By Jane Roe") at a paragraph start.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*\([^)]{1,40}\)\s*[—–-]+"
+    r"|By\s+[A-Z][^\n]{0,60}$)",
+    re.MULTILINE,
+)
+
+
+def find_datelines(text: str) -> list[tuple[int, int]]:
+    """Returns the (start, end) body offsets of datelines and bylines: never a speaker."""
+    return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
 
 
 @dataclass
 class Attribution:
-    """Who said something, and how the text says so."""
+    """Who said something, and how the text says so.
+
+    `how` is the `attribution` column: cue, pronoun, according_to, colon, governing_verb,
+    roundup, follow_on, repeated or none.
+    """
 
     entity_id: str | None = None
     mention: str | None = None
     cue: str | None = None
     channel: str | None = None
     label: str | None = None
+    how: str = "none"
+    at: int = -1  # body offset where it was given
 
 
 @dataclass
 class QuoteFinder:
-    """Finds the quotes of one article (see the module docstring)."""
+    """Finds the speakers of one article's quotes (see the package docstring)."""
 
     article_id: str
     doc: Doc
     paragraphs: list[tuple[int, int]]
-    mentions: pd.DataFrame  # this article's mentions
+    mentions: pd.DataFrame  # this article's mentions, datelines and bylines left out
     labels: dict[str, str]  # entity_id → label
-    warnings: list[str] = field(default_factory=list)
     text: str = ""  # the body (spaCy rebuilds `doc.text` on every access)
+    genders: dict[str, str] = field(default_factory=dict)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # every quoted span
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
-
-    # --- 1. quote marks ---------------------------------------------------------------------
+        for entity_id, start in zip(self.mentions.entity_id, self.mentions.start, strict=True):
+            if self.labels.get(entity_id) != "PERSON":
+                continue
+            before = self.text[max(0, int(start) - 25) : int(start)].lower()
+            found = [g for w, g in GENDER_WORDS.items() if re.search(rf"\b{w}\.?\s*$", before)]
+            if found:
+                self.genders.setdefault(str(entity_id), found[0])
 
     def sentence_of(self, offset: int) -> Span:
         """Returns the sentence holding a body offset."""
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         assert span is not None, f"offset {offset} is outside the body"
         return span.sent
+
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        """Returns the (start, end) of the paragraph holding a body offset."""
+        return next(((s, e) for s, e in self.paragraphs if s <= offset < e), (0, len(self.text)))
 
     def attribute(
         self,
@@ -122,21 +166,53 @@ class QuoteFinder:
         previous_sentence: Span | None,
         next_sentence: Span | None,
         current: tuple[int, int] | None = None,
+        within: tuple[int, int] | None = None,
     ) -> tuple[Attribution, Token | None]:
-        """Finds who said the quoted words of some sentences; returns it and the verb used."""
+        """Finds who said the quoted words of some sentences.
+
+        Args:
+            sentences: The sentences holding the quote, last first.
+            quoted: Every quoted span of the article.
+            history: The attributions given so far, in body order.
+            previous_sentence: The sentence before the quote (read when it ends with a colon).
+            next_sentence: The sentence after (read when it is a dash line).
+            current: The quote being attributed.
+            within: Only words in this span count (the quote's paragraphs).
+
+        Returns:
+            The attribution (its `how` says which rule found it) and the word that cues it.
+        """
         for sent in sentences:
-            found = self._attribution_in(sent, quoted, history, current)
-            if found[0].entity_id or found[1] is not None:
+            found = self._attribution_in(sent, quoted, history, current, within)
+            if found[1] is not None:
                 return found
         if next_sentence is not None and next_sentence.text[:1] in "–—-":
             found = self._attribution_in(next_sentence, quoted, history)
             if found[1] is not None:
+                found[0].how = "roundup" if found[0].how == "cue" else found[0].how
                 return found
+            named = self._roundup_name(next_sentence)
+            if named is not None:
+                return named, next_sentence[0]
         if previous_sentence is not None and previous_sentence.text.rstrip().endswith(":"):
             found = self._attribution_in(previous_sentence, quoted, history)
             if found[1] is not None:
+                if found[0].how == "cue":
+                    found[0].how = "colon"
                 return found
         return Attribution(), None
+
+    def _roundup_name(self, line: Span) -> Attribution | None:
+        """ "— Name, Outlet" after a quote: the first person named on the dash line."""
+        m = self.mentions
+        hits = m[(m.start >= line.start_char) & (m.end <= line.end_char)]
+        hits = hits[hits.entity_id.map(self.labels) == "PERSON"]
+        if hits.empty:
+            return None
+        first = hits.iloc[0]
+        if self.text[line.start_char : int(first.start)].strip(" –—-") != "":
+            return None
+        return Attribution(str(first.entity_id), str(first.text), how="roundup")
 
     def _attribution_in(
         self,
@@ -144,9 +220,11 @@ class QuoteFinder:
         quoted: list[tuple[int, int]],
         history: list[Attribution],
         current: tuple[int, int] | None = None,
+        within: tuple[int, int] | None = None,
     ) -> tuple[Attribution, Token | None]:
         def outside(token: Token) -> bool:
-            return not any(s <= token.idx < e for s, e in quoted)
+            inside_span = within is None or within[0] <= token.idx < within[1]
+            return inside_span and not any(s <= token.idx < e for s, e in quoted)
 
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < len(self.doc):
@@ -155,12 +233,23 @@ class QuoteFinder:
                 if to.lower_ == "to" and objects and outside(token):
                     who = self.resolve(objects[0], history)
                     who.cue, who.channel = "according to", self.channel_of(sent, quoted)
+                    who.how = "according_to"
                     return who, token
+        inside = [t for t in sent if current and current[0] <= t.idx < current[1]]
+        for t in inside[:1]:
+            # X's "…" remark
+            for noun in t.ancestors:
+                if noun.lemma_.lower() in REMARK_NOUNS and outside(noun):
+                    owner = [c for c in noun.children if c.dep_ == "poss"]
+                    if owner and outside(owner[0]):
+                        who = self.resolve(owner[0], history)
+                        who.cue, who.how = noun.lemma_.lower(), "governing_verb"
+                        return who, noun
+                    break
         verbs = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
         verbs = [v for v in verbs if outside(v)]
         if not verbs:
             return Attribution(), None
-        inside = [t for t in sent if current and current[0] <= t.idx < current[1]]
         governing = [a for t in inside[:1] for a in t.ancestors if a in verbs]
         anchor = current[1] if current else sent.start_char
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
@@ -171,8 +260,14 @@ class QuoteFinder:
                 who = self.resolve(subject, history)
                 who.cue = verb.lemma_.lower()
                 who.channel = self.channel_of(sent, quoted)
+                if who.how == "cue" and verb in depth and current and not self._opens(current):
+                    who.how = "governing_verb"
                 return who, verb
         return Attribution(), None
+
+    def _opens(self, span: tuple[int, int]) -> bool:
+        before = self.text[self.paragraph_span(span[0])[0] : span[0]].rstrip(' “"«„')
+        return not before or before[-1] in ".!?:…"
 
     @staticmethod
     def subject_of(verb: Token) -> Token | None:
@@ -203,43 +298,56 @@ class QuoteFinder:
         return None
 
     def resolve(self, token: Token, history: list[Attribution]) -> Attribution:
-        """Resolves the word naming a speaker to an entity (see the module docstring)."""
+        """Resolves the words naming a speaker (see docs/quotes.md).
+
+        Returns:
+            The attribution: `mention` keeps the words as written; `entity_id` is set only when
+            the words are that entity (a name, an alias), a pronoun with one compatible
+            antecedent before it, or a description the article ties to one entity.
+        """
         if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
             token = token.head.head
         for apposition in (c for c in token.children if c.dep_ == "appos"):
             end = apposition.idx + len(apposition)
             named = self._mention_in(apposition.left_edge.idx, end)
             if named is not None and self.labels.get(named) in ("PERSON", "ORG"):
-                return Attribution(named, self.text[token.idx : end], label=self.labels.get(named))
+                return Attribution(named, self.text[token.idx : end], how="cue")
         words = self._speaker_words(token)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
-        mention = self._mention_in(start, end)
-        label = f"{self.text[start:end]}"
+        label = self.text[start:end]
+        mention = self._mention_in(start, end, head=token)
         if mention is not None and self.labels.get(mention) in SPEAKER_LABELS:
-            return Attribution(mention, label, label=self.labels.get(mention))
-        if token.tag_ in ("NNS", "NNPS"):
-            return Attribution(None, label)  # "officials", "experts": no one in particular
-        lower = token.lower_
+            return Attribution(mention, label, how="cue")
+        lower, lemma = token.lower_, token.lemma_.lower()
         if lower in PERSON_PRONOUNS:
-            near = self._antecedent(token, "PERSON")
-            return Attribution(near or self._previous(history, "PERSON"), label)
+            return Attribution(self._person_antecedent(token, lower), label, how="pronoun")
         if lower in ORG_PRONOUNS:
-            near = self._antecedent(token, "ORG")
-            return Attribution(near or self._previous(history, "ORG"), label)
-        lemma = token.lemma_.lower()
+            return Attribution(self._org_antecedent(token, history), label, how="pronoun")
+        if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN":
+            return Attribution(None, label, how="cue")  # "officials": no one in particular
         if lemma in DOCUMENT_NOUNS:
-            return Attribution(self._main_org(), label)
-        if lemma in ORG_NOUNS:
-            return Attribution(self._previous(history, "ORG") or self._main_org(), label)
-        if lemma in ROLE_NOUNS:
-            nearest = self._nearest_person(token.idx)
-            if nearest:
-                return Attribution(nearest, label)
-        previous = next((h.entity_id for h in reversed(history) if h.entity_id), None)
-        return Attribution(previous, label)
+            return Attribution(self._issuer(token, words), label, how="cue")
+        definite = words[0].lower_ == "the" and len(words) == 2
+        if lemma in ORG_NOUNS and definite:
+            found = self._last_org(token, history)
+            if found is None and lemma in GENERIC_ORG_NOUNS:
+                found = self.main_org()
+            return Attribution(found, label, how="cue")
+        last = history[-1] if history else None
+        # "“…,” the guard said." right after the organisation's own words.
+        if (
+            definite
+            and lemma not in ROLE_NOUNS
+            and last is not None
+            and last.entity_id
+            and self.labels.get(last.entity_id) == "ORG"
+            and self._quiet_since(last, token.idx)
+        ):
+            return Attribution(last.entity_id, label, how="cue")
+        return Attribution(self._tied(token, words), label, how="cue")
 
     def _speaker_words(self, token: Token) -> list[Token]:
-        keep = {"compound", "flat", "amod", "nmod", "det"}
+        keep = {"compound", "flat", "amod", "nmod", "det", "poss", "case"}
         left = [c for c in token.lefts if c.dep_ in keep]
         words = sorted({token, *[t for c in left for t in c.subtree]}, key=lambda t: t.i)
         # Stop at punctuation (appositions, relative clauses).
@@ -251,44 +359,150 @@ class QuoteFinder:
             first -= 1
         return words[first : i + 1]
 
-    def _mention_in(self, start: int, end: int) -> str | None:
+    def _mention_in(self, start: int, end: int, *, head: Token | None = None) -> str | None:
         m = self.mentions
         hits = m[(m.start < end) & (m.end > start)]
+        if head is not None and head.pos_ != "PROPN":
+            # "the inspectors' report": a name inside a description is not the speaker unless
+            # it is the description's owner ("Amnesty's report" is handled by `_issuer`).
+            hits = hits[(hits.start <= head.idx) & (hits.end > head.idx)]
         if hits.empty:
             return None
         people = hits[hits.entity_id.map(self.labels).isin(["PERSON", "ORG"])]
         chosen = people if not people.empty else hits
         return str(chosen.entity_id.iloc[-1])
 
-    def _antecedent(self, pronoun: Token, label: str) -> str | None:
-        """The last entity of a label named before the pronoun in its sentence, else in the
-        sentence before."""
+    def _people_in(self, start: int, end: int) -> list[str]:
+        m = self.mentions
+        hits = m[(m.start >= start) & (m.end <= end)]
+        return [str(e) for e in hits.entity_id if self.labels.get(e) == "PERSON"]
+
+    def _person_antecedent(self, pronoun: Token, lower: str) -> str | None:
+        """The nearest person named before the pronoun whose known gender does not contradict
+        it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences back. Two
+        different people in the nearest sentence that names anyone → the sentence's subject if
+        one of them is, else missing."""
+        gender = PERSON_PRONOUNS[lower]
         sent = pronoun.sent
-        before = sent.start_char
-        previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
-        m = self.mentions[self.mentions.entity_id.map(self.labels) == label]
-        here = m[(m.start >= before) & (m.end <= pronoun.idx)]
-        if here.empty and previous is not None:
-            here = m[(m.start >= previous.start_char) & (m.end <= previous.end_char)]
-        return str(here.entity_id.iloc[-1]) if not here.empty else None
+        spans = [(sent.start_char, pronoun.idx)]
+        prev = sent
+        for _ in range(PRONOUN_WINDOW):
+            if prev.start == 0:
+                break
+            prev = self.doc[prev.start - 1].sent
+            spans.append((prev.start_char, prev.end_char))
+        for start, end in spans:
+            people = [
+                p for p in self._people_in(start, end) if self.genders.get(p, gender) == gender
+            ]
+            distinct = list(dict.fromkeys(people))
+            if len(distinct) == 1:
+                return distinct[0]
+            if len(distinct) > 1:
+                subjects = {
+                    self._mention_in(t.idx, t.idx + len(t))
+                    for t in self.doc.char_span(start, end, alignment_mode="expand") or []
+                    if t.dep_ in ("nsubj", "nsubjpass")
+                }
+                chosen = [p for p in distinct if p in subjects]
+                return chosen[-1] if len(set(chosen)) == 1 else None
+        return None
 
-    def _previous(self, history: list[Attribution], label: str) -> str | None:
+    def _org_antecedent(self, pronoun: Token, history: list[Attribution]) -> str | None:
+        """ "it"/"they": the organisation named last in the pronoun's or the previous sentence,
+        else the organisation that spoke last; never a person, never one named later."""
+        sent = pronoun.sent
+        start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        m = self.mentions[self.mentions.entity_id.map(self.labels) == "ORG"]
+        here = m[(m.start >= start) & (m.end <= pronoun.idx)]
+        if not here.empty:
+            return str(here.entity_id.iloc[-1])
+        return self._last_org(pronoun, history)
+
+    def _last_org(self, token: Token, history: list[Attribution]) -> str | None:
+        """The organisation that spoke last, when no other organisation was named since."""
         for h in reversed(history):
-            if h.entity_id and self.labels.get(h.entity_id) == label:
-                return h.entity_id
-        fallback = self.mentions[self.mentions.entity_id.map(self.labels) == label]
-        return str(fallback.entity_id.iloc[-1]) if not fallback.empty else None
+            if h.entity_id and self.labels.get(h.entity_id) == "ORG":
+                others = set(self.named_between(h.at, token.idx, ("ORG",)))
+                return h.entity_id if others <= {h.entity_id} else None
+        return None
 
-    def _main_org(self) -> str | None:
-        orgs = self.mentions[self.mentions.entity_id.map(self.labels) == "ORG"]
-        return str(orgs.entity_id.value_counts().index[0]) if not orgs.empty else None
+    def _quiet_since(self, last: Attribution, offset: int) -> bool:
+        return set(self.named_between(last.at, offset)) <= {last.entity_id}
 
-    def _nearest_person(self, offset: int) -> str | None:
-        people = self.mentions[self.mentions.entity_id.map(self.labels) == "PERSON"]
-        if people.empty:
+    def named_between(
+        self, start: int, end: int, labels: tuple[str, ...] = ("PERSON", "ORG")
+    ) -> list[str]:
+        """Returns the entities of these labels named between two offsets, outside quotes."""
+        m = self.mentions
+        hits = m[(m.start >= start) & (m.end <= end)]
+        return [
+            str(e)
+            for e, o in zip(hits.entity_id, hits.start, strict=True)
+            if self.labels.get(e) in labels and not any(s <= o < q for s, q in self.quoted)
+        ]
+
+    def main_org(self) -> str | None:
+        """The organisation the article is about: at least 3 mentions and 60 % of the
+        organisation mentions; None when there is no such one."""
+        orgs = self.mentions.entity_id[self.mentions.entity_id.map(self.labels) == "ORG"]
+        if orgs.empty:
             return None
-        distance = (people.start - offset).abs()
-        return str(people.entity_id.iloc[int(distance.to_numpy().argmin())])
+        counts = orgs.value_counts()
+        top = int(counts.iloc[0])
+        return str(counts.index[0]) if top >= 3 and top >= 0.6 * len(orgs) else None
+
+    def _issuer(self, token: Token, words: list[Token]) -> str | None:
+        """Who issued a document: its owner ("Amnesty's report", "a report by Amnesty"), else
+        the one the article says issued the same kind of document ("X published a report")."""
+        for t in words:
+            if t.dep_ == "poss" or (t.dep_ == "compound" and t.pos_ == "PROPN"):
+                named = self._mention_in(t.idx, t.idx + len(t))
+                return named if named and self.labels.get(named) in ("PERSON", "ORG") else None
+        if any(t.dep_ in ("poss", "amod", "compound") for t in words if t is not token):
+            return None  # "the inspectors' report", "a joint statement": not a named issuer
+        for by in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+            for obj in (c for c in by.children if c.dep_ == "pobj"):
+                named = self._mention_in(obj.idx, obj.idx + len(obj))
+                if named and self.labels.get(named) in ("PERSON", "ORG"):
+                    return named
+        lemma = token.lemma_.lower()
+        issuers = []
+        for t in self.doc[: token.i]:
+            if t.lemma_.lower() != lemma or t.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            verb = t.head
+            who = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+            for w in who:
+                w = next((c for c in w.children if c.dep_ == "pobj"), w) if w.dep_ == "agent" else w
+                named = self._mention_in(w.idx, w.idx + len(w))
+                if named and self.labels.get(named) in ("PERSON", "ORG"):
+                    issuers.append(named)
+                elif w.lemma_.lower() in GENERIC_ORG_NOUNS and self.main_org():
+                    issuers.append(str(self.main_org()))
+            poss = [c for c in t.children if c.dep_ == "poss"]
+            for w in poss:
+                named = self._mention_in(w.idx, w.idx + len(w))
+                if named and self.labels.get(named) in ("PERSON", "ORG"):
+                    issuers.append(named)
+        return issuers[-1] if len(set(issuers)) == 1 else None
+
+    def _tied(self, token: Token, words: list[Token]) -> str | None:
+        """A description the article ties to one named entity before this point: "the mayor"
+        after "the mayor, Ivan Horbenko," or "Mayor Ivan Horbenko"."""
+        lemma = token.lemma_.lower()
+        tied = []
+        for t in self.doc[: token.i]:
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+                continue
+            partners = [c for c in t.children if c.dep_ == "appos"]
+            if t.dep_ in ("appos", "compound"):
+                partners.append(t.head)
+            for p in partners:
+                named = self._mention_in(p.idx, p.idx + len(p))
+                if named and self.labels.get(named) in ("PERSON", "ORG"):
+                    tied.append(named)
+        return tied[0] if len(set(tied)) == 1 else None
 
     def channel_of(self, sent: Span, quoted: list[tuple[int, int]]) -> str | None:
         """Returns the channel the sentence names outside the quote (Facebook, statement, …)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -9,11 +10,13 @@ import pandas as pd
 
 from ..lexicon import words
 from .marks import MarkReader, Segment
-from .speakers import REPORTING_VERBS, Attribution, QuoteFinder
+from .speakers import REPORTING_VERBS, Attribution, QuoteFinder, find_datelines
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+#: A sentence going on with the reported speech of the one before: "And that … “…”".
+_CONTINUES = re.compile(r"^(?:and |but )?that\b", re.IGNORECASE)
 #: A partial quote of at most this many words with no speaker is a scare quote or a title.
 SCARE_QUOTE_MAX_WORDS = 4
 
@@ -42,11 +45,17 @@ def find_quotes(
     """
     labels = dict(zip(entities.entity_id, entities.label, strict=True))
     names = dict(zip(entities.entity_id, entities.name, strict=True))
-    finder = QuoteFinder(article_id, doc, paragraphs, mentions.reset_index(drop=True), labels)
-    body = finder.text
+    body = doc.text
+    mentions = mentions.reset_index(drop=True)
+    bylines = find_datelines(body)
+    if bylines:  # a dateline's agency or a byline's author is never a speaker
+        keep = ~mentions.start.map(lambda o: any(s <= o < e for s, e in bylines))
+        mentions = mentions[keep.astype(bool)].reset_index(drop=True)
+    finder = QuoteFinder(article_id, doc, paragraphs, mentions, labels)
     reader = MarkReader(article_id, body, paragraphs)
     segments = reader.find_segments()
     quoted = [(s.start, s.end) for s in segments]
+    finder.quoted = quoted
     sentence_starts = sentences.start.tolist()
     sentence_ids = sentences.sentence_id.tolist()
 
@@ -54,18 +63,21 @@ def find_quotes(
         index = max(0, sum(1 for s in sentence_starts if s <= offset) - 1)
         return int(sentence_ids[index])
 
-    events: list[tuple[int, str, Any]] = [(s.start, "quote", s) for s in segments]
+    by_chain: dict[int, list[Segment]] = {}
+    for s in segments:
+        by_chain.setdefault(s.chain, []).append(s)
+    events: list[tuple[int, str, Any]] = [(c[0].start, "quote", c) for c in by_chain.values()]
     events += [(int(sent.start_char), "sentence", sent) for sent in doc.sents]
     events.sort(key=lambda e: (e[0], e[1] == "quote"))
     history: list[Attribution] = []
     rows: list[dict[str, Any]] = []
-    chains: dict[int, Attribution] = {}
     sents = list(doc.sents)
+    position = {s.start: i for i, s in enumerate(sents)}
 
-    def row(start: int, end: int, kind: str, who: Attribution, paragraph_id: int) -> dict[str, Any]:
+    def row(start: int, end: int, kind: str, who: Attribution) -> dict[str, Any]:
         return {
             "article_id": article_id,
-            "paragraph_id": paragraph_id,
+            "paragraph_id": _paragraph_of(paragraphs, start),
             "sentence_id": sentence_id_of(start),
             "start": start,
             "end": end,
@@ -76,18 +88,18 @@ def find_quotes(
             "speaker_mention": who.mention,
             "cue": who.cue,
             "channel": who.channel,
+            "attribution": who.how,
+            "_last_sentence": sentence_id_of(end - 1),
         }
 
-    by_chain: dict[int, list[Segment]] = {}
-    for s in segments:
-        by_chain.setdefault(s.chain, []).append(s)
     earlier_quotes: list[tuple[str, Attribution]] = []
     for _, what, item in events:
         if what == "sentence":
             found = _indirect(finder, item, quoted, history)
             for start, end, who in found:
+                who.at = int(item.end_char)
                 history.append(who)
-                rows.append(row(start, end, "indirect", who, _paragraph_of(paragraphs, start)))
+                rows.append(row(start, end, "indirect", who))
             if found:
                 continue
             if not any(item.start_char <= s < item.end_char for s, _ in quoted):
@@ -96,64 +108,95 @@ def find_quotes(
                     [item], quoted, history, previous_sentence=None, next_sentence=None
                 )
                 if verb is not None and who.entity_id:
+                    who.at = item.end_char
                     history.append(who)
             continue
-        segment: Segment = item
-        if segment.chain not in chains:
-            chain = by_chain[segment.chain]
-            first, last = chain[0], chain[-1]
-            span_sents = sorted(
-                {finder.sentence_of(first.start), finder.sentence_of(last.end - 1)},
-                key=lambda s: s.start,
+        chain: list[Segment] = item
+        first, last = chain[0], chain[-1]
+        start, end = first.start, last.end
+        span_sents = sorted(
+            {finder.sentence_of(start), finder.sentence_of(end - 1)}, key=lambda s: s.start
+        )
+        first_i, last_i = position[span_sents[0].start], position[span_sents[-1].start]
+        previous = sents[first_i - 1] if first_i > 0 else None
+        following = sents[last_i + 1] if last_i + 1 < len(sents) else None
+        text = body[start:end]
+        kind = "direct" if first.opens_sentence else "partial"
+        within = (finder.paragraph_span(start)[0], finder.paragraph_span(end - 1)[1])
+        earlier = _earlier_speaker(text, earlier_quotes) if kind == "partial" else None
+        if earlier is not None:
+            who = earlier
+        else:
+            who, _verb = finder.attribute(
+                list(reversed(span_sents)),
+                quoted,
+                history,
+                previous_sentence=previous,
+                next_sentence=following,
+                current=(first.start, first.end),
+                within=within,
             )
-            position = {s.start: i for i, s in enumerate(sents)}
-            first_i, last_i = position[span_sents[0].start], position[span_sents[-1].start]
-            previous = sents[first_i - 1] if first_i > 0 else None
-            following = sents[last_i + 1] if last_i + 1 < len(sents) else None
-            text = " ".join(body[s.start : s.end] for s in chain)
-            earlier = _earlier_speaker(text, earlier_quotes) if not first.opens_sentence else None
-            if earlier is not None:
-                who = earlier
-            else:
-                who, _verb = finder.attribute(
-                    list(reversed(span_sents)),
-                    quoted,
-                    history,
-                    previous_sentence=previous,
-                    next_sentence=following,
-                    current=(first.start, first.end),
-                )
-            if who.entity_id is None and not who.cue:
-                # A quotation with no verb of its own continues the previous speaker.
-                prior = next((h for h in reversed(history) if h.entity_id), None)
-                if (
-                    prior is not None
-                    and (first.opens_sentence or not _has_verb(finder, span_sents, quoted))
-                    or prior is not None
-                    and previous is not None
-                ):
-                    who = Attribution(prior.entity_id, None, None, None)
-            chains[segment.chain] = who
-            if who.entity_id:
-                history.append(who)
-            earlier_quotes.append((text, who))
-        who = chains[segment.chain]
-        kind = "direct" if segment.opens_sentence else "partial"
-        n_words = len(words(body[segment.start : segment.end]))
-        if kind == "partial" and who.entity_id is None and n_words <= SCARE_QUOTE_MAX_WORDS:
+        goes_on = kind == "direct" or _CONTINUES.match(span_sents[0].text) is not None
+        if who.how == "none" and goes_on and not _has_verb(span_sents, quoted, within):
+            who = _follow_on(finder, history, start)
+        who.at = max(end, int(span_sents[-1].end_char))
+        history.append(who)
+        earlier_quotes.append((text, who))
+        n_words = len(words(text))
+        short = kind == "partial" and n_words <= SCARE_QUOTE_MAX_WORDS
+        if short and who.entity_id is None and who.how == "none":
             continue  # a scare quote or a title, not anyone's statement
-        rows.append(row(segment.start, segment.end, kind, who, segment.paragraph_id))
+        rows.append(row(start, end, kind, who))
     rows.sort(key=lambda r: (r["start"], r["kind"] == "indirect"))
     return rows, reader.warnings
+
+
+def _follow_on(finder: QuoteFinder, history: list[Attribution], offset: int) -> Attribution:
+    """A paragraph that is only a quotation continues the previous speaker, unless someone else
+    was named or quoted in between."""
+    if not history or history[-1].entity_id is None:
+        return Attribution()
+    prior = history[-1]
+    if set(finder.named_between(prior.at, offset)) - {prior.entity_id}:
+        return Attribution()
+    return Attribution(prior.entity_id, how="follow_on")
+
+
+def link_utterances(rows: list[dict[str, Any]]) -> None:
+    """Sets `parent_quote_id` on rows of one article: rows of one speaker in overlapping
+    sentences are one utterance (an indirect quote and the partial quote inside it, a direct
+    quote and the reported clause that goes on after it); the first row is its parent.
+
+    Args:
+        rows: One article's rows with `quote_id`, in body order; changed in place.
+    """
+    parents: list[dict[str, Any]] = []
+    for r in rows:
+        r["parent_quote_id"] = None
+        key = r["speaker_entity_id"] or r["speaker_mention"]
+        for p in parents:
+            same = key is not None and key == (p["speaker_entity_id"] or p["speaker_mention"])
+            if same and r["sentence_id"] <= p["_last_sentence"]:
+                r["parent_quote_id"] = p["quote_id"]
+                p["_last_sentence"] = max(p["_last_sentence"], r["_last_sentence"])
+                break
+        else:
+            parents.append(r)
+    for r in rows:
+        r.pop("_last_sentence", None)
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
     return next(i for i, (s, e) in enumerate(paragraphs) if s <= offset <= e)
 
 
-def _has_verb(finder: QuoteFinder, sents: Iterable[Span], quoted: list[tuple[int, int]]) -> bool:
+def _has_verb(
+    sents: Iterable[Span], quoted: list[tuple[int, int]], within: tuple[int, int]
+) -> bool:
     return any(
-        t.pos_ in ("VERB", "AUX") and not any(s <= t.idx < e for s, e in quoted)
+        t.pos_ in ("VERB", "AUX")
+        and within[0] <= t.idx < within[1]
+        and not any(s <= t.idx < e for s, e in quoted)
         for sent in sents
         for t in sent
     )
@@ -165,7 +208,7 @@ def _earlier_speaker(text: str, earlier: list[tuple[str, Attribution]]) -> Attri
         return None
     for previous, who in reversed(earlier):
         if who.entity_id and said in " ".join(words(previous)):
-            return Attribution(who.entity_id, None, None, None)
+            return Attribution(who.entity_id, how="repeated")
     return None
 
 
@@ -197,6 +240,7 @@ def _indirect(
                     if _unquoted_words(words, quoted):
                         who = finder.resolve(objects[0], history)
                         who.cue, who.channel = "according to", finder.channel_of(sent, quoted)
+                        who.how = "according_to"
                         found.append((words[0].idx, words[-1].idx + len(words[-1]), who))
             continue
         if not clause:
@@ -266,6 +310,7 @@ def tabulate_quotes(
         )
         for i, r in enumerate(found):
             r["quote_id"] = i
+        link_utterances(found)
         rows += found
         warnings += warned
     return rows, warnings
