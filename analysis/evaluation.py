@@ -56,6 +56,7 @@ def load_gold(path: str | Path, tables: Any) -> tuple[pd.DataFrame, pd.DataFrame
                     "kind": item["kind"],
                     "speaker": item["speaker"],
                     "text": text,
+                    "how": item.get("how"),
                 }
             )
         sentences = tables.sentences[tables.sentences.article_id == article_id]
@@ -70,7 +71,10 @@ def load_gold(path: str | Path, tables: Any) -> tuple[pd.DataFrame, pd.DataFrame
                     "speaker": item["speaker"],
                 }
             )
-    return pd.DataFrame(quotes), pd.DataFrame(indirect)
+    columns = ["article_id", "kind", "speaker", "text", "how"]
+    return pd.DataFrame(quotes, columns=columns), pd.DataFrame(
+        indirect, columns=["article_id", "sentence_id", "speaker"]
+    )
 
 
 @dataclass
@@ -85,14 +89,25 @@ class Scores:
     n_gold: int = 0
     n_predicted: int = 0
     misses: list[str] = field(default_factory=list)
+    speaker_precision: float = 0.0
+    n_with_speaker: int = 0
+    by_attribution: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def lines(self, name: str) -> list[str]:
         """Returns the scores as printable lines."""
         out = [
             f"{name}: direct+partial precision {self.precision:.3f}, recall {self.recall:.3f}, "
             f"F1 {self.f1:.3f} ({self.n_predicted} predicted, {self.n_gold} gold); "
-            f"speaker accuracy {self.speaker_accuracy:.3f}"
+            f"speaker accuracy {self.speaker_accuracy:.3f}; speaker precision "
+            f"{self.speaker_precision:.3f} (right / {self.n_with_speaker} matched quotes given a "
+            "speaker)"
         ]
+        if self.by_attribution:
+            kinds = ", ".join(
+                f"{kind} {right / n:.2f} ({right}/{n})"
+                for kind, (right, n) in sorted(self.by_attribution.items())
+            )
+            out.append(f"{name}: speaker accuracy by attribution: {kinds}")
         if self.indirect_recall is not None:
             out.append(
                 f"{name}: indirect recall (right sentence and speaker) {self.indirect_recall:.3f}"
@@ -121,7 +136,11 @@ def match(predicted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
 
 
 def score_quotes(
-    predicted: pd.DataFrame, gold: pd.DataFrame, gold_indirect: pd.DataFrame | None = None
+    predicted: pd.DataFrame,
+    gold: pd.DataFrame,
+    gold_indirect: pd.DataFrame | None = None,
+    *,
+    aliases: dict[str, set[str]] | None = None,
 ) -> Scores:
     """Scores predicted quotes against the gold ones.
 
@@ -130,6 +149,8 @@ def score_quotes(
             indirect recall, indirect ones (kind "indirect", sentence_id).
         gold: Gold direct/partial quotes.
         gold_indirect: Gold indirect sentences; None skips the indirect recall.
+        aliases: Every name of each predicted speaker (`speaker_aliases`); a gold speaker
+            matches when it is the name or one of these. None: the canonical name only.
 
     Returns:
         The scores, with the gold quotes that were missed or got the wrong speaker.
@@ -141,7 +162,25 @@ def score_quotes(
     precision = tp / len(quoted) if len(quoted) else 0.0
     recall = tp / len(gold) if len(gold) else 0.0
     f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
-    right = [quoted.speaker.iloc[i] == gold.speaker.iloc[j] for i, j in pairs]
+
+    def agrees(said: Any, truth: Any) -> bool:
+        if not isinstance(truth, str) or not isinstance(said, str):
+            return not isinstance(truth, str) and not isinstance(said, str)
+        names = (aliases or {}).get(said, set()) | {said}
+        return truth in names
+
+    right = [agrees(quoted.speaker.iloc[i], gold.speaker.iloc[j]) for i, j in pairs]
+    given = [
+        ok
+        for (i, _), ok in zip(pairs, right, strict=True)
+        if isinstance(quoted.speaker.iloc[i], str)
+    ]
+    by_attribution: dict[str, tuple[int, int]] = {}
+    if "attribution" in quoted:
+        for (i, _), ok in zip(pairs, right, strict=True):
+            kind = str(quoted.attribution.iloc[i])
+            hits, n = by_attribution.get(kind, (0, 0))
+            by_attribution[kind] = (hits + int(ok), n + 1)
     misses = [
         f"wrong speaker {quoted.speaker.iloc[i]!r} for {gold.speaker.iloc[j]!r}: "
         f"{gold.text.iloc[j][:60]!r}"
@@ -158,7 +197,7 @@ def score_quotes(
         hits = 0
         for g in gold_indirect.itertuples():
             same = found[(found.article_id == g.article_id) & (found.sentence_id == g.sentence_id)]
-            if (same.speaker == g.speaker).any():
+            if any(agrees(said, g.speaker) for said in same.speaker):
                 hits += 1
             else:
                 misses.append(f"indirect missed ({g.article_id} s{g.sentence_id}): {g.speaker}")
@@ -172,7 +211,22 @@ def score_quotes(
         len(gold),
         len(quoted),
         misses,
+        speaker_precision=sum(given) / len(given) if given else 1.0,
+        n_with_speaker=len(given),
+        by_attribution=by_attribution,
     )
+
+
+def speaker_aliases(tables: Any) -> dict[str, set[str]]:
+    """Returns every name an entity goes by (its aliases and mention texts), by canonical name:
+    a gold speaker written in full matches a predicted entity by any of them."""
+    names: dict[str, set[str]] = {}
+    for name, aliases in zip(tables.entities.name, tables.entities.aliases, strict=True):
+        names.setdefault(str(name), set()).update(str(a) for a in list(aliases))
+    by_id = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
+    for entity_id, text in zip(tables.mentions.entity_id, tables.mentions.text, strict=True):
+        names.setdefault(str(by_id[entity_id]), set()).add(str(text))
+    return names
 
 
 def textacy_quotes(tables: Any) -> pd.DataFrame:

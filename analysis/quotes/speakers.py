@@ -136,6 +136,7 @@ class QuoteFinder:
     text: str = ""  # the body (spaCy rebuilds `doc.text` on every access)
     genders: dict[str, str] = field(default_factory=dict)
     quoted: list[tuple[int, int]] = field(default_factory=list)  # every quoted span
+    bylines: list[tuple[int, int]] = field(default_factory=list)  # datelines and bylines
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
@@ -152,6 +153,10 @@ class QuoteFinder:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         assert span is not None, f"offset {offset} is outside the body"
         return span.sent
+
+    def in_byline(self, offset: int) -> bool:
+        """Returns whether a body offset is in a dateline or a byline."""
+        return any(s <= offset < e for s, e in self.bylines)
 
     def paragraph_span(self, offset: int) -> tuple[int, int]:
         """Returns the (start, end) of the paragraph holding a body offset."""
@@ -315,6 +320,9 @@ class QuoteFinder:
         words = self._speaker_words(token)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         label = self.text[start:end]
+        for acl in (c for c in token.rights if c.dep_ == "acl" and c.tag_ == "VBN"):
+            # "audio obtained by X"
+            label = self.text[start : acl.right_edge.idx + len(acl.right_edge)]
         mention = self._mention_in(start, end, head=token)
         if mention is not None and self.labels.get(mention) in SPEAKER_LABELS:
             return Attribution(mention, label, how="cue")
@@ -329,7 +337,7 @@ class QuoteFinder:
             return Attribution(self._issuer(token, words), label, how="cue")
         definite = words[0].lower_ == "the" and len(words) == 2
         if lemma in ORG_NOUNS and definite:
-            found = self._last_org(token, history)
+            found = self._tied(token, words) or self._last_org(token, history)
             if found is None and lemma in GENERIC_ORG_NOUNS:
                 found = self.main_org()
             return Attribution(found, label, how="cue")
@@ -354,7 +362,9 @@ class QuoteFinder:
         i = words.index(token)
         first = i
         while (
-            first > 0 and not words[first - 1].is_punct and words[first - 1].i == words[first].i - 1
+            first > 0
+            and not (words[first - 1].is_punct and words[first - 1].dep_ != "case")
+            and words[first - 1].i == words[first].i - 1
         ):
             first -= 1
         return words[first : i + 1]

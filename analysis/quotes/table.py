@@ -51,7 +51,7 @@ def find_quotes(
     if bylines:  # a dateline's agency or a byline's author is never a speaker
         keep = ~mentions.start.map(lambda o: any(s <= o < e for s, e in bylines))
         mentions = mentions[keep.astype(bool)].reset_index(drop=True)
-    finder = QuoteFinder(article_id, doc, paragraphs, mentions, labels)
+    finder = QuoteFinder(article_id, doc, paragraphs, mentions, labels, bylines=bylines)
     reader = MarkReader(article_id, body, paragraphs)
     segments = reader.find_segments()
     quoted = [(s.start, s.end) for s in segments]
@@ -236,8 +236,12 @@ def _indirect(
             if to.lower_ == "to" and objects:
                 main = [t for t in sent if t.dep_ == "ROOT"]
                 if main:
-                    words = [t for t in main[0].subtree if t.i > objects[0].i and not t.is_punct]
-                    if _unquoted_words(words, quoted):
+                    tree = [t for t in main[0].subtree if not t.is_punct]
+                    words = [t for t in tree if t.i > objects[0].right_edge.i]
+                    if not words:  # "…, according to X."
+                        words = [t for t in tree if t.i < token.i]
+                    words = [t for t in words if not finder.in_byline(t.idx)]
+                    if words and _unquoted_words(words, quoted):
                         who = finder.resolve(objects[0], history)
                         who.cue, who.channel = "according to", finder.channel_of(sent, quoted)
                         who.how = "according_to"
@@ -247,6 +251,7 @@ def _indirect(
             continue
         words = sorted({t for c in clause for t in c.subtree}, key=lambda t: t.i)
         words = [t for t in words if not (t.is_punct and t.text not in '”"')]
+        words = [t for t in words if not finder.in_byline(t.idx)]
         if not words or not _unquoted_words(words, quoted):
             continue
         subject = finder.subject_of(token)
