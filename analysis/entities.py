@@ -30,6 +30,7 @@ Steps (each documented in docs/entities.md):
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -542,6 +543,77 @@ def _merge_org_short_forms(
                 clusters.merge(best[0], key)
 
 
+def merge_org_variants(
+    groups: dict[str, list[Mention]], clusters: _Clusters, places: set[str]
+) -> None:
+    """Merges the national variants of one organisation's name: `Ministry of Defense of
+    Ukraine` = `Ukrainian Defense Ministry` (same words once the country and "of" are set aside,
+    the nationality matching the country by its stem), and a name without a country
+    (`Ministry of Defense`) joins them when the articles that use it name one country's variant
+    only.
+
+    Args:
+        groups: Mentions by folded name.
+        clusters: The merges so far (changed in place; `not_same` pairs are respected).
+        places: One-word place names (folded).
+    """
+    by_core: dict[frozenset[str], dict[str | None, list[str]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    orgs = [
+        k
+        for k in groups
+        if _has_org_word(k) and _majority_label(groups[k]) not in ("GPE", "LOC", "NORP")
+    ]
+    # Countries: places, and "X of <Word>" when another name starts with its nationality.
+    firsts = {k.split()[0] for k in orgs}
+    countries = set(places) | {
+        k.split()[-1]
+        for k in orgs
+        if len(k.split()) >= 3
+        and k.split()[-2] == "of"
+        and any(f != k.split()[-1] and _same_stem(f, k.split()[-1]) for f in firsts)
+    }
+    for key in orgs:
+        country, core = _split_country(key, countries)
+        if core:
+            by_core[core][country].append(key)
+    for variants in by_core.values():
+        for country, keys in variants.items():
+            if country is not None:
+                for other in keys[1:]:
+                    clusters.merge(keys[0], other)
+        for key in variants.get(None, []):
+            articles = {m.article_id for m in groups[key]}
+            countries = [
+                c
+                for c, keys in variants.items()
+                if c is not None and any(m.article_id in articles for k in keys for m in groups[k])
+            ]
+            if len(countries) == 1:
+                clusters.merge(variants[countries[0]][0], key)
+
+
+def _split_country(key: str, places: set[str]) -> tuple[str | None, frozenset[str]]:
+    """Returns (country, other words) of an organisation name: "x of <country>" or
+    "<nationality> x"; the country is None when the name has none."""
+    words = key.split()
+    country = None
+    if len(words) >= 3 and words[-2] == "of" and words[-1] in places:
+        country, words = words[-1], words[:-2]
+    elif len(words) >= 2:
+        stems = [p for p in places if p != words[0] and _same_stem(words[0], p)]
+        if len(stems) == 1:
+            country, words = stems[0], words[1:]
+    return country, frozenset(w for w in words if w not in ("of", "the", "for", "and"))
+
+
+def _same_stem(nationality: str, country: str) -> bool:
+    """Ukrainian/Ukraine, Moldovan/Moldova, Russian/Russia: a long shared beginning."""
+    shared = len(os.path.commonprefix([nationality, country]))
+    return shared >= 4 and shared >= len(country) - 2
+
+
 def _apply_curated(groups: dict[str, list[Mention]], clusters: _Clusters, curated: Curated):
     decided: dict[str, dict[str, Any]] = {}
     for entry in curated.entries:
@@ -703,6 +775,7 @@ def resolve_entities(
     linked_keys = {mentions[i].key for i in links}
     _merge_single_names(groups, clusters, linked_keys)
     _merge_org_short_forms(groups, clusters, places, linked_keys)
+    merge_org_variants(groups, clusters, places)
     decided = _apply_curated(groups, clusters, curated)
 
     def root_of(i: int, m: Mention) -> str:

@@ -256,3 +256,34 @@ def test_bad_curated_file_is_a_corpus_error(tmp_path: Path, cache_dir: Path) -> 
         analysis.CorpusError, match=r"entities.yml: entity .* needs a name, a label"
     ):
         analysis.build(root, cache_dir=cache_dir)
+
+
+def test_national_variants_of_an_organisation_are_one_entity(tables) -> None:
+    # washpost: "the Ukrainian Defense Ministry"; ua-outlet: "the position of the Ministry of
+    # Defense of Ukraine" and, in the same article, "asked the Ministry of Defense for a response".
+    e = tables.entities
+    ministry = e[e.name == "Ministry of Defense of Ukraine"]
+    assert len(ministry) == 1
+    assert set(ministry.aliases.iloc[0]) == {
+        "Ministry of Defense",
+        "Ministry of Defense of Ukraine",
+        "Ukrainian Defense Ministry",
+    }
+
+
+def test_split_country_of_an_organisation_name() -> None:
+    from analysis.entities import _split_country
+
+    places = {"ukraine", "moldova"}
+    assert _split_country("moldovan health ministry", places) == (
+        "moldova",
+        frozenset({"health", "ministry"}),
+    )
+    assert _split_country("ministry of health of moldova", places) == (
+        "moldova",
+        frozenset({"health", "ministry"}),
+    )
+    assert _split_country("ministry of defense", places) == (
+        None,
+        frozenset({"ministry", "defense"}),
+    )
