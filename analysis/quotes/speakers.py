@@ -147,6 +147,12 @@ class QuoteFinder:
             found = [g for w, g in GENDER_WORDS.items() if re.search(rf"\b{w}\.?\s*$", before)]
             if found:
                 self.genders.setdefault(str(entity_id), found[0])
+        for sent in self.doc.sents:
+            people = set(self._people_in(sent.start_char, sent.end_char))
+            said = {PERSON_PRONOUNS[t.lower_] for t in sent if t.lower_ in PERSON_PRONOUNS}
+            said |= {"m" for t in sent if t.lower_ == "his"}
+            if len(people) == 1 and len(said) == 1:
+                self.genders.setdefault(people.pop(), said.pop())
 
     def sentence_of(self, offset: int) -> Span:
         """Returns the sentence holding a body offset."""
@@ -328,7 +334,8 @@ class QuoteFinder:
             return Attribution(mention, label, how="cue")
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower in PERSON_PRONOUNS:
-            return Attribution(self._person_antecedent(token, lower), label, how="pronoun")
+            found = self._person_antecedent(token, lower) or self._same_speaker(token, history)
+            return Attribution(found, label, how="pronoun")
         if lower in ORG_PRONOUNS:
             return Attribution(self._org_antecedent(token, history), label, how="pronoun")
         if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN":
@@ -387,11 +394,11 @@ class QuoteFinder:
         hits = m[(m.start >= start) & (m.end <= end)]
         return [str(e) for e in hits.entity_id if self.labels.get(e) == "PERSON"]
 
-    def _person_antecedent(self, pronoun: Token, lower: str) -> str | None:
-        """The nearest person named before the pronoun whose known gender does not contradict
-        it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences back. Two
-        different people in the nearest sentence that names anyone → the sentence's subject if
-        one of them is, else missing."""
+    def _person_antecedent(self, pronoun: Token, lower: str, depth: int = 0) -> str | None:
+        """The nearest person named as a subject before the pronoun whose known gender does not
+        contradict it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences
+        back. A sentence whose subject is a pronoun of the same gender hands over to that
+        pronoun's antecedent. Two different people in the nearest sentence → missing."""
         gender = PERSON_PRONOUNS[lower]
         sent = pronoun.sent
         spans = [(sent.start_char, pronoun.idx)]
@@ -402,21 +409,64 @@ class QuoteFinder:
             prev = self.doc[prev.start - 1].sent
             spans.append((prev.start_char, prev.end_char))
         for start, end in spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            tokens = list(span) if span is not None else []
             people = [
-                p for p in self._people_in(start, end) if self.genders.get(p, gender) == gender
+                p
+                for p, head in self._subject_people(start, end)
+                if self.genders.get(p, gender) == gender
             ]
             distinct = list(dict.fromkeys(people))
             if len(distinct) == 1:
                 return distinct[0]
             if len(distinct) > 1:
-                subjects = {
-                    self._mention_in(t.idx, t.idx + len(t))
-                    for t in self.doc.char_span(start, end, alignment_mode="expand") or []
-                    if t.dep_ in ("nsubj", "nsubjpass")
-                }
-                chosen = [p for p in distinct if p in subjects]
-                return chosen[-1] if len(set(chosen)) == 1 else None
+                return None
+            same = [
+                t
+                for t in tokens
+                if t.dep_ in ("nsubj", "nsubjpass")
+                and PERSON_PRONOUNS.get(t.lower_) == gender
+                and t.i < pronoun.i
+            ]
+            if same and depth < PRONOUN_WINDOW:
+                return self._person_antecedent(same[0], same[0].lower_, depth + 1)
         return None
+
+    def _same_speaker(self, pronoun: Token, history: list[Attribution]) -> str | None:
+        """A pronoun of the wrong gender (translated copy: "“…,” X said. “…,” he added.") still
+        means the person who spoke in the same or the sentence before, when nobody else was named
+        since."""
+        if not history or not history[-1].entity_id:
+            return None
+        last = history[-1]
+        sent = pronoun.sent
+        start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        if self.labels.get(last.entity_id) == "PERSON" and last.at >= start:
+            return last.entity_id if self._quiet_since(last, pronoun.idx) else None
+        return None
+
+    def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
+        """People named between two offsets as the subject of a clause (or in apposition to
+        it): "Judge X wrote", "The lead author, Dr. X, said"."""
+        m = self.mentions
+        hits = m[(m.start >= start) & (m.end <= end)]
+        found = []
+        for entity_id, m_end in zip(hits.entity_id, hits.end, strict=True):
+            if self.labels.get(entity_id) != "PERSON":
+                continue
+            span = self.doc.char_span(int(m_end) - 1, int(m_end), alignment_mode="expand")
+            if span is None:
+                continue
+            head = span[0]
+            while head.head != head and (
+                head.dep_ in ("compound", "flat", "appos", "amod", "nmod")
+                or head.dep_ in ("pobj", "prep")
+                and head.head.pos_ in ("NOUN", "PROPN", "ADP")
+            ):
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                found.append((str(entity_id), head))
+        return found
 
     def _org_antecedent(self, pronoun: Token, history: list[Attribution]) -> str | None:
         """ "it"/"they": the organisation named last in the pronoun's or the previous sentence,
