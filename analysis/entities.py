@@ -118,6 +118,9 @@ TITLES = frozenset(
         "justice",
         "finance",
         "presidential",
+        "councillor",
+        "councilor",
+        "judge",
     ]
 )
 ORG_WORDS = frozenset(
@@ -585,13 +588,13 @@ def merge_org_variants(
                     clusters.merge(keys[0], other)
         for key in variants.get(None, []):
             articles = {m.article_id for m in groups[key]}
-            countries = [
+            named = [
                 c
                 for c, keys in variants.items()
                 if c is not None and any(m.article_id in articles for k in keys for m in groups[k])
             ]
-            if len(countries) == 1:
-                clusters.merge(variants[countries[0]][0], key)
+            if len(named) == 1:
+                clusters.merge(variants[named[0]][0], key)
 
 
 def _split_country(key: str, places: set[str]) -> tuple[str | None, frozenset[str]]:

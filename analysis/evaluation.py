@@ -167,7 +167,11 @@ def score_quotes(
         if not isinstance(truth, str) or not isinstance(said, str):
             return not isinstance(truth, str) and not isinstance(said, str)
         names = (aliases or {}).get(said, set()) | {said}
-        return truth in names
+        if truth in names:
+            return True
+        # One name written in part in the other: "Hrytsenko" for "Ivanna Hrytsenko".
+        mine, theirs = set(words(said)), set(words(truth))
+        return bool(mine) and (mine <= theirs or theirs <= mine)
 
     right = [agrees(quoted.speaker.iloc[i], gold.speaker.iloc[j]) for i, j in pairs]
     given = [

@@ -421,6 +421,8 @@ class QuoteFinder:
                 return distinct[0]
             if len(distinct) > 1:
                 return None
+            if start < sent.start_char and self._people_in(start, end):
+                return None  # someone nearer was named, not as a subject: cannot tell
             same = [
                 t
                 for t in tokens
@@ -436,9 +438,9 @@ class QuoteFinder:
         """A pronoun of the wrong gender (translated copy: "“…,” X said. “…,” he added.") still
         means the person who spoke in the same or the sentence before, when nobody else was named
         since."""
-        if not history or not history[-1].entity_id:
+        last = history[-1] if history else None
+        if last is None or last.entity_id is None:
             return None
-        last = history[-1]
         sent = pronoun.sent
         start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         if self.labels.get(last.entity_id) == "PERSON" and last.at >= start:
@@ -464,7 +466,7 @@ class QuoteFinder:
                 and head.head.pos_ in ("NOUN", "PROPN", "ADP")
             ):
                 head = head.head
-            if head.dep_ in ("nsubj", "nsubjpass"):
+            if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
                 found.append((str(entity_id), head))
         return found
 
