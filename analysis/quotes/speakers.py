@@ -160,6 +160,14 @@ class QuoteFinder:
         assert span is not None, f"offset {offset} is outside the body"
         return span.sent
 
+    def outside_quotes(self, offset: int) -> bool:
+        """Returns whether a body offset is outside every quote."""
+        return not any(s <= offset < e for s, e in self.quoted)
+
+    def mention_at(self, offset: int) -> str | None:
+        """Returns the entity named at a body offset, if any."""
+        return self._mention_in(offset, offset + 1)
+
     def in_byline(self, offset: int) -> bool:
         """Returns whether a body offset is in a dateline or a byline."""
         return any(s <= offset < e for s, e in self.bylines)

@@ -159,6 +159,14 @@ def _follow_on(finder: QuoteFinder, history: list[Attribution], offset: int) -> 
     prior = history[-1]
     if set(finder.named_between(prior.at, offset)) - {prior.entity_id}:
         return Attribution()
+    span = finder.doc.char_span(prior.at, offset, alignment_mode="contract")
+    introduced = [
+        t
+        for t in span or []
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and finder.outside_quotes(t.idx)
+    ]
+    if any(finder.mention_at(t.idx) != prior.entity_id for t in introduced):
+        return Attribution()  # a new name as a subject, even one the entity rules missed
     return Attribution(prior.entity_id, how="follow_on")
 
 
@@ -236,7 +244,7 @@ def _indirect(
             if to.lower_ == "to" and objects:
                 main = [t for t in sent if t.dep_ == "ROOT"]
                 if main:
-                    tree = [t for t in main[0].subtree if not t.is_punct]
+                    tree = [t for t in main[0].subtree if not (t.is_punct or t.is_space)]
                     words = [t for t in tree if t.i > objects[0].right_edge.i]
                     if not words:  # "…, according to X."
                         words = [t for t in tree if t.i < token.i]
