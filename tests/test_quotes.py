@@ -201,15 +201,17 @@ def test_speaker_groups(tables, tmp_path: Path) -> None:
     by_speaker = dict(zip(tables.quotes.speaker, groups, strict=True))
     assert by_speaker["Oksana Pokalchuk"] == "Amnesty Ukraine office"
     assert by_speaker["Melaniya Podolyak"] == "other"  # not listed in actors.yml
+    assert set(group_speakers(tables.quotes.assign(speaker=None), actors)) == {"speaker not stated"}
     bad = tmp_path / "actors.yml"
     bad.write_text("A: [X]\nB: [X]\n", encoding="utf-8")
     with pytest.raises(analysis.CorpusError, match=r"'X' is in both 'A' and 'B'"):
         read_actors(bad)
 
 
-def test_voice_share_chart(tables) -> None:
+def test_voice_share_chart_counts_utterances(tables) -> None:
     from analysis import charts
     from analysis.filters import Selection
+    from analysis.quotes import count_utterances
 
     fig = charts.plot_voice_share(
         tables.articles, tables.quotes, selection=Selection.of(outlets=["blog repost"])
@@ -217,9 +219,33 @@ def test_voice_share_chart(tables) -> None:
     assert fig.layout.barmode == "stack"
     shares = {t.name: t.x[0] for t in fig.data if len(t.x)}
     assert sum(shares.values()) == pytest.approx(100, abs=0.5)
-    blog = tables.quotes[tables.quotes.article_id == "blog"]
+    blog = count_utterances(tables.quotes[tables.quotes.article_id == "blog"])
     expected = round(100 * (blog.speaker == "Oksana Pokalchuk").sum() / len(blog), 1)
     assert shares["Oksana Pokalchuk"] == expected
+
+
+def test_one_utterance_counted_once(tables) -> None:
+    from analysis.quotes import count_utterances
+
+    # washpost: “This is called war propaganda, disinformation, misinformation,” Callamard
+    # wrote …, adding that the criticism wouldn’t “dent our impartiality” or “change the facts.”
+    # — four rows (direct, indirect, two partials), one utterance.
+    q = tables.quotes[(tables.quotes.article_id == "washpost")]
+    first = quote(tables, "washpost", "This is called war propaganda")
+    rows = q[(q.quote_id == first.quote_id) | (q.parent_quote_id == first.quote_id)]
+    assert list(rows.kind) == ["direct", "indirect", "partial", "partial"]
+    assert list(rows.text.iloc[2:]) == ["dent our impartiality", "change the facts."]
+    assert set(rows.speaker) == {"Agnès Callamard"}
+    utterance = count_utterances(rows)
+    assert len(utterance) == 1
+    # "This is called war propaganda, disinformation, misinformation," (8 words) and "the
+    # criticism wouldn’t “dent our impartiality” or “change the facts" (10 words).
+    assert (utterance.n_rows.iloc[0], utterance.n_words.iloc[0]) == (4, 18)
+    # wire: "Amnesty says it contacted … -- but Pokalchuk argued that …": two speakers, two
+    # utterances in one sentence.
+    wire = tables.quotes[tables.quotes.article_id == "wire"]
+    both = wire[wire.text.str.startswith(("it contacted", "this wasn't"))]
+    assert both.parent_quote_id.isna().all()
 
 
 def test_attribution_verbs_chart(tables) -> None:

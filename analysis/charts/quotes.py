@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..filters import Selection
+from ..quotes.groups import SPEAKER_NOT_STATED, count_utterances
 from .style import (
     CATEGORY_PALETTE,
     OUTLET_PALETTE,
@@ -24,15 +25,19 @@ def plot_voice_share(
     measure: str = "quotes",
     selection: Selection | None = None,
 ) -> go.Figure:
-    """Stacked bars of who gets to speak in each outlet: the share of quotes (or of quoted words)
-    by speaker, or by speaker group.
+    """Stacked bars of who gets to speak in each outlet: the share of utterances (or of quoted
+    words) by speaker, or by speaker group. An utterance is counted once: a partial quote inside
+    an indirect one, or a reported clause going on after a direct quote, is part of its parent
+    (`quotes.parent_quote_id`); a quotation over several paragraphs is one quote. Quotes without
+    a speaker show as "speaker not stated".
 
     Args:
         articles: The `articles` table.
         quotes: The `quotes` table.
         groups: A speaker group per quote (same index as `quotes`, e.g. from
             `quotes.group_speakers`); None shows speakers.
-        measure: "quotes" (each quote counts 1) or "words" (quoted words).
+        measure: "quotes" (each utterance counts 1) or "words" (the words of the utterance, its
+            rows' spans joined).
         selection: Outlets, dates, search on the quote text, choices (kind, speaker).
 
     Returns:
@@ -41,11 +46,11 @@ def plot_voice_share(
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
-    who = (groups if groups is not None else quotes.speaker).fillna("unknown").astype("str")
-    all_quotes = quotes.assign(who=who)
-    rows = selection.select_rows(all_quotes, articles)
+    who = groups if groups is not None else quotes.speaker
+    all_quotes = quotes.assign(who=who.fillna(SPEAKER_NOT_STATED).astype("str"))
+    rows = count_utterances(selection.select_rows(all_quotes, articles))
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
-    weight = rows.text.map(lambda t: len(str(t).split())) if measure == "words" else 1
+    weight = rows.n_words if measure == "words" else 1
     rows = rows.assign(outlet=rows.article_id.map(outlet_of), weight=weight)
     totals = rows.groupby("outlet").weight.sum()
     share = rows.groupby(["who", "outlet"]).weight.sum()
@@ -68,12 +73,17 @@ def plot_voice_share(
                 "hovertemplate": "%{y}: " + escape(name) + " %{x}%<extra></extra>",
             }
         )
-    unit = "quoted words" if measure == "words" else "quotes"
+    unit = "quoted words" if measure == "words" else "utterances"
     title = f"Who gets to speak: share of {unit} by {'group' if groups is not None else 'speaker'}"
     return make_figure(
         traces,
         title=title,
-        caption=_caption(articles, shown, f"{len(rows)} quotes (direct, partial and indirect)."),
+        caption=_caption(
+            articles,
+            shown,
+            f"{len(rows)} utterances (direct, partial and indirect quotes; a partial quote inside "
+            "an indirect one counts once).",
+        ),
         layout={
             "barmode": "stack",
             "xaxis": {"title": {"text": f"% of the outlet's {unit}"}, "range": [0, 100]},

@@ -14,7 +14,16 @@ The stages, one module each:
 How the rules work in detail: docs/quotes.md.
 """
 
-from .groups import ACTORS_FILE, OTHER_GROUP, UNKNOWN_SPEAKER, group_speakers, read_actors
+from .groups import (
+    ACTORS_FILE,
+    OTHER_GROUP,
+    SPEAKER_NOT_STATED,
+    UNKNOWN_SPEAKER,
+    count_utterances,
+    group_speakers,
+    label_speakers,
+    read_actors,
+)
 from .marks import QuoteWarning
 from .table import find_quotes, tabulate_quotes
 
@@ -23,6 +32,9 @@ __all__ = [
     "OTHER_GROUP",
     "UNKNOWN_SPEAKER",
     "QuoteWarning",
+    "SPEAKER_NOT_STATED",
+    "count_utterances",
+    "label_speakers",
     "find_quotes",
     "group_speakers",
     "read_actors",
