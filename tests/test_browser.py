@@ -115,3 +115,34 @@ def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> Non
             view.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}-variants.png"))
     finally:
         page.close()
+
+
+def test_quotes_notebook_attribution_filter(lab, browser) -> None:
+    """Notebook 02: choosing one attribution kind redraws the voice-share charts."""
+    name = "02_quotes_and_voices.ipynb"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(lab.notebook_url(name))
+        page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
+        page.wait_for_timeout(1500)
+        run_all_cells(page)
+        wait_until_executed(page)
+        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+        box = page.locator(".coverage-lens-filters .widget-select-multiple").filter(
+            has_text="attribution"
+        )
+        select = box.locator("select")
+        options = select.locator("option").all_inner_texts()
+        assert "pronoun" in options and "according_to" in options
+        page.wait_for_timeout(1000)
+        before = page.evaluate(CHART_DATA)
+        select.select_option(label="pronoun")
+        deadline = time.monotonic() + 20
+        after = before
+        while after == before and time.monotonic() < deadline:
+            page.wait_for_timeout(250)
+            after = page.evaluate(CHART_DATA)
+        page.screenshot(path=str(ARTIFACTS / "02-attribution-pronoun.png"), full_page=True)
+        assert after != before, "choosing an attribution kind did not redraw the charts"
+    finally:
+        page.close()
