@@ -162,7 +162,7 @@ def _eval(corpus: str, gold_path: str, *, textacy: bool) -> int:
 
 def _eval_speakers(scores: Any, name: str, *, textacy: Any) -> bool:
     if textacy is not None:
-        print(f"textacy direct_quotations on the {name}: {textacy.lines('textacy')[0]}")
+        print(textacy.lines(f"textacy direct_quotations on the {name}")[0])
     met = (
         scores.f1 >= DEV_TARGETS["f1"]
         and scores.speaker_precision >= DEV_TARGETS["speaker_precision"]
