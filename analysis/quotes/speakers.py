@@ -352,9 +352,14 @@ class QuoteFinder:
             return Attribution(self._issuer(token, words), label, how="cue")
         definite = words[0].lower_ == "the" and len(words) == 2
         if lemma in ORG_NOUNS and definite:
-            found = self._tied(token, words) or self._last_org(token, history)
-            if found is None and lemma in GENERIC_ORG_NOUNS:
-                found = self.main_org()
+            found = self._last_org(token, history)
+            spoke = any(h.entity_id and self.labels.get(h.entity_id) == "ORG" for h in history)
+            if found is None and not spoke:  # no organisation spoke yet: the one tied to it
+                found = self._tied(token, words)
+                if found is not None and self.labels.get(found) != "ORG":
+                    found = None  # "the company" is not a person
+                if found is None and lemma in GENERIC_ORG_NOUNS:
+                    found = self.main_org()
             return Attribution(found, label, how="cue")
         last = history[-1] if history else None
         # "“…,” the guard said." right after the organisation's own words.
