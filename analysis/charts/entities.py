@@ -9,9 +9,11 @@ from ..filters import Selection
 from .style import (
     COLUMN_LABEL_WIDTH,
     _caption,
+    content_height,
     escape,
     make_figure,
     outlet_colors,
+    plural,
     wrap_labels,
 )
 
@@ -69,20 +71,24 @@ def plot_entity_coverage(
         "xgap": 2,
         "ygap": 2,
     }
-    more = f" Top {HEATMAP_MAX_ROWS} shown." if len(order) > HEATMAP_MAX_ROWS else ""
+    more = f" The {HEATMAP_MAX_ROWS} most mentioned shown." if len(order) > HEATMAP_MAX_ROWS else ""
     return make_figure(
         [trace],
         title="Who and what each outlet mentions",
         caption=_caption(
             articles,
             shown,
-            f"{len(order)} entities with at least {selection.minimum} mention(s).{more}",
+            f"{plural(len(order), 'entity', 'entities')} with at least "
+            f"{plural(selection.minimum, 'mention')}.{more} Types: PERSON people, ORG "
+            "organisations, GPE countries and cities, NORP nationalities and groups, LOC places.",
+            selection,
         ),
         layout={
             "yaxis": {"autorange": "reversed", "dtick": 1},
             "xaxis": wrap_labels(
                 [escape(o) for o in counts.columns], width=COLUMN_LABEL_WIDTH, size=12
             ),
-            "height": max(420, 200 + 24 * len(counts)),
+            "height": content_height(len(counts), row=24, frame=240),
         },
+        empty=counts.empty,
     )
