@@ -13,7 +13,7 @@ from .corpus import (
     plot_removed_text,
     plot_sentence_lengths,
 )
-from .entities import HEATMAP_MAX_ROWS, plot_entity_coverage
+from .entities import HEATMAP_MAX_ROWS, plot_entity_coverage, select_mentions
 from .overlap import KIND_COLORS, plot_overlap_matrix, plot_statement_grid
 from .quotes import plot_attribution_verbs, plot_voice_share
 from .style import (
@@ -51,5 +51,6 @@ __all__ = [
     "plot_sentence_lengths",
     "plot_statement_grid",
     "plot_voice_share",
+    "select_mentions",
     "wrap_labels",
 ]
