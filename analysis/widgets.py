@@ -213,7 +213,7 @@ class LiveChart:
         self._key = key
         self.figure = go.FigureWidget(build(panel.selection if panel else Selection()))
         self.figure._config = {**self.figure._config, "responsive": True}
-        self.figure.observe(self._rendered, names="_js2py_layoutDelta")
+        self.figure.observe(self._rendered, names="_js2py_traceDeltas")
         self.button = w.Button(
             description="Export PNG · SVG · HTML",
             icon="download",

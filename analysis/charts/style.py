@@ -268,6 +268,7 @@ def make_figure(
     extra = dict(layout or {})
     full_layout: dict[str, Any] = {
         "template": TEMPLATE_NAME,
+        "autosize": True,  # the width of the notebook cell
         "title": {
             "text": escape(title),
             "subtitle": {"text": "<br>".join(escape(line) for line in lines)},
