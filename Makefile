@@ -61,12 +61,16 @@ bench: setup ## Measure build speed and filter responsiveness against their targ
 eval: setup ## Score quote extraction against the hand annotation (and textacy's baseline)
 	$(PY) -m analysis eval --corpus $(CORPUS)
 
-report: setup build ## Execute every notebook headless; write executed notebooks and charts to exports/
-	$(PY) -m analysis report --corpus $(CORPUS) --notebooks notebooks --out exports
+# The report has its own folder inside the one JupyterLab shows, so it never replaces a file an
+# Export button wrote (those go to notebooks/exports/).
+REPORT ?= notebooks/exports/report
+
+report: setup build ## Execute every notebook headless; write the notebooks and charts to notebooks/exports/report/
+	$(PY) -m analysis report --corpus $(CORPUS) --notebooks notebooks --out $(REPORT)
 
 docs: setup ## Regenerate docs/tables.md from the declared schemas
 	$(PY) -m analysis docs
 
 clean: ## Remove the venv, built tables, exports and caches
-	rm -rf $(VENV) $(OUT) exports test-artifacts .pytest_cache .mypy_cache .ruff_cache .cache
+	rm -rf $(VENV) $(OUT) exports notebooks/exports test-artifacts .pytest_cache .mypy_cache .ruff_cache .cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

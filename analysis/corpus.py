@@ -28,6 +28,8 @@ MANIFEST = "articles.csv"
 RULES_FILE = "cleaning.yml"
 REQUIRED_COLUMNS = ("article_id", "file")
 OPTIONAL_COLUMNS = ("outlet", "outlet_kind", "title", "url", "published", "language", "notes")
+#: Also optional: the outlet's chart colour (`#RRGGBB`), kept for ever once set.
+COLOUR_COLUMN = "colour"
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -58,6 +60,7 @@ class Article:
         language: ISO 639-1 code.
         notes: Free-text caveats from the manifest.
         rules: This article's entries from `cleaning.yml`.
+        colour: The outlet's chart colour from the manifest (`#RRGGBB`), or None.
     """
 
     article_id: str
@@ -71,6 +74,7 @@ class Article:
     language: str
     notes: str
     rules: tuple[dict[str, Any], ...] = ()
+    colour: str | None = None
 
 
 def read_corpus(corpus_dir: str | Path) -> list[Article]:
@@ -224,7 +228,18 @@ def _read_article(
         language=language or "en",
         notes=row.get("notes") or "",
         rules=rules.get(aid, ()),
+        colour=_read_colour(row.get(COLOUR_COLUMN) or "", where),
     )
+
+
+def _read_colour(value: str, where: str) -> str | None:
+    value = value.strip()
+    if value and not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+        raise CorpusError(
+            f"{where}: colour {value!r} is not a colour; write it as #RRGGBB (e.g. #0072B2) "
+            "or leave it empty for a colour derived from the outlet name."
+        )
+    return value.upper() or None
 
 
 def _resolve_inside(root: Path, file: str, where: str) -> Path:

@@ -57,6 +57,37 @@ class Selection:
             minimum=minimum,
         )
 
+    def describe(self, *, listed: int = 4) -> str:
+        """Says in words every filter this selection applies (for a chart's source line).
+
+        Args:
+            listed: Most values of one filter named; the rest are counted.
+
+        Returns:
+            E.g. 'outlets: CNN, The Washington Post; 2022-08-05 to 2022-08-07; search "Callamard";
+            speaker: Agnès Callamard; at least 20', or "" when nothing is filtered.
+        """
+
+        def names(values: Iterable[str]) -> str:
+            ordered = sorted(map(str, values), key=str.casefold)
+            more = len(ordered) - listed
+            return ", ".join(ordered[:listed]) + (f" and {more} more" if more > 0 else "")
+
+        parts = []
+        if self.outlets is not None:
+            parts.append(f"outlets: {names(self.outlets) or 'none'}")
+        if self.date_from is not None or self.date_to is not None:
+            start = self.date_from.strftime("%Y-%m-%d") if self.date_from is not None else "…"
+            end = self.date_to.strftime("%Y-%m-%d") if self.date_to is not None else "…"
+            parts.append(f"published {start} to {end}")
+        if self.search:
+            parts.append(f'search "{self.search}"')
+        for column, allowed in self.choices:
+            parts.append(f"{column}: {names(allowed) or 'none'}")
+        if self.minimum > 1:
+            parts.append(f"at least {self.minimum}")
+        return "; ".join(parts)
+
     def select_articles(self, articles: pd.DataFrame) -> pd.DataFrame:
         """Applies the outlet and date filters (and the search, to `body`) to `articles`.
 

@@ -16,19 +16,23 @@ Method (docs/overlap.md):
    are (near) verbatim the same: then the outlets only attributed one quote differently.
 4. **Links**: for each pair of articles, two sentences link when each is the other's best match
    and their similarity reaches `LINK_THRESHOLD` (calibrated on the hand-made fixture).
-5. **Kind** from the longest shared run of words (difflib): `verbatim` when it covers at least 80 %
-   of the shorter sentence, `near_verbatim` when the word sequences are 60 % alike or the run covers
-   half of the shorter one, else `paraphrase` (e.g. another translation).
+5. **Kind** of the whole sentences, from the longest shared run of words (difflib): `verbatim` when
+   it covers at least 80 % of the shorter sentence, `near_verbatim` when the word sequences are
+   60 % alike or the run covers half of the shorter one, else `shared_quote` when only a quote
+   inside them is (near) verbatim the same (two differently worded sentences citing one quote),
+   else `paraphrase` (e.g. another translation).
 6. **Statements**: links are joined strongest first into groups, never two sentences of one article
    in a group, and only while the mean similarity of every sentence of one group to every sentence
    of the other stays at least `STATEMENT_GUARD` (the guard against chaining unrelated sentences
    through a sentence that shares a little with each); the label of a group is its most central
-   sentence.
+   sentence. A statement's id is derived from its content (`statement_key`), so adding an
+   unrelated article never renumbers the statements a reader may have cited.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import html
 import re
 from typing import Any, NamedTuple
@@ -223,6 +227,31 @@ def classify_views(a: list[str], b: list[str]) -> tuple[str, int]:
     return max((classify(x, y) for x in a for y in b), key=lambda found: (rank[found[0]], found[1]))
 
 
+def classify_link(a: str, b: str, views_a: list[str], views_b: list[str]) -> tuple[str, int]:
+    """Returns the kind of a link between two whole sentences, and the longest shared run.
+
+    Args:
+        a: One sentence's text.
+        b: The other's.
+        views_a: What `a` is compared by (its text or its quoted words, then its long quotes).
+        views_b: The same for `b`.
+
+    Returns:
+        `classify` of the whole sentences (of their quoted words where these make up most of
+        each), except that two sentences that are not (near) verbatim alike but share a (near)
+        verbatim quote are `shared_quote`; the run is the longest of the sentences' or of their
+        best-matching views.
+    """
+    kind, run = classify(a, b)
+    if kind != "paraphrase":
+        return kind, run
+    main = classify(views_a[0], views_b[0])  # the quoted words where they make up most of each
+    if main[0] != "paraphrase":
+        return main
+    best, best_run = classify_views(views_a, views_b)
+    return ("shared_quote" if best != "paraphrase" else "paraphrase"), max(run, best_run)
+
+
 def find_links(
     sentences: pd.DataFrame,
     quotes: pd.DataFrame,
@@ -250,6 +279,7 @@ def find_links(
     sim = _score(compared, article, threshold) if similarity is None else similarity
     articles = list(dict.fromkeys(article))
     index = {a: np.flatnonzero(article == a) for a in articles}
+    texts = list(map(str, sentences.text.tolist()))
     rows = []
     for i, a in enumerate(articles):
         for b in articles[i + 1 :]:
@@ -261,7 +291,7 @@ def find_links(
                 if best_a[y] != x or score < threshold:
                     continue
                 sa, sb = ia[x], ib[y]
-                kind, run = classify_views(views[sa], views[sb])
+                kind, run = classify_link(texts[sa], texts[sb], views[sa], views[sb])
                 rows.append(
                     {
                         "article_a": a,
@@ -294,6 +324,23 @@ def link_keys(links: pd.DataFrame) -> list[tuple[tuple[str, int], tuple[str, int
             strict=True,
         )
     ]
+
+
+def statement_key(members: list[tuple[str, str]]) -> int:
+    """Derives a statement's id from its content, so that it stays the same when articles that do
+    not carry the statement are added or removed.
+
+    Args:
+        members: (article_id, sentence text) of each sentence of the statement.
+
+    Returns:
+        A six-digit number from a hash of the member sentence that comes first by article id (its
+        article id and its words, lowercased).
+    """
+    article_id, text = min(members)
+    content = article_id + "\n" + " ".join(w.lower() for w in words(text))
+    digest = hashlib.blake2b(content.encode("utf-8"), digest_size=8).digest()
+    return 100_000 + int.from_bytes(digest, "big") % 900_000
 
 
 def group_statements(
@@ -349,7 +396,12 @@ def group_statements(
     text = dict(zip(keys, map(str, sentences.text.tolist()), strict=True))
     groups = sorted(members.values(), key=lambda g: (-len(g), min(row[k] for k in g)))
     rows = []
-    for sid, group in enumerate(groups):
+    used: set[int] = set()
+    for group in groups:
+        sid = statement_key([(a, text[(a, s)]) for a, s in group])
+        while sid in used:  # a hash collision (about one in 10,000 pairs): the next free number
+            sid = 100_000 + (sid - 99_999) % 900_000
+        used.add(sid)
         central = max(
             sorted(group, key=lambda k: row[k]),
             key=lambda k: sum(similarity[row[k], row[o]] for o in group if o != k),

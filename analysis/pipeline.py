@@ -139,6 +139,7 @@ def build(
                 "n_paragraphs": len(paragraphs),
                 "n_sentences": len(sentence_list),
                 "n_words": sum(1 for t in doc if not (t.is_punct or t.is_space)),
+                "colour": article.colour,
             }
         )
     sentences = _frame("sentences", sentence_rows)

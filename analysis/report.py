@@ -16,7 +16,7 @@ from nbclient.exceptions import CellExecutionError
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_NOTE = (
     "<p><em>Interactive widget: open this notebook in JupyterLab (<code>make lab</code>) to use "
-    "it. The charts are exported below and in the exports folder.</em></p>"
+    "it.</em></p>"
 )
 
 
@@ -108,6 +108,24 @@ def strip_widgets(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return out
 
 
+def embed_plotly(page: str) -> str:
+    """Puts plotly.js into an HTML page, once, so the charts the notebook shows are drawn in the
+    report without a network or any file beside it.
+
+    Args:
+        page: A notebook as HTML.
+
+    Returns:
+        The page with plotly.js in its head (unchanged when it shows no chart).
+    """
+    if "Plotly.newPlot" not in page or "</head>" not in page:
+        return page
+    from plotly.offline import get_plotlyjs
+
+    script = f"<script type='text/javascript'>{get_plotlyjs()}</script>"
+    return page.replace("</head>", script + "</head>", 1)
+
+
 @dataclass
 class Report:
     """What `write_report` did: files written and notebooks that failed."""
@@ -148,6 +166,7 @@ def write_report(
             report.failed[path.name] = str(exc)
             continue
         body, _ = exporter.from_notebook_node(strip_widgets(executed))
+        body = embed_plotly(body)
         target = out / "notebooks" / f"{path.stem}.html"
         target.write_text(body, encoding="utf-8")
         report.written.append(target)

@@ -83,6 +83,12 @@ TABLES: dict[str, Table] = {
                 Column("n_paragraphs", "int64", "Number of paragraphs in `body`."),
                 Column("n_sentences", "int64", "Number of sentences in `body`."),
                 Column("n_words", "int64", "Number of word tokens in `body` (no punctuation)."),
+                Column(
+                    "colour",
+                    "str",
+                    "The outlet's chart colour `#RRGGBB` from the manifest's optional `colour` "
+                    "column; missing: derived from the outlet name (`charts.outlet_colors`).",
+                ),
             ),
         ),
         Table(
@@ -250,8 +256,10 @@ TABLES: dict[str, Table] = {
                 Column(
                     "kind",
                     "str",
-                    "`verbatim` (long identical run), `near_verbatim` (light edits) or "
-                    "`paraphrase` (same statement in other words, e.g. another translation).",
+                    "How alike the whole sentences are: `verbatim` (long identical run), "
+                    "`near_verbatim` (light edits), `shared_quote` (different sentences citing "
+                    "one quote word for word) or `paraphrase` (same statement in other words, "
+                    "e.g. another translation).",
                 ),
                 Column("shared_run", "int64", "Length in words of the longest shared run."),
             ),
@@ -260,7 +268,12 @@ TABLES: dict[str, Table] = {
             "statements",
             "one sentence of a statement carried by several articles",
             (
-                Column("statement_id", "int64", "The statement (most widely carried first)."),
+                Column(
+                    "statement_id",
+                    "int64",
+                    "The statement: a six-digit id derived from its content, unchanged when "
+                    "unrelated articles are added (rows: most widely carried first).",
+                ),
                 Column("article_id", "str", "An article carrying it."),
                 Column("sentence_id", "int64", "The sentence of that article."),
                 Column("label", "str", "The statement's most central sentence."),

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from .filters import Selection
 
 ELLIPSIS = "…"
 
@@ -51,12 +55,13 @@ def render_record(row: pd.Series) -> str:
         row: The row.
 
     Returns:
-        HTML: each column name and its full value.
+        HTML: each column name and its full value; missing values are left out (no "nan").
     """
     items = "".join(
         f"<dt style='font-weight:600'>{html.escape(str(k))}</dt>"
         f"<dd style='margin:0 0 .6em 1.2em;white-space:pre-wrap'>{html.escape(str(v))}</dd>"
         for k, v in row.items()
+        if not (v is None or (pd.api.types.is_scalar(v) and pd.isna(v)))
     )
     return f"<dl style='margin:.5em 0'>{items}</dl>"
 
@@ -88,7 +93,7 @@ def render_reading_view(articles: pd.DataFrame, removed: pd.DataFrame, article_i
         pos = end
     parts.append(html.escape(raw[pos:]))
     published = article.published
-    date = published.strftime("%d %B %Y") if pd.notna(published) else "date unknown"
+    date = published.strftime("%Y-%m-%d") if pd.notna(published) else "date unknown"
     title = article.title if isinstance(article.title, str) else "(no title)"
     removed_chars = int((spans.end - spans.start).sum())
     return (
@@ -97,7 +102,8 @@ def render_reading_view(articles: pd.DataFrame, removed: pd.DataFrame, article_i
         f"{html.escape(date)} · {html.escape(article_id)}</div>"
         f"<h3 style='margin:.3em 0'>{html.escape(title)}</h3>"
         f"<div style='font-family:sans-serif;font-size:90%;color:#555'>{len(spans)} removed "
-        f"span(s), {removed_chars} of {len(raw)} raw characters; kept: {article.n_paragraphs} "
+        f"{'span' if len(spans) == 1 else 'spans'}, {removed_chars} of {len(raw)} raw "
+        f"characters; kept: {article.n_paragraphs} "
         f"paragraphs, {article.n_words} words.</div>"
         f"<div style='white-space:pre-wrap;border-top:1px solid #ddd;margin-top:.5em;"
         f"padding-top:.5em'>{''.join(parts)}</div></div>"
@@ -120,9 +126,26 @@ def summarize_removed(removed: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
     return out[["outlet", "article_id", "reason", "characters", "start", "end", "text"]]
 
 
-def summarize_entities(entities: pd.DataFrame) -> pd.DataFrame:
-    """Returns the entities table for auditing: name, type, counts and every spelling seen."""
+def summarize_entities(
+    entities: pd.DataFrame, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Returns the entities table for auditing: name, type, counts and every spelling seen.
+
+    Args:
+        entities: The `entities` table.
+        mentions: The mentions to count (e.g. those of a selection); None keeps the corpus-wide
+            counts. With mentions, only the entities they mention are listed.
+
+    Returns:
+        One row per entity: name, label, n_mentions, n_articles, aliases, entity_id.
+    """
     out = entities[["name", "label", "n_mentions", "n_articles", "aliases", "entity_id"]].copy()
+    if mentions is not None:
+        out = out[out.entity_id.isin(mentions.entity_id)]
+        per = mentions.groupby("entity_id")
+        out["n_mentions"] = out.entity_id.map(per.size()).astype("int64")
+        out["n_articles"] = out.entity_id.map(per.article_id.nunique()).astype("int64")
+        out = out.sort_values("n_mentions", ascending=False, kind="stable")
     out["aliases"] = out.aliases.map(lambda forms: " · ".join(map(str, forms)))
     return out
 
@@ -219,5 +242,39 @@ def summarize_shared_by_all(statements: pd.DataFrame, article_ids: list[str]) ->
             "statement_id": rows.statement_id.to_numpy(),
             "articles": [int(counts[s]) for s in rows.statement_id],
             "label": rows.label.to_numpy(),
+        }
+    )
+
+
+def summarize_statements(
+    statements: pd.DataFrame, articles: pd.DataFrame, selection: Selection | None = None
+) -> pd.DataFrame:
+    """Returns the key of the statement grid: each statement's id, who carries it, its full text.
+
+    Args:
+        statements: The `statements` table.
+        articles: The `articles` table.
+        selection: Which articles count (the statements two or more of them carry are listed).
+
+    Returns:
+        One row per statement, most widely carried first: statement_id, articles (how many
+        selected articles carry it), outlets (their names) and label (the full sentence).
+    """
+    from .charts.overlap import select_statements
+    from .filters import Selection
+
+    ids = list((selection or Selection()).select_articles(articles).article_id)
+    rows = select_statements(statements, ids)
+    outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
+    grouped = rows.groupby("statement_id", sort=False)
+    return pd.DataFrame(
+        {
+            "statement_id": list(grouped.groups),
+            "articles": grouped.size().to_numpy(),
+            "outlets": [
+                ", ".join(sorted({outlet[a] for a in g.article_id}, key=str.casefold))
+                for _, g in grouped
+            ],
+            "label": grouped.label.first().to_numpy(),
         }
     )

@@ -1,5 +1,5 @@
-"""Notebook widgets: filter controls that refresh charts and tables in place, export buttons,
-escaped sortable tables and the article reading view."""
+"""Notebook widgets: filter controls that refresh charts in place and export buttons. The views
+of tables that follow the same filters are in `viewers` (and importable from here)."""
 
 from __future__ import annotations
 
@@ -12,20 +12,14 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 import plotly.graph_objects as go
-from itables.widget import ITable
 
 from .export import ExportError, save_all
 from .filters import Selection
-from .views import (
-    render_quotes_in_context,
-    render_reading_view,
-    render_record,
-    shorten_columns,
-)
+from .viewers import QuotesInContext, ReadingView, TableView, VariantView
 
 Listener = Callable[[Selection], None]
-#: Rows in the static copy of a table (what a viewer without widgets sees).
-STATIC_ROWS = 50
+#: Where export buttons write: a folder beside the notebooks, so JupyterLab's file browser shows it.
+DEFAULT_EXPORT_DIR = "exports"
 
 
 class FilterPanel:
@@ -200,7 +194,8 @@ class LiveChart:
         *,
         name: str,
         panel: FilterPanel | None = None,
-        export_dir: str | Path = "exports",
+        export_dir: str | Path = DEFAULT_EXPORT_DIR,
+        key: Callable[[Selection], pd.DataFrame] | None = None,
     ) -> None:
         """Builds the chart for the panel's current selection and follows its changes.
 
@@ -209,27 +204,71 @@ class LiveChart:
             name: The chart's export name (a safe file name is made from it).
             panel: The filters to follow; None draws the whole corpus once.
             export_dir: Where the export button writes.
+            key: Gives the chart's key table for a selection (e.g. statement id → full text);
+                exports write it beside the chart as `<name>-key.csv`.
         """
         self.name = name
         self._build = build
         self._export_dir = Path(export_dir)
+        self._key = key
         self.figure = go.FigureWidget(build(panel.selection if panel else Selection()))
-        self.button = w.Button(description="Export PNG · SVG · HTML", icon="download")
+        self.figure._config = {**self.figure._config, "responsive": True}
+        self.figure.observe(self._rendered, names="_js2py_traceDeltas")
+        self.button = w.Button(
+            description="Export PNG · SVG · HTML",
+            icon="download",
+            tooltip=f"Write this chart as it is shown to {self._export_dir}/",
+            layout=w.Layout(width="auto", min_width="16em"),
+        )
         self.button.on_click(lambda _button: self.export())
         self.status = w.HTML()
         self.widget = w.VBox([self.figure, w.HBox([self.button, self.status])])
+        self.widget.add_class("coverage-lens-chart")
+        self._selection = panel.selection if panel else Selection()
+        self._laid_out = False
         if panel is not None:
             panel.on_change(self.refresh)
 
+    def _rendered(self, change: Any) -> None:
+        # The first drawing happens before the chart is in the page: its width and the place of
+        # the title and source line are measured wrong. Once the browser reports that first
+        # drawing, lay the chart out again at the width of its cell.
+        if self._laid_out or not change["new"]:
+            return
+        self._laid_out = True
+        self.figure._send_relayout_msg({"autosize": True})
+
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        # A static copy for viewers without widgets (the HTML report loads plotly.js once).
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/html"] = go.Figure(self.figure).to_html(
+            full_html=False, include_plotlyjs=False, default_width="100%"
+        )
+        return bundle
 
     def refresh(self, selection: Selection) -> None:
         """Redraws the chart for a selection, in place."""
+        self._selection = selection
         refresh_figure(self.figure, self._build(selection))
 
+    def write_key(self, paths: Sequence[Path]) -> list[Path]:
+        """Writes the chart's key table beside its exported files (when it has one).
+
+        Args:
+            paths: The files of one export of this chart.
+
+        Returns:
+            The key file written, or nothing.
+        """
+        if self._key is None or not paths:
+            return []
+        target = paths[0].with_name(paths[0].stem + "-key.csv")
+        self._key(self._selection).to_csv(target, index=False)
+        return [target]
+
     def export(self) -> list[Path]:
-        """Writes the chart as it is shown to PNG, SVG and HTML (numbered, never overwriting).
+        """Writes the chart as it is shown to PNG, SVG and HTML (numbered, never overwriting),
+        with its key table.
 
         Returns:
             The files written (HTML only when Chromium is missing; the status line says why).
@@ -239,26 +278,50 @@ class LiveChart:
                 {self.name: self.figure}, out_dir=self._export_dir, on_conflict="number"
             )
         except ExportError as exc:
-            wrote = ", ".join(html.escape(str(p)) for p in exc.written) or "nothing"
             self.status.value = (
-                f"<span style='color:#a33'>{html.escape(str(exc))}</span> Wrote {wrote}."
+                f"<span style='color:#a33'>{html.escape(str(exc))}</span> "
+                f"Wrote {file_links(exc.written) or 'nothing'}."
             )
             return exc.written
-        self.status.value = "Wrote " + ", ".join(html.escape(str(p)) for p in paths)
+        paths += self.write_key(paths)
+        self.status.value = "Wrote " + file_links(paths)
         return paths
 
 
-def export_charts(charts: Iterable[LiveChart], *, out_dir: str | Path = "exports") -> w.Widget:
+def file_links(paths: Iterable[Path]) -> str:
+    """Returns escaped HTML links to files, relative to the notebook's folder when inside it (so
+    JupyterLab opens them on click)."""
+    links = []
+    for path in paths:
+        try:
+            shown = Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            shown = Path(path).resolve().as_uri()
+        links.append(
+            f"<a href='{html.escape(shown, quote=True)}' target='_blank' "
+            f"style='text-decoration:underline'>{html.escape(Path(path).name)}</a>"
+        )
+    return ", ".join(links)
+
+
+def export_charts(
+    charts: Iterable[LiveChart], *, out_dir: str | Path = DEFAULT_EXPORT_DIR
+) -> ExportedCharts:
     """Exports several live charts with one browser (what `make report` asks the notebooks for).
 
     Args:
         charts: The charts.
-        out_dir: The folder; files of the same names are replaced.
+        out_dir: The folder (for `make report`, its own folder, so that files the export buttons
+            wrote are never replaced); files of the same names there are replaced.
 
     Returns:
         A display of the exported PNGs with their file names (it shows in the HTML report too).
     """
+    charts = list(charts)
     paths = save_all({c.name: c.figure for c in charts}, out_dir=out_dir, on_conflict="overwrite")
+    per_chart = len(paths) // max(len(charts), 1)
+    for i, chart in enumerate(charts):
+        paths += chart.write_key(paths[i * per_chart : (i + 1) * per_chart])
     return ExportedCharts(paths)
 
 
@@ -276,190 +339,21 @@ class ExportedCharts:
                 data = base64.b64encode(path.read_bytes()).decode("ascii")
                 items.append(
                     f"<figure><img src='data:image/png;base64,{data}' style='max-width:100%'>"
-                    f"<figcaption>{html.escape(str(path))}</figcaption></figure>"
+                    f"<figcaption>{html.escape(path.name)}</figcaption></figure>"
                 )
-        names = ", ".join(html.escape(p.name) for p in self.paths)
-        return f"<p>Exported: {names}</p>" + "".join(items)
+        return f"<p>Exported: {file_links(self.paths)}</p>" + "".join(items)
 
 
-class TableView:
-    """A sortable, searchable table (DataTables via itables, cells escaped) whose long texts are
-    shortened, with the full selected row shown below it.
-
-    Attributes:
-        widget: The table and the full-row panel, ready to display.
-    """
-
-    def __init__(
-        self,
-        rows: pd.DataFrame | Callable[[Selection], pd.DataFrame],
-        *,
-        panel: FilterPanel | None = None,
-        max_chars: int = 120,
-        caption: str = "",
-    ) -> None:
-        """Shows a table, optionally following a `FilterPanel`.
-
-        Args:
-            rows: The rows to show (not modified), or a function giving them for a selection.
-            panel: The filters to follow (with a function for `rows`).
-            max_chars: Longest text shown whole in a cell.
-            caption: A line above the table.
-        """
-        self._rows = rows if callable(rows) else (lambda _selection: rows)
-        self._max_chars = max_chars
-        self._frame = self._rows(panel.selection if panel else Selection()).reset_index(drop=True)
-        self.table = ITable(
-            shorten_columns(self._frame, max_chars=max_chars),
-            caption=caption,
-            select=True,
-            showIndex=False,
-            classes="display compact",
-            allow_html=False,
-        )
-        self.detail = w.HTML("<i>Select a row to read it in full.</i>")
-        self.table.observe(self._selected, names="selected_rows")
-        self.widget = w.VBox([self.table, self.detail])
-        if panel is not None:
-            panel.on_change(self.refresh)
-
-    def refresh(self, selection: Selection) -> None:
-        """Shows the rows of another selection, in place."""
-        self._frame = self._rows(selection).reset_index(drop=True)
-        self.table.update(shorten_columns(self._frame, max_chars=self._max_chars), selected_rows=[])
-        self.detail.value = "<i>Select a row to read it in full.</i>"
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        # A static, escaped copy for viewers without widgets (e.g. the HTML report).
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        shown = shorten_columns(self._frame.head(STATIC_ROWS), max_chars=self._max_chars)
-        note = f"<p>{len(self._frame)} rows; first {len(shown)} shown.</p>"
-        bundle["text/html"] = shown.to_html(index=False, escape=True) + note
-        return bundle
-
-    def _selected(self, change: Any) -> None:
-        rows = change["new"]
-        self.detail.value = "".join(render_record(self._frame.iloc[i]) for i in rows[:3])
-
-
-class ReadingView:
-    """A dropdown of articles and the chosen article's raw text with removed spans struck out.
-
-    Attributes:
-        widget: The dropdown and the text, ready to display.
-    """
-
-    def __init__(
-        self, articles: pd.DataFrame, removed: pd.DataFrame, *, article_id: str | None = None
-    ) -> None:
-        """Shows one article.
-
-        Args:
-            articles: The `articles` table.
-            removed: The `removed` table.
-            article_id: The article shown first (default: the first).
-        """
-        self._articles, self._removed = articles, removed
-        options = [(f"{r.outlet} · {r.article_id}", r.article_id) for r in articles.itertuples()]
-        self.picker = w.Dropdown(
-            options=options, value=article_id or options[0][1], description="article"
-        )
-        self.text = w.HTML(render_reading_view(articles, removed, self.picker.value))
-        self.picker.observe(self._picked, names="value")
-        self.widget = w.VBox([self.picker, self.text])
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/html"] = self.text.value
-        return bundle
-
-    def _picked(self, change: Any) -> None:
-        self.text.value = render_reading_view(self._articles, self._removed, change["new"])
-
-
-class QuotesInContext:
-    """Quotes highlighted in their sentences, following a `FilterPanel` (escaped HTML).
-
-    Attributes:
-        widget: The HTML view, ready to display.
-    """
-
-    def __init__(
-        self,
-        rows: Callable[[Selection], pd.DataFrame],
-        *,
-        sentences: pd.DataFrame,
-        articles: pd.DataFrame,
-        panel: FilterPanel | None = None,
-        limit: int = 40,
-    ) -> None:
-        """Shows the quotes of the panel's selection.
-
-        Args:
-            rows: Gives the quotes to show for a selection.
-            sentences: The `sentences` table.
-            articles: The `articles` table.
-            panel: The filters to follow.
-            limit: The most quotes shown.
-        """
-        self._rows, self._sentences, self._articles = rows, sentences, articles
-        self._limit = limit
-        self.widget = w.HTML()
-        self.refresh(panel.selection if panel else Selection())
-        if panel is not None:
-            panel.on_change(self.refresh)
-
-    def refresh(self, selection: Selection) -> None:
-        """Shows the quotes of another selection."""
-        self.widget.value = render_quotes_in_context(
-            self._rows(selection), self._sentences, self._articles, limit=self._limit
-        )
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/html"] = self.widget.value
-        return bundle
-
-
-class VariantView:
-    """A statement picker and the chosen statement as each outlet worded it (word-level diff).
-
-    Attributes:
-        widget: The picker and the view, ready to display.
-    """
-
-    def __init__(self, tables: Any, *, statement_id: int | None = None) -> None:
-        """Shows one statement of the built tables (default: the most widely carried)."""
-        from .overlap import render_variants
-
-        self._tables, self._render = tables, render_variants
-        st = tables.statements
-        options = [
-            (f"{sid} · {int((st.statement_id == sid).sum())} articles · {label[:70]}", int(sid))
-            for sid, label in zip(
-                st.drop_duplicates("statement_id").statement_id,
-                st.drop_duplicates("statement_id").label,
-                strict=True,
-            )
-        ]
-        first = statement_id if statement_id is not None else (options[0][1] if options else None)
-        self.picker = w.Dropdown(
-            options=options, value=first, description="statement", layout=w.Layout(width="95%")
-        )
-        self.view = w.HTML(self._html(first))
-        self.picker.observe(
-            lambda change: setattr(self.view, "value", self._html(change["new"])), names="value"
-        )
-        self.widget = w.VBox([self.picker, self.view])
-        self.widget.add_class("coverage-lens-variants")
-
-    def _html(self, statement_id: int | None) -> str:
-        if statement_id is None:
-            return "<p><i>No statement is carried by more than one article.</i></p>"
-        t = self._tables
-        return str(self._render(statement_id, t.statements, t.sentences, t.articles))
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/html"] = self.view.value
-        return bundle
+__all__ = [
+    "DEFAULT_EXPORT_DIR",
+    "ExportedCharts",
+    "FilterPanel",
+    "LiveChart",
+    "QuotesInContext",
+    "ReadingView",
+    "TableView",
+    "VariantView",
+    "export_charts",
+    "file_links",
+    "refresh_figure",
+]

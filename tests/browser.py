@@ -139,3 +139,32 @@ def _stop(server: subprocess.Popen) -> None:
         with suppress(psutil.NoSuchProcess):
             process.kill()
     psutil.wait_procs(family, timeout=10)
+
+
+#: JavaScript: for every Plotly chart on the page, the pairs of rendered SVG text boxes that
+#: overlap and the texts that stick out of the chart (clipped), with the chart's title and size.
+LAYOUT_PROBLEMS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map((gd, i) => {
+    const frame = gd.getBoundingClientRect();
+    const texts = Array.from(gd.querySelectorAll('svg.main-svg text'))
+        .filter(t => !t.closest('.hoverlayer') && t.textContent.trim() !== '')
+        .map(t => ({text: t.textContent.trim().slice(0, 60), box: t.getBoundingClientRect(),
+                    cls: (t.getAttribute('class') || '') + ' ' +
+                         (t.parentNode.getAttribute('class') || '')}))
+        .filter(t => t.box.width > 0 && t.box.height > 0);
+    const overlaps = [];
+    for (let a = 0; a < texts.length; a++) {
+        for (let b = a + 1; b < texts.length; b++) {
+            const p = texts[a].box, q = texts[b].box;
+            const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+            const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+            if (w > 1 && h > 1) overlaps.push([texts[a].text, texts[b].text]);
+        }
+    }
+    const clipped = texts.filter(t => t.box.left < frame.left - 1 || t.box.right > frame.right + 1
+        || t.box.top < frame.top - 1 || t.box.bottom > frame.bottom + 1).map(t => t.text);
+    const title = gd.querySelector('.gtitle');
+    const cell = gd.closest('.jp-OutputArea-output') || gd.parentElement;
+    return {index: i, title: title ? title.textContent : '', width: frame.width,
+            height: frame.height, cellWidth: cell.getBoundingClientRect().width,
+            texts: texts.length, overlaps, clipped};
+})"""

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from analysis.report import list_notebooks
-from tests.browser import CHROMIUM_FLAGS, chromium_or_skip, run_jupyterlab
+from tests.browser import CHROMIUM_FLAGS, LAYOUT_PROBLEMS, chromium_or_skip, run_jupyterlab
 from tests.conftest import CORPUS, ROOT
 
 pytest.importorskip("playwright")
@@ -102,7 +102,19 @@ def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> Non
             len(x or []) for x, _ in first_before
         )
         assert sum(len(x or []) for x, _ in first_after) > 0
+        unticked = page.locator(".coverage-lens-filters .widget-checkbox").first.inner_text()
+        unticked = unticked.strip()
+        assert unticked
+        readers = page.locator(".coverage-lens-reading select")
+        if readers.count():  # the reading view offers only the selected articles
+            page.wait_for_timeout(500)
+            offered = readers.first.locator("option").all_inner_texts()
+            assert offered and not [o for o in offered if o.startswith(unticked + " · ")]
         pickers = page.locator(".coverage-lens-variants select")
+        if pickers.count():  # the statement picker and its view leave the unticked outlet out
+            page.wait_for_timeout(500)
+            view = page.locator(".coverage-lens-variants .widget-html-content").first
+            assert unticked not in view.inner_text()
         if pickers.count():  # the statement picker of the overlap notebook
             view = page.locator(".coverage-lens-variants .widget-html-content").first
             shown = view.inner_text()
@@ -144,5 +156,64 @@ def test_quotes_notebook_attribution_filter(lab, browser) -> None:
             after = page.evaluate(CHART_DATA)
         page.screenshot(path=str(ARTIFACTS / "02-attribution-pronoun.png"), full_page=True)
         assert after != before, "choosing an attribution kind did not redraw the charts"
+    finally:
+        page.close()
+
+
+def open_and_run(page: Page, lab, name: str) -> None:
+    """Opens a notebook in JupyterLab, runs every cell and waits for its charts."""
+    page.goto(lab.notebook_url(name))
+    page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
+    page.wait_for_selector(
+        ".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-KernelStatus", timeout=60_000
+    )
+    page.wait_for_timeout(1500)
+    run_all_cells(page)
+    wait_until_executed(page)
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    page.wait_for_timeout(2500)  # the charts' second layout (at the cell's width) is async
+
+
+def check_layout(page: Page, name: str, size: str) -> list[str]:
+    """Screenshots every chart and returns what is wrong with its layout, in words."""
+    found = []
+    stem = Path(name).stem
+    for chart in page.evaluate(LAYOUT_PROBLEMS):
+        i, title = chart["index"], chart["title"]
+        plot = page.locator(".js-plotly-plot").nth(i)
+        plot.scroll_into_view_if_needed()
+        plot.screenshot(path=str(ARTIFACTS / "layout" / f"{stem}-{size}-chart{i}.png"))
+        where = f"{name} at {size}, chart {i} ({title!r})"
+        if chart["overlaps"]:
+            found.append(f"{where}: overlapping texts {chart['overlaps'][:5]}")
+        if chart["clipped"]:
+            found.append(f"{where}: texts cut off at the edge {chart['clipped'][:5]}")
+        if chart["width"] < 0.9 * chart["cellWidth"]:
+            found.append(
+                f"{where}: {chart['width']:.0f} px wide in a {chart['cellWidth']:.0f} px cell"
+            )
+    return found
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_chart_is_laid_out_cleanly(lab, browser, name: str) -> None:
+    # Every chart of every notebook, live in JupyterLab: on first render at 1280 × 800, after the
+    # window grows to 1400 × 1000, and after a filter change, no two rendered SVG text boxes
+    # (title, source line, tick labels, axis titles, legend, colour bar, cell labels) overlap,
+    # none is cut off at the chart's edge, and the chart takes the width of its cell.
+    (ARTIFACTS / "layout").mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        open_and_run(page, lab, name)
+        problems = check_layout(page, name, "1280x800")
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        page.wait_for_timeout(2000)
+        problems += check_layout(page, name, "1400x1000")
+        boxes = page.locator(".coverage-lens-filters input[type=checkbox]")
+        if boxes.count() > 1:
+            boxes.nth(1).click()
+            page.wait_for_timeout(3000)
+            problems += check_layout(page, name, "1400x1000-filtered")
+        assert problems == [], "\n".join(problems)
     finally:
         page.close()

@@ -37,7 +37,10 @@ def test_selection_empties_other_outlets_but_keeps_their_traces(tables) -> None:
     assert [len(t.x) for t in fig.data if t.name != WIRE] == [0, 0, 0, 0]
     assert len(trace(fig, WIRE).x) == 1
     caption = fig.layout.title.subtitle.text
-    assert caption.startswith("Source: Coverage Lens corpus, 1 of 5 articles (1 outlets).")
+    assert caption == (
+        "Source: Coverage Lens corpus, 1 of 5 articles (1 outlet). Filters: outlets: "
+        "unattributed wire-style report.<br>Words: word tokens of the cleaned body."
+    )
 
 
 def test_outlet_colours_are_the_same_in_every_chart_and_selection(tables) -> None:
@@ -122,7 +125,7 @@ def test_frame_keeps_long_labels_and_captions_clear(tables) -> None:
     axis = fig.layout.xaxis
     assert list(axis.tickvals) == list(heat.x)
     ua = list(heat.x).index("Ukrainian news site (English edition) · ua-outlet")
-    assert axis.ticktext[ua] == "Ukrainian<br>news site<br>(English<br>edition) ·<br>ua-outlet"
+    assert axis.ticktext[ua] == "Ukrainian news<br>site (English<br>edition) ·<br>ua-outlet"
     long_caption = charts.make_figure([], title="t", caption="word " * 60)
     lines = long_caption.layout.title.subtitle.text.split("<br>")
     assert len(lines) == 3 and max(map(len, lines)) <= charts.CAPTION_WIDTH

@@ -48,7 +48,10 @@ def test_png_svg_html(figure, tmp_path: Path) -> None:
 def test_default_png_is_the_chart_size_at_double_density(figure, tmp_path: Path) -> None:
     chromium_or_skip()
     (png,) = export.save(figure, "lengths", formats=("png",), out_dir=tmp_path)
-    assert png_size(png) == (1800, 1040)
+    # No width (the live chart follows its cell): 900 px; the height is the chart's, from its
+    # rows: 220 px of frame + 5 articles × 44 px = 440.
+    assert figure.layout.width is None and figure.layout.height == 440
+    assert png_size(png) == (1800, 880)
 
 
 def test_a_batch_uses_one_browser(figure, tmp_path: Path, monkeypatch) -> None:

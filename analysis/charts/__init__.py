@@ -13,14 +13,16 @@ from .corpus import (
     plot_removed_text,
     plot_sentence_lengths,
 )
-from .entities import HEATMAP_MAX_ROWS, plot_entity_coverage
-from .overlap import plot_overlap_matrix, plot_statement_grid
+from .entities import HEATMAP_MAX_ROWS, plot_entity_coverage, select_mentions
+from .overlap import KIND_COLORS, plot_overlap_matrix, plot_statement_grid
 from .quotes import plot_attribution_verbs, plot_voice_share
 from .style import (
     CAPTION_WIDTH,
     CATEGORY_PALETTE,
     DAY_MS,
+    NOTHING_MATCHES,
     OUTLET_PALETTE,
+    category_colors,
     escape,
     make_figure,
     outlet_colors,
@@ -32,7 +34,10 @@ __all__ = [
     "CATEGORY_PALETTE",
     "DAY_MS",
     "HEATMAP_MAX_ROWS",
+    "KIND_COLORS",
+    "NOTHING_MATCHES",
     "OUTLET_PALETTE",
+    "category_colors",
     "escape",
     "make_figure",
     "outlet_colors",
@@ -46,5 +51,6 @@ __all__ = [
     "plot_sentence_lengths",
     "plot_statement_grid",
     "plot_voice_share",
+    "select_mentions",
     "wrap_labels",
 ]

@@ -9,17 +9,24 @@ import plotly.graph_objects as go
 
 from ..filters import Selection
 from .style import (
-    CATEGORY_PALETTE,
+    COUNT_AXIS,
+    DATE_FORMAT,
     DAY_MS,
     _caption,
     _labels,
     _snippet,
     _word_counts,
+    category_colors,
+    content_height,
     escape,
     make_figure,
     outlet_colors,
+    plural,
     wrap_labels,
 )
+
+#: Characters per line of an article label on a vertical axis.
+ARTICLE_LABEL_WIDTH = 30
 
 
 def plot_article_lengths(
@@ -34,7 +41,8 @@ def plot_article_lengths(
     Returns:
         One horizontal bar trace per outlet of the corpus; x is `n_words`, y the article label.
     """
-    shown = (selection or Selection()).select_articles(articles)
+    selection = selection or Selection()
+    shown = selection.select_articles(articles)
     traces = []
     for outlet, color in outlet_colors(articles).items():
         rows = shown[shown.outlet == outlet]
@@ -55,12 +63,17 @@ def plot_article_lengths(
     return make_figure(
         traces,
         title="Article length in words",
-        caption=_caption(articles, shown, "Words: word tokens of the cleaned body."),
+        caption=_caption(articles, shown, "Words: word tokens of the cleaned body.", selection),
         layout={
-            "xaxis": {"title": {"text": "words in the cleaned body"}},
-            "yaxis": {"autorange": "reversed"},
+            "xaxis": {"title": {"text": "words in the cleaned body"}, **COUNT_AXIS},
+            "yaxis": {
+                "autorange": "reversed",
+                **wrap_labels(_labels(shown), width=ARTICLE_LABEL_WIDTH, size=13),
+            },
             "showlegend": False,  # the bar labels name the outlets
+            "height": content_height(len(shown), row=44),
         },
+        empty=shown.empty,
     )
 
 
@@ -77,7 +90,8 @@ def plot_publication_timeline(
         One marker trace per outlet: x is `published`, y is `n_words`. Undated articles are left
         out and counted in the caption.
     """
-    shown = (selection or Selection()).select_articles(articles)
+    selection = selection or Selection()
+    shown = selection.select_articles(articles)
     dated = shown[shown.published.notna()]
     traces = []
     for outlet, color in outlet_colors(articles).items():
@@ -91,12 +105,13 @@ def plot_publication_timeline(
                 "mode": "markers",
                 "marker": {"color": color, "size": 14, "line": {"width": 1, "color": "white"}},
                 "text": _labels(rows),
-                "hovertemplate": "%{text}<br>published %{x|%d %b %Y}<br>%{y} words<extra></extra>",
+                "hovertemplate": "%{text}<br>published %{x|" + DATE_FORMAT + "}<br>%{y} words"
+                "<extra></extra>",
             }
         )
     undated = len(shown) - len(dated)
-    note = f" {undated} undated article(s) not shown." if undated else ""
-    xaxis: dict[str, Any] = {"title": {"text": "publication date"}, "tickformat": "%d %b %Y"}
+    note = f" Not shown: {plural(undated, 'undated article')}." if undated else ""
+    xaxis: dict[str, Any] = {"title": {"text": "publication date"}, "tickformat": DATE_FORMAT}
     if len(dated):
         # Dates are calendar days: ticks on whole days only (Plotly would repeat one day's label
         # at 3-hour ticks), at most about ten of them, and half a day of room at either end.
@@ -111,8 +126,9 @@ def plot_publication_timeline(
     return make_figure(
         traces,
         title="When each article was published, and its length",
-        caption=_caption(articles, shown, "Dates from the manifest." + note),
-        layout={"xaxis": xaxis, "yaxis": {"title": {"text": "words"}}},
+        caption=_caption(articles, shown, "Dates from the manifest." + note, selection),
+        layout={"xaxis": xaxis, "yaxis": {"title": {"text": "words"}, **COUNT_AXIS}},
+        empty=dated.empty,
     )
 
 
@@ -129,11 +145,13 @@ def plot_removed_text(
     Returns:
         One bar trace per removal reason of the corpus; x is characters removed, y the article.
     """
-    shown = (selection or Selection()).select_articles(articles)
+    selection = selection or Selection()
+    shown = selection.select_articles(articles)
     labels = _labels(shown)
     chars = (removed.end - removed.start).groupby([removed.reason, removed.article_id]).sum()
+    colors = category_colors(sorted(removed.reason.unique()))
     traces = []
-    for i, reason in enumerate(sorted(removed.reason.unique())):
+    for reason, color in colors.items():
         per_article = chars[reason]
         traces.append(
             {
@@ -142,19 +160,26 @@ def plot_removed_text(
                 "x": [int(per_article.get(a, 0)) for a in shown.article_id],
                 "y": labels,
                 "orientation": "h",
-                "marker": {"color": CATEGORY_PALETTE[i % len(CATEGORY_PALETTE)]},
+                "marker": {"color": color},
                 "hovertemplate": "%{y}<br>%{x} characters: " + escape(reason) + "<extra></extra>",
             }
         )
     return make_figure(
         traces,
         title="What cleaning removed from each raw file",
-        caption=_caption(articles, shown, "See the removed table for every span and its text."),
+        caption=_caption(
+            articles, shown, "See the removed table for every span and its text.", selection
+        ),
         layout={
             "barmode": "stack",
-            "xaxis": {"title": {"text": "characters of the raw file removed"}},
-            "yaxis": {"autorange": "reversed"},
+            "xaxis": {"title": {"text": "characters of the raw file removed"}, **COUNT_AXIS},
+            "yaxis": {
+                "autorange": "reversed",
+                **wrap_labels(labels, width=ARTICLE_LABEL_WIDTH, size=13),
+            },
+            "height": content_height(len(shown), row=44) + 30 * ((len(colors) + 1) // 2),
         },
+        empty=shown.empty,
     )
 
 
@@ -195,12 +220,15 @@ def plot_sentence_lengths(
     return make_figure(
         traces,
         title="Sentence length per outlet",
-        caption=_caption(articles, shown, f"{len(rows)} sentences; words split on whitespace."),
+        caption=_caption(
+            articles, shown, f"{len(rows)} sentences; words split on whitespace.", selection
+        ),
         layout={
-            "yaxis": {"title": {"text": "words per sentence"}},
+            "yaxis": {"title": {"text": "words per sentence"}, **COUNT_AXIS},
             "xaxis": wrap_labels([escape(o) for o in outlet_colors(articles)]),
             "showlegend": False,
         },
+        empty=rows.empty,
     )
 
 
@@ -218,7 +246,8 @@ def plot_paragraph_structure(
         One line trace per article of the corpus (legend grouped by outlet); x is the paragraph's
         position (1 = first), y its length in words. Unselected articles' traces are empty.
     """
-    shown = (selection or Selection()).select_articles(articles)
+    selection = selection or Selection()
+    shown = selection.select_articles(articles)
     visible = set(shown.article_id)
     colors = outlet_colors(articles)
     by_article = dict(list(paragraphs.groupby("article_id", sort=False)))
@@ -246,9 +275,11 @@ def plot_paragraph_structure(
     return make_figure(
         traces,
         title="Paragraph structure: length of each paragraph through the article",
-        caption=_caption(articles, shown, "One line per article."),
+        caption=_caption(articles, shown, "One line per article.", selection),
         layout={
-            "xaxis": {"title": {"text": "paragraph (1 = first)"}},
-            "yaxis": {"title": {"text": "words in the paragraph"}},
+            "xaxis": {"title": {"text": "paragraph (1 = first)"}, **COUNT_AXIS},
+            "yaxis": {"title": {"text": "words in the paragraph"}, **COUNT_AXIS},
+            "height": 560,
         },
+        empty=shown.empty,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -9,14 +11,56 @@ from ..filters import Selection
 from .style import (
     COLUMN_LABEL_WIDTH,
     _caption,
+    content_height,
     escape,
     make_figure,
     outlet_colors,
+    plural,
     wrap_labels,
 )
 
 #: Most entities a coverage heatmap shows (the most mentioned first).
 HEATMAP_MAX_ROWS = 40
+
+
+def select_mentions(
+    mentions: pd.DataFrame,
+    entities: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    selection: Selection | None = None,
+) -> pd.DataFrame:
+    """Keeps the mentions of the selected articles and labels whose entity matches the search.
+
+    A search matches an entity by its name or any alias, so every mention of a merged entity is
+    kept: a search for one spelling finds the mentions written in another ("Kalamar" for
+    "Callamard").
+
+    Args:
+        mentions: The `mentions` table.
+        entities: The `entities` table.
+        articles: The `articles` table.
+        selection: Outlets, dates, labels (choice "label") and search.
+
+    Returns:
+        The selected mention rows (a new DataFrame).
+    """
+    selection = selection or Selection()
+    rows = replace(selection, search="").select_rows(mentions, articles)
+    if not selection.search:
+        return rows
+    needle = selection.search.casefold()
+    matching = {
+        e
+        for e, name, aliases in zip(
+            entities.entity_id, entities.name, entities.aliases, strict=True
+        )
+        if any(needle in str(form).casefold() for form in [name, *aliases])
+    }
+    keep = rows.entity_id.isin(matching) | rows.text.str.contains(
+        selection.search, case=False, regex=False
+    )
+    return rows.loc[keep].copy()
 
 
 def plot_entity_coverage(
@@ -32,8 +76,8 @@ def plot_entity_coverage(
         articles: The `articles` table.
         mentions: The `mentions` table.
         entities: The `entities` table.
-        selection: Outlets, dates, entity labels (choice "label"), text search on the mention
-            and `minimum` mentions over the selected outlets.
+        selection: Outlets, dates, entity labels (choice "label"), text search on the entity's
+            spellings (`select_mentions`) and `minimum` mentions over the selected outlets.
 
     Returns:
         One heatmap trace: x the selected outlets, y the entities (most mentioned at the top, at
@@ -41,7 +85,7 @@ def plot_entity_coverage(
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
-    rows = selection.select_rows(mentions, articles).merge(
+    rows = select_mentions(mentions, entities, articles, selection=selection).merge(
         articles[["article_id", "outlet"]], on="article_id"
     )
     counts = rows.groupby(["entity_id", "outlet"]).size().unstack(fill_value=0)
@@ -69,20 +113,24 @@ def plot_entity_coverage(
         "xgap": 2,
         "ygap": 2,
     }
-    more = f" Top {HEATMAP_MAX_ROWS} shown." if len(order) > HEATMAP_MAX_ROWS else ""
+    more = f" The {HEATMAP_MAX_ROWS} most mentioned shown." if len(order) > HEATMAP_MAX_ROWS else ""
     return make_figure(
         [trace],
         title="Who and what each outlet mentions",
         caption=_caption(
             articles,
             shown,
-            f"{len(order)} entities with at least {selection.minimum} mention(s).{more}",
+            f"{plural(len(order), 'entity', 'entities')} with at least "
+            f"{plural(selection.minimum, 'mention')}.{more} Types: PERSON people, ORG "
+            "organisations, GPE countries and cities, NORP nationalities and groups, LOC places.",
+            selection,
         ),
         layout={
             "yaxis": {"autorange": "reversed", "dtick": 1},
             "xaxis": wrap_labels(
                 [escape(o) for o in counts.columns], width=COLUMN_LABEL_WIDTH, size=12
             ),
-            "height": max(420, 200 + 24 * len(counts)),
+            "height": content_height(len(counts), row=24, frame=240),
         },
+        empty=counts.empty,
     )

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from ..filters import Selection
 from ..quotes.groups import SPEAKER_NOT_STATED, count_utterances
 from .style import (
-    CATEGORY_PALETTE,
-    OUTLET_PALETTE,
     _caption,
+    category_colors,
     escape,
     make_figure,
     outlet_colors,
+    wrap_labels,
 )
 
 
@@ -52,12 +54,20 @@ def plot_voice_share(
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
     weight = rows.n_words if measure == "words" else 1
     rows = rows.assign(outlet=rows.article_id.map(outlet_of), weight=weight)
-    totals = rows.groupby("outlet").weight.sum()
+    # Shares are of all the outlet's quotes: a speaker filter shows that speaker's share, not 100 %.
+    everyone = replace(selection, choices=tuple(c for c in selection.choices if c[0] != "speaker"))
+    base = count_utterances(everyone.select_rows(all_quotes, articles))
+    base_weight = base.n_words if measure == "words" else 1
+    totals = (
+        base.assign(outlet=base.article_id.map(outlet_of), weight=base_weight)
+        .groupby("outlet")
+        .weight.sum()
+    )
     share = rows.groupby(["who", "outlet"]).weight.sum()
     outlets = [o for o in outlet_colors(articles) if o in set(shown.outlet)]
-    order = all_quotes.who.value_counts().index
+    colors = category_colors(all_quotes.who.value_counts().index)
     traces = []
-    for i, name in enumerate(order):
+    for name, color in colors.items():
         values = [
             round(100 * float(share.get((name, o), 0)) / float(totals.get(o, 1) or 1), 1)
             for o in outlets
@@ -69,7 +79,7 @@ def plot_voice_share(
                 "name": escape(name),
                 "x": values,
                 "y": [escape(o) for o in outlets],
-                "marker": {"color": (OUTLET_PALETTE + CATEGORY_PALETTE)[::-1][i % 24]},
+                "marker": {"color": color},
                 "hovertemplate": "%{y}: " + escape(name) + " %{x}%<extra></extra>",
             }
         )
@@ -83,6 +93,7 @@ def plot_voice_share(
             shown,
             f"{len(rows)} utterances (direct, partial and indirect quotes; a partial quote inside "
             "an indirect one counts once).",
+            selection,
         ),
         layout={
             "barmode": "stack",
@@ -136,11 +147,17 @@ def plot_attribution_verbs(
         traces,
         title="How each outlet attributes quotes: the verbs it uses",
         caption=_caption(
-            articles, shown, f"{len(rows)} attributed quotes; the verb is the lemma (said → say)."
+            articles,
+            shown,
+            f"{len(rows)} attributed quotes; the verb is the lemma (said → say).",
+            selection,
         ),
         layout={
             "barmode": "group",
-            "xaxis": {"title": {"text": "attribution verb"}, "tickangle": -45},
+            "xaxis": {
+                "title": {"text": "attribution verb"},
+                **wrap_labels([escape(v) for v in verbs], width=9, size=12),
+            },
             "yaxis": {"title": {"text": "% of the outlet's attributed quotes"}},
         },
     )

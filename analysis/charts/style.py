@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
+import re
 import textwrap
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-#: Okabe–Ito colours (colour-blind safe), then Paul Tol's "muted" set for corpora of more outlets.
+if TYPE_CHECKING:
+    from ..filters import Selection
+
+#: Colours reserved for outlets: Okabe–Ito (colour-blind safe; without black, which reads as
+#: text, and yellow, which vanishes on white), then Paul Tol's "muted" set.
 OUTLET_PALETTE = (
     "#0072B2",
     "#E69F00",
@@ -19,8 +25,6 @@ OUTLET_PALETTE = (
     "#D55E00",
     "#CC79A7",
     "#56B4E9",
-    "#000000",
-    "#F0E442",
     "#332288",
     "#88CCEE",
     "#44AA99",
@@ -31,15 +35,40 @@ OUTLET_PALETTE = (
     "#882255",
     "#AA4499",
 )
-#: Colours for non-outlet categories (reasons, kinds): greys and muted tones, distinct from outlets.
-CATEGORY_PALETTE = ("#4D4D4D", "#8C8C8C", "#BDBDBD", "#A6761D", "#1B9E77", "#7570B3", "#E7298A")
+#: Colours for everything that is not an outlet (speakers, groups, reasons): Tableau 20, strong
+#: tones first, so neighbouring categories differ in hue. No colour is an outlet colour.
+CATEGORY_PALETTE = (
+    "#4E79A7",
+    "#F28E2B",
+    "#E15759",
+    "#76B7B2",
+    "#59A14F",
+    "#EDC948",
+    "#B07AA1",
+    "#FF9DA7",
+    "#9C755F",
+    "#A0CBE8",
+    "#FFBE7D",
+    "#8CD17D",
+    "#B6992D",
+    "#86BCB6",
+    "#FABFD2",
+    "#D4A6C8",
+    "#D7B5A6",
+    "#F1CE63",
+)
+#: The colour of "unknown" / "other" categories.
+OTHER_COLOR = "#BAB0AC"
 TEMPLATE_NAME = "coverage_lens"
 FONT = "Inter, 'Helvetica Neue', Helvetica, Arial, sans-serif"
+#: The one date format of charts, hovers and tables (ISO: unambiguous and sortable).
+DATE_FORMAT = "%Y-%m-%d"
 
 #: The frame of every chart: title and source caption at the top left of the figure (placed
 #: relative to the figure, so labels of any length never push them off), legend on the right,
 #: axes that grow their margins to fit their tick labels. Nothing sits below the x axis but its
-#: labels and title, so long or rotated labels cannot collide with anything.
+#: labels and title, so long or rotated labels cannot collide with anything. No width: the chart
+#: takes the width of its notebook cell.
 pio.templates[TEMPLATE_NAME] = go.layout.Template(
     layout=go.Layout(
         font={"family": FONT, "size": 14, "color": "#222222"},
@@ -56,7 +85,7 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         },
         paper_bgcolor="white",
         plot_bgcolor="white",
-        colorway=list(OUTLET_PALETTE),
+        colorway=list(CATEGORY_PALETTE),
         xaxis={
             "gridcolor": "#E6E6E6",
             "linecolor": "#999999",
@@ -81,9 +110,12 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
         },
         margin={"l": 80, "r": 30, "t": 100, "b": 60},
         hoverlabel={"font": {"family": FONT, "size": 13}},
+        autosize=True,
         height=520,
     )
 )
+
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 def escape(text: object) -> str:
@@ -91,17 +123,84 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """Returns "1 outlet", "2 outlets" (or the given plural)."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """Returns the CIELAB coordinates of a `#RRGGBB` colour (D65)."""
+    rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+    xyz = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.9505,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.089,
+    )
+    fx, fy, fz = (t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _distance(a: str, b: str) -> float:
+    return float(sum((x - y) ** 2 for x, y in zip(_lab(a), _lab(b), strict=True)) ** 0.5)
+
+
+def _name_rank(name: str, colour: str) -> bytes:
+    return hashlib.blake2b(f"{name.casefold()}|{colour}".encode(), digest_size=8).digest()
+
+
 def outlet_colors(articles: pd.DataFrame) -> dict[str, str]:
-    """Gives every outlet of the corpus its colour, the same in every chart.
+    """Gives every outlet of the corpus its colour, the same in every chart and for ever.
+
+    An outlet's colour is the manifest's `colour` (a `#RRGGBB` value) when it has one. Otherwise
+    outlets, in manifest order, each take the free colour of `OUTLET_PALETTE` that is most unlike
+    the colours already taken (CIELAB distance), ties broken by a hash of the outlet's name. An
+    outlet's colour thus depends only on the outlets before it: adding an outlet at the end of
+    the manifest never recolours another one (pin a colour with the `colour` column).
 
     Args:
-        articles: The whole `articles` table (not a filtered one).
+        articles: The whole `articles` table (not a filtered one), in manifest order.
 
     Returns:
-        A colour per outlet, in alphabetical outlet order; the palette repeats past 17 outlets.
+        A colour per outlet, in alphabetical outlet order. Past 15 outlets colours repeat.
     """
-    outlets = sorted(articles.outlet.unique(), key=str.casefold)
-    return {o: OUTLET_PALETTE[i % len(OUTLET_PALETTE)] for i, o in enumerate(outlets)}
+    chosen: dict[str, str] = {}
+    given = articles["colour"] if "colour" in articles.columns else pd.Series(index=articles.index)
+    for outlet, colour in zip(articles.outlet, given, strict=True):
+        if outlet not in chosen and isinstance(colour, str) and _HEX.match(colour):
+            chosen[outlet] = colour.upper()
+    for outlet in dict.fromkeys(map(str, articles.outlet)):
+        if outlet in chosen:
+            continue
+        taken = set(chosen.values())
+        free = [c for c in OUTLET_PALETTE if c not in taken] or list(OUTLET_PALETTE)
+        chosen[outlet] = max(
+            free,
+            key=lambda c: (
+                round(min((_distance(c, t) for t in taken), default=0.0) / 5),
+                _name_rank(outlet, c),
+            ),
+        )
+    return {o: chosen[o] for o in sorted(chosen, key=str.casefold)}
+
+
+def category_colors(names: Iterable[str]) -> dict[str, str]:
+    """Gives categories (speakers, groups, reasons, …) colours that are never outlet colours.
+
+    Args:
+        names: The categories in a fixed order (e.g. most frequent first in the whole corpus).
+
+    Returns:
+        A colour per category, from `CATEGORY_PALETTE` in order; "unknown" and "other" are grey.
+    """
+    out, i = {}, 0
+    for name in dict.fromkeys(names):
+        if str(name).casefold() in ("unknown", "other", "others"):
+            out[name] = OTHER_COLOR
+        else:
+            out[name] = CATEGORY_PALETTE[i % len(CATEGORY_PALETTE)]
+            i += 1
+    return out
 
 
 #: One day in milliseconds (Plotly's unit for date-axis tick spacing).
@@ -111,6 +210,33 @@ DAY_MS = 86_400_000
 CAPTION_WIDTH = 110
 LABEL_WIDTH = 16
 COLUMN_LABEL_WIDTH = 11
+#: Pixel heights of the frame: a row of a bar chart or heatmap, and a line of the caption.
+ROW_HEIGHT = 30
+CAPTION_LINE = 17
+#: A legend moves below the chart when it has more entries than this or a longer name.
+LEGEND_ENTRIES = 7
+LEGEND_NAME = 22
+#: What an empty selection says instead of bare axes.
+NOTHING_MATCHES = "Nothing matches the current filters."
+
+
+def content_height(rows: int, *, row: int = ROW_HEIGHT, frame: int = 220, least: int = 380) -> int:
+    """Returns a chart height in px that gives each of `rows` categories `row` px."""
+    return max(least, frame + row * rows)
+
+
+def _legend_entries(traces: list[dict[str, Any]]) -> list[str]:
+    """Returns the legend names of the traces that have data, and hides the others' entries (an
+    unselected outlet is no legend entry)."""
+    seen: dict[str, None] = {}
+    for t in traces:
+        if t.get("type") in ("heatmap",):
+            continue
+        data = t.get("x") if t.get("x") is not None else t.get("y")
+        t["showlegend"] = data is None or len(data) > 0
+        if t["showlegend"]:
+            seen.setdefault(str(t.get("name") or ""), None)
+    return [s for s in seen if s]
 
 
 def make_figure(
@@ -119,30 +245,70 @@ def make_figure(
     title: str,
     caption: str,
     layout: dict[str, Any] | None = None,
+    empty: bool = False,
 ) -> go.Figure:
     """Builds a figure in the project style: template, a title that says what is shown and the
     source caption under it, at the top left of the figure. (One construction: much faster than
     adding traces one by one, which matters when filters redraw charts.)
+
+    A legend of many entries or long names goes below the chart, in rows, so the plot keeps the
+    width. The figure has no width: it follows its notebook cell (exports use 900 px).
 
     Args:
         traces: Plotly trace dicts (with "type").
         title: What the chart shows (escaped here).
         caption: The source/caption line (escaped and wrapped here).
         layout: More layout properties; its `margin` entries are merged with the frame's.
+        empty: Nothing is selected: the axes are hidden and the chart says so.
 
     Returns:
         The figure.
     """
     lines = textwrap.wrap(caption, CAPTION_WIDTH) or [""]
+    extra = dict(layout or {})
     full_layout: dict[str, Any] = {
         "template": TEMPLATE_NAME,
+        "autosize": True,  # the width of the notebook cell
         "title": {
             "text": escape(title),
             "subtitle": {"text": "<br>".join(escape(line) for line in lines)},
         },
-        **(layout or {}),
     }
-    full_layout["margin"] = {"t": 64 + 17 * len(lines), **(layout or {}).get("margin", {})}
+    entries = _legend_entries(traces)
+    if extra.get("showlegend", True) and entries:
+        full_layout["showlegend"] = True  # also with a single outlet selected
+        if len(entries) > LEGEND_ENTRIES or max(map(len, entries)) > LEGEND_NAME:
+            full_layout["legend"] = {
+                "orientation": "h",
+                "xref": "container",
+                "x": 0.01,
+                "xanchor": "left",
+                "yref": "container",
+                "y": 0,
+                "yanchor": "bottom",
+                "valign": "top",
+            }
+    full_layout |= extra
+    full_layout["margin"] = {"t": 64 + CAPTION_LINE * len(lines), **extra.get("margin", {})}
+    if empty:
+        hidden = {"visible": False}
+        full_layout |= {
+            "xaxis": hidden,
+            "yaxis": hidden,
+            "showlegend": False,
+            "height": 300,
+            "annotations": [
+                {
+                    "text": NOTHING_MATCHES,
+                    "xref": "paper",
+                    "yref": "paper",
+                    "x": 0.5,
+                    "y": 0.5,
+                    "showarrow": False,
+                    "font": {"size": 16, "color": "#555555"},
+                }
+            ],
+        }
     return go.Figure(data=traces, layout=full_layout)
 
 
@@ -158,7 +324,9 @@ def wrap_labels(
         "ticktext": [
             "<br>".join(
                 escape(line)
-                for line in textwrap.wrap(html.unescape(label), width, break_long_words=False)
+                for line in textwrap.wrap(
+                    html.unescape(label), width, break_long_words=False, break_on_hyphens=False
+                )
             )
             for label in labels
         ],
@@ -166,10 +334,19 @@ def wrap_labels(
     }
 
 
-def _caption(articles: pd.DataFrame, shown: pd.DataFrame, what: str) -> str:
+#: Axis properties of a count axis: from zero, whole numbers only (one article gives no "620.5").
+COUNT_AXIS: dict[str, Any] = {"rangemode": "tozero", "tickformat": ",d"}
+
+
+def _caption(
+    articles: pd.DataFrame, shown: pd.DataFrame, what: str, selection: Selection | None = None
+) -> str:
+    filters = selection.describe() if selection is not None else ""
     return (
-        f"Source: Coverage Lens corpus, {len(shown)} of {len(articles)} articles "
-        f"({shown.outlet.nunique()} outlets). {what}"
+        f"Source: Coverage Lens corpus, {len(shown)} of {plural(len(articles), 'article')} "
+        f"({plural(shown.outlet.nunique(), 'outlet')}). "
+        + (f"Filters: {filters}. " if filters else "")
+        + what
     )
 
 

@@ -1,0 +1,297 @@
+"""Notebook views of the tables that follow the filters: sortable tables, the article reading
+view, quotes in context and the statement variants (all text escaped)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+import pandas as pd
+from itables.widget import ITable
+
+from .charts.style import NOTHING_MATCHES
+from .filters import Selection
+from .views import (
+    render_quotes_in_context,
+    render_reading_view,
+    render_record,
+    shorten_columns,
+    truncate,
+)
+
+if TYPE_CHECKING:
+    from .widgets import FilterPanel
+
+#: Table controls: search box and page length above, row count and pages below.
+TABLE_LAYOUT = {
+    "topStart": "search",
+    "topEnd": "pageLength",
+    "bottomStart": "info",
+    "bottomEnd": "paging",
+}
+
+#: Rows in the static copy of a table (what a viewer without widgets sees).
+STATIC_ROWS = 50
+
+
+class TableView:
+    """A sortable, searchable table (DataTables via itables, cells escaped) whose long texts are
+    shortened, with the full selected row shown below it.
+
+    Attributes:
+        widget: The table and the full-row panel, ready to display.
+    """
+
+    def __init__(
+        self,
+        rows: pd.DataFrame | Callable[[Selection], pd.DataFrame],
+        *,
+        panel: FilterPanel | None = None,
+        max_chars: int = 120,
+        caption: str = "",
+    ) -> None:
+        """Shows a table, optionally following a `FilterPanel`.
+
+        Args:
+            rows: The rows to show (not modified), or a function giving them for a selection.
+            panel: The filters to follow (with a function for `rows`).
+            max_chars: Longest text shown whole in a cell.
+            caption: A line above the table.
+        """
+        self._rows = rows if callable(rows) else (lambda _selection: rows)
+        self._max_chars = max_chars
+        self._frame = self._rows(panel.selection if panel else Selection()).reset_index(drop=True)
+        self.table = ITable(
+            shorten_columns(self._frame, max_chars=max_chars),
+            caption=caption,
+            select=True,
+            showIndex=False,
+            classes="display compact cell-border",
+            allow_html=False,
+            # A search box and paging on every table, however small (itables hides them on
+            # tables of one page), full width from the first drawing, sortable columns.
+            layout=TABLE_LAYOUT,
+            style="width:100%;margin:0;table-layout:auto",
+            autoWidth=False,
+            ordering=True,
+            order=[],
+        )
+        self.detail = w.HTML("<i>Select a row to read it in full.</i>")
+        self.table.observe(self._selected, names="selected_rows")
+        self.widget = w.VBox([self.table, self.detail])
+        if panel is not None:
+            panel.on_change(self.refresh)
+
+    def refresh(self, selection: Selection) -> None:
+        """Shows the rows of another selection, in place."""
+        self._frame = self._rows(selection).reset_index(drop=True)
+        self.table.update(shorten_columns(self._frame, max_chars=self._max_chars), selected_rows=[])
+        self.detail.value = "<i>Select a row to read it in full.</i>"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        # A static, escaped copy for viewers without widgets (e.g. the HTML report).
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        shown = shorten_columns(self._frame.head(STATIC_ROWS), max_chars=self._max_chars)
+        note = f"<p>{len(self._frame)} rows; first {len(shown)} shown.</p>"
+        bundle["text/html"] = shown.to_html(index=False, escape=True) + note
+        return bundle
+
+    def _selected(self, change: Any) -> None:
+        rows = change["new"]
+        self.detail.value = "".join(render_record(self._frame.iloc[i]) for i in rows[:3])
+
+
+class ReadingView:
+    """A dropdown of the selected articles and the chosen article's raw text with removed spans
+    struck out, following a `FilterPanel`.
+
+    Attributes:
+        widget: The dropdown and the text, ready to display.
+    """
+
+    def __init__(
+        self,
+        articles: pd.DataFrame,
+        removed: pd.DataFrame,
+        *,
+        article_id: str | None = None,
+        panel: FilterPanel | None = None,
+    ) -> None:
+        """Shows one article.
+
+        Args:
+            articles: The `articles` table.
+            removed: The `removed` table.
+            article_id: The article shown first (default: the first selected).
+            panel: The filters to follow: only the selected articles are offered.
+        """
+        self._articles, self._removed = articles, removed
+        self.picker = w.Dropdown(description="article", layout=w.Layout(width="auto"))
+        self.text = w.HTML()
+        self.picker.observe(self._picked, names="value")
+        self.widget = w.VBox([self.picker, self.text])
+        self.widget.add_class("coverage-lens-reading")
+        self.refresh(panel.selection if panel else Selection(), article_id=article_id)
+        if panel is not None:
+            panel.on_change(self.refresh)
+
+    def refresh(self, selection: Selection, *, article_id: str | None = None) -> None:
+        """Offers the articles of another selection (keeping the shown one when still selected)."""
+        shown = selection.select_articles(self._articles)
+        options = [(f"{r.outlet} · {r.article_id}", r.article_id) for r in shown.itertuples()]
+        keep = article_id or self.picker.value
+        ids = [value for _, value in options]
+        self.picker.options = options
+        self.picker.value = keep if keep in ids else (ids[0] if ids else None)
+        self._show(self.picker.value)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/html"] = self.text.value
+        return bundle
+
+    def _show(self, article_id: str | None) -> None:
+        self.text.value = (
+            render_reading_view(self._articles, self._removed, article_id)
+            if article_id is not None
+            else f"<p><i>{NOTHING_MATCHES}</i></p>"
+        )
+
+    def _picked(self, change: Any) -> None:
+        self._show(change["new"])
+
+
+class QuotesInContext:
+    """Quotes highlighted in their sentences, a page at a time, following a `FilterPanel`
+    (escaped HTML).
+
+    Attributes:
+        widget: The page buttons and the HTML view, ready to display.
+    """
+
+    def __init__(
+        self,
+        rows: Callable[[Selection], pd.DataFrame],
+        *,
+        sentences: pd.DataFrame,
+        articles: pd.DataFrame,
+        panel: FilterPanel | None = None,
+        limit: int = 40,
+    ) -> None:
+        """Shows the quotes of the panel's selection.
+
+        Args:
+            rows: Gives the quotes to show for a selection.
+            sentences: The `sentences` table.
+            articles: The `articles` table.
+            panel: The filters to follow.
+            limit: Quotes per page.
+        """
+        self._rows, self._sentences, self._articles = rows, sentences, articles
+        self._limit, self._page = limit, 0
+        self._quotes = rows(Selection()).head(0)
+        self.view = w.HTML()
+        self.previous = w.Button(description="previous", icon="arrow-left")
+        self.next = w.Button(description="next", icon="arrow-right")
+        self.where = w.HTML()
+        self.previous.on_click(lambda _b: self.turn(-1))
+        self.next.on_click(lambda _b: self.turn(1))
+        self.widget = w.VBox([w.HBox([self.previous, self.where, self.next]), self.view])
+        self.widget.add_class("coverage-lens-quotes")
+        self.refresh(panel.selection if panel else Selection())
+        if panel is not None:
+            panel.on_change(self.refresh)
+
+    def refresh(self, selection: Selection) -> None:
+        """Shows the first page of the quotes of another selection."""
+        self._quotes, self._page = self._rows(selection), 0
+        self._draw()
+
+    def turn(self, step: int) -> None:
+        """Shows the next (1) or previous (-1) page."""
+        pages = max(1, -(-len(self._quotes) // self._limit))
+        self._page = min(max(self._page + step, 0), pages - 1)
+        self._draw()
+
+    def _draw(self) -> None:
+        n, first = len(self._quotes), self._page * self._limit
+        last = min(first + self._limit, n)
+        page = self._quotes.iloc[first:last]
+        self.view.value = render_quotes_in_context(
+            page, self._sentences, self._articles, limit=self._limit
+        )
+        self.where.value = (
+            f"&nbsp;quotes {first + 1}–{last} of {n}&nbsp;" if n else "&nbsp;no quotes&nbsp;"
+        )
+        self.previous.disabled = first == 0
+        self.next.disabled = last >= n
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/html"] = self.where.value + self.view.value
+        return bundle
+
+
+class VariantView:
+    """A statement picker and the chosen statement as each selected outlet worded it (word-level
+    diff), following a `FilterPanel`: only statements two selected articles carry are offered.
+
+    Attributes:
+        widget: The picker and the view, ready to display.
+    """
+
+    def __init__(
+        self, tables: Any, *, statement_id: int | None = None, panel: FilterPanel | None = None
+    ) -> None:
+        """Shows one statement of the built tables (default: the most widely carried).
+
+        Args:
+            tables: The built tables.
+            statement_id: The statement shown first.
+            panel: The filters to follow.
+        """
+        from .charts.overlap import select_statements
+        from .overlap import render_variants
+
+        self._tables, self._render, self._select = tables, render_variants, select_statements
+        self._statements = tables.statements.head(0)
+        self.picker = w.Dropdown(description="statement", layout=w.Layout(width="95%"))
+        self.view = w.HTML()
+        self.picker.observe(lambda change: self._show(change["new"]), names="value")
+        self.widget = w.VBox([self.picker, self.view])
+        self.widget.add_class("coverage-lens-variants")
+        self.refresh(panel.selection if panel else Selection(), statement_id=statement_id)
+        if panel is not None:
+            panel.on_change(self.refresh)
+
+    def refresh(self, selection: Selection, *, statement_id: int | None = None) -> None:
+        """Offers the statements of another selection (keeping the shown one when still there)."""
+        ids = list(selection.select_articles(self._tables.articles).article_id)
+        st = self._select(self._tables.statements, ids)
+        self._statements = st
+        first = st.drop_duplicates("statement_id")
+        counts = st.groupby("statement_id").size()
+        options = [
+            (f"{sid} · {int(counts[sid])} articles · {truncate(label, max_chars=70)}", int(sid))
+            for sid, label in zip(first.statement_id, first.label, strict=True)
+        ]
+        keep = statement_id if statement_id is not None else self.picker.value
+        values = [v for _, v in options]
+        self.picker.options = options
+        self.picker.value = keep if keep in values else (values[0] if values else None)
+        self._show(self.picker.value)
+
+    def _show(self, statement_id: int | None) -> None:
+        if statement_id is None:
+            self.view.value = (
+                "<p><i>No statement is carried by two or more of the selected articles.</i></p>"
+            )
+            return
+        t = self._tables
+        self.view.value = str(self._render(statement_id, self._statements, t.sentences, t.articles))
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/html"] = self.view.value
+        return bundle
