@@ -1,0 +1,186 @@
+"""Across outlets: events grouped into happenings, date conflicts, and how statements propagated.
+
+Events are grouped within blocks, never all pairs: events of one actor, of one kind of action,
+stated on the same day form one block; events whose sentences the `links` table connects join
+when they have the same actor and their dates can both be true — or, for a verbatim or
+near-verbatim link, even when they cannot (that is a conflict, shown and never resolved).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pandas as pd
+
+from ..lexicon import SPEECH_VERBS
+from .events import rows_of
+
+#: Actions that all count as making a statement public (one happening can be told with any).
+STATEMENT_ACTIONS = SPEECH_VERBS | frozenset("publish issue release contact post".split())
+#: Link kinds strong enough to group events whose stated dates disagree.
+STRONG_LINKS = frozenset({"verbatim", "near_verbatim"})
+#: Precisions of a stated single day.
+DAY_PRECISIONS = frozenset({"day", "part_of_day"})
+#: Longest label, in characters.
+LABEL_CHARS = 90
+
+
+def group_happenings(events: pd.DataFrame, *, links: pd.DataFrame) -> list[dict[str, Any]]:
+    """Groups events of different articles that describe the same happening.
+
+    Args:
+        events: The `events` table (not modified).
+        links: The `links` table.
+
+    Returns:
+        Rows of the `happenings` table, earliest first (every event is in exactly one).
+    """
+    ev = events.reset_index(drop=True)
+    if ev.empty:
+        return []
+    parent = list(range(len(ev)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    actor = ev.actor_entity_id.fillna(ev.actor.str.lower())
+    stated = ev.resolution.isin(["explicit", "relative"]) & ev.date.notna()
+    first, last = ev.date, ev.date_end.fillna(ev.date)
+    kind = ev.action.map(lambda a: "statement" if a in STATEMENT_ACTIONS else a)
+    same_day = ev[stated & ev.precision.isin(DAY_PRECISIONS) & actor.notna()]
+    for _, block in same_day.groupby([actor[same_day.index], kind[same_day.index], "date"]):
+        for i in block.index[1:]:
+            union(int(block.index[0]), int(i))
+
+    at: dict[tuple[str, int], list[int]] = {}
+    for i, (a, s) in enumerate(zip(ev.article_id, ev.sentence_id, strict=True)):
+        at.setdefault((str(a), int(s)), []).append(i)
+    for link in rows_of(links):
+        for i in at.get((str(link.article_a), int(link.sentence_a)), []):
+            for j in at.get((str(link.article_b), int(link.sentence_b)), []):
+                if pd.isna(actor[i]) or actor[i] != actor[j]:
+                    continue
+                agree = not (stated[i] and stated[j]) or (
+                    first[i] <= last[j] and first[j] <= last[i]
+                )
+                if agree or link.kind in STRONG_LINKS:
+                    union(i, j)
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(ev)):
+        groups.setdefault(find(i), []).append(i)
+    rows = [_happening(ev.loc[members], stated[members]) for members in groups.values()]
+    never = pd.Timestamp.max
+    rows.sort(key=lambda r: (never if pd.isna(r["date"]) else r["date"], r["events"][0]))
+    for i, row in enumerate(rows):
+        row["happening_id"] = i
+    return rows
+
+
+def _happening(members: pd.DataFrame, stated: pd.Series) -> dict[str, Any]:
+    told = members[stated]
+    dates: dict[str, str] = {}
+    spans: dict[str, tuple[pd.Timestamp, pd.Timestamp]] = {}
+    for e in rows_of(told):
+        if e.article_id not in dates:
+            end = e.date_end if pd.notna(e.date_end) else e.date
+            dates[e.article_id] = _iso(e.date) + ("" if end == e.date else "/" + _iso(end))
+            spans[e.article_id] = (e.date, end)
+    conflict = any(
+        a[1] < b[0] or b[1] < a[0] for x, a in spans.items() for y, b in spans.items() if x < y
+    )
+    days = {s[0] for s in spans.values() if s[0] == s[1]}
+    date: Any
+    if len(days) == 1 and not conflict:
+        date = next(iter(days))  # agreed (spans stated by other articles contain it)
+    else:
+        date = min((s[0] for s in spans.values()), default=pd.NaT)
+    shown = told.iloc[0] if len(told) else members.iloc[0]
+    actor = shown.actor if pd.notna(shown.actor) else None
+    action = Counter((told if len(told) else members).action.dropna()).most_common(1)
+    text = str(shown.text)
+    label = f"{actor or 'unknown'} · {action[0][0] if action else ''}: {text}"
+    return {
+        "happening_id": 0,
+        "actor": actor,
+        "action": action[0][0] if action else None,
+        "date": date,
+        "dates_by_article": dates,
+        "conflict": conflict,
+        "articles": list(dict.fromkeys(members.article_id)),
+        "events": [f"{a}:{e}" for a, e in zip(members.article_id, members.event_id, strict=True)],
+        "label": label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…",
+    }
+
+
+def _iso(day: pd.Timestamp) -> str:
+    return day.strftime("%Y-%m-%d")
+
+
+def propagate_statements(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """For every statement carried by several articles, who carried it first and how long each
+    other article took.
+
+    Args:
+        statements: The `statements` table.
+        articles: The `articles` table.
+
+    Returns:
+        One row per statement and article: statement_id, label, article_id, outlet, published,
+        first (the article is among the earliest carriers by publication date) and delay_days
+        (days after the first carrier; missing without a publication date).
+    """
+    meta = articles.set_index("article_id")[["outlet", "published"]]
+    rows = statements.drop_duplicates(["statement_id", "article_id"]).join(meta, on="article_id")
+    earliest = rows.groupby("statement_id").published.transform("min")
+    delay = (rows.published - earliest).dt.days
+    return pd.DataFrame(
+        {
+            "statement_id": rows.statement_id,
+            "label": rows.label,
+            "article_id": rows.article_id,
+            "outlet": rows.outlet,
+            "published": rows.published,
+            "first": (delay == 0).fillna(False).astype(bool),
+            "delay_days": delay.astype("Int64"),
+        }
+    ).reset_index(drop=True)
+
+
+def tabulate_report_delays(happenings: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """For each happening, the delay from the event to each article's report.
+
+    Args:
+        happenings: The `happenings` table.
+        articles: The `articles` table.
+
+    Returns:
+        One row per happening and reporting article: happening_id, label, date (the happening's),
+        article_id, outlet, stated (the date the article states, if any), published and
+        delay_days (publication minus the happening's date; missing when either is unknown).
+    """
+    meta = articles.set_index("article_id")[["outlet", "published"]]
+    rows = []
+    for h in rows_of(happenings):
+        for article_id in h.articles:
+            rows.append(
+                {
+                    "happening_id": h.happening_id,
+                    "label": h.label,
+                    "date": h.date,
+                    "article_id": article_id,
+                    "stated": h.dates_by_article.get(article_id),
+                }
+            )
+    frame = pd.DataFrame(
+        rows, columns=["happening_id", "label", "date", "article_id", "stated"]
+    ).join(meta, on="article_id")
+    frame["delay_days"] = (frame.published - frame.date).dt.days.astype("Int64")
+    return frame
