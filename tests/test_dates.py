@@ -95,7 +95,8 @@ def test_relative_days() -> None:
 
 
 def test_without_a_publication_date_the_phrase_is_kept_and_the_date_missing() -> None:
-    found = find_dates("He spoke on Friday, after the vote on August 4 and in 2019.", published=None)
+    text = "He spoke on Friday, after the vote on August 4 and in 2019."
+    found = find_dates(text, published=None)
     assert [(p.text, p.date) for p in found] == [
         ("Friday", None),
         ("August 4", None),
