@@ -6,6 +6,8 @@ from .events import tabulate_events
 from .happenings import (
     group_happenings,
     propagate_statements,
+    select_events,
+    summarize_happenings,
     tabulate_report_delays,
 )
 
@@ -14,6 +16,8 @@ __all__ = [
     "find_dates",
     "group_happenings",
     "propagate_statements",
+    "select_events",
+    "summarize_happenings",
     "tabulate_events",
     "tabulate_report_delays",
 ]

@@ -9,10 +9,12 @@ near-verbatim link, even when they cannot (that is a conflict, shown and never r
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 
+from ..filters import Selection
 from ..lexicon import SPEECH_VERBS
 from .events import rows_of
 
@@ -184,3 +186,60 @@ def tabulate_report_delays(happenings: pd.DataFrame, articles: pd.DataFrame) -> 
     ).join(meta, on="article_id")
     frame["delay_days"] = (frame.published - frame.date).dt.days.astype("Int64")
     return frame
+
+
+def select_events(
+    events: pd.DataFrame, articles: pd.DataFrame, selection: Selection
+) -> pd.DataFrame:
+    """Applies a selection to the `events` table: outlets, text search and choices (actor,
+    resolution, …) as for any table, but the date range to the event's date (a span is kept when
+    it overlaps the range; an event without a date only when no range is set).
+
+    Returns:
+        The selected events (a new DataFrame).
+    """
+    rows = replace(selection, date_from=None, date_to=None).select_rows(events, articles)
+    last = rows.date_end.fillna(rows.date)
+    if selection.date_from is not None:
+        rows = rows[last >= selection.date_from]
+    if selection.date_to is not None:
+        rows = rows[rows.date <= selection.date_to]
+    return rows
+
+
+def summarize_happenings(
+    happenings: pd.DataFrame, articles: pd.DataFrame, selection: Selection | None = None
+) -> pd.DataFrame:
+    """The happenings table for reading: the date each outlet states, side by side.
+
+    Args:
+        happenings: The `happenings` table.
+        articles: The `articles` table.
+        selection: Keeps the happenings reported by a selected outlet (and matching the search).
+
+    Returns:
+        One row per happening: date, actor, action, conflict, then one column per selected outlet
+        with the date it states (`reported` when it carries it without a date, empty when it
+        does not carry it), and the label.
+    """
+    selection = selection or Selection()
+    shown = selection.select_articles(articles)
+    outlet_of = dict(zip(shown.article_id, shown.outlet, strict=True))
+    rows = []
+    for h in rows_of(happenings):
+        if not any(a in outlet_of for a in h.articles):
+            continue
+        if selection.search and selection.search.casefold() not in str(h.label).casefold():
+            continue
+        row: dict[str, Any] = {
+            "date": h.date,
+            "actor": h.actor,
+            "action": h.action,
+            "conflict": h.conflict,
+        }
+        for article_id in h.articles:
+            if article_id in outlet_of:
+                row[outlet_of[article_id]] = h.dates_by_article.get(article_id, "reported")
+        rows.append({**row, "label": h.label})
+    columns = ["date", "actor", "action", "conflict", *sorted(set(outlet_of.values())), "label"]
+    return pd.DataFrame(rows, columns=columns).fillna({o: "" for o in set(outlet_of.values())})
