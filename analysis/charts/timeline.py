@@ -156,7 +156,7 @@ def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
         label = "conflict: " + " vs ".join(f"{a} {d}" for a, d in told.items())
         xs += [days[0] + pd.Timedelta(hours=12), days[-1] + pd.Timedelta(hours=12), None]
         ys += [escape(h.actor)] * 2 + [None]
-        texts += ["", escape(label), ""]
+        texts += [escape(label), "", ""]
     return {
         "type": "scatter",
         "mode": "lines+text",
@@ -164,7 +164,7 @@ def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
         "x": xs,
         "y": ys,
         "text": texts,
-        "textposition": "top center",
+        "textposition": "top left",
         "textfont": {"color": "#b22222", "size": 11},
         "line": {"color": "#b22222", "width": 2, "dash": "dash"},
         "hoverinfo": "skip",
