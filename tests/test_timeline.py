@@ -215,3 +215,22 @@ def test_timeline_chart_escapes_and_follows_the_selection(tables) -> None:
     )
     shown = [x for t in only.data if t.mode == "markers" for x in (t.x or [])]
     assert len(shown) == 5  # washpost's weekdays and "last week"
+
+
+def test_happenings_summary_shows_each_outlets_date(tables) -> None:
+    from analysis.timeline import summarize_happenings
+
+    table = summarize_happenings(tables.happenings, tables.articles)
+    tweet = table[table.conflict].iloc[0]
+    assert tweet["The Washington Post"] == "2022-08-05"
+    assert tweet["unattributed wire-style report"] == "2022-08-04"
+    # The Ukrainian site carries it ('She stated they are being attacked on social networks …')
+    # without a date.
+    assert tweet["Ukrainian news site (English edition)"] == "reported"
+    assert tweet["CNN (republished copy)"] == ""
+    only = summarize_happenings(
+        tables.happenings,
+        tables.articles,
+        Selection.of(outlets=["blog repost"], choices={"actor": ["Melaniya Podolyak"]}),
+    )
+    assert set(only.actor) == {"Melaniya Podolyak"} and list(only.columns)[4] == "blog repost"

@@ -61,18 +61,21 @@ def tabulate_events(
         Rows of the `events` table, by article and sentence order.
     """
     names = dict(zip(entities.entity_id, entities.name, strict=True))
+    quotes_of = dict(list(quotes.groupby("article_id", sort=False)))
+    mentions_of = dict(list(mentions.sort_values("start").groupby("article_id", sort=False)))
+    sentences_of = dict(list(sentences.groupby("article_id", sort=False)))
     rows: list[dict[str, Any]] = []
     for article in rows_of(articles):
         aid = article.article_id
         published = None if pd.isna(article.published) else article.published.date()
         context = _Context(
             doc=docs[aid],
-            quotes=quotes[quotes.article_id == aid],
-            mentions=mentions[mentions.article_id == aid].sort_values("start"),
+            quotes=quotes_of.get(aid, quotes.iloc[:0]),
+            mentions=mentions_of.get(aid, mentions.iloc[:0]),
             names=names,
         )
         before = len(rows)
-        for sentence in rows_of(sentences[sentences.article_id == aid]):
+        for sentence in rows_of(sentences_of.get(aid, sentences.iloc[:0])):
             rows += _sentence_events(sentence, published, context)
         for i, row in enumerate(rows[before:]):
             row["event_id"] = i

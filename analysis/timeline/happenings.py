@@ -215,7 +215,8 @@ def summarize_happenings(
     Args:
         happenings: The `happenings` table.
         articles: The `articles` table.
-        selection: Keeps the happenings reported by a selected outlet (and matching the search).
+        selection: Keeps the happenings reported by a selected outlet, matching the search (on
+            the label) and the choices that apply (e.g. actor).
 
     Returns:
         One row per happening: date, actor, action, conflict, then one column per selected outlet
@@ -242,4 +243,8 @@ def summarize_happenings(
                 row[outlet_of[article_id]] = h.dates_by_article.get(article_id, "reported")
         rows.append({**row, "label": h.label})
     columns = ["date", "actor", "action", "conflict", *sorted(set(outlet_of.values())), "label"]
-    return pd.DataFrame(rows, columns=columns).fillna({o: "" for o in set(outlet_of.values())})
+    frame = pd.DataFrame(rows, columns=columns).fillna({o: "" for o in set(outlet_of.values())})
+    for column, allowed in selection.choices:
+        if column in frame.columns:
+            frame = frame[frame[column].isin(allowed)]
+    return frame.reset_index(drop=True)
