@@ -74,7 +74,15 @@ def test_part_of_day() -> None:
         ("a report earlier this week accused", date(2022, 8, 1), date(2022, 8, 6), "week"),
         ("the report issued last week", date(2022, 7, 25), date(2022, 8, 6), "week"),
         ("prices rose last month", date(2022, 7, 1), date(2022, 7, 31), "month"),
-        ("this year", date(2022, 1, 1), date(2022, 8, 7), "year"),
+        # "this …" is the whole unit (the sentence may look back or ahead), "earlier this …" ends
+        # the day before publication, "later this …" starts the day after.
+        ("this year", date(2022, 1, 1), date(2022, 12, 31), "year"),
+        ("this week", date(2022, 8, 1), date(2022, 8, 7), "week"),
+        ("later this month", date(2022, 8, 8), date(2022, 8, 31), "month"),
+        ("next week", date(2022, 8, 8), date(2022, 8, 14), "week"),
+        ("last weekend", date(2022, 7, 30), date(2022, 7, 31), "week"),
+        ("this weekend", date(2022, 8, 6), date(2022, 8, 7), "week"),
+        ("two months ago", date(2022, 6, 1), date(2022, 6, 30), "month"),
         ("last year", date(2021, 1, 1), date(2021, 12, 31), "year"),
         ("in May", date(2022, 5, 1), date(2022, 5, 31), "month"),
         ("in September", date(2021, 9, 1), date(2021, 9, 30), "month"),
@@ -92,6 +100,9 @@ def test_relative_days() -> None:
     p = one("The talks end today.")
     assert (p.date, p.date_end, p.precision) == (date(2022, 8, 7), None, "day")
     assert one("two days ago").date == date(2022, 8, 5)
+    assert one("The vote is tomorrow.").date == date(2022, 8, 8)
+    assert one("on Aug. 4").date == date(2022, 8, 4)
+    assert one("on the 4th of August").date == date(2022, 8, 4)
 
 
 def test_without_a_publication_date_the_phrase_is_kept_and_the_date_missing() -> None:
@@ -113,6 +124,7 @@ def test_without_a_publication_date_the_phrase_is_kept_and_the_date_missing() ->
         "5 months of it under the new owners",
         "Over the past few days, we talked.",
         "over the past six months",
+        "Prices rose over the last year and the last week.",
         "The 45-year-old was 52 years old in the photo.",
         "May I ask why?",
         "Repairs may take a while; the May Street office is closed.",

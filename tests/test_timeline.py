@@ -215,6 +215,8 @@ def test_timeline_chart_escapes_and_follows_the_selection(tables) -> None:
     )
     shown = [x for t in only.data if t.mode == "markers" for x in (t.x or [])]
     assert len(shown) == 5  # washpost's weekdays and "last week"
+    # One outlet's date alone is no conflict to draw.
+    assert [t.x for t in only.data if t.mode == "lines+text"] == [()]
 
 
 def test_happenings_summary_shows_each_outlets_date(tables) -> None:

@@ -143,17 +143,22 @@ def _hover(e: Any) -> str:
 
 
 def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
-    """Returns the trace joining the days outlets state for each conflicting happening."""
-    shown = set(rows.article_id)
+    """Returns the trace joining the days that the shown events of a conflicting happening state
+    (drawn only while at least two different days are shown)."""
+    stated = rows[rows.resolution.isin(["explicit", "relative"])]
+    day_of = {
+        f"{a}:{e}": (a, d)
+        for a, e, d in zip(stated.article_id, stated.event_id, stated.date, strict=True)
+    }
     xs: list[object] = []
     ys: list[object] = []
     texts: list[str] = []
     for h in rows_of(happenings[happenings.conflict]):
-        told = {a: d for a, d in h.dates_by_article.items() if a in shown}
-        days = sorted({pd.Timestamp(d.split("/")[0]) for d in told.values()})
+        told = dict(day_of[key] for key in h.events if key in day_of)
+        days = sorted(set(told.values()))
         if len(days) < 2 or not isinstance(h.actor, str):
             continue
-        label = "conflict: " + " vs ".join(f"{a} {d}" for a, d in told.items())
+        label = "conflict: " + " vs ".join(f"{a} {d:%d %b}" for a, d in told.items())
         xs += [days[0] + pd.Timedelta(hours=12), days[-1] + pd.Timedelta(hours=12), None]
         ys += [escape(h.actor)] * 2 + [None]
         texts += [escape(label), "", ""]

@@ -87,7 +87,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_day",
         re.compile(
-            r"\b(?P<word>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))"
+            r"\b(?P<word>yesterday|today|tonight|tomorrow|last\s+night|"
+            r"this\s+(?:morning|afternoon|evening))"
             rf"(?:\s+{_PART})?\b",
             re.IGNORECASE,
         ),
@@ -95,7 +96,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative_span",
         re.compile(
-            r"\b(?P<which>earlier\s+this|later\s+this|this|last)\s+(?P<unit>week|month|year)"
+            r"(?<!\bthe\s)\b(?P<which>earlier\s+this|later\s+this|this|last|next)\s+"
+            r"(?P<unit>weekend|week|month|year)"
             r"(?!\w|\s+(?:of|and|or)\b)",
             re.IGNORECASE,
         ),
@@ -215,7 +217,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Resolved
         return published - timedelta(days=back), None, precision, part
     if kind == "relative_day":
         word = " ".join(groups["word"].lower().split())
-        back = 1 if word in ("yesterday", "last night") else 0
+        back = {"yesterday": 1, "last night": 1, "tomorrow": -1}.get(word, 0)
         part = (
             part
             or {"tonight": "night", "last night": "night"}.get(word)
@@ -283,49 +285,45 @@ def _year_span(year: int) -> tuple[dt.date, dt.date]:
 
 
 def _relative_span(groups: dict[str, str], published: dt.date) -> Resolved:
+    """Returns the span of `this/earlier this/later this/last/next week|weekend|month|year`."""
     which, unit = " ".join(groups["which"].lower().split()), groups["unit"].lower()
-    if unit == "week":
+    if unit == "weekend":
+        saturday = published + timedelta(days=5 - published.weekday())  # of the publication week
+        if which == "last":
+            saturday -= timedelta(days=7)
+        elif which == "next":
+            saturday += timedelta(days=7)
+        return saturday, saturday + timedelta(days=1), "week", None
+    if which == "last" and unit == "week":
+        # From the Monday of the previous week to the day before publication: both readings of
+        # "last week" (the previous calendar week, and the past seven days).
         monday = published - timedelta(days=published.weekday())
-        if which == "last":
-            # From the Monday of the previous week to the day before publication: both readings
-            # of "last week" (the previous calendar week, and the past seven days).
-            return monday - timedelta(days=7), published - timedelta(days=1), "week", None
-        first = monday
-    elif unit == "month":
-        if which == "last":
-            previous = published.replace(day=1) - timedelta(days=1)
-            return _month_span(previous.year, previous.month) + ("month", None)
-        first = published.replace(day=1)
-    else:
-        if which == "last":
-            return (
-                dt.date(published.year - 1, 1, 1),
-                dt.date(published.year - 1, 12, 31),
-                "year",
-                None,
-            )
-        first = dt.date(published.year, 1, 1)
-    last = published
+        return monday - timedelta(days=7), published - timedelta(days=1), "week", None
+    shift = {"last": -1, "next": 1}.get(which, 0)
+    first, last = _unit_span(unit, published, shift)
     if which == "earlier this":
         last = max(first, published - timedelta(days=1))
+    elif which == "later this":
+        first = min(last, published + timedelta(days=1))
     return first, last, unit, None
 
 
+def _unit_span(unit: str, day: dt.date, shift: int) -> tuple[dt.date, dt.date]:
+    """Returns the first and last day of the week, month or year holding `day`, moved by `shift`
+    units."""
+    if unit == "week":
+        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=shift)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        index = day.year * 12 + day.month - 1 + shift
+        return _month_span(index // 12, index % 12 + 1)
+    return _year_span(day.year + shift)
+
+
 def _ago(groups: dict[str, str], published: dt.date) -> Resolved:
+    """Returns `N days ago` as a day, `N weeks/months/years ago` as that whole week/month/year."""
     count_text, unit = groups["count"].lower(), groups["unit"].lower()
     count = NUMBER_WORDS[count_text] if count_text in NUMBER_WORDS else int(count_text)
     if unit == "day":
         return published - timedelta(days=count), None, "day", None
-    if unit == "week":
-        day = published - timedelta(weeks=count)
-        monday = day - timedelta(days=day.weekday())
-        return monday, monday + timedelta(days=6), "week", None
-    if unit == "month":
-        index = published.year * 12 + published.month - 1 - count
-        return _month_span(index // 12, index % 12 + 1) + ("month", None)
-    return (
-        dt.date(published.year - count, 1, 1),
-        dt.date(published.year - count, 12, 31),
-        "year",
-        None,
-    )
+    return _unit_span(unit, published, -count) + (unit, None)
