@@ -246,12 +246,27 @@ def _resolve(subject: Token, ctx: _Context, quotes: pd.DataFrame) -> tuple[str |
     elif word in _PERSON_PRONOUNS:
         return _preceding(subject.idx, "PERSON", ctx) or (subject.text, None)
     elif word in _ORG_PRONOUNS or lemma in ORG_NOUNS or lemma in DOC_NOUNS:
-        return _preceding(subject.idx, "ORG", ctx) or (_words(subject), None)
+        return (
+            _owner(subject, ctx) or _preceding(subject.idx, "ORG", ctx) or (_words(subject), None)
+        )
     if lemma in ROLE_NOUNS:
         for token in subject.subtree:
             if (found := _mention_at(token, ctx)) and _label_at(token, ctx) == "PERSON":
                 return found
     return _words(subject), None
+
+
+def _owner(noun: Token, ctx: _Context) -> tuple[str, str] | None:
+    """Returns the entity a noun names as its owner or author: "X's report", "the X report",
+    "a report by X"."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound") and (found := _mention_at(child, ctx)):
+            return found
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (found := _mention_at(pobj, ctx)):
+                    return found
+    return None
 
 
 def _mention_at(token: Token, ctx: _Context) -> tuple[str, str] | None:
