@@ -353,6 +353,8 @@ def score_events(
         f"{gold.actor.iloc[j]} {gold.what.iloc[j]}"
         for j in free
     ]
+    from .timeline import read_dates
+
     flagged = {}
     told: list[Any] = list(happenings.itertuples())
     for c in conflicts:
@@ -360,7 +362,7 @@ def score_events(
         flagged[f"{c['actor']}: {c['what']}"] = any(
             bool(h.conflict)
             and h.actor == c["actor"]
-            and all(h.dates_by_article.get(a) == d for a, d in want.items())
+            and all(read_dates(h.dates_by_article).get(a) == d for a, d in want.items())
             for h in told
         )
     return EventScores(

@@ -315,8 +315,9 @@ TABLES: dict[str, Table] = {
                 ),
                 Column(
                     "dates_by_article",
-                    "object",
-                    "article_id → the date it states (ISO day, or `first/last` for a span).",
+                    "str",
+                    "JSON object: article_id → the date it states (ISO day, or `first/last` for "
+                    "a span); read it with `timeline.read_dates`.",
                 ),
                 Column(
                     "conflict",

@@ -16,7 +16,7 @@ from analysis.__main__ import EVENT_TARGETS, EVENTS_PATH
 from analysis.charts.timeline import plot_timeline
 from analysis.evaluation import load_event_gold, score_events
 from analysis.filters import Selection
-from analysis.timeline import propagate_statements, tabulate_report_delays
+from analysis.timeline import propagate_statements, read_dates, tabulate_report_delays
 
 INVENTED = Path(__file__).parent / "fixtures" / "timeline"
 
@@ -94,9 +94,10 @@ def test_conflicting_tweet_dates_are_one_happening_flagged(tables) -> None:
     )
     assert (thursday.actor, thursday.date) == ("Agnès Callamard", pd.Timestamp("2022-08-04"))
     h = tables.happenings
-    tweet = h[h.dates_by_article.map(lambda d: d.get("wire") == "2022-08-04")].iloc[0]
+    dates = h.dates_by_article.map(read_dates)
+    tweet = h[dates.map(lambda d: d.get("wire") == "2022-08-04")].iloc[0]
     assert tweet.conflict
-    assert tweet.dates_by_article["washpost"] == "2022-08-05"
+    assert read_dates(tweet.dates_by_article)["washpost"] == "2022-08-05"
     assert tweet.date == pd.Timestamp("2022-08-04")  # no agreement: the earliest
     assert h.conflict.sum() == 1  # the others agree (spans that contain a day are not conflicts)
 
@@ -148,7 +149,7 @@ def test_invented_year_wrap_conflict_and_no_publication_date(invented) -> None:
     assert b.date == pd.Timestamp("2022-12-29")
     h = invented.happenings
     quit_ = h[h.articles.map(lambda a: {"harbour-a", "harbour-b"} <= set(a))].iloc[0]
-    assert quit_.conflict and quit_.dates_by_article == {
+    assert quit_.conflict and read_dates(quit_.dates_by_article) == {
         "harbour-a": "2022-12-30",
         "harbour-b": "2022-12-29",
     }

@@ -6,6 +6,7 @@ from .events import tabulate_events
 from .happenings import (
     group_happenings,
     propagate_statements,
+    read_dates,
     select_events,
     summarize_happenings,
     tabulate_report_delays,
@@ -16,6 +17,7 @@ __all__ = [
     "find_dates",
     "group_happenings",
     "propagate_statements",
+    "read_dates",
     "select_events",
     "summarize_happenings",
     "tabulate_events",

@@ -8,6 +8,7 @@ near-verbatim link, even when they cannot (that is a conflict, shown and never r
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -114,12 +115,17 @@ def _happening(members: pd.DataFrame, stated: pd.Series) -> dict[str, Any]:
         "actor": actor,
         "action": action[0][0] if action else None,
         "date": date,
-        "dates_by_article": dates,
+        "dates_by_article": json.dumps(dates),
         "conflict": conflict,
         "articles": list(dict.fromkeys(members.article_id)),
         "events": [f"{a}:{e}" for a, e in zip(members.article_id, members.event_id, strict=True)],
         "label": label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…",
     }
+
+
+def read_dates(dates_by_article: str) -> dict[str, str]:
+    """Returns a happening's `dates_by_article` as a dict: article_id → ISO day or `first/last`."""
+    return dict(json.loads(dates_by_article))
 
 
 def _iso(day: pd.Timestamp) -> str:
@@ -178,7 +184,7 @@ def tabulate_report_delays(happenings: pd.DataFrame, articles: pd.DataFrame) -> 
                     "label": h.label,
                     "date": h.date,
                     "article_id": article_id,
-                    "stated": h.dates_by_article.get(article_id),
+                    "stated": read_dates(h.dates_by_article).get(article_id),
                 }
             )
     frame = pd.DataFrame(
@@ -232,6 +238,7 @@ def summarize_happenings(
             continue
         if selection.search and selection.search.casefold() not in str(h.label).casefold():
             continue
+        stated = read_dates(h.dates_by_article)
         row: dict[str, Any] = {
             "date": h.date,
             "actor": h.actor,
@@ -240,7 +247,7 @@ def summarize_happenings(
         }
         for article_id in h.articles:
             if article_id in outlet_of:
-                row[outlet_of[article_id]] = h.dates_by_article.get(article_id, "reported")
+                row[outlet_of[article_id]] = stated.get(article_id, "reported")
         rows.append({**row, "label": h.label})
     columns = ["date", "actor", "action", "conflict", *sorted(set(outlet_of.values())), "label"]
     frame = pd.DataFrame(rows, columns=columns).fillna({o: "" for o in set(outlet_of.values())})
