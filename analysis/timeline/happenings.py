@@ -54,21 +54,23 @@ def group_happenings(events: pd.DataFrame, *, links: pd.DataFrame) -> list[dict[
         parent[find(i)] = find(j)
 
     actor = ev.actor_entity_id.fillna(ev.actor.str.lower())
-    stated = ev.resolution.isin(["explicit", "relative"]) & ev.date.notna()
-    first, last = ev.date, ev.date_end.fillna(ev.date)
+    stated_mask = ev.resolution.isin(["explicit", "relative"]) & ev.date.notna()
     kind = ev.action.map(lambda a: "statement" if a in STATEMENT_ACTIONS else a)
-    same_day = ev[stated & ev.precision.isin(DAY_PRECISIONS) & actor.notna()]
+    same_day = ev[stated_mask & ev.precision.isin(DAY_PRECISIONS) & actor.notna()]
     for _, block in same_day.groupby([actor[same_day.index], kind[same_day.index], "date"]):
         for i in block.index[1:]:
             union(int(block.index[0]), int(i))
 
+    records = rows_of(ev)
+    actors, stated = actor.tolist(), stated_mask.tolist()
+    first, last = ev.date.tolist(), ev.date_end.fillna(ev.date).tolist()
     at: dict[tuple[str, int], list[int]] = {}
-    for i, (a, s) in enumerate(zip(ev.article_id, ev.sentence_id, strict=True)):
-        at.setdefault((str(a), int(s)), []).append(i)
+    for i, e in enumerate(records):
+        at.setdefault((str(e.article_id), int(e.sentence_id)), []).append(i)
     for link in rows_of(links):
         for i in at.get((str(link.article_a), int(link.sentence_a)), []):
             for j in at.get((str(link.article_b), int(link.sentence_b)), []):
-                if pd.isna(actor[i]) or actor[i] != actor[j]:
+                if not isinstance(actors[i], str) or actors[i] != actors[j]:
                     continue
                 agree = not (stated[i] and stated[j]) or (
                     first[i] <= last[j] and first[j] <= last[i]
@@ -79,7 +81,10 @@ def group_happenings(events: pd.DataFrame, *, links: pd.DataFrame) -> list[dict[
     groups: dict[int, list[int]] = {}
     for i in range(len(ev)):
         groups.setdefault(find(i), []).append(i)
-    rows = [_happening(ev.loc[members], stated[members]) for members in groups.values()]
+    rows = [
+        _happening([records[i] for i in members], [stated[i] for i in members])
+        for members in groups.values()
+    ]
     never = pd.Timestamp.max
     rows.sort(key=lambda r: (never if pd.isna(r["date"]) else r["date"], r["events"][0]))
     for i, row in enumerate(rows):
@@ -87,29 +92,29 @@ def group_happenings(events: pd.DataFrame, *, links: pd.DataFrame) -> list[dict[
     return rows
 
 
-def _happening(members: pd.DataFrame, stated: pd.Series) -> dict[str, Any]:
-    told = members[stated]
+def _happening(members: list[Any], stated: list[bool]) -> dict[str, Any]:
+    told = [e for e, ok in zip(members, stated, strict=True) if ok]
     dates: dict[str, str] = {}
     spans: dict[str, tuple[pd.Timestamp, pd.Timestamp]] = {}
-    for e in rows_of(told):
+    for e in told:
         if e.article_id not in dates:
             end = e.date_end if pd.notna(e.date_end) else e.date
             dates[e.article_id] = _iso(e.date) + ("" if end == e.date else "/" + _iso(end))
             spans[e.article_id] = (e.date, end)
-    conflict = any(
-        a[1] < b[0] or b[1] < a[0] for x, a in spans.items() for y, b in spans.items() if x < y
-    )
+    # Intervals on a line have a common day exactly when the latest start is before the first end.
+    conflict = bool(spans) and max(s[0] for s in spans.values()) > min(s[1] for s in spans.values())
     days = {s[0] for s in spans.values() if s[0] == s[1]}
     date: Any
     if len(days) == 1 and not conflict:
         date = next(iter(days))  # agreed (spans stated by other articles contain it)
     else:
         date = min((s[0] for s in spans.values()), default=pd.NaT)
-    shown = told.iloc[0] if len(told) else members.iloc[0]
-    actor = shown.actor if pd.notna(shown.actor) else None
-    action = Counter((told if len(told) else members).action.dropna()).most_common(1)
-    text = str(shown.text)
-    label = f"{actor or 'unknown'} · {action[0][0] if action else ''}: {text}"
+    shown = (told or members)[0]
+    actor = shown.actor if isinstance(shown.actor, str) else None
+    action = Counter(e.action for e in (told or members) if isinstance(e.action, str)).most_common(
+        1
+    )
+    label = f"{actor or 'unknown'} · {action[0][0] if action else ''}: {shown.text}"
     return {
         "happening_id": 0,
         "actor": actor,
@@ -117,8 +122,8 @@ def _happening(members: pd.DataFrame, stated: pd.Series) -> dict[str, Any]:
         "date": date,
         "dates_by_article": json.dumps(dates),
         "conflict": conflict,
-        "articles": list(dict.fromkeys(members.article_id)),
-        "events": [f"{a}:{e}" for a, e in zip(members.article_id, members.event_id, strict=True)],
+        "articles": list(dict.fromkeys(e.article_id for e in members)),
+        "events": [f"{e.article_id}:{e.event_id}" for e in members],
         "label": label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…",
     }
 
