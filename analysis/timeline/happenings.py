@@ -55,15 +55,17 @@ def group_happenings(events: pd.DataFrame, *, links: pd.DataFrame) -> list[dict[
 
     actor = ev.actor_entity_id.fillna(ev.actor.str.lower())
     stated_mask = ev.resolution.isin(["explicit", "relative"]) & ev.date.notna()
-    kind = ev.action.map(lambda a: "statement" if a in STATEMENT_ACTIONS else a)
-    same_day = ev[stated_mask & ev.precision.isin(DAY_PRECISIONS) & actor.notna()]
-    for _, block in same_day.groupby([actor[same_day.index], kind[same_day.index], "date"]):
-        for i in block.index[1:]:
-            union(int(block.index[0]), int(i))
-
+    day_mask = stated_mask & ev.precision.isin(DAY_PRECISIONS) & actor.notna()
     records = rows_of(ev)
-    actors, stated = actor.tolist(), stated_mask.tolist()
-    first, last = ev.date.tolist(), ev.date_end.fillna(ev.date).tolist()
+    actors, stated, days = actor.tolist(), stated_mask.tolist(), day_mask.tolist()
+    first = [e.date for e in records]
+    last = [e.date if e.date_end is pd.NaT else e.date_end for e in records]
+    block_of: dict[tuple[str, str, pd.Timestamp], int] = {}
+    for i, e in enumerate(records):
+        if days[i]:
+            kind = "statement" if e.action in STATEMENT_ACTIONS else str(e.action)
+            union(i, block_of.setdefault((actors[i], kind, e.date), i))
+
     at: dict[tuple[str, int], list[int]] = {}
     for i, e in enumerate(records):
         at.setdefault((str(e.article_id), int(e.sentence_id)), []).append(i)
