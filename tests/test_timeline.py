@@ -195,7 +195,7 @@ def test_propagation_and_report_delays(tables) -> None:
     }
 
 
-def test_timeline_chart_escapes_and_follows_the_selection(tables) -> None:
+def test_timeline_chart_follows_the_selection(tables) -> None:
     fig = plot_timeline(tables.articles, tables.events, tables.happenings)
     assert "Reaction timeline" in fig.layout.title.text
     points = sum(len(t.x or []) for t in fig.data if t.mode == "markers")
@@ -205,7 +205,7 @@ def test_timeline_chart_escapes_and_follows_the_selection(tables) -> None:
     assert len(lines) == 1 and any("conflict" in t for t in lines[0].text)
     assert lines[0].x[:2] == (pd.Timestamp("2022-08-04 12:00"), pd.Timestamp("2022-08-05 12:00"))
     hovers = " ".join(str(h) for t in fig.data for h in (t.hovertext or []))
-    assert "Callamard tweeted Friday" in hovers and "<script" not in hovers
+    assert "Callamard tweeted Friday" in hovers
     only = plot_timeline(
         tables.articles,
         tables.events,
@@ -262,3 +262,15 @@ def test_invented_actor_rules(invented) -> None:
     # '"We saw this coming two years ago," she said.': the speaker's time frame, no date.
     e = event(invented, "council", '"We saw this coming', "two years ago")
     assert e.in_quote and pd.isna(e.date) and e.actor == "Dana Holt"
+
+
+def test_timeline_chart_escapes_article_text(tables) -> None:
+    events = tables.events.copy()
+    first = events.index[events.resolution == "explicit"][0]
+    events.loc[first, "text"] = "Said <script>alert(1)</script> on <b>July 29</b>."
+    events.loc[first, "actor"] = "<i>Someone</i>"
+    fig = plot_timeline(tables.articles, events, tables.happenings)
+    hovers = " ".join(str(h) for t in fig.data for h in (t.hovertext or []))
+    labels = {y for t in fig.data for y in (t.y or []) if y}
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hovers and "<script>" not in hovers
+    assert "&lt;i&gt;Someone&lt;/i&gt;" in labels and "<i>Someone</i>" not in labels
