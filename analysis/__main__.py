@@ -11,11 +11,14 @@ from typing import Any
 from . import schema
 from .corpus import CorpusError
 from .parse import ModelNotFoundError
-from .pipeline import build
+from .pipeline import Tables, build
 
 DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
 GOLD_PATH = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "quotes_gold.yml"
 STATEMENTS_PATH = GOLD_PATH.with_name("statements_gold.yml")
+EVENTS_PATH = GOLD_PATH.with_name("events_gold.yml")
+#: Targets of the timeline issue: recall and precision of outlet-stated dates.
+EVENT_TARGETS = {"recall": 0.95, "precision": 0.9}
 #: Target of the coverage-overlap issue: pairwise precision and recall of linked sentences.
 OVERLAP_TARGET = 0.9
 #: Targets of the quotes issue: direct+partial F1 and speaker accuracy, indirect recall.
@@ -157,7 +160,26 @@ def _eval(corpus: str, gold_path: str, *, textacy: bool) -> int:
         f"overlap target (precision and recall >= {OVERLAP_TARGET}): "
         f"{'met' if overlap_met else 'NOT met'}"
     )
-    return 0 if met and overlap_met else 1
+    events_met = _eval_events(tables)
+    return 0 if met and overlap_met and events_met else 1
+
+
+def _eval_events(tables: Tables) -> bool:
+    from .evaluation import load_event_gold, score_events
+
+    gold, conflicts = load_event_gold(EVENTS_PATH, tables.sentences)
+    scores = score_events(tables.events, tables.happenings, gold, conflicts)
+    for line in scores.lines():
+        print(line)
+    for miss in scores.misses:
+        print(f"  {miss}")
+    met = (
+        scores.recall >= EVENT_TARGETS["recall"]
+        and scores.precision >= EVENT_TARGETS["precision"]
+        and all(scores.conflicts.values())
+    )
+    print(f"event targets {EVENT_TARGETS}, every conflict flagged: {'met' if met else 'NOT met'}")
+    return met
 
 
 def _eval_speakers(scores: Any, name: str, *, textacy: Any) -> bool:

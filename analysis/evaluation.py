@@ -318,3 +318,116 @@ def statement_pairs(statements: pd.DataFrame) -> set[frozenset[tuple[str, int]]]
         keys = [(str(a), int(s)) for a, s in zip(group.article_id, group.sentence_id, strict=True)]
         pairs |= {frozenset(p) for p in itertools.combinations(keys, 2)}
     return pairs
+
+
+@dataclass
+class EventScores:
+    """Event scores against `tests/fixtures/events_gold.yml` (see `events_guide.md`)."""
+
+    precision: float
+    recall: float
+    n_gold: int
+    n_predicted: int
+    conflicts: dict[str, bool]
+    misses: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """Returns the scores as printable lines."""
+        out = [
+            f"events: outlet-stated dates (right actor and day) precision {self.precision:.3f}, "
+            f"recall {self.recall:.3f} ({self.n_predicted} predicted, {self.n_gold} gold)"
+        ]
+        out += [
+            f"  conflict {name}: {'flagged' if ok else 'NOT flagged'}"
+            for name, ok in self.conflicts.items()
+        ]
+        return out
+
+
+def load_event_gold(path: str | Path, sentences: pd.DataFrame) -> tuple[pd.DataFrame, list[Any]]:
+    """Reads the hand-annotated events and known conflicts.
+
+    Returns:
+        Gold events (article_id, sentence_id, actor, date, date_end, what) and the conflicts
+        (dicts with actor, what and dates: article_id → ISO day).
+
+    Raises:
+        ValueError: A sentence start is not found exactly once in its article.
+    """
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    rows = []
+    for article_id, items in data["events"].items():
+        mine = sentences[sentences.article_id == article_id]
+        for item in items:
+            hits = mine[mine.text.str.startswith(item["sentence"])]
+            if len(hits) != 1:
+                raise ValueError(f"{article_id}: sentence {item['sentence']!r} found {len(hits)}×")
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "sentence_id": int(hits.sentence_id.iloc[0]),
+                    "actor": item["actor"],
+                    "date": pd.Timestamp(item["date"]),
+                    "date_end": pd.Timestamp(item.get("date_end") or item["date"]),
+                    "what": item["what"],
+                }
+            )
+    return pd.DataFrame(rows), list(data.get("conflicts") or [])
+
+
+def score_events(
+    events: pd.DataFrame, happenings: pd.DataFrame, gold: pd.DataFrame, conflicts: list[Any]
+) -> EventScores:
+    """Scores the stated dates of `events` and the conflicts of `happenings` against the gold.
+
+    Returns:
+        Precision and recall of (article, actor, day or span) one to one, whether each known
+        conflict is flagged, and the misses and false events.
+    """
+    stated = events[events.resolution.isin(["explicit", "relative"]) & events.date.notna()]
+    free = list(range(len(gold)))
+    misses, hits = [], 0
+    predicted: list[Any] = list(stated.itertuples())
+    for e in predicted:
+        end = e.date_end if pd.notna(e.date_end) else e.date
+        match = next(
+            (
+                j
+                for j in free
+                if gold.article_id.iloc[j] == e.article_id
+                and gold.actor.iloc[j] == e.actor
+                and gold.date.iloc[j] == e.date
+                and gold.date_end.iloc[j] == end
+            ),
+            None,
+        )
+        if match is None:
+            misses.append(f"false ({e.article_id} s{e.sentence_id}): {e.actor} {e.date_text!r}")
+        else:
+            free.remove(match)
+            hits += 1
+    misses += [
+        f"missed ({gold.article_id.iloc[j]} s{gold.sentence_id.iloc[j]}): "
+        f"{gold.actor.iloc[j]} {gold.what.iloc[j]}"
+        for j in free
+    ]
+    from .timeline import read_dates
+
+    flagged = {}
+    told: list[Any] = list(happenings.itertuples())
+    for c in conflicts:
+        want = {str(a): str(d) for a, d in c["dates"].items()}
+        flagged[f"{c['actor']}: {c['what']}"] = any(
+            bool(h.conflict)
+            and h.actor == c["actor"]
+            and all(read_dates(h.dates_by_article).get(a) == d for a, d in want.items())
+            for h in told
+        )
+    return EventScores(
+        hits / len(stated) if len(stated) else 0.0,
+        hits / len(gold) if len(gold) else 0.0,
+        len(gold),
+        len(stated),
+        flagged,
+        misses,
+    )

@@ -18,6 +18,7 @@ from .overlap import find_links, group_statements, score_sentences
 from .parse import parse_texts
 from .quotes import QuoteWarning, tabulate_quotes
 from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
+from .timeline import group_happenings, tabulate_events
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -41,6 +42,8 @@ class Tables:
         quotes: One row per direct, partial or indirect quote.
         links: One row per pair of sentences of different articles that say the same thing.
         statements: One row per sentence of a statement carried by several articles.
+        events: One row per dated event, or undated statement placed at its publication date.
+        happenings: One row per happening: events of several articles grouped.
         docs: The parsed spaCy `Doc` of each body, by article_id (not a table).
     """
 
@@ -54,6 +57,8 @@ class Tables:
     quotes: pd.DataFrame
     links: pd.DataFrame
     statements: pd.DataFrame
+    events: pd.DataFrame
+    happenings: pd.DataFrame
     docs: dict[str, Doc] = field(repr=False, compare=False)
 
     def frames(self) -> Iterator[tuple[str, pd.DataFrame]]:
@@ -157,8 +162,20 @@ def build(
     quotes = _frame("quotes", quote_rows)
     similarity = score_sentences(sentences, quotes)
     links = _frame("links", find_links(sentences, quotes, similarity=similarity))
+    article_table = _frame("articles", article_rows)
+    events = _frame(
+        "events",
+        tabulate_events(
+            docs,
+            articles=article_table,
+            sentences=sentences,
+            quotes=quotes,
+            mentions=mentions,
+            entities=entities,
+        ),
+    )
     return Tables(
-        articles=_frame("articles", article_rows),
+        articles=article_table,
         paragraphs=paragraph_table,
         sentences=sentences,
         removed=_frame("removed", removed_rows),
@@ -168,6 +185,8 @@ def build(
         quotes=quotes,
         links=links,
         statements=_frame("statements", group_statements(links, sentences, similarity=similarity)),
+        events=events,
+        happenings=_frame("happenings", group_happenings(events, links=links)),
         docs=docs,
     )
 

@@ -280,6 +280,88 @@ TABLES: dict[str, Table] = {
             ),
         ),
         Table(
+            "events",
+            "one dated event (a date phrase and who did what then), or a statement without a date "
+            "placed at its article's publication date (see docs/timeline.md)",
+            (
+                Column("article_id", "str", "The article."),
+                Column("event_id", "int64", "0-based order of the event in the article."),
+                Column("sentence_id", "int64", "The sentence stating it."),
+                Column("quote_id", "Int64", "The actor's quote in the sentence, if any."),
+                Column(
+                    "actor",
+                    "str",
+                    "Who: the canonical name (`entities.name`), else the words as written; "
+                    "missing when unknown.",
+                ),
+                Column("actor_entity_id", "str", "The actor's entity (joins `entities`)."),
+                Column(
+                    "action",
+                    "str",
+                    "Lemma of the verb the date attaches to (publish, resign, say, tweet, …), or "
+                    "the quote's cue.",
+                ),
+                Column(
+                    "date",
+                    "datetime64[ns]",
+                    "The day, or the first day of a span; missing when it cannot be resolved "
+                    "(no publication date, or a relative date inside a quotation).",
+                ),
+                Column("date_end", "datetime64[ns]", "The last day of a span; missing for a day."),
+                Column(
+                    "date_text",
+                    "str",
+                    "The date phrase as written; missing for a `publication` event.",
+                ),
+                Column("precision", "str", "day, part_of_day, week, month or year."),
+                Column("part_of_day", "str", "morning, evening, late, … when stated."),
+                Column(
+                    "resolution",
+                    "str",
+                    "`explicit` (the words name the month), `relative` (weekday, yesterday, last "
+                    "week, …: resolved against the publication date) or `publication` (an undated "
+                    "statement placed at the article's date).",
+                ),
+                Column(
+                    "in_quote",
+                    "bool",
+                    "The date phrase lies inside a quotation (the speaker's time frame).",
+                ),
+                Column("text", "str", "The sentence (`sentences.text`)."),
+            ),
+        ),
+        Table(
+            "happenings",
+            "one thing that happened, as one or more articles report it (events grouped across "
+            "articles)",
+            (
+                Column("happening_id", "int64", "The happening (earliest first)."),
+                Column("actor", "str", "Who (as in `events.actor`)."),
+                Column("action", "str", "What: the most frequent action of its events."),
+                Column(
+                    "date",
+                    "datetime64[ns]",
+                    "The day the articles agree on, else the earliest stated day; missing when "
+                    "no article states one.",
+                ),
+                Column(
+                    "dates_by_article",
+                    "str",
+                    "JSON object: article_id → the date it states (ISO day, or `first/last` for "
+                    "a span); read it with `timeline.read_dates`.",
+                ),
+                Column(
+                    "conflict",
+                    "bool",
+                    "True when articles state days that cannot all be true (shown, never "
+                    "resolved).",
+                ),
+                Column("articles", "object", "The articles reporting it (a list)."),
+                Column("events", "object", "Its events, as `article_id:event_id` strings."),
+                Column("label", "str", "Actor, action and the first sentence, shortened."),
+            ),
+        ),
+        Table(
             "removed",
             "one span of the raw file that is not part of the article body or title",
             (

@@ -110,6 +110,20 @@ def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> Non
             page.wait_for_timeout(500)
             offered = readers.first.locator("option").all_inner_texts()
             assert offered and not [o for o in offered if o.startswith(unticked + " · ")]
+        if name.startswith("05_"):  # the timeline: keep only the undated statements
+            kinds = page.locator(".coverage-lens-filters select").first
+            before = page.evaluate(CHART_DATA)
+            kinds.select_option(label=["publication"])
+            deadline = time.monotonic() + 20
+            after = before
+            while after == before and time.monotonic() < deadline:
+                page.wait_for_timeout(250)
+                after = page.evaluate(CHART_DATA)
+            page.screenshot(path=str(ARTIFACTS / "05-publication-only.png"), full_page=True)
+            timeline_after = json.loads(after[0])
+            # Only the "· publication" marker traces keep points; explicit/relative ones are empty.
+            assert sum(len(x or []) for x, _ in timeline_after) > 0
+            assert timeline_after != json.loads(before[0])
         pickers = page.locator(".coverage-lens-variants select")
         if pickers.count():  # the statement picker and its view leave the unticked outlet out
             page.wait_for_timeout(500)

@@ -91,6 +91,8 @@ def test_report_writes_each_notebook_as_html_and_every_chart(report) -> None:
         "attribution-verbs",
         "overlap-matrix",
         "statement-grid",
+        "reaction-timeline",
+        "statement-propagation",
     }
     for chart in charts:
         for suffix in ("png", "svg", "html"):

@@ -28,6 +28,7 @@ from .style import (
     outlet_colors,
     wrap_labels,
 )
+from .timeline import plot_propagation, plot_timeline
 
 __all__ = [
     "CAPTION_WIDTH",
@@ -46,10 +47,12 @@ __all__ = [
     "plot_entity_coverage",
     "plot_overlap_matrix",
     "plot_paragraph_structure",
+    "plot_propagation",
     "plot_publication_timeline",
     "plot_removed_text",
     "plot_sentence_lengths",
     "plot_statement_grid",
+    "plot_timeline",
     "plot_voice_share",
     "select_mentions",
     "wrap_labels",

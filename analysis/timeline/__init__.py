@@ -1,0 +1,25 @@
+"""Reaction timeline: date phrases resolved against publication dates (`dates`), the `events`
+table (`events`), and happenings across outlets with conflicts and propagation (`happenings`)."""
+
+from .dates import DatePhrase, find_dates
+from .events import tabulate_events
+from .happenings import (
+    group_happenings,
+    propagate_statements,
+    read_dates,
+    select_events,
+    summarize_happenings,
+    tabulate_report_delays,
+)
+
+__all__ = [
+    "DatePhrase",
+    "find_dates",
+    "group_happenings",
+    "propagate_statements",
+    "read_dates",
+    "select_events",
+    "summarize_happenings",
+    "tabulate_events",
+    "tabulate_report_delays",
+]

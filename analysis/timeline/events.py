@@ -1,0 +1,309 @@
+"""The `events` table: who did or said what, and when, as each article states it.
+
+An event is a date phrase of a sentence with the actor of the verb it attaches to (the subject, or
+the speaker of a quote from the `quotes` table), or a quote whose sentence states no date, placed at
+the article's publication date. See docs/timeline.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, namedtuple
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from ..lexicon import ROLE_NOUNS
+from .dates import DatePhrase, find_dates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Nouns for an organisation: as a subject they stand for the organisation last named.
+ORG_NOUNS = frozenset(
+    "organisation organization group watchdog office agency ministry company government "
+    "charity institute body branch".split()
+)
+#: Nouns for a document: as a subject they stand for whoever issued it.
+DOC_NOUNS = frozenset("report statement study research release letter document post".split())
+_SELF = frozenset("i we me us my our".split())
+_PERSON_PRONOUNS = frozenset("he she him her".split())
+_ORG_PRONOUNS = frozenset("it they".split())
+#: How far (in verbs) the search for a subject climbs the parse.
+MAX_CLIMB = 4
+
+
+def rows_of(frame: pd.DataFrame) -> list[Any]:
+    """Returns the rows of a table as named tuples (typed loosely, for attribute access); much
+    faster than `itertuples` in pandas 3."""
+    row = namedtuple("row", ["Index", *map(str, frame.columns)], rename=True)  # type: ignore[misc]
+    columns = [frame.index.tolist(), *(frame[c].tolist() for c in frame.columns)]
+    return [row(*values) for values in zip(*columns, strict=True)]
+
+
+def tabulate_events(
+    docs: dict[str, Doc],
+    *,
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+    mentions: pd.DataFrame,
+    entities: pd.DataFrame,
+) -> list[dict[str, Any]]:
+    """Finds the events of every article.
+
+    Args:
+        docs: The parsed body of each article, by article_id.
+        articles: The `articles` table (publication dates).
+        sentences: The `sentences` table.
+        quotes: The `quotes` table (speakers, and which text is quoted).
+        mentions: The `mentions` table.
+        entities: The `entities` table.
+
+    Returns:
+        Rows of the `events` table, by article and sentence order.
+    """
+    names = dict(zip(entities.entity_id, entities.name, strict=True))
+    quotes_of = dict(list(quotes.groupby("article_id", sort=False)))
+    mentions_of = dict(list(mentions.sort_values("start").groupby("article_id", sort=False)))
+    sentences_of = dict(list(sentences.groupby("article_id", sort=False)))
+    rows: list[dict[str, Any]] = []
+    for article in rows_of(articles):
+        aid = article.article_id
+        published = None if pd.isna(article.published) else article.published.date()
+        context = _Context(
+            doc=docs[aid],
+            quotes=quotes_of.get(aid, quotes.iloc[:0]),
+            mentions=mentions_of.get(aid, mentions.iloc[:0]),
+            names=names,
+        )
+        before = len(rows)
+        for sentence in rows_of(sentences_of.get(aid, sentences.iloc[:0])):
+            rows += _sentence_events(sentence, published, context)
+        for i, row in enumerate(rows[before:]):
+            row["event_id"] = i
+    return rows
+
+
+class _Context:
+    """One article's parse, quotes and mentions."""
+
+    def __init__(
+        self, *, doc: Doc, quotes: pd.DataFrame, mentions: pd.DataFrame, names: dict[str, str]
+    ) -> None:
+        self.doc = doc
+        self.quotes = rows_of(quotes)
+        self.quoted = [(int(q.start), int(q.end)) for q in self.quotes if q.kind != "indirect"]
+        self.mentions = list(rows_of(mentions))
+        self.names = names
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.quoted)
+
+    def is_year(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and all(t.ent_type_ == "DATE" for t in span)
+
+    def sentence_quotes(self, start: int, end: int) -> list[Any]:
+        return [q for q in self.quotes if q.start < end and q.end > start]
+
+
+def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> list[dict[str, Any]]:
+    quotes = ctx.sentence_quotes(sentence.start, sentence.end)
+    phrases = find_dates(
+        sentence.text,
+        published=published,
+        is_year=lambda s, e: ctx.is_year(s + sentence.start, e + sentence.start),
+        offset=sentence.start,
+    )
+    rows, seen = [], set()
+    for phrase in phrases:
+        in_quote = ctx.in_quote(phrase.start, phrase.end)
+        anchor = _anchor(ctx.doc, phrase, sentence)
+        actor, entity_id = _actor(anchor, ctx, quotes)
+        key = (anchor.i, phrase.date)
+        if key in seen:
+            continue
+        seen.add(key)
+        day, day_end = phrase.date, phrase.date_end
+        if in_quote and phrase.resolution == "relative":
+            day = day_end = None  # the speaker's "today" is not the article's
+        rows.append(
+            _row(
+                sentence,
+                quote_id=_quote_of(quotes, entity_id),
+                actor=actor,
+                actor_entity_id=entity_id,
+                action=anchor.lemma_.lower(),
+                date=day,
+                date_end=day_end,
+                date_text=phrase.text,
+                precision=phrase.precision,
+                part_of_day=phrase.part_of_day,
+                resolution=phrase.resolution,
+                in_quote=in_quote,
+            )
+        )
+    if any(not ctx.in_quote(p.start, p.end) for p in phrases):
+        return rows
+    speakers: set[object] = set()
+    for q in quotes:
+        if q.start < sentence.start or q.speaker in speakers:
+            continue  # a quote belongs to the sentence where it starts
+        speakers.add(q.speaker)
+        rows.append(
+            _row(
+                sentence,
+                quote_id=int(q.quote_id),
+                actor=None if pd.isna(q.speaker) else q.speaker,
+                actor_entity_id=None if pd.isna(q.speaker_entity_id) else q.speaker_entity_id,
+                action="say" if pd.isna(q.cue) else str(q.cue),
+                date=published,
+                date_end=None,
+                date_text=None,
+                precision="day",
+                part_of_day=None,
+                resolution="publication",
+                in_quote=False,
+            )
+        )
+    return rows
+
+
+def _row(sentence: Any, **values: Any) -> dict[str, Any]:
+    day, day_end = values.pop("date"), values.pop("date_end")
+    return {
+        "article_id": sentence.article_id,
+        "event_id": 0,
+        "sentence_id": sentence.sentence_id,
+        **values,
+        "date": pd.Timestamp(day) if day else pd.NaT,
+        "date_end": pd.Timestamp(day_end) if day_end else pd.NaT,
+        "text": sentence.text,
+    }
+
+
+def _anchor(doc: Doc, phrase: DatePhrase, sentence: Any) -> Token:
+    """Returns the verb a date phrase attaches to (the sentence's root when there is none)."""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None:
+        return doc[0]
+    token = span.root
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        token = whole.root if whole is not None else token
+    return token
+
+
+def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, str | None]:
+    """Returns (actor, entity_id) of a verb: its subject's entity, climbing to governing verbs
+    when it has none (participles, infinitives, subordinate clauses)."""
+    for _ in range(MAX_CLIMB):
+        subject = next(
+            (c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
+            next((c for c in verb.children if c.dep_ == "nsubjpass" and _is_doc(c)), None),
+        )
+        if subject is None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if subject is not None:
+            return _resolve(subject, ctx, quotes)
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        if head is verb or head.pos_ not in ("VERB", "AUX"):
+            break
+        verb = head
+    named = [q for q in quotes if isinstance(q.speaker, str)]
+    if named and len({q.speaker for q in named}) == 1:
+        return named[0].speaker, str(named[0].speaker_entity_id)
+    return None, None
+
+
+def _is_doc(token: Token) -> bool:
+    return token.lemma_.lower() in DOC_NOUNS
+
+
+def _resolve(subject: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, str | None]:
+    """Returns (actor, entity_id) for a subject token (entity_id None when no entity fits)."""
+    found = _mention_at(subject, ctx)
+    if found:
+        return found
+    word = subject.text.lower()
+    for q in quotes:
+        mention = q.speaker_mention
+        if pd.notna(q.speaker) and pd.notna(mention) and str(mention).split()[-1].lower() == word:
+            return str(q.speaker), str(q.speaker_entity_id)
+    for child in subject.children:
+        if child.dep_ == "appos" and (found := _mention_at(child, ctx)):
+            return found
+    lemma = subject.lemma_.lower()
+    if word in _SELF:
+        inside = [q for q in quotes if q.start <= subject.idx < q.end]
+        if inside and pd.notna(inside[0].speaker):
+            return str(inside[0].speaker), str(inside[0].speaker_entity_id)
+    elif word in _PERSON_PRONOUNS:
+        return _preceding(subject.idx, "PERSON", ctx) or (subject.text, None)
+    elif word in _ORG_PRONOUNS or lemma in ORG_NOUNS or lemma in DOC_NOUNS:
+        return (
+            _owner(subject, ctx) or _preceding(subject.idx, "ORG", ctx) or (_words(subject), None)
+        )
+    if lemma in ROLE_NOUNS:
+        for token in subject.subtree:
+            if (found := _mention_at(token, ctx)) and _label_at(token, ctx) == "PERSON":
+                return found
+    return _words(subject), None
+
+
+def _owner(noun: Token, ctx: _Context) -> tuple[str, str] | None:
+    """Returns the entity a noun names as its owner or author: "X's report", "the X report",
+    "a report by X"."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound") and (found := _mention_at(child, ctx)):
+            return found
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (found := _mention_at(pobj, ctx)):
+                    return found
+    return None
+
+
+def _mention_at(token: Token, ctx: _Context) -> tuple[str, str] | None:
+    for m in ctx.mentions:
+        if m.start <= token.idx < m.end:
+            return ctx.names.get(m.entity_id, m.text), str(m.entity_id)
+    return None
+
+
+def _label_at(token: Token, ctx: _Context) -> str | None:
+    return next((m.label for m in ctx.mentions if m.start <= token.idx < m.end), None)
+
+
+def _preceding(offset: int, label: str, ctx: _Context) -> tuple[str, str] | None:
+    """Returns the entity of this label named before `offset`: the last one for a person, the
+    most often named one (the last on a tie) for an organisation ("the organisation", "it")."""
+    before = [m for m in ctx.mentions if m.end <= offset and m.label == label]
+    if not before:
+        return None
+    chosen = before[-1]
+    if label == "ORG":
+        counts = Counter(m.entity_id for m in before)
+        chosen = max(reversed(before), key=lambda m: counts[m.entity_id])
+    return ctx.names.get(chosen.entity_id, chosen.text), str(chosen.entity_id)
+
+
+def _words(subject: Token) -> str:
+    tokens = list(subject.subtree)
+    return " ".join(t.text for t in tokens[:8])
+
+
+def _quote_of(quotes: list[Any], entity_id: str | None) -> int | None:
+    """Returns the first quote of the sentence by this entity, if any."""
+    mine = (
+        q
+        for q in quotes
+        if isinstance(q.speaker_entity_id, str) and q.speaker_entity_id == entity_id
+    )
+    return next((int(q.quote_id) for q in mine), None)
