@@ -14,6 +14,7 @@ from . import schema
 from .clean import Cleaned, clean_text
 from .corpus import CorpusError, read_corpus
 from .entities import CURATED_FILE, read_curated, resolve_entities
+from .framing.frames import FRAMES_FILE, read_frames, tabulate_frames
 from .overlap import find_links, group_statements, score_sentences
 from .parse import parse_texts
 from .quotes import QuoteWarning, tabulate_quotes
@@ -41,6 +42,8 @@ class Tables:
         quotes: One row per direct, partial or indirect quote.
         links: One row per pair of sentences of different articles that say the same thing.
         statements: One row per sentence of a statement carried by several articles.
+        frame_matches: One row per match of a frame's term (`corpus/frames.yml`); named so
+            because `frames()` lists the tables.
         docs: The parsed spaCy `Doc` of each body, by article_id (not a table).
     """
 
@@ -54,6 +57,7 @@ class Tables:
     quotes: pd.DataFrame
     links: pd.DataFrame
     statements: pd.DataFrame
+    frame_matches: pd.DataFrame
     docs: dict[str, Doc] = field(repr=False, compare=False)
 
     def frames(self) -> Iterator[tuple[str, pd.DataFrame]]:
@@ -167,6 +171,16 @@ def build(
         quotes=quotes,
         links=links,
         statements=_frame("statements", group_statements(links, sentences, similarity=similarity)),
+        frame_matches=_frame(
+            "frame_matches",
+            tabulate_frames(
+                docs,
+                sentences,
+                quotes,
+                read_frames(Path(corpus_dir) / FRAMES_FILE),
+                cache_dir=Path(cache_dir) if cache_dir else None,
+            ),
+        ),
         docs=docs,
     )
 
