@@ -13,7 +13,7 @@ import pytest
 import analysis
 from analysis import schema
 from analysis.corpus import CorpusError
-from analysis.framing import frames, terms
+from analysis.framing import frames, lead, terms, tone, wording
 from tests.conftest import ROOT
 
 # Two outlets, two articles each, covering the same invented event. Outlet "Alpha Daily" calls the
@@ -263,3 +263,61 @@ def test_seed_frames_point_into_the_bodies(tables, bodies) -> None:
     assert wire.loc["propaganda", "speaker"] == "Oksana Pokalchuk"
     assert wire.loc["resigned", "frame"] == "institutional conflict"
     assert not wire.loc["resigned", "in_quote"]
+
+
+def test_word_choices_align_replaced_words() -> None:
+    a = "The director resigned on Friday after the board published the audit."
+    b = "The director quit on Friday after the board released the audit."
+    got = [(a[sa:ea], b[sb:eb]) for (sa, ea), (sb, eb) in wording.align_choices(a, b)]
+    assert got == [("resigned", "quit"), ("published", "released")]
+    # Only stop words differ: not a choice. Too different: not read as choices at all.
+    assert wording.align_choices("a report of the group", "a report for the group") == []
+    assert wording.align_choices(a, "Nothing here is alike at all, really.") == []
+
+
+def test_word_choices_of_the_synthetic_outlets_trace_to_statements(dev_tables) -> None:
+    choices = wording.find_word_choices(dev_tables)
+    bodies = dict(zip(dev_tables.articles.article_id, dev_tables.articles.body, strict=True))
+    for r in choices.itertuples():
+        assert bodies[r.article_a][r.start_a : r.end_a] == r.text_a
+        assert bodies[r.article_b][r.start_b : r.end_b] == r.text_b
+        assert (r.outlet_a, r.outlet_b) == ("Alpha Daily", "Beta News")
+    summary = wording.summarize_word_choices(choices)
+    pairs = {(r.text_a.lower(), r.text_b.lower()): r.n for r in summary.itertuples()}
+    # The statements pair each Alpha sentence with the Beta sentence that differs only by
+    # regime/government and atrocities/incidents: "The regime sent soldiers…" / "The government
+    # sent soldiers…", "The regime denied any role in the atrocities." / "The government denied
+    # any role in the incidents.", …
+    assert set(pairs) <= {("regime", "government"), ("atrocities", "incidents")}
+    assert pairs[("regime", "government")] >= 2
+    assert pairs[("atrocities", "incidents")] >= 2
+    statement = summary.statements.iloc[0][0]
+    assert statement in set(dev_tables.statements.statement_id)
+
+
+def test_leads_show_title_and_first_sentence_with_entities_and_frames(tables) -> None:
+    leads = lead.compare_leads(tables, frames.read_frames(ROOT / "corpus" / "frames.yml"))
+    blog = leads.set_index("article_id").loc["blog"]
+    assert blog.title == (
+        "Amnesty Ukraine chief resigns after Amnesty report accuses Ukraine of endangering victims"
+    )
+    assert blog.lead.startswith("Amnesty International’s head of human rights in Ukraine, Oksana")
+    assert "Oksana Pokalchuk" in blog.lead_entities.split(" · ")
+    assert "civilian harm: endangering" in blog.title_frames.split(" · ")
+    assert "institutional conflict: resigns" in blog.title_frames.split(" · ")
+    wire = leads.set_index("article_id").loc["wire"]
+    assert wire.title == "" and wire.title_frames == ""  # the wire has no headline
+    assert "propaganda and disinformation: propaganda" in wire.lead_frames.split(" · ")
+
+
+def test_tone_scores_reporter_words_and_quotes_apart(frame_tables) -> None:
+    scored = tone.score_tone(frame_tables)
+    reporter = scored[scored.part == "reporter"].set_index("sentence_id")
+    # The officials' reported clause is cut out of the reporter's sentence.
+    assert reporter.loc[0, "text"] == "Officials dismissed the findings as propaganda and said … ."
+    # No word of VADER's lexicon in "The army moved troops away from the schools."
+    assert reporter.loc[2, "compound"] == 0.0
+    quote = scored[(scored.part == "quote") & (scored.quote_id == 1)].iloc[0]
+    assert quote.speaker == "Maria Lopez"
+    assert quote.text == "These are war crimes against civilians,"
+    assert quote.compound < -0.3  # "war" and "crimes" are negative words in the lexicon
