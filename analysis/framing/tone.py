@@ -64,7 +64,7 @@ def score_tone(tables: Any) -> pd.DataFrame:
     outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
     bodies = dict(zip(articles.article_id, articles.body, strict=True))
     owners = map_all_quote_owners(bodies, tables.quotes)
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for s in tables.sentences.itertuples():
         text = _reporter_text(str(s.text), owners[s.article_id][s.start : s.end])
         if re.search(r"\w", text.replace("…", "")):
