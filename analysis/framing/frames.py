@@ -10,7 +10,7 @@ quote is the quote's (`in_quote`, with its speaker), else the reporter's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -198,34 +198,45 @@ def _select_frames(frames: pd.DataFrame, part: str) -> pd.DataFrame:
 
 
 def count_words(tables: Any, *, part: str = "all") -> pd.Series:
-    """Returns the number of words (tokens without punctuation) per outlet in one part."""
+    """Returns the number of words (tokens without punctuation) per article in one part."""
     tokens = select_part(tabulate_tokens(tables.docs, tables.sentences, tables.quotes), part)
-    outlet = dict(zip(tables.articles.article_id, tables.articles.outlet, strict=True))
-    words = tokens.article_id.map(outlet).value_counts()
-    return words.reindex(sorted(set(tables.articles.outlet)), fill_value=0).astype("int64")
+    words = tokens.article_id.value_counts()
+    return words.reindex(list(tables.articles.article_id), fill_value=0).astype("int64")
 
 
-def rate_frames(tables: Any, *, part: str = "all", words: pd.Series | None = None) -> pd.DataFrame:
+def rate_frames(
+    tables: Any,
+    *,
+    part: str = "all",
+    words: pd.Series | None = None,
+    article_ids: Iterable[str] | None = None,
+) -> pd.DataFrame:
     """Counts each outlet's frame matches per 1,000 words.
 
     Args:
-        tables: The built `Tables` (with `frames`).
+        tables: The built `Tables` (with `frame_matches`).
         part: "all" words, the "reporter"'s own (matches outside quotes, per 1,000 reporter
             words) or "quotes" (matches in quotes, per 1,000 quoted words).
         words: `count_words(tables, part=part)` already computed.
+        article_ids: Count only these articles (e.g. a date range); None: all.
 
     Returns:
-        One row per outlet and frame matched anywhere in the corpus (zeros included): outlet,
-        frame, n (matches), words (the outlet's words in that part), per_1000.
+        One row per outlet (of the counted articles) and frame matched anywhere in the corpus
+        (zeros included): outlet, frame, n (matches), words (the outlet's words in that part),
+        per_1000 (missing when the outlet has no words in that part).
     """
-    words = count_words(tables, part=part) if words is None else words
-    outlet = dict(zip(tables.articles.article_id, tables.articles.outlet, strict=True))
+    per_article = count_words(tables, part=part) if words is None else words
+    chosen = set(tables.articles.article_id if article_ids is None else article_ids)
+    articles = tables.articles[tables.articles.article_id.isin(chosen)]
+    outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
+    words_of = per_article[list(articles.article_id)].groupby(articles.outlet.to_numpy()).sum()
     rows = _select_frames(tables.frame_matches, part)
+    rows = rows[rows.article_id.isin(chosen)]
     counts = rows.groupby([rows.article_id.map(outlet), "frame"]).size()
     names = list(dict.fromkeys(tables.frame_matches.frame))
-    grid = pd.MultiIndex.from_product([list(words.index), names], names=["outlet", "frame"])
+    grid = pd.MultiIndex.from_product([list(words_of.index), names], names=["outlet", "frame"])
     out = counts.reindex(grid, fill_value=0).rename("n").reset_index()
-    out["words"] = out.outlet.map(words).astype("int64")
+    out["words"] = out.outlet.map(words_of).astype("int64")
     out["per_1000"] = (1000 * out.n / out.words.where(out.words > 0)).astype("float64")
     return out
 
@@ -237,6 +248,7 @@ def compare_frame_rates(
     against: str | Sequence[str] | None = None,
     part: str = "all",
     prior_scale: float = PRIOR_SCALE,
+    rates: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Tests whether an outlet (or group) uses each frame more often than others, per word.
 
@@ -250,12 +262,14 @@ def compare_frame_rates(
         against: The outlet(s) compared with; None: every other outlet.
         part: "all", "reporter" or "quotes".
         prior_scale: Weight of the prior.
+        rates: `rate_frames(tables, part=part)` already computed (the prior still comes from
+            every outlet in it).
 
     Returns:
         One row per frame: frame, n_target, n_rest, per_1000_target, per_1000_rest, delta, z;
         sorted by z descending.
     """
-    rates = rate_frames(tables, part=part)
+    rates = rate_frames(tables, part=part) if rates is None else rates
     mine = {target} if isinstance(target, str) else set(target)
     others = (
         set(rates.outlet) - mine

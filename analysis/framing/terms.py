@@ -267,3 +267,37 @@ def find_term_sentences(
             (unit.outlet, unit.article_id, unit.sentence_id, len(spans), sentence.text, spans)
         )
     return pd.DataFrame(records, columns=columns)
+
+
+def pick_examples(
+    tables: Any, counts: TermCounts, terms: Sequence[str], *, outlets: Iterable[str] | None = None
+) -> dict[str, str]:
+    """Returns, for each term, the first sentence (in corpus order) that uses it.
+
+    Args:
+        tables: The built `Tables`.
+        counts: `count_terms` of the part the terms were counted in.
+        terms: The terms.
+        outlets: Only these outlets' sentences; None: any.
+
+    Returns:
+        Term → sentence text ("" when no selected sentence uses it).
+    """
+    column = {t: i for i, t in enumerate(counts.terms)}
+    allowed = np.ones(len(counts.units), dtype=bool)
+    if outlets is not None:
+        allowed = counts.units.outlet.isin(set(outlets)).to_numpy()
+    text = dict(
+        zip(
+            zip(tables.sentences.article_id, tables.sentences.sentence_id, strict=True),
+            tables.sentences.text,
+            strict=True,
+        )
+    )
+    out = {}
+    for term in terms:
+        rows = counts.matrix[:, column[term]].nonzero()[0] if term in column else []
+        rows = [r for r in sorted(rows) if allowed[r]]
+        unit = counts.units.iloc[rows[0]] if rows else None
+        out[term] = "" if unit is None else str(text[(unit.article_id, unit.sentence_id)])
+    return out

@@ -9,7 +9,7 @@ quote within a reported clause — wins over the outer one).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -21,6 +21,18 @@ if TYPE_CHECKING:
 #: The text parts a measure can count.
 PARTS = ("all", "reporter", "quotes")
 NO_QUOTE = -1
+
+
+def part_of(selection: Any) -> str:
+    """Returns the part of the text a `Selection` asks for, from its "part" choice.
+
+    The notebooks' filter offers "reporter" and "quote"; both (or no choice): "all"; only
+    "reporter": "reporter"; only "quote": "quotes".
+    """
+    allowed = dict(selection.choices).get("part")
+    if allowed is None or {"reporter", "quote"} <= set(allowed) or not allowed:
+        return "all"
+    return "reporter" if "reporter" in allowed else "quotes"
 
 
 def check_part(part: str) -> str:
