@@ -17,8 +17,7 @@ from ..framing.frames import PRIOR_SCALE, rate_frames
 from ..framing.terms import (
     TermCounts,
     count_terms,
-    distinctive_terms,
-    pick_examples,
+    rank_outlet_terms,
     score_log_odds,
 )
 from ..framing.tokens import part_of
@@ -64,14 +63,12 @@ def plot_distinctive_terms(
     part = part_of(selection)
     counted = counts[part] if counts and part in counts else count_terms(tables, part=part)
     outlets = _shown_outlets(articles, selection)
+    ranked = rank_outlet_terms(
+        tables, outlets, part=part, counts=counted, top=top, minimum=selection.minimum
+    )
     traces = []
     for outlet, color in outlet_colors(articles).items():
-        rows = pd.DataFrame(columns=["term", "n_target", "n_rest", "delta", "z"])
-        if outlet in outlets:
-            others = [o for o in outlets if o != outlet] or None
-            ranked = distinctive_terms(tables, outlet, against=others, part=part, counts=counted)
-            rows = ranked[(ranked.z > 0) & (ranked.n_target >= selection.minimum)].head(top)
-        examples = pick_examples(tables, counted, list(rows.term), outlets=[outlet])
+        rows = ranked[ranked.outlet == outlet]
         traces.append(
             {
                 "type": "scatter",
@@ -84,8 +81,8 @@ def plot_distinctive_terms(
                 "textfont": {"color": color, "size": 12},
                 "marker": {"color": color, "size": 9},
                 "customdata": [
-                    [int(r), round(float(d), 2), _snippet(examples[t], 160)]
-                    for t, r, d in zip(rows.term, rows.n_rest, rows.delta, strict=True)
+                    [int(r), round(float(d), 2), _snippet(e, 160)]
+                    for r, d, e in zip(rows.n_rest, rows.delta, rows.example, strict=True)
                 ],
                 "hovertemplate": "<b>%{text}</b> · "
                 + escape(outlet)

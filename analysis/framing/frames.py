@@ -191,7 +191,8 @@ def tabulate_frames(
     return rows
 
 
-def _select_frames(frames: pd.DataFrame, part: str) -> pd.DataFrame:
+def select_matches(frames: pd.DataFrame, part: str) -> pd.DataFrame:
+    """Returns the `frame_matches` rows of one part: "all", "reporter" or "quotes"."""
     if check_part(part) == "reporter":
         return frames[~frames.in_quote]
     return frames[frames.in_quote] if part == "quotes" else frames
@@ -230,7 +231,7 @@ def rate_frames(
     articles = tables.articles[tables.articles.article_id.isin(chosen)]
     outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
     words_of = per_article[list(articles.article_id)].groupby(articles.outlet.to_numpy()).sum()
-    rows = _select_frames(tables.frame_matches, part)
+    rows = select_matches(tables.frame_matches, part)
     rows = rows[rows.article_id.isin(chosen)]
     counts = rows.groupby([rows.article_id.map(outlet), "frame"]).size()
     names = list(dict.fromkeys(tables.frame_matches.frame))

@@ -301,3 +301,40 @@ def pick_examples(
         unit = counts.units.iloc[rows[0]] if rows else None
         out[term] = "" if unit is None else str(text[(unit.article_id, unit.sentence_id)])
     return out
+
+
+def rank_outlet_terms(
+    tables: Any,
+    outlets: Sequence[str],
+    *,
+    part: str = "all",
+    counts: TermCounts | None = None,
+    top: int = 10,
+    minimum: int = 1,
+) -> pd.DataFrame:
+    """Ranks each outlet's most distinctive terms against the other given outlets.
+
+    Args:
+        tables: The built `Tables`.
+        outlets: The outlets compared (one alone is compared with the rest of the corpus).
+        part: "all", "reporter" or "quotes".
+        counts: `count_terms(tables, part=part)` already computed.
+        top: Terms kept per outlet (those with z > 0, highest first).
+        minimum: Least uses by the outlet for a term to be kept.
+
+    Returns:
+        One row per outlet and term: outlet, term, n_target, n_rest, delta, z and example (the
+        first sentence of the outlet using it), outlets in the given order.
+    """
+    counts = _reuse(tables, counts, part)
+    frames = []
+    for outlet in outlets:
+        others = [o for o in outlets if o != outlet] or None
+        ranked = distinctive_terms(tables, outlet, against=others, part=part, counts=counts)
+        kept = ranked[(ranked.z > 0) & (ranked.n_target >= minimum)].head(top)
+        examples = pick_examples(tables, counts, list(kept.term), outlets=[outlet])
+        frames.append(kept.assign(outlet=outlet, example=kept.term.map(examples)))
+    columns = ["outlet", "term", "n_target", "n_rest", "delta", "z", "example"]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]

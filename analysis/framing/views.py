@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import ipywidgets as w
@@ -12,6 +12,9 @@ import pandas as pd
 
 from ..filters import Selection
 from ..views import markup
+from .frames import select_matches
+from .terms import TermCounts, find_term_sentences, rank_outlet_terms
+from .tokens import part_of
 
 
 def _block(heading: str, text: str, spans: list[tuple[int, int, str]]) -> str:
@@ -90,6 +93,71 @@ def render_term_sentences(found: pd.DataFrame, *, limit: int = 30) -> str:
     ]
     more = f"<p>{len(found) - limit} more sentences not shown.</p>" if len(found) > limit else ""
     return "".join(blocks) + more
+
+
+def _outlets(tables: Any, selection: Selection) -> list[str]:
+    shown = set(selection.select_articles(tables.articles).outlet)
+    return sorted(shown, key=str.casefold)
+
+
+def list_term_choices(
+    tables: Any,
+    selection: Selection,
+    *,
+    counts: Mapping[str, TermCounts] | None = None,
+    top: int = 10,
+) -> list[str]:
+    """Returns the terms the distinctive-terms chart shows for a selection, highest z first."""
+    part = part_of(selection)
+    ranked = rank_outlet_terms(
+        tables,
+        _outlets(tables, selection),
+        part=part,
+        counts=(counts or {}).get(part),
+        top=top,
+        minimum=selection.minimum,
+    )
+    return list(dict.fromkeys(ranked.sort_values("z", ascending=False, kind="stable").term))
+
+
+def render_term_drilldown(
+    tables: Any,
+    term: str,
+    selection: Selection,
+    *,
+    counts: Mapping[str, TermCounts] | None = None,
+) -> str:
+    """Renders the selected outlets' sentences using a term (in the selected part of the text).
+
+    Returns:
+        Escaped HTML (`render_term_sentences`).
+    """
+    part = part_of(selection)
+    found = find_term_sentences(
+        tables,
+        term,
+        outlets=_outlets(tables, selection),
+        part=part,
+        counts=(counts or {}).get(part),
+    )
+    return render_term_sentences(found)
+
+
+def list_frame_choices(tables: Any, selection: Selection) -> list[str]:
+    """Returns the frames matched in the selection (the "frame" choice and part applied)."""
+    rows = selection.select_rows(tables.frame_matches, tables.articles, text_column="matched")
+    return list(dict.fromkeys(select_matches(rows, part_of(selection)).frame))
+
+
+def render_frame_drilldown(tables: Any, frame: str, selection: Selection) -> str:
+    """Renders the selected outlets' sentences matching a frame, matched words highlighted.
+
+    Returns:
+        Escaped HTML (`render_frame_sentences`).
+    """
+    rows = selection.select_rows(tables.frame_matches, tables.articles, text_column="matched")
+    rows = select_matches(rows[rows.frame == frame], part_of(selection))
+    return render_frame_sentences(rows, tables.sentences, tables.articles)
 
 
 class Drilldown:

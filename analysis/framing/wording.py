@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from itertools import combinations
 from typing import Any
 
@@ -121,11 +122,14 @@ def find_word_choices(tables: Any) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def summarize_word_choices(choices: pd.DataFrame) -> pd.DataFrame:
+def summarize_word_choices(
+    choices: pd.DataFrame, *, outlets: Iterable[str] | None = None
+) -> pd.DataFrame:
     """Aggregates word choices per outlet pair.
 
     Args:
         choices: `find_word_choices` rows (or a selection of them).
+        outlets: Keep the pairs of these outlets only; None keeps all.
 
     Returns:
         One row per outlet pair and pair of wordings (compared in lowercase): outlet_a, text_a,
@@ -133,6 +137,9 @@ def summarize_word_choices(choices: pd.DataFrame) -> pd.DataFrame:
         trace each choice back), most frequent first.
     """
     columns = ["outlet_a", "text_a", "outlet_b", "text_b", "n", "statements"]
+    if outlets is not None:
+        keep = set(outlets)
+        choices = choices[choices.outlet_a.isin(keep) & choices.outlet_b.isin(keep)]
     if choices.empty:
         return pd.DataFrame(columns=columns)
     keyed = choices.assign(key_a=choices.text_a.map(_key), key_b=choices.text_b.map(_key))
