@@ -321,3 +321,12 @@ def test_tone_scores_reporter_words_and_quotes_apart(frame_tables) -> None:
     assert quote.speaker == "Maria Lopez"
     assert quote.text == "These are war crimes against civilians,"
     assert quote.compound < -0.3  # "war" and "crimes" are negative words in the lexicon
+
+
+def test_distinctive_terms_count_only_the_chosen_articles(dev_tables) -> None:
+    # alpha-2: "A week later the regime closed the roads to the valley. Aid workers said the
+    # atrocities had forced families to flee." — "regime" once, "atrocities" once.
+    chosen = terms.distinctive_terms(dev_tables, "Alpha Daily", article_ids=["alpha-2", "beta-2"])
+    row = chosen.set_index("term").loc["regime"]
+    assert (row.n_target, row.n_rest) == (1, 0)
+    assert "witness" not in set(chosen.term)  # only in the *-1 articles

@@ -49,7 +49,8 @@ def plot_distinctive_terms(
 
     Args:
         tables: The built `Tables`.
-        selection: Outlets, the "part" choice and `minimum` (least uses by the outlet).
+        selection: Outlets and dates (which articles count), the "part" choice and `minimum`
+            (least uses by the outlet).
         counts: `count_terms` per part ("all", "reporter", "quotes"), computed once.
         top: Terms per outlet (highest z first, z > 0 only).
 
@@ -64,7 +65,13 @@ def plot_distinctive_terms(
     counted = counts[part] if counts and part in counts else count_terms(tables, part=part)
     outlets = _shown_outlets(articles, selection)
     ranked = rank_outlet_terms(
-        tables, outlets, part=part, counts=counted, top=top, minimum=selection.minimum
+        tables,
+        outlets,
+        part=part,
+        counts=counted,
+        top=top,
+        minimum=selection.minimum,
+        article_ids=selection.select_articles(articles).article_id,
     )
     traces = []
     for outlet, color in outlet_colors(articles).items():

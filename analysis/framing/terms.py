@@ -164,6 +164,7 @@ def distinctive_terms(
     background: Mapping[str, int] | None = None,
     min_count: int = 1,
     counts: TermCounts | None = None,
+    article_ids: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Ranks the terms that set an outlet (or group of outlets) apart from others.
 
@@ -177,6 +178,8 @@ def distinctive_terms(
             the corpus's own counts.
         min_count: Keep terms used at least this often by target and rest together.
         counts: `count_terms(tables, part=part)` already computed (it is reused, not changed).
+        article_ids: Count only these articles for target and rest (e.g. a date range); the
+            prior still comes from the whole corpus. None: all.
 
     Returns:
         One row per term: term, n_target, n_rest (its counts), delta and z (module docstring),
@@ -194,8 +197,11 @@ def distinctive_terms(
             f"target {sorted(mine)} and against {sorted(others)} must be non-empty, disjoint "
             f"sets of the corpus's outlets {sorted(known)}"
         )
-    y_t = counts.totals(counts.units.outlet.isin(mine).to_numpy())
-    y_r = counts.totals(counts.units.outlet.isin(others).to_numpy())
+    counted = np.ones(len(counts.units), dtype=bool)
+    if article_ids is not None:
+        counted = counts.units.article_id.isin(set(article_ids)).to_numpy()
+    y_t = counts.totals(counts.units.outlet.isin(mine).to_numpy() & counted)
+    y_r = counts.totals(counts.units.outlet.isin(others).to_numpy() & counted)
     corpus = counts.totals(np.ones(len(counts.units), dtype=bool))
     if background is None:
         prior = prior_scale * corpus
@@ -225,6 +231,7 @@ def find_term_sentences(
     outlets: Iterable[str] | None = None,
     part: str = "all",
     counts: TermCounts | None = None,
+    article_ids: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Finds the sentences behind a term's counts.
 
@@ -234,6 +241,7 @@ def find_term_sentences(
         outlets: Keep these outlets' sentences; None keeps all.
         part: The part of the text the term was counted in.
         counts: `count_terms(tables, part=part)` already computed.
+        article_ids: Keep these articles' sentences; None keeps all.
 
     Returns:
         One row per sentence using the term: outlet, article_id, sentence_id, n (occurrences),
@@ -249,6 +257,8 @@ def find_term_sentences(
     units = counts.units.iloc[rows]
     if outlets is not None:
         units = units[units.outlet.isin(set(outlets))]
+    if article_ids is not None:
+        units = units[units.article_id.isin(set(article_ids))]
     sentences = tables.sentences.set_index(["article_id", "sentence_id"])
     wanted = set(zip(units.article_id, units.sentence_id, strict=True))
     keys = list(zip(counts.tokens.article_id, counts.tokens.sentence_id, strict=True))
@@ -270,7 +280,12 @@ def find_term_sentences(
 
 
 def pick_examples(
-    tables: Any, counts: TermCounts, terms: Sequence[str], *, outlets: Iterable[str] | None = None
+    tables: Any,
+    counts: TermCounts,
+    terms: Sequence[str],
+    *,
+    outlets: Iterable[str] | None = None,
+    article_ids: Iterable[str] | None = None,
 ) -> dict[str, str]:
     """Returns, for each term, the first sentence (in corpus order) that uses it.
 
@@ -279,6 +294,7 @@ def pick_examples(
         counts: `count_terms` of the part the terms were counted in.
         terms: The terms.
         outlets: Only these outlets' sentences; None: any.
+        article_ids: Only these articles' sentences; None: any.
 
     Returns:
         Term → sentence text ("" when no selected sentence uses it).
@@ -287,6 +303,8 @@ def pick_examples(
     allowed = np.ones(len(counts.units), dtype=bool)
     if outlets is not None:
         allowed = counts.units.outlet.isin(set(outlets)).to_numpy()
+    if article_ids is not None:
+        allowed = allowed & counts.units.article_id.isin(set(article_ids)).to_numpy()
     text = dict(
         zip(
             zip(tables.sentences.article_id, tables.sentences.sentence_id, strict=True),
@@ -311,6 +329,7 @@ def rank_outlet_terms(
     counts: TermCounts | None = None,
     top: int = 10,
     minimum: int = 1,
+    article_ids: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Ranks each outlet's most distinctive terms against the other given outlets.
 
@@ -321,6 +340,7 @@ def rank_outlet_terms(
         counts: `count_terms(tables, part=part)` already computed.
         top: Terms kept per outlet (those with z > 0, highest first).
         minimum: Least uses by the outlet for a term to be kept.
+        article_ids: Count only these articles (see `distinctive_terms`); None: all.
 
     Returns:
         One row per outlet and term: outlet, term, n_target, n_rest, delta, z and example (the
@@ -330,9 +350,13 @@ def rank_outlet_terms(
     frames = []
     for outlet in outlets:
         others = [o for o in outlets if o != outlet] or None
-        ranked = distinctive_terms(tables, outlet, against=others, part=part, counts=counts)
+        ranked = distinctive_terms(
+            tables, outlet, against=others, part=part, counts=counts, article_ids=article_ids
+        )
         kept = ranked[(ranked.z > 0) & (ranked.n_target >= minimum)].head(top)
-        examples = pick_examples(tables, counts, list(kept.term), outlets=[outlet])
+        examples = pick_examples(
+            tables, counts, list(kept.term), outlets=[outlet], article_ids=article_ids
+        )
         frames.append(kept.assign(outlet=outlet, example=kept.term.map(examples)))
     columns = ["outlet", "term", "n_target", "n_rest", "delta", "z", "example"]
     if not frames:

@@ -116,6 +116,7 @@ def list_term_choices(
         counts=(counts or {}).get(part),
         top=top,
         minimum=selection.minimum,
+        article_ids=selection.select_articles(tables.articles).article_id,
     )
     return list(dict.fromkeys(ranked.sort_values("z", ascending=False, kind="stable").term))
 
@@ -136,9 +137,9 @@ def render_term_drilldown(
     found = find_term_sentences(
         tables,
         term,
-        outlets=_outlets(tables, selection),
         part=part,
         counts=(counts or {}).get(part),
+        article_ids=selection.select_articles(tables.articles).article_id,
     )
     return render_term_sentences(found)
 
