@@ -10,6 +10,8 @@ quote is the quote's (`in_quote`, with its speaker), else the reporter's.
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +27,7 @@ from .tokens import NO_QUOTE, check_part, map_all_quote_owners, select_part, tab
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
 
 #: The frames file of a corpus folder.
 FRAMES_FILE = "frames.yml"
@@ -89,26 +92,40 @@ def read_frames(path: str | Path) -> list[Frame]:
 class FrameMatcher:
     """Finds the frames' terms in parsed documents (lemma and lowercase phrase matching)."""
 
-    def __init__(self, frames: Sequence[Frame], *, cache_dir: Path | None = None) -> None:
-        """Parses every term once (parses are cached like the articles').
+    def __init__(
+        self,
+        frames: Sequence[Frame],
+        *,
+        vocab: Vocab | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
+        """Parses every term once; the words and lemmas of the terms are cached (in
+        `<cache>/frames/`), so a rebuild does not load the model.
 
         Args:
             frames: The frames (`read_frames`).
+            vocab: The vocabulary of the documents to match (e.g. an article's `doc.vocab`); a
+                blank English one when None.
             cache_dir: The parse cache folder; the default cache when None.
         """
         import spacy
         from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
 
-        from ..parse import find_model, parse_texts
-
-        vocab = spacy.blank(find_model().lang).vocab
+        vocab = vocab if vocab is not None else spacy.blank("en").vocab
         self._lemma = PhraseMatcher(vocab, attr="LEMMA")
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._keys: dict[int, tuple[str, str]] = {}
         pairs = [(f.name, t) for f in frames for t in f.terms]
-        patterns = parse_texts([t.lower() for _f, t in pairs], cache_dir=cache_dir) if pairs else []
-        for (frame, term), pattern in zip(pairs, patterns, strict=True):
+        parsed = _parse_terms([t.lower() for _f, t in pairs], cache_dir=cache_dir)
+        for (frame, term), tokens in zip(pairs, parsed, strict=True):
             label = f"{frame}\t{term}"
+            pattern = Doc(
+                vocab,
+                words=[t[0] for t in tokens],
+                spaces=[bool(t[2]) for t in tokens],
+                lemmas=[t[1] for t in tokens],
+            )
             self._keys[int(vocab.strings.add(label))] = (frame, term)
             self._lemma.add(label, [pattern])
             self._lower.add(label, [pattern])
@@ -138,6 +155,28 @@ class FrameMatcher:
         return sorted(out, key=lambda m: (m[2].start_char, m[0]))
 
 
+def _parse_terms(terms: list[str], *, cache_dir: Path | None) -> list[list[list[str]]]:
+    """Returns [word, lemma, trailing space] per token of each term, parsed one by one (cached)."""
+    from ..parse import cache_key, default_cache_dir, find_model, parse_texts
+
+    if not terms:
+        return []
+    path = (cache_dir or default_cache_dir()) / "frames"
+    path = path / f"{cache_key(chr(10).join(terms), find_model())}.json"
+    if path.is_file():
+        cached: list[list[list[str]]] = json.loads(path.read_text(encoding="utf-8"))
+        return cached
+    parsed = [
+        [[t.text, t.lemma_, t.whitespace_] for t in doc]
+        for doc in parse_texts(terms, cache_dir=cache_dir)
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(parsed), encoding="utf-8")
+    tmp.replace(path)
+    return parsed
+
+
 def tabulate_frames(
     docs: Mapping[str, Doc],
     sentences: pd.DataFrame,
@@ -160,7 +199,8 @@ def tabulate_frames(
     """
     if not frames:
         return []
-    matcher = FrameMatcher(frames, cache_dir=cache_dir)
+    vocab = next(iter(docs.values())).vocab if docs else None
+    matcher = FrameMatcher(frames, vocab=vocab, cache_dir=cache_dir)
     owners = map_all_quote_owners({a: d.text for a, d in docs.items()}, quotes)
     speaker = {
         (a, int(q)): s if isinstance(s, str) else None

@@ -67,8 +67,9 @@ def compare_leads(
 
     articles = tables.articles
     titles = [t if isinstance(t, str) else "" for t in articles.title]
-    matcher = FrameMatcher(frames, cache_dir=cache_dir) if frames else None
-    title_docs = parse_texts(titles, cache_dir=cache_dir) if matcher else []
+    title_docs = parse_texts(titles, cache_dir=cache_dir) if frames else []
+    vocab = title_docs[0].vocab if title_docs else None
+    matcher = FrameMatcher(frames, vocab=vocab, cache_dir=cache_dir) if frames else None
     first = tables.sentences.sort_values("sentence_id").drop_duplicates("article_id")
     lead = dict(zip(first.article_id, first.text, strict=True))
     name = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
