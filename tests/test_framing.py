@@ -330,3 +330,21 @@ def test_distinctive_terms_count_only_the_chosen_articles(dev_tables) -> None:
     row = chosen.set_index("term").loc["regime"]
     assert (row.n_target, row.n_rest) == (1, 0)
     assert "witness" not in set(chosen.term)  # only in the *-1 articles
+
+
+def test_background_list_shapes_the_prior_as_documented(dev_tables) -> None:
+    # a_w = prior_scale × corpus size × (b_w + 1) / Σ(b + 1) over the corpus's terms.
+    counts = terms.count_terms(dev_tables)
+    background = {"regime": 999}
+    got = terms.distinctive_terms(dev_tables, "Alpha Daily", background=background, counts=counts)
+    alpha = (counts.units.outlet == "Alpha Daily").to_numpy()
+    y_t, y_r = counts.totals(alpha), counts.totals(~alpha)
+    shape = np.array([background.get(t, 0) + 1.0 for t in counts.terms])
+    prior = terms.PRIOR_SCALE * (y_t + y_r).sum() * shape / shape.sum()
+    _delta, z = terms.score_log_odds(y_t, y_r, prior)
+    expected = dict(zip(counts.terms, z, strict=True))
+    assert got.set_index("term").z.to_dict() == pytest.approx(expected)
+    # A word common in the reference list gets a large prior: its log-odds is shrunk towards 0
+    # (both are used 3 times by Alpha and never by Beta).
+    by_term = got.set_index("term")
+    assert by_term.loc["regime", "delta"] < by_term.loc["atrocity", "delta"] / 5
