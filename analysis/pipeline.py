@@ -14,6 +14,7 @@ from . import schema
 from .clean import Cleaned, clean_text
 from .corpus import CorpusError, read_corpus
 from .entities import CURATED_FILE, read_curated, resolve_entities
+from .framing.frames import FRAMES_FILE, read_frames, tabulate_frames
 from .overlap import find_links, group_statements, score_sentences
 from .parse import parse_texts
 from .quotes import QuoteWarning, tabulate_quotes
@@ -44,6 +45,8 @@ class Tables:
         statements: One row per sentence of a statement carried by several articles.
         events: One row per dated event, or undated statement placed at its publication date.
         happenings: One row per happening: events of several articles grouped.
+        frame_matches: One row per match of a frame's term (`corpus/frames.yml`); named so
+            because `frames()` lists the tables.
         docs: The parsed spaCy `Doc` of each body, by article_id (not a table).
     """
 
@@ -59,6 +62,7 @@ class Tables:
     statements: pd.DataFrame
     events: pd.DataFrame
     happenings: pd.DataFrame
+    frame_matches: pd.DataFrame
     docs: dict[str, Doc] = field(repr=False, compare=False)
 
     def frames(self) -> Iterator[tuple[str, pd.DataFrame]]:
@@ -187,6 +191,16 @@ def build(
         statements=_frame("statements", group_statements(links, sentences, similarity=similarity)),
         events=events,
         happenings=_frame("happenings", group_happenings(events, links=links)),
+        frame_matches=_frame(
+            "frame_matches",
+            tabulate_frames(
+                docs,
+                sentences,
+                quotes,
+                read_frames(Path(corpus_dir) / FRAMES_FILE),
+                cache_dir=Path(cache_dir) if cache_dir else None,
+            ),
+        ),
         docs=docs,
     )
 

@@ -362,6 +362,32 @@ TABLES: dict[str, Table] = {
             ),
         ),
         Table(
+            "frame_matches",
+            "one match of a frame's term (`corpus/frames.yml`) in an article body",
+            (
+                Column("article_id", "str", "The article."),
+                Column("sentence_id", "int64", "The sentence holding the match."),
+                Column("frame", "str", "The frame's name in `corpus/frames.yml`."),
+                Column(
+                    "term",
+                    "str",
+                    "The frame's term that matched, as written in the file (lemmas are compared: "
+                    "`violate` matches `violated`).",
+                ),
+                Column("start", "int64", "Start offset into `articles.body`."),
+                Column("end", "int64", "End offset into `articles.body` (exclusive)."),
+                Column("matched", "str", "The words as written, `body[start:end]`."),
+                Column("in_quote", "bool", "True when the words are inside a quote."),
+                Column("quote_id", "Int64", "The quote holding them (`quotes.quote_id`)."),
+                Column(
+                    "speaker",
+                    "str",
+                    "The quote's speaker (`quotes.speaker`); missing for the reporter's words or "
+                    "an unknown speaker.",
+                ),
+            ),
+        ),
+        Table(
             "removed",
             "one span of the raw file that is not part of the article body or title",
             (

@@ -139,6 +139,18 @@ def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> Non
             )
             assert view.inner_text() != shown and "Statement" in view.inner_text()
             view.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}-variants.png"))
+        drilldowns = page.locator(".coverage-lens-drilldown select")
+        if drilldowns.count():  # the term and frame pickers of the framing notebook
+            view = page.locator(".coverage-lens-drilldown .widget-html-content").first
+            shown = view.inner_text()
+            options = drilldowns.first.locator("option").all_inner_texts()
+            assert len(options) > 1, f"{name}: the term picker offers {options}"
+            drilldowns.first.select_option(label=options[-1])
+            page.wait_for_function(
+                "([el, old]) => el.innerText !== old", arg=[view.element_handle(), shown]
+            )
+            assert "sentence" in view.inner_text()
+            view.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}-drilldown.png"))
     finally:
         page.close()
 

@@ -93,6 +93,10 @@ def test_report_writes_each_notebook_as_html_and_every_chart(report) -> None:
         "statement-grid",
         "reaction-timeline",
         "statement-propagation",
+        "distinctive-terms",
+        "frames-by-outlet",
+        "tone-by-outlet",
+        "tone-by-speaker",
     }
     for chart in charts:
         for suffix in ("png", "svg", "html"):

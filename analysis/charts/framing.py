@@ -1,0 +1,325 @@
+"""Charts of notebook 03: distinctive terms, frames per outlet, tone by outlet and by speaker.
+
+Filters read from a `Selection`: outlets and dates, the "part" choice (`reporter` words and/or
+`quote`s), the "frame" choice, and `minimum` (least count a term or frame needs to be shown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..filters import Selection
+from ..framing.frames import PRIOR_SCALE, rate_frames
+from ..framing.terms import (
+    TermCounts,
+    count_terms,
+    rank_outlet_terms,
+    score_log_odds,
+)
+from ..framing.tokens import part_of
+from .style import _caption, _snippet, escape, make_figure, outlet_colors
+
+#: Terms shown per outlet in the distinctive-terms chart.
+TOP_TERMS = 10
+#: |z| from which a difference is usually called notable (two-sided 5 %).
+Z_NOTABLE = 1.96
+PART_LABEL = {"all": "all words", "reporter": "the reporter's own words", "quotes": "quotes"}
+
+
+def _shown_outlets(articles: pd.DataFrame, selection: Selection) -> list[str]:
+    shown = set(selection.select_articles(articles).outlet)
+    return [o for o in outlet_colors(articles) if o in shown]
+
+
+def plot_distinctive_terms(
+    tables: Any,
+    *,
+    selection: Selection | None = None,
+    counts: Mapping[str, TermCounts] | None = None,
+    top: int = TOP_TERMS,
+) -> go.Figure:
+    """Scatter of each outlet's most distinctive terms: how often it uses them against their z.
+
+    Each selected outlet is compared with the other selected outlets (with the rest of the corpus
+    when it is the only one), by `framing.terms.distinctive_terms`.
+
+    Args:
+        tables: The built `Tables`.
+        selection: Outlets and dates (which articles count), the "part" choice and `minimum`
+            (least uses by the outlet).
+        counts: `count_terms` per part ("all", "reporter", "quotes"), computed once.
+        top: Terms per outlet (highest z first, z > 0 only).
+
+    Returns:
+        One scatter trace per outlet of the corpus (empty when not selected): x the outlet's
+        uses of the term (log axis), y its z; hover shows the counts, delta and an example
+        sentence.
+    """
+    selection = selection or Selection()
+    articles = tables.articles
+    part = part_of(selection)
+    counted = counts[part] if counts and part in counts else count_terms(tables, part=part)
+    outlets = _shown_outlets(articles, selection)
+    ranked = rank_outlet_terms(
+        tables,
+        outlets,
+        part=part,
+        counts=counted,
+        top=top,
+        minimum=selection.minimum,
+        article_ids=selection.select_articles(articles).article_id,
+    )
+    traces = []
+    for outlet, color in outlet_colors(articles).items():
+        rows = ranked[ranked.outlet == outlet]
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": escape(outlet),
+                "x": [int(n) for n in rows.n_target],
+                "y": [round(float(z), 2) for z in rows.z],
+                "text": [escape(t) for t in rows.term],
+                "textposition": "middle right",
+                "textfont": {"color": color, "size": 12},
+                "marker": {"color": color, "size": 9},
+                "customdata": [
+                    [int(r), round(float(d), 2), _snippet(e, 160)]
+                    for r, d, e in zip(rows.n_rest, rows.delta, rows.example, strict=True)
+                ],
+                "hovertemplate": "<b>%{text}</b> · "
+                + escape(outlet)
+                + "<br>%{x} uses here, %{customdata[0]} in the others"
+                + "<br>log-odds %{customdata[1]}, z %{y}<br>e.g. %{customdata[2]}<extra></extra>",
+            }
+        )
+    vs = "the other selected outlets" if len(outlets) > 1 else "the rest of the corpus"
+    return make_figure(
+        traces,
+        title=f"Words that set each outlet apart ({PART_LABEL[part]})",
+        caption=_caption(
+            articles,
+            selection.select_articles(articles),
+            f"Each outlet against {vs}: log-odds ratio with an informative Dirichlet prior "
+            f"(Monroe et al. 2008), z-scored; lemmas and bigrams, stop words out; top {top} per "
+            f"outlet used at least {selection.minimum}×. Dashed line: z = {Z_NOTABLE}.",
+        ),
+        layout={
+            "xaxis": {"type": "log", "title": {"text": "uses by the outlet (log scale)"}},
+            "yaxis": {"title": {"text": "z (higher: more typical of the outlet)"}},
+            "shapes": [
+                {
+                    "type": "line",
+                    "xref": "paper",
+                    "x0": 0,
+                    "x1": 1,
+                    "y0": Z_NOTABLE,
+                    "y1": Z_NOTABLE,
+                    "line": {"dash": "dash", "color": "#999999", "width": 1},
+                }
+            ],
+            "height": 620,
+        },
+    )
+
+
+def plot_frame_rates(
+    tables: Any,
+    *,
+    selection: Selection | None = None,
+    words: Mapping[str, pd.Series] | None = None,
+) -> go.Figure:
+    """Heatmap of how often each outlet uses each frame, per 1,000 words.
+
+    Args:
+        tables: The built `Tables`.
+        selection: Outlets and dates (which articles count), the "part" choice (reporter words,
+            quotes or both), the "frame" choice and `minimum` (least matches over the selected
+            outlets for a frame to be shown).
+        words: `framing.frames.count_words` per part, computed once.
+
+    Returns:
+        One heatmap trace: x the selected outlets, y the frames, z matches per 1,000 words;
+        hover gives the count, the words and the z of the outlet against the other selected
+        outlets (the statistic of `framing.frames.compare_frame_rates`).
+    """
+    selection = selection or Selection()
+    articles = tables.articles
+    part = part_of(selection)
+    shown = selection.select_articles(articles)
+    rates = rate_frames(
+        tables,
+        part=part,
+        words=words[part] if words and part in words else None,
+        article_ids=shown.article_id,
+    )
+    allowed = dict(selection.choices).get("frame")
+    if allowed is not None:
+        rates = rates[rates.frame.isin(allowed)]
+    totals = rates.groupby("frame", sort=False).n.sum()
+    frames = [f for f in totals.index if totals[f] >= selection.minimum]
+    outlets = [o for o in outlet_colors(articles) if o in set(rates.outlet)]
+    grid = rates.set_index(["frame", "outlet"])
+    z_of = _frame_z(rates, outlets)
+    z_values, text, custom = [], [], []
+    for frame in frames:
+        cells = [grid.loc[(frame, o)] for o in outlets]
+        z_values.append(
+            [None if pd.isna(c.per_1000) else round(float(c.per_1000), 1) for c in cells]
+        )
+        text.append([str(int(c.n)) for c in cells])
+        custom.append(
+            [
+                [int(c.n), int(c.words), z_of.get((frame, o), "")]
+                for c, o in zip(cells, outlets, strict=True)
+            ]
+        )
+    trace = {
+        "type": "heatmap",
+        "x": [escape(o) for o in outlets],
+        "y": [escape(f) for f in frames],
+        "z": z_values,
+        "text": text,
+        "customdata": custom,
+        "texttemplate": "%{z}",
+        "colorscale": "Blues",
+        "colorbar": {"title": {"text": "per 1,000 words"}},
+        "hovertemplate": "%{y} in %{x}: %{z} per 1,000 words<br>%{customdata[0]} matches in "
+        "%{customdata[1]} words<br>z against the other outlets: %{customdata[2]}<extra></extra>",
+        "xgap": 2,
+        "ygap": 2,
+    }
+    return make_figure(
+        [trace],
+        title=f"How often each outlet uses each frame ({PART_LABEL[part]}, per 1,000 words)",
+        caption=_caption(
+            articles,
+            shown,
+            "Frames: corpus/frames.yml, matched on lemmas. Hover: count, words and z of the "
+            f"outlet against the other selected outlets (|z| ≥ {Z_NOTABLE}: notable). Frames with "
+            f"at least {selection.minimum} match(es).",
+        ),
+        layout={
+            "yaxis": {"autorange": "reversed", "dtick": 1},
+            "height": max(420, 200 + 40 * len(frames)),
+        },
+    )
+
+
+def _frame_z(rates: pd.DataFrame, outlets: list[str]) -> dict[tuple[str, str], float]:
+    """Returns the z of each (frame, outlet) against the other outlets of `rates`."""
+    if len(outlets) < 2:
+        return {}
+    counts = rates.pivot(index="frame", columns="outlet", values="n").reindex(columns=outlets)
+    words = rates.drop_duplicates("outlet").set_index("outlet").words.reindex(outlets)
+    total, all_words = counts.sum(axis=1).to_numpy(float), float(words.sum())
+    prior = PRIOR_SCALE * total + 1e-9
+    out = {}
+    for outlet in outlets:
+        mine = counts[outlet].to_numpy(float)
+        _delta, z = score_log_odds(
+            mine,
+            total - mine,
+            prior,
+            n_target=float(words[outlet]),
+            n_rest=all_words - float(words[outlet]),
+            prior_total=PRIOR_SCALE * all_words,
+        )
+        out.update({(f, outlet): round(float(v), 2) for f, v in zip(counts.index, z, strict=True)})
+    return out
+
+
+def plot_tone(
+    tables: Any,
+    tone: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    selection: Selection | None = None,
+) -> go.Figure:
+    """Box plots of VADER tone: by outlet (reporter's words and quotes apart) or by speaker.
+
+    Args:
+        tables: The built `Tables`.
+        tone: `framing.tone.score_tone(tables)`.
+        by: "outlet" (x: reporter's words / quotes) or "speaker" (quotes only, y: speaker).
+        selection: Outlets, dates, search on the scored text, the "part" choice and, by speaker,
+            `minimum` quotes per speaker.
+
+    Returns:
+        One box trace per outlet of the corpus (empty when not selected), every scored text a
+        point (hover: the text).
+    """
+    selection = selection or Selection()
+    articles = tables.articles
+    rows = selection.select_rows(tone, articles)
+    if by == "speaker":
+        rows = rows[(rows.part == "quote") & rows.speaker.notna()]
+        per_speaker = rows.speaker.value_counts()
+        keep = per_speaker[per_speaker >= selection.minimum].index
+        rows = rows[rows.speaker.isin(keep)]
+    traces = []
+    for outlet, color in outlet_colors(articles).items():
+        mine = rows[rows.outlet == outlet]
+        labels = (
+            [escape(s) for s in mine.speaker]
+            if by == "speaker"
+            else ["reporter's words" if p == "reporter" else "quotes" for p in mine.part]
+        )
+        values = [float(v) for v in mine.compound]
+        axis = (
+            {"y": labels, "x": values, "orientation": "h"}
+            if by == "speaker"
+            else {
+                "x": labels,
+                "y": values,
+            }
+        )
+        traces.append(
+            {
+                "type": "box",
+                "name": escape(outlet),
+                **axis,
+                "marker": {"color": color, "size": 5},
+                "line": {"color": color},
+                "boxpoints": "all",
+                "jitter": 0.4,
+                "pointpos": 0,
+                "text": [_snippet(t, 160) for t in mine.text],
+                "hovertemplate": escape(outlet) + ": %{text}<extra></extra>",
+            }
+        )
+    value_axis = {
+        "title": {"text": "VADER compound (−1 negative … +1 positive)"},
+        "range": [-1.05, 1.05],
+    }
+    speakers = sorted(set(rows.speaker.dropna()), key=str.casefold) if by == "speaker" else []
+    layout: dict[str, Any] = {"boxmode": "group"}
+    if by == "speaker":
+        layout |= {
+            "xaxis": value_axis,
+            "yaxis": {
+                "categoryorder": "array",
+                "categoryarray": [escape(s) for s in speakers][::-1],
+            },
+            "height": max(420, 160 + 60 * len(speakers)),
+        }
+    else:
+        layout |= {"yaxis": value_axis, "xaxis": {"title": {"text": ""}}}
+    what = (
+        "speaker (their quotes)" if by == "speaker" else "outlet: the reporter's words and quotes"
+    )
+    return make_figure(
+        traces,
+        title=f"Tone by {what}",
+        caption=_caption(
+            articles,
+            selection.select_articles(articles),
+            f"{len(rows)} texts scored with VADER. Tone is not stance: reports of violence score "
+            "negative whoever writes them; see the limits in the notebook.",
+        ),
+        layout=layout,
+    )

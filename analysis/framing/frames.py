@@ -1,0 +1,375 @@
+"""Frames: a user-editable dictionary of ways to tell the story (`corpus/frames.yml`), matched on
+lemmas in every sentence, counted per 1,000 words and compared between outlets.
+
+Each term of a frame is parsed with the same spaCy model as the articles and matched with spaCy's
+`PhraseMatcher` twice — on lemmas ("violated" matches "violate") and on lowercase words (a form
+whose lemma is unusual out of context still matches) — and, within one frame, overlapping matches
+keep the longest (so "civilian casualty" counts once, not also as "casualty"). A match inside a
+quote is the quote's (`in_quote`, with its speaker), else the reporter's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from ..corpus import CorpusError
+from .terms import score_log_odds
+from .tokens import NO_QUOTE, check_part, map_all_quote_owners, select_part, tabulate_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+#: The frames file of a corpus folder.
+FRAMES_FILE = "frames.yml"
+#: Default weight of the corpus prior when comparing frame rates (see `compare_frame_rates`).
+PRIOR_SCALE = 0.1
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One frame of `frames.yml`.
+
+    Attributes:
+        name: The frame's name (the `frames.frame` column).
+        description: What the frame is about.
+        terms: Its words and phrases, as written in the file.
+    """
+
+    name: str
+    description: str
+    terms: tuple[str, ...]
+
+
+def read_frames(path: str | Path) -> list[Frame]:
+    """Reads a frames file.
+
+    Args:
+        path: The file (`corpus/frames.yml`); a missing file means no frames.
+
+    Returns:
+        The frames, in file order.
+
+    Raises:
+        CorpusError: The file is not UTF-8 YAML, or a frame lacks terms; the message names the
+            frame and the fix.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{path}: cannot be read as UTF-8 YAML ({exc}).") from exc
+    entries = data.get("frames") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        raise CorpusError(
+            f"{path}: expected a top-level `frames:` mapping of frame name to "
+            "{description, terms}; see the comment at the top of corpus/frames.yml."
+        )
+    frames = []
+    for name, entry in entries.items():
+        terms = entry.get("terms") if isinstance(entry, dict) else None
+        if not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise CorpusError(
+                f"{path}: frame {name!r} needs `terms:`, a list of words or phrases "
+                "(e.g. `terms: [propaganda, fake news]`)."
+            )
+        description = str(entry.get("description") or "")
+        frames.append(Frame(str(name), description, tuple(t.strip() for t in terms)))
+    return frames
+
+
+class FrameMatcher:
+    """Finds the frames' terms in parsed documents (lemma and lowercase phrase matching)."""
+
+    def __init__(
+        self,
+        frames: Sequence[Frame],
+        *,
+        vocab: Vocab | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
+        """Parses every term once; the words and lemmas of the terms are cached (in
+        `<cache>/frames/`), so a rebuild does not load the model.
+
+        Args:
+            frames: The frames (`read_frames`).
+            vocab: The vocabulary of the documents to match (e.g. an article's `doc.vocab`); a
+                blank English one when None.
+            cache_dir: The parse cache folder; the default cache when None.
+        """
+        import spacy
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
+        vocab = vocab if vocab is not None else spacy.blank("en").vocab
+        self._lemma = PhraseMatcher(vocab, attr="LEMMA")
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._keys: dict[int, tuple[str, str]] = {}
+        pairs = [(f.name, t) for f in frames for t in f.terms]
+        parsed = _parse_terms([t.lower() for _f, t in pairs], cache_dir=cache_dir)
+        for (frame, term), tokens in zip(pairs, parsed, strict=True):
+            label = f"{frame}\t{term}"
+            pattern = Doc(
+                vocab,
+                words=[t[0] for t in tokens],
+                spaces=[bool(t[2]) for t in tokens],
+                lemmas=[t[1] for t in tokens],
+            )
+            self._keys[int(vocab.strings.add(label))] = (frame, term)
+            self._lemma.add(label, [pattern])
+            self._lower.add(label, [pattern])
+
+    def find(self, doc: Doc) -> list[tuple[str, str, Span]]:
+        """Finds the frames in a document.
+
+        Args:
+            doc: A parsed document.
+
+        Returns:
+            (frame, term, span) per match, in text order; within a frame, overlapping matches
+            are reduced to the longest.
+        """
+        from spacy.util import filter_spans
+
+        found: dict[str, list[tuple[Span, str]]] = {}
+        for matcher in (self._lemma, self._lower):
+            for key, start, end in matcher(doc):
+                frame, term = self._keys[int(key)]
+                found.setdefault(frame, []).append((doc[start:end], term))
+        out = []
+        for frame, spans in found.items():
+            term_of = {(s.start, s.end): t for s, t in spans}
+            kept = filter_spans([s for s, _t in spans])
+            out += [(frame, term_of[(s.start, s.end)], s) for s in kept]
+        return sorted(out, key=lambda m: (m[2].start_char, m[0]))
+
+
+def _parse_terms(terms: list[str], *, cache_dir: Path | None) -> list[list[list[str]]]:
+    """Returns [word, lemma, trailing space] per token of each term, parsed one by one (cached)."""
+    from ..parse import cache_key, default_cache_dir, find_model, parse_texts
+
+    if not terms:
+        return []
+    path = (cache_dir or default_cache_dir()) / "frames"
+    path = path / f"{cache_key(chr(10).join(terms), find_model())}.json"
+    if path.is_file():
+        cached: list[list[list[str]]] = json.loads(path.read_text(encoding="utf-8"))
+        return cached
+    parsed = [
+        [[t.text, t.lemma_, t.whitespace_] for t in doc]
+        for doc in parse_texts(terms, cache_dir=cache_dir)
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(parsed), encoding="utf-8")
+    tmp.replace(path)
+    return parsed
+
+
+def tabulate_frames(
+    docs: Mapping[str, Doc],
+    sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+    frames: Sequence[Frame],
+    *,
+    cache_dir: Path | None = None,
+) -> list[dict[str, Any]]:
+    """Finds every frame term in every article.
+
+    Args:
+        docs: The parsed body of each article (`Tables.docs`).
+        sentences: The `sentences` table.
+        quotes: The `quotes` table.
+        frames: The frames (`read_frames`).
+        cache_dir: The parse cache folder.
+
+    Returns:
+        The rows of the `frames` table (see `schema.py`), in article and text order.
+    """
+    if not frames:
+        return []
+    vocab = next(iter(docs.values())).vocab if docs else None
+    matcher = FrameMatcher(frames, vocab=vocab, cache_dir=cache_dir)
+    owners = map_all_quote_owners({a: d.text for a, d in docs.items()}, quotes)
+    speaker = {
+        (a, int(q)): s if isinstance(s, str) else None
+        for a, q, s in zip(quotes.article_id, quotes.quote_id, quotes.speaker, strict=True)
+    }
+    rows = []
+    for aid, group in sentences.groupby("article_id", sort=False):
+        aid = str(aid)
+        starts = group.start.to_numpy()
+        ids = group.sentence_id.to_numpy()
+        for frame, term, span in matcher.find(docs[aid]):
+            sentence = int(ids[max(0, int(np.searchsorted(starts, span.start_char, "right")) - 1)])
+            quote = int(owners[aid][span.start_char])
+            rows.append(
+                {
+                    "article_id": aid,
+                    "sentence_id": sentence,
+                    "frame": frame,
+                    "term": term,
+                    "start": span.start_char,
+                    "end": span.end_char,
+                    "matched": span.text,
+                    "in_quote": quote != NO_QUOTE,
+                    "quote_id": None if quote == NO_QUOTE else quote,
+                    "speaker": speaker.get((aid, quote)),
+                }
+            )
+    return rows
+
+
+def select_matches(frames: pd.DataFrame, part: str) -> pd.DataFrame:
+    """Returns the `frame_matches` rows of one part: "all", "reporter" or "quotes"."""
+    if check_part(part) == "reporter":
+        return frames[~frames.in_quote]
+    return frames[frames.in_quote] if part == "quotes" else frames
+
+
+def count_words(tables: Any, *, part: str = "all") -> pd.Series:
+    """Returns the number of words (tokens without punctuation) per article in one part."""
+    tokens = select_part(tabulate_tokens(tables.docs, tables.sentences, tables.quotes), part)
+    words = tokens.article_id.value_counts()
+    return words.reindex(list(tables.articles.article_id), fill_value=0).astype("int64")
+
+
+def rate_frames(
+    tables: Any,
+    *,
+    part: str = "all",
+    words: pd.Series | None = None,
+    article_ids: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Counts each outlet's frame matches per 1,000 words.
+
+    Args:
+        tables: The built `Tables` (with `frame_matches`).
+        part: "all" words, the "reporter"'s own (matches outside quotes, per 1,000 reporter
+            words) or "quotes" (matches in quotes, per 1,000 quoted words).
+        words: `count_words(tables, part=part)` already computed.
+        article_ids: Count only these articles (e.g. a date range); None: all.
+
+    Returns:
+        One row per outlet (of the counted articles) and frame matched anywhere in the corpus
+        (zeros included): outlet, frame, n (matches), words (the outlet's words in that part),
+        per_1000 (missing when the outlet has no words in that part).
+    """
+    per_article = count_words(tables, part=part) if words is None else words
+    chosen = set(tables.articles.article_id if article_ids is None else article_ids)
+    articles = tables.articles[tables.articles.article_id.isin(chosen)]
+    outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
+    words_of = per_article[list(articles.article_id)].groupby(articles.outlet.to_numpy()).sum()
+    rows = select_matches(tables.frame_matches, part)
+    rows = rows[rows.article_id.isin(chosen)]
+    counts = rows.groupby([rows.article_id.map(outlet), "frame"]).size()
+    names = list(dict.fromkeys(tables.frame_matches.frame))
+    grid = pd.MultiIndex.from_product([list(words_of.index), names], names=["outlet", "frame"])
+    out = counts.reindex(grid, fill_value=0).rename("n").reset_index()
+    out["words"] = out.outlet.map(words_of).astype("int64")
+    out["per_1000"] = (1000 * out.n / out.words.where(out.words > 0)).astype("float64")
+    return out
+
+
+def compare_frame_rates(
+    tables: Any,
+    target: str | Sequence[str],
+    *,
+    against: str | Sequence[str] | None = None,
+    part: str = "all",
+    prior_scale: float = PRIOR_SCALE,
+    rates: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Tests whether an outlet (or group) uses each frame more often than others, per word.
+
+    The statistic is the one of `terms.distinctive_terms`: a frame's matches against the other
+    words, with a prior of `prior_scale` × the frame's count in the whole corpus (a0 =
+    `prior_scale` × the corpus's words in that part).
+
+    Args:
+        tables: The built `Tables`.
+        target: An outlet, or several pooled.
+        against: The outlet(s) compared with; None: every other outlet.
+        part: "all", "reporter" or "quotes".
+        prior_scale: Weight of the prior.
+        rates: `rate_frames(tables, part=part)` already computed (the prior still comes from
+            every outlet in it).
+
+    Returns:
+        One row per frame: frame, n_target, n_rest, per_1000_target, per_1000_rest, delta, z;
+        sorted by z descending.
+    """
+    rates = rate_frames(tables, part=part) if rates is None else rates
+    mine = {target} if isinstance(target, str) else set(target)
+    others = (
+        set(rates.outlet) - mine
+        if against is None
+        else ({against} if isinstance(against, str) else set(against))
+    )
+    if not mine or not others or mine & others or (mine | others) - set(rates.outlet):
+        raise ValueError(
+            f"target {sorted(mine)} and against {sorted(others)}: non-empty, "
+            f"disjoint outlets of {sorted(set(rates.outlet))} needed"
+        )
+    words = rates.drop_duplicates("outlet").set_index("outlet").words
+    t = rates[rates.outlet.isin(mine)].groupby("frame", sort=False).n.sum()
+    r = rates[rates.outlet.isin(others)].groupby("frame", sort=False).n.sum()
+    total = rates.groupby("frame", sort=False).n.sum()
+    frames = list(total.index)
+    n_t, n_r = float(words[list(mine)].sum()), float(words[list(others)].sum())
+    prior = prior_scale * total.to_numpy(dtype=float) + 1e-9
+    delta, z = score_log_odds(
+        t[frames].to_numpy(dtype=float),
+        r[frames].to_numpy(dtype=float),
+        prior,
+        n_target=n_t,
+        n_rest=n_r,
+        prior_total=prior_scale * float(words.sum()),
+    )
+    out = pd.DataFrame(
+        {
+            "frame": frames,
+            "n_target": t[frames].to_numpy(dtype="int64"),
+            "n_rest": r[frames].to_numpy(dtype="int64"),
+            "per_1000_target": 1000 * t[frames].to_numpy(dtype=float) / max(n_t, 1),
+            "per_1000_rest": 1000 * r[frames].to_numpy(dtype=float) / max(n_r, 1),
+            "delta": delta,
+            "z": z,
+        }
+    )
+    return out.sort_values(["z", "frame"], ascending=[False, True]).reset_index(drop=True)
+
+
+def count_speaker_frames(frames: pd.DataFrame) -> pd.DataFrame:
+    """Counts which frames each speaker's quotes carry.
+
+    Args:
+        frames: The `frames` table (or a selection of it).
+
+    Returns:
+        One row per speaker and frame with at least one match in that speaker's quotes: speaker
+        ("unknown" when the quote's speaker is), frame, n (matches), quotes (distinct quotes),
+        sorted by speaker then n descending.
+    """
+    quoted = frames[frames.in_quote]
+    quoted = quoted.assign(
+        speaker=quoted.speaker.fillna("unknown"),
+        quote=quoted.article_id + "#" + quoted.quote_id.astype("str"),
+    )
+    out = (
+        quoted.groupby(["speaker", "frame"])
+        .agg(n=("frame", "size"), quotes=("quote", "nunique"))
+        .reset_index()
+    )
+    return out.sort_values(["speaker", "n"], ascending=[True, False]).reset_index(drop=True)

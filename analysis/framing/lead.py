@@ -1,0 +1,97 @@
+"""Headline and lead: what each outlet chose to put first — its title and first sentence, with the
+entities and frames each carries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .frames import Frame, FrameMatcher
+
+COLUMNS = [
+    "outlet",
+    "article_id",
+    "title",
+    "lead",
+    "title_entities",
+    "lead_entities",
+    "title_frames",
+    "lead_frames",
+]
+
+
+def find_title_entities(title: str, entities: pd.DataFrame) -> list[str]:
+    """Finds the entities a title names, by their spellings seen in the bodies.
+
+    Args:
+        title: The headline.
+        entities: The `entities` table (its `aliases`).
+
+    Returns:
+        Entity names in the order they first appear in the title (an alias is matched as whole
+        words, case-sensitively; a longer alias wins over one inside it).
+    """
+    found: list[tuple[int, int, str]] = []
+    aliases = [
+        (str(a), str(n))
+        for n, forms in zip(entities.name, entities.aliases, strict=True)
+        for a in forms
+    ]
+    for alias, name in sorted(aliases, key=lambda p: -len(p[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", title):
+            if not any(s < m.end() and m.start() < e for s, e, _n in found):
+                found.append((m.start(), m.end(), name))
+    return list(dict.fromkeys(n for _s, _e, n in sorted(found)))
+
+
+def compare_leads(
+    tables: Any, frames: Sequence[Frame], *, cache_dir: Path | None = None
+) -> pd.DataFrame:
+    """Puts each article's headline and first sentence side by side with what they carry.
+
+    Args:
+        tables: The built `Tables`.
+        frames: The frames (`frames.read_frames`), to find them in the titles too.
+        cache_dir: The parse cache folder (titles are parsed once, like bodies).
+
+    Returns:
+        One row per article, in manifest order: outlet, article_id, title ("" when unknown),
+        lead (the first sentence of the body), title_entities and lead_entities (entity names,
+        " · "-joined), title_frames and lead_frames ("frame: words" per match, " · "-joined).
+    """
+    from ..parse import parse_texts
+
+    articles = tables.articles
+    titles = [t if isinstance(t, str) else "" for t in articles.title]
+    title_docs = parse_texts(titles, cache_dir=cache_dir) if frames else []
+    vocab = title_docs[0].vocab if title_docs else None
+    matcher = FrameMatcher(frames, vocab=vocab, cache_dir=cache_dir) if frames else None
+    first = tables.sentences.sort_values("sentence_id").drop_duplicates("article_id")
+    lead = dict(zip(first.article_id, first.text, strict=True))
+    name = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
+    mentions = tables.mentions.merge(first[["article_id", "sentence_id"]])
+    matches = tables.frame_matches.merge(first[["article_id", "sentence_id"]])
+    rows = []
+    for i, (aid, outlet) in enumerate(zip(articles.article_id, articles.outlet, strict=True)):
+        in_lead = mentions[mentions.article_id == aid].sort_values("start")
+        frames_lead = matches[matches.article_id == aid]
+        frames_title = matcher.find(title_docs[i]) if matcher and titles[i] else []
+        rows.append(
+            (
+                outlet,
+                aid,
+                titles[i],
+                lead.get(aid, ""),
+                " · ".join(find_title_entities(titles[i], tables.entities)),
+                " · ".join(dict.fromkeys(name[e] for e in in_lead.entity_id)),
+                " · ".join(f"{f}: {span.text}" for f, _t, span in frames_title),
+                " · ".join(
+                    f"{f}: {m}" for f, m in zip(frames_lead.frame, frames_lead.matched, strict=True)
+                ),
+            )
+        )
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -1,0 +1,226 @@
+"""Drill-downs of notebook 03: the sentences behind a frame or a term, their words highlighted
+(escaped HTML: article text is untrusted), and a picker widget that follows the filters."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+
+from ..filters import Selection
+from ..views import markup
+from .frames import select_matches
+from .terms import TermCounts, find_term_sentences, rank_outlet_terms
+from .tokens import part_of
+
+
+def _block(heading: str, text: str, spans: list[tuple[int, int, str]]) -> str:
+    return (
+        "<div style='margin:.5em 0;padding:.3em .6em;border-left:3px solid #0072B2'>"
+        f"<div style='font-size:85%;color:#555'>{html.escape(heading)}</div>"
+        f"<div>{markup(text, spans)}</div></div>"
+    )
+
+
+def render_frame_sentences(
+    matches: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, limit: int = 30
+) -> str:
+    """Renders the sentences holding frame matches, the matched words highlighted.
+
+    Args:
+        matches: `frame_matches` rows to show (e.g. one frame, selected outlets).
+        sentences: The `sentences` table.
+        articles: The `articles` table.
+        limit: The most sentences shown.
+
+    Returns:
+        Escaped HTML, one block per sentence in corpus order: outlet, article, sentence, the
+        frames matched (with the speaker when quoted), then the sentence with its matches in
+        `<mark>`.
+    """
+    if matches.empty:
+        return "<p><i>No sentence matches.</i></p>"
+    outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
+    located = {
+        (a, int(i)): (int(s), str(t))
+        for a, i, s, t in zip(
+            sentences.article_id,
+            sentences.sentence_id,
+            sentences.start,
+            sentences.text,
+            strict=True,
+        )
+    }
+    blocks = []
+    groups = list(matches.groupby(["article_id", "sentence_id"], sort=False))
+    for (aid, sid), rows in groups[:limit]:
+        start, text = located[(str(aid), int(str(sid)))]
+        spans = [
+            (int(s) - start, int(e) - start, "mark")
+            for s, e in zip(rows.start, rows.end, strict=True)
+        ]
+        who = sorted({s for s in rows.speaker.dropna()})
+        said = (
+            f" · quoted: {', '.join(who)}"
+            if who
+            else (" · in a quote" if rows.in_quote.any() else " · reporter's words")
+        )
+        frames = ", ".join(dict.fromkeys(rows.frame))
+        heading = f"{outlet[aid]} · {aid} · sentence {sid} · {frames}{said}"
+        blocks.append(_block(heading, text, spans))
+    more = f"<p>{len(groups) - limit} more sentences not shown.</p>" if len(groups) > limit else ""
+    return "".join(blocks) + more
+
+
+def render_term_sentences(found: pd.DataFrame, *, limit: int = 30) -> str:
+    """Renders `terms.find_term_sentences` rows, each occurrence of the term highlighted.
+
+    Returns:
+        Escaped HTML, one block per sentence (outlet, article, sentence, occurrences).
+    """
+    if found.empty:
+        return "<p><i>No sentence uses this term in the selection.</i></p>"
+    blocks = [
+        _block(
+            f"{r['outlet']} · {r['article_id']} · sentence {r['sentence_id']} · {r['n']}×",
+            str(r["text"]),
+            [(int(s), int(e), "mark") for s, e in r["spans"]],
+        )
+        for r in found.head(limit).to_dict("records")
+    ]
+    more = f"<p>{len(found) - limit} more sentences not shown.</p>" if len(found) > limit else ""
+    return "".join(blocks) + more
+
+
+def _outlets(tables: Any, selection: Selection) -> list[str]:
+    shown = set(selection.select_articles(tables.articles).outlet)
+    return sorted(shown, key=str.casefold)
+
+
+def list_term_choices(
+    tables: Any,
+    selection: Selection,
+    *,
+    counts: Mapping[str, TermCounts] | None = None,
+    top: int = 10,
+) -> list[str]:
+    """Returns the terms the distinctive-terms chart shows for a selection, highest z first."""
+    part = part_of(selection)
+    ranked = rank_outlet_terms(
+        tables,
+        _outlets(tables, selection),
+        part=part,
+        counts=(counts or {}).get(part),
+        top=top,
+        minimum=selection.minimum,
+        article_ids=selection.select_articles(tables.articles).article_id,
+    )
+    return list(dict.fromkeys(ranked.sort_values("z", ascending=False, kind="stable").term))
+
+
+def render_term_drilldown(
+    tables: Any,
+    term: str,
+    selection: Selection,
+    *,
+    counts: Mapping[str, TermCounts] | None = None,
+) -> str:
+    """Renders the selected outlets' sentences using a term (in the selected part of the text).
+
+    Returns:
+        Escaped HTML (`render_term_sentences`).
+    """
+    part = part_of(selection)
+    found = find_term_sentences(
+        tables,
+        term,
+        part=part,
+        counts=(counts or {}).get(part),
+        article_ids=selection.select_articles(tables.articles).article_id,
+    )
+    return render_term_sentences(found)
+
+
+def list_frame_choices(tables: Any, selection: Selection) -> list[str]:
+    """Returns the frames matched in the selection (the "frame" choice and part applied)."""
+    rows = selection.select_rows(tables.frame_matches, tables.articles, text_column="matched")
+    return list(dict.fromkeys(select_matches(rows, part_of(selection)).frame))
+
+
+def render_frame_drilldown(tables: Any, frame: str, selection: Selection) -> str:
+    """Renders the selected outlets' sentences matching a frame, matched words highlighted.
+
+    Returns:
+        Escaped HTML (`render_frame_sentences`).
+    """
+    rows = selection.select_rows(tables.frame_matches, tables.articles, text_column="matched")
+    rows = select_matches(rows[rows.frame == frame], part_of(selection))
+    return render_frame_sentences(rows, tables.sentences, tables.articles)
+
+
+class Drilldown:
+    """A picker (frame, term, …) and the HTML it renders for the filters' selection.
+
+    Attributes:
+        widget: The picker and the view, ready to display.
+    """
+
+    def __init__(
+        self,
+        options: Sequence[str] | Callable[[Selection], Sequence[str]],
+        render: Callable[[str, Selection], str],
+        *,
+        panel: Any = None,
+        description: str = "show",
+    ) -> None:
+        """Shows `render(choice, selection)` for the picked option.
+
+        Args:
+            options: The choices, or a function giving them for a selection (e.g. the top terms).
+            render: Makes the (escaped) HTML for a choice and a selection.
+            panel: The `widgets.FilterPanel` to follow; None: the whole corpus.
+            description: The picker's label.
+        """
+        self._options = options if callable(options) else (lambda _selection: options)
+        self._render = render
+        self._selection = panel.selection if panel is not None else Selection()
+        choices = list(self._options(self._selection))
+        self.picker = w.Dropdown(
+            options=choices,
+            value=choices[0] if choices else None,
+            description=description,
+            layout=w.Layout(width="60%"),
+        )
+        self.view = w.HTML()
+        self.picker.observe(lambda _change: self._show(), names="value")
+        self.widget = w.VBox([self.picker, self.view])
+        self.widget.add_class("coverage-lens-drilldown")
+        self._show()
+        if panel is not None:
+            panel.on_change(self.refresh)
+
+    def refresh(self, selection: Selection) -> None:
+        """Follows a new selection: new options (keeping the pick when still offered), new view."""
+        self._selection = selection
+        choices = list(self._options(selection))
+        keep = self.picker.value if self.picker.value in choices else None
+        with self.picker.hold_trait_notifications():
+            self.picker.options = choices
+            self.picker.value = keep if keep is not None else (choices[0] if choices else None)
+        self._show()
+
+    def _show(self) -> None:
+        choice = self.picker.value
+        self.view.value = (
+            "<p><i>Nothing to show for this selection.</i></p>"
+            if choice is None
+            else self._render(str(choice), self._selection)
+        )
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/html"] = self.view.value
+        return bundle

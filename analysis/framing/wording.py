@@ -1,0 +1,157 @@
+"""Word choice in shared statements: where two outlets carry the same statement (the `statements`
+table), the words one uses in place of the other's ("resigned" / "quit").
+
+For every two articles of a statement, their sentences are aligned word by word (difflib, on
+lowercase words, curly and straight apostrophes alike); each replaced run of at most
+`MAX_CHOICE_WORDS` words on both sides, between sentences at least `MIN_ALIKE` alike, with a word
+that is not a stop word on one side at least ("of" / "for" is not a choice), is a choice.
+Additions and omissions are not choices (the statement view of notebook 04 shows them). Pairs
+within one statement only: nothing is compared across the whole corpus.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from itertools import combinations
+from typing import Any
+
+import pandas as pd
+from spacy.lang.en.stop_words import STOP_WORDS
+
+#: Longest run of words, on either side, that counts as one word choice.
+MAX_CHOICE_WORDS = 6
+#: Least difflib ratio (matching words / all words) two sentences need for their differences to be
+#: read as word choices rather than a rewrite.
+MIN_ALIKE = 0.4
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+COLUMNS = [
+    "statement_id",
+    "outlet_a",
+    "article_a",
+    "sentence_a",
+    "start_a",
+    "end_a",
+    "text_a",
+    "outlet_b",
+    "article_b",
+    "sentence_b",
+    "start_b",
+    "end_b",
+    "text_b",
+]
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def align_choices(a: str, b: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Aligns two wordings of one statement and returns where they choose different words.
+
+    Args:
+        a: One sentence.
+        b: The other.
+
+    Returns:
+        ((start_a, end_a), (start_b, end_b)) per choice, offsets into `a` and `b`; empty when the
+        sentences are less than `MIN_ALIKE` alike.
+    """
+    words_a, words_b = list(WORD.finditer(a)), list(WORD.finditer(b))
+    keys_a, keys_b = [_key(m.group()) for m in words_a], [_key(m.group()) for m in words_b]
+    matcher = difflib.SequenceMatcher(None, keys_a, keys_b, False)
+    if matcher.ratio() < MIN_ALIKE:
+        return []
+    out = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "replace" or i2 - i1 > MAX_CHOICE_WORDS or j2 - j1 > MAX_CHOICE_WORDS:
+            continue
+        if any(k not in STOP_WORDS for k in keys_a[i1:i2] + keys_b[j1:j2]):
+            out.append(
+                (
+                    (words_a[i1].start(), words_a[i2 - 1].end()),
+                    (words_b[j1].start(), words_b[j2 - 1].end()),
+                )
+            )
+    return out
+
+
+def find_word_choices(tables: Any) -> pd.DataFrame:
+    """Lists the word choices of every two outlets carrying the same statement.
+
+    Args:
+        tables: The built `Tables` (statements, sentences, articles).
+
+    Returns:
+        One row per choice: statement_id; for each side (a, b — outlet a first alphabetically)
+        outlet, article, sentence (its sentence_id), start and end (offsets into that article's
+        `body`) and text (`body[start:end]`).
+    """
+    sentences = tables.sentences.set_index(["article_id", "sentence_id"])
+    outlet = dict(zip(tables.articles.article_id, tables.articles.outlet, strict=True))
+    rows = []
+    for statement_id, group in tables.statements.groupby("statement_id", sort=True):
+        members = sorted(
+            zip(group.article_id, group.sentence_id, strict=True),
+            key=lambda m: (outlet[m[0]].casefold(), m[0]),
+        )
+        for (art_a, sen_a), (art_b, sen_b) in combinations(members, 2):
+            if outlet[art_a] == outlet[art_b]:
+                continue
+            row_a, row_b = sentences.loc[(art_a, sen_a)], sentences.loc[(art_b, sen_b)]
+            text_a, text_b = str(row_a.text), str(row_b.text)
+            for (s_a, e_a), (s_b, e_b) in align_choices(text_a, text_b):
+                rows.append(
+                    (
+                        int(statement_id),
+                        outlet[art_a],
+                        art_a,
+                        int(sen_a),
+                        int(row_a.start) + s_a,
+                        int(row_a.start) + e_a,
+                        text_a[s_a:e_a],
+                        outlet[art_b],
+                        art_b,
+                        int(sen_b),
+                        int(row_b.start) + s_b,
+                        int(row_b.start) + e_b,
+                        text_b[s_b:e_b],
+                    )
+                )
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def summarize_word_choices(
+    choices: pd.DataFrame, *, outlets: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Aggregates word choices per outlet pair.
+
+    Args:
+        choices: `find_word_choices` rows (or a selection of them).
+        outlets: Keep the pairs of these outlets only; None keeps all.
+
+    Returns:
+        One row per outlet pair and pair of wordings (compared in lowercase): outlet_a, text_a,
+        outlet_b, text_b (as first written), n (how many times) and statements (their ids, to
+        trace each choice back), most frequent first.
+    """
+    columns = ["outlet_a", "text_a", "outlet_b", "text_b", "n", "statements"]
+    if outlets is not None:
+        keep = set(outlets)
+        choices = choices[choices.outlet_a.isin(keep) & choices.outlet_b.isin(keep)]
+    if choices.empty:
+        return pd.DataFrame(columns=columns)
+    keyed = choices.assign(key_a=choices.text_a.map(_key), key_b=choices.text_b.map(_key))
+    out = (
+        keyed.groupby(["outlet_a", "key_a", "outlet_b", "key_b"], sort=False)
+        .agg(
+            text_a=("text_a", "first"),
+            text_b=("text_b", "first"),
+            n=("statement_id", "size"),
+            statements=("statement_id", lambda s: sorted(set(map(int, s)))),
+        )
+        .reset_index()
+    )
+    out = out.sort_values(["n", "outlet_a", "outlet_b"], ascending=[False, True, True])
+    return out[columns].reset_index(drop=True)

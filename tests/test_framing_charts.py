@@ -1,0 +1,114 @@
+"""Framing charts and drill-downs: what they draw follows the filters, numbers match the tables,
+article text is escaped."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.charts import framing as charts
+from analysis.filters import Selection
+from analysis.framing import frames, terms, tone, views
+
+POST = "The Washington Post"
+BLOG = "blog repost"
+
+
+def test_distinctive_terms_chart_draws_each_selected_outlet(tables) -> None:
+    fig = charts.plot_distinctive_terms(tables)
+    assert [t.name for t in fig.data][:2] == [BLOG, "CNN (republished copy)"]
+    assert all(len(t.x) == charts.TOP_TERMS for t in fig.data)
+    assert fig.layout.title.text.startswith("Words that set each outlet apart")
+    post = next(t for t in fig.data if t.name == POST)
+    ranked = terms.distinctive_terms(
+        tables, POST, against=[o for o in sorted(set(tables.articles.outlet)) if o != POST]
+    )
+    assert list(post.text) == list(ranked.head(charts.TOP_TERMS).term)
+    # Unticking the blog empties its trace and compares the others among themselves.
+    others = [o for o in tables.articles.outlet if o != BLOG]
+    narrowed = charts.plot_distinctive_terms(tables, selection=Selection.of(outlets=others))
+    assert len(next(t for t in narrowed.data if t.name == BLOG).x) == 0
+    assert sum(len(t.x) for t in narrowed.data) == 4 * charts.TOP_TERMS
+
+
+def test_distinctive_terms_chart_counts_the_chosen_part(tables) -> None:
+    quotes_only = Selection.of(choices={"part": ["quote"]})
+    fig = charts.plot_distinctive_terms(tables, selection=quotes_only)
+    assert "(quotes)" in fig.layout.title.text
+    counted = terms.count_terms(tables, part="quotes")
+    post = next(t for t in fig.data if t.name == POST)
+    for term, uses in zip(post.text, post.x, strict=True):
+        column = list(counted.terms).index(term)
+        mask = (counted.units.outlet == POST).to_numpy()
+        assert counted.matrix[mask][:, column].sum() == uses
+
+
+def test_frame_heatmap_shows_rates_per_1000_words(tables) -> None:
+    fig = charts.plot_frame_rates(tables, selection=Selection.of(choices={"part": ["reporter"]}))
+    heat = fig.data[0]
+    rates = frames.rate_frames(tables, part="reporter").set_index(["frame", "outlet"])
+    for i, frame in enumerate(heat.y):
+        for j, outlet in enumerate(heat.x):
+            assert heat.z[i][j] == pytest.approx(round(rates.loc[(frame, outlet), "per_1000"], 1))
+            assert heat.customdata[i][j][0] == rates.loc[(frame, outlet), "n"]
+    one = charts.plot_frame_rates(
+        tables, selection=Selection.of(choices={"frame": ["civilian harm"]})
+    )
+    assert list(one.data[0].y) == ["civilian harm"]
+
+
+def test_frame_z_in_the_heatmap_is_the_compare_statistic(tables) -> None:
+    fig = charts.plot_frame_rates(tables)
+    heat = fig.data[0]
+    i, j = list(heat.y).index("law and legality"), list(heat.x).index(POST)
+    compared = frames.compare_frame_rates(tables, POST).set_index("frame")
+    assert heat.customdata[i][j][2] == pytest.approx(
+        round(compared.loc["law and legality", "z"], 2)
+    )
+
+
+def test_tone_charts_draw_every_scored_text(tables) -> None:
+    scored = tone.score_tone(tables)
+    by_outlet = charts.plot_tone(tables, scored)
+    assert sum(len(t.y) for t in by_outlet.data) == len(scored)
+    by_speaker = charts.plot_tone(tables, scored, by="speaker", selection=Selection.of(minimum=3))
+    quoted = scored[(scored.part == "quote") & scored.speaker.notna()]
+    kept = quoted.speaker.value_counts()
+    assert sum(len(t.x) for t in by_speaker.data) == int(kept[kept >= 3].sum())
+
+
+def test_drilldowns_escape_article_text_and_mark_the_words() -> None:
+    sentences = pd.DataFrame(
+        {
+            "article_id": ["x"],
+            "sentence_id": [0],
+            "start": [10],
+            "end": [52],
+            "text": ["Bombs <script>hit</script> the school & more."],
+        }
+    )
+    articles = pd.DataFrame({"article_id": ["x"], "outlet": ["<b>Outlet</b>"]})
+    matches = pd.DataFrame(
+        {
+            "article_id": ["x"],
+            "sentence_id": [0],
+            "frame": ["civilian harm"],
+            "start": [10 + 31],
+            "end": [10 + 37],
+            "in_quote": [False],
+            "speaker": [None],
+        }
+    )
+    html = views.render_frame_sentences(matches, sentences, articles)
+    assert "<script>" not in html and "&lt;script&gt;hit&lt;/script&gt;" in html
+    assert "&lt;b&gt;Outlet&lt;/b&gt;" in html
+    assert "<mark>school</mark> &amp; more." in html
+
+
+def test_term_drilldown_lists_the_sentences_of_the_selected_outlets(tables) -> None:
+    html = views.render_term_drilldown(
+        tables, "propaganda", Selection.of(outlets=["unattributed wire-style report"])
+    )
+    # The wire's first sentence: "…accusing the rights watchdog of parroting Kremlin propaganda…"
+    assert "parroting Kremlin <mark>propaganda</mark>" in html
+    assert POST not in html
