@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 import unicodedata
 import warnings
@@ -120,7 +121,8 @@ def read_corpus(corpus_dir: str | Path) -> list[Article]:
             f"{', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)} (one row per article)."
         )
     problems: list[str] = []
-    rows = _read_manifest(manifest, problems)
+    named: set[str] = set()  # the files the manifest's rows name, readable rows or not
+    rows = _read_manifest(manifest, problems, named)
     rules: dict[str, tuple[dict[str, Any], ...]] = {}
     try:
         rules = read_rules(root / RULES_FILE, known_ids={r["article_id"] for _, r in rows})
@@ -132,12 +134,7 @@ def read_corpus(corpus_dir: str | Path) -> list[Article]:
             articles.append(_read_article(root, manifest, line, row, rules))
         except CorpusError as exc:
             problems += exc.problems
-    listed = {
-        (root / row["file"]).resolve().relative_to(root.resolve()).as_posix()
-        for _, row in rows
-        if (root / row["file"]).resolve().is_relative_to(root.resolve())
-    }
-    problems += _unlisted_files(root, manifest, listed)
+    problems += _unlisted_files(root, manifest, named)
     if problems:
         raise _corpus_error(root, problems)
     return articles
@@ -153,7 +150,9 @@ def _corpus_error(root: Path, problems: list[str]) -> CorpusError:
     )
 
 
-def _read_manifest(manifest: Path, problems: list[str]) -> list[tuple[int, dict[str, str]]]:
+def _read_manifest(
+    manifest: Path, problems: list[str], named: set[str]
+) -> list[tuple[int, dict[str, str]]]:
     try:
         text = manifest.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -184,6 +183,7 @@ def _read_manifest(manifest: Path, problems: list[str]) -> list[tuple[int, dict[
             continue
         clean = {k: v.strip() for k, v in zip(header, record, strict=True)}
         aid, file = clean["article_id"], clean["file"]
+        named.add(os.path.normpath(file))
         row_problems = len(problems)
         if not aid or not _ID_PATTERN.match(aid):
             problems.append(
@@ -483,11 +483,10 @@ def _unlisted_files(root: Path, manifest: Path, listed: set[str]) -> list[str]:
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
             continue
-        rel = path.relative_to(root).as_posix()
-        resolved = path.resolve()
-        if resolved.is_relative_to(root.resolve()):
-            rel = resolved.relative_to(root.resolve()).as_posix()
-        if rel not in listed:
+        names = {os.path.normpath(path.relative_to(root))}
+        if path.resolve().is_relative_to(root.resolve()):
+            names.add(os.path.normpath(path.resolve().relative_to(root.resolve())))
+        if not names & listed:
             problems.append(
                 f"{path}: this article file is not listed in {manifest}; add a row for it "
                 "(article_id, file, outlet, …) or move it out of the corpus."
