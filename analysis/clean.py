@@ -188,12 +188,7 @@ def clean_text(
     _label_comment_section(lines)
     for line in lines:
         if line.label is None and not line.blank:
-            if len(line.text) <= _WIDGET_MAX_CHARS and _WIDGET_LABEL.match(line.text):
-                line.label = "widget or navigation label"
-            elif len(line.text) <= _CAPTION_MAX_CHARS and _CAPTION_CREDIT.search(line.text):
-                line.label = "photo caption (ends with a photo credit)"
-            elif _CREDIT_LINE.match(line.text):
-                line.label = "reporting credit"
+            line.label = _generic_reason(line.text)
     title, title_span = _label_headline(lines, known_title)
     _cut_credit_sentence(raw, lines)
     paragraphs = _paragraphs(raw, lines, parsed.paragraphs)
@@ -261,6 +256,17 @@ def _apply_corpus_rules(lines: list[_Line], drops: list[dict[str, Any]], source:
             lines[j].label = f"corpus rule: {rule['reason']}"
 
 
+def _generic_reason(text: str) -> str | None:
+    """Returns why a line is not article text by the generic line rules, or None."""
+    if len(text) <= _WIDGET_MAX_CHARS and _WIDGET_LABEL.match(text):
+        return "widget or navigation label"
+    if len(text) <= _CAPTION_MAX_CHARS and _CAPTION_CREDIT.search(text):
+        return "photo caption (ends with a photo credit)"
+    if _CREDIT_LINE.match(text):
+        return "reporting credit"
+    return None
+
+
 def _label_byline(lines: list[_Line], *, window: int | None) -> str | None:
     candidates = [line for line in lines if line.label is None and not line.blank]
     for line in candidates[:window]:
@@ -290,7 +296,7 @@ def _label_outside_article(
         # trafilatura may join or split a page's blocks: a long line inside its text is kept.
         if len(text) >= _WIDGET_MAX_CHARS and text in kept_text:
             continue
-        line.label = _OUTSIDE_ARTICLE
+        line.label = _generic_reason(text) or _OUTSIDE_ARTICLE
 
 
 def _label_comment_section(lines: list[_Line]) -> None:
