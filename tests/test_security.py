@@ -169,3 +169,40 @@ def test_hostile_article_is_inert_in_exported_html(
     assert any(OUTLET in text for text in charts), shown  # an axis label, as text
     lengths = (out / "article-lengths.html").read_text(encoding="utf-8")
     assert "&lt;b onmouseover=alert('pwned-outlet')&gt;Gazette&lt;" in lengths  # escaped
+
+
+# --- the other doors: export names, caches, JupyterLab --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("../../etc/passwd", "etc-passwd"),
+        ("/tmp/evil", "tmp-evil"),
+        ("..\\..\\win.ini", "win-ini"),
+        ("<img src=x onerror=alert(1)>", "img-src-x-onerror-alert-1"),
+    ],
+)
+def test_export_names_cannot_leave_the_export_folder(tmp_path: Path, name: str, stem: str) -> None:
+    import plotly.graph_objects as go
+
+    from analysis import export
+
+    (path,) = export.save(go.Figure(), name, formats=("html",), out_dir=tmp_path / "exports")
+    assert path == tmp_path / "exports" / f"{stem}.html"
+
+
+def test_caches_are_never_unpickled() -> None:
+    # The parse cache is spaCy's DocBin (msgpack); no module may load pickles.
+    for path in sorted((ROOT / "analysis").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for word in ("import pickle", "from pickle", "read_pickle", "joblib", "dill", "marshal"):
+            assert word not in source, f"{path.name}: {word}"
+    assert "DocBin().from_disk" in (ROOT / "analysis" / "parse.py").read_text(encoding="utf-8")
+
+
+def test_make_lab_binds_to_localhost_with_a_token() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    (lab,) = [b for b in makefile.split("\n\n") if b.startswith("lab:")]
+    assert "--ServerApp.ip=127.0.0.1" in lab
+    assert "token=" not in lab and "password" not in lab  # Jupyter's generated token stays on
