@@ -105,6 +105,7 @@ def assert_inert(page: Page, dialogs: list[str], name: str) -> str:
     return page.evaluate("() => document.body.innerText")
 
 
+@pytest.mark.needs_chromium
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_hostile_article_is_inert_in_jupyterlab(
     hostile_corpus: Path, browser: Browser, cache_dir: Path, tmp_path: Path, name: str
