@@ -329,3 +329,19 @@ def test_build_does_not_print_each_problem(tmp_path: Path, cache_dir: Path) -> N
         )
     ]
     assert isinstance(tables.problems.offset.dtype, pd.Int64Dtype)
+
+
+def test_cli_build_prints_one_summary_line_of_problems(
+    tmp_path: Path, cache_dir: Path, capsys
+) -> None:
+    from analysis.__main__ import main
+
+    text = "“The minister failed us, said the mayor on Monday.\n\nThe council met on Tuesday.\n"
+    root = one_article(tmp_path / "corpus", text, language="uk")
+    args = ["build", "--corpus", str(root), "--out", str(tmp_path / "out")]
+    assert main([*args, "--cache", str(cache_dir)]) == 0
+    out = capsys.readouterr()
+    assert out.out.splitlines()[-1] == (
+        "problems: 2 (corpus 1, quotes 1); see the problems table (notebook 01)"
+    )
+    assert "QuoteWarning" not in out.err and "CorpusWarning" not in out.err
