@@ -378,13 +378,13 @@ def _read_raw(path: Path) -> _Page:
             f"{path}: unsupported file type {path.suffix!r}; use .txt (UTF-8) or .html."
         )
     text = _decode(path)
-    if len(text) > MAX_CHARS:
+    page = _read_html(path, text) if suffix in HTML_SUFFIXES else _Page(text)
+    if len(page.raw) > MAX_CHARS:  # of text: a web page's markup and scripts do not count
         raise CorpusError(
-            f"{path}: {len(text):,} characters, more than the {MAX_CHARS:,} an article may have "
-            "(the language model's limit, far beyond a news article); cut what is not the "
+            f"{path}: {len(page.raw):,} characters, more than the {MAX_CHARS:,} an article may "
+            "have (the language model's limit, far beyond a news article); cut what is not the "
             "article or split the file into one file per article."
         )
-    page = _read_html(path, text) if suffix in HTML_SUFFIXES else _Page(text)
     if not page.raw.strip(" \t\r\n\f\v\xa0\u200b\u2060\ufeff"):
         raise CorpusError(f"{path}: the article text is empty or whitespace only; fix the file.")
     return page

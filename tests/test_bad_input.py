@@ -345,3 +345,12 @@ def test_cli_build_prints_one_summary_line_of_problems(
         "problems: 2 (corpus 1, quotes 1); see the problems table (notebook 01)"
     )
     assert "QuoteWarning" not in out.err and "CorpusWarning" not in out.err
+
+
+def test_a_large_web_page_counts_its_text_not_its_markup(tmp_path: Path) -> None:
+    page = (Path(__file__).parent / "fixtures" / "html_page.html").read_text(encoding="utf-8")
+    script = "<script>var x = '" + "a" * 2_000_000 + "';</script>"
+    manifest = HEADER + "g1,articles/g1.html,Gazette,newspaper,,,2021-03-14,en,\n"
+    root = write_corpus(tmp_path, manifest, {"articles/g1.html": page + script})
+    (article,) = read_corpus(root)
+    assert len(article.raw) < 1000
