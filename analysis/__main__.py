@@ -11,7 +11,7 @@ from typing import Any
 from . import schema
 from .corpus import CorpusError
 from .parse import ModelNotFoundError
-from .pipeline import Tables, build
+from .pipeline import Tables, build, summarize_problems
 
 DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
 GOLD_PATH = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "quotes_gold.yml"
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             return _report(args.notebooks, corpus=args.corpus, out=args.out)
         return _build(args.corpus, args.out, csv=args.csv, cache=args.cache)
-    except (CorpusError, ModelNotFoundError) as exc:
+    except (CorpusError, ModelNotFoundError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
@@ -80,6 +80,7 @@ def _build(corpus: str, out: str, *, csv: bool, cache: str | None) -> int:
     for name, frame in tables.frames():
         print(f"{name:>12}: {len(frame):>6} rows")
     print(f"wrote {out}/*.parquet{' and *.csv' if csv else ''} in {seconds:.2f} s")
+    print(summarize_problems(tables.problems))
     return 0
 
 

@@ -15,7 +15,7 @@ is stripped. Paragraphs are joined with one blank line ("\\n\\n") in `articles.b
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +59,15 @@ _CREDIT_SENTENCE = re.compile(
     r"report(?:ing)?)\b[^.!?\n]{0,60}[.!?]?$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A byline near the top: "By Jane Doe", "By Jane Doe and John Roe | Reuters".
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by)\s+(?P<name>[A-Z\u00c0-\u024f][^|•\n]{1,80}?)"
+    r"\s*(?:[|•]\s*[^\n]*|\s[-–—]\s[^\n]*)?$",
+    re.IGNORECASE,
+)
+_BYLINE_MAX_CHARS = 120
+_BYLINE_SEARCH_LINES = 8
+_OUTSIDE_ARTICLE = "outside the article text (page navigation, boxes, footer)"
 _HEADLINE_MAX_CHARS = 150
 _HEADLINE_SEARCH_LINES = 5
 
@@ -90,12 +99,14 @@ class Cleaned:
         title_span: Raw offsets of the headline line, when the file holds one.
         paragraphs: The kept paragraphs in order.
         removed: The removed spans in raw order.
+        author: The name in the byline line, when the file has one near the top.
     """
 
     title: str | None
     title_span: tuple[int, int] | None
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Span, ...]
+    author: str | None = None
 
     @property
     def body(self) -> str:
@@ -148,6 +159,7 @@ def clean_text(
     known_title: str | None = None,
     rules: Sequence[dict[str, Any]] = (),
     source: str = "<text>",
+    kept_lines: Collection[str] | None = None,
 ) -> Cleaned:
     """Splits a raw article into title, paragraphs and removed spans.
 
@@ -157,6 +169,9 @@ def clean_text(
             taken as the headline and the lines before it as masthead.
         rules: The article's rules from `cleaning.yml`.
         source: What to name in error messages (file or article id).
+        kept_lines: For a web page, the whitespace-normalised lines its article text is made
+            of (trafilatura's); every other line (except the headline) is removed as outside the
+            article. None keeps every line for the rules below.
 
     Returns:
         The cleaned article.
@@ -167,15 +182,13 @@ def clean_text(
     lines = _split_lines(raw)
     parsed = _parse_rules(rules, source)
     _apply_corpus_rules(lines, parsed.drops, source)
+    author = _label_byline(lines, window=None if kept_lines is not None else _BYLINE_SEARCH_LINES)
+    if kept_lines is not None:
+        _label_outside_article(lines, kept_lines, known_title)
     _label_comment_section(lines)
     for line in lines:
         if line.label is None and not line.blank:
-            if len(line.text) <= _WIDGET_MAX_CHARS and _WIDGET_LABEL.match(line.text):
-                line.label = "widget or navigation label"
-            elif len(line.text) <= _CAPTION_MAX_CHARS and _CAPTION_CREDIT.search(line.text):
-                line.label = "photo caption (ends with a photo credit)"
-            elif _CREDIT_LINE.match(line.text):
-                line.label = "reporting credit"
+            line.label = _generic_reason(line.text)
     title, title_span = _label_headline(lines, known_title)
     _cut_credit_sentence(raw, lines)
     paragraphs = _paragraphs(raw, lines, parsed.paragraphs)
@@ -184,7 +197,9 @@ def clean_text(
             f"{source}: cleaning removed every line, so the article has no body; "
             "check its rules in cleaning.yml."
         )
-    return Cleaned(title, title_span, tuple(paragraphs), tuple(_removed_spans(raw, lines)))
+    return Cleaned(
+        title, title_span, tuple(paragraphs), tuple(_removed_spans(raw, lines)), author=author
+    )
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -239,6 +254,49 @@ def _apply_corpus_rules(lines: list[_Line], drops: list[dict[str, Any]], source:
         targets = {"drop": [i], "drop_from": range(i, len(lines)), "drop_until": range(i)}[kind]
         for j in targets:
             lines[j].label = f"corpus rule: {rule['reason']}"
+
+
+def _generic_reason(text: str) -> str | None:
+    """Returns why a line is not article text by the generic line rules, or None."""
+    if len(text) <= _WIDGET_MAX_CHARS and _WIDGET_LABEL.match(text):
+        return "widget or navigation label"
+    if len(text) <= _CAPTION_MAX_CHARS and _CAPTION_CREDIT.search(text):
+        return "photo caption (ends with a photo credit)"
+    if _CREDIT_LINE.match(text):
+        return "reporting credit"
+    return None
+
+
+def _label_byline(lines: list[_Line], *, window: int | None) -> str | None:
+    candidates = [line for line in lines if line.label is None and not line.blank]
+    for line in candidates[:window]:
+        text = line.text
+        if len(text) > _BYLINE_MAX_CHARS or re.search(r"[.!?”\"]$", text):
+            continue
+        if match := _BYLINE.match(text):
+            name = match["name"].strip(" ,;:")
+            if name[:1].isupper() and len(name.split()) >= 2:
+                line.label = "byline"
+                return name
+    return None
+
+
+def _label_outside_article(
+    lines: list[_Line], kept_lines: Collection[str], known_title: str | None
+) -> None:
+    kept = {normalize_whitespace(k) for k in kept_lines}
+    kept_text = "\n".join(kept)
+    title = _fold(known_title) if known_title else None
+    for line in lines:
+        if line.label is not None or line.blank:
+            continue
+        text = line.text
+        if text in kept or (title is not None and _fold(text) == title):
+            continue
+        # trafilatura may join or split a page's blocks: a long line inside its text is kept.
+        if len(text) >= _WIDGET_MAX_CHARS and text in kept_text:
+            continue
+        line.label = _generic_reason(text) or _OUTSIDE_ARTICLE
 
 
 def _label_comment_section(lines: list[_Line]) -> None:

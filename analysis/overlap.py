@@ -162,11 +162,15 @@ def similarity_matrix(views: list[list[str]]) -> np.ndarray:
     word = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True)
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     firsts = [mine[0] for mine in views]
-    word.fit(firsts)
-    char.fit(firsts)
     flat = [text for mine in views for text in mine]
-    a, b = word.transform(flat), char.transform(flat)
-    sim = np.asarray(((a @ a.T) + (b @ b.T)).todense()) / 2
+    sim = np.zeros((len(flat), len(flat)))
+    for vectorizer in (word, char):
+        try:
+            matrix = vectorizer.fit(firsts).transform(flat)
+        except ValueError:  # empty vocabulary: the texts are only stop words or no letters
+            continue
+        sim += np.asarray((matrix @ matrix.T).todense())
+    sim /= 2
     starts = np.cumsum([0] + [len(mine) for mine in views[:-1]])
     if len(flat) > len(views):
         sim = np.maximum.reduceat(np.maximum.reduceat(sim, starts, axis=0), starts, axis=1)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import re
+import secrets
+import shutil
+import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +18,7 @@ import pandas as pd
 
 from . import schema
 from .clean import Cleaned, clean_text
-from .corpus import CorpusError, read_corpus
+from .corpus import Article, CorpusError, CorpusWarning, read_corpus
 from .entities import CURATED_FILE, read_curated, resolve_entities
 from .framing.frames import FRAMES_FILE, read_frames, tabulate_frames
 from .overlap import find_links, group_statements, score_sentences
@@ -47,6 +53,7 @@ class Tables:
         happenings: One row per happening: events of several articles grouped.
         frame_matches: One row per match of a frame's term (`corpus/frames.yml`); named so
             because `frames()` lists the tables.
+        problems: One row per problem the build noticed (missing metadata, language, quotes).
         docs: The parsed spaCy `Doc` of each body, by article_id (not a table).
     """
 
@@ -63,6 +70,7 @@ class Tables:
     events: pd.DataFrame
     happenings: pd.DataFrame
     frame_matches: pd.DataFrame
+    problems: pd.DataFrame
     docs: dict[str, Doc] = field(repr=False, compare=False)
 
     def frames(self) -> Iterator[tuple[str, pd.DataFrame]]:
@@ -71,25 +79,80 @@ class Tables:
             yield name, getattr(self, name)
 
     def write(self, out_dir: str | Path, *, csv: bool = False) -> list[Path]:
-        """Writes every table to `<out_dir>/<table>.parquet` (and `.csv` when asked).
+        """Writes every table to `<out_dir>/<table>.parquet` (and `.csv` when asked), atomically.
+
+        The tables are written to a temporary folder next to `out_dir`, which then replaces
+        `out_dir` in one rename: a write that fails or is killed midway leaves the previous
+        tables as they were, and two builds writing at once leave one complete set (the last).
 
         Args:
-            out_dir: The output folder; created when missing.
+            out_dir: The output folder; created when missing. It may hold only table files
+                (`.parquet`, `.csv`), since it is replaced as a whole.
             csv: Also write CSV files.
 
         Returns:
             The paths written.
+
+        Raises:
+            FileExistsError: `out_dir` holds other files, which replacing it would delete.
         """
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, frame in self.frames():
-            written.append(out / f"{name}.parquet")
-            frame.to_parquet(written[-1], index=False)
-            if csv:
-                written.append(out / f"{name}.csv")
-                frame.to_csv(written[-1], index=False)
-        return written
+        out = Path(out_dir).absolute()
+        _check_output_folder(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(out)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
+        try:
+            names = []
+            for name, frame in self.frames():
+                names.append(f"{name}.parquet")
+                frame.to_parquet(tmp / names[-1], index=False)
+                if csv:
+                    names.append(f"{name}.csv")
+                    frame.to_csv(tmp / names[-1], index=False)
+            tmp.chmod(0o755)
+            _move_into_place(tmp, out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return [out / n for n in names]
+
+
+def _check_output_folder(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise FileExistsError(f"{out} is a file; give a folder for the tables (e.g. build).")
+    if out.is_dir():
+        others = sorted(
+            p.name for p in out.iterdir() if not (p.is_file() and p.suffix in (".parquet", ".csv"))
+        )
+        if others:
+            raise FileExistsError(
+                f"{out} holds files other than tables ({', '.join(others[:5])}); writing replaces "
+                "the whole folder, so give a folder of its own (e.g. build) or move them out."
+            )
+
+
+def _move_into_place(tmp: Path, out: Path) -> None:
+    """Renames `tmp` to `out`, moving the previous `out` aside first and deleting it after."""
+    for _ in range(20):
+        try:
+            os.rename(tmp, out)  # succeeds when out is missing or an empty folder
+            return
+        except OSError:
+            old = out.parent / f".{out.name}.old-{os.getpid()}-{secrets.token_hex(4)}"
+            try:
+                os.rename(out, old)
+            except FileNotFoundError:
+                continue  # another build moved it aside first: try again
+            shutil.rmtree(old, ignore_errors=True)
+    raise OSError(f"could not move the new tables into {out}: another build keeps replacing it")
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Deletes temporary folders left by builds that were killed (their process is gone)."""
+    for path in out.parent.glob(f".{out.name}.*-*-*"):
+        match = re.match(rf"\.{re.escape(out.name)}\.(?:tmp|old)-(\d+)-", path.name)
+        if match and path.is_dir() and not _process_exists(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def build(
@@ -112,9 +175,12 @@ def build(
     Raises:
         CorpusError: The corpus is wrong somewhere; nothing is returned half-built.
     """
-    articles = read_corpus(corpus_dir)
+    with _problems_unshown(CorpusWarning):  # collected in `problems` instead
+        articles = read_corpus(corpus_dir)
     cleaned = {
-        a.article_id: clean_text(a.raw, known_title=a.title, rules=a.rules, source=a.file)
+        a.article_id: clean_text(
+            a.raw, known_title=a.title, rules=a.rules, source=a.file, kept_lines=a.kept_lines
+        )
         for a in articles
     }
     docs_list = parse_texts(
@@ -138,6 +204,7 @@ def build(
                 "outlet": article.outlet,
                 "outlet_kind": article.outlet_kind,
                 "title": clean.title,
+                "author": clean.author or article.author,
                 "published": article.published,
                 "language": article.language,
                 "url": article.url,
@@ -161,8 +228,9 @@ def build(
     quote_rows, quote_warnings = tabulate_quotes(
         docs, paragraphs=paragraph_table, sentences=sentences, mentions=mentions, entities=entities
     )
-    for message in quote_warnings:
-        warnings.warn(message, QuoteWarning, stacklevel=2)
+    with _problems_unshown(QuoteWarning):
+        for message in quote_warnings:
+            warnings.warn(message, QuoteWarning, stacklevel=2)
     quotes = _frame("quotes", quote_rows)
     similarity = score_sentences(sentences, quotes)
     links = _frame("links", find_links(sentences, quotes, similarity=similarity))
@@ -201,8 +269,77 @@ def build(
                 cache_dir=Path(cache_dir) if cache_dir else None,
             ),
         ),
+        problems=_frame(
+            "problems", tabulate_problems(articles, quote_warnings, paragraphs=paragraph_table)
+        ),
         docs=docs,
     )
+
+
+@contextmanager
+def _problems_unshown(category: type[Warning]) -> Iterator[None]:
+    """Hides warnings of a category unless a filter asks for them (they go to `problems`)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=category, append=True)
+        yield
+
+
+def tabulate_problems(
+    articles: list[Article], quote_warnings: list[str], *, paragraphs: pd.DataFrame
+) -> list[dict[str, Any]]:
+    """Collects what the build noticed into rows of the `problems` table.
+
+    Args:
+        articles: The corpus's articles (their `notices`: missing metadata, language).
+        quote_warnings: The quote finder's warnings, each "<article_id>: <message>" naming a
+            body offset ("at 120") or a paragraph ("paragraph 3").
+        paragraphs: The `paragraphs` table (a paragraph's offset is its start).
+
+    Returns:
+        One row per problem: corpus notices first, then quote warnings, in article order.
+    """
+    rows: list[dict[str, Any]] = [
+        {"article_id": a.article_id, "stage": "corpus", "offset": None, "message": notice}
+        for a in articles
+        for notice in a.notices
+    ]
+    for warning in quote_warnings:
+        article_id, _, message = warning.partition(": ")
+        offset = None
+        if at := re.search(r"\bat (\d+)\b", message):
+            offset = int(at.group(1))
+        elif para := re.search(r"\bparagraph (\d+)\b", message):
+            match = paragraphs.start[
+                (paragraphs.article_id == article_id)
+                & (paragraphs.paragraph_id == int(para.group(1)))
+            ]
+            offset = int(match.iloc[0]) if len(match) else None
+        rows.append(
+            {"article_id": article_id, "stage": "quotes", "offset": offset, "message": message}
+        )
+    return rows
+
+
+def summarize_problems(problems: pd.DataFrame) -> str:
+    """Returns one line counting the problems by stage, e.g. "problems: 3 (quotes 2, corpus 1)".
+
+    Args:
+        problems: The `problems` table.
+    """
+    if problems.empty:
+        return "problems: none"
+    by_stage = ", ".join(f"{s} {n}" for s, n in problems.stage.value_counts().items())
+    return f"problems: {len(problems)} ({by_stage}); see the problems table (notebook 01)"
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _removed_rows(article_id: str, raw: str, cleaned: Cleaned) -> list[dict[str, Any]]:

@@ -60,6 +60,12 @@ TABLES: dict[str, Table] = {
                     "else the HTML title; missing when none is known.",
                 ),
                 Column(
+                    "author",
+                    "str",
+                    "Who wrote it: the file's byline line (\"By …\"), else the HTML page's "
+                    "author metadata; missing when neither gives one.",
+                ),
+                Column(
                     "published",
                     "datetime64[ns]",
                     "Publication date (a calendar day, time 00:00); missing when unknown.",
@@ -71,8 +77,9 @@ TABLES: dict[str, Table] = {
                 Column(
                     "raw",
                     "str",
-                    "The raw text as read: the file decoded as UTF-8 (for HTML, the text "
-                    "trafilatura extracts). `removed` and `paragraphs.raw_*` offsets point here.",
+                    "The raw text as read: the file decoded as UTF-8 (for HTML, the page's "
+                    "visible text, one line per block). `removed` and `paragraphs.raw_*` "
+                    "offsets point here.",
                 ),
                 Column(
                     "body",
@@ -400,6 +407,25 @@ TABLES: dict[str, Table] = {
                     "Why it was removed: the rule's name and, for a corpus rule, its reason.",
                 ),
                 Column("text", "str", "The removed raw text: `raw[start:end]`."),
+            ),
+        ),
+        Table(
+            "problems",
+            "one thing the build noticed that may make a table incomplete or wrong",
+            (
+                Column("article_id", "str", "The article concerned."),
+                Column(
+                    "stage",
+                    "str",
+                    "Where it was noticed: `corpus` (manifest and file), `quotes`, ….",
+                ),
+                Column(
+                    "offset",
+                    "Int64",
+                    "Offset into `articles.body` it concerns; missing when it is about the "
+                    "whole article.",
+                ),
+                Column("message", "str", "What is wrong and what to do about it."),
             ),
         ),
     )

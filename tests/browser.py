@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
-import pytest
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -31,13 +29,10 @@ CHROMIUM_FLAGS = [
 
 
 def chromium_or_skip() -> str:
-    """Returns Debian's chromium binary; skips the test without it (fails under CI)."""
-    found = shutil.which("chromium")
-    if found:
-        return found
-    if os.environ.get("CI"):
-        pytest.fail("chromium is missing in CI: .ci/run must install it (apt-get install chromium)")
-    pytest.skip("chromium is not installed (apt-get install -y chromium)")
+    """Returns the chromium binary; skips the test without it (fails under CI)."""
+    from tests.conftest import skip_without_chromium
+
+    return skip_without_chromium()
 
 
 def free_port() -> int:

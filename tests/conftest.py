@@ -1,15 +1,61 @@
-"""Shared fixtures: the seed corpus built once per test session, into a private parse cache."""
+"""Shared fixtures: the seed corpus built once per test session, into a private parse cache.
+
+Tests that need Chromium (PNG/SVG export, the real-browser tests) carry the `needs_chromium`
+marker or call `skip_without_chromium()`; without a browser they skip with one reason, counted
+in a line of pytest's summary (under CI they fail instead: `.ci/run` installs the browser).
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 import analysis
+from analysis.export import find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+CHROMIUM_MISSING = (
+    "Chromium is not installed (PNG/SVG export and the browser tests need it): run `make setup` "
+    "as root, or `sudo apt-get install -y chromium`"
+)
+
+
+def skip_without_chromium() -> str:
+    """Returns the Chrome/Chromium binary; skips the test without one (fails under CI).
+
+    Honours `PATH` and `BROWSER_PATH`, as export does (hide the browser with either to try the
+    path of a machine without it).
+    """
+    found = find_chromium()
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail("chromium is missing in CI: .ci/run must install it (apt-get install chromium)")
+    pytest.skip(CHROMIUM_MISSING)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "needs_chromium: needs Chromium; skipped with one reason when it is missing"
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("needs_chromium"):
+        skip_without_chromium()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    skipped = [
+        r
+        for r in terminalreporter.stats.get("skipped", [])
+        if isinstance(r.longrepr, tuple) and CHROMIUM_MISSING in str(r.longrepr[2])
+    ]
+    if skipped:
+        terminalreporter.write_line(f"{len(skipped)} tests skipped: {CHROMIUM_MISSING}.")
 
 
 @pytest.fixture(scope="session")

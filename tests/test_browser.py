@@ -64,6 +64,7 @@ def wait_until_executed(page: Page, timeout: float = 180) -> None:
     raise AssertionError(f"cells did not finish: prompts {prompts}")
 
 
+@pytest.mark.needs_chromium  # skip before starting JupyterLab
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})

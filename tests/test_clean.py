@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
+import analysis
 from analysis.clean import clean_text, normalize_whitespace
 from analysis.corpus import CorpusError, read_corpus
 from tests.conftest import CORPUS
+from tests.invariants import HEADER, check_built, write_corpus
 
 # (article_id, first words of the body, last words of the body) — read off the raw files by hand.
 EXPECTED_EDGES = [
@@ -211,3 +215,79 @@ def test_corpus_rule_must_match_exactly_one_line() -> None:
 def test_cleaning_everything_away_is_an_error() -> None:
     with pytest.raises(CorpusError, match=re.escape("f.txt: cleaning removed every line")):
         clean_text("Body.", rules=[{"drop": "Body.", "reason": "x"}], source="f.txt")
+
+
+# A saved web page (written for these tests): navigation, byline, photo caption, a "Most read"
+# box, a footer, a script; the date and author only in its JSON-LD metadata.
+HTML_PAGE = (Path(__file__).parent / "fixtures" / "html_page.html").read_text(encoding="utf-8")
+
+
+def build_page(tmp_path: Path, cache_dir: Path, *, published: str) -> analysis.Tables:
+    manifest = HEADER + f"g1,articles/g1.html,Riverside Gazette,newspaper,,,{published},en,\n"
+    root = write_corpus(tmp_path, manifest, {"articles/g1.html": HTML_PAGE})
+    tables = analysis.build(root, cache_dir=cache_dir)
+    check_built(tables)  # every raw character: title, body or removed
+    return tables
+
+
+def test_html_page_every_character_accounted_for(tmp_path: Path, cache_dir: Path) -> None:
+    tables = build_page(tmp_path, cache_dir, published="")
+    removed = list(tables.removed[["reason", "text"]].itertuples(index=False, name=None))
+    outside = "outside the article text (page navigation, boxes, footer)"
+    assert removed == [
+        (outside, "Home\nLocal\nSport"),
+        ("byline", "By Maria Lindqvist"),
+        (
+            "photo caption (ends with a photo credit)",
+            "The old crossing at dawn. (Jon Berg/Riverside Gazette)",
+        ),
+        (
+            outside,
+            "Most read\nStorm closes schools across the region\nLocal team wins the cup after "
+            "penalties\n© 2021 Riverside Gazette. All rights reserved.\nPrivacy policy",
+        ),
+    ]
+    (article,) = tables.articles.itertuples()
+    assert article.title == "Council approves new bridge over the river"
+    assert article.author == "Maria Lindqvist"
+    assert article.body.startswith("The city council voted on Tuesday to build a new bridge")
+    assert article.body.endswith("which put the cost at 40 million crowns.")
+    assert article.n_paragraphs == 3
+    assert 'alert("not text")' not in article.raw  # scripts are not page text
+
+
+def test_html_date_from_page_metadata_when_the_manifest_has_none(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    tables = build_page(tmp_path, cache_dir, published="")
+    assert tables.articles.published[0] == pd.Timestamp("2021-03-14")  # JSON-LD datePublished
+
+
+def test_manifest_date_wins_over_page_metadata(tmp_path: Path, cache_dir: Path) -> None:
+    tables = build_page(tmp_path, cache_dir, published="2021-03-15")
+    assert tables.articles.published[0] == pd.Timestamp("2021-03-15")
+
+
+def test_byline_of_a_text_article_becomes_its_author() -> None:
+    raw = (
+        "Council approves new bridge over the river\n"
+        "By Maria Lindqvist and Jon Berg | Riverside Gazette\n\n"
+        "The city council voted on Tuesday to build a new bridge.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.author == "Maria Lindqvist and Jon Berg"
+    assert cleaned.title == "Council approves new bridge over the river"
+    assert [(r.reason, raw[r.start : r.end]) for r in cleaned.removed] == [
+        ("byline", "By Maria Lindqvist and Jon Berg | Riverside Gazette")
+    ]
+    assert cleaned.body == "The city council voted on Tuesday to build a new bridge."
+
+
+def test_a_sentence_starting_with_by_is_no_byline() -> None:
+    raw = "By Tuesday, the council had voted.\n\nBy the river, a new bridge will stand.\n"
+    cleaned = clean_text(raw)
+    assert cleaned.author is None and cleaned.removed == ()
+
+
+def test_seed_articles_have_no_byline(tables) -> None:
+    assert tables.articles.author.isna().all()

@@ -64,11 +64,13 @@ def report(tmp_path_factory: pytest.TempPathFactory, tables, cache_dir: Path):
         mp.undo()
 
 
+@pytest.mark.needs_chromium  # the report exports PNG
 def test_every_notebook_executes_headless(report) -> None:
     _, result = report
     assert result.failed == {}
 
 
+@pytest.mark.needs_chromium  # the report exports PNG
 def test_report_writes_each_notebook_as_html_and_every_chart(report) -> None:
     out, result = report
     for path in NOTEBOOKS:
@@ -105,6 +107,7 @@ def test_report_writes_each_notebook_as_html_and_every_chart(report) -> None:
     assert "data:image/png;base64," in corpus_page  # the exported charts, shown in the report
 
 
+@pytest.mark.needs_chromium  # the report exports PNG
 def test_report_fails_when_a_cell_errors(
     tmp_path: Path, cache_dir: Path, monkeypatch, capsys
 ) -> None:

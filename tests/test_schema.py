@@ -14,7 +14,7 @@ def test_every_built_table_matches_its_declared_schema(tables) -> None:
     assert names == list(schema.TABLES)
     for name, frame in tables.frames():
         schema.check(name, frame)
-        assert len(frame) > 0, name
+        assert len(frame) > 0 or name == "problems", name  # the seeds build without problems
 
 
 def test_check_rejects_a_wrong_dtype_and_a_missing_column(tables) -> None:

@@ -1,0 +1,209 @@
+"""Articles are untrusted: a hostile article's markup never runs, in JupyterLab or exported HTML.
+
+The corpus is the seeds plus one hostile article (listed first, so the reading view opens on it):
+`<script>`, `<img src=x onerror=…>`, a `javascript:` link, and a title and an outlet made of
+markup. In JupyterLab (notebooks 01 and 02 run live, so their outputs are trusted and would run
+scripts) and in the exported report and chart pages, the test asserts that no dialog opened, no
+element of the article was injected, and the markup shows literally as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis.report import write_report
+from tests.browser import CHROMIUM_FLAGS, chromium_or_skip, run_jupyterlab
+from tests.conftest import CORPUS, ROOT
+
+pytest.importorskip("playwright")
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+from tests.test_browser import run_all_cells, wait_until_executed  # noqa: E402
+
+ARTIFACTS = ROOT / "test-artifacts" / "security"
+NOTEBOOKS = ["01_corpus_and_sources.ipynb", "02_quotes_and_voices.ipynb"]
+
+TITLE = "<h1 onmouseover=\"alert('pwned-title')\">Breaking</h1> Minister <b>quits</b>"
+OUTLET = "<b onmouseover=alert('pwned-outlet')>Gazette</b>"
+SCRIPT = "<script>alert('pwned-script')</script>"
+IMG = "<img src=x onerror=\"alert('pwned-img')\">"
+LINK = "<a href=\"javascript:alert('pwned-link')\">the report</a>"
+HOSTILE = f"""{TITLE}
+
+The minister resigned on Monday {SCRIPT} after the report, officials said.
+
+“{IMG} We will not stay silent,” the minister said in a statement on Tuesday.
+
+Read {LINK} before Friday, the council told reporters.
+
+The harbour at dawn. <svg onload=alert('pwned-svg')> (Jon Berg/AP)
+"""
+# What must show literally somewhere on the page.
+LITERAL = [SCRIPT, IMG, LINK]
+# Elements or handlers the hostile text would create if it were not escaped.
+INJECTED = """() => {
+    const found = document.querySelectorAll(
+        'img[src="x"], [onerror], [onmouseover], [onload], a[href^="javascript:"]');
+    const scripts = Array.from(document.scripts)
+        .filter(s => s.textContent.trim().startsWith("alert('pwned"));
+    return [...Array.from(found).map(e => e.outerHTML.slice(0, 120)),
+            ...scripts.map(s => s.outerHTML.slice(0, 120))];
+}"""
+
+
+CHART_TEXT = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .map(e => e.textContent).join(' ')"""
+
+
+@pytest.fixture(scope="module")
+def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(CORPUS, work / "corpus")
+    manifest = work / "corpus" / "articles.csv"
+    header, *rows = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow(
+        ["hostile", "articles/hostile.txt", OUTLET, "blog", TITLE, "", "2022-08-08", "en", ""]
+    )
+    manifest.write_text(header + line.getvalue() + "".join(rows), encoding="utf-8")
+    (work / "corpus" / "articles" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    return work / "corpus"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_or_skip()
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+def open_page(browser: Browser) -> tuple[Page, list[str]]:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    dialogs: list[str] = []
+
+    def dismiss(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    return page, dialogs
+
+
+def assert_inert(page: Page, dialogs: list[str], name: str) -> str:
+    """Asserts nothing ran and nothing was injected; returns the page's visible text."""
+    page.mouse.move(300, 300)
+    page.wait_for_timeout(500)
+    assert dialogs == [], f"{name}: a dialog opened: {dialogs}"
+    assert page.evaluate(INJECTED) == [], f"{name}: injected elements"
+    return page.evaluate("() => document.body.innerText")
+
+
+@pytest.mark.needs_chromium
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_hostile_article_is_inert_in_jupyterlab(
+    hostile_corpus: Path, browser: Browser, cache_dir: Path, tmp_path: Path, name: str
+) -> None:
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    shutil.copytree(hostile_corpus, tmp_path / "corpus")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}
+    log = ARTIFACTS / f"jupyterlab-{Path(name).stem}.log"
+    with run_jupyterlab(tmp_path / "notebooks", env=env, log=log) as lab:
+        page, dialogs = open_page(browser)
+        try:
+            page.goto(lab.notebook_url(name))
+            page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
+            page.wait_for_timeout(1500)
+            run_all_cells(page)
+            wait_until_executed(page)
+            page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}.png"), full_page=True)
+            errors = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]')
+            assert errors.all_inner_texts() == []
+            text = assert_inert(page, dialogs, name)
+        finally:
+            page.close()
+    assert OUTLET in text  # the outlet filter's label
+    if name.startswith("01"):  # the reading view opens on the hostile article
+        for literal in [*LITERAL, TITLE]:
+            assert literal in text, literal
+    else:  # the quote explorer
+        assert "We will not stay silent," in text
+
+
+@pytest.mark.needs_chromium  # the report exports PNG
+def test_hostile_article_is_inert_in_exported_html(
+    hostile_corpus: Path, browser: Browser, cache_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(cache_dir))
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(ROOT / "notebooks" / NOTEBOOKS[0], notebooks)
+    out = tmp_path / "exports"
+    report = write_report(notebooks, corpus_dir=hostile_corpus, out_dir=out)
+    assert report.failed == {}
+    pages = sorted(out.glob("*.html")) + sorted((out / "notebooks").glob("*.html"))
+    assert (out / "article-lengths.html") in pages
+    texts, charts = {}, []
+    for path in pages:
+        page, dialogs = open_page(browser)
+        try:
+            page.goto(path.as_uri())
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(1000)
+            texts[path.name] = assert_inert(page, dialogs, path.name)
+            charts.append(page.evaluate(CHART_TEXT))
+        finally:
+            page.close()
+    report_text = texts["01_corpus_and_sources.html"]
+    for literal in [*LITERAL, TITLE]:
+        assert literal in report_text, literal
+    shown = [text[text.find("Gazette") - 60 : text.find("Gazette") + 10] for text in charts]
+    assert any(OUTLET in text for text in charts), shown  # an axis label, as text
+    lengths = (out / "article-lengths.html").read_text(encoding="utf-8")
+    assert "&lt;b onmouseover=alert('pwned-outlet')&gt;Gazette&lt;" in lengths  # escaped
+
+
+# --- the other doors: export names, caches, JupyterLab --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("../../etc/passwd", "etc-passwd"),
+        ("/tmp/evil", "tmp-evil"),
+        ("..\\..\\win.ini", "win-ini"),
+        ("<img src=x onerror=alert(1)>", "img-src-x-onerror-alert-1"),
+    ],
+)
+def test_export_names_cannot_leave_the_export_folder(tmp_path: Path, name: str, stem: str) -> None:
+    import plotly.graph_objects as go
+
+    from analysis import export
+
+    (path,) = export.save(go.Figure(), name, formats=("html",), out_dir=tmp_path / "exports")
+    assert path == tmp_path / "exports" / f"{stem}.html"
+
+
+def test_caches_are_never_unpickled() -> None:
+    # The parse cache is spaCy's DocBin (msgpack); no module may load pickles.
+    for path in sorted((ROOT / "analysis").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for word in ("import pickle", "from pickle", "read_pickle", "joblib", "dill", "marshal"):
+            assert word not in source, f"{path.name}: {word}"
+    assert "DocBin().from_disk" in (ROOT / "analysis" / "parse.py").read_text(encoding="utf-8")
+
+
+def test_make_lab_binds_to_localhost_with_a_token() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    (lab,) = [b for b in makefile.split("\n\n") if b.startswith("lab:")]
+    assert "--ServerApp.ip=127.0.0.1" in lab
+    assert "token=" not in lab and "password" not in lab  # Jupyter's generated token stays on
