@@ -208,3 +208,20 @@ def test_other_formats_and_follow_on(quotes) -> None:
     assert said(quotes, "strike", "The cranes come first") == ("Viktor Shevchuk", None, "follow_on")
     # After "Olha Danyliuk, a port manager, was more cautious." — someone else was introduced.
     assert said(quotes, "strike", "We still have to repair") == (None, None, "none")
+
+
+def test_targets_on_the_development_set(cache_dir: Path) -> None:
+    from analysis.__main__ import DEV_CORPUS, DEV_TARGETS
+    from analysis.evaluation import load_gold, score_quotes, speaker_aliases
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tables = analysis.build(DEV_CORPUS, cache_dir=cache_dir)
+    gold, gold_indirect = load_gold(DEV_CORPUS / "quotes_gold.yml", tables)
+    scores = score_quotes(tables.quotes, gold, gold_indirect, aliases=speaker_aliases(tables))
+    assert scores.f1 >= DEV_TARGETS["f1"], scores.misses
+    assert scores.speaker_precision >= DEV_TARGETS["speaker_precision"], scores.misses
+    # Every attribution kind the gold uses for a direct or partial quote is predicted somewhere.
+    assert {"cue", "pronoun", "colon", "governing_verb", "follow_on", "according_to"} <= set(
+        scores.by_attribution
+    )
