@@ -102,6 +102,10 @@ DATELINE = re.compile(
 )
 
 
+#: What may stand before the name on a roundup line: the dash, abbreviated titles.
+_ROUNDUP_LEAD = re.compile(r"[\s–—-]*(?:[A-Z][a-z]{0,4}\.\s*)*")
+
+
 def find_datelines(text: str) -> list[tuple[int, int]]:
     """Returns the (start, end) body offsets of datelines and bylines: never a speaker."""
     return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
@@ -213,6 +217,10 @@ class QuoteFinder:
             named = self._roundup_name(next_sentence)
             if named is not None:
                 return named, next_sentence[0]
+            if next_sentence.text[1:2] == " " and next_sentence.text.rstrip()[-1:] not in ".!?":
+                # "— a reader in Eastfield": a roundup line naming no one.
+                line = next_sentence.text.strip(" –—-\n")
+                return Attribution(mention=line, how="roundup"), next_sentence[0]
         if previous_sentence is not None and previous_sentence.text.rstrip().endswith(":"):
             found = self._attribution_in(previous_sentence, quoted, history)
             if found[1] is not None:
@@ -222,14 +230,15 @@ class QuoteFinder:
         return Attribution(), None
 
     def _roundup_name(self, line: Span) -> Attribution | None:
-        """ "— Name, Outlet" after a quote: the first person named on the dash line."""
+        """ "— Name, Outlet" after a quote: the person or organisation named first on the dash
+        line, with at most abbreviated titles ("Prof.", "Dr.") before it."""
         m = self.mentions
         hits = m[(m.start >= line.start_char) & (m.end <= line.end_char)]
-        hits = hits[hits.entity_id.map(self.labels) == "PERSON"]
+        hits = hits[hits.entity_id.map(self.labels).isin(["PERSON", "ORG"])]
         if hits.empty:
             return None
         first = hits.iloc[0]
-        if self.text[line.start_char : int(first.start)].strip(" –—-") != "":
+        if not _ROUNDUP_LEAD.fullmatch(self.text[line.start_char : int(first.start)]):
             return None
         return Attribution(str(first.entity_id), str(first.text), how="roundup")
 
@@ -351,6 +360,10 @@ class QuoteFinder:
         if lemma in DOCUMENT_NOUNS:
             return Attribution(self._issuer(token, words), label, how="cue")
         definite = words[0].lower_ == "the" and len(words) == 2
+        if lemma in ORG_NOUNS and words[0].lower_ == "the":
+            named = self._named_by(words[1:], token.idx)
+            if named is not None:
+                return Attribution(named, label, how="cue")
         if lemma in ORG_NOUNS and definite:
             found = self._last_org(token, history)
             spoke = any(h.entity_id and self.labels.get(h.entity_id) == "ORG" for h in history)
@@ -498,9 +511,24 @@ class QuoteFinder:
         """The organisation that spoke last, when no other organisation was named since."""
         for h in reversed(history):
             if h.entity_id and self.labels.get(h.entity_id) == "ORG":
-                others = set(self.named_between(h.at, token.idx, ("ORG",)))
+                # Anyone else named since (a company the model took for a person, too) → unsure.
+                others = set(self.named_between(h.at, token.idx))
                 return h.entity_id if others <= {h.entity_id} else None
         return None
+
+    def _named_by(self, words: list[Token], before: int) -> str | None:
+        """The one organisation named earlier in the article whose name holds these words
+        ("the ministry" after "the Ministry of Defense of Ukraine", "the transit authority" after
+        "the Northern Counties Transit Authority")."""
+        wanted = " ".join(t.lower_ for t in words)
+        m = self.mentions
+        earlier = m[(m.end <= before) & (m.entity_id.map(self.labels) == "ORG")]
+        found = {
+            str(e)
+            for e, text in zip(earlier.entity_id, earlier.text, strict=True)
+            if re.search(rf"\b{re.escape(wanted)}\b", str(text).lower())
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _quiet_since(self, last: Attribution, offset: int) -> bool:
         return set(self.named_between(last.at, offset)) <= {last.entity_id}
