@@ -44,7 +44,16 @@ ARTICLES = {
         "“The ruling changes nothing for the families who lost their homes.”\n"
         "— Pavlo Rudenko, Lviv Post\n\n"
         "“It is a good day for the courts.”\n"
-        "— Iryna Bondar, Kyiv Herald\n"
+        "— Iryna Bondar, Kyiv Herald\n\n"
+        "“The archive must stay open to everyone.”\n"
+        "— Prof. Marta Zhuk, historian of the region\n\n"
+        "“I waited six years for this.”\n"
+        "— a reader in Brody\n"
+    ),
+    # "the ministry" after the ministry's full name.
+    "ministry": (
+        "The Ministry of Transport of Ukraine published new timetables on Monday.\n\n"
+        "“Every line will run by December,” the ministry said.\n"
     ),
     # "who asked not to be named" is not a quote; a pronoun never reaches forward.
     "anonymous": (
@@ -161,6 +170,19 @@ def test_roundup_lines_name_the_speaker(quotes) -> None:
         "roundup",
     )
     assert said(quotes, "roundup", "It is a good day")[0] == "Iryna Bondar"
+    # — Prof. Marta Zhuk, historian of the region
+    assert said(quotes, "roundup", "The archive must")[::2] == ("Marta Zhuk", "roundup")
+    # — a reader in Brody: no one named, and not the previous speaker.
+    assert said(quotes, "roundup", "I waited six years") == (None, "a reader in Brody", "roundup")
+
+
+def test_the_ministry_after_its_full_name(quotes) -> None:
+    # The Ministry of Transport of Ukraine published … “Every line …,” the ministry said.
+    assert said(quotes, "ministry", "Every line will run") == (
+        "Ministry of Transport of Ukraine",
+        "the ministry",
+        "cue",
+    )
 
 
 def test_asked_not_to_be_named_is_not_a_quote(quotes) -> None:
