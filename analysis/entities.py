@@ -17,6 +17,8 @@ Steps (each documented in docs/entities.md):
    - an organisation's short form (its first word kept, e.g. "Amnesty") joins the one organisation
      name that contains it; never when the longer name adds a place — a national section
      ("Amnesty International Ukraine") stays apart from its parent;
+   - national variants of an organisation's name (`Ministry of Defense of Ukraine` = `Ukrainian
+     Defense Ministry`, and `Ministry of Defense` in an article that names only that country's);
    - curated entries of `corpus/entities.yml`.
 4. **Mentions spaCy missed**: every alias of an entity is searched for in the bodies (exact, and
    without diacritics), so "Agnes Callamard" is found where the model saw nothing.

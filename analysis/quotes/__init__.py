@@ -4,6 +4,8 @@ The stages, one module each:
 
 - `marks` — quote marks: the quoted runs of each paragraph, joined into one quotation when it
   runs over several paragraphs.
+- `cues` — the word lists and patterns (reporting verbs, organisation and document nouns, gender
+  words, datelines and bylines).
 - `speakers` — who said it: the attribution verb and its subject, `according to`, a colon
   introducing the quote, a roundup line, a follow-on paragraph; names, pronouns and descriptions
   resolved to an entity only when the text ties them to one.

@@ -9,102 +9,22 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..lexicon import ROLE_NOUNS, SPEECH_VERBS
+from .cues import (
+    CHANNELS,
+    DOCUMENT_NOUNS,
+    GENDER_WORDS,
+    GENERIC_ORG_NOUNS,
+    ORG_NOUNS,
+    ORG_PRONOUNS,
+    PERSON_PRONOUNS,
+    PRONOUN_WINDOW,
+    REMARK_NOUNS,
+    ROUNDUP_LEAD,
+    SPEAKER_LABELS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-#: Verbs whose reported clause makes an indirect quote.
-REPORTING_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "write",
-        "tweet",
-        "post",
-        "add",
-        "argue",
-        "claim",
-        "stress",
-        "explain",
-        "announce",
-        "insist",
-        "deny",
-        "warn",
-        "note",
-        "state",
-        "reiterate",
-        "continue",
-        "allege",
-        "assert",
-        "declare",
-        "emphasize",
-        "emphasise",
-        "admit",
-        "acknowledge",
-        "suggest",
-        "conclude",
-        "confirm",
-        "report",
-    ]
-)
-#: Entity types that can be a speaker ("Ukraine said" is a government speaking).
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-ORG_PRONOUNS = frozenset(["it", "they", "them"])
-#: Nouns for an organisation; "the watchdog" is the organisation the article last quoted.
-ORG_NOUNS = frozenset(
-    """
-    organization organisation watchdog group body agency ngo charity movement office company
-    firm ministry department government council commission authority union party
-    """.split()
-)
-#: Org nouns that stand for the organisation an article is about when none spoke before
-#: ("the human rights organization issued a report"); "the company" may be another one.
-GENERIC_ORG_NOUNS = frozenset(
-    "organization organisation watchdog group body agency ngo charity movement".split()
-)
-#: Nouns for a document: its words belong to whoever the article says issued it.
-DOCUMENT_NOUNS = frozenset(
-    """
-    report study research statement release paper document email letter memo audio video
-    recording filing complaint lawsuit
-    """.split()
-)
-#: Words that say a person's gender (titles, gendered roles).
-GENDER_WORDS = {
-    **dict.fromkeys("mr sir mister king prince father son brother spokesman chairman".split(), "m"),
-    **dict.fromkeys(
-        "mrs ms miss madam lady queen princess mother daughter sister spokeswoman "
-        "chairwoman congresswoman businesswoman".split(),
-        "f",
-    ),
-}
-#: Nouns that a quoted fragment can hang on with a possessor: X's "…" remark.
-REMARK_NOUNS = frozenset(
-    "remark remarks comment comments word words claim phrase description warning".split()
-)
-#: How many sentences back a pronoun looks for its antecedent.
-PRONOUN_WINDOW = 3
-CHANNELS = (
-    ("Facebook", re.compile(r"\bFacebook\b")),
-    ("Twitter", re.compile(r"\b(?:Twitter|tweet(?:s|ed)?)\b", re.IGNORECASE)),
-    ("Telegram", re.compile(r"\bTelegram\b")),
-    ("press release", re.compile(r"\bpress release\b", re.IGNORECASE)),
-    ("interview", re.compile(r"\binterview\b", re.IGNORECASE)),
-    ("statement", re.compile(r"\bstatement\b", re.IGNORECASE)),
-    ("letter", re.compile(r"\bletter\b", re.IGNORECASE)),
-)
-#: A dateline ("ODESA, Ukraine (Reuters) —") or a byline ("By Jane Roe") at a paragraph start.
-DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*\([^)]{1,40}\)\s*[—–-]+"
-    r"|By\s+[A-Z][^\n]{0,60}$)",
-    re.MULTILINE,
-)
-
-
-def find_datelines(text: str) -> list[tuple[int, int]]:
-    """Returns the (start, end) body offsets of datelines and bylines: never a speaker."""
-    return [(m.start(), m.end()) for m in DATELINE.finditer(text)]
 
 
 @dataclass
@@ -213,6 +133,10 @@ class QuoteFinder:
             named = self._roundup_name(next_sentence)
             if named is not None:
                 return named, next_sentence[0]
+            if next_sentence.text[1:2] == " " and next_sentence.text.rstrip()[-1:] not in ".!?":
+                # "— a reader in Eastfield": a roundup line naming no one.
+                line = next_sentence.text.strip(" –—-\n")
+                return Attribution(mention=line, how="roundup"), next_sentence[0]
         if previous_sentence is not None and previous_sentence.text.rstrip().endswith(":"):
             found = self._attribution_in(previous_sentence, quoted, history)
             if found[1] is not None:
@@ -222,14 +146,15 @@ class QuoteFinder:
         return Attribution(), None
 
     def _roundup_name(self, line: Span) -> Attribution | None:
-        """ "— Name, Outlet" after a quote: the first person named on the dash line."""
+        """ "— Name, Outlet" after a quote: the person or organisation named first on the dash
+        line, with at most abbreviated titles ("Prof.", "Dr.") before it."""
         m = self.mentions
         hits = m[(m.start >= line.start_char) & (m.end <= line.end_char)]
-        hits = hits[hits.entity_id.map(self.labels) == "PERSON"]
+        hits = hits[hits.entity_id.map(self.labels).isin(["PERSON", "ORG"])]
         if hits.empty:
             return None
         first = hits.iloc[0]
-        if self.text[line.start_char : int(first.start)].strip(" –—-") != "":
+        if not ROUNDUP_LEAD.fullmatch(self.text[line.start_char : int(first.start)]):
             return None
         return Attribution(str(first.entity_id), str(first.text), how="roundup")
 
@@ -351,6 +276,10 @@ class QuoteFinder:
         if lemma in DOCUMENT_NOUNS:
             return Attribution(self._issuer(token, words), label, how="cue")
         definite = words[0].lower_ == "the" and len(words) == 2
+        if lemma in ORG_NOUNS and words[0].lower_ == "the":
+            named = self._named_by(words[1:], token.idx)
+            if named is not None:
+                return Attribution(named, label, how="cue")
         if lemma in ORG_NOUNS and definite:
             found = self._last_org(token, history)
             spoke = any(h.entity_id and self.labels.get(h.entity_id) == "ORG" for h in history)
@@ -498,9 +427,24 @@ class QuoteFinder:
         """The organisation that spoke last, when no other organisation was named since."""
         for h in reversed(history):
             if h.entity_id and self.labels.get(h.entity_id) == "ORG":
-                others = set(self.named_between(h.at, token.idx, ("ORG",)))
+                # Anyone else named since (a company the model took for a person, too) → unsure.
+                others = set(self.named_between(h.at, token.idx))
                 return h.entity_id if others <= {h.entity_id} else None
         return None
+
+    def _named_by(self, words: list[Token], before: int) -> str | None:
+        """The one organisation named earlier in the article whose name holds these words
+        ("the ministry" after "the Ministry of Defense of Ukraine", "the transit authority" after
+        "the Northern Counties Transit Authority")."""
+        wanted = " ".join(t.lower_ for t in words)
+        m = self.mentions
+        earlier = m[(m.end <= before) & (m.entity_id.map(self.labels) == "ORG")]
+        found = {
+            str(e)
+            for e, text in zip(earlier.entity_id, earlier.text, strict=True)
+            if re.search(rf"\b{re.escape(wanted)}\b", str(text).lower())
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _quiet_since(self, last: Attribution, offset: int) -> bool:
         return set(self.named_between(last.at, offset)) <= {last.entity_id}

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..lexicon import words
+from .cues import REPORTING_VERBS, find_datelines
 from .marks import MarkReader, Segment
-from .speakers import REPORTING_VERBS, Attribution, QuoteFinder, find_datelines
+from .speakers import Attribution, QuoteFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
