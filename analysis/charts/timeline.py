@@ -115,8 +115,9 @@ def plot_timeline(
         layout={
             "xaxis": {"type": "date", "title": {"text": "date (part of day where stated)"}},
             "yaxis": {"type": "category", "title": {"text": ""}, "automargin": True},
-            "height": max(420, 120 + 34 * n_actors),
-            "legend": {"font": {"size": 11}},
+            "height": max(480, 220 + 34 * n_actors),
+            # Below the plot, so the dates keep the width of the notebook.
+            "legend": {"font": {"size": 11}, "orientation": "h", "y": -0.25, "x": 0},
         },
     )
 
@@ -170,6 +171,7 @@ def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
         "y": ys,
         "text": texts,
         "textposition": "top left",
+        "cliponaxis": False,
         "textfont": {"color": "#b22222", "size": 11},
         "line": {"color": "#b22222", "width": 2, "dash": "dash"},
         "hoverinfo": "skip",

@@ -29,6 +29,15 @@ DOC_NOUNS = frozenset("report statement study research release letter document p
 _SELF = frozenset("i we me us my our".split())
 _PERSON_PRONOUNS = frozenset("he she him her".split())
 _ORG_PRONOUNS = frozenset("it they".split())
+#: Nouns for people acting as a group; with role, organisation and document nouns, the only
+#: subjects without an entity that are kept as actors (as written).
+AGENT_NOUNS = frozenset(
+    "official people resident protester critic lawmaker voter worker employee staff member "
+    "police troop soldier force army authority leader campaigner union opposition user "
+    "investigator prosecutor judge court parliament".split()
+)
+#: spaCy entity types of a subject that can act.
+AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: How far (in verbs) the search for a subject climbs the parse.
 MAX_CLIMB = 4
 
@@ -122,8 +131,8 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
         anchor = _anchor(ctx.doc, phrase, sentence)
         actor, entity_id = _actor(anchor, ctx, quotes)
         key = (anchor.i, phrase.date)
-        if key in seen:
-            continue
+        if actor is None or key in seen:
+            continue  # no one acts: a date, but not an event
         seen.add(key)
         day, day_end = phrase.date, phrase.date_end
         if in_quote and phrase.resolution == "relative":
@@ -254,7 +263,9 @@ def _resolve(subject: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | No
         for token in subject.subtree:
             if (found := _mention_at(token, ctx)) and _label_at(token, ctx) == "PERSON":
                 return found
-    return _words(subject), None
+    if lemma in AGENT_NOUNS or lemma in ROLE_NOUNS or subject.ent_type_ in AGENT_TYPES:
+        return _words(subject), None
+    return None, None  # a thing ("taxes would not rise this year"): nobody acts
 
 
 def _owner(noun: Token, ctx: _Context) -> tuple[str, str] | None:
