@@ -82,6 +82,12 @@ def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> Non
         page.wait_for_selector(".js-plotly-plot", timeout=60_000)
         page.wait_for_selector(".coverage-lens-filters input[type=checkbox]", timeout=30_000)
         page.wait_for_timeout(1000)
+        # Under load a chart's data can reach the page well after its frame: wait for points.
+        page.wait_for_function(
+            "() => Array.from(document.querySelectorAll('.js-plotly-plot')).slice(0, 1)"
+            ".some(gd => (gd.data || []).some(t => t.x && t.x.length))",
+            timeout=60_000,
+        )
         before = page.evaluate(CHART_DATA)
         assert before, f"{name}: no Plotly chart rendered"
         page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}-before.png"), full_page=True)
