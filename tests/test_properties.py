@@ -10,7 +10,7 @@ import html
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 import analysis
@@ -108,7 +108,23 @@ PAGE = """<!doctype html><html><head><title>{title}</title></head><body>
 <footer>© Example Daily</footer></body></html>"""
 
 
+# Found by this test: spaCy tags "'" as an entity, a key of no words crashed entity merging.
+FOUND = [
+    "The reporters? the: the ?the» the the« «She!  —the! the: ?the the «the»  —the“ «Monday‘ "
+    ".council' ?the» the? the! officials! report Report? the »the told — :statement the — they "
+    "The» she» ?reporters :the? !resign they« the The ?army« :council added :the «the  —he They "
+    "— the reporters !the the — :he! «she! The  —the ",
+    "The told the council ?the» mayor !council The army report !the — report !council? they "
+    "Mayor ?council» ?the council the resign — army «Report ",
+    "?He  —the ?the  —the: the they officials! The» »the the the »added the! !the Officials «the "
+    "report: civilians »he« report»  —the.\u200bCouncil “mayor?\u200b.the' ",
+    "Resign !the the officials: they! report — »army The! he the the she  —reporters !added: "
+    ":The — »the ",
+]
+
+
 @SETTINGS
+@example(paragraphs=FOUND, title="The the the the the", teaser="The the the the")
 @given(
     paragraphs=st.lists(english_text(15), min_size=3, max_size=6),
     title=english,
