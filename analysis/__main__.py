@@ -10,7 +10,8 @@ from pathlib import Path
 from . import schema
 from .corpus import CorpusError
 from .parse import ModelNotFoundError
-from .pipeline import build, summarize_problems
+from .pipeline import build
+from .problems import summarize_problems
 
 DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
 GOLD_PATH = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "quotes_gold.yml"
