@@ -11,7 +11,8 @@ from typing import Any
 from . import schema
 from .corpus import CorpusError
 from .parse import ModelNotFoundError
-from .pipeline import Tables, build, summarize_problems
+from .pipeline import Tables, build
+from .problems import summarize_problems
 
 DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
 GOLD_PATH = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "quotes_gold.yml"

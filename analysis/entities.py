@@ -533,6 +533,8 @@ def _merge_org_short_forms(
         if key in linked or _has_org_word(key) and key in orgs:
             continue
         words = key.split()
+        if not words:  # a mention made of punctuation only
+            continue
         supersets = [
             o
             for o in orgs

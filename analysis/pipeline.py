@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import re
-import secrets
-import shutil
-import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,11 +12,13 @@ import pandas as pd
 
 from . import schema
 from .clean import Cleaned, clean_text
-from .corpus import Article, CorpusError, CorpusWarning, read_corpus
+from .corpus import CorpusError, CorpusWarning, read_corpus
 from .entities import CURATED_FILE, read_curated, resolve_entities
 from .framing.frames import FRAMES_FILE, read_frames, tabulate_frames
+from .output import write_folder
 from .overlap import find_links, group_statements, score_sentences
 from .parse import parse_texts
+from .problems import problems_unshown, tabulate_problems
 from .quotes import QuoteWarning, tabulate_quotes
 from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
 from .timeline import group_happenings, tabulate_events
@@ -96,63 +92,18 @@ class Tables:
         Raises:
             FileExistsError: `out_dir` holds other files, which replacing it would delete.
         """
-        out = Path(out_dir).absolute()
-        _check_output_folder(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_temporaries(out)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
-        try:
+
+        def write_tables(folder: Path) -> list[str]:
             names = []
             for name, frame in self.frames():
                 names.append(f"{name}.parquet")
-                frame.to_parquet(tmp / names[-1], index=False)
+                frame.to_parquet(folder / names[-1], index=False)
                 if csv:
                     names.append(f"{name}.csv")
-                    frame.to_csv(tmp / names[-1], index=False)
-            tmp.chmod(0o755)
-            _move_into_place(tmp, out)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        return [out / n for n in names]
+                    frame.to_csv(folder / names[-1], index=False)
+            return names
 
-
-def _check_output_folder(out: Path) -> None:
-    if out.exists() and not out.is_dir():
-        raise FileExistsError(f"{out} is a file; give a folder for the tables (e.g. build).")
-    if out.is_dir():
-        others = sorted(
-            p.name for p in out.iterdir() if not (p.is_file() and p.suffix in (".parquet", ".csv"))
-        )
-        if others:
-            raise FileExistsError(
-                f"{out} holds files other than tables ({', '.join(others[:5])}); writing replaces "
-                "the whole folder, so give a folder of its own (e.g. build) or move them out."
-            )
-
-
-def _move_into_place(tmp: Path, out: Path) -> None:
-    """Renames `tmp` to `out`, moving the previous `out` aside first and deleting it after."""
-    for _ in range(20):
-        try:
-            os.rename(tmp, out)  # succeeds when out is missing or an empty folder
-            return
-        except OSError:
-            old = out.parent / f".{out.name}.old-{os.getpid()}-{secrets.token_hex(4)}"
-            try:
-                os.rename(out, old)
-            except FileNotFoundError:
-                continue  # another build moved it aside first: try again
-            shutil.rmtree(old, ignore_errors=True)
-    raise OSError(f"could not move the new tables into {out}: another build keeps replacing it")
-
-
-def _remove_stale_temporaries(out: Path) -> None:
-    """Deletes temporary folders left by builds that were killed (their process is gone)."""
-    for path in out.parent.glob(f".{out.name}.*-*-*"):
-        match = re.match(rf"\.{re.escape(out.name)}\.(?:tmp|old)-(\d+)-", path.name)
-        if match and path.is_dir() and not _process_exists(int(match.group(1))):
-            shutil.rmtree(path, ignore_errors=True)
+        return write_folder(out_dir, write_tables)
 
 
 def build(
@@ -175,7 +126,7 @@ def build(
     Raises:
         CorpusError: The corpus is wrong somewhere; nothing is returned half-built.
     """
-    with _problems_unshown(CorpusWarning):  # collected in `problems` instead
+    with problems_unshown(CorpusWarning):  # collected in `problems` instead
         articles = read_corpus(corpus_dir)
     cleaned = {
         a.article_id: clean_text(
@@ -228,7 +179,7 @@ def build(
     quote_rows, quote_warnings = tabulate_quotes(
         docs, paragraphs=paragraph_table, sentences=sentences, mentions=mentions, entities=entities
     )
-    with _problems_unshown(QuoteWarning):
+    with problems_unshown(QuoteWarning):
         for message in quote_warnings:
             warnings.warn(message, QuoteWarning, stacklevel=2)
     quotes = _frame("quotes", quote_rows)
@@ -274,72 +225,6 @@ def build(
         ),
         docs=docs,
     )
-
-
-@contextmanager
-def _problems_unshown(category: type[Warning]) -> Iterator[None]:
-    """Hides warnings of a category unless a filter asks for them (they go to `problems`)."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=category, append=True)
-        yield
-
-
-def tabulate_problems(
-    articles: list[Article], quote_warnings: list[str], *, paragraphs: pd.DataFrame
-) -> list[dict[str, Any]]:
-    """Collects what the build noticed into rows of the `problems` table.
-
-    Args:
-        articles: The corpus's articles (their `notices`: missing metadata, language).
-        quote_warnings: The quote finder's warnings, each "<article_id>: <message>" naming a
-            body offset ("at 120") or a paragraph ("paragraph 3").
-        paragraphs: The `paragraphs` table (a paragraph's offset is its start).
-
-    Returns:
-        One row per problem: corpus notices first, then quote warnings, in article order.
-    """
-    rows: list[dict[str, Any]] = [
-        {"article_id": a.article_id, "stage": "corpus", "offset": None, "message": notice}
-        for a in articles
-        for notice in a.notices
-    ]
-    for warning in quote_warnings:
-        article_id, _, message = warning.partition(": ")
-        offset = None
-        if at := re.search(r"\bat (\d+)\b", message):
-            offset = int(at.group(1))
-        elif para := re.search(r"\bparagraph (\d+)\b", message):
-            match = paragraphs.start[
-                (paragraphs.article_id == article_id)
-                & (paragraphs.paragraph_id == int(para.group(1)))
-            ]
-            offset = int(match.iloc[0]) if len(match) else None
-        rows.append(
-            {"article_id": article_id, "stage": "quotes", "offset": offset, "message": message}
-        )
-    return rows
-
-
-def summarize_problems(problems: pd.DataFrame) -> str:
-    """Returns one line counting the problems by stage, e.g. "problems: 3 (quotes 2, corpus 1)".
-
-    Args:
-        problems: The `problems` table.
-    """
-    if problems.empty:
-        return "problems: none"
-    by_stage = ", ".join(f"{s} {n}" for s, n in problems.stage.value_counts().items())
-    return f"problems: {len(problems)} ({by_stage}); see the problems table (notebook 01)"
-
-
-def _process_exists(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _removed_rows(article_id: str, raw: str, cleaned: Cleaned) -> list[dict[str, Any]]:

@@ -129,3 +129,19 @@ def test_write_with_csv(tables: analysis.Tables, tmp_path: Path) -> None:
     assert len(paths) == 2 * len(schema.TABLES)
     assert all(p.is_file() for p in paths)
     assert time.time() - paths[0].stat().st_mtime < 60
+
+
+def test_two_cli_builds_of_one_corpus_at_once(
+    tables: analysis.Tables, tmp_path: Path, cache_dir: Path
+) -> None:
+    from tests.conftest import CORPUS
+
+    out = tmp_path / "build"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    command = [sys.executable, "-m", "analysis", "build", "--corpus", str(CORPUS)]
+    command += ["--out", str(out), "--cache", str(cache_dir)]
+    builds = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE) for _ in range(2)]
+    assert [b.wait(timeout=300) for b in builds] == [0, 0]
+    for name, frame in tables.frames():
+        pd.testing.assert_frame_equal(pd.read_parquet(out / f"{name}.parquet"), frame)
+    assert siblings(out) == []
