@@ -7,6 +7,7 @@ Screenshots go to test-artifacts/browser/.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
@@ -16,7 +17,13 @@ from pathlib import Path
 import pytest
 
 from analysis.report import list_notebooks
-from tests.browser import CHROMIUM_FLAGS, LAYOUT_PROBLEMS, chromium_or_skip, run_jupyterlab
+from tests.browser import (
+    CHART_PNG,
+    CHROMIUM_FLAGS,
+    LAYOUT_PROBLEMS,
+    chromium_or_skip,
+    run_jupyterlab,
+)
 from tests.conftest import CORPUS, ROOT
 
 pytest.importorskip("playwright")
@@ -149,9 +156,8 @@ def check_layout(page: Page, name: str, size: str) -> list[str]:
     stem = Path(name).stem
     for chart in page.evaluate(LAYOUT_PROBLEMS):
         i, title = chart["index"], chart["title"]
-        plot = page.locator(".js-plotly-plot").nth(i)
-        plot.scroll_into_view_if_needed()
-        plot.screenshot(path=str(ARTIFACTS / "layout" / f"{stem}-{size}-chart{i}.png"))
+        png = page.evaluate(CHART_PNG, i).split(",", 1)[1]
+        (ARTIFACTS / "layout" / f"{stem}-{size}-chart{i}.png").write_bytes(base64.b64decode(png))
         where = f"{name} at {size}, chart {i} ({title!r})"
         if chart["overlaps"]:
             found.append(f"{where}: overlapping texts {chart['overlaps'][:5]}")

@@ -216,6 +216,7 @@ CAPTION_LINE = 17
 #: A legend moves below the chart when it has more entries than this or a longer name.
 LEGEND_ENTRIES = 7
 LEGEND_NAME = 22
+LEGEND_ROW = 24
 #: What an empty selection says instead of bare axes.
 NOTHING_MATCHES = "Nothing matches the current filters."
 
@@ -278,6 +279,10 @@ def make_figure(
     if extra.get("showlegend", True) and entries:
         full_layout["showlegend"] = True  # also with a single outlet selected
         if len(entries) > LEGEND_ENTRIES or max(map(len, entries)) > LEGEND_NAME:
+            # Below the chart, in rows; the chart grows by about the legend's height so the
+            # plot keeps its own (the legend pushes the bottom margin by its real height).
+            rows = -(-len(entries) // 2)
+            full_layout["height"] = int(extra.get("height", 520)) + LEGEND_ROW * rows
             full_layout["legend"] = {
                 "orientation": "h",
                 "xref": "container",
@@ -288,7 +293,7 @@ def make_figure(
                 "yanchor": "bottom",
                 "valign": "top",
             }
-    full_layout |= extra
+    full_layout |= {k: v for k, v in extra.items() if k != "height" or "height" not in full_layout}
     full_layout["margin"] = {"t": 64 + CAPTION_LINE * len(lines), **extra.get("margin", {})}
     if empty:
         hidden = {"visible": False}
