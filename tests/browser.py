@@ -180,9 +180,11 @@ CHART_PNG = """async (i) => {
     canvas.width = width; canvas.height = height;
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = 'white'; ctx.fillRect(0, 0, width, height);
+    const defs = layers.map(svg => Array.from(svg.querySelectorAll('defs'))).flat();
     for (const svg of layers) {
         const copy = svg.cloneNode(true);
         copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+        defs.forEach(d => copy.insertBefore(d.cloneNode(true), copy.firstChild));
         const data = new XMLSerializer().serializeToString(copy);
         const img = new Image();
         await new Promise((ok, fail) => { img.onload = ok; img.onerror = fail;

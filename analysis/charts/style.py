@@ -214,7 +214,7 @@ COLUMN_LABEL_WIDTH = 11
 ROW_HEIGHT = 30
 CAPTION_LINE = 17
 #: A legend moves below the chart when it has more entries than this or a longer name.
-LEGEND_ENTRIES = 7
+LEGEND_ENTRIES = 12
 LEGEND_NAME = 22
 LEGEND_ROW = 24
 #: What an empty selection says instead of bare axes.
@@ -293,7 +293,9 @@ def make_figure(
                 "yanchor": "bottom",
                 "valign": "top",
             }
+    below = full_layout.get("legend", {})
     full_layout |= {k: v for k, v in extra.items() if k != "height" or "height" not in full_layout}
+    full_layout["legend"] = {**below, **extra.get("legend", {})}
     full_layout["margin"] = {"t": 64 + CAPTION_LINE * len(lines), **extra.get("margin", {})}
     if empty:
         hidden = {"visible": False}
