@@ -80,6 +80,7 @@ class TableView:
         self.detail = w.HTML("<i>Select a row to read it in full.</i>")
         self.table.observe(self._selected, names="selected_rows")
         self.widget = w.VBox([self.table, self.detail])
+        self.widget.add_class("coverage-lens-table")
         if panel is not None:
             panel.on_change(self.refresh)
 

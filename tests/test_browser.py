@@ -109,6 +109,20 @@ def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> Non
             len(x or []) for x, _ in first_before
         )
         assert sum(len(x or []) for x, _ in first_after) > 0
+        tables = page.locator(".coverage-lens-table")
+        if tables.count():  # every table has a search box and sorts on a click on a heading
+            first = tables.first
+            assert first.locator("input[type=search]").count() == 1
+            heading = first.locator("thead th").nth(1)
+            column = first.locator("tbody tr td:nth-child(2)")
+            heading.click()
+            page.wait_for_timeout(500)
+            shown = [t.casefold() for t in column.all_inner_texts()]
+            assert shown == sorted(shown)
+            heading.click()
+            page.wait_for_timeout(500)
+            shown = [t.casefold() for t in column.all_inner_texts()]
+            assert shown == sorted(shown, reverse=True) and len(set(shown)) > 1
         unticked = page.locator(".coverage-lens-filters .widget-checkbox").first.inner_text()
         unticked = unticked.strip()
         assert unticked
