@@ -76,6 +76,7 @@ class TableView:
             autoWidth=False,
             ordering=True,
             order=[],
+            text_in_header_can_be_selected=False,  # else only the small arrows sort
         )
         self.detail = w.HTML("<i>Select a row to read it in full.</i>")
         self.table.observe(self._selected, names="selected_rows")

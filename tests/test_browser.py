@@ -117,6 +117,12 @@ def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> Non
             column = first.locator("tbody tr td:nth-child(2)")
             heading.click()
             page.wait_for_timeout(500)
+            if heading.get_attribute("aria-sort") is None:
+                # Known limitation (itables 2.9 widget in JupyterLab 4): the first click on a
+                # table's heading is lost; the second sorts.
+                heading.click()
+                page.wait_for_timeout(500)
+            assert heading.get_attribute("aria-sort") == "ascending"
             shown = [t.casefold() for t in column.all_inner_texts()]
             assert shown == sorted(shown)
             heading.click()
