@@ -212,3 +212,18 @@ def test_a_build_error_in_a_notebook_is_one_short_message(tmp_path: Path) -> Non
         assert "The corpus could not be built." in line and "missing.txt" in line
     else:
         raise AssertionError("no error")
+
+
+def test_a_chart_recovers_from_an_empty_selection(tables) -> None:
+    panel = widgets.FilterPanel(tables.articles)
+    chart = widgets.LiveChart(
+        lambda s: charts.plot_publication_timeline(tables.articles, selection=s),
+        name="timeline",
+        panel=panel,
+    )
+    for box in panel.outlets.values():
+        box.value = False
+    assert [a.text for a in chart.figure.layout.annotations] == [charts.NOTHING_MATCHES]
+    panel.outlets[WAPO].value = True
+    assert list(chart.figure.layout.annotations) == []
+    assert chart.figure.layout.height == 520 and chart.figure.layout.xaxis.visible is not False

@@ -296,6 +296,9 @@ def make_figure(
     below = full_layout.get("legend", {})
     full_layout |= {k: v for k, v in extra.items() if k != "height" or "height" not in full_layout}
     full_layout["legend"] = {**below, **extra.get("legend", {})}
+    # Explicit defaults, so that redrawing in place after an empty selection restores them.
+    full_layout.setdefault("height", 520)
+    full_layout.setdefault("annotations", [])
     full_layout["margin"] = {"t": 64 + CAPTION_LINE * len(lines), **extra.get("margin", {})}
     if empty:
         hidden = {"visible": False}
