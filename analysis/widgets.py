@@ -176,7 +176,7 @@ def refresh_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
         layout = fig.layout.to_plotly_json()
         if layout.get("template") == widget.layout.template.to_plotly_json():
             del layout["template"]  # unchanged, and the costliest part to re-validate
-        for gone in set(widget.layout.to_plotly_json()) - set(layout) - {"template"}:
+        for gone in set(widget.layout._props or {}) - set(layout) - {"template"}:
             widget.layout[gone] = None  # e.g. the "nothing matches" note of an empty selection
         widget.update_layout(layout, overwrite=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -128,6 +129,7 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
+@functools.lru_cache(maxsize=1024)
 def _lab(colour: str) -> tuple[float, float, float]:
     """Returns the CIELAB coordinates of a `#RRGGBB` colour (D65)."""
     rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
@@ -164,12 +166,23 @@ def outlet_colors(articles: pd.DataFrame) -> dict[str, str]:
     Returns:
         A colour per outlet, in alphabetical outlet order. Past 15 outlets colours repeat.
     """
-    chosen: dict[str, str] = {}
     given = articles["colour"] if "colour" in articles.columns else pd.Series(index=articles.index)
-    for outlet, colour in zip(articles.outlet, given, strict=True):
-        if outlet not in chosen and isinstance(colour, str) and _HEX.match(colour):
-            chosen[outlet] = colour.upper()
-    for outlet in dict.fromkeys(map(str, articles.outlet)):
+    pinned = tuple(
+        (str(o), c.upper() if isinstance(c, str) and _HEX.match(c) else None)
+        for o, c in zip(articles.outlet, given, strict=True)
+    )
+    return dict(_pick_colors(pinned))
+
+
+@functools.lru_cache(maxsize=64)
+def _pick_colors(outlets: tuple[tuple[str, str | None], ...]) -> tuple[tuple[str, str], ...]:
+    """Returns `outlet_colors` for (outlet, manifest colour or None) in manifest order (cached:
+    every chart of every redraw asks)."""
+    chosen: dict[str, str] = {}
+    for outlet, colour in outlets:
+        if outlet not in chosen and colour is not None:
+            chosen[outlet] = colour
+    for outlet in dict.fromkeys(o for o, _ in outlets):
         if outlet in chosen:
             continue
         taken = set(chosen.values())
@@ -181,7 +194,7 @@ def outlet_colors(articles: pd.DataFrame) -> dict[str, str]:
                 _name_rank(outlet, c),
             ),
         )
-    return {o: chosen[o] for o in sorted(chosen, key=str.casefold)}
+    return tuple((o, chosen[o]) for o in sorted(chosen, key=str.casefold))
 
 
 def category_colors(names: Iterable[str]) -> dict[str, str]:
