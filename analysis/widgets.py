@@ -343,7 +343,10 @@ class ExportedCharts:
                     f"<figure><img src='data:image/png;base64,{data}' style='max-width:100%'>"
                     f"<figcaption>{html.escape(path.name)}</figcaption></figure>"
                 )
-        return f"<p>Exported: {file_links(self.paths)}</p>" + "".join(items)
+        # Names, not links: the report is read away from the machine that wrote it; the PNGs are
+        # embedded above their names.
+        names = ", ".join(html.escape(p.name) for p in self.paths)
+        return f"<p>Exported: {names}</p>" + "".join(items)
 
 
 __all__ = [
