@@ -227,3 +227,14 @@ def test_a_chart_recovers_from_an_empty_selection(tables) -> None:
     panel.outlets[WAPO].value = True
     assert list(chart.figure.layout.annotations) == []
     assert chart.figure.layout.height == 520 and chart.figure.layout.xaxis.visible is not False
+
+
+def test_tables_keep_search_box_and_sorting_after_a_filter_change(tables) -> None:
+    panel = widgets.FilterPanel(tables.articles)
+    view = widgets.TableView(
+        lambda s: views.summarize_articles(s.select_articles(tables.articles)), panel=panel
+    )
+    panel.outlets[WAPO].value = False  # itables would hide the controls of a one-page table
+    args = view.table._dt_args
+    assert args["layout"]["topStart"] == "search" and args["select"] is True
+    assert "text_in_header_can_be_selected" not in args  # a click on the heading text sorts
