@@ -30,6 +30,18 @@ TABLE_LAYOUT = {
     "bottomStart": "info",
     "bottomEnd": "paging",
 }
+#: How every table behaves: a search box and paging however small the table (itables hides them
+#: on tables of one page), full width from the first drawing, columns that sort on a click on
+#: the heading text (else only the small arrows sort), rows that can be selected.
+TABLE_OPTIONS: dict[str, Any] = {
+    "layout": TABLE_LAYOUT,
+    "style": "width:100%;margin:0;table-layout:auto",
+    "autoWidth": False,
+    "ordering": True,
+    "order": [],
+    "select": True,
+    "text_in_header_can_be_selected": False,
+}
 
 #: Rows in the static copy of a table (what a viewer without widgets sees).
 STATIC_ROWS = 50
@@ -65,28 +77,26 @@ class TableView:
         self.table = ITable(
             shorten_columns(self._frame, max_chars=max_chars),
             caption=caption,
-            select=True,
             showIndex=False,
             classes="display compact cell-border",
             allow_html=False,
-            # A search box and paging on every table, however small (itables hides them on
-            # tables of one page), full width from the first drawing, sortable columns.
-            layout=TABLE_LAYOUT,
-            style="width:100%;margin:0;table-layout:auto",
-            autoWidth=False,
-            ordering=True,
-            order=[],
+            **TABLE_OPTIONS,
         )
         self.detail = w.HTML("<i>Select a row to read it in full.</i>")
         self.table.observe(self._selected, names="selected_rows")
         self.widget = w.VBox([self.table, self.detail])
+        self.widget.add_class("coverage-lens-table")
         if panel is not None:
             panel.on_change(self.refresh)
 
     def refresh(self, selection: Selection) -> None:
         """Shows the rows of another selection, in place."""
         self._frame = self._rows(selection).reset_index(drop=True)
-        self.table.update(shorten_columns(self._frame, max_chars=self._max_chars), selected_rows=[])
+        self.table.update(
+            shorten_columns(self._frame, max_chars=self._max_chars),
+            selected_rows=[],
+            **TABLE_OPTIONS,  # update() would fall back to itables' defaults otherwise
+        )
         self.detail.value = "<i>Select a row to read it in full.</i>"
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

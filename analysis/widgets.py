@@ -176,6 +176,8 @@ def refresh_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
         layout = fig.layout.to_plotly_json()
         if layout.get("template") == widget.layout.template.to_plotly_json():
             del layout["template"]  # unchanged, and the costliest part to re-validate
+        for gone in set(widget.layout._props or {}) - set(layout) - {"template"}:
+            widget.layout[gone] = None  # e.g. the "nothing matches" note of an empty selection
         widget.update_layout(layout, overwrite=True)
 
 
@@ -341,7 +343,10 @@ class ExportedCharts:
                     f"<figure><img src='data:image/png;base64,{data}' style='max-width:100%'>"
                     f"<figcaption>{html.escape(path.name)}</figcaption></figure>"
                 )
-        return f"<p>Exported: {file_links(self.paths)}</p>" + "".join(items)
+        # Names, not links: the report is read away from the machine that wrote it; the PNGs are
+        # embedded above their names.
+        names = ", ".join(html.escape(p.name) for p in self.paths)
+        return f"<p>Exported: {names}</p>" + "".join(items)
 
 
 __all__ = [

@@ -163,3 +163,28 @@ LAYOUT_PROBLEMS = """() => Array.from(document.querySelectorAll('.js-plotly-plot
             height: frame.height, cellWidth: cell.getBoundingClientRect().width,
             texts: texts.length, overlaps, clipped};
 })"""
+
+
+#: JavaScript: the i-th Plotly chart as drawn on the page (its SVG layers, text where the browser
+#: put it) rasterised to a PNG data URL, whatever its height in the notebook's scrolling panel.
+CHART_PNG = """async (i) => {
+    const gd = document.querySelectorAll('.js-plotly-plot')[i];
+    const layers = Array.from(gd.querySelectorAll('svg.main-svg'));
+    const {width, height} = layers[0].getBoundingClientRect();
+    const canvas = document.createElement('canvas');
+    canvas.width = width; canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = 'white'; ctx.fillRect(0, 0, width, height);
+    const defs = layers.map(svg => Array.from(svg.querySelectorAll('defs'))).flat();
+    for (const svg of layers) {
+        const copy = svg.cloneNode(true);
+        copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+        defs.forEach(d => copy.insertBefore(d.cloneNode(true), copy.firstChild));
+        const data = new XMLSerializer().serializeToString(copy);
+        const img = new Image();
+        await new Promise((ok, fail) => { img.onload = ok; img.onerror = fail;
+            img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(data); });
+        ctx.drawImage(img, 0, 0);
+    }
+    return canvas.toDataURL('image/png');
+}"""

@@ -188,3 +188,87 @@ def test_entity_coverage_filters_by_label_minimum_and_outlet(tables) -> None:
     # Melaniya Podolyak is named once (blog): below the minimum.
     assert "Melaniya Podolyak (PERSON)" not in heat.y
     assert "Oksana Pokalchuk (PERSON)" in heat.y
+
+
+def test_an_outlet_keeps_its_colour_when_an_outlet_is_added(tables) -> None:
+    before = charts.outlet_colors(tables.articles)
+    added = pd.concat(
+        [tables.articles, pd.DataFrame({"article_id": ["td"], "outlet": ["Test Daily"]})]
+    )
+    after = charts.outlet_colors(added)
+    assert {o: after[o] for o in before} == before
+    assert after["Test Daily"] not in before.values()
+    assert after["Test Daily"] in charts.OUTLET_PALETTE
+
+
+def test_manifest_colour_pins_an_outlet(tables) -> None:
+    pinned = tables.articles.assign(
+        colour=["#123456" if o == WAPO else None for o in tables.articles.outlet]
+    )
+    colours = charts.outlet_colors(pinned)
+    assert colours[WAPO] == "#123456"
+    assert len(set(colours.values())) == 5
+
+
+def test_categories_never_use_outlet_colours(tables) -> None:
+    assert not set(charts.CATEGORY_PALETTE) & set(charts.OUTLET_PALETTE)
+    assert not set(charts.KIND_COLORS.values()) & set(charts.OUTLET_PALETTE)
+    speakers = charts.plot_voice_share(tables.articles, tables.quotes)
+    colours = [t.marker.color for t in speakers.data]
+    assert len(set(colours) - {"#BAB0AC"}) == len([c for c in colours if c != "#BAB0AC"])
+    assert not set(colours) & set(charts.OUTLET_PALETTE)
+    removed = charts.plot_removed_text(tables.articles, tables.removed)
+    assert not {t.marker.color for t in removed.data} & set(charts.OUTLET_PALETTE)
+
+
+def test_an_empty_selection_says_nothing_matches(tables) -> None:
+    fig = charts.plot_article_lengths(tables.articles, selection=Selection.of(outlets=[]))
+    assert [a.text for a in fig.layout.annotations] == ["Nothing matches the current filters."]
+    assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    assert "Filters: outlets: none." in fig.layout.title.subtitle.text
+
+
+def test_a_single_article_has_whole_number_axes_and_a_legend(tables) -> None:
+    fig = charts.plot_publication_timeline(tables.articles, selection=Selection.of(outlets=[WAPO]))
+    assert fig.layout.yaxis.tickformat == ",d" and fig.layout.yaxis.rangemode == "tozero"
+    assert fig.layout.showlegend is True
+    assert [t.showlegend for t in fig.data if t.name == WAPO] == [True]
+    assert all(t.showlegend is False for t in fig.data if t.name != WAPO)  # no empty entries
+
+
+def test_the_source_line_states_every_filter(tables) -> None:
+    selection = Selection.of(
+        outlets=[WAPO, CNN],
+        date_from="2022-08-06",
+        search="Callamard",
+        choices={"speaker": ["Agnès Callamard"]},
+    )
+    fig = charts.plot_voice_share(tables.articles, tables.quotes, selection=selection)
+    caption = fig.layout.title.subtitle.text.replace("<br>", " ")
+    assert (
+        "Filters: outlets: CNN (republished copy), The Washington Post; published 2022-08-06 to …; "
+        'search "Callamard"; speaker: Agnès Callamard.'
+    ) in caption
+
+
+def test_a_speaker_filter_shows_the_speakers_share_not_100_percent(tables) -> None:
+    selection = Selection.of(choices={"speaker": ["Agnès Callamard"]})
+    fig = charts.plot_voice_share(tables.articles, tables.quotes, selection=selection)
+    shares = [x for t in fig.data for x in t.x if x]
+    assert shares and max(shares) < 100
+
+
+def test_long_legends_go_below_the_chart(tables) -> None:
+    fig = charts.plot_removed_text(tables.articles, tables.removed)
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.yref == "container"
+    short = charts.make_figure([{"type": "bar", "name": "a", "x": [1]}], title="t", caption="c")
+    assert short.layout.legend.orientation is None  # the template's: on the right
+
+
+def test_entity_search_finds_every_spelling_of_a_merged_entity(tables) -> None:
+    found = charts.select_mentions(
+        tables.mentions, tables.entities, tables.articles, selection=Selection.of(search="Kalamar")
+    )
+    # The Ukrainian outlet writes "Agnes Kalamar"; the others "Callamard": one entity.
+    assert "Callamard" in set(found.text) and "Agnes Kalamar" in set(found.text)
+    assert set(found.entity_id) == {"agnes-callamard"}

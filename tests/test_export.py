@@ -110,3 +110,25 @@ def test_missing_chromium_says_how_to_install_it_and_html_still_works(
 def test_unknown_format(figure, tmp_path: Path) -> None:
     with pytest.raises(export.ExportError, match=r"unknown export format\(s\) \['gif'\]"):
         export.save(figure, "chart", formats=("gif",), out_dir=tmp_path)
+
+
+def test_report_pages_carry_plotly_once() -> None:
+    from analysis.report import embed_plotly
+
+    page = "<html><head></head><body><script>Plotly.newPlot('a')</script></body></html>"
+    embedded = embed_plotly(page)
+    assert embedded.count("<script type='text/javascript'>") == 1 and len(embedded) > 1_000_000
+    assert embed_plotly("<html><head></head><body>no chart</body></html>").count("<script") == 0
+
+
+def test_a_live_chart_has_a_static_copy_for_the_report(tables, tmp_path: Path) -> None:
+    from analysis import widgets
+
+    chart = widgets.LiveChart(
+        lambda s: charts.plot_article_lengths(tables.articles, selection=s),
+        name="lengths",
+        export_dir=tmp_path,
+    )
+    html = chart._repr_mimebundle_()["text/html"]
+    assert "Plotly.newPlot" in html and "Article length in words" in html
+    assert "<script src" not in html  # plotly.js comes once per report page

@@ -32,3 +32,18 @@ def test_search_on_rows_or_on_bodies(tables) -> None:
     ]
     # "Translate »" was removed, so no article body contains the word.
     assert selection.select_rows(tables.removed, tables.articles, text_column=None).empty
+
+
+def test_describe_says_every_filter() -> None:
+    assert Selection().describe() == ""
+    selection = Selection.of(
+        outlets=["b", "A", "c", "d", "e"],
+        date_to="2022-08-07",
+        search="trolls",
+        choices={"kind": ["direct"]},
+        minimum=20,
+    )
+    assert selection.describe() == (
+        'outlets: A, b, c, d and 1 more; published … to 2022-08-07; search "trolls"; '
+        "kind: direct; at least 20"
+    )

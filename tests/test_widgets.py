@@ -135,3 +135,106 @@ def test_minimum_slider_redraws_the_heatmap(tables) -> None:
     panel.minimum.value = 5
     assert panel.selection.minimum == 5
     assert 0 < len(chart.figure.data[0].y) < rows
+
+
+def test_reading_view_follows_the_filters(tables) -> None:
+    panel = widgets.FilterPanel(tables.articles)
+    view = widgets.ReadingView(tables.articles, tables.removed, panel=panel)
+    assert len(view.picker.options) == 5
+    view.picker.value = "cnn-repost"
+    panel.outlets["CNN (republished copy)"].value = False
+    assert [v for _, v in view.picker.options] == ["washpost", "wire", "blog", "ua-outlet"]
+    assert view.picker.value == "washpost" and "The Washington Post · " in view.text.value
+    for box in panel.outlets.values():
+        box.value = False
+    assert view.picker.value is None and "Nothing matches" in view.text.value
+
+
+def test_statement_picker_and_wording_follow_the_filters(tables) -> None:
+    panel = widgets.FilterPanel(tables.articles)
+    view = widgets.VariantView(tables, panel=panel)
+    every = len(view.picker.options)
+    for outlet, box in panel.outlets.items():
+        box.value = outlet in (WAPO, "unattributed wire-style report")
+    offered = [v for _, v in view.picker.options]
+    st = tables.statements
+    both = st[st.article_id.isin(["washpost", "wire"])].groupby("statement_id").size()
+    assert sorted(offered) == sorted(both[both == 2].index) and len(offered) < every
+    assert "CNN" not in view.view.value and "blog repost" not in view.view.value
+    assert view.picker.options[0][0].startswith(f"{offered[0]} · 2 articles · ")
+
+
+def test_quotes_in_context_pages_through_every_quote(tables) -> None:
+    view = widgets.QuotesInContext(
+        lambda s: s.select_rows(tables.quotes, tables.articles),
+        sentences=tables.sentences,
+        articles=tables.articles,
+        limit=40,
+    )
+    n = len(tables.quotes)
+    assert view.where.value == f"&nbsp;quotes 1–40 of {n}&nbsp;" and view.previous.disabled
+    view.turn(1)
+    view.turn(1)
+    view.turn(1)  # past the end stays on the last page
+    assert view.where.value == f"&nbsp;quotes 81–{n} of {n}&nbsp;" and view.next.disabled
+    assert "more not shown" not in view.view.value
+
+
+def test_row_detail_leaves_missing_values_out() -> None:
+    html = views.render_record(pd.Series({"speaker": "A", "channel": float("nan"), "cue": None}))
+    assert "speaker" in html and "channel" not in html and "nan" not in html and "cue" not in html
+
+
+def test_grid_export_writes_its_key(tables, tmp_path: Path) -> None:
+    chart = widgets.LiveChart(
+        lambda s: charts.plot_statement_grid(
+            tables.articles, tables.statements, tables.links, selection=s
+        ),
+        name="statement grid",
+        export_dir=tmp_path,
+        key=lambda s: views.summarize_statements(tables.statements, tables.articles, s),
+    )
+    paths = chart.write_key([tmp_path / "statement-grid.png"])
+    assert [p.name for p in paths] == ["statement-grid-key.csv"]
+    key = pd.read_csv(paths[0])
+    assert list(key.columns) == ["statement_id", "articles", "outlets", "label"]
+    assert len(key) == tables.statements.statement_id.nunique()
+
+
+def test_a_build_error_in_a_notebook_is_one_short_message(tmp_path: Path) -> None:
+    from analysis import notebook
+
+    (tmp_path / "articles.csv").write_text("article_id,file\na1,articles/missing.txt\n")
+    try:
+        notebook.open_tables(tmp_path)
+    except notebook.BuildFailed as exc:
+        (line,) = exc._render_traceback_()
+        assert "The corpus could not be built." in line and "missing.txt" in line
+    else:
+        raise AssertionError("no error")
+
+
+def test_a_chart_recovers_from_an_empty_selection(tables) -> None:
+    panel = widgets.FilterPanel(tables.articles)
+    chart = widgets.LiveChart(
+        lambda s: charts.plot_publication_timeline(tables.articles, selection=s),
+        name="timeline",
+        panel=panel,
+    )
+    for box in panel.outlets.values():
+        box.value = False
+    assert [a.text for a in chart.figure.layout.annotations] == [charts.NOTHING_MATCHES]
+    panel.outlets[WAPO].value = True
+    assert list(chart.figure.layout.annotations) == []
+    assert chart.figure.layout.height == 520 and chart.figure.layout.xaxis.visible is not False
+
+
+def test_tables_keep_search_box_and_sorting_after_a_filter_change(tables) -> None:
+    panel = widgets.FilterPanel(tables.articles)
+    view = widgets.TableView(
+        lambda s: views.summarize_articles(s.select_articles(tables.articles)), panel=panel
+    )
+    panel.outlets[WAPO].value = False  # itables would hide the controls of a one-page table
+    args = view.table._dt_args
+    assert args["layout"]["topStart"] == "search" and args["select"] is True
+    assert "text_in_header_can_be_selected" not in args  # a click on the heading text sorts

@@ -19,6 +19,20 @@ from .style import (
     wrap_labels,
 )
 
+#: What spaCy's entity labels mean, for captions.
+ENTITY_TYPES = {
+    "PERSON": "people",
+    "ORG": "organisations",
+    "GPE": "countries, cities and regions",
+    "NORP": "nationalities, religious and political groups",
+    "LOC": "other places",
+    "FAC": "buildings and facilities",
+    "PRODUCT": "products and services",
+    "EVENT": "named events",
+    "LAW": "laws and documents",
+    "WORK_OF_ART": "titles of works",
+    "LANGUAGE": "languages",
+}
 #: Most entities a coverage heatmap shows (the most mentioned first).
 HEATMAP_MAX_ROWS = 40
 
@@ -121,8 +135,12 @@ def plot_entity_coverage(
             articles,
             shown,
             f"{plural(len(order), 'entity', 'entities')} with at least "
-            f"{plural(selection.minimum, 'mention')}.{more} Types: PERSON people, ORG "
-            "organisations, GPE countries and cities, NORP nationalities and groups, LOC places.",
+            f"{plural(selection.minimum, 'mention')}.{more} Types: "
+            + ", ".join(
+                f"{label} {ENTITY_TYPES.get(label, 'other names')}"
+                for label in sorted({label_of[e] for e in counts.index})
+            )
+            + ".",
             selection,
         ),
         layout={

@@ -83,7 +83,7 @@ def plot_overlap_matrix(
         "zmin": 0,
         "zmax": 100,
         "texttemplate": "%{z:.0f}%",
-        "colorbar": {"title": {"text": "% shared"}},
+        "colorbar": {"title": {"text": "% shared", "side": "right"}, "ticksuffix": "%"},
         "hovertemplate": "%{z:.0f}% of %{y}'s sentences have a counterpart in %{x}<extra></extra>",
         "xgap": 2,
         "ygap": 2,
@@ -146,7 +146,7 @@ def plot_statement_grid(
         rows = statements[statements.statement_id == sid]
         carried = dict(zip(rows.article_id.tolist(), rows.sentence_id.tolist(), strict=True))
         z.append([best.get((a, int(carried[a])), 1) if a in carried else 0 for a in ids])
-        names.append(f"{sid} · {_snippet(rows.label.iloc[0], 44)}")
+        names.append(f"{sid} · {_snippet(rows.label.iloc[0], 40)}")
     n = len(KIND_COLORS)
     scale = []
     for i, color in enumerate(KIND_COLORS.values()):
@@ -159,9 +159,19 @@ def plot_statement_grid(
         "zmin": -0.5,
         "zmax": n - 0.5,
         "colorscale": scale,
-        "colorbar": {
+        "colorbar": {  # a key below the grid, so the columns keep the width
             "tickvals": list(range(n)),
             "ticktext": list(KIND_LABELS.values()),
+            "orientation": "h",
+            "xref": "container",
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "len": 560,
+            "lenmode": "pixels",
+            "thickness": 14,
         },
         "customdata": [[KIND_LABELS[list(KIND_COLORS)[v]] for v in row] for row in z],
         "hovertemplate": "%{y}<br>%{x}: %{customdata}<extra></extra>",
@@ -182,7 +192,7 @@ def plot_statement_grid(
         layout={
             "yaxis": {"autorange": "reversed", "dtick": 1, "tickfont": {"size": 12}},
             "xaxis": {**_column_labels(_labels(shown))},
-            "height": content_height(len(groups), row=24, frame=300),
+            "height": content_height(len(groups), row=24, frame=340),
         },
         empty=not groups,
     )

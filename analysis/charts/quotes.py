@@ -157,6 +157,7 @@ def plot_attribution_verbs(
             "xaxis": {
                 "title": {"text": "attribution verb"},
                 **wrap_labels([escape(v) for v in verbs], width=9, size=12),
+                "tickangle": -90 if len(verbs) > 10 else 0,  # many verbs: upright labels
             },
             "yaxis": {"title": {"text": "% of the outlet's attributed quotes"}},
         },

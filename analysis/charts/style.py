@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -128,6 +129,7 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
+@functools.lru_cache(maxsize=1024)
 def _lab(colour: str) -> tuple[float, float, float]:
     """Returns the CIELAB coordinates of a `#RRGGBB` colour (D65)."""
     rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
@@ -164,12 +166,23 @@ def outlet_colors(articles: pd.DataFrame) -> dict[str, str]:
     Returns:
         A colour per outlet, in alphabetical outlet order. Past 15 outlets colours repeat.
     """
-    chosen: dict[str, str] = {}
     given = articles["colour"] if "colour" in articles.columns else pd.Series(index=articles.index)
-    for outlet, colour in zip(articles.outlet, given, strict=True):
-        if outlet not in chosen and isinstance(colour, str) and _HEX.match(colour):
-            chosen[outlet] = colour.upper()
-    for outlet in dict.fromkeys(map(str, articles.outlet)):
+    pinned = tuple(
+        (str(o), c.upper() if isinstance(c, str) and _HEX.match(c) else None)
+        for o, c in zip(articles.outlet, given, strict=True)
+    )
+    return dict(_pick_colors(pinned))
+
+
+@functools.lru_cache(maxsize=64)
+def _pick_colors(outlets: tuple[tuple[str, str | None], ...]) -> tuple[tuple[str, str], ...]:
+    """Returns `outlet_colors` for (outlet, manifest colour or None) in manifest order (cached:
+    every chart of every redraw asks)."""
+    chosen: dict[str, str] = {}
+    for outlet, colour in outlets:
+        if outlet not in chosen and colour is not None:
+            chosen[outlet] = colour
+    for outlet in dict.fromkeys(o for o, _ in outlets):
         if outlet in chosen:
             continue
         taken = set(chosen.values())
@@ -181,7 +194,7 @@ def outlet_colors(articles: pd.DataFrame) -> dict[str, str]:
                 _name_rank(outlet, c),
             ),
         )
-    return {o: chosen[o] for o in sorted(chosen, key=str.casefold)}
+    return tuple((o, chosen[o]) for o in sorted(chosen, key=str.casefold))
 
 
 def category_colors(names: Iterable[str]) -> dict[str, str]:
@@ -214,8 +227,9 @@ COLUMN_LABEL_WIDTH = 11
 ROW_HEIGHT = 30
 CAPTION_LINE = 17
 #: A legend moves below the chart when it has more entries than this or a longer name.
-LEGEND_ENTRIES = 7
+LEGEND_ENTRIES = 12
 LEGEND_NAME = 22
+LEGEND_ROW = 24
 #: What an empty selection says instead of bare axes.
 NOTHING_MATCHES = "Nothing matches the current filters."
 
@@ -278,6 +292,10 @@ def make_figure(
     if extra.get("showlegend", True) and entries:
         full_layout["showlegend"] = True  # also with a single outlet selected
         if len(entries) > LEGEND_ENTRIES or max(map(len, entries)) > LEGEND_NAME:
+            # Below the chart, in rows; the chart grows by about the legend's height so the
+            # plot keeps its own (the legend pushes the bottom margin by its real height).
+            rows = -(-len(entries) // 2)
+            full_layout["height"] = int(extra.get("height", 520)) + LEGEND_ROW * rows
             full_layout["legend"] = {
                 "orientation": "h",
                 "xref": "container",
@@ -288,7 +306,12 @@ def make_figure(
                 "yanchor": "bottom",
                 "valign": "top",
             }
-    full_layout |= extra
+    below = full_layout.get("legend", {})
+    full_layout |= {k: v for k, v in extra.items() if k != "height" or "height" not in full_layout}
+    full_layout["legend"] = {**below, **extra.get("legend", {})}
+    # Explicit defaults, so that redrawing in place after an empty selection restores them.
+    full_layout.setdefault("height", 520)
+    full_layout.setdefault("annotations", [])
     full_layout["margin"] = {"t": 64 + CAPTION_LINE * len(lines), **extra.get("margin", {})}
     if empty:
         hidden = {"visible": False}
