@@ -260,7 +260,9 @@ def test_seed_frames_point_into_the_bodies(tables, bodies) -> None:
     wire = table[(table.article_id == "wire") & (table.sentence_id == 0)].set_index("matched")
     assert wire.loc["propaganda", "frame"] == "propaganda and disinformation"
     assert wire.loc["propaganda", "in_quote"]
-    assert wire.loc["propaganda", "speaker"] == "Oksana Pokalchuk"
+    # The sentence names the speaker only as "The head of …"; she is named later in the article, so
+    # the quote rules leave the speaker missing rather than look ahead (issue 11), and so does this.
+    assert pd.isna(wire.loc["propaganda", "speaker"])
     assert wire.loc["resigned", "frame"] == "institutional conflict"
     assert not wire.loc["resigned", "in_quote"]
 
