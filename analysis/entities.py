@@ -325,7 +325,7 @@ def _cues(span: Span) -> Counter[str]:
     ):
         cues["PERSON"] += 1
     first = root
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     if first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPOSITIONS:
         cues["GPE"] += 2

@@ -271,3 +271,24 @@ def test_timeline_chart_escapes_article_text(tables) -> None:
     labels = {y for t in fig.data for y in (t.y or []) if y}
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hovers and "<script>" not in hovers
     assert "&lt;i&gt;Someone&lt;/i&gt;" in labels and "<i>Someone</i>" not in labels
+
+
+def test_a_dated_sentence_without_a_verb_is_no_event(tmp_path: Path, cache_dir: Path) -> None:
+    # "Budget talks on Monday, August 4." has a noun as its root: finding the verb the date
+    # attaches to once climbed from the root to itself for ever (spaCy makes a new Token object on
+    # every access, so `token.head is token` is never true). The sentence has no actor: no event.
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(
+        "Budget talks on Monday, August 4.\n\n"
+        "The mayor said on Tuesday that the budget would pass.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
+        "a,articles/a.txt,Invented Gazette,newspaper,Budget,,2025-08-06,en,\n",
+        encoding="utf-8",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    assert events.sentence_id.tolist() == [1]
+    assert events.date_text.tolist() == ["Tuesday"]
+    assert events.date.tolist() == [pd.Timestamp("2025-08-05")]

@@ -198,7 +198,7 @@ def _anchor(doc: Doc, phrase: DatePhrase, sentence: Any) -> Token:
     if span is None:
         return doc[0]
     token = span.root
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -220,9 +220,9 @@ def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, s
         if subject is not None:
             return _resolve(subject, ctx, quotes)
         head = verb.head
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
-        if head is verb or head.pos_ not in ("VERB", "AUX"):
+        if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
             break
         verb = head
     named = [q for q in quotes if isinstance(q.speaker, str)]
