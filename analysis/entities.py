@@ -32,13 +32,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import yaml
+from rapidfuzz import process
 from rapidfuzz.distance import Indel
 from unidecode import unidecode
 
@@ -222,6 +224,7 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
 
 
+@cache
 def transliteration_key(word: str) -> str:
     """Folds one name word so that common transliteration variants of Ukrainian and Russian names
     coincide: kh/ch/h, y/i/j, ie/e endings, doubled letters, c/k.
@@ -242,6 +245,37 @@ def transliteration_key(word: str) -> str:
 def name_similarity(a: str, b: str) -> float:
     """Returns how alike two name words are (0–1) after transliteration folding."""
     return float(Indel.normalized_similarity(transliteration_key(a), transliteration_key(b)))
+
+
+class _Blocks:
+    """Finds the names alike a given one without comparing it with every name (docs/scale.md).
+
+    Names are compared by their transliteration keys, only within blocks: the keys with the same
+    first letter, and those with the same last letter. Two keys that differ at both ends are never
+    compared (with `NAME_SIMILARITY` they would need four edits, so words of 17 letters or more).
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.keys: dict[str, str] = {n: transliteration_key(n) for n in dict.fromkeys(names)}
+        self.blocks: dict[str, list[str]] = defaultdict(list)
+        for name, key in self.keys.items():
+            for block in {f"^{key[:1]}", f"{key[-1:]}$"}:
+                self.blocks[block].append(name)
+
+    def similar(self, name: str, cutoff: float) -> list[str]:
+        """Returns the indexed names whose keys are at least `cutoff` alike `name`'s, sorted."""
+        key = transliteration_key(name)
+        found: set[str] = set()
+        for block in {f"^{key[:1]}", f"{key[-1:]}$"}:
+            names = self.blocks.get(block, [])
+            for _, _, i in process.extract_iter(
+                key,
+                [self.keys[n] for n in names],
+                scorer=Indel.normalized_similarity,
+                score_cutoff=cutoff,
+            ):
+                found.add(names[i])
+        return sorted(found)
 
 
 # --- 1. mentions -------------------------------------------------------------------------------
@@ -451,9 +485,16 @@ def _merge_people(
     taken for a personal name, whatever its label."""
     evident = sorted(k for k, g in groups.items() if _looks_like_person(k, g, not_names))
     names = sorted(k for k in groups if len(k.split()) >= 2 and not _has_org_word(k))
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_surname[name.split()[-1]].append(name)
+    surnames = _Blocks(by_surname)
     people = set(evident)
     for a in evident:
-        for b in names:
+        alike = sorted(
+            b for s in surnames.similar(a.split()[-1], NAME_SIMILARITY) for b in by_surname[s]
+        )
+        for b in alike:
             if a != b and _same_person(a, b) and clusters.merge(a, b):
                 people.add(b)
     return sorted(people)
@@ -471,26 +512,47 @@ def _link_single_names(
     for key in people:
         for m in groups[key]:
             in_article[m.article_id].add(clusters.find(key))
-    everywhere = {clusters.find(k) for k in people}
-
-    def compatible(word: str, root: str) -> bool:
-        names = [n for n in clusters.members[root] if n in groups and len(n.split()) >= 2]
-        surnames = any(name_similarity(word, n.split()[-1]) >= NAME_SIMILARITY for n in names)
-        return surnames or any(name_similarity(word, n.split()[0]) >= 0.99 for n in names)
-
+    compatible = _full_name_roots(people, groups, clusters)
     for i, m in enumerate(mentions):
         if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
             continue
         if _majority_label(groups[m.key]) in ("GPE", "LOC", "NORP"):
             continue  # place and nationality words are not surnames
-        for pool in (in_article[m.article_id], everywhere):
-            hits = [r for r in pool if compatible(m.key, r)]
+        roots = compatible(m.key)
+        for pool in (roots & in_article[m.article_id], roots):
+            hits = sorted(pool)
             if len(hits) == 1 and clusters.can_merge(m.key, hits[0]):
                 links[i] = hits[0]
                 break
             if len(hits) > 1:
                 break  # ambiguous: stays unresolved
     return links
+
+
+def _full_name_roots(
+    people: list[str], groups: Mapping[str, list[Mention]], clusters: _Clusters
+) -> Callable[[str], set[str]]:
+    """Returns a function giving, for a one-word name, the people (cluster roots) one of whose
+    full names has a surname alike it or the same first name. Results are kept per word."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for root in {clusters.find(k) for k in people}:
+        for name in clusters.members[root]:
+            if name in groups and len(name.split()) >= 2:
+                surnames[name.split()[-1]].add(root)
+                firsts[transliteration_key(name.split()[0])].add(root)
+    blocks = _Blocks(surnames)
+    found: dict[str, set[str]] = {}
+
+    def compatible(word: str) -> set[str]:
+        if word not in found:
+            roots = set(firsts.get(transliteration_key(word), set()))
+            for surname in blocks.similar(word, NAME_SIMILARITY):
+                roots |= surnames[surname]
+            found[word] = roots
+        return found[word]
+
+    return compatible
 
 
 def _merge_single_names(
@@ -501,8 +563,11 @@ def _merge_single_names(
     "Russian" differ by a suffix, not by transliteration)."""
     singles = sorted(k for k in groups if len(k.split()) == 1 and k not in linked)
     norp = {k for k in singles if _majority_label(groups[k]) == "NORP"}
-    for i, a in enumerate(singles):
-        for b in singles[i + 1 :]:
+    blocks = _Blocks(singles)
+    for a in singles:
+        for b in blocks.similar(a, NAME_SIMILARITY):
+            if b <= a:
+                continue
             ka, kb = transliteration_key(a), transliteration_key(b)
             if (a in norp) != (b in norp) or (
                 ka != kb and (ka.startswith(kb) or kb.startswith(ka))
@@ -521,15 +586,19 @@ def _merge_org_short_forms(
     groups: dict[str, list[Mention]], clusters: _Clusters, places: set[str], linked: set[str]
 ) -> None:
     orgs = [k for k in groups if len(k.split()) >= 2 and _has_org_word(k)]
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for org in orgs:
+        by_head[org.split()[0]].append(org)
+    org_set = set(orgs)
     for key in groups:
         if _majority_label(groups[key]) in ("NORP", "GPE", "LOC"):
             continue  # a nationality or place word is not an organisation's short form
-        if key in linked or _has_org_word(key) and key in orgs:
+        if key in linked or _has_org_word(key) and key in org_set:
             continue
         words = key.split()
         supersets = [
             o
-            for o in orgs
+            for o in (by_head.get(words[0], []) if words else [])
             if o != key
             and o.split()[0] == words[0]
             and set(words) < set(o.split())
@@ -787,56 +856,51 @@ def _suggestions(
     mentions: list[Mention],
 ) -> list[dict[str, Any]]:
     out = []
-    roots = sorted({clusters.find(k) for k in groups if clusters.find(k) in ids})
-    for i, a in enumerate(roots):
-        for b in roots[i + 1 :]:
-            if labels[a] != labels[b] and {labels[a], labels[b]} != {"PERSON", "ORG"}:
-                continue  # e.g. a country and an organisation named after it
-            best, reason = 0.0, ""
-            for ka in clusters.members[a]:
-                for kb in clusters.members[b]:
-                    wa, wb = ka.split(), kb.split()
-                    if len(wa) >= 2 and len(wb) >= 2 and ka in people and kb in people:
-                        last = name_similarity(wa[-1], wb[-1])
-                        first = name_similarity(wa[0], wb[0])
-                        score = min(last, first)
-                        why = (
-                            f"similar names '{ka}' / '{kb}' (surname {last:.2f}, first {first:.2f})"
-                        )
-                    else:
-                        score = name_similarity(ka, kb)
-                        why = f"similar spellings '{ka}' / '{kb}'"
-                        small, big = sorted((ka, kb), key=len)
-                        if set(small.split()) < set(big.split()):
-                            score, why = max(score, 0.75), f"'{small}' is part of '{big}'"
-                    if score > best:
-                        best, reason = score, why
-            if best >= SUGGEST_SIMILARITY:
-                out.append(
-                    {
-                        "entity_a": ids[a],
-                        "entity_b": ids[b],
-                        "score": round(best, 3),
-                        "reason": reason,
-                    }
-                )
+    for a, b in _suggestion_candidates(groups, clusters, people, ids):
+        if labels[a] != labels[b] and {labels[a], labels[b]} != {"PERSON", "ORG"}:
+            continue  # e.g. a country and an organisation named after it
+        best, reason = 0.0, ""
+        for ka in clusters.members[a]:
+            for kb in clusters.members[b]:
+                wa, wb = ka.split(), kb.split()
+                if len(wa) >= 2 and len(wb) >= 2 and ka in people and kb in people:
+                    last = name_similarity(wa[-1], wb[-1])
+                    first = name_similarity(wa[0], wb[0])
+                    score = min(last, first)
+                    why = f"similar names '{ka}' / '{kb}' (surname {last:.2f}, first {first:.2f})"
+                else:
+                    score = name_similarity(ka, kb)
+                    why = f"similar spellings '{ka}' / '{kb}'"
+                    small, big = sorted((ka, kb), key=len)
+                    if set(small.split()) < set(big.split()):
+                        score, why = max(score, 0.75), f"'{small}' is part of '{big}'"
+                if score > best:
+                    best, reason = score, why
+        if best >= SUGGEST_SIMILARITY:
+            out.append(
+                {
+                    "entity_a": ids[a],
+                    "entity_b": ids[b],
+                    "score": round(best, 3),
+                    "reason": reason,
+                }
+            )
     unresolved = Counter(
         m.key for i, m in enumerate(mentions) if i not in links and len(m.key.split()) == 1
     )
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for p in {clusters.find(x) for x in people}:
+        for n in clusters.members[p]:
+            if len(n.split()) >= 2:
+                surnames[n.split()[-1]].add(p)
+    blocks = _Blocks(surnames)
     for key in unresolved:
         root = clusters.find(key) if key in clusters.parent else None
         if root is None or root not in ids:
             continue
-        candidates = [
-            p
-            for p in {clusters.find(x) for x in people}
-            if p != root
-            and any(
-                name_similarity(key, n.split()[-1]) >= NAME_SIMILARITY
-                for n in clusters.members[p]
-                if len(n.split()) >= 2
-            )
-        ]
+        candidates = {
+            p for s in blocks.similar(key, NAME_SIMILARITY) for p in surnames[s] if p != root
+        }
         for p in sorted(candidates):
             out.append(
                 {
@@ -852,6 +916,52 @@ def _suggestions(
         if pair not in unique or row["score"] > unique[pair]["score"]:
             unique[pair] = row
     return sorted(unique.values(), key=lambda r: (-r["score"], r["entity_a"], r["entity_b"]))
+
+
+def _suggestion_candidates(
+    groups: Mapping[str, list[Mention]],
+    clusters: _Clusters,
+    people: list[str],
+    ids: Mapping[str, str],
+) -> list[tuple[str, str]]:
+    """Returns the pairs of entities (cluster roots) worth scoring for a merge suggestion: those
+    with a name whose words are all in a name of the other, with names alike as a whole, or
+    with people's surnames alike (each compared only within its `_Blocks`)."""
+    keys = [k for k in groups if clusters.find(k) in ids]
+    postings: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        for word in key.split():
+            postings[word].add(key)
+    pairs: set[tuple[str, str]] = set()
+
+    def add(a: str, others: Iterable[str]) -> None:
+        ra = clusters.find(a)
+        for b in others:
+            rb = clusters.find(b)
+            if ra != rb:
+                pairs.add((min(ra, rb), max(ra, rb)))
+
+    whole = _Blocks(keys)
+    for key in keys:
+        words = sorted(set(key.split()), key=lambda w: len(postings[w]))
+        if words:
+            add(key, set.intersection(*(postings[w] for w in words)))
+        add(key, whole.similar(key, SUGGEST_SIMILARITY))
+    full = [k for k in people if len(k.split()) >= 2]
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in full:
+        by_surname[key.split()[-1]].append(key)
+    surnames = _Blocks(by_surname)
+    for key in full:
+        add(
+            key,
+            (
+                b
+                for s in surnames.similar(key.split()[-1], SUGGEST_SIMILARITY)
+                for b in by_surname[s]
+            ),
+        )
+    return sorted(pairs)
 
 
 def suggest_merges(tables: Any) -> pd.DataFrame:
