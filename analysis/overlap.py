@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .lexicon import words
+from .similarity import Similarity, find_candidates, vectorize
 
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
 QUOTE_SHARE = 0.4
@@ -143,35 +144,9 @@ def find_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[frozens
     return _compare(sentences.reset_index(drop=True), quotes).speakers
 
 
-def similarity_matrix(views: list[list[str]]) -> np.ndarray:
-    """Returns the sentence × sentence similarity (see the module docstring).
-
-    Args:
-        views: Per sentence, the texts it may be compared by: its comparison text first, then
-            any quote long enough to be compared on its own. TF-IDF is fitted on the first ones.
-
-    Returns:
-        For each pair of sentences, the highest similarity of any view of one to any of the other.
-    """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    word = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True)
-    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-    firsts = [mine[0] for mine in views]
-    word.fit(firsts)
-    char.fit(firsts)
-    flat = [text for mine in views for text in mine]
-    a, b = word.transform(flat), char.transform(flat)
-    sim = np.asarray(((a @ a.T) + (b @ b.T)).todense()) / 2
-    starts = np.cumsum([0] + [len(mine) for mine in views[:-1]])
-    if len(flat) > len(views):
-        sim = np.maximum.reduceat(np.maximum.reduceat(sim, starts, axis=0), starts, axis=1)
-    return sim
-
-
 def score_sentences(
     sentences: pd.DataFrame, quotes: pd.DataFrame, *, threshold: float = LINK_THRESHOLD
-) -> np.ndarray:
+) -> Similarity:
     """Scores every pair of sentences for saying the same thing (steps 1–3 of the module docstring).
 
     Args:
@@ -180,27 +155,41 @@ def score_sentences(
         threshold: Pairs scoring below it are not checked by the speaker rule (they cannot link).
 
     Returns:
-        The sentence × sentence similarity in the row order of `sentences`, 0 where the speaker
+        The sentence × sentence similarity in the row order of `sentences` (indexed like a
+        matrix, stored only for pairs that may link: `analysis.similarity`), 0 where the speaker
         rule says two sentences are different statements.
     """
     sentences = sentences.reset_index(drop=True)
     return _score(_compare(sentences, quotes), sentences.article_id.to_numpy(), threshold)
 
 
-def _score(compared: _Compared, article: np.ndarray, threshold: float) -> np.ndarray:
+def _score(compared: _Compared, article: np.ndarray, threshold: float) -> Similarity:
     views, speakers = compared.views, compared.speakers
-    if not views:
-        return np.zeros((0, 0))
-    sim = similarity_matrix(views)
-    for i, j in zip(*np.nonzero(np.triu(sim >= threshold, k=1)), strict=True):
+    flat = [text for mine in views for text in mine]
+    owner = np.repeat(np.arange(len(views)), [len(mine) for mine in views]).astype(int)
+
+    def speaker_rule(i: int, j: int, value: float) -> float:
         if (
-            article[i] != article[j]
+            value >= threshold
+            and article[i] != article[j]
             and speakers[i]
             and speakers[j]
             and not speakers[i] & speakers[j]
             and classify_views(views[i], views[j])[0] == "paraphrase"
         ):
-            sim[i, j] = sim[j, i] = 0.0
+            return 0.0
+        return value
+
+    if not flat:
+        return Similarity(vectorize([""], fit_on=[""])[:0], owner, adjust=speaker_rule)
+    vectors = vectorize(flat, fit_on=[mine[0] for mine in views])
+    sim = Similarity(vectors, owner, adjust=speaker_rule)
+
+    def different_articles(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        return np.asarray(article[owner[i]] != article[owner[j]])
+
+    sim.store(*find_candidates(vectors, flat, threshold=threshold, allowed=different_articles))
+    sim.finish()
     return sim
 
 
@@ -227,10 +216,13 @@ def find_links(
     sentences: pd.DataFrame,
     quotes: pd.DataFrame,
     *,
-    similarity: np.ndarray | None = None,
+    similarity: Similarity | None = None,
     threshold: float = LINK_THRESHOLD,
 ) -> list[dict[str, Any]]:
     """Links sentences of different articles that say the same thing.
+
+    For each pair of articles, two sentences link when each is the other's best match in the
+    other article (ties go to the earlier sentence) and their similarity reaches `threshold`.
 
     Args:
         sentences: The `sentences` table.
@@ -247,39 +239,44 @@ def find_links(
     compared = _compare(sentences, quotes)
     views, quote_of = compared.views, compared.quote_of
     article = sentences.article_id.to_numpy()
+    sentence_ids = sentences.sentence_id.astype(int).tolist()
     sim = _score(compared, article, threshold) if similarity is None else similarity
-    articles = list(dict.fromkeys(article))
-    index = {a: np.flatnonzero(article == a) for a in articles}
+    order = {a: k for k, a in enumerate(dict.fromkeys(article.tolist()))}
+    art = [order[a] for a in article.tolist()]
+    # best[(sentence, other article)] = (score, -other sentence): the best match there
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    scored = [(i, j, s) for i, j, s in sim.pairs() if s >= threshold and art[i] != art[j]]
+    for i, j, s in scored:
+        for x, y in ((i, j), (j, i)):
+            if (s, -y) > best.get((x, art[y]), (-1.0, 0)):
+                best[(x, art[y])] = (s, -y)
     rows = []
-    for i, a in enumerate(articles):
-        for b in articles[i + 1 :]:
-            ia, ib = index[a], index[b]
-            block = sim[np.ix_(ia, ib)]
-            best_b, best_a = block.argmax(axis=1), block.argmax(axis=0)
-            for x, y in enumerate(best_b):
-                score = float(block[x, y])
-                if best_a[y] != x or score < threshold:
-                    continue
-                sa, sb = ia[x], ib[y]
-                kind, run = classify_views(views[sa], views[sb])
-                rows.append(
-                    {
-                        "article_a": a,
-                        "sentence_a": int(sentences.sentence_id[sa]),
-                        "article_b": b,
-                        "sentence_b": int(sentences.sentence_id[sb]),
-                        "quote_a": quote_of.get(sa),
-                        "quote_b": quote_of.get(sb),
-                        "score": round(score, 4),
-                        "kind": kind,
-                        "shared_run": run,
-                    }
-                )
-    rows.sort(key=lambda r: -r["score"])
-    for r in rows:
+    for i, j, s in scored:
+        if best[(i, art[j])] != (s, -j) or best[(j, art[i])] != (s, -i):
+            continue
+        sa, sb = (i, j) if art[i] < art[j] else (j, i)
+        kind, run = classify_views(views[sa], views[sb])
+        rows.append(
+            (
+                (-round(s, 4), art[sa], art[sb], sa),
+                {
+                    "article_a": article[sa],
+                    "sentence_a": sentence_ids[sa],
+                    "article_b": article[sb],
+                    "sentence_b": sentence_ids[sb],
+                    "quote_a": quote_of.get(sa),
+                    "quote_b": quote_of.get(sb),
+                    "score": round(s, 4),
+                    "kind": kind,
+                    "shared_run": run,
+                },
+            )
+        )
+    out = [row for _, row in sorted(rows, key=lambda r: r[0])]
+    for r in out:
         if r["quote_a"] is None or r["quote_b"] is None:
             r["quote_a"] = r["quote_b"] = None
-    return rows
+    return out
 
 
 def link_keys(links: pd.DataFrame) -> list[tuple[tuple[str, int], tuple[str, int]]]:
@@ -300,7 +297,7 @@ def group_statements(
     links: pd.DataFrame,
     sentences: pd.DataFrame,
     *,
-    similarity: np.ndarray,
+    similarity: Similarity,
     guard: float = STATEMENT_GUARD,
 ) -> list[dict[str, Any]]:
     """Groups linked sentences into statements, at most one sentence per article in each.
