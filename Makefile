@@ -57,6 +57,7 @@ pytest: setup
 bench: setup ## Measure build speed and filter responsiveness against their targets
 	$(PY) bench/bench_build.py --corpus $(CORPUS)
 	$(PY) bench/bench_widgets.py --corpus $(CORPUS)
+	$(PY) bench/bench_scale.py
 
 eval: setup ## Score quote extraction against the hand annotation (and textacy's baseline)
 	$(PY) -m analysis eval --corpus $(CORPUS)
