@@ -825,17 +825,20 @@ def _mention_rows(
     labels: Mapping[str, str],
     sentences: pd.DataFrame,
 ) -> list[dict[str, Any]]:
-    starts = {aid: g.sort_values("start") for aid, g in sentences.groupby("article_id")}
+    starts = {
+        aid: (g.start.to_numpy(), g.sentence_id.tolist())
+        for aid, g in sentences.sort_values(["article_id", "start"]).groupby("article_id")
+    }
     rows = []
     for m, root in sorted(
         zip(mentions, assignment, strict=True), key=lambda x: (x[0].article_index, x[0].start)
     ):
-        sents = starts[m.article_id]
-        position = int(sents.start.searchsorted(m.start, side="right")) - 1
+        sent_starts, sent_ids = starts[m.article_id]
+        position = int(sent_starts.searchsorted(m.start, side="right")) - 1
         rows.append(
             {
                 "article_id": m.article_id,
-                "sentence_id": int(sents.sentence_id.iloc[max(position, 0)]),
+                "sentence_id": int(sent_ids[max(position, 0)]),
                 "start": m.start,
                 "end": m.end,
                 "text": m.text,

@@ -92,7 +92,7 @@ def score_pairs(vectors: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.
     if len(i) == 0:
         return np.zeros(0)
     out = np.empty(len(i))
-    step = 200_000
+    step = 50_000  # bounds the memory of the row copies
     for start in range(0, len(i), step):
         a, b = vectors[i[start : start + step]], vectors[j[start : start + step]]
         out[start : start + step] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
@@ -182,16 +182,30 @@ class Similarity:
         """Returns the stored pairs (i < j) and their similarity, in (i, j) order."""
         return [(a, b, s) for (a, b), s in sorted(self.known.items())]
 
+    def compute(self, keys: list[tuple[int, int]]) -> None:
+        """Computes and records the similarity of sentence pairs (i <= j) not yet known."""
+        todo = [k for k in dict.fromkeys(keys) if k not in self.known]
+        if not todo:
+            return
+        va, vb, owner = [], [], []
+        for n, (i, j) in enumerate(todo):
+            for a in self.views[i]:
+                for b in self.views[j]:
+                    va.append(a)
+                    vb.append(b)
+                    owner.append(n)
+        scores = score_pairs(self.vectors, np.array(va), np.array(vb))
+        best = np.full(len(todo), -1.0)
+        np.maximum.at(best, np.array(owner), scores)
+        for (i, j), value in zip(todo, best.tolist(), strict=True):
+            if self.adjust is not None and i != j:
+                value = self.adjust(i, j, value)
+            self.known[(i, j)] = value
+
     def pair(self, i: int, j: int) -> float:
         """Returns the similarity of sentences i and j."""
         key = (min(i, j), max(i, j))
-        if key not in self.known:
-            va = [a for a in self.views[key[0]] for _ in self.views[key[1]]]
-            vb = [b for _ in self.views[key[0]] for b in self.views[key[1]]]
-            value = float(score_pairs(self.vectors, np.array(va), np.array(vb)).max())
-            if self.adjust is not None and i != j:
-                value = self.adjust(key[0], key[1], value)
-            self.known[key] = value
+        self.compute([key])
         return self.known[key]
 
     def __getitem__(self, index: Any) -> Any:
@@ -199,7 +213,9 @@ class Similarity:
         if isinstance(rows, int | np.integer) and isinstance(cols, int | np.integer):
             return self.pair(int(rows), int(cols))
         rows, cols = np.broadcast_arrays(np.asarray(rows), np.asarray(cols))
-        out = np.empty(rows.shape)
-        for k, (a, b) in enumerate(zip(rows.ravel().tolist(), cols.ravel().tolist(), strict=True)):
-            out.flat[k] = self.pair(a, b)
-        return out
+        keys = [
+            (min(a, b), max(a, b))
+            for a, b in zip(rows.ravel().tolist(), cols.ravel().tolist(), strict=True)
+        ]
+        self.compute(keys)
+        return np.array([self.known[k] for k in keys], dtype=float).reshape(rows.shape)
