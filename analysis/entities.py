@@ -967,21 +967,33 @@ def _suggestion_candidates(
     return sorted(pairs)
 
 
-def suggest_merges(tables: Any) -> pd.DataFrame:
-    """Lists likely merges of entities that the rules did not apply, for a user to confirm.
+#: How many merge suggestions `suggest_merges` returns by default (the strongest).
+SUGGESTIONS_SHOWN = 50
+
+
+def suggest_merges(tables: Any, *, top: int | None = SUGGESTIONS_SHOWN) -> pd.DataFrame:
+    """Lists the likeliest merges of entities that the rules did not apply, for a user to confirm.
 
     Confirm one by adding an entry to `corpus/entities.yml` (name, label, aliases, reason); reject
-    one for good with a `not_same` pair.
+    one for good with a `not_same` pair. A large corpus has thousands of weak suggestions; they are
+    ranked by score, then by how often the two entities are mentioned (a frequent pair matters
+    more), and only the `top` ones are returned.
 
     Args:
         tables: The built tables (`analysis.build`).
+        top: How many to return; None for all (the whole `merge_suggestions` table).
 
     Returns:
-        One row per suggestion, most likely first: both entities' ids and names, the score and the
-        reason.
+        One row per suggestion, strongest first: both entities' ids and names, the score, the
+        reason (the evidence) and both entities' mention counts.
     """
-    names = tables.entities.set_index("entity_id").name
+    entities = tables.entities.set_index("entity_id")
     out = tables.merge_suggestions.copy()
-    out.insert(1, "name_a", out.entity_a.map(names))
-    out.insert(3, "name_b", out.entity_b.map(names))
-    return out
+    out.insert(1, "name_a", out.entity_a.map(entities.name))
+    out.insert(3, "name_b", out.entity_b.map(entities.name))
+    out["mentions_a"] = out.entity_a.map(entities.n_mentions)
+    out["mentions_b"] = out.entity_b.map(entities.n_mentions)
+    weight = out.mentions_a.fillna(0) + out.mentions_b.fillna(0)
+    order = sorted(range(len(out)), key=lambda i: (-out.score.iloc[i], -weight.iloc[i], i))
+    out = out.iloc[order].reset_index(drop=True)
+    return out if top is None else out.head(top)

@@ -160,3 +160,13 @@ def test_similarity_lookups_equal_the_full_product() -> None:
     block = sim[np.ix_([0, 2], [1, 3, 4])]
     np.testing.assert_allclose(block, dense[np.ix_([0, 2], [1, 3, 4])])
     assert sim.shape == (5, 5)
+
+
+def test_merge_suggestions_shown_are_the_strongest_few(reference: analysis.Tables) -> None:
+    from analysis.entities import suggest_merges
+
+    every = suggest_merges(reference, top=None)
+    assert len(every) == len(reference.merge_suggestions)
+    first = suggest_merges(reference, top=1)
+    assert len(first) == 1 and first.score.iloc[0] == every.score.max()
+    assert {"mentions_a", "mentions_b", "reason"} <= set(first.columns)
