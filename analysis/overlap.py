@@ -31,6 +31,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -145,7 +146,12 @@ def find_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[frozens
 
 
 def score_sentences(
-    sentences: pd.DataFrame, quotes: pd.DataFrame, *, threshold: float = LINK_THRESHOLD
+    sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+    *,
+    threshold: float = LINK_THRESHOLD,
+    published: Mapping[str, Any] | None = None,
+    window_days: int | None = None,
 ) -> Similarity:
     """Scores every pair of sentences for saying the same thing (steps 1–3 of the module docstring).
 
@@ -153,6 +159,11 @@ def score_sentences(
         sentences: The `sentences` table.
         quotes: The `quotes` table.
         threshold: Pairs scoring below it are not checked by the speaker rule (they cannot link).
+        published: Each article's publication day (the `articles` table's `published`), for
+            `window_days`.
+        window_days: When given, sentences of articles published more than this many days apart
+            are not compared (they score 0 unless asked for one by one). Articles without a date
+            are compared with every article.
 
     Returns:
         The sentence × sentence similarity in the row order of `sentences` (indexed like a
@@ -160,10 +171,22 @@ def score_sentences(
         rule says two sentences are different statements.
     """
     sentences = sentences.reset_index(drop=True)
-    return _score(_compare(sentences, quotes), sentences.article_id.to_numpy(), threshold)
+    article = sentences.article_id.to_numpy()
+    days = None
+    if window_days is not None and published is not None:
+        stamps = pd.to_datetime(pd.Series([published.get(a) for a in article]), errors="coerce")
+        days = (stamps - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float, na_value=np.nan)
+    return _score(_compare(sentences, quotes), article, threshold, days=days, window=window_days)
 
 
-def _score(compared: _Compared, article: np.ndarray, threshold: float) -> Similarity:
+def _score(
+    compared: _Compared,
+    article: np.ndarray,
+    threshold: float,
+    *,
+    days: np.ndarray | None = None,
+    window: int | None = None,
+) -> Similarity:
     views, speakers = compared.views, compared.speakers
     flat = [text for mine in views for text in mine]
     owner = np.repeat(np.arange(len(views)), [len(mine) for mine in views]).astype(int)
@@ -186,7 +209,11 @@ def _score(compared: _Compared, article: np.ndarray, threshold: float) -> Simila
     sim = Similarity(vectors, owner, adjust=speaker_rule)
 
     def different_articles(i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        return np.asarray(article[owner[i]] != article[owner[j]])
+        keep = np.asarray(article[owner[i]] != article[owner[j]])
+        if days is not None and window is not None:
+            apart = np.abs(days[owner[i]] - days[owner[j]])
+            keep &= ~(apart > window)  # a missing date (NaN) is never too far
+        return keep
 
     sim.store(*find_candidates(vectors, flat, threshold=threshold, allowed=different_articles))
     sim.finish()

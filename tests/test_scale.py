@@ -170,3 +170,25 @@ def test_merge_suggestions_shown_are_the_strongest_few(reference: analysis.Table
     first = suggest_merges(reference, top=1)
     assert len(first) == 1 and first.score.iloc[0] == every.score.max()
     assert {"mentions_a", "mentions_b", "reason"} <= set(first.columns)
+
+
+def test_date_window_compares_only_articles_published_close(reference: analysis.Tables) -> None:
+    from analysis.overlap import find_links, score_sentences
+
+    published = dict(zip(reference.articles.article_id, reference.articles.published, strict=True))
+    assert published["washpost"] == pd.Timestamp("2022-08-07")
+    assert published["wire"] == pd.Timestamp("2022-08-06")
+    pairs = {
+        frozenset(p) for p in zip(reference.links.article_a, reference.links.article_b, strict=True)
+    }
+    assert frozenset({"washpost", "wire"}) in pairs
+    sim = score_sentences(reference.sentences, reference.quotes, published=published, window_days=0)
+    links = pd.DataFrame(find_links(reference.sentences, reference.quotes, similarity=sim))
+    days = {
+        (published[a], published[b]) for a, b in zip(links.article_a, links.article_b, strict=True)
+    }
+    assert days and all(x == y for x, y in days)
+    same_day = reference.links[
+        reference.links.article_a.map(published) == reference.links.article_b.map(published)
+    ]
+    assert len(links) >= len(same_day) > 0
