@@ -15,8 +15,13 @@ from .corpus import CorpusError, read_corpus
 from .entities import CURATED_FILE, read_curated, resolve_entities
 from .overlap import find_links, group_statements, score_sentences
 from .parse import default_cache_dir, find_model, parse_texts
-from .quotes import QuoteWarning, tabulate_quotes
-from .stages import ArticleInput, clean_articles, run_article_stages
+from .quotes import QuoteWarning
+from .stages import (
+    ArticleInput,
+    clean_articles,
+    run_article_stages,
+    tabulate_quotes_by_article,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -116,24 +121,25 @@ def build(
     articles = read_corpus(corpus_dir)
     cache = Path(cache_dir) if cache_dir else default_cache_dir()
     bar = _progress_bar if progress and len(articles) > PROGRESS_MIN_ARTICLES else None
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    cleaned = clean_articles(articles)
     if engine == "dask":
         from .distributed import run_article_stages_on_dask
 
         docs_list, rows = run_article_stages_on_dask(articles, cache_dir=cache, scheduler=scheduler)
-    elif engine == "local":
-        cleaned = clean_articles(articles)
+    else:
         docs_list = parse_texts(
             [c.body for c in cleaned],
             cache_dir=cache,
             progress=bar("parsing") if bar else None,
             n_process=n_process,
         )
-        items = [ArticleInput(*x) for x in zip(articles, cleaned, docs_list, strict=True)]
+    items = [ArticleInput(*x) for x in zip(articles, cleaned, docs_list, strict=True)]
+    if engine == "local":
         rows = run_article_stages(
             items, model=find_model(), cache_dir=cache, progress=bar("articles") if bar else None
         )
-    else:
-        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     docs = {a.article_id: doc for a, doc in zip(articles, docs_list, strict=True)}
     sentences = _frame("sentences", rows["sentences"])
     resolution = resolve_entities(
@@ -142,8 +148,17 @@ def build(
     paragraph_table = _frame("paragraphs", rows["paragraphs"])
     mentions = _frame("mentions", resolution.mentions)
     entities = _frame("entities", resolution.entities)
-    quote_rows, quote_warnings = tabulate_quotes(
-        docs, paragraphs=paragraph_table, sentences=sentences, mentions=mentions, entities=entities
+    quote_rows, quote_warnings = tabulate_quotes_by_article(
+        items,
+        tables={
+            "paragraphs": paragraph_table,
+            "sentences": sentences,
+            "mentions": mentions,
+            "entities": entities,
+        },
+        model=find_model(),
+        cache_dir=cache,
+        progress=bar("quotes") if bar else None,
     )
     for message in quote_warnings:
         warnings.warn(message, QuoteWarning, stacklevel=2)

@@ -19,8 +19,11 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import pandas as pd
 
 from .cache import read_entry, write_entry
 from .clean import Cleaned, clean_text
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 #: Bump when any per-article stage changes what it returns (old cache entries are then unused).
+#: The source of the modules the stages run (`_code_version`) is part of the key as well.
 STAGES_VERSION = "1"
 
 
@@ -100,10 +104,20 @@ def tabulate_article(item: ArticleInput, rows: dict[str, list[dict[str, Any]]]) 
     }
 
 
+@cache
+def _code_version(*modules: str) -> str:
+    """Returns a hash of the source of some modules of this package (e.g. "quotes")."""
+    digest = hashlib.sha256()
+    for name in modules:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return digest.hexdigest()
+
+
 def stage_key(article: Article, model: ModelInfo) -> str:
     """Returns the cache key of one article's per-article rows."""
     parts = [
         STAGES_VERSION,
+        _code_version("stages", "clean", "sentences"),
         ",".join(ARTICLE_STAGES),
         model.name,
         model.version,
@@ -157,3 +171,70 @@ def rows_of(
     if path is not None:
         write_entry(path, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
     return rows
+
+
+def tabulate_quotes_by_article(
+    items: Sequence[ArticleInput],
+    *,
+    tables: dict[str, pd.DataFrame],
+    model: ModelInfo,
+    cache_dir: Path | None,
+    progress: Callable[[Iterable[ArticleInput]], Iterable[ArticleInput]] | None = None,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Finds the quotes of every article (`analysis.quotes`), reusing cached ones.
+
+    Quotes need the corpus-level entities, so an article's cache key holds, besides the article
+    and the quote code, its mentions and the label and name of each entity they refer to: an
+    article whose mentions resolve as before is not searched again.
+
+    Args:
+        items: The articles, cleaned and parsed, in manifest order.
+        tables: The `paragraphs`, `sentences`, `mentions` and `entities` tables.
+        model: The spaCy model (part of the cache key).
+        cache_dir: The cache folder (entries go to its `quotes/` subfolder); None: no cache.
+        progress: Wraps the iterable of articles (e.g. a tqdm progress bar).
+
+    Returns:
+        Rows of the `quotes` table and the warnings about unbalanced quote marks, as
+        `analysis.quotes.tabulate_quotes` returns them.
+    """
+    from .quotes import tabulate_quotes
+
+    by_article = {
+        name: dict(iter(tables[name].groupby("article_id", sort=False)))
+        for name in ("paragraphs", "sentences", "mentions")
+    }
+    entities = tables["entities"].set_index("entity_id", drop=False)
+    rows: list[dict[str, Any]] = []
+    warnings: list[str] = []
+    for item in progress(items) if progress is not None else items:
+        aid = item.article.article_id
+        mine = {n: by_article[n].get(aid, tables[n].iloc[:0]) for n in by_article}
+        known = entities.loc[entities.entity_id.isin(set(mine["mentions"].entity_id))]
+        key = hashlib.sha256(
+            "\x1f".join(
+                [
+                    stage_key(item.article, model),
+                    _code_version("quotes", "lexicon"),
+                    mine["mentions"].to_json(orient="values"),
+                    known[["entity_id", "label", "name"]].to_json(orient="values"),
+                ]
+            ).encode("utf-8")
+        ).hexdigest()
+        path = cache_dir / "quotes" / f"{key}.json" if cache_dir else None
+        data = read_entry(path) if path is not None else None
+        if data is not None:
+            found, warned = json.loads(data)
+        else:
+            found, warned = tabulate_quotes(
+                {aid: item.doc},
+                paragraphs=mine["paragraphs"],
+                sentences=mine["sentences"],
+                mentions=mine["mentions"],
+                entities=known.reset_index(drop=True),
+            )
+            if path is not None:
+                write_entry(path, json.dumps([found, warned], ensure_ascii=False).encode("utf-8"))
+        rows += found
+        warnings += warned
+    return rows, warnings
