@@ -394,19 +394,24 @@ def compute_overlap(
     links: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame
 ) -> pd.DataFrame:
     """Returns the article × article overlap: the share of the row article's sentences linked to a
-    sentence of the column article (1.0 on the diagonal)."""
-    ids = list(articles.article_id)
+    sentence of the column article (1.0 on the diagonal). One pass over the links."""
+    ids = [str(a) for a in articles.article_id]
+    position = {a: i for i, a in enumerate(ids)}
     counts = sentences.groupby("article_id").size()
-    out = pd.DataFrame(0.0, index=ids, columns=ids)
-    for a in ids:
-        out.loc[a, a] = 1.0
-        for b in ids:
-            if a == b:
-                continue
-            mine = set(links.loc[(links.article_a == a) & (links.article_b == b), "sentence_a"])
-            mine |= set(links.loc[(links.article_b == a) & (links.article_a == b), "sentence_b"])
-            out.loc[a, b] = len(mine) / counts.get(a, 1)
-    return out
+    columns = ["row", "sentence", "col"]
+    sides = pd.concat(
+        [
+            links[["article_a", "sentence_a", "article_b"]].set_axis(columns, axis=1),
+            links[["article_b", "sentence_b", "article_a"]].set_axis(columns, axis=1),
+        ]
+    )
+    shared = sides.drop_duplicates().groupby(["row", "col"]).size()
+    matrix = np.zeros((len(ids), len(ids)))
+    for (a, b), n in zip(shared.index.tolist(), shared.tolist(), strict=True):
+        if a in position and b in position and a != b:
+            matrix[position[a], position[b]] = n / counts.get(a, 1)
+    np.fill_diagonal(matrix, 1.0)
+    return pd.DataFrame(matrix, index=ids, columns=ids)
 
 
 def find_only_here(links: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
