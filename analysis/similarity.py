@@ -112,19 +112,20 @@ def _lsh_pairs(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     from datasketch import MinHash, MinHashLSH
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+    tokens = [
+        sorted({w.encode("utf-8") for w in words(text) if w not in ENGLISH_STOP_WORDS})
+        for text in texts
+    ]
+    hashes = MinHash.bulk(tokens, num_perm=LSH_PERMUTATIONS, seed=1)
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=LSH_PERMUTATIONS)
-    hashes = []
-    for k, text in enumerate(texts):
-        tokens = {w.encode("utf-8") for w in words(text) if w not in ENGLISH_STOP_WORDS}
-        minhash = MinHash(num_perm=LSH_PERMUTATIONS, seed=1)
-        minhash.update_batch(list(tokens))
-        hashes.append(minhash if tokens else None)
-        if tokens:
-            lsh.insert(k, minhash)
+    with lsh.insertion_session() as session:
+        for k, (mine, minhash) in enumerate(zip(tokens, hashes, strict=True)):
+            if mine:
+                session.insert(k, minhash, check_duplication=False)
     pairs = {
         (min(k, o), max(k, o))
-        for k, minhash in enumerate(hashes)
-        if minhash is not None
+        for k, (mine, minhash) in enumerate(zip(tokens, hashes, strict=True))
+        if mine
         for o in lsh.query(minhash)
         if o != k
     }
