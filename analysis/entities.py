@@ -34,18 +34,16 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import yaml
-from rapidfuzz import process
-from rapidfuzz.distance import Indel
 from unidecode import unidecode
 
 from .corpus import CorpusError
 from .lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from .names import NameBlocks, fold, name_similarity, transliteration_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -217,65 +215,6 @@ class Mention:
 
     def __post_init__(self) -> None:
         self.key = self.key or fold(self.text)
-
-
-def fold(text: str) -> str:
-    """Returns the name folded to lowercase ASCII words (diacritics, case, punctuation gone)."""
-    return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
-
-
-@cache
-def transliteration_key(word: str) -> str:
-    """Folds one name word so that common transliteration variants of Ukrainian and Russian names
-    coincide: kh/ch/h, y/i/j, ie/e endings, doubled letters, c/k.
-
-    Args:
-        word: A name word, e.g. "Zelenskyy".
-
-    Returns:
-        Its key, e.g. "zelenski".
-    """
-    key = fold(word).replace(" ", "")
-    for old, new in (("kh", "h"), ("ch", "h"), ("zh", "z"), ("ck", "k"), ("c", "k"), ("ph", "f")):
-        key = key.replace(old, new)
-    key = key.replace("y", "i").replace("j", "i").replace("ie", "i").replace("w", "v")
-    return re.sub(r"(.)\1+", r"\1", key)
-
-
-def name_similarity(a: str, b: str) -> float:
-    """Returns how alike two name words are (0–1) after transliteration folding."""
-    return float(Indel.normalized_similarity(transliteration_key(a), transliteration_key(b)))
-
-
-class _Blocks:
-    """Finds the names alike a given one without comparing it with every name (docs/scale.md).
-
-    Names are compared by their transliteration keys, only within blocks: the keys with the same
-    first letter, and those with the same last letter. Two keys that differ at both ends are never
-    compared (with `NAME_SIMILARITY` they would need four edits, so words of 17 letters or more).
-    """
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self.keys: dict[str, str] = {n: transliteration_key(n) for n in dict.fromkeys(names)}
-        self.blocks: dict[str, list[str]] = defaultdict(list)
-        for name, key in self.keys.items():
-            for block in {f"^{key[:1]}", f"{key[-1:]}$"}:
-                self.blocks[block].append(name)
-
-    def similar(self, name: str, cutoff: float) -> list[str]:
-        """Returns the indexed names whose keys are at least `cutoff` alike `name`'s, sorted."""
-        key = transliteration_key(name)
-        found: set[str] = set()
-        for block in {f"^{key[:1]}", f"{key[-1:]}$"}:
-            names = self.blocks.get(block, [])
-            for _, _, i in process.extract_iter(
-                key,
-                [self.keys[n] for n in names],
-                scorer=Indel.normalized_similarity,
-                score_cutoff=cutoff,
-            ):
-                found.add(names[i])
-        return sorted(found)
 
 
 # --- 1. mentions -------------------------------------------------------------------------------
@@ -488,7 +427,7 @@ def _merge_people(
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in names:
         by_surname[name.split()[-1]].append(name)
-    surnames = _Blocks(by_surname)
+    surnames = NameBlocks(by_surname)
     people = set(evident)
     for a in evident:
         alike = sorted(
@@ -541,7 +480,7 @@ def _full_name_roots(
             if name in groups and len(name.split()) >= 2:
                 surnames[name.split()[-1]].add(root)
                 firsts[transliteration_key(name.split()[0])].add(root)
-    blocks = _Blocks(surnames)
+    blocks = NameBlocks(surnames)
     found: dict[str, set[str]] = {}
 
     def compatible(word: str) -> set[str]:
@@ -563,7 +502,7 @@ def _merge_single_names(
     "Russian" differ by a suffix, not by transliteration)."""
     singles = sorted(k for k in groups if len(k.split()) == 1 and k not in linked)
     norp = {k for k in singles if _majority_label(groups[k]) == "NORP"}
-    blocks = _Blocks(singles)
+    blocks = NameBlocks(singles)
     for a in singles:
         for b in blocks.similar(a, NAME_SIMILARITY):
             if b <= a:
@@ -896,7 +835,7 @@ def _suggestions(
         for n in clusters.members[p]:
             if len(n.split()) >= 2:
                 surnames[n.split()[-1]].add(p)
-    blocks = _Blocks(surnames)
+    blocks = NameBlocks(surnames)
     for key in unresolved:
         root = clusters.find(key) if key in clusters.parent else None
         if root is None or root not in ids:
@@ -929,7 +868,7 @@ def _suggestion_candidates(
 ) -> list[tuple[str, str]]:
     """Returns the pairs of entities (cluster roots) worth scoring for a merge suggestion: those
     with a name whose words are all in a name of the other, with names alike as a whole, or
-    with people's surnames alike (each compared only within its `_Blocks`)."""
+    with people's surnames alike (each compared only within its `NameBlocks`)."""
     keys = [k for k in groups if clusters.find(k) in ids]
     postings: dict[str, set[str]] = defaultdict(set)
     for key in keys:
@@ -944,7 +883,7 @@ def _suggestion_candidates(
             if ra != rb:
                 pairs.add((min(ra, rb), max(ra, rb)))
 
-    whole = _Blocks(keys)
+    whole = NameBlocks(keys)
     for key in keys:
         words = sorted(set(key.split()), key=lambda w: len(postings[w]))
         if words:
@@ -954,7 +893,7 @@ def _suggestion_candidates(
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key in full:
         by_surname[key.split()[-1]].append(key)
-    surnames = _Blocks(by_surname)
+    surnames = NameBlocks(by_surname)
     for key in full:
         add(
             key,

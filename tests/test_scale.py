@@ -18,7 +18,7 @@ import analysis
 from analysis import similarity
 from analysis.cache import read_entry, write_entry
 from analysis.distributed import write_partitioned
-from analysis.entities import _Blocks, name_similarity
+from analysis.entities import NameBlocks, name_similarity
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -123,7 +123,7 @@ def test_cache_entry_round_trip_and_corruption(tmp_path: Path) -> None:
 
 
 def test_blocks_find_transliterated_names_without_comparing_all() -> None:
-    blocks = _Blocks(["kowalenko", "kovalenko", "kovalchuk", "marchuk", "petrenko"])
+    blocks = NameBlocks(["kowalenko", "kovalenko", "kovalchuk", "marchuk", "petrenko"])
     assert blocks.similar("kovalenko", 0.88) == ["kovalenko", "kowalenko"]
     assert name_similarity("kovalenko", "kovalchuk") < 0.88
     # Keys differing at both ends are in no common block, so never compared: the documented
