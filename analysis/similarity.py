@@ -92,7 +92,7 @@ def score_pairs(vectors: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.
     if len(i) == 0:
         return np.zeros(0)
     out = np.empty(len(i))
-    step = 50_000  # bounds the memory of the row copies
+    step = 5_000  # bounds the memory of the row copies (~300 values per row)
     for start in range(0, len(i), step):
         a, b = vectors[i[start : start + step]], vectors[j[start : start + step]]
         out[start : start + step] = np.asarray(a.multiply(b).sum(axis=1)).ravel()
