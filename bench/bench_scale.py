@@ -61,7 +61,9 @@ else:
         analysis.build(corpus, cache_dir=cache)
         out["again_s"] = time.perf_counter() - again
 out["total_s"] = time.perf_counter() - started
-out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+usage = resource.getrusage(resource.RUSAGE_SELF)
+out["rss_mb"] = usage.ru_maxrss / 1024
+out["cpu_s"] = usage.ru_utime + usage.ru_stime  # this process only (not spaCy's workers)
 print(json.dumps(out))
 """
 
@@ -106,8 +108,9 @@ def measure(small: int, large: int, work: Path) -> list[dict[str, object]]:
         cold = run_child("build", corpus, work / f"cache{n}")
         builds[n] = cold
         print(
-            f"  N={n}: {pipe['words']:.0f} words; nlp.pipe {pipe['parse_s']:.1f} s; "
-            f"cold build {cold['build_s']:.1f} s; peak {cold['rss_mb']:.0f} MB"
+            f"  N={n}: {pipe['words']:.0f} words; nlp.pipe {pipe['parse_s']:.1f} s "
+            f"(process CPU {pipe['cpu_s']:.1f} s); cold build {cold['build_s']:.1f} s "
+            f"(process CPU {cold['cpu_s']:.1f} s); peak {cold['rss_mb']:.0f} MB"
         )
         if n in (small, large):
             ratio = pipe["parse_s"] / cold["build_s"]
