@@ -593,20 +593,43 @@ def _find_missed(
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in mentions:
         taken[m.article_id].append((m.start, m.end))
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    # Forms by their first word, longest first: a form can only start where a word starts, and
+    # that word is its first word, so each word of the text is looked up once (linear time).
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        first = _WORD.match(form)
+        by_first[first.group() if first else ""].append(form)
     found = []
     for article_id, doc in docs.items():
-        for match in pattern.finditer(doc.text):
-            start, end = match.span()
+        for start, end, form in _occurrences(doc.text, by_first):
             span = doc.char_span(start, end)
             if span is None or any(start < te and ts < end for ts, te in taken[article_id]):
                 continue
-            form = match.group()
             m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
             m.cues, m.fallback = _cues(span), forms[form] or None
             found.append(m)
     return found
+
+
+_WORD = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _occurrences(text: str, by_first: Mapping[str, list[str]]) -> Iterable[tuple[int, int, str]]:
+    """Yields (start, end, form) of each non-overlapping, word-bounded occurrence of a form, from
+    left to right, the longest form where several start at one place."""
+    resume = 0
+    for word in _WORD_START.finditer(text):
+        start = word.start()
+        if start < resume:
+            continue
+        for form in by_first.get(word.group(), ()):
+            end = start + len(form)
+            if text.startswith(form, start) and not _WORD_OR_HYPHEN.match(text, end):
+                yield start, end, form
+                resume = end
+                break
 
 
 # --- 5–6. labels and names ---------------------------------------------------------------------
