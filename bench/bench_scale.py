@@ -161,7 +161,10 @@ def write_results(rows: list[dict[str, object]], *, small: int, large: int) -> N
         f"Measured {meta['date']} on {meta['cpus']} CPUs, load average at the end "
         f"{', '.join(f'{x:.1f}' for x in meta['load_average'])}.\n\n"
     )
-    (ROOT / "bench" / "results.md").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    footer = "\nWhy a target is missed, and by how much: docs/scale.md, section Benchmarks.\n"
+    (ROOT / "bench" / "results.md").write_text(
+        header + "\n".join(lines) + "\n" + footer, encoding="utf-8"
+    )
     print("\n".join(lines))
 
 
