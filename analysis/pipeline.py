@@ -11,22 +11,26 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import schema
-from .clean import Cleaned, clean_text
 from .corpus import CorpusError, CorpusWarning, read_corpus
 from .entities import CURATED_FILE, read_curated, resolve_entities
 from .framing.frames import FRAMES_FILE, read_frames, tabulate_frames
 from .output import write_folder
 from .overlap import find_links, group_statements, score_sentences
-from .parse import parse_texts
+from .parse import default_cache_dir, find_model, parse_texts
 from .problems import problems_unshown, tabulate_problems
-from .quotes import QuoteWarning, tabulate_quotes
-from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
+from .quotes import QuoteWarning
+from .stages import (
+    ArticleInput,
+    clean_articles,
+    run_article_stages,
+    tabulate_quotes_by_article,
+)
 from .timeline import group_happenings, tabulate_events
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-#: Corpora with more articles than this get a progress bar while parsing (when asked for).
+#: Corpora with more articles than this get progress bars (when asked for).
 PROGRESS_MIN_ARTICLES = 5
 
 
@@ -111,73 +115,74 @@ def build(
     *,
     cache_dir: str | Path | None = None,
     progress: bool = False,
+    n_process: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Tables:
     """Reads, cleans and parses a corpus into tables.
 
+    Per-article stages (cleaning, parsing, `analysis.stages.ARTICLE_STAGES`) reuse cached results
+    of unchanged articles; corpus-level stages (entities, quotes, links, statements) run on the
+    gathered tables.
+
     Args:
         corpus_dir: The corpus folder (holding `articles.csv`).
-        cache_dir: Where parsed documents are cached; `$ANALYSIS_CACHE_DIR` or
-            `~/.cache/coverage-lens` when None.
-        progress: Show a progress bar while parsing, when more than a few articles need it.
+        cache_dir: Where parsed documents and per-article rows are cached; `$ANALYSIS_CACHE_DIR`
+            or `~/.cache/coverage-lens` when None.
+        progress: Show progress bars on the stages that take long, for more than a few articles.
+        n_process: Processes parsing runs in (local engine); the tables do not depend on it.
+        engine: "local", or "dask" to run the per-article stages on a dask.distributed cluster.
+        scheduler: The dask scheduler's address; None starts a `LocalCluster` (engine "dask").
 
     Returns:
         The tables, each conformed to its declared schema.
 
     Raises:
         CorpusError: The corpus is wrong somewhere; nothing is returned half-built.
+        ValueError: `engine` is neither "local" nor "dask".
     """
     with problems_unshown(CorpusWarning):  # collected in `problems` instead
         articles = read_corpus(corpus_dir)
-    cleaned = {
-        a.article_id: clean_text(
-            a.raw, known_title=a.title, rules=a.rules, source=a.file, kept_lines=a.kept_lines
-        )
-        for a in articles
-    }
-    docs_list = parse_texts(
-        [c.body for c in cleaned.values()],
-        cache_dir=Path(cache_dir) if cache_dir else None,
-        progress=_progress_bar(len(articles)) if progress else None,
-    )
-    docs = dict(zip(cleaned, docs_list, strict=True))
+    cache = Path(cache_dir) if cache_dir else default_cache_dir()
+    bar = _progress_bar if progress and len(articles) > PROGRESS_MIN_ARTICLES else None
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    cleaned = clean_articles(articles)
+    if engine == "dask":
+        from .distributed import run_article_stages_on_dask
 
-    article_rows, paragraph_rows, sentence_rows, removed_rows = [], [], [], []
-    for article in articles:
-        aid, clean, doc = article.article_id, cleaned[article.article_id], docs[article.article_id]
-        paragraphs = tabulate_paragraphs(aid, clean)
-        sentence_list = tabulate_sentences(aid, doc, locate_paragraphs(clean))
-        paragraph_rows += paragraphs
-        sentence_rows += sentence_list
-        removed_rows += _removed_rows(aid, article.raw, clean)
-        article_rows.append(
-            {
-                "article_id": aid,
-                "outlet": article.outlet,
-                "outlet_kind": article.outlet_kind,
-                "title": clean.title,
-                "author": clean.author or article.author,
-                "published": article.published,
-                "language": article.language,
-                "url": article.url,
-                "file": article.file,
-                "notes": article.notes,
-                "raw": article.raw,
-                "body": clean.body,
-                "n_paragraphs": len(paragraphs),
-                "n_sentences": len(sentence_list),
-                "n_words": sum(1 for t in doc if not (t.is_punct or t.is_space)),
-                "colour": article.colour,
-            }
+        docs_list, rows = run_article_stages_on_dask(articles, cache_dir=cache, scheduler=scheduler)
+    else:
+        docs_list = parse_texts(
+            [c.body for c in cleaned],
+            cache_dir=cache,
+            progress=bar("parsing") if bar else None,
+            n_process=n_process,
         )
-    sentences = _frame("sentences", sentence_rows)
+    items = [ArticleInput(*x) for x in zip(articles, cleaned, docs_list, strict=True)]
+    if engine == "local":
+        rows = run_article_stages(
+            items, model=find_model(), cache_dir=cache, progress=bar("articles") if bar else None
+        )
+    docs = {a.article_id: doc for a, doc in zip(articles, docs_list, strict=True)}
+    sentences = _frame("sentences", rows["sentences"])
     resolution = resolve_entities(
         docs, sentences, curated=read_curated(Path(corpus_dir) / CURATED_FILE)
     )
-    paragraph_table = _frame("paragraphs", paragraph_rows)
+    paragraph_table = _frame("paragraphs", rows["paragraphs"])
     mentions = _frame("mentions", resolution.mentions)
     entities = _frame("entities", resolution.entities)
-    quote_rows, quote_warnings = tabulate_quotes(
-        docs, paragraphs=paragraph_table, sentences=sentences, mentions=mentions, entities=entities
+    quote_rows, quote_warnings = tabulate_quotes_by_article(
+        items,
+        tables={
+            "paragraphs": paragraph_table,
+            "sentences": sentences,
+            "mentions": mentions,
+            "entities": entities,
+        },
+        model=find_model(),
+        cache_dir=cache,
+        progress=bar("quotes") if bar else None,
     )
     with problems_unshown(QuoteWarning):
         for message in quote_warnings:
@@ -185,7 +190,7 @@ def build(
     quotes = _frame("quotes", quote_rows)
     similarity = score_sentences(sentences, quotes)
     links = _frame("links", find_links(sentences, quotes, similarity=similarity))
-    article_table = _frame("articles", article_rows)
+    article_table = _frame("articles", rows["articles"])
     events = _frame(
         "events",
         tabulate_events(
@@ -201,7 +206,7 @@ def build(
         articles=article_table,
         paragraphs=paragraph_table,
         sentences=sentences,
-        removed=_frame("removed", removed_rows),
+        removed=_frame("removed", rows["removed"]),
         mentions=mentions,
         entities=entities,
         merge_suggestions=_frame("merge_suggestions", resolution.suggestions),
@@ -217,7 +222,7 @@ def build(
                 sentences,
                 quotes,
                 read_frames(Path(corpus_dir) / FRAMES_FILE),
-                cache_dir=Path(cache_dir) if cache_dir else None,
+                cache_dir=cache,
             ),
         ),
         problems=_frame(
@@ -227,30 +232,15 @@ def build(
     )
 
 
-def _removed_rows(article_id: str, raw: str, cleaned: Cleaned) -> list[dict[str, Any]]:
-    return [
-        {
-            "article_id": article_id,
-            "start": span.start,
-            "end": span.end,
-            "reason": span.reason,
-            "text": raw[span.start : span.end],
-        }
-        for span in cleaned.removed
-    ]
-
-
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     columns = schema.TABLES[name].column_names
     return schema.conform(name, pd.DataFrame(rows, columns=columns))
 
 
-def _progress_bar(n_articles: int) -> Callable[[Iterable[str]], Iterable[str]] | None:
-    if n_articles <= PROGRESS_MIN_ARTICLES:
-        return None
+def _progress_bar(stage: str) -> Callable[[Iterable[Any]], Iterable[Any]]:
     from tqdm.auto import tqdm
 
-    return lambda items: tqdm(items, desc="parsing", unit="article")
+    return lambda items: tqdm(items, desc=stage, unit="article")
 
 
 __all__ = ["CorpusError", "Tables", "build"]

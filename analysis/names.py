@@ -1,0 +1,78 @@
+"""Name keys and name comparison: folding, transliteration keys, similarity, and blocks.
+
+Shared by the entity rules (`analysis.entities`); see docs/entities.md for the keys and
+docs/scale.md for the blocks and what they can miss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+from unidecode import unidecode
+
+
+def fold(text: str) -> str:
+    """Returns the name folded to lowercase ASCII words (diacritics, case, punctuation gone)."""
+    return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
+
+
+@cache
+def transliteration_key(word: str) -> str:
+    """Folds one name word so that common transliteration variants of Ukrainian and Russian names
+    coincide: kh/ch/h, y/i/j, ie/e endings, doubled letters, c/k.
+
+    Args:
+        word: A name word, e.g. "Zelenskyy".
+
+    Returns:
+        Its key, e.g. "zelenski".
+    """
+    key = fold(word).replace(" ", "")
+    for old, new in (("kh", "h"), ("ch", "h"), ("zh", "z"), ("ck", "k"), ("c", "k"), ("ph", "f")):
+        key = key.replace(old, new)
+    key = key.replace("y", "i").replace("j", "i").replace("ie", "i").replace("w", "v")
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Returns how alike two name words are (0–1) after transliteration folding."""
+    return float(Indel.normalized_similarity(transliteration_key(a), transliteration_key(b)))
+
+
+class NameBlocks:
+    """Finds the names alike a given one without comparing it with every name (docs/scale.md).
+
+    Names are compared by their transliteration keys, only within blocks: the keys with the same
+    first letter, and those with the same last letter. Two keys that differ at both ends are never
+    compared (with `NAME_SIMILARITY` they would need four edits, so words of 17 letters or more).
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.keys: dict[str, str] = {n: transliteration_key(n) for n in dict.fromkeys(names)}
+        self.blocks: dict[str, list[str]] = defaultdict(list)
+        for name, key in self.keys.items():
+            for block in {f"^{key[:1]}", f"{key[-1:]}$"}:
+                self.blocks[block].append(name)
+
+    def similar(self, name: str, cutoff: float) -> list[str]:
+        """Returns the indexed names whose keys are at least `cutoff` alike `name`'s, sorted."""
+        key = transliteration_key(name)
+        found: set[str] = set()
+        for block in {f"^{key[:1]}", f"{key[-1:]}$"}:
+            names = self.blocks.get(block, [])
+            for _, _, i in process.extract_iter(
+                key,
+                [self.keys[n] for n in names],
+                scorer=Indel.normalized_similarity,
+                score_cutoff=cutoff,
+            ):
+                found.add(names[i])
+        return sorted(found)
+
+
+__all__ = ["NameBlocks", "fold", "name_similarity", "transliteration_key"]

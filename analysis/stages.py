@@ -1,0 +1,253 @@
+"""Per-article stages: what `build` computes from one article alone, cached per article.
+
+A per-article stage is a function from one `ArticleInput` (the article, its cleaned text and its
+parsed body) to rows of one table. The stages are listed in `ARTICLE_STAGES`; a new one (events,
+frames …) is added with one line:
+
+    ARTICLE_STAGES["events"] = find_events  # in analysis/stages.py
+
+Their rows are cached per article as JSON (`analysis.cache`: checksummed, atomic), keyed by what
+the article's rows depend on — its id, raw text, known title and cleaning rules, the spaCy model,
+`STAGES_VERSION` and the stage names — so that adding or changing one article re-runs only that
+article's stages. Corpus-level stages (entities, quotes, links, statements) always run on the
+gathered tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .cache import read_entry, write_entry
+from .clean import Cleaned, clean_text
+from .corpus import Article
+from .parse import ModelInfo
+from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: Bump when any per-article stage changes what it returns (old cache entries are then unused).
+#: The source of the modules the stages run (`_code_version`) is part of the key as well.
+STAGES_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """What a per-article stage sees: the article, its cleaned text and its parsed body."""
+
+    article: Article
+    cleaned: Cleaned
+    doc: Doc
+
+
+def _paragraphs(item: ArticleInput) -> list[dict[str, Any]]:
+    return tabulate_paragraphs(item.article.article_id, item.cleaned)
+
+
+def _sentences(item: ArticleInput) -> list[dict[str, Any]]:
+    return tabulate_sentences(item.article.article_id, item.doc, locate_paragraphs(item.cleaned))
+
+
+def _removed(item: ArticleInput) -> list[dict[str, Any]]:
+    raw = item.article.raw
+    return [
+        {
+            "article_id": item.article.article_id,
+            "start": span.start,
+            "end": span.end,
+            "reason": span.reason,
+            "text": raw[span.start : span.end],
+        }
+        for span in item.cleaned.removed
+    ]
+
+
+#: Table name -> the per-article stage that makes its rows.
+ARTICLE_STAGES: dict[str, Callable[[ArticleInput], list[dict[str, Any]]]] = {
+    "paragraphs": _paragraphs,
+    "sentences": _sentences,
+    "removed": _removed,
+}
+
+
+def clean_articles(articles: Sequence[Article]) -> list[Cleaned]:
+    """Returns each article's cleaned text (`analysis.clean`), in order."""
+    return [
+        clean_text(
+            a.raw, known_title=a.title, rules=a.rules, source=a.file, kept_lines=a.kept_lines
+        )
+        for a in articles
+    ]
+
+
+def tabulate_article(item: ArticleInput, rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Returns the `articles` row of one article, given its per-article rows."""
+    article, cleaned, doc = item.article, item.cleaned, item.doc
+    return {
+        "article_id": article.article_id,
+        "outlet": article.outlet,
+        "outlet_kind": article.outlet_kind,
+        "title": cleaned.title,
+        "author": cleaned.author or article.author,
+        "published": article.published,
+        "language": article.language,
+        "url": article.url,
+        "file": article.file,
+        "notes": article.notes,
+        "raw": article.raw,
+        "body": cleaned.body,
+        "n_paragraphs": len(rows["paragraphs"]),
+        "n_sentences": len(rows["sentences"]),
+        "n_words": sum(1 for t in doc if not (t.is_punct or t.is_space)),
+        "colour": article.colour,
+    }
+
+
+@cache
+def _code_version(*modules: str) -> str:
+    """Returns a hash of the source of some modules or subpackages of this package (e.g.
+    "quotes", the folder `analysis/quotes/`, or "clean", the file `analysis/clean.py`)."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in modules:
+        package = here / name
+        files = sorted(package.glob("*.py")) if package.is_dir() else [here / f"{name}.py"]
+        for path in files:
+            digest.update(path.name.encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def stage_key(article: Article, model: ModelInfo) -> str:
+    """Returns the cache key of one article's per-article rows."""
+    parts = [
+        STAGES_VERSION,
+        _code_version("stages", "clean", "html", "sentences"),
+        ",".join(ARTICLE_STAGES),
+        model.name,
+        model.version,
+        article.article_id,
+        article.title or "",
+        json.dumps(article.rules, sort_keys=True, default=str),
+        article.raw,
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def run_article_stages(
+    items: Sequence[ArticleInput],
+    *,
+    model: ModelInfo,
+    cache_dir: Path | None,
+    progress: Callable[[Iterable[ArticleInput]], Iterable[ArticleInput]] | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """Runs every per-article stage on every article, reusing cached rows.
+
+    Args:
+        items: The articles, cleaned and parsed, in manifest order.
+        model: The spaCy model (part of the cache key).
+        cache_dir: The cache folder (rows go to its `rows/` subfolder); None: no cache.
+        progress: Wraps the iterable of articles (e.g. a tqdm progress bar).
+
+    Returns:
+        For `articles` and each table of `ARTICLE_STAGES`, the rows of all articles in manifest
+        order.
+    """
+    out: dict[str, list[dict[str, Any]]] = {"articles": [], **{name: [] for name in ARTICLE_STAGES}}
+    for item in progress(items) if progress is not None else items:
+        rows = rows_of(item, model=model, cache_dir=cache_dir)
+        out["articles"].append(tabulate_article(item, rows))
+        for name, mine in rows.items():
+            out[name] += mine
+    return out
+
+
+def rows_of(
+    item: ArticleInput, *, model: ModelInfo, cache_dir: Path | None
+) -> dict[str, list[dict[str, Any]]]:
+    """Returns one article's rows of every per-article table, from the cache when it is there."""
+    path = cache_dir / "rows" / f"{stage_key(item.article, model)}.json" if cache_dir else None
+    data = read_entry(path) if path is not None else None
+    if data is not None:
+        cached: dict[str, list[dict[str, Any]]] = json.loads(data)
+        if set(cached) == set(ARTICLE_STAGES):
+            return cached
+    rows = {name: stage(item) for name, stage in ARTICLE_STAGES.items()}
+    if path is not None:
+        write_entry(path, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+    return rows
+
+
+def tabulate_quotes_by_article(
+    items: Sequence[ArticleInput],
+    *,
+    tables: dict[str, pd.DataFrame],
+    model: ModelInfo,
+    cache_dir: Path | None,
+    progress: Callable[[Iterable[ArticleInput]], Iterable[ArticleInput]] | None = None,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Finds the quotes of every article (`analysis.quotes`), reusing cached ones.
+
+    Quotes need the corpus-level entities, so an article's cache key holds, besides the article
+    and the quote code, its mentions and the label and name of each entity they refer to: an
+    article whose mentions resolve as before is not searched again.
+
+    Args:
+        items: The articles, cleaned and parsed, in manifest order.
+        tables: The `paragraphs`, `sentences`, `mentions` and `entities` tables.
+        model: The spaCy model (part of the cache key).
+        cache_dir: The cache folder (entries go to its `quotes/` subfolder); None: no cache.
+        progress: Wraps the iterable of articles (e.g. a tqdm progress bar).
+
+    Returns:
+        Rows of the `quotes` table and the warnings about unbalanced quote marks, as
+        `analysis.quotes.tabulate_quotes` returns them.
+    """
+    from .quotes import tabulate_quotes
+
+    by_article = {
+        name: dict(iter(tables[name].groupby("article_id", sort=False)))
+        for name in ("paragraphs", "sentences", "mentions")
+    }
+    entities = tables["entities"].set_index("entity_id", drop=False)
+    rows: list[dict[str, Any]] = []
+    warnings: list[str] = []
+    for item in progress(items) if progress is not None else items:
+        aid = item.article.article_id
+        mine = {n: by_article[n].get(aid, tables[n].iloc[:0]) for n in by_article}
+        known = entities.loc[entities.entity_id.isin(set(mine["mentions"].entity_id))]
+        key = hashlib.sha256(
+            "\x1f".join(
+                [
+                    stage_key(item.article, model),
+                    _code_version("quotes", "lexicon", "entities", "names"),
+                    mine["mentions"].to_json(orient="values"),
+                    known.to_json(orient="values"),
+                ]
+            ).encode("utf-8")
+        ).hexdigest()
+        path = cache_dir / "quotes" / f"{key}.json" if cache_dir else None
+        data = read_entry(path) if path is not None else None
+        if data is not None:
+            found, warned = json.loads(data)
+        else:
+            found, warned = tabulate_quotes(
+                {aid: item.doc},
+                paragraphs=mine["paragraphs"],
+                sentences=mine["sentences"],
+                mentions=mine["mentions"],
+                entities=known.reset_index(drop=True),
+            )
+            if path is not None:
+                write_entry(path, json.dumps([found, warned], ensure_ascii=False).encode("utf-8"))
+        rows += found
+        warnings += warned
+    return rows, warnings
