@@ -11,7 +11,6 @@ quote is the quote's (`in_quote`, with its speaker), else the reporter's.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,24 +155,25 @@ class FrameMatcher:
 
 
 def _parse_terms(terms: list[str], *, cache_dir: Path | None) -> list[list[list[str]]]:
-    """Returns [word, lemma, trailing space] per token of each term, parsed one by one (cached)."""
-    from ..parse import cache_key, default_cache_dir, find_model, parse_texts
+    """Returns [word, lemma, trailing space] per token of each term, parsed one by one (cached in
+    `<cache>/frames/` as one checksummed entry per list of terms, not in the articles' doc cache)."""
+    from ..cache import read_entry, write_entry
+    from ..parse import cache_key, default_cache_dir, find_model, load_model
 
     if not terms:
         return []
+    model = find_model()
     path = (cache_dir or default_cache_dir()) / "frames"
-    path = path / f"{cache_key(chr(10).join(terms), find_model())}.json"
-    if path.is_file():
-        cached: list[list[list[str]]] = json.loads(path.read_text(encoding="utf-8"))
+    path = path / f"{cache_key(chr(10).join(terms), model)}.json"
+    data = read_entry(path)
+    if data is not None:
+        cached: list[list[list[str]]] = json.loads(data)
         return cached
     parsed = [
         [[t.text, t.lemma_, t.whitespace_] for t in doc]
-        for doc in parse_texts(terms, cache_dir=cache_dir)
+        for doc in load_model(model.name).pipe(terms)
     ]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(parsed), encoding="utf-8")
-    tmp.replace(path)
+    write_entry(path, json.dumps(parsed).encode("utf-8"))
     return parsed
 
 
