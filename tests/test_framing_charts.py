@@ -23,12 +23,23 @@ def test_distinctive_terms_chart_draws_each_selected_outlet(tables) -> None:
     ranked = terms.distinctive_terms(
         tables, POST, against=[o for o in sorted(set(tables.articles.outlet)) if o != POST]
     )
-    assert list(post.text) == list(ranked.head(charts.TOP_TERMS).term)
+    top = ranked.head(charts.TOP_TERMS)
+    # One bar per term, grouped under the outlet's (wrapped) name; its length is the term's z.
+    groups, names = post.y
+    assert set(groups) == {"The Washington<br>Post"}
+    assert list(names) == list(top.term)
+    assert list(post.x) == [round(z, 2) for z in top.z]
+    # The Post's most distinctive term is "organization" (11 uses; "organisation" elsewhere).
+    assert names[0] == "organization" and post.text[0] == "11 uses"
     # Unticking the blog empties its trace and compares the others among themselves.
     others = [o for o in tables.articles.outlet if o != BLOG]
     narrowed = charts.plot_distinctive_terms(tables, selection=Selection.of(outlets=others))
     assert len(next(t for t in narrowed.data if t.name == BLOG).x) == 0
     assert sum(len(t.x) for t in narrowed.data) == 4 * charts.TOP_TERMS
+    assert "Filters: outlets: CNN (republished copy)" in narrowed.layout.title.subtitle.text
+    # Nothing selected: the chart says so instead of drawing bare axes.
+    empty = charts.plot_distinctive_terms(tables, selection=Selection.of(outlets=[]))
+    assert empty.layout.annotations[0].text == "Nothing matches the current filters."
 
 
 def test_distinctive_terms_chart_counts_the_chosen_part(tables) -> None:
@@ -37,10 +48,10 @@ def test_distinctive_terms_chart_counts_the_chosen_part(tables) -> None:
     assert "(quotes)" in fig.layout.title.text
     counted = terms.count_terms(tables, part="quotes")
     post = next(t for t in fig.data if t.name == POST)
-    for term, uses in zip(post.text, post.x, strict=True):
+    for term, custom in zip(post.y[1], post.customdata, strict=True):
         column = list(counted.terms).index(term)
         mask = (counted.units.outlet == POST).to_numpy()
-        assert counted.matrix[mask][:, column].sum() == uses
+        assert counted.matrix[mask][:, column].sum() == custom[0]
 
 
 def test_frame_heatmap_shows_rates_per_1000_words(tables) -> None:

@@ -21,12 +21,26 @@ from ..framing.terms import (
     score_log_odds,
 )
 from ..framing.tokens import part_of
-from .style import _caption, _snippet, escape, make_figure, outlet_colors
+from .style import (
+    COLUMN_LABEL_WIDTH,
+    _caption,
+    _snippet,
+    content_height,
+    escape,
+    make_figure,
+    outlet_colors,
+    plural,
+    wrap_labels,
+)
 
 #: Terms shown per outlet in the distinctive-terms chart.
 TOP_TERMS = 10
 #: |z| from which a difference is usually called notable (two-sided 5 %).
 Z_NOTABLE = 1.96
+#: Characters per line of an outlet's name beside its terms.
+OUTLET_LABEL_WIDTH = 18
+#: Characters per line of a speaker's name (most names stay on one line).
+SPEAKER_LABEL_WIDTH = 24
 PART_LABEL = {"all": "all words", "reporter": "the reporter's own words", "quotes": "quotes"}
 
 
@@ -42,10 +56,12 @@ def plot_distinctive_terms(
     counts: Mapping[str, TermCounts] | None = None,
     top: int = TOP_TERMS,
 ) -> go.Figure:
-    """Scatter of each outlet's most distinctive terms: how often it uses them against their z.
+    """Bars of each outlet's most distinctive terms, by z, grouped by outlet.
 
     Each selected outlet is compared with the other selected outlets (with the rest of the corpus
-    when it is the only one), by `framing.terms.distinctive_terms`.
+    when it is the only one), by `framing.terms.distinctive_terms`. One row per term, the outlets
+    one under the other (a term can appear under several outlets), so no label covers another
+    however many terms tie.
 
     Args:
         tables: The built `Tables`.
@@ -55,14 +71,16 @@ def plot_distinctive_terms(
         top: Terms per outlet (highest z first, z > 0 only).
 
     Returns:
-        One scatter trace per outlet of the corpus (empty when not selected): x the outlet's
-        uses of the term (log axis), y its z; hover shows the counts, delta and an example
-        sentence.
+        One horizontal bar trace per outlet of the corpus (empty when not selected): x the term's
+        z, y (outlet, term) on a two-level axis, bar text the outlet's uses; customdata the uses
+        by the outlet and by the others, the log-odds delta, an example sentence and the term
+        (for the hover).
     """
     selection = selection or Selection()
     articles = tables.articles
     part = part_of(selection)
     counted = counts[part] if counts and part in counts else count_terms(tables, part=part)
+    shown = selection.select_articles(articles)
     outlets = _shown_outlets(articles, selection)
     ranked = rank_outlet_terms(
         tables,
@@ -71,59 +89,72 @@ def plot_distinctive_terms(
         counts=counted,
         top=top,
         minimum=selection.minimum,
-        article_ids=selection.select_articles(articles).article_id,
+        article_ids=shown.article_id,
     )
     traces = []
     for outlet, color in outlet_colors(articles).items():
         rows = ranked[ranked.outlet == outlet]
+        group = wrap_labels([escape(outlet)], width=OUTLET_LABEL_WIDTH)["ticktext"][0]
         traces.append(
             {
-                "type": "scatter",
-                "mode": "markers+text",
+                "type": "bar",
+                "orientation": "h",
                 "name": escape(outlet),
-                "x": [int(n) for n in rows.n_target],
-                "y": [round(float(z), 2) for z in rows.z],
-                "text": [escape(t) for t in rows.term],
-                "textposition": "middle right",
-                "textfont": {"color": color, "size": 12},
-                "marker": {"color": color, "size": 9},
+                "x": [round(float(z), 2) for z in rows.z],
+                "y": [[group] * len(rows), [escape(t) for t in rows.term]],
+                "marker": {"color": color},
+                "text": [plural(int(n), "use") for n in rows.n_target],
+                "textposition": "outside",
+                "cliponaxis": False,
                 "customdata": [
-                    [int(r), round(float(d), 2), _snippet(e, 160)]
-                    for r, d, e in zip(rows.n_rest, rows.delta, rows.example, strict=True)
+                    [int(n), int(r), round(float(d), 2), _snippet(e, 160), escape(t)]
+                    for n, r, d, e, t in zip(
+                        rows.n_target, rows.n_rest, rows.delta, rows.example, rows.term, strict=True
+                    )
                 ],
-                "hovertemplate": "<b>%{text}</b> · "
+                "hovertemplate": "<b>%{customdata[4]}</b> · "
                 + escape(outlet)
-                + "<br>%{x} uses here, %{customdata[0]} in the others"
-                + "<br>log-odds %{customdata[1]}, z %{y}<br>e.g. %{customdata[2]}<extra></extra>",
+                + "<br>%{customdata[0]} uses here, %{customdata[1]} in the others"
+                + "<br>log-odds %{customdata[2]}, z %{x}<br>e.g. %{customdata[3]}<extra></extra>",
             }
         )
     vs = "the other selected outlets" if len(outlets) > 1 else "the rest of the corpus"
+    highest = max([Z_NOTABLE, *ranked.z.astype(float)])
     return make_figure(
         traces,
         title=f"Words that set each outlet apart ({PART_LABEL[part]})",
         caption=_caption(
             articles,
-            selection.select_articles(articles),
+            shown,
             f"Each outlet against {vs}: log-odds ratio with an informative Dirichlet prior "
             f"(Monroe et al. 2008), z-scored; lemmas and bigrams, stop words out; top {top} per "
-            f"outlet used at least {selection.minimum}×. Dashed line: z = {Z_NOTABLE}.",
+            f"outlet used at least {plural(selection.minimum, 'time')}. Bar text: the outlet's "
+            f"uses. Dashed line: z = {Z_NOTABLE}.",
+            selection,
         ),
         layout={
-            "xaxis": {"type": "log", "title": {"text": "uses by the outlet (log scale)"}},
-            "yaxis": {"title": {"text": "z (higher: more typical of the outlet)"}},
+            "xaxis": {
+                "title": {"text": "z (higher: more typical of the outlet)"},
+                "range": [0, highest * 1.25],
+            },
+            "yaxis": {"autorange": "reversed", "tickfont": {"size": 12}},
+            "bargap": 0.25,
+            "showlegend": False,  # the outlet names the groups
             "shapes": [
                 {
                     "type": "line",
-                    "xref": "paper",
-                    "x0": 0,
-                    "x1": 1,
-                    "y0": Z_NOTABLE,
-                    "y1": Z_NOTABLE,
+                    "yref": "paper",
+                    "y0": 0,
+                    "y1": 1,
+                    "x0": Z_NOTABLE,
+                    "x1": Z_NOTABLE,
                     "line": {"dash": "dash", "color": "#999999", "width": 1},
+                    "layer": "below",
                 }
             ],
-            "height": 620,
+            "height": content_height(len(ranked), row=22, frame=200),
         },
+        empty=ranked.empty,
     )
 
 
@@ -178,9 +209,10 @@ def plot_frame_rates(
                 for c, o in zip(cells, outlets, strict=True)
             ]
         )
+    columns = [escape(o) for o in outlets]
     trace = {
         "type": "heatmap",
-        "x": [escape(o) for o in outlets],
+        "x": columns,
         "y": [escape(f) for f in frames],
         "z": z_values,
         "text": text,
@@ -201,12 +233,16 @@ def plot_frame_rates(
             shown,
             "Frames: corpus/frames.yml, matched on lemmas. Hover: count, words and z of the "
             f"outlet against the other selected outlets (|z| ≥ {Z_NOTABLE}: notable). Frames with "
-            f"at least {selection.minimum} match(es).",
+            f"at least {plural(selection.minimum, 'match', 'matches')}.",
+            selection,
         ),
         layout={
             "yaxis": {"autorange": "reversed", "dtick": 1},
-            "height": max(420, 200 + 40 * len(frames)),
+            # Outlet names wrapped and unrotated, so neighbouring columns' labels never touch.
+            "xaxis": wrap_labels(columns, width=COLUMN_LABEL_WIDTH, size=12),
+            "height": content_height(len(frames), row=40, frame=260, least=420),
         },
+        empty=not frames or not outlets,
     )
 
 
@@ -304,8 +340,9 @@ def plot_tone(
             "yaxis": {
                 "categoryorder": "array",
                 "categoryarray": [escape(s) for s in speakers][::-1],
+                **wrap_labels([escape(s) for s in speakers], width=SPEAKER_LABEL_WIDTH),
             },
-            "height": max(420, 160 + 60 * len(speakers)),
+            "height": content_height(len(speakers), row=60, frame=160, least=420),
         }
     else:
         layout |= {"yaxis": value_axis, "xaxis": {"title": {"text": ""}}}
@@ -318,8 +355,10 @@ def plot_tone(
         caption=_caption(
             articles,
             selection.select_articles(articles),
-            f"{len(rows)} texts scored with VADER. Tone is not stance: reports of violence score "
-            "negative whoever writes them; see the limits in the notebook.",
+            f"{plural(len(rows), 'text')} scored with VADER. Tone is not stance: reports of "
+            "violence score negative whoever writes them; see the limits in the notebook.",
+            selection,
         ),
         layout=layout,
+        empty=rows.empty,
     )
