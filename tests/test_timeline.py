@@ -114,8 +114,11 @@ def test_relative_date_inside_a_quote_stays_missing(tables) -> None:
 
 
 def test_undated_statements_are_placed_at_publication(tables) -> None:
-    # wire: '"We are sorry to hear that she is leaving the organization, …," Callamard said.'
-    e = event(tables, "wire", '"We are sorry to hear')
+    # wire (published 6 Aug): 'Agnes Callamard responded to Pokalchuk's resignation, saying:
+    # "Oksana has been a valued member … successes.' and, in the next paragraph, '"We are sorry to
+    # hear that she is leaving the organization, …," Callamard said.' One quotation over two
+    # paragraphs (the first has no closing mark): one utterance, dated where it opens.
+    e = event(tables, "wire", "Amnesty International Secretary-General Agnes Callamard")
     assert (e.resolution, e.actor, e.date, e.in_quote) == (
         "publication",
         "Agnès Callamard",
@@ -123,6 +126,12 @@ def test_undated_statements_are_placed_at_publication(tables) -> None:
         False,
     )
     assert pd.isna(e.date_text) and pd.notna(e.quote_id)
+    quote = tables.quotes.set_index(["article_id", "quote_id"]).loc[("wire", e.quote_id)]
+    assert quote.text.startswith("Oksana has been a valued member")
+    assert quote.text.endswith(
+        '"We are sorry to hear that she is leaving the organization, '
+        "but we respect her decision and wish her well,"
+    )
 
 
 def test_targets_on_the_hand_annotation(tables) -> None:

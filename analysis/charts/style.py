@@ -241,13 +241,13 @@ def content_height(rows: int, *, row: int = ROW_HEIGHT, frame: int = 220, least:
 
 def _legend_entries(traces: list[dict[str, Any]]) -> list[str]:
     """Returns the legend names of the traces that have data, and hides the others' entries (an
-    unselected outlet is no legend entry)."""
+    unselected outlet is no legend entry; a trace that says `showlegend: False` stays hidden)."""
     seen: dict[str, None] = {}
     for t in traces:
         if t.get("type") in ("heatmap",):
             continue
         data = t.get("x") if t.get("x") is not None else t.get("y")
-        t["showlegend"] = data is None or len(data) > 0
+        t["showlegend"] = t.get("showlegend") is not False and (data is None or len(data) > 0)
         if t["showlegend"]:
             seen.setdefault(str(t.get("name") or ""), None)
     return [s for s in seen if s]

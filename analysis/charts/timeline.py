@@ -16,9 +16,11 @@ from .style import (
     COLUMN_LABEL_WIDTH,
     _caption,
     _snippet,
+    content_height,
     escape,
     make_figure,
     outlet_colors,
+    plural,
     wrap_labels,
 )
 
@@ -49,7 +51,9 @@ def plot_timeline(
         One marker trace per outlet and resolution kind of the whole corpus (x: the date, at the
         stated part of the day, a span at its middle; y: the actor; colour: outlet; symbol:
         explicit/relative/publication), one line trace per outlet for spans, and one trace of
-        lines joining the days outlets state for a conflicting happening, with its label.
+        lines joining the days outlets state for a conflicting happening, with its label. The
+        legend has one entry per shown outlet (the symbols are explained in the source line), below
+        the chart when the outlet names are long.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
@@ -65,14 +69,17 @@ def plot_timeline(
     traces: list[dict[str, Any]] = []
     for outlet, color in colors.items():
         mine = rows[rows.outlet == outlet]
+        # One legend entry per outlet (its first trace with points); the entry toggles the group.
+        entry = next((r for r in RESOLUTION_SYMBOLS if (mine.resolution == r).any()), None)
         for resolution, symbol in RESOLUTION_SYMBOLS.items():
             part = mine[mine.resolution == resolution]
             traces.append(
                 {
                     "type": "scatter",
                     "mode": "markers",
-                    "name": escape(f"{outlet} · {resolution}"),
+                    "name": escape(outlet),
                     "legendgroup": escape(outlet),
+                    "showlegend": resolution == entry,
                     "x": [_x(e, offsets[outlet]) for e in rows_of(part)],
                     "y": [escape(w) for w in part.who],
                     "marker": {"color": color, "symbol": symbol, "size": 11},
@@ -101,24 +108,23 @@ def plot_timeline(
             }
         )
     traces.append(_conflicts(happenings, rows))
-    n_actors = rows.who.nunique()
     return make_figure(
         traces,
         title="Reaction timeline: who did or said what when, as each outlet dates it",
         caption=_caption(
             articles,
             shown,
-            f"{len(rows)} events. ● a stated date, ◆ resolved from the publication date "
+            f"{plural(len(rows), 'event')}. ● a stated date, ◆ resolved from the publication date "
             "(weekday, last week…), ○ an undated statement at the publication date; a bar is a "
             "span, a dashed line joins days outlets disagree on.",
+            selection,
         ),
         layout={
             "xaxis": {"type": "date", "title": {"text": "date (part of day where stated)"}},
-            "yaxis": {"type": "category", "title": {"text": ""}, "automargin": True},
-            "height": max(480, 220 + 34 * n_actors),
-            # Below the plot, so the dates keep the width of the notebook.
-            "legend": {"font": {"size": 11}, "orientation": "h", "y": -0.25, "x": 0},
+            "yaxis": {"type": "category", "title": {"text": ""}},
+            "height": content_height(rows.who.nunique(), row=34, least=480),
         },
+        empty=rows.empty,
     )
 
 
@@ -145,7 +151,8 @@ def _hover(e: Any) -> str:
 
 def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
     """Returns the trace joining the days that the shown events of a conflicting happening state
-    (drawn only while at least two different days are shown)."""
+    (drawn only while at least two different days are shown). Its label runs from the line
+    towards the middle of the shown dates, so it stays inside the plot."""
     stated = rows[rows.resolution.isin(["explicit", "relative"])]
     day_of = {
         f"{a}:{e}": (a, d)
@@ -154,6 +161,9 @@ def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
     xs: list[object] = []
     ys: list[object] = []
     texts: list[str] = []
+    positions: list[str] = []
+    ends = rows.date_end.fillna(rows.date)
+    middle = rows.date.min() + (ends.max() - rows.date.min()) / 2 if len(rows) else None
     for h in rows_of(happenings[happenings.conflict]):
         told = dict(day_of[key] for key in h.events if key in day_of)
         days = sorted(set(told.values()))
@@ -162,7 +172,12 @@ def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
         label = "conflict: " + " vs ".join(f"{a} {d:%d %b}" for a, d in told.items())
         xs += [days[0] + pd.Timedelta(hours=12), days[-1] + pd.Timedelta(hours=12), None]
         ys += [escape(h.actor)] * 2 + [None]
-        texts += [escape(label), "", ""]
+        if days[0] < middle:  # the label starts at the line's first day and runs right
+            texts += [escape(label), "", ""]
+            positions += ["top right"] * 3
+        else:  # it ends at the line's last day
+            texts += ["", escape(label), ""]
+            positions += ["top left"] * 3
     return {
         "type": "scatter",
         "mode": "lines+text",
@@ -170,7 +185,7 @@ def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
         "x": xs,
         "y": ys,
         "text": texts,
-        "textposition": "top left",
+        "textposition": positions,
         "cliponaxis": False,
         "textfont": {"color": "#b22222", "size": 11},
         "line": {"color": "#b22222", "width": 2, "dash": "dash"},
@@ -192,9 +207,10 @@ def plot_propagation(
         selection: Which articles to show (and a search on the statement's label).
 
     Returns:
-        One heatmap trace: rows the statements carried by at least two selected articles, columns
-        the selected articles; a cell is the delay in days after the first carrier ("first" for
-        the first), empty when the article does not carry the statement.
+        One heatmap trace: rows the statements carried by at least two selected articles (their id
+        and label, shortened), columns the selected articles; a cell is the delay in days after
+        the first carrier ("first" for the first, "undated" without a publication date), empty
+        when the article does not carry the statement.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
@@ -213,20 +229,26 @@ def plot_propagation(
     for sid in statement_ids:
         cells = [by_cell.get((sid, a)) for a in keys]
         z.append([None if c is None or pd.isna(c.delay_days) else int(c.delay_days) for c in cells])
-        text.append(
-            ["" if c is None else ("first" if c.first else f"+{c.delay_days} d") for c in cells]
-        )
-    y = [f"{sid}: {_snippet(labels[sid], 60)}" for sid in statement_ids]
+        text.append([_delay_text(c) for c in cells])
+    y = [f"{sid} · {_snippet(labels[sid], 40)}" for sid in statement_ids]
+    x = [escape(c) for c in columns]
+    longest = max((d for row in z for d in row if d is not None), default=0)
     trace = {
         "type": "heatmap",
-        "x": [escape(c) for c in columns],
+        "x": x,
         "y": y,
         "z": z,
         "text": text,
         "texttemplate": "%{text}",
+        "textfont": {"size": 11},
         "colorscale": "Oranges",
         "zmin": 0,
-        "colorbar": {"title": {"text": "days after first"}},
+        "zmax": max(1, longest),
+        "colorbar": {  # whole days; the title along the bar, clear of its ticks
+            "title": {"text": "days after first", "side": "right"},
+            "tickformat": ",d",
+            "dtick": max(1, -(-longest // 5)),
+        },
         "hovertemplate": "%{y}<br>%{x}: %{text}<extra></extra>",
         "xgap": 2,
         "ygap": 2,
@@ -237,12 +259,24 @@ def plot_propagation(
         caption=_caption(
             articles,
             shown,
-            f"{len(statement_ids)} statements carried by at least two selected articles; by "
-            "publication date (a day is the finest the corpus gives).",
+            f"{plural(len(statement_ids), 'statement')} carried by at least two selected "
+            "articles; by publication date (a day is the finest the corpus gives).",
+            selection,
         ),
         layout={
-            "xaxis": {**wrap_labels([escape(c) for c in columns], width=COLUMN_LABEL_WIDTH)},
-            "yaxis": {"autorange": "reversed", "automargin": True},
-            "height": max(420, 140 + 28 * len(statement_ids)),
+            # Article columns: the outlet wrapped, small, unrotated (as the statement grid's).
+            "xaxis": wrap_labels(x, width=COLUMN_LABEL_WIDTH + 4, size=11),
+            "yaxis": {"autorange": "reversed", "dtick": 1, "tickfont": {"size": 12}},
+            "height": content_height(len(statement_ids), row=24, frame=340),
         },
+        empty=not statement_ids,
     )
+
+
+def _delay_text(cell: Any) -> str:
+    """Returns a propagation cell's text: empty (not carried), "first", "+N d" or "undated"."""
+    if cell is None:
+        return ""
+    if cell.first:
+        return "first"
+    return "undated" if pd.isna(cell.delay_days) else f"+{cell.delay_days} d"
