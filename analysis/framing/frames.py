@@ -155,8 +155,8 @@ class FrameMatcher:
 
 
 def _parse_terms(terms: list[str], *, cache_dir: Path | None) -> list[list[list[str]]]:
-    """Returns [word, lemma, trailing space] per token of each term, parsed one by one (cached in
-    `<cache>/frames/` as one checksummed entry per list of terms, not in the articles' doc cache)."""
+    """Returns [word, lemma, trailing space] per token of each term, parsed one by one (cached
+    in `<cache>/frames/`, one checksummed entry per list of terms, not in the articles' docs)."""
     from ..cache import read_entry, write_entry
     from ..parse import cache_key, default_cache_dir, find_model, load_model
 
