@@ -107,7 +107,7 @@ def _build(
     else:
         tables.write(out, csv=csv)
     seconds = time.perf_counter() - started
-    for name, frame in tables.frames():
+    for name, frame in tables.items():
         print(f"{name:>12}: {len(frame):>6} rows")
     written = f"{out}/<table>/part-*.parquet" if engine == "dask" else f"{out}/*.parquet"
     print(f"wrote {written}{' and *.csv' if csv and engine != 'dask' else ''} in {seconds:.2f} s")

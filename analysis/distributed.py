@@ -101,7 +101,7 @@ def write_partitioned(
     ids = tables.articles.article_id.tolist()
     part_of = {a: i // articles_per_part for i, a in enumerate(ids)}
     written = []
-    for name, frame in tables.frames():
+    for name, frame in tables.items():
         folder = out / name
         folder.mkdir(parents=True, exist_ok=True)
         for old in folder.glob("part-*.parquet"):

@@ -51,8 +51,7 @@ class Tables:
         statements: One row per sentence of a statement carried by several articles.
         events: One row per dated event, or undated statement placed at its publication date.
         happenings: One row per happening: events of several articles grouped.
-        frame_matches: One row per match of a frame's term (`corpus/frames.yml`); named so
-            because `frames()` lists the tables.
+        frames: One row per match of a frame's term (`corpus/frames.yml`).
         problems: One row per problem the build noticed (missing metadata, language, quotes).
         docs: The parsed spaCy `Doc` of each body, by article_id (not a table).
     """
@@ -69,11 +68,11 @@ class Tables:
     statements: pd.DataFrame
     events: pd.DataFrame
     happenings: pd.DataFrame
-    frame_matches: pd.DataFrame
+    frames: pd.DataFrame
     problems: pd.DataFrame
     docs: dict[str, Doc] = field(repr=False, compare=False)
 
-    def frames(self) -> Iterator[tuple[str, pd.DataFrame]]:
+    def items(self) -> Iterator[tuple[str, pd.DataFrame]]:
         """Yields (name, DataFrame) for every table, in `schema.TABLES` order."""
         for name in schema.TABLES:
             yield name, getattr(self, name)
@@ -99,7 +98,7 @@ class Tables:
 
         def write_tables(folder: Path) -> list[str]:
             names = []
-            for name, frame in self.frames():
+            for name, frame in self.items():
                 names.append(f"{name}.parquet")
                 frame.to_parquet(folder / names[-1], index=False)
                 if csv:
@@ -215,8 +214,8 @@ def build(
         statements=_frame("statements", group_statements(links, sentences, similarity=similarity)),
         events=events,
         happenings=_frame("happenings", group_happenings(events, links=links)),
-        frame_matches=_frame(
-            "frame_matches",
+        frames=_frame(
+            "frames",
             tabulate_frames(
                 docs,
                 sentences,

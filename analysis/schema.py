@@ -369,7 +369,7 @@ TABLES: dict[str, Table] = {
             ),
         ),
         Table(
-            "frame_matches",
+            "frames",
             "one match of a frame's term (`corpus/frames.yml`) in an article body",
             (
                 Column("article_id", "str", "The article."),

@@ -41,7 +41,7 @@ def check_offsets(tables: analysis.Tables) -> None:
     `problems.offset` lies inside the body.
     """
     articles = tables.articles.set_index("article_id")
-    for name, frame in tables.frames():
+    for name, frame in tables.items():
         columns = set(frame.columns)
         if not {"article_id", "start", "end"} <= columns:
             continue

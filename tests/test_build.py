@@ -35,7 +35,7 @@ def test_cached_build_does_not_load_the_model(tmp_path: Path, monkeypatch) -> No
 
     monkeypatch.setattr(parse, "load_model", refuse)
     second = analysis.build(CORPUS, cache_dir=tmp_path)
-    for (name, a), (_, b) in zip(first.frames(), second.frames(), strict=True):
+    for (name, a), (_, b) in zip(first.items(), second.items(), strict=True):
         pd.testing.assert_frame_equal(a, b, obj=name)
     # Cached documents keep the lexical attributes the counts and later rules rely on.
     assert [(t.text, t.is_punct) for t in second.docs["wire"]][-2:] == [

@@ -169,8 +169,8 @@ def test_distinctive_terms_rejects_unknown_outlets(dev_tables) -> None:
 
 
 def test_frames_table_matches_lemmas_and_phrases(frame_tables) -> None:
-    table = frame_tables.frame_matches
-    schema.check("frame_matches", table)
+    table = frame_tables.frames
+    schema.check("frames", table)
     body = frame_tables.articles.body.iloc[0]
     got = [
         (r.sentence_id, r.frame, r.matched, r.in_quote, None if pd.isna(r.speaker) else r.speaker)
@@ -211,7 +211,7 @@ def test_frame_rates_per_1000_words_by_part(frame_tables) -> None:
     everything = frames.rate_frames(frame_tables).set_index("frame")
     assert everything.loc["harm", "words"] == 33
     assert everything.loc["harm", "per_1000"] == pytest.approx(1000 * 2 / 33)
-    speakers = frames.count_speaker_frames(frame_tables.frame_matches)
+    speakers = frames.count_speaker_frames(frame_tables.frames)
     got = {(r.speaker, r.frame): (r.n, r.quotes) for r in speakers.itertuples()}
     assert got == {
         ("Maria Lopez", "harm"): (1, 1),
@@ -248,8 +248,8 @@ def test_the_shipped_frames_file_is_documented_and_generic() -> None:
 
 
 def test_seed_frames_point_into_the_bodies(tables, bodies) -> None:
-    table = tables.frame_matches
-    schema.check("frame_matches", table)
+    table = tables.frames
+    schema.check("frames", table)
     assert len(table) > 100
     for r in table.itertuples():
         assert bodies[r.article_id][r.start : r.end] == r.matched

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def assert_tables_equal(a: analysis.Tables, b: analysis.Tables) -> None:
-    for (name, left), (_, right) in zip(a.frames(), b.frames(), strict=True):
+    for (name, left), (_, right) in zip(a.items(), b.items(), strict=True):
         pd.testing.assert_frame_equal(left, right, obj=name)
 
 

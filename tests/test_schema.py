@@ -10,9 +10,9 @@ from tests.conftest import ROOT
 
 
 def test_every_built_table_matches_its_declared_schema(tables) -> None:
-    names = [name for name, _ in tables.frames()]
+    names = [name for name, _ in tables.items()]
     assert names == list(schema.TABLES)
-    for name, frame in tables.frames():
+    for name, frame in tables.items():
         schema.check(name, frame)
         assert len(frame) > 0 or name == "problems", name  # the seeds build without problems
 

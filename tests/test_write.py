@@ -142,6 +142,6 @@ def test_two_cli_builds_of_one_corpus_at_once(
     command += ["--out", str(out), "--cache", str(cache_dir)]
     builds = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE) for _ in range(2)]
     assert [b.wait(timeout=300) for b in builds] == [0, 0]
-    for name, frame in tables.frames():
+    for name, frame in tables.items():
         pd.testing.assert_frame_equal(pd.read_parquet(out / f"{name}.parquet"), frame)
     assert siblings(out) == []

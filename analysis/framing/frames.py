@@ -232,7 +232,7 @@ def tabulate_frames(
 
 
 def select_matches(frames: pd.DataFrame, part: str) -> pd.DataFrame:
-    """Returns the `frame_matches` rows of one part: "all", "reporter" or "quotes"."""
+    """Returns the `frames` rows of one part: "all", "reporter" or "quotes"."""
     if check_part(part) == "reporter":
         return frames[~frames.in_quote]
     return frames[frames.in_quote] if part == "quotes" else frames
@@ -255,7 +255,7 @@ def rate_frames(
     """Counts each outlet's frame matches per 1,000 words.
 
     Args:
-        tables: The built `Tables` (with `frame_matches`).
+        tables: The built `Tables` (with `frames`).
         part: "all" words, the "reporter"'s own (matches outside quotes, per 1,000 reporter
             words) or "quotes" (matches in quotes, per 1,000 quoted words).
         words: `count_words(tables, part=part)` already computed.
@@ -271,10 +271,10 @@ def rate_frames(
     articles = tables.articles[tables.articles.article_id.isin(chosen)]
     outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
     words_of = per_article[list(articles.article_id)].groupby(articles.outlet.to_numpy()).sum()
-    rows = select_matches(tables.frame_matches, part)
+    rows = select_matches(tables.frames, part)
     rows = rows[rows.article_id.isin(chosen)]
     counts = rows.groupby([rows.article_id.map(outlet), "frame"]).size()
-    names = list(dict.fromkeys(tables.frame_matches.frame))
+    names = list(dict.fromkeys(tables.frames.frame))
     grid = pd.MultiIndex.from_product([list(words_of.index), names], names=["outlet", "frame"])
     out = counts.reindex(grid, fill_value=0).rename("n").reset_index()
     out["words"] = out.outlet.map(words_of).astype("int64")

@@ -74,7 +74,7 @@ def compare_leads(
     lead = dict(zip(first.article_id, first.text, strict=True))
     name = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
     mentions = tables.mentions.merge(first[["article_id", "sentence_id"]])
-    matches = tables.frame_matches.merge(first[["article_id", "sentence_id"]])
+    matches = tables.frames.merge(first[["article_id", "sentence_id"]])
     rows = []
     for i, (aid, outlet) in enumerate(zip(articles.article_id, articles.outlet, strict=True)):
         in_lead = mentions[mentions.article_id == aid].sort_values("start")

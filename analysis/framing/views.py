@@ -31,7 +31,7 @@ def render_frame_sentences(
     """Renders the sentences holding frame matches, the matched words highlighted.
 
     Args:
-        matches: `frame_matches` rows to show (e.g. one frame, selected outlets).
+        matches: `frames` rows to show (e.g. one frame, selected outlets).
         sentences: The `sentences` table.
         articles: The `articles` table.
         limit: The most sentences shown.
@@ -146,7 +146,7 @@ def render_term_drilldown(
 
 def list_frame_choices(tables: Any, selection: Selection) -> list[str]:
     """Returns the frames matched in the selection (the "frame" choice and part applied)."""
-    rows = selection.select_rows(tables.frame_matches, tables.articles, text_column="matched")
+    rows = selection.select_rows(tables.frames, tables.articles, text_column="matched")
     return list(dict.fromkeys(select_matches(rows, part_of(selection)).frame))
 
 
@@ -156,7 +156,7 @@ def render_frame_drilldown(tables: Any, frame: str, selection: Selection) -> str
     Returns:
         Escaped HTML (`render_frame_sentences`).
     """
-    rows = selection.select_rows(tables.frame_matches, tables.articles, text_column="matched")
+    rows = selection.select_rows(tables.frames, tables.articles, text_column="matched")
     rows = select_matches(rows[rows.frame == frame], part_of(selection))
     return render_frame_sentences(rows, tables.sentences, tables.articles)
 
