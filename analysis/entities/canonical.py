@@ -1,0 +1,65 @@
+"""Labels, canonical names and ids of entities (steps 5 and 6 of `analysis.entities`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from unidecode import unidecode
+
+from .cues import _has_org_word, _is_acronym
+from .mentions import Mention, _person_evidence
+
+
+def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] | None) -> str:
+    if curated:
+        return str(curated["label"])
+    if any(len(k.split()) >= 2 and _has_org_word(k) for k in keys):
+        return "ORG"
+    person_evidence = _person_evidence(group)
+    votes: dict[str, float] = defaultdict(float)
+    for m in group:
+        if m.label == "ORG" and not (_has_org_word(m.key) or _is_acronym(m.text)):
+            votes["ORG"] += 0.5
+        elif m.label == "PERSON" and not person_evidence:
+            votes["PERSON"] += 0.5
+        elif m.label:
+            votes[m.label] += 1
+        for label, weight in m.cues.items():
+            votes[label] += weight
+    if not votes:
+        fallbacks = Counter(m.fallback for m in group if m.fallback)
+        return fallbacks.most_common(1)[0][0] if fallbacks else "MISC"
+    best = max(votes.values())
+    winners = sorted(label for label, v in votes.items() if v == best)
+    return (
+        next((w for w in winners if w != "PERSON"), winners[0]) if len(winners) > 1 else winners[0]
+    )
+
+
+def _canonical_name(group: list[Mention], label: str) -> str:
+    forms: Counter[str] = Counter(m.text for m in group)
+    articles: dict[str, set[str]] = defaultdict(set)
+    first_seen: dict[str, int] = {}
+    for m in group:
+        articles[m.text].add(m.article_id)
+        first_seen[m.text] = min(first_seen.get(m.text, 10**9), m.article_index)
+    longest = max(len(f.split()) for f in forms)
+    full = [f for f in forms if len(f.split()) == longest]
+
+    def rank(form: str) -> tuple[int, int, int, int, str]:
+        score = forms[form]
+        if label == "PERSON":
+            words = form.split()
+            score = sum(w.split()[0] == words[0] for w in forms.elements() if w.split())
+            score += sum(w.split()[-1] == words[-1] for w in forms.elements() if w.split())
+        has_marks = int(form != unidecode(form))
+        return (-score, -len(articles[form]), first_seen[form], -has_marks, form)
+
+    return sorted(full, key=rank)[0]
+
+
+def slug(name: str) -> str:
+    """Returns the entity id made from a canonical name: lowercase ASCII words joined by '-'."""
+    return "-".join(re.findall(r"[a-z0-9]+", unidecode(name).lower())) or "entity"

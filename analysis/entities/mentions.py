@@ -1,0 +1,206 @@
+"""Mentions: the names spaCy recognised (trimmed, with context cues) and the known name forms it
+missed, found by searching the bodies (steps 1 and 4 of `analysis.entities`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from unidecode import unidecode
+
+from ..lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from ..names import fold
+from .cues import KEEP_LABELS, PLACE_NOUNS, PLACE_PREPOSITIONS, PORTFOLIOS, TITLES, _has_org_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+@dataclass
+class Mention:
+    """One mention of a name in an article body."""
+
+    article_id: str
+    article_index: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[str, ...]
+    label: str | None  # spaCy's label; None for mentions found by the name search
+    cues: Counter[str] = field(default_factory=Counter)
+    fallback: str | None = None  # a found mention: the label its form came with
+    key: str = ""  # the folded name: ASCII, lowercase, words only
+
+    def __post_init__(self) -> None:
+        self.key = self.key or fold(self.text)
+
+
+def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Mention]:
+    """Finds the name mentions spaCy recognised in one body, trimmed and with context cues.
+
+    Args:
+        article_id: The article.
+        article_index: Its position in the manifest (a tie-breaker for canonical names).
+        doc: The parsed body.
+
+    Returns:
+        The mentions in body order.
+    """
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        text, end = span.text, span.end_char
+        possessive = _POSSESSIVE.search(text)
+        if possessive and len(text) > 3:
+            text, end = text[: possessive.start()], end - len(possessive.group())
+        if not text or (len(span) == 1 and text.lower() in PORTFOLIOS):
+            continue
+        mention = Mention(
+            article_id, article_index, span.start_char, end, text, tuple(text.split()), ent.label_
+        )
+        mention.cues = _cues(span)
+        mentions.append(mention)
+    return mentions
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or (
+            ent.label_ == "PERSON"
+            and doc[start].lower_ in TITLES
+            and end - start > 1
+            and doc[start + 1].is_title
+        )
+        or (
+            ent.label_ not in ("NORP", "GPE", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART")
+            and doc[start].pos_ not in ("PROPN", "NOUN")
+            and not doc[start].like_num
+        )
+    ):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _cues(span: Span) -> Counter[str]:
+    cues: Counter[str] = Counter()
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in TITLES:
+        cues["PERSON"] += 2
+    appositions = [root.head] if root.dep_ == "appos" else []
+    appositions += [c for c in root.children if c.dep_ == "appos"]
+    if any(t.lemma_.lower() in ROLE_NOUNS for t in appositions):
+        cues["PERSON"] += 2
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in (
+        SPEECH_VERBS | PERSON_VERBS
+    ):
+        cues["PERSON"] += 1
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ in PLACE_PREPOSITIONS:
+        cues["GPE"] += 2
+    if first.head.lemma_.lower() in PLACE_NOUNS and first.dep_ in ("pobj", "nmod", "compound"):
+        cues["GPE"] += 2
+    if first.dep_ == "pobj" and first.head.head.lemma_.lower() in PLACE_NOUNS:
+        cues["GPE"] += 2
+    return cues
+
+
+def _person_evidence(group: list[Mention]) -> bool:
+    return any(m.cues["PERSON"] for m in group) or any(
+        m.label == "PERSON" and len(m.tokens) >= 2 for m in group
+    )
+
+
+def _majority_label(group: list[Mention]) -> str | None:
+    labels = Counter(m.label for m in group if m.label)
+    return labels.most_common(1)[0][0] if labels else None
+
+
+# --- 4. alias search: the known name forms spaCy missed ----------------------------------------
+
+
+def _search_forms(mentions: list[Mention]) -> dict[str, str]:
+    """Returns the name forms to look for where spaCy saw nothing, each with the label it came
+    with: every capitalised name seen (also without diacritics) and the surname of every
+    personal name."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        for form in {m.text, unidecode(m.text)}:
+            labels[form][m.label or ""] += 1
+        person = m.label == "PERSON" or m.cues["PERSON"] > 0
+        if person and len(m.tokens) >= 2 and not _has_org_word(m.key):
+            labels[m.tokens[-1]]["PERSON"] += 1
+    return {
+        form: counts.most_common(1)[0][0]
+        for form, counts in labels.items()
+        if len(form) >= 3 and form[:1].isupper()
+    }
+
+
+def _find_missed(
+    docs: Mapping[str, Doc], order: Mapping[str, int], mentions: list[Mention]
+) -> list[Mention]:
+    """Finds occurrences of known name forms that spaCy did not mark (exact, word-bounded)."""
+    forms = _search_forms(mentions)
+    if not forms:
+        return []
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        taken[m.article_id].append((m.start, m.end))
+    # Forms by their first word, longest first: a form can only start where a word starts, and
+    # that word is its first word, so each word of the text is looked up once (linear time).
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for form in sorted(forms, key=lambda f: (-len(f), f)):
+        first = _WORD.match(form)
+        by_first[first.group() if first else ""].append(form)
+    found = []
+    for article_id, doc in docs.items():
+        for start, end, form in _occurrences(doc.text, by_first):
+            span = doc.char_span(start, end)
+            if span is None or any(start < te and ts < end for ts, te in taken[article_id]):
+                continue
+            m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
+            m.cues, m.fallback = _cues(span), forms[form] or None
+            found.append(m)
+    return found
+
+
+_WORD = re.compile(r"\w+")
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _occurrences(text: str, by_first: Mapping[str, list[str]]) -> Iterable[tuple[int, int, str]]:
+    """Yields (start, end, form) of each non-overlapping, word-bounded occurrence of a form, from
+    left to right, the longest form where several start at one place."""
+    resume = 0
+    for word in _WORD_START.finditer(text):
+        start = word.start()
+        if start < resume:
+            continue
+        for form in by_first.get(word.group(), ()):
+            end = start + len(form)
+            if text.startswith(form, start) and not _WORD_OR_HYPHEN.match(text, end):
+                yield start, end, form
+                resume = end
+                break

@@ -1,0 +1,282 @@
+"""Merging name groups into entities (step 3 of `analysis.entities`): people's full names, one-word
+names, organisations' short forms and national variants, never across a `not_same` pair.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+
+from ..names import NameBlocks, name_similarity, transliteration_key
+from .cues import _has_org_word, _is_acronym
+from .mentions import Mention, _majority_label, _person_evidence
+
+#: Similarity (0–1, on transliteration keys) for first names, surnames and one-word names.
+NAME_SIMILARITY = 0.88
+
+
+class _Clusters:
+    """Union–find over name groups (folded keys) that refuses merges across `not_same` pairs."""
+
+    def __init__(self, keys: Iterable[str], not_same: list[tuple[str, str]]) -> None:
+        self.parent = {k: k for k in keys}
+        self.members = {k: {k} for k in self.parent}
+        self.not_same = not_same
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def can_merge(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        ma, mb = self.members[ra], self.members[rb]
+        return not any((x in ma and y in mb) or (y in ma and x in mb) for x, y in self.not_same)
+
+    def merge(self, a: str, b: str) -> bool:
+        if not self.can_merge(a, b):
+            return False
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.members[ra] |= self.members.pop(rb)
+        return True
+
+
+def _looks_like_person(key: str, group: list[Mention], not_names: set[str]) -> bool:
+    words = key.split()
+    return (
+        len(words) >= 2
+        and not _has_org_word(key)
+        and not set(words) & not_names
+        and _person_evidence(group)
+    )
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """First names match when their keys are equal, or alike and with the same last letter
+    (Oleksandr and Oleksandra are two names, Yekaterina and Ekaterina one)."""
+    ka, kb = transliteration_key(a), transliteration_key(b)
+    return ka == kb or (name_similarity(a, b) >= NAME_SIMILARITY and ka[-1:] == kb[-1:])
+
+
+def _same_person(a: str, b: str) -> bool:
+    ta, tb = a.split(), b.split()
+    return name_similarity(ta[-1], tb[-1]) >= NAME_SIMILARITY and _same_first_name(ta[0], tb[0])
+
+
+def _merge_people(
+    groups: dict[str, list[Mention]], clusters: _Clusters, not_names: set[str]
+) -> list[str]:
+    """Merges full names of one person; returns every multi-word name that joined a person.
+
+    A name with a place word or an organisation's first word in it ("Amnesty Ukraine") is not
+    taken for a personal name, whatever its label."""
+    evident = sorted(k for k, g in groups.items() if _looks_like_person(k, g, not_names))
+    names = sorted(k for k in groups if len(k.split()) >= 2 and not _has_org_word(k))
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_surname[name.split()[-1]].append(name)
+    surnames = NameBlocks(by_surname)
+    people = set(evident)
+    for a in evident:
+        alike = sorted(
+            b for s in surnames.similar(a.split()[-1], NAME_SIMILARITY) for b in by_surname[s]
+        )
+        for b in alike:
+            if a != b and _same_person(a, b) and clusters.merge(a, b):
+                people.add(b)
+    return sorted(people)
+
+
+def _link_single_names(
+    mentions: list[Mention],
+    groups: dict[str, list[Mention]],
+    people: list[str],
+    clusters: _Clusters,
+) -> dict[int, str]:
+    """Links one-word person mentions to one full name: in the article first, then the corpus."""
+    links: dict[int, str] = {}
+    in_article: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        for m in groups[key]:
+            in_article[m.article_id].add(clusters.find(key))
+    compatible = _full_name_roots(people, groups, clusters)
+    for i, m in enumerate(mentions):
+        if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
+            continue
+        if _majority_label(groups[m.key]) in ("GPE", "LOC", "NORP"):
+            continue  # place and nationality words are not surnames
+        roots = compatible(m.key)
+        for pool in (roots & in_article[m.article_id], roots):
+            hits = sorted(pool)
+            if len(hits) == 1 and clusters.can_merge(m.key, hits[0]):
+                links[i] = hits[0]
+                break
+            if len(hits) > 1:
+                break  # ambiguous: stays unresolved
+    return links
+
+
+def _full_name_roots(
+    people: list[str], groups: Mapping[str, list[Mention]], clusters: _Clusters
+) -> Callable[[str], set[str]]:
+    """Returns a function giving, for a one-word name, the people (cluster roots) one of whose
+    full names has a surname alike it or the same first name. Results are kept per word."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for root in {clusters.find(k) for k in people}:
+        for name in clusters.members[root]:
+            if name in groups and len(name.split()) >= 2:
+                surnames[name.split()[-1]].add(root)
+                firsts[transliteration_key(name.split()[0])].add(root)
+    blocks = NameBlocks(surnames)
+    found: dict[str, set[str]] = {}
+
+    def compatible(word: str) -> set[str]:
+        if word not in found:
+            roots = set(firsts.get(transliteration_key(word), set()))
+            for surname in blocks.similar(word, NAME_SIMILARITY):
+                roots |= surnames[surname]
+            found[word] = roots
+        return found[word]
+
+    return compatible
+
+
+def _merge_single_names(
+    groups: dict[str, list[Mention]], clusters: _Clusters, linked: set[str]
+) -> None:
+    """Merges one-word names spelled alike after transliteration folding. A nationality (NORP) is
+    never merged with another kind of name, nor a word with its own extension ("Russia" and
+    "Russian" differ by a suffix, not by transliteration)."""
+    singles = sorted(k for k in groups if len(k.split()) == 1 and k not in linked)
+    norp = {k for k in singles if _majority_label(groups[k]) == "NORP"}
+    blocks = NameBlocks(singles)
+    for a in singles:
+        for b in blocks.similar(a, NAME_SIMILARITY):
+            if b <= a:
+                continue
+            ka, kb = transliteration_key(a), transliteration_key(b)
+            if (a in norp) != (b in norp) or (
+                ka != kb and (ka.startswith(kb) or kb.startswith(ka))
+            ):
+                continue
+            if ka == kb or (name_similarity(a, b) >= NAME_SIMILARITY and ka[0] == kb[0]):
+                clusters.merge(a, b)
+
+
+def _merge_org_short_forms(
+    groups: dict[str, list[Mention]], clusters: _Clusters, places: set[str], linked: set[str]
+) -> None:
+    orgs = [k for k in groups if len(k.split()) >= 2 and _has_org_word(k)]
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for org in orgs:
+        by_head[org.split()[0]].append(org)
+    org_set = set(orgs)
+    for key in groups:
+        if _majority_label(groups[key]) in ("NORP", "GPE", "LOC"):
+            continue  # a nationality or place word is not an organisation's short form
+        if key in linked or _has_org_word(key) and key in org_set:
+            continue
+        words = key.split()
+        if not words:  # a mention made of punctuation only
+            continue
+        supersets = [
+            o
+            for o in (by_head.get(words[0], []) if words else [])
+            if o != key
+            and o.split()[0] == words[0]
+            and set(words) < set(o.split())
+            and not (set(o.split()) - set(words)) & places
+        ]
+        if supersets:
+            fewest = min(len(o.split()) for o in supersets)
+            best = [o for o in supersets if len(o.split()) == fewest]
+            if len(best) == 1:
+                clusters.merge(best[0], key)
+
+
+def merge_org_variants(
+    groups: dict[str, list[Mention]], clusters: _Clusters, places: set[str]
+) -> None:
+    """Merges the national variants of one organisation's name: `Ministry of Defense of
+    Ukraine` = `Ukrainian Defense Ministry` (same words once the country and "of" are set aside,
+    the nationality matching the country by its stem), and a name without a country
+    (`Ministry of Defense`) joins them when the articles that use it name one country's variant
+    only.
+
+    Args:
+        groups: Mentions by folded name.
+        clusters: The merges so far (changed in place; `not_same` pairs are respected).
+        places: One-word place names (folded).
+    """
+    by_core: dict[frozenset[str], dict[str | None, list[str]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    orgs = [
+        k
+        for k in groups
+        if _has_org_word(k) and _majority_label(groups[k]) not in ("GPE", "LOC", "NORP")
+    ]
+    # Countries: places, and "X of <Word>" when another name starts with its nationality.
+    firsts = {k.split()[0] for k in orgs}
+    countries = set(places) | {
+        k.split()[-1]
+        for k in orgs
+        if len(k.split()) >= 3
+        and k.split()[-2] == "of"
+        and any(f != k.split()[-1] and _same_stem(f, k.split()[-1]) for f in firsts)
+    }
+    for key in orgs:
+        country, core = _split_country(key, countries)
+        if core:
+            by_core[core][country].append(key)
+    for variants in by_core.values():
+        for country, keys in variants.items():
+            if country is not None:
+                for other in keys[1:]:
+                    clusters.merge(keys[0], other)
+        for key in variants.get(None, []):
+            articles = {m.article_id for m in groups[key]}
+            named = [
+                c
+                for c, keys in variants.items()
+                if c is not None and any(m.article_id in articles for k in keys for m in groups[k])
+            ]
+            if len(named) == 1:
+                clusters.merge(variants[named[0]][0], key)
+
+
+def _split_country(key: str, places: set[str]) -> tuple[str | None, frozenset[str]]:
+    """Returns (country, other words) of an organisation name: "x of <country>" or
+    "<nationality> x"; the country is None when the name has none."""
+    words = key.split()
+    country = None
+    if len(words) >= 3 and words[-2] == "of" and words[-1] in places:
+        country, words = words[-1], words[:-2]
+    elif len(words) >= 2:
+        stems = [p for p in places if p != words[0] and _same_stem(words[0], p)]
+        if len(stems) == 1:
+            country, words = stems[0], words[1:]
+    return country, frozenset(w for w in words if w not in ("of", "the", "for", "and"))
+
+
+def _same_stem(nationality: str, country: str) -> bool:
+    """Ukrainian/Ukraine, Moldovan/Moldova, Russian/Russia: a long shared beginning."""
+    shared = len(os.path.commonprefix([nationality, country]))
+    return shared >= 4 and shared >= len(country) - 2
+
+
+def _fold_plurals(groups: dict[str, list[Mention]]) -> None:
+    """Joins a plural nationality ("Ukrainians") to its singular ("Ukrainian") when both occur."""
+    for key in list(groups):
+        singular = key[:-1]
+        if key.endswith("s") and singular in groups and all(m.label == "NORP" for m in groups[key]):
+            for m in groups.pop(key):
+                m.key = singular
+                groups[singular].append(m)

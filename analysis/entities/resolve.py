@@ -1,0 +1,141 @@
+"""Resolution: from the parsed bodies to the `mentions`, `entities` and `merge_suggestions` rows,
+the stages of `analysis.entities` run in order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .canonical import _canonical_name, _decide_label, slug
+from .cues import PLACE_LABELS, _has_org_word
+from .curated import Curated, _apply_curated
+from .mentions import Mention, _find_missed, _majority_label, extract_mentions
+from .merging import (
+    _Clusters,
+    _fold_plurals,
+    _link_single_names,
+    _merge_org_short_forms,
+    _merge_people,
+    _merge_single_names,
+    merge_org_variants,
+)
+from .suggestions import _suggestions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class Resolution:
+    """What canonicalisation found: `mentions` and `entities` rows, and merges not applied."""
+
+    mentions: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
+    suggestions: list[dict[str, Any]]
+
+
+def resolve_entities(
+    docs: Mapping[str, Doc],
+    sentences: pd.DataFrame,
+    *,
+    curated: Curated | None = None,
+) -> Resolution:
+    """Finds the mentions of every article and resolves them to canonical entities.
+
+    Args:
+        docs: The parsed body of each article, in manifest order.
+        sentences: The `sentences` table (to give each mention its sentence).
+        curated: What `corpus/entities.yml` says.
+
+    Returns:
+        Rows for the `mentions` and `entities` tables, and merge suggestions.
+    """
+    curated = curated or Curated()
+    order = {aid: i for i, aid in enumerate(docs)}
+    mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
+    mentions += _find_missed(docs, order, mentions)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.key].append(m)
+    _fold_plurals(groups)
+    clusters = _Clusters(groups, curated.not_same)
+    # Place words: one-word names mostly labelled as places (a mislabelled person's full name,
+    # like "Agnes Kalamar" LOC, must not make "Agnes" a place).
+    places = {k for k, g in groups.items() if " " not in k and _majority_label(g) in PLACE_LABELS}
+    org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
+    people = _merge_people(groups, clusters, places | org_heads)
+    links = _link_single_names(mentions, groups, people, clusters)
+    linked_keys = {mentions[i].key for i in links}
+    _merge_single_names(groups, clusters, linked_keys)
+    _merge_org_short_forms(groups, clusters, places, linked_keys)
+    merge_org_variants(groups, clusters, places)
+    decided = _apply_curated(groups, clusters, curated)
+
+    def root_of(i: int, m: Mention) -> str:
+        return clusters.find(links[i]) if i in links else clusters.find(m.key)
+
+    assignment = [root_of(i, m) for i, m in enumerate(mentions)]
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for root, m in zip(assignment, mentions, strict=True):
+        members[root].append(m)
+    ids: dict[str, str] = {}
+    entity_rows: list[dict[str, Any]] = []
+    labels: dict[str, str] = {}
+    for root, group in members.items():
+        keys = {m.key for m in group}
+        label = _decide_label(group, keys, decided.get(root))
+        name = str(decided[root]["name"]) if root in decided else _canonical_name(group, label)
+        entity_id = slug(name)
+        if entity_id in ids.values():
+            entity_id = f"{entity_id}-{label.lower()}"
+        ids[root], labels[root] = entity_id, label
+        entity_rows.append(
+            {
+                "entity_id": entity_id,
+                "name": name,
+                "label": label,
+                "aliases": sorted({m.text for m in group}),
+                "n_mentions": len(group),
+                "n_articles": len({m.article_id for m in group}),
+            }
+        )
+    entity_rows.sort(key=lambda r: (-r["n_mentions"], r["name"]))
+    mention_rows = _mention_rows(mentions, assignment, ids, labels, sentences)
+    suggestions = _suggestions(groups, clusters, people, ids, labels, links, mentions)
+    return Resolution(mention_rows, entity_rows, suggestions)
+
+
+def _mention_rows(
+    mentions: list[Mention],
+    assignment: list[str],
+    ids: Mapping[str, str],
+    labels: Mapping[str, str],
+    sentences: pd.DataFrame,
+) -> list[dict[str, Any]]:
+    starts = {
+        aid: (g.start.to_numpy(), g.sentence_id.tolist())
+        for aid, g in sentences.sort_values(["article_id", "start"]).groupby("article_id")
+    }
+    rows = []
+    for m, root in sorted(
+        zip(mentions, assignment, strict=True), key=lambda x: (x[0].article_index, x[0].start)
+    ):
+        sent_starts, sent_ids = starts[m.article_id]
+        position = int(sent_starts.searchsorted(m.start, side="right")) - 1
+        rows.append(
+            {
+                "article_id": m.article_id,
+                "sentence_id": int(sent_ids[max(position, 0)]),
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "label": labels[root],
+                "entity_id": ids[root],
+            }
+        )
+    return rows
