@@ -104,12 +104,12 @@ def run_and_read(browser, lab, name: str, script: str, ready: str) -> list:  # n
 def test_outlet_colours_survive_adding_an_outlet(lab, browser) -> None:  # noqa: F811
     name = "00_start_here.ipynb"
     ready = f"() => ({TRACE_COLOURS})().length >= 5"
-    before = dict(run_and_read(browser, lab, name, TRACE_COLOURS, ready))
+    before = dict(map(tuple, run_and_read(browser, lab, name, TRACE_COLOURS, ready)))
     grown = on_grown_corpus(lab.root, name)
     ready = f"() => ({TRACE_COLOURS})().some(([n]) => n === {json.dumps(NEW_OUTLET)})"
-    pairs = run_and_read(browser, lab, grown, TRACE_COLOURS, ready)
+    pairs = {tuple(p) for p in run_and_read(browser, lab, grown, TRACE_COLOURS, ready)}
     after = dict(pairs)
-    assert len(after) == len(set(pairs)), f"an outlet drawn in two colours: {pairs}"
+    assert len(after) == len(pairs), f"an outlet drawn in two colours: {pairs}"
     assert set(before) == SEED_OUTLETS
     assert set(after) == SEED_OUTLETS | {NEW_OUTLET}
     assert {o: after[o] for o in SEED_OUTLETS} == before  # every seed outlet kept its colour
