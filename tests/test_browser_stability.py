@@ -1,9 +1,10 @@
 """Stable colours and ids, seen in a real JupyterLab in Chromium (issue 12).
 
-One JupyterLab serves the seed corpus and a copy grown by one invented article from a new outlet,
-"Test Daily", about something else entirely (a harbour town's library budget). Each test runs its
-notebook once on each corpus and compares what the page drew: an outlet keeps its colour when an
-outlet is added, and a statement keeps its id when an unrelated article is added.
+One JupyterLab serves the seed corpus and two copies grown by one invented article from a new
+outlet, "Test Daily", about something else entirely (a harbour town's library budget): added as the
+manifest's last row, and as its first. Each test runs its notebook on the seeds and on one copy
+and compares what the page drew: an outlet keeps its colour when an outlet is added, and a
+statement keeps its id when an unrelated article is added.
 """
 
 from __future__ import annotations
@@ -54,19 +55,23 @@ GRID_LABELS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
     .filter(y => /^\\d{6} · /.test(String(y)))"""
 
 
-def grow(corpus: Path) -> None:
-    """Appends the invented Test Daily article to a copy of the corpus."""
+def grow(corpus: Path, *, first: bool) -> None:
+    """Adds the invented Test Daily article to a copy of the corpus, as the manifest's first row
+    (every sentence of the seeds moves down the tables) or its last."""
     (corpus / "articles" / "harbour.txt").write_text(UNRELATED, encoding="utf-8")
-    with (corpus / "articles.csv").open("a", encoding="utf-8") as manifest:
-        manifest.write(f"harbour,articles/harbour.txt,{NEW_OUTLET},newspaper,,,2022-08-09,en,\n")
+    manifest = corpus / "articles.csv"
+    header, *rows = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    added = f"harbour,articles/harbour.txt,{NEW_OUTLET},newspaper,,,2022-08-09,en,\n"
+    rows = [added, *rows] if first else [*rows, added]
+    manifest.write_text("".join([header, *rows]), encoding="utf-8")
 
 
-def on_grown_corpus(notebooks: Path, name: str) -> str:
-    """Writes a copy of a notebook that reads the grown corpus; returns its name."""
+def on_grown_corpus(notebooks: Path, name: str, corpus: str) -> str:
+    """Writes a copy of a notebook that reads another corpus folder; returns its name."""
     source = (notebooks / name).read_text(encoding="utf-8")
     assert 'CORPUS_DIR = \\"../corpus\\"' in source  # the parameters cell, JSON-escaped
-    grown = source.replace('CORPUS_DIR = \\"../corpus\\"', 'CORPUS_DIR = \\"../corpus-grown\\"')
-    copy = f"{Path(name).stem}-grown.ipynb"
+    grown = source.replace('CORPUS_DIR = \\"../corpus\\"', f'CORPUS_DIR = \\"../{corpus}\\"')
+    copy = f"{Path(name).stem}-{corpus}.ipynb"
     (notebooks / copy).write_text(grown, encoding="utf-8")
     return copy
 
@@ -77,8 +82,10 @@ def lab(tmp_path_factory: pytest.TempPathFactory, tables, cache_dir: Path):
     work = tmp_path_factory.mktemp("lab-stability")
     shutil.copytree(ROOT / "notebooks", work / "notebooks")
     shutil.copytree(CORPUS, work / "corpus")
-    shutil.copytree(CORPUS, work / "corpus-grown")
-    grow(work / "corpus-grown")
+    shutil.copytree(CORPUS, work / "corpus-appended")
+    grow(work / "corpus-appended", first=False)
+    shutil.copytree(CORPUS, work / "corpus-prepended")
+    grow(work / "corpus-prepended", first=True)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}  # the seeds are parsed by `tables` already
     log = ARTIFACTS / "jupyterlab-stability.log"
@@ -105,7 +112,7 @@ def test_outlet_colours_survive_adding_an_outlet(lab, browser) -> None:  # noqa:
     name = "00_start_here.ipynb"
     ready = f"() => ({TRACE_COLOURS})().length >= 5"
     before = dict(map(tuple, run_and_read(browser, lab, name, TRACE_COLOURS, ready)))
-    grown = on_grown_corpus(lab.root, name)
+    grown = on_grown_corpus(lab.root, name, "corpus-appended")
     ready = f"() => ({TRACE_COLOURS})().some(([n]) => n === {json.dumps(NEW_OUTLET)})"
     pairs = {tuple(p) for p in run_and_read(browser, lab, grown, TRACE_COLOURS, ready)}
     after = dict(pairs)
@@ -127,7 +134,8 @@ def test_statement_id_survives_adding_an_unrelated_article(lab, browser) -> None
     before = run_and_read(browser, lab, name, GRID_LABELS, ready)
     cited = [label for label in before if label[9:].startswith("Callamard tweeted Friday")]
     assert len(cited) == 1, f"the grid shows {before}"
-    grown = on_grown_corpus(lab.root, name)
+    # The new article comes first: an id derived from a sentence's position would move.
+    grown = on_grown_corpus(lab.root, name, "corpus-prepended")
     after = run_and_read(browser, lab, grown, GRID_LABELS, ready)
     assert cited[0] in after  # the same id, shown for the same sentence
     kept = set(before) & set(after)
