@@ -100,10 +100,10 @@ def run_and_read(browser, lab, name: str, script: str, ready: str) -> list:  # n
         open_and_run(page, lab, name)
         errors = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
         assert errors == [], f"{name}: error output {errors}"
-        page.wait_for_function(ready, timeout=60_000)
-        page.screenshot(path=str(ARTIFACTS / f"stability-{Path(name).stem}.png"), full_page=True)
+        page.wait_for_function(ready, timeout=120_000)  # a widget's data can come late under load
         return page.evaluate(script)
-    finally:
+    finally:  # what the page showed, also when a wait timed out
+        page.screenshot(path=str(ARTIFACTS / f"stability-{Path(name).stem}.png"), full_page=True)
         page.close()
 
 
