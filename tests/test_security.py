@@ -26,20 +26,25 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from tests.test_browser import run_all_cells, wait_until_executed  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts" / "security"
-NOTEBOOKS = ["01_corpus_and_sources.ipynb", "02_quotes_and_voices.ipynb"]
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 
 TITLE = "<h1 onmouseover=\"alert('pwned-title')\">Breaking</h1> Minister <b>quits</b>"
 OUTLET = "<b onmouseover=alert('pwned-outlet')>Gazette</b>"
 SCRIPT = "<script>alert('pwned-script')</script>"
 IMG = "<img src=x onerror=\"alert('pwned-img')\">"
 LINK = "<a href=\"javascript:alert('pwned-link')\">the report</a>"
+# Markup inside a sentence a seed article also carries (notebook 04's statement views).
+VARIANT = "<i onmouseover=\"alert('pwned-variant')\">on Facebook</i>"
 HOSTILE = f"""{TITLE}
 
 The minister resigned on Monday {SCRIPT} after the report, officials said.
 
 “{IMG} We will not stay silent,” the minister said in a statement on Tuesday.
 
-Read {LINK} before Friday, the council told reporters.
+Read {LINK} before Friday, the council told reporters, calling it propaganda.
+
+Pokalchuk said that the head office had no reaction to the Ukrainian office’s opposition to \
+the report {VARIANT}.
 
 The harbour at dawn. <svg onload=alert('pwned-svg')> (Jon Berg/AP)
 """
@@ -125,6 +130,7 @@ def test_hostile_article_is_inert_in_jupyterlab(
             wait_until_executed(page)
             page.wait_for_selector(".js-plotly-plot", timeout=60_000)
             page.wait_for_timeout(1500)
+            hovers = pick_hostile_views(page, name)
             page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}.png"), full_page=True)
             errors = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]')
             assert errors.all_inner_texts() == []
@@ -132,11 +138,48 @@ def test_hostile_article_is_inert_in_jupyterlab(
         finally:
             page.close()
     assert OUTLET in text  # the outlet filter's label
-    if name.startswith("01"):  # the reading view opens on the hostile article
+    if name.startswith("00"):  # the article summary
+        assert TITLE in text
+    elif name.startswith("01"):  # the reading view opens on the hostile article
         for literal in [*LITERAL, TITLE]:
             assert literal in text, literal
-    else:  # the quote explorer
+    elif name.startswith("02"):  # the quote explorer
         assert "We will not stay silent," in text
+    elif name.startswith("03"):  # the frame drilldown, on the hostile article's frame word
+        assert LINK in text
+    elif name.startswith("04"):  # the variant view, on the statement the hostile article shares
+        assert VARIANT in text
+    elif name.startswith("05"):  # the events table, and the timeline's hover on its events
+        assert SCRIPT in text and IMG in text
+        assert any(SCRIPT in hover for hover in hovers), hovers[:5]
+    else:  # the entity table lists the hostile article's person
+        assert "Pokalchuk" in text
+
+
+def pick_hostile_views(page: Page, name: str) -> list[str]:
+    """Picks the views' choices that show the hostile article; returns the charts' hover texts."""
+    if name.startswith("03"):
+        picker = page.locator(".coverage-lens-drilldown select").nth(1)
+        picker.select_option(label="propaganda and disinformation")
+    elif name.startswith("04"):
+        picker = page.locator(".coverage-lens-variants select").first
+        labels = picker.evaluate("e => Array.from(e.options).map(o => o.textContent)")
+        # ipywidgets shows an option's spaces as no-break spaces
+        shared = [
+            x for x in labels if "Pokalchuk said that the head office" in x.replace("\xa0", " ")
+        ]
+        assert len(shared) == 1, labels
+        (label,) = shared
+        picker.select_option(label=label)
+    page.wait_for_timeout(1000)
+    hovers: list[str] = []
+    if name.startswith("05"):  # hover every event of the reaction timeline
+        points = page.locator(".js-plotly-plot").first.locator(".point")
+        for i in range(min(points.count(), 80)):
+            points.nth(i).hover(force=True)
+            page.wait_for_timeout(50)
+            hovers.append(" ".join(page.locator(".hoverlayer").all_text_contents()))
+    return hovers
 
 
 @pytest.mark.needs_chromium  # the report exports PNG
