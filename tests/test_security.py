@@ -149,6 +149,7 @@ def test_hostile_article_is_inert_in_jupyterlab(
         assert LINK in text
     elif name.startswith("04"):  # the variant view, on the statement the hostile article shares
         assert VARIANT in text
+        assert any(OUTLET in hover for hover in hovers), hovers  # the hostile outlet's column
     elif name.startswith("05"):  # the events table, and the timeline's hover on its events
         assert SCRIPT in text and IMG in text
         assert any(SCRIPT in hover for hover in hovers), hovers[:5]
@@ -177,9 +178,22 @@ def pick_hostile_views(page: Page, name: str) -> list[str]:
         points = page.locator(".js-plotly-plot").first.locator(".point")
         for i in range(min(points.count(), 80)):
             points.nth(i).hover(force=True)
-            page.wait_for_timeout(50)
-            hovers.append(" ".join(page.locator(".hoverlayer").all_text_contents()))
+            hovers.append(read_hover(page))
+    elif name.startswith("04"):  # sweep the statement grid's first row, across every outlet
+        grid = page.locator(".js-plotly-plot").nth(1).locator(".nsewdrag").first
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        assert box is not None
+        for step in range(24):
+            page.mouse.move(box["x"] + box["width"] * (step + 0.5) / 24, box["y"] + 8)
+            hovers.append(read_hover(page))
     return hovers
+
+
+def read_hover(page: Page) -> str:
+    """Returns the text of the chart hover label now shown."""
+    page.wait_for_timeout(60)
+    return " ".join(page.locator(".hoverlayer").all_text_contents())
 
 
 @pytest.mark.needs_chromium  # the report exports PNG
