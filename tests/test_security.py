@@ -2,9 +2,12 @@
 
 The corpus is the seeds plus one hostile article (listed first, so the reading view opens on it):
 `<script>`, `<img src=x onerror=…>`, a `javascript:` link, and a title and an outlet made of
-markup. In JupyterLab (notebooks 01 and 02 run live, so their outputs are trusted and would run
-scripts) and in the exported report and chart pages, the test asserts that no dialog opened, no
-element of the article was injected, and the markup shows literally as text.
+markup; it also carries a seed sentence (with markup inserted), dated sentences and a frame word,
+so it shows in the statement, timeline and framing views. Every notebook runs live in JupyterLab
+(its outputs are trusted and would run scripts); where a view needs a pick (03's frame drilldown,
+04's variant view) the test picks the hostile article's choice, and it hovers 04's statement grid
+and 05's timeline. There and in the exported report and chart pages, the test asserts that no
+dialog opened, no element of the article was injected, and the markup shows literally as text.
 """
 
 from __future__ import annotations
@@ -203,7 +206,7 @@ def test_hostile_article_is_inert_in_exported_html(
     monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(cache_dir))
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    shutil.copy(ROOT / "notebooks" / NOTEBOOKS[0], notebooks)
+    shutil.copy(ROOT / "notebooks" / "01_corpus_and_sources.ipynb", notebooks)
     out = tmp_path / "exports"
     report = write_report(notebooks, corpus_dir=hostile_corpus, out_dir=out)
     assert report.failed == {}
