@@ -2,9 +2,12 @@
 
 The corpus is the seeds plus one hostile article (listed first, so the reading view opens on it):
 `<script>`, `<img src=x onerror=…>`, a `javascript:` link, and a title and an outlet made of
-markup. In JupyterLab (notebooks 01 and 02 run live, so their outputs are trusted and would run
-scripts) and in the exported report and chart pages, the test asserts that no dialog opened, no
-element of the article was injected, and the markup shows literally as text.
+markup; it also carries a seed sentence (with markup inserted), dated sentences and a frame word,
+so it shows in the statement, timeline and framing views. Every notebook runs live in JupyterLab
+(its outputs are trusted and would run scripts); where a view needs a pick (03's frame drilldown,
+04's variant view) the test picks the hostile article's choice, and it hovers 04's statement grid
+and 05's timeline. There and in the exported report and chart pages, the test asserts that no
+dialog opened, no element of the article was injected, and the markup shows literally as text.
 """
 
 from __future__ import annotations
@@ -26,20 +29,25 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from tests.test_browser import run_all_cells, wait_until_executed  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts" / "security"
-NOTEBOOKS = ["01_corpus_and_sources.ipynb", "02_quotes_and_voices.ipynb"]
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 
 TITLE = "<h1 onmouseover=\"alert('pwned-title')\">Breaking</h1> Minister <b>quits</b>"
 OUTLET = "<b onmouseover=alert('pwned-outlet')>Gazette</b>"
 SCRIPT = "<script>alert('pwned-script')</script>"
 IMG = "<img src=x onerror=\"alert('pwned-img')\">"
 LINK = "<a href=\"javascript:alert('pwned-link')\">the report</a>"
+# Markup inside a sentence a seed article also carries (notebook 04's statement views).
+VARIANT = "<i onmouseover=\"alert('pwned-variant')\">on Facebook</i>"
 HOSTILE = f"""{TITLE}
 
 The minister resigned on Monday {SCRIPT} after the report, officials said.
 
 “{IMG} We will not stay silent,” the minister said in a statement on Tuesday.
 
-Read {LINK} before Friday, the council told reporters.
+Read {LINK} before Friday, the council told reporters, calling it propaganda.
+
+Pokalchuk said that the head office had no reaction to the Ukrainian office’s opposition to \
+the report {VARIANT}.
 
 The harbour at dawn. <svg onload=alert('pwned-svg')> (Jon Berg/AP)
 """
@@ -125,6 +133,7 @@ def test_hostile_article_is_inert_in_jupyterlab(
             wait_until_executed(page)
             page.wait_for_selector(".js-plotly-plot", timeout=60_000)
             page.wait_for_timeout(1500)
+            hovers = pick_hostile_views(page, name)
             page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}.png"), full_page=True)
             errors = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]')
             assert errors.all_inner_texts() == []
@@ -132,11 +141,62 @@ def test_hostile_article_is_inert_in_jupyterlab(
         finally:
             page.close()
     assert OUTLET in text  # the outlet filter's label
-    if name.startswith("01"):  # the reading view opens on the hostile article
+    if name.startswith("00"):  # the article summary
+        assert TITLE in text
+    elif name.startswith("01"):  # the reading view opens on the hostile article
         for literal in [*LITERAL, TITLE]:
             assert literal in text, literal
-    else:  # the quote explorer
+    elif name.startswith("02"):  # the quote explorer
         assert "We will not stay silent," in text
+    elif name.startswith("03"):  # the frame drilldown, on the hostile article's frame word
+        assert LINK in text
+    elif name.startswith("04"):  # the variant view, on the statement the hostile article shares
+        assert VARIANT in text
+        assert any(OUTLET in hover for hover in hovers), hovers  # the hostile outlet's column
+    elif name.startswith("05"):  # the events table, and the timeline's hover on its events
+        assert SCRIPT in text and IMG in text
+        assert any(SCRIPT in hover for hover in hovers), hovers[:5]
+    else:  # the entity table lists the hostile article's person
+        assert "Pokalchuk" in text
+
+
+def pick_hostile_views(page: Page, name: str) -> list[str]:
+    """Picks the views' choices that show the hostile article; returns the charts' hover texts."""
+    if name.startswith("03"):
+        picker = page.locator(".coverage-lens-drilldown select").nth(1)
+        picker.select_option(label="propaganda and disinformation")
+    elif name.startswith("04"):
+        picker = page.locator(".coverage-lens-variants select").first
+        labels = picker.evaluate("e => Array.from(e.options).map(o => o.textContent)")
+        # ipywidgets shows an option's spaces as no-break spaces
+        shared = [
+            x for x in labels if "Pokalchuk said that the head office" in x.replace("\xa0", " ")
+        ]
+        assert len(shared) == 1, labels
+        (label,) = shared
+        picker.select_option(label=label)
+    page.wait_for_timeout(1000)
+    hovers: list[str] = []
+    if name.startswith("05"):  # hover every event of the reaction timeline
+        points = page.locator(".js-plotly-plot").first.locator(".point")
+        for i in range(min(points.count(), 80)):
+            points.nth(i).hover(force=True)
+            hovers.append(read_hover(page))
+    elif name.startswith("04"):  # sweep the statement grid's first row, across every outlet
+        grid = page.locator(".js-plotly-plot").nth(1).locator(".nsewdrag").first
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        assert box is not None
+        for step in range(24):
+            page.mouse.move(box["x"] + box["width"] * (step + 0.5) / 24, box["y"] + 8)
+            hovers.append(read_hover(page))
+    return hovers
+
+
+def read_hover(page: Page) -> str:
+    """Returns the text of the chart hover label now shown."""
+    page.wait_for_timeout(60)
+    return " ".join(page.locator(".hoverlayer").all_text_contents())
 
 
 @pytest.mark.needs_chromium  # the report exports PNG
@@ -146,7 +206,7 @@ def test_hostile_article_is_inert_in_exported_html(
     monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(cache_dir))
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    shutil.copy(ROOT / "notebooks" / NOTEBOOKS[0], notebooks)
+    shutil.copy(ROOT / "notebooks" / "01_corpus_and_sources.ipynb", notebooks)
     out = tmp_path / "exports"
     report = write_report(notebooks, corpus_dir=hostile_corpus, out_dir=out)
     assert report.failed == {}
