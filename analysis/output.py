@@ -11,6 +11,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -49,12 +50,17 @@ def write_folder(out_dir: str | Path, write: Callable[[Path], list[str]]) -> lis
 
 
 def _check_output_folder(out: Path) -> None:
-    if out.exists() and not out.is_dir():
-        raise FileExistsError(f"{out} is a file; give a folder for the tables (e.g. build).")
-    if out.is_dir():
-        others = sorted(
-            p.name for p in out.iterdir() if not (p.is_file() and p.suffix in OUTPUT_SUFFIXES)
-        )
+    # One look at the folder: another build may move it aside between two looks.
+    try:
+        if not stat.S_ISDIR(out.stat().st_mode):
+            raise FileExistsError(f"{out} is a file; give a folder for the tables (e.g. build).")
+        entries = list(out.iterdir())
+    except FileNotFoundError:  # missing, or another build moved it aside meanwhile
+        entries = []
+    if entries:
+        # Judged by name: a table file that another build's swap removes meanwhile is no longer a
+        # file, but it is still a table, not someone's file.
+        others = sorted(p.name for p in entries if p.suffix not in OUTPUT_SUFFIXES or p.is_dir())
         if others:
             raise FileExistsError(
                 f"{out} holds files other than tables ({', '.join(others[:5])}); writing replaces "

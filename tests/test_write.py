@@ -15,6 +15,7 @@ import pytest
 
 import analysis
 from analysis import schema
+from analysis.output import write_folder
 
 # A writer that reads the written tables back and writes them again, slowly (half a second per
 # file), so the test can kill it midway.
@@ -145,3 +146,32 @@ def test_two_cli_builds_of_one_corpus_at_once(
     for name, frame in tables.items():
         pd.testing.assert_frame_equal(pd.read_parquet(out / f"{name}.parquet"), frame)
     assert siblings(out) == []
+
+
+def test_many_writers_at_once_never_mistake_a_moving_folder_for_a_bad_one(tmp_path: Path) -> None:
+    # Writers that each look at the folder while another swaps it in: a table file removed by the
+    # other's swap, or the folder moved aside between two looks, once made a writer refuse with
+    # "holds files other than tables (t2.parquet)" or "is a file" (seen in CI).
+    out = tmp_path / "build"
+    errors: list[BaseException] = []
+
+    def write_tables(folder: Path) -> list[str]:
+        names = [f"t{i}.parquet" for i in range(14)]
+        for name in names:
+            (folder / name).write_bytes(b"x" * 1000)
+        return names
+
+    def write_often() -> None:
+        try:
+            for _ in range(150):
+                write_folder(out, write_tables)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write_often) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"t{i}.parquet" for i in range(14))
