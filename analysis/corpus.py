@@ -336,10 +336,18 @@ def _read_colour(value: str, where: str) -> str | None:
     return value.upper() or None
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _main_script(text: str) -> str:
     """Returns the script most letters of a text are written in ("LATIN", "CYRILLIC", …)."""
+    sample = text[:20000]
+    ascii_letters = len(_ASCII_LETTER.findall(sample))
+    if ascii_letters * 2 > len(_LETTER.findall(sample)):
+        return "LATIN"  # most letters are plain ASCII: no need to name every character
     counts: dict[str, int] = {}
-    for char in text[:20000]:
+    for char in sample:
         if char.isalpha():
             script = unicodedata.name(char, "UNKNOWN").split(" ")[0]
             counts[script] = counts.get(script, 0) + 1

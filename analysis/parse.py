@@ -14,7 +14,7 @@ import importlib.metadata
 import importlib.util
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -194,3 +194,32 @@ def parse_texts(
             # A cached parse and a fresh one must be the same document: both come from bytes.
             docs[i] = docs_from_bytes(data, lang=model.lang)[0]
     return [docs[i] for i in range(len(texts))]
+
+
+class CachedDocs(Mapping[str, "Doc"]):
+    """Parsed bodies by article id, read from the parse cache when first asked for.
+
+    A build served from a snapshot (`analysis.snapshot`) hands these out instead of reading
+    every document up front; a body whose cache entry is gone is parsed again.
+    """
+
+    def __init__(self, bodies: Mapping[str, str], *, cache_dir: Path | None) -> None:
+        """Keeps the bodies (article id → text) and the cache folder."""
+        self._bodies = dict(bodies)
+        self._cache_dir = cache_dir
+        self._docs: dict[str, Doc] = {}
+
+    def __getitem__(self, article_id: str) -> Doc:
+        """Returns one article's parsed body (KeyError for an unknown id)."""
+        if article_id not in self._docs:
+            text = self._bodies[article_id]
+            self._docs[article_id] = parse_texts([text], cache_dir=self._cache_dir)[0]
+        return self._docs[article_id]
+
+    def __iter__(self) -> Iterator[str]:
+        """Yields the article ids in manifest order."""
+        return iter(self._bodies)
+
+    def __len__(self) -> int:
+        """Returns the number of articles."""
+        return len(self._bodies)

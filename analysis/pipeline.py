@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,9 +16,10 @@ from .entities import CURATED_FILE, read_curated, resolve_entities
 from .framing.frames import FRAMES_FILE, read_frames, tabulate_frames
 from .output import write_folder
 from .overlap import find_links, group_statements, score_sentences
-from .parse import default_cache_dir, find_model, parse_texts
+from .parse import CachedDocs, default_cache_dir, find_model, parse_texts
 from .problems import problems_unshown, tabulate_problems
 from .quotes import QuoteWarning
+from .snapshot import read_snapshot, snapshot_key, write_snapshot
 from .stages import (
     ArticleInput,
     clean_articles,
@@ -70,7 +71,7 @@ class Tables:
     happenings: pd.DataFrame
     frames: pd.DataFrame
     problems: pd.DataFrame
-    docs: dict[str, Doc] = field(repr=False, compare=False)
+    docs: Mapping[str, Doc] = field(repr=False, compare=False)
 
     def items(self) -> Iterator[tuple[str, pd.DataFrame]]:
         """Yields (name, DataFrame) for every table, in `schema.TABLES` order."""
@@ -122,7 +123,9 @@ def build(
 
     Per-article stages (cleaning, parsing, `analysis.stages.ARTICLE_STAGES`) reuse cached results
     of unchanged articles; corpus-level stages (entities, quotes, links, statements) run on the
-    gathered tables.
+    gathered tables. When no file of the corpus, no line of this package and not the model has
+    changed since an earlier build with the same cache, its tables are read back instead
+    (`analysis.snapshot`), and the documents are read from the parse cache when first used.
 
     Args:
         corpus_dir: The corpus folder (holding `articles.csv`).
@@ -140,9 +143,14 @@ def build(
         CorpusError: The corpus is wrong somewhere; nothing is returned half-built.
         ValueError: `engine` is neither "local" nor "dask".
     """
+    cache = Path(cache_dir) if cache_dir else default_cache_dir()
+    key = snapshot_key(corpus_dir, find_model())
+    kept = read_snapshot(cache, key)
+    if kept is not None:
+        bodies = dict(zip(kept["articles"].article_id, kept["articles"].body, strict=True))
+        return Tables(**kept, docs=CachedDocs(bodies, cache_dir=cache))
     with problems_unshown(CorpusWarning):  # collected in `problems` instead
         articles = read_corpus(corpus_dir)
-    cache = Path(cache_dir) if cache_dir else default_cache_dir()
     bar = _progress_bar if progress and len(articles) > PROGRESS_MIN_ARTICLES else None
     if engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
@@ -201,7 +209,7 @@ def build(
             entities=entities,
         ),
     )
-    return Tables(
+    tables = Tables(
         articles=article_table,
         paragraphs=paragraph_table,
         sentences=sentences,
@@ -229,6 +237,8 @@ def build(
         ),
         docs=docs,
     )
+    write_snapshot(cache, key, dict(tables.items()))
+    return tables
 
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -11,6 +11,7 @@ import pytest
 import analysis
 from analysis import parse
 from analysis.__main__ import main
+from analysis.snapshot import SNAPSHOT_FOLDER
 from tests.conftest import CORPUS
 
 
@@ -34,6 +35,7 @@ def test_cached_build_does_not_load_the_model(tmp_path: Path, monkeypatch) -> No
         raise AssertionError("the model was loaded for a cached corpus")
 
     monkeypatch.setattr(parse, "load_model", refuse)
+    shutil.rmtree(tmp_path / SNAPSHOT_FOLDER)  # the parse cache, not the whole build's snapshot
     second = analysis.build(CORPUS, cache_dir=tmp_path)
     for (name, a), (_, b) in zip(first.items(), second.items(), strict=True):
         pd.testing.assert_frame_equal(a, b, obj=name)

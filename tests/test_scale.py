@@ -15,10 +15,11 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import similarity
+from analysis import pipeline, similarity
 from analysis.cache import read_entry, write_entry
 from analysis.distributed import write_partitioned
 from analysis.entities import NameBlocks, name_similarity
+from analysis.snapshot import SNAPSHOT_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +53,7 @@ def test_cached_build_equals_cold_build(
 ) -> None:
     cold = analysis.build(seeds, cache_dir=tmp_path)
     assert len(list((tmp_path / "rows").glob("*.json"))) == 5
+    shutil.rmtree(tmp_path / SNAPSHOT_FOLDER)  # the per-article caches, not the snapshot
     assert_tables_equal(analysis.build(seeds, cache_dir=tmp_path), cold)
     assert_tables_equal(cold, reference)
 
@@ -66,6 +68,7 @@ def test_damaged_cache_entries_are_rebuilt_not_trusted(
     damaged = bytearray(rows_entry.read_bytes())
     damaged[-5] ^= 1  # one flipped bit
     rows_entry.write_bytes(bytes(damaged))
+    shutil.rmtree(tmp_path / SNAPSHOT_FOLDER)  # else the unchanged corpus is read back whole
     assert read_entry(rows_entry) is None and not rows_entry.exists()
     assert_tables_equal(analysis.build(seeds, cache_dir=tmp_path), reference)
     assert read_entry(doc_entry) is not None
@@ -88,6 +91,38 @@ def test_changing_one_article_reparses_only_it(
     assert len(list((cache / "rows").glob("*.json"))) == 6
     last = tables.sentences[tables.sentences.article_id == "wire"].text.iloc[-1]
     assert last == "The council met again on Monday."
+
+
+def test_an_unchanged_corpus_is_read_back_from_its_snapshot(
+    seeds: Path, reference: analysis.Tables, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds, corpus)
+    analysis.build(corpus, cache_dir=tmp_path / "cache")
+
+    def refuse(corpus_dir: object) -> None:
+        raise AssertionError("the corpus was read again")
+
+    monkeypatch.setattr(pipeline, "read_corpus", refuse)
+    again = analysis.build(corpus, cache_dir=tmp_path / "cache")
+    assert_tables_equal(again, reference)
+    # The documents come from the parse cache when first used.
+    assert [t.text for t in again.docs["wire"]][:4] == ["The", "head", "of", "Amnesty"]
+    # Any change to a corpus file (here a side file no table reads) means a real build.
+    (corpus / "notes.txt").write_text("checked by hand\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="the corpus was read again"):
+        analysis.build(corpus, cache_dir=tmp_path / "cache")
+
+
+def test_a_damaged_snapshot_is_rebuilt_not_trusted(
+    seeds: Path, reference: analysis.Tables, tmp_path: Path
+) -> None:
+    analysis.build(seeds, cache_dir=tmp_path)
+    (snapshot,) = (tmp_path / SNAPSHOT_FOLDER).iterdir()
+    entry = snapshot / "quotes.parquet"
+    entry.write_bytes(entry.read_bytes()[:-100])  # truncated
+    assert_tables_equal(analysis.build(seeds, cache_dir=tmp_path), reference)
+    assert read_entry(entry) is not None
 
 
 def test_dask_engine_builds_the_same_tables(
