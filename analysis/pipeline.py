@@ -13,7 +13,7 @@ import pandas as pd
 from . import schema
 from .corpus import CorpusError, CorpusWarning, read_corpus
 from .entities import CURATED_FILE, read_curated, resolve_entities
-from .framing.frames import FRAMES_FILE, read_frames, tabulate_frames
+from .framing.frames import FRAMES_FILE, read_frames
 from .output import write_folder
 from .overlap import find_links, group_statements, score_sentences
 from .parse import CachedDocs, default_cache_dir, find_model, parse_texts
@@ -24,9 +24,9 @@ from .stages import (
     ArticleInput,
     clean_articles,
     run_article_stages,
-    tabulate_quotes_by_article,
+    tabulate_in_context,
 )
-from .timeline import group_happenings, tabulate_events
+from .timeline import group_happenings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -122,10 +122,13 @@ def build(
     """Reads, cleans and parses a corpus into tables.
 
     Per-article stages (cleaning, parsing, `analysis.stages.ARTICLE_STAGES`) reuse cached results
-    of unchanged articles; corpus-level stages (entities, quotes, links, statements) run on the
-    gathered tables. When no file of the corpus, no line of this package and not the model has
-    changed since an earlier build with the same cache, its tables are read back instead
-    (`analysis.snapshot`), and the documents are read from the parse cache when first used.
+    of unchanged articles. Entities are resolved over the whole corpus; then quotes, events and
+    frame terms are found per article, reusing cached results of articles whose entities resolve
+    as before (`analysis.stages.tabulate_in_context`); the remaining corpus-level stages (links,
+    statements, happenings) run on the gathered tables. When no file of the corpus, no line of
+    this package and not the model has changed since an earlier build with the same cache, its
+    tables are read back instead (`analysis.snapshot`), and the documents are read from the parse
+    cache when first used.
 
     Args:
         corpus_dir: The corpus folder (holding `articles.csv`).
@@ -143,6 +146,8 @@ def build(
         CorpusError: The corpus is wrong somewhere; nothing is returned half-built.
         ValueError: `engine` is neither "local" nor "dask".
     """
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     cache = Path(cache_dir) if cache_dir else default_cache_dir()
     key = snapshot_key(corpus_dir, find_model())
     kept = read_snapshot(cache, key)
@@ -152,8 +157,6 @@ def build(
     with problems_unshown(CorpusWarning):  # collected in `problems` instead
         articles = read_corpus(corpus_dir)
     bar = _progress_bar if progress and len(articles) > PROGRESS_MIN_ARTICLES else None
-    if engine not in ("local", "dask"):
-        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     cleaned = clean_articles(articles)
     if engine == "dask":
         from .distributed import run_article_stages_on_dask
@@ -179,7 +182,7 @@ def build(
     paragraph_table = _frame("paragraphs", rows["paragraphs"])
     mentions = _frame("mentions", resolution.mentions)
     entities = _frame("entities", resolution.entities)
-    quote_rows, quote_warnings = tabulate_quotes_by_article(
+    found = tabulate_in_context(
         items,
         tables={
             "paragraphs": paragraph_table,
@@ -187,28 +190,20 @@ def build(
             "mentions": mentions,
             "entities": entities,
         },
+        frames=read_frames(Path(corpus_dir) / FRAMES_FILE),
         model=find_model(),
         cache_dir=cache,
-        progress=bar("quotes") if bar else None,
+        progress=bar("quotes, events, frames") if bar else None,
     )
+    quote_warnings = found["warnings"]
     with problems_unshown(QuoteWarning):
         for message in quote_warnings:
             warnings.warn(message, QuoteWarning, stacklevel=2)
-    quotes = _frame("quotes", quote_rows)
+    quotes = _frame("quotes", found["quotes"])
     similarity = score_sentences(sentences, quotes)
     links = _frame("links", find_links(sentences, quotes, similarity=similarity))
     article_table = _frame("articles", rows["articles"])
-    events = _frame(
-        "events",
-        tabulate_events(
-            docs,
-            articles=article_table,
-            sentences=sentences,
-            quotes=quotes,
-            mentions=mentions,
-            entities=entities,
-        ),
-    )
+    events = _frame("events", found["events"])
     tables = Tables(
         articles=article_table,
         paragraphs=paragraph_table,
@@ -222,16 +217,7 @@ def build(
         statements=_frame("statements", group_statements(links, sentences, similarity=similarity)),
         events=events,
         happenings=_frame("happenings", group_happenings(events, links=links)),
-        frames=_frame(
-            "frames",
-            tabulate_frames(
-                docs,
-                sentences,
-                quotes,
-                read_frames(Path(corpus_dir) / FRAMES_FILE),
-                cache_dir=cache,
-            ),
-        ),
+        frames=_frame("frames", found["frames"]),
         problems=_frame(
             "problems", tabulate_problems(articles, quote_warnings, paragraphs=paragraph_table)
         ),

@@ -19,6 +19,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ import pandas as pd
 from .cache import read_entry, write_entry
 from .clean import Cleaned, clean_text
 from .corpus import Article
+from .framing.frames import Frame, FrameMatcher
 from .parse import ModelInfo
 from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
 
@@ -186,40 +188,43 @@ def rows_of(
     return rows
 
 
-def tabulate_quotes_by_article(
+def tabulate_in_context(
     items: Sequence[ArticleInput],
     *,
     tables: dict[str, pd.DataFrame],
+    frames: Sequence[Frame],
     model: ModelInfo,
     cache_dir: Path | None,
     progress: Callable[[Iterable[ArticleInput]], Iterable[ArticleInput]] | None = None,
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """Finds the quotes of every article (`analysis.quotes`), reusing cached ones.
+) -> dict[str, list[Any]]:
+    """Finds the quotes, events and frame terms of every article, reusing cached ones.
 
-    Quotes need the corpus-level entities, so an article's cache key holds, besides the article
-    and the quote code, its mentions and the label and name of each entity they refer to: an
-    article whose mentions resolve as before is not searched again.
+    These stages read one article at a time but need the corpus-level entities, so an article's
+    cache key holds, besides the article, its publication date, the frames and the code of these
+    stages, its mentions and the label and name of each entity they refer to: an article whose
+    mentions resolve as before is not searched again.
 
     Args:
         items: The articles, cleaned and parsed, in manifest order.
         tables: The `paragraphs`, `sentences`, `mentions` and `entities` tables.
+        frames: The frames (`analysis.framing.frames.read_frames`).
         model: The spaCy model (part of the cache key).
-        cache_dir: The cache folder (entries go to its `quotes/` subfolder); None: no cache.
+        cache_dir: The cache folder (entries go to its `context/` subfolder); None: no cache.
         progress: Wraps the iterable of articles (e.g. a tqdm progress bar).
 
     Returns:
-        Rows of the `quotes` table and the warnings about unbalanced quote marks, as
-        `analysis.quotes.tabulate_quotes` returns them.
+        By name: "quotes" (rows of the `quotes` table), "warnings" (the quote finder's warnings
+        about unbalanced quote marks), "events" and "frames" (rows of those tables), each in
+        manifest order.
     """
-    from .quotes import tabulate_quotes
-
     by_article = {
         name: dict(iter(tables[name].groupby("article_id", sort=False)))
         for name in ("paragraphs", "sentences", "mentions")
     }
     entities = tables["entities"].set_index("entity_id", drop=False)
-    rows: list[dict[str, Any]] = []
-    warnings: list[str] = []
+    frames_key = json.dumps([[f.name, list(f.terms)] for f in frames])
+    matcher = None
+    out: dict[str, list[Any]] = {"quotes": [], "warnings": [], "events": [], "frames": []}
     for item in progress(items) if progress is not None else items:
         aid = item.article.article_id
         mine = {n: by_article[n].get(aid, tables[n].iloc[:0]) for n in by_article}
@@ -228,26 +233,70 @@ def tabulate_quotes_by_article(
             "\x1f".join(
                 [
                     stage_key(item.article, model),
-                    _code_version("quotes", "lexicon", "entities", "names"),
+                    _code_version("quotes", "lexicon", "entities", "names", "timeline", "framing"),
+                    str(item.article.published),
+                    frames_key,
                     mine["mentions"].to_json(orient="values"),
                     known.to_json(orient="values"),
                 ]
             ).encode("utf-8")
         ).hexdigest()
-        path = cache_dir / "quotes" / f"{key}.json" if cache_dir else None
+        path = cache_dir / "context" / f"{key}.json" if cache_dir else None
         data = read_entry(path) if path is not None else None
         if data is not None:
-            found, warned = json.loads(data)
+            found = json.loads(data)
         else:
-            found, warned = tabulate_quotes(
-                {aid: item.doc},
-                paragraphs=mine["paragraphs"],
-                sentences=mine["sentences"],
-                mentions=mine["mentions"],
-                entities=known.reset_index(drop=True),
-            )
+            if matcher is None and frames:
+                matcher = FrameMatcher(frames, vocab=item.doc.vocab, cache_dir=cache_dir)
+            fresh = _rows_in_context(item, mine, known.reset_index(drop=True), matcher=matcher)
+            encoded = json.dumps(fresh, ensure_ascii=False, default=_isoformat).encode("utf-8")
             if path is not None:
-                write_entry(path, json.dumps([found, warned], ensure_ascii=False).encode("utf-8"))
-        rows += found
-        warnings += warned
-    return rows, warnings
+                write_entry(path, encoded)
+            found = json.loads(encoded)  # the same values as a cached entry gives (dates as text)
+        for name, rows in found.items():
+            out[name] += rows
+    return out
+
+
+def _rows_in_context(
+    item: ArticleInput,
+    mine: dict[str, pd.DataFrame],
+    known: pd.DataFrame,
+    *,
+    matcher: FrameMatcher | None,
+) -> dict[str, list[Any]]:
+    """One article's quotes, warnings, events and frame terms (see `tabulate_in_context`)."""
+    from . import schema
+    from .framing.frames import tabulate_frames
+    from .quotes import tabulate_quotes
+    from .timeline import tabulate_events
+
+    aid = item.article.article_id
+    docs = {aid: item.doc}
+    quotes, warned = tabulate_quotes(
+        docs,
+        paragraphs=mine["paragraphs"],
+        sentences=mine["sentences"],
+        mentions=mine["mentions"],
+        entities=known,
+    )
+    columns = schema.TABLES["quotes"].column_names
+    quote_table = schema.conform("quotes", pd.DataFrame(quotes, columns=columns))
+    published = pd.to_datetime(pd.Series([item.article.published], dtype=object))
+    events = tabulate_events(
+        docs,
+        articles=pd.DataFrame({"article_id": [aid], "published": published}),
+        sentences=mine["sentences"],
+        quotes=quote_table,
+        mentions=mine["mentions"],
+        entities=known,
+    )
+    found = tabulate_frames(docs, mine["sentences"], quote_table, matcher=matcher)
+    return {"quotes": quotes, "warnings": warned, "events": events, "frames": found}
+
+
+def _isoformat(value: Any) -> str:
+    """Writes dates and timestamps (event dates) into JSON as ISO text."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} into the cache: {value!r}")

@@ -181,9 +181,8 @@ def tabulate_frames(
     docs: Mapping[str, Doc],
     sentences: pd.DataFrame,
     quotes: pd.DataFrame,
-    frames: Sequence[Frame],
     *,
-    cache_dir: Path | None = None,
+    matcher: FrameMatcher | None,
 ) -> list[dict[str, Any]]:
     """Finds every frame term in every article.
 
@@ -191,16 +190,14 @@ def tabulate_frames(
         docs: The parsed body of each article (`Tables.docs`).
         sentences: The `sentences` table.
         quotes: The `quotes` table.
-        frames: The frames (`read_frames`).
-        cache_dir: The parse cache folder.
+        matcher: The frames' matcher (`FrameMatcher(read_frames(…))`); None when there are no
+            frames.
 
     Returns:
         The rows of the `frames` table (see `schema.py`), in article and text order.
     """
-    if not frames:
+    if matcher is None:
         return []
-    vocab = next(iter(docs.values())).vocab if docs else None
-    matcher = FrameMatcher(frames, vocab=vocab, cache_dir=cache_dir)
     owners = map_all_quote_owners({a: d.text for a, d in docs.items()}, quotes)
     speaker = {
         (a, int(q)): s if isinstance(s, str) else None
