@@ -201,8 +201,9 @@ def tabulate_in_context(
 
     These stages read one article at a time but need the corpus-level entities, so an article's
     cache key holds, besides the article, its publication date, the frames and the code of these
-    stages, its mentions and the label and name of each entity they refer to: an article whose
-    mentions resolve as before is not searched again.
+    stages, its mentions and the id, label and name of each entity they refer to (what these
+    stages read of an entity; not its corpus-wide counts): an article whose mentions resolve as
+    before is not searched again.
 
     Args:
         items: The articles, cleaned and parsed, in manifest order.
@@ -221,14 +222,20 @@ def tabulate_in_context(
         name: dict(iter(tables[name].groupby("article_id", sort=False)))
         for name in ("paragraphs", "sentences", "mentions")
     }
-    entities = tables["entities"].set_index("entity_id", drop=False)
+    entities = tables["entities"]
+    named = dict(
+        zip(entities.entity_id, zip(entities.name, entities.label, strict=True), strict=True)
+    )
     frames_key = json.dumps([[f.name, list(f.terms)] for f in frames])
     matcher = None
     out: dict[str, list[Any]] = {"quotes": [], "warnings": [], "events": [], "frames": []}
     for item in progress(items) if progress is not None else items:
         aid = item.article.article_id
         mine = {n: by_article[n].get(aid, tables[n].iloc[:0]) for n in by_article}
-        known = entities.loc[entities.entity_id.isin(set(mine["mentions"].entity_id))]
+        ids = sorted(set(mine["mentions"].entity_id.dropna()))
+        known = pd.DataFrame(
+            [(i, *named[i]) for i in ids], columns=["entity_id", "name", "label"], dtype=object
+        )
         key = hashlib.sha256(
             "\x1f".join(
                 [
@@ -248,7 +255,7 @@ def tabulate_in_context(
         else:
             if matcher is None and frames:
                 matcher = FrameMatcher(frames, vocab=item.doc.vocab, cache_dir=cache_dir)
-            fresh = _rows_in_context(item, mine, known.reset_index(drop=True), matcher=matcher)
+            fresh = _rows_in_context(item, mine, known, matcher=matcher)
             encoded = json.dumps(fresh, ensure_ascii=False, default=_isoformat).encode("utf-8")
             if path is not None:
                 write_entry(path, encoded)

@@ -83,14 +83,18 @@ def test_changing_one_article_reparses_only_it(
     analysis.build(corpus, cache_dir=cache)
     before = {p.name for p in (cache / "docs").glob("*.spacy")}
     wire = corpus / "articles" / "wire.txt"
-    wire.write_text(wire.read_text("utf-8") + "\nThe council met again on Monday.\n", "utf-8")
+    wire.write_text(
+        wire.read_text("utf-8") + "\nAmnesty International met again on Monday.\n", "utf-8"
+    )
     (corpus / "SHA256SUMS").unlink(missing_ok=True)
     tables = analysis.build(corpus, cache_dir=cache)
     after = {p.name for p in (cache / "docs").glob("*.spacy")}
     assert len(after - before) == 1
     assert len(list((cache / "rows").glob("*.json"))) == 6
+    # Quotes, events and frames were searched again in the changed article only.
+    assert len(list((cache / "context").glob("*.json"))) == 6
     last = tables.sentences[tables.sentences.article_id == "wire"].text.iloc[-1]
-    assert last == "The council met again on Monday."
+    assert last == "Amnesty International met again on Monday."
 
 
 def test_an_unchanged_corpus_is_read_back_from_its_snapshot(
