@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,8 @@ from .timeline import group_happenings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+#: The stages that run on the whole corpus at once, in order (named on the progress bar).
+CORPUS_STAGES = ("entities", "similarity", "links", "statements", "happenings")
 #: Corpora with more articles than this get progress bars (when asked for).
 PROGRESS_MIN_ARTICLES = 5
 
@@ -176,6 +178,8 @@ def build(
         )
     docs = {a.article_id: doc for a, doc in zip(articles, docs_list, strict=True)}
     sentences = _frame("sentences", rows["sentences"])
+    step = _stage_steps(CORPUS_STAGES) if bar else lambda stage: None
+    step("entities")
     resolution = resolve_entities(
         docs, sentences, curated=read_curated(Path(corpus_dir) / CURATED_FILE)
     )
@@ -200,10 +204,17 @@ def build(
         for message in quote_warnings:
             warnings.warn(message, QuoteWarning, stacklevel=2)
     quotes = _frame("quotes", found["quotes"])
+    step("similarity")
     similarity = score_sentences(sentences, quotes)
+    step("links")
     links = _frame("links", find_links(sentences, quotes, similarity=similarity))
-    article_table = _frame("articles", rows["articles"])
+    step("statements")
+    statements = _frame("statements", group_statements(links, sentences, similarity=similarity))
+    step("happenings")
     events = _frame("events", found["events"])
+    happenings = _frame("happenings", group_happenings(events, links=links))
+    step("")
+    article_table = _frame("articles", rows["articles"])
     tables = Tables(
         articles=article_table,
         paragraphs=paragraph_table,
@@ -214,9 +225,9 @@ def build(
         merge_suggestions=_frame("merge_suggestions", resolution.suggestions),
         quotes=quotes,
         links=links,
-        statements=_frame("statements", group_statements(links, sentences, similarity=similarity)),
+        statements=statements,
         events=events,
-        happenings=_frame("happenings", group_happenings(events, links=links)),
+        happenings=happenings,
         frames=_frame("frames", found["frames"]),
         problems=_frame(
             "problems", tabulate_problems(articles, quote_warnings, paragraphs=paragraph_table)
@@ -230,6 +241,23 @@ def build(
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     columns = schema.TABLES[name].column_names
     return schema.conform(name, pd.DataFrame(rows, columns=columns))
+
+
+def _stage_steps(stages: Sequence[str]) -> Callable[[str], None]:
+    """Returns a function to call as each corpus-level stage starts ("" when all are done); a
+    progress bar counts the stages and names the running one."""
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=len(stages), desc="corpus-level stages", unit="stage")
+
+    def step(stage: str) -> None:
+        if bar.n or bar.postfix:  # the previous stage is done
+            bar.update()
+        bar.set_postfix_str(stage)
+        if not stage:
+            bar.close()
+
+    return step
 
 
 def _progress_bar(stage: str) -> Callable[[Iterable[Any]], Iterable[Any]]:

@@ -231,3 +231,16 @@ def test_date_window_compares_only_articles_published_close(reference: analysis.
         reference.links.article_a.map(published) == reference.links.article_b.map(published)
     ]
     assert len(links) >= len(same_day) > 0
+
+
+def test_progress_bars_name_every_long_stage(
+    seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.setattr(pipeline, "PROGRESS_MIN_ARTICLES", 0)  # the seeds are only five
+    analysis.build(seeds, cache_dir=tmp_path, progress=True)
+    shown = capsys.readouterr().err
+    for bar in ("parsing: 100%", "articles: 100%", "quotes, events, frames: 100%"):
+        assert bar in shown
+    assert "corpus-level stages: 100%" in shown and "5/5" in shown
+    for stage in pipeline.CORPUS_STAGES:
+        assert stage in shown
