@@ -7,7 +7,6 @@ docs/scale.md for the blocks and what they can miss.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 
@@ -53,26 +52,30 @@ class NameBlocks:
     """
 
     def __init__(self, names: Iterable[str]) -> None:
+        """Indexes the names (duplicates once) by the two blocks of their keys."""
         self.keys: dict[str, str] = {n: transliteration_key(n) for n in dict.fromkeys(names)}
-        self.blocks: dict[str, list[str]] = defaultdict(list)
+        self.blocks: dict[str, tuple[list[str], list[str]]] = {}
         for name, key in self.keys.items():
             for block in {f"^{key[:1]}", f"{key[-1:]}$"}:
-                self.blocks[block].append(name)
+                names_, keys = self.blocks.setdefault(block, ([], []))
+                names_.append(name)
+                keys.append(key)
+        self.found: dict[tuple[str, float], list[str]] = {}
 
     def similar(self, name: str, cutoff: float) -> list[str]:
         """Returns the indexed names whose keys are at least `cutoff` alike `name`'s, sorted."""
+        if (name, cutoff) in self.found:
+            return self.found[name, cutoff]
         key = transliteration_key(name)
         found: set[str] = set()
         for block in {f"^{key[:1]}", f"{key[-1:]}$"}:
-            names = self.blocks.get(block, [])
-            for _, _, i in process.extract_iter(
-                key,
-                [self.keys[n] for n in names],
-                scorer=Indel.normalized_similarity,
-                score_cutoff=cutoff,
+            names, keys = self.blocks.get(block, ([], []))
+            for _, _, i in process.extract(
+                key, keys, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
             ):
                 found.add(names[i])
-        return sorted(found)
+        self.found[name, cutoff] = sorted(found)
+        return self.found[name, cutoff]
 
 
 __all__ = ["NameBlocks", "fold", "name_similarity", "transliteration_key"]

@@ -106,10 +106,13 @@ def _link_single_names(
         for m in groups[key]:
             in_article[m.article_id].add(clusters.find(key))
     compatible = _full_name_roots(people, groups, clusters)
+    majority: dict[str, str | None] = {}  # by key: a key's group is the same for all its mentions
     for i, m in enumerate(mentions):
         if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
             continue
-        if _majority_label(groups[m.key]) in ("GPE", "LOC", "NORP"):
+        if m.key not in majority:
+            majority[m.key] = _majority_label(groups[m.key])
+        if majority[m.key] in ("GPE", "LOC", "NORP"):
             continue  # place and nationality words are not surnames
         roots = compatible(m.key)
         for pool in (roots & in_article[m.article_id], roots):

@@ -84,6 +84,7 @@ def resolve_entities(
     for root, m in zip(assignment, mentions, strict=True):
         members[root].append(m)
     ids: dict[str, str] = {}
+    taken: set[str] = set()  # the ids given so far
     entity_rows: list[dict[str, Any]] = []
     labels: dict[str, str] = {}
     for root, group in members.items():
@@ -91,9 +92,10 @@ def resolve_entities(
         label = _decide_label(group, keys, decided.get(root))
         name = str(decided[root]["name"]) if root in decided else _canonical_name(group, label)
         entity_id = slug(name)
-        if entity_id in ids.values():
+        if entity_id in taken:
             entity_id = f"{entity_id}-{label.lower()}"
         ids[root], labels[root] = entity_id, label
+        taken.add(entity_id)
         entity_rows.append(
             {
                 "entity_id": entity_id,

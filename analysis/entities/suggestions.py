@@ -32,8 +32,8 @@ def _suggestions(
         if labels[a] != labels[b] and {labels[a], labels[b]} != {"PERSON", "ORG"}:
             continue  # e.g. a country and an organisation named after it
         best, reason = 0.0, ""
-        for ka in clusters.members[a]:
-            for kb in clusters.members[b]:
+        for ka in sorted(clusters.members[a]):  # sorted: ties go the same way every run
+            for kb in sorted(clusters.members[b]):
                 wa, wb = ka.split(), kb.split()
                 if len(wa) >= 2 and len(wb) >= 2 and ka in people and kb in people:
                     last = name_similarity(wa[-1], wb[-1])
