@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from pathlib import Path
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         "--engine", choices=("local", "dask"), default="local", help="where per-article stages run"
     )
     b.add_argument("--scheduler", default=None, help="dask scheduler address (--engine dask)")
+    b.add_argument("--verbose", action="store_true", help="print how long each stage took")
     d = commands.add_parser("docs", help="write docs/tables.md from the declared schemas")
     d.add_argument("--out", default=str(DOCS_PATH), help="where to write it")
     r = commands.add_parser("report", help="execute the notebooks and export their charts")
@@ -72,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
             return _eval(args.corpus, args.gold, textacy=not args.no_textacy)
         if args.command == "report":
             return _report(args.notebooks, corpus=args.corpus, out=args.out)
+        if args.verbose:
+            logging.basicConfig(level=logging.INFO, format="%(message)s")
         return _build(
             args.corpus,
             args.out,

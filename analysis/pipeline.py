@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +33,7 @@ from .timeline import group_happenings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+_log = logging.getLogger(__name__)
 #: The stages that run on the whole corpus at once, in order (named on the progress bar).
 CORPUS_STAGES = ("entities", "similarity", "links", "statements", "happenings")
 #: Corpora with more articles than this get progress bars (when asked for).
@@ -159,7 +162,10 @@ def build(
     with problems_unshown(CorpusWarning):  # collected in `problems` instead
         articles = read_corpus(corpus_dir)
     bar = _progress_bar if progress and len(articles) > PROGRESS_MIN_ARTICLES else None
+    step = _Stages(bar=bar is not None)
+    step("cleaning")
     cleaned = clean_articles(articles)
+    step("parsing")
     if engine == "dask":
         from .distributed import run_article_stages_on_dask
 
@@ -172,13 +178,13 @@ def build(
             n_process=n_process,
         )
     items = [ArticleInput(*x) for x in zip(articles, cleaned, docs_list, strict=True)]
+    step("articles")
     if engine == "local":
         rows = run_article_stages(
             items, model=find_model(), cache_dir=cache, progress=bar("articles") if bar else None
         )
     docs = {a.article_id: doc for a, doc in zip(articles, docs_list, strict=True)}
     sentences = _frame("sentences", rows["sentences"])
-    step = _stage_steps(CORPUS_STAGES) if bar else lambda stage: None
     step("entities")
     resolution = resolve_entities(
         docs, sentences, curated=read_curated(Path(corpus_dir) / CURATED_FILE)
@@ -186,6 +192,7 @@ def build(
     paragraph_table = _frame("paragraphs", rows["paragraphs"])
     mentions = _frame("mentions", resolution.mentions)
     entities = _frame("entities", resolution.entities)
+    step("quotes, events, frames")
     found = tabulate_in_context(
         items,
         tables={
@@ -213,7 +220,7 @@ def build(
     step("happenings")
     events = _frame("events", found["events"])
     happenings = _frame("happenings", group_happenings(events, links=links))
-    step("")
+    step("tables")
     article_table = _frame("articles", rows["articles"])
     tables = Tables(
         articles=article_table,
@@ -234,7 +241,9 @@ def build(
         ),
         docs=docs,
     )
+    step("snapshot")
     write_snapshot(cache, key, dict(tables.items()))
+    step("")
     return tables
 
 
@@ -243,21 +252,31 @@ def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return schema.conform(name, pd.DataFrame(rows, columns=columns))
 
 
-def _stage_steps(stages: Sequence[str]) -> Callable[[str], None]:
-    """Returns a function to call as each corpus-level stage starts ("" when all are done); a
-    progress bar counts the stages and names the running one."""
-    from tqdm.auto import tqdm
+class _Stages:
+    """Marks the start of each stage of a build: logs how long the previous one took (logger
+    `analysis.pipeline`, level INFO: `python -m analysis build --verbose` shows them) and, when
+    asked, moves a progress bar over the corpus-level stages (`CORPUS_STAGES`)."""
 
-    bar = tqdm(total=len(stages), desc="corpus-level stages", unit="stage")
+    def __init__(self, *, bar: bool) -> None:
+        self.bar: Any = None
+        if bar:
+            from tqdm.auto import tqdm
 
-    def step(stage: str) -> None:
-        if bar.n or bar.postfix:  # the previous stage is done
-            bar.update()
-        bar.set_postfix_str(stage)
-        if not stage:
-            bar.close()
+            self.bar = tqdm(total=len(CORPUS_STAGES), desc="corpus-level stages", unit="stage")
+        self.current, self.started = "", time.perf_counter()
 
-    return step
+    def __call__(self, stage: str) -> None:
+        """Starts `stage` ("" when the build is done)."""
+        now = time.perf_counter()
+        if self.current:
+            _log.info("stage %s: %.2f s", self.current, now - self.started)
+        if self.bar is not None and self.current in CORPUS_STAGES:
+            self.bar.update()
+        if self.bar is not None and stage in CORPUS_STAGES:
+            self.bar.set_postfix_str(stage)
+        if self.bar is not None and not stage:
+            self.bar.close()
+        self.current, self.started = stage, now
 
 
 def _progress_bar(stage: str) -> Callable[[Iterable[Any]], Iterable[Any]]:

@@ -244,3 +244,17 @@ def test_progress_bars_name_every_long_stage(
     assert "corpus-level stages: 100%" in shown and "5/5" in shown
     for stage in pipeline.CORPUS_STAGES:
         assert stage in shown
+
+
+def test_every_stage_logs_how_long_it_took(
+    seeds: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("INFO", logger="analysis.pipeline"):
+        analysis.build(seeds, cache_dir=tmp_path)
+    logged = [r.getMessage().split(":")[0] for r in caplog.records]
+    assert logged == [
+        f"stage {s}"
+        for s in ("cleaning", "parsing", "articles", "entities", "quotes, events, frames")
+        + pipeline.CORPUS_STAGES[1:]
+        + ("tables", "snapshot")
+    ]
