@@ -69,15 +69,18 @@ def group_happenings(events: pd.DataFrame, *, links: pd.DataFrame) -> list[dict[
     at: dict[tuple[str, int], list[int]] = {}
     for i, e in enumerate(records):
         at.setdefault((str(e.article_id), int(e.sentence_id)), []).append(i)
-    for link in rows_of(links):
-        for i in at.get((str(link.article_a), int(link.sentence_a)), []):
-            for j in at.get((str(link.article_b), int(link.sentence_b)), []):
+    ends = ("article_a", "sentence_a", "article_b", "sentence_b", "kind")
+    for article_a, sentence_a, article_b, sentence_b, kind in zip(
+        *(links[c].tolist() for c in ends), strict=True
+    ):  # plain lists: a large corpus has hundreds of thousands of links
+        for i in at.get((article_a, sentence_a), []):
+            for j in at.get((article_b, sentence_b), []):
                 if not isinstance(actors[i], str) or actors[i] != actors[j]:
                     continue
                 agree = not (stated[i] and stated[j]) or (
                     first[i] <= last[j] and first[j] <= last[i]
                 )
-                if agree or link.kind in STRONG_LINKS:
+                if agree or kind in STRONG_LINKS:
                     union(i, j)
 
     groups: dict[int, list[int]] = {}
