@@ -28,6 +28,7 @@ def _suggestions(
     mentions: list[Mention],
 ) -> list[dict[str, Any]]:
     out = []
+    is_person = set(people)
     for a, b in _suggestion_candidates(groups, clusters, people, ids):
         if labels[a] != labels[b] and {labels[a], labels[b]} != {"PERSON", "ORG"}:
             continue  # e.g. a country and an organisation named after it
@@ -35,7 +36,7 @@ def _suggestions(
         for ka in sorted(clusters.members[a]):  # sorted: ties go the same way every run
             for kb in sorted(clusters.members[b]):
                 wa, wb = ka.split(), kb.split()
-                if len(wa) >= 2 and len(wb) >= 2 and ka in people and kb in people:
+                if len(wa) >= 2 and len(wb) >= 2 and ka in is_person and kb in is_person:
                     last = name_similarity(wa[-1], wb[-1])
                     first = name_similarity(wa[0], wb[0])
                     score = min(last, first)
