@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import schema
-from .corpus import CorpusError, CorpusWarning, read_corpus
+from .corpus import Article, CorpusError, CorpusWarning, read_corpus
 from .entities import CURATED_FILE, read_curated, resolve_entities
 from .framing.frames import FRAMES_FILE, read_frames
 from .output import write_folder
@@ -31,6 +31,7 @@ from .stages import (
 from .timeline import group_happenings
 
 if TYPE_CHECKING:
+    from dask.distributed import Client
     from spacy.tokens import Doc
 
 _log = logging.getLogger(__name__)
@@ -162,14 +163,37 @@ def build(
     with problems_unshown(CorpusWarning):  # collected in `problems` instead
         articles = read_corpus(corpus_dir)
     bar = _progress_bar if progress and len(articles) > PROGRESS_MIN_ARTICLES else None
+    if engine == "dask":
+        from .distributed import open_client
+
+        with open_client(scheduler) as client:
+            tables = _build_tables(Path(corpus_dir), articles, cache=cache, bar=bar, client=client)
+    else:
+        tables = _build_tables(
+            Path(corpus_dir), articles, cache=cache, bar=bar, n_process=n_process
+        )
+    write_snapshot(cache, key, dict(tables.items()))
+    return tables
+
+
+def _build_tables(
+    corpus_dir: Path,
+    articles: list[Article],
+    *,
+    cache: Path,
+    bar: Callable[[str], Callable[[Iterable[Any]], Iterable[Any]]] | None,
+    n_process: int = 1,
+    client: Client | None = None,
+) -> Tables:
+    """Runs every stage of `build` on the articles read (on a Dask cluster when `client`)."""
     step = _Stages(bar=bar is not None)
     step("cleaning")
     cleaned = clean_articles(articles)
     step("parsing")
-    if engine == "dask":
-        from .distributed import run_article_stages_on_dask
+    if client is not None:
+        from .distributed import run_article_stages_on_dask, run_in_context_on_dask
 
-        docs_list, rows = run_article_stages_on_dask(articles, cache_dir=cache, scheduler=scheduler)
+        docs_list, rows = run_article_stages_on_dask(articles, cache_dir=cache, client=client)
     else:
         docs_list = parse_texts(
             [c.body for c in cleaned],
@@ -179,33 +203,37 @@ def build(
         )
     items = [ArticleInput(*x) for x in zip(articles, cleaned, docs_list, strict=True)]
     step("articles")
-    if engine == "local":
+    if client is None:
         rows = run_article_stages(
             items, model=find_model(), cache_dir=cache, progress=bar("articles") if bar else None
         )
     docs = {a.article_id: doc for a, doc in zip(articles, docs_list, strict=True)}
     sentences = _frame("sentences", rows["sentences"])
     step("entities")
-    resolution = resolve_entities(
-        docs, sentences, curated=read_curated(Path(corpus_dir) / CURATED_FILE)
-    )
+    resolution = resolve_entities(docs, sentences, curated=read_curated(corpus_dir / CURATED_FILE))
     paragraph_table = _frame("paragraphs", rows["paragraphs"])
     mentions = _frame("mentions", resolution.mentions)
     entities = _frame("entities", resolution.entities)
     step("quotes, events, frames")
-    found = tabulate_in_context(
-        items,
-        tables={
+    context: dict[str, Any] = {
+        "tables": {
             "paragraphs": paragraph_table,
             "sentences": sentences,
             "mentions": mentions,
             "entities": entities,
         },
-        frames=read_frames(Path(corpus_dir) / FRAMES_FILE),
-        model=find_model(),
-        cache_dir=cache,
-        progress=bar("quotes, events, frames") if bar else None,
-    )
+        "frames": read_frames(corpus_dir / FRAMES_FILE),
+        "cache_dir": cache,
+    }
+    if client is not None:
+        found = run_in_context_on_dask(articles, client=client, **context)
+    else:
+        found = tabulate_in_context(
+            items,
+            model=find_model(),
+            progress=bar("quotes, events, frames") if bar else None,
+            **context,
+        )
     quote_warnings = found["warnings"]
     with problems_unshown(QuoteWarning):
         for message in quote_warnings:
@@ -241,8 +269,6 @@ def build(
         ),
         docs=docs,
     )
-    step("snapshot")
-    write_snapshot(cache, key, dict(tables.items()))
     step("")
     return tables
 
