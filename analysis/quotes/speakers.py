@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-
-import pandas as pd
 
 from ..lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .cues import (
@@ -22,6 +21,7 @@ from .cues import (
     ROUNDUP_LEAD,
     SPEAKER_LABELS,
 )
+from .named import MentionIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -51,7 +51,7 @@ class QuoteFinder:
     article_id: str
     doc: Doc
     paragraphs: list[tuple[int, int]]
-    mentions: pd.DataFrame  # this article's mentions, datelines and bylines left out
+    mentions: MentionIndex  # this article's mentions, datelines and bylines left out
     labels: dict[str, str]  # entity_id → label
     text: str = ""  # the body (spaCy rebuilds `doc.text` on every access)
     genders: dict[str, str] = field(default_factory=dict)
@@ -60,13 +60,13 @@ class QuoteFinder:
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
-        for entity_id, start in zip(self.mentions.entity_id, self.mentions.start, strict=True):
-            if self.labels.get(entity_id) != "PERSON":
+        for m in self.mentions:
+            if m.label != "PERSON":
                 continue
-            before = self.text[max(0, int(start) - 25) : int(start)].lower()
+            before = self.text[max(0, m.start - 25) : m.start].lower()
             found = [g for w, g in GENDER_WORDS.items() if re.search(rf"\b{w}\.?\s*$", before)]
             if found:
-                self.genders.setdefault(str(entity_id), found[0])
+                self.genders.setdefault(m.entity_id, found[0])
         for sent in self.doc.sents:
             people = set(self._people_in(sent.start_char, sent.end_char))
             said = {PERSON_PRONOUNS[t.lower_] for t in sent if t.lower_ in PERSON_PRONOUNS}
@@ -148,15 +148,13 @@ class QuoteFinder:
     def _roundup_name(self, line: Span) -> Attribution | None:
         """ "— Name, Outlet" after a quote: the person or organisation named first on the dash
         line, with at most abbreviated titles ("Prof.", "Dr.") before it."""
-        m = self.mentions
-        hits = m[(m.start >= line.start_char) & (m.end <= line.end_char)]
-        hits = hits[hits.entity_id.map(self.labels).isin(["PERSON", "ORG"])]
-        if hits.empty:
+        hits = self.mentions.within(line.start_char, line.end_char)
+        first = next((m for m in hits if m.label in ("PERSON", "ORG")), None)
+        if first is None:
             return None
-        first = hits.iloc[0]
-        if not ROUNDUP_LEAD.fullmatch(self.text[line.start_char : int(first.start)]):
+        if not ROUNDUP_LEAD.fullmatch(self.text[line.start_char : first.start]):
             return None
-        return Attribution(str(first.entity_id), str(first.text), how="roundup")
+        return Attribution(first.entity_id, first.text, how="roundup")
 
     def _attribution_in(
         self,
@@ -319,22 +317,18 @@ class QuoteFinder:
         return words[first : i + 1]
 
     def _mention_in(self, start: int, end: int, *, head: Token | None = None) -> str | None:
-        m = self.mentions
-        hits = m[(m.start < end) & (m.end > start)]
+        hits = self.mentions.overlapping(start, end)
         if head is not None and head.pos_ != "PROPN":
             # "the inspectors' report": a name inside a description is not the speaker unless
             # it is the description's owner ("Amnesty's report" is handled by `_issuer`).
-            hits = hits[(hits.start <= head.idx) & (hits.end > head.idx)]
-        if hits.empty:
+            hits = [m for m in hits if m.start <= head.idx < m.end]
+        if not hits:
             return None
-        people = hits[hits.entity_id.map(self.labels).isin(["PERSON", "ORG"])]
-        chosen = people if not people.empty else hits
-        return str(chosen.entity_id.iloc[-1])
+        people = [m for m in hits if m.label in ("PERSON", "ORG")]
+        return (people or hits)[-1].entity_id
 
     def _people_in(self, start: int, end: int) -> list[str]:
-        m = self.mentions
-        hits = m[(m.start >= start) & (m.end <= end)]
-        return [str(e) for e in hits.entity_id if self.labels.get(e) == "PERSON"]
+        return [m.entity_id for m in self.mentions.within(start, end) if m.label == "PERSON"]
 
     def _person_antecedent(self, pronoun: Token, lower: str, depth: int = 0) -> str | None:
         """The nearest person named as a subject before the pronoun whose known gender does not
@@ -392,13 +386,11 @@ class QuoteFinder:
     def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
         """People named between two offsets as the subject of a clause (or in apposition to
         it): "Judge X wrote", "The lead author, Dr. X, said"."""
-        m = self.mentions
-        hits = m[(m.start >= start) & (m.end <= end)]
         found = []
-        for entity_id, m_end in zip(hits.entity_id, hits.end, strict=True):
-            if self.labels.get(entity_id) != "PERSON":
+        for m in self.mentions.within(start, end):
+            if m.label != "PERSON":
                 continue
-            span = self.doc.char_span(int(m_end) - 1, int(m_end), alignment_mode="expand")
+            span = self.doc.char_span(m.end - 1, m.end, alignment_mode="expand")
             if span is None:
                 continue
             head = span[0]
@@ -409,7 +401,7 @@ class QuoteFinder:
             ):
                 head = head.head
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
-                found.append((str(entity_id), head))
+                found.append((m.entity_id, head))
         return found
 
     def _org_antecedent(self, pronoun: Token, history: list[Attribution]) -> str | None:
@@ -417,10 +409,9 @@ class QuoteFinder:
         else the organisation that spoke last; never a person, never one named later."""
         sent = pronoun.sent
         start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-        m = self.mentions[self.mentions.entity_id.map(self.labels) == "ORG"]
-        here = m[(m.start >= start) & (m.end <= pronoun.idx)]
-        if not here.empty:
-            return str(here.entity_id.iloc[-1])
+        here = [m for m in self.mentions.within(start, pronoun.idx) if m.label == "ORG"]
+        if here:
+            return here[-1].entity_id
         return self._last_org(pronoun, history)
 
     def _last_org(self, token: Token, history: list[Attribution]) -> str | None:
@@ -437,12 +428,11 @@ class QuoteFinder:
         ("the ministry" after "the Ministry of Defense of Ukraine", "the transit authority" after
         "the Northern Counties Transit Authority")."""
         wanted = " ".join(t.lower_ for t in words)
-        m = self.mentions
-        earlier = m[(m.end <= before) & (m.entity_id.map(self.labels) == "ORG")]
+        pattern = re.compile(rf"\b{re.escape(wanted)}\b")
         found = {
-            str(e)
-            for e, text in zip(earlier.entity_id, earlier.text, strict=True)
-            if re.search(rf"\b{re.escape(wanted)}\b", str(text).lower())
+            m.entity_id
+            for m in self.mentions.ending_by(before)
+            if m.label == "ORG" and pattern.search(m.text.lower())
         }
         return found.pop() if len(found) == 1 else None
 
@@ -453,23 +443,20 @@ class QuoteFinder:
         self, start: int, end: int, labels: tuple[str, ...] = ("PERSON", "ORG")
     ) -> list[str]:
         """Returns the entities of these labels named between two offsets, outside quotes."""
-        m = self.mentions
-        hits = m[(m.start >= start) & (m.end <= end)]
         return [
-            str(e)
-            for e, o in zip(hits.entity_id, hits.start, strict=True)
-            if self.labels.get(e) in labels and not any(s <= o < q for s, q in self.quoted)
+            m.entity_id
+            for m in self.mentions.within(start, end)
+            if m.label in labels and not any(s <= m.start < q for s, q in self.quoted)
         ]
 
     def main_org(self) -> str | None:
         """The organisation the article is about: at least 3 mentions and 60 % of the
         organisation mentions; None when there is no such one."""
-        orgs = self.mentions.entity_id[self.mentions.entity_id.map(self.labels) == "ORG"]
-        if orgs.empty:
+        counts = Counter(m.entity_id for m in self.mentions if m.label == "ORG")
+        if not counts:
             return None
-        counts = orgs.value_counts()
-        top = int(counts.iloc[0])
-        return str(counts.index[0]) if top >= 3 and top >= 0.6 * len(orgs) else None
+        entity_id, top = counts.most_common(1)[0]
+        return entity_id if top >= 3 and top >= 0.6 * counts.total() else None
 
     def _issuer(self, token: Token, words: list[Token]) -> str | None:
         """Who issued a document: its owner ("Amnesty's report", "a report by Amnesty"), else

@@ -11,6 +11,7 @@ import pandas as pd
 from ..lexicon import words
 from .cues import REPORTING_VERBS, find_datelines
 from .marks import MarkReader, Segment
+from .named import MentionIndex
 from .speakers import Attribution, QuoteFinder
 
 if TYPE_CHECKING:
@@ -47,12 +48,10 @@ def find_quotes(
     labels = dict(zip(entities.entity_id, entities.label, strict=True))
     names = dict(zip(entities.entity_id, entities.name, strict=True))
     body = doc.text
-    mentions = mentions.reset_index(drop=True)
     bylines = find_datelines(body)
-    if bylines:  # a dateline's agency or a byline's author is never a speaker
-        keep = ~mentions.start.map(lambda o: any(s <= o < e for s, e in bylines))
-        mentions = mentions[keep.astype(bool)].reset_index(drop=True)
-    finder = QuoteFinder(article_id, doc, paragraphs, mentions, labels, bylines=bylines)
+    # A dateline's agency or a byline's author is never a speaker.
+    named = MentionIndex.from_frame(mentions, labels, skip=bylines)
+    finder = QuoteFinder(article_id, doc, paragraphs, named, labels, bylines=bylines)
     reader = MarkReader(article_id, body, paragraphs)
     segments = reader.find_segments()
     quoted = [(s.start, s.end) for s in segments]
