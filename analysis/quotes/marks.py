@@ -11,7 +11,10 @@ quotes are left alone (apostrophes, nested quotes).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -32,6 +35,34 @@ class Segment:
     paragraph_id: int
     chain: int  # segments of one multi-paragraph quote share a chain
     opens_sentence: bool
+
+
+class Quoted:
+    """Every quoted span (start, end) of a body, sorted, for asking whether an offset is quoted
+    without scanning them all."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        """Keeps the spans sorted by start."""
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._reach = list(accumulate((e for _, e in self.spans), max))  # furthest end so far
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self.spans)
+
+    def covers(self, offset: int) -> bool:
+        """Returns whether a body offset is inside a quoted span."""
+        i = bisect_right(self._starts, offset)
+        return i > 0 and self._reach[i - 1] > offset
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Returns the quoted spans overlapping [start, end)."""
+        return [(s, e) for s, e in self.spans[: bisect_left(self._starts, end)] if e > start]
+
+    def starts_within(self, start: int, end: int) -> bool:
+        """Returns whether a quoted span starts in [start, end)."""
+        i = bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
 
 
 @dataclass

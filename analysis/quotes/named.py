@@ -7,10 +7,8 @@ for each question cost most of the quote stage's time. The index is built once p
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
-
-import pandas as pd
 
 
 class Mention(NamedTuple):
@@ -34,26 +32,26 @@ class MentionIndex:
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
 
     @classmethod
-    def from_frame(
+    def from_rows(
         cls,
-        mentions: pd.DataFrame,
+        mentions: Iterable[tuple[int, int, str, str]],
         labels: Mapping[str, str],
         *,
         skip: Sequence[tuple[int, int]] = (),
     ) -> MentionIndex:
-        """Returns the index of an article's rows of the `mentions` table.
+        """Returns the index of an article's mentions.
 
         Args:
-            mentions: The article's mentions (`start`, `end`, `entity_id`, `text`).
+            mentions: The article's rows of the `mentions` table as (start, end, entity_id,
+                text), in table order.
             labels: Each entity's label (entity_id → label).
             skip: Spans (start, end) whose mentions are left out: a mention starting inside
                 one is not indexed (datelines and bylines never name a speaker).
         """
-        rows = zip(mentions.start, mentions.end, mentions.entity_id, mentions.text, strict=True)
         return cls(
             [
                 Mention(int(s), int(e), str(i), str(t), labels.get(str(i)))
-                for s, e, i, t in rows
+                for s, e, i, t in mentions
                 if not any(a <= s < b for a, b in skip)
             ]
         )

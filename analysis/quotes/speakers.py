@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .cues import (
-    CHANNELS,
     DOCUMENT_NOUNS,
+    GENDER_BEFORE,
     GENDER_WORDS,
     GENERIC_ORG_NOUNS,
     ORG_NOUNS,
@@ -20,7 +22,9 @@ from .cues import (
     REMARK_NOUNS,
     ROUNDUP_LEAD,
     SPEAKER_LABELS,
+    find_channel,
 )
+from .marks import Quoted
 from .named import MentionIndex
 
 if TYPE_CHECKING:
@@ -52,26 +56,37 @@ class QuoteFinder:
     doc: Doc
     paragraphs: list[tuple[int, int]]
     mentions: MentionIndex  # this article's mentions, datelines and bylines left out
-    labels: dict[str, str]  # entity_id → label
+    labels: Mapping[str, str]  # entity_id → label
     text: str = ""  # the body (spaCy rebuilds `doc.text` on every access)
     genders: dict[str, str] = field(default_factory=dict)
-    quoted: list[tuple[int, int]] = field(default_factory=list)  # every quoted span
+    quoted: Quoted = field(default_factory=Quoted)  # every quoted span
     bylines: list[tuple[int, int]] = field(default_factory=list)  # datelines and bylines
+    # Per token (by index), read once: spaCy builds a Token and looks its strings up per access.
+    lowers: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)  # lowercased
+    offsets: list[int] = field(default_factory=list)  # `Token.idx`
+    _channels: dict[tuple[int, int], str | None] = field(default_factory=dict)  # by sentence
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
+        self.text = self.text or self.doc.text
+        for t in self.doc:
+            self.lowers.append(t.lower_)
+            self.lemmas.append(t.lemma_.lower())
+            self.offsets.append(t.idx)
         for m in self.mentions:
             if m.label != "PERSON":
                 continue
-            before = self.text[max(0, m.start - 25) : m.start].lower()
-            found = [g for w, g in GENDER_WORDS.items() if re.search(rf"\b{w}\.?\s*$", before)]
+            found = GENDER_BEFORE.search(self.text[max(0, m.start - 25) : m.start].lower())
             if found:
-                self.genders.setdefault(m.entity_id, found[0])
+                self.genders.setdefault(m.entity_id, GENDER_WORDS[found[1]])
         for sent in self.doc.sents:
             people = set(self._people_in(sent.start_char, sent.end_char))
-            said = {PERSON_PRONOUNS[t.lower_] for t in sent if t.lower_ in PERSON_PRONOUNS}
-            said |= {"m" for t in sent if t.lower_ == "his"}
-            if len(people) == 1 and len(said) == 1:
+            if len(people) != 1:
+                continue
+            words = self.lowers[sent.start : sent.end]
+            said = {PERSON_PRONOUNS[w] for w in words if w in PERSON_PRONOUNS}
+            said |= {"m" for w in words if w == "his"}
+            if len(said) == 1:
                 self.genders.setdefault(people.pop(), said.pop())
 
     def sentence_of(self, offset: int) -> Span:
@@ -82,7 +97,7 @@ class QuoteFinder:
 
     def outside_quotes(self, offset: int) -> bool:
         """Returns whether a body offset is outside every quote."""
-        return not any(s <= offset < e for s, e in self.quoted)
+        return not self.quoted.covers(offset)
 
     def mention_at(self, offset: int) -> str | None:
         """Returns the entity named at a body offset, if any."""
@@ -99,7 +114,6 @@ class QuoteFinder:
     def attribute(
         self,
         sentences: list[Span],
-        quoted: list[tuple[int, int]],
         history: list[Attribution],
         *,
         previous_sentence: Span | None,
@@ -111,7 +125,6 @@ class QuoteFinder:
 
         Args:
             sentences: The sentences holding the quote, last first.
-            quoted: Every quoted span of the article.
             history: The attributions given so far, in body order.
             previous_sentence: The sentence before the quote (read when it ends with a colon).
             next_sentence: The sentence after (read when it is a dash line).
@@ -122,11 +135,11 @@ class QuoteFinder:
             The attribution (its `how` says which rule found it) and the word that cues it.
         """
         for sent in sentences:
-            found = self._attribution_in(sent, quoted, history, current, within)
+            found = self._attribution_in(sent, history, current, within)
             if found[1] is not None:
                 return found
         if next_sentence is not None and next_sentence.text[:1] in "–—-":
-            found = self._attribution_in(next_sentence, quoted, history)
+            found = self._attribution_in(next_sentence, history)
             if found[1] is not None:
                 found[0].how = "roundup" if found[0].how == "cue" else found[0].how
                 return found
@@ -138,7 +151,7 @@ class QuoteFinder:
                 line = next_sentence.text.strip(" –—-\n")
                 return Attribution(mention=line, how="roundup"), next_sentence[0]
         if previous_sentence is not None and previous_sentence.text.rstrip().endswith(":"):
-            found = self._attribution_in(previous_sentence, quoted, history)
+            found = self._attribution_in(previous_sentence, history)
             if found[1] is not None:
                 if found[0].how == "cue":
                     found[0].how = "colon"
@@ -159,26 +172,30 @@ class QuoteFinder:
     def _attribution_in(
         self,
         sent: Span,
-        quoted: list[tuple[int, int]],
         history: list[Attribution],
         current: tuple[int, int] | None = None,
         within: tuple[int, int] | None = None,
     ) -> tuple[Attribution, Token | None]:
         def outside(token: Token) -> bool:
             inside_span = within is None or within[0] <= token.idx < within[1]
-            return inside_span and not any(s <= token.idx < e for s, e in quoted)
+            return inside_span and not self.quoted.covers(token.idx)
 
-        for token in sent:
-            if token.lower_ == "according" and token.i + 1 < len(self.doc):
-                to = self.doc[token.i + 1]
+        indices = range(sent.start, sent.end)
+        for i in indices:
+            if self.lowers[i] == "according" and i + 1 < len(self.doc):
+                token, to = self.doc[i], self.doc[i + 1]
                 objects = [c for c in to.children if c.dep_ == "pobj"]
                 if to.lower_ == "to" and objects and outside(token):
                     who = self.resolve(objects[0], history)
-                    who.cue, who.channel = "according to", self.channel_of(sent, quoted)
+                    who.cue, who.channel = "according to", self.channel_of(sent)
                     who.how = "according_to"
                     return who, token
-        inside = [t for t in sent if current and current[0] <= t.idx < current[1]]
-        for t in inside[:1]:
+        inside = []  # the sentence's first word inside the current quote
+        if current:
+            first = bisect_left(self.offsets, current[0], sent.start, sent.end)
+            if first < sent.end and self.offsets[first] < current[1]:
+                inside = [self.doc[first]]
+        for t in inside:
             # X's "…" remark
             for noun in t.ancestors:
                 if noun.lemma_.lower() in REMARK_NOUNS and outside(noun):
@@ -188,8 +205,8 @@ class QuoteFinder:
                         who.cue, who.how = noun.lemma_.lower(), "governing_verb"
                         return who, noun
                     break
-        verbs = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
-        verbs = [v for v in verbs if outside(v)]
+        verbs = [self.doc[i] for i in indices if self.lemmas[i] in SPEECH_VERBS]
+        verbs = [v for v in verbs if v.pos_ == "VERB" and outside(v)]
         if not verbs:
             return Attribution(), None
         governing = [a for t in inside[:1] for a in t.ancestors if a in verbs]
@@ -201,7 +218,7 @@ class QuoteFinder:
             if subject is not None and outside(subject):
                 who = self.resolve(subject, history)
                 who.cue = verb.lemma_.lower()
-                who.channel = self.channel_of(sent, quoted)
+                who.channel = self.channel_of(sent)
                 if who.how == "cue" and verb in depth and current and not self._opens(current):
                     who.how = "governing_verb"
                 return who, verb
@@ -446,7 +463,7 @@ class QuoteFinder:
         return [
             m.entity_id
             for m in self.mentions.within(start, end)
-            if m.label in labels and not any(s <= m.start < q for s, q in self.quoted)
+            if m.label in labels and not self.quoted.covers(m.start)
         ]
 
     def main_org(self) -> str | None:
@@ -474,8 +491,8 @@ class QuoteFinder:
                     return named
         lemma = token.lemma_.lower()
         issuers = []
-        for t in self.doc[: token.i]:
-            if t.lemma_.lower() != lemma or t.dep_ not in ("dobj", "nsubjpass"):
+        for t in (self.doc[i] for i in range(token.i) if self.lemmas[i] == lemma):
+            if t.dep_ not in ("dobj", "nsubjpass"):
                 continue
             verb = t.head
             who = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
@@ -498,8 +515,8 @@ class QuoteFinder:
         after "the mayor, Ivan Horbenko," or "Mayor Ivan Horbenko"."""
         lemma = token.lemma_.lower()
         tied = []
-        for t in self.doc[: token.i]:
-            if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+        for t in (self.doc[i] for i in range(token.i) if self.lemmas[i] == lemma):
+            if t.pos_ != "NOUN":
                 continue
             partners = [c for c in t.children if c.dep_ == "appos"]
             if t.dep_ in ("appos", "compound"):
@@ -510,15 +527,13 @@ class QuoteFinder:
                     tied.append(named)
         return tied[0] if len(set(tied)) == 1 else None
 
-    def channel_of(self, sent: Span, quoted: list[tuple[int, int]]) -> str | None:
-        """Returns the channel the sentence names outside the quote (Facebook, statement, …)."""
+    def channel_of(self, sent: Span) -> str | None:
+        """Returns the channel the sentence names outside the quotes (Facebook, statement, …)."""
         start, end = sent.start_char, sent.end_char
-        chars = list(self.text[start:end])
-        for q0, q1 in quoted:
-            for i in range(max(q0, start), min(q1, end)):
-                chars[i - start] = " "
-        text = "".join(chars)
-        for name, pattern in CHANNELS:
-            if pattern.search(text):
-                return name
-        return None
+        if (start, end) not in self._channels:
+            chars = list(self.text[start:end])
+            for q0, q1 in self.quoted.overlapping(start, end):
+                for i in range(max(q0, start), min(q1, end)):
+                    chars[i - start] = " "
+            self._channels[start, end] = find_channel("".join(chars))
+        return self._channels[start, end]
