@@ -19,6 +19,7 @@ from itertools import accumulate
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
+_MARK = re.compile(f"[{OPENING}{CLOSING}{STRAIGHT}]")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s*$")
 
 
@@ -124,8 +125,8 @@ class MarkReader:
     def _marks(self, start: int, end: int) -> list[tuple[int, str]]:
         text = self.text
         marks = []
-        for i in range(start, end):
-            ch = text[i]
+        for found in _MARK.finditer(text, start, end):
+            i, ch = found.start(), found[0]
             if ch in OPENING:
                 marks.append((i, "open"))
             elif ch in CLOSING:

@@ -95,6 +95,10 @@ class QuoteFinder:
         assert span is not None, f"offset {offset} is outside the body"
         return span.sent
 
+    def text_of(self, span: Span) -> str:
+        """Returns a span's text (`Span.text`, without joining its tokens again)."""
+        return self.text[span.start_char : span.end_char]
+
     def outside_quotes(self, offset: int) -> bool:
         """Returns whether a body offset is outside every quote."""
         return not self.quoted.covers(offset)
@@ -138,7 +142,7 @@ class QuoteFinder:
             found = self._attribution_in(sent, history, current, within)
             if found[1] is not None:
                 return found
-        if next_sentence is not None and next_sentence.text[:1] in "–—-":
+        if next_sentence is not None and self.text_of(next_sentence)[:1] in "–—-":
             found = self._attribution_in(next_sentence, history)
             if found[1] is not None:
                 found[0].how = "roundup" if found[0].how == "cue" else found[0].how
@@ -150,7 +154,7 @@ class QuoteFinder:
                 # "— a reader in Eastfield": a roundup line naming no one.
                 line = next_sentence.text.strip(" –—-\n")
                 return Attribution(mention=line, how="roundup"), next_sentence[0]
-        if previous_sentence is not None and previous_sentence.text.rstrip().endswith(":"):
+        if previous_sentence is not None and self.text_of(previous_sentence).rstrip().endswith(":"):
             found = self._attribution_in(previous_sentence, history)
             if found[1] is not None:
                 if found[0].how == "cue":

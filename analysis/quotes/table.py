@@ -137,7 +137,7 @@ def find_quotes(
                 current=(first.start, first.end),
                 within=within,
             )
-        goes_on = kind == "direct" or _CONTINUES.match(span_sents[0].text) is not None
+        goes_on = kind == "direct" or _CONTINUES.match(finder.text_of(span_sents[0])) is not None
         if who.how == "none" and goes_on and not _has_verb(span_sents, quoted, within):
             who = _follow_on(finder, history, start)
         who.at = max(end, int(span_sents[-1].end_char))
