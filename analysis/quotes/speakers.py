@@ -109,7 +109,7 @@ class QuoteFinder:
 
     def in_byline(self, offset: int) -> bool:
         """Returns whether a body offset is in a dateline or a byline."""
-        return any(s <= offset < e for s, e in self.bylines)
+        return bool(self.bylines) and any(s <= offset < e for s, e in self.bylines)
 
     def paragraph_span(self, offset: int) -> tuple[int, int]:
         """Returns the (start, end) of the paragraph holding a body offset."""

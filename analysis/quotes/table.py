@@ -300,8 +300,9 @@ def tabulate_quotes(
     Returns:
         Rows of the `quotes` table and the warnings about unbalanced quote marks.
     """
-    labels = dict(zip(entities.entity_id.tolist(), entities.label.tolist(), strict=True))
-    names = dict(zip(entities.entity_id.tolist(), entities.name.tolist(), strict=True))
+    ids = entities["entity_id"].tolist()
+    labels = dict(zip(ids, entities["label"].tolist(), strict=True))
+    names = dict(zip(ids, entities["name"].tolist(), strict=True))
     spans = _rows_by_article(paragraphs, "start", "end")
     starts = _rows_by_article(sentences, "sentence_id", "start")
     named = _rows_by_article(mentions, "start", "end", "entity_id", "text")
@@ -329,7 +330,7 @@ def _rows_by_article(frame: pd.DataFrame, *columns: str) -> dict[str, list[Any]]
     """Returns the values of some columns of a table, as one tuple per row, by article id (in
     table order): plain Python values, read once per table rather than filtered per article."""
     by_article: dict[str, list[Any]] = {}
-    values = zip(frame.article_id.tolist(), *(frame[c].tolist() for c in columns), strict=True)
+    values = zip(*(frame[c].tolist() for c in ("article_id", *columns)), strict=True)
     for article_id, *row in values:
         by_article.setdefault(article_id, []).append(tuple(row))
     return by_article
