@@ -82,7 +82,7 @@ def test_mention_lookups_agree_with_a_scan(found, start, length) -> None:
 def test_quoted_spans() -> None:
     body = "“We will appeal,” he said, calling it “a dark day.”"
     quoted = Quoted([(body.index("a dark"), body.index(".”") + 1), (1, body.index(",”"))])
-    assert [body[s:e] for s, e in quoted] == ["We will appeal", "a dark day."]
+    assert [body[s:e] for s, e in quoted.spans] == ["We will appeal", "a dark day."]
     assert quoted.covers(body.index("appeal"))
     assert not quoted.covers(body.index("he said"))
     assert not quoted.covers(body.index(",”"))  # the end is outside

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -47,9 +47,6 @@ class Quoted:
         self.spans = sorted(spans)
         self._starts = [s for s, _ in self.spans]
         self._reach = list(accumulate((e for _, e in self.spans), max))  # furthest end so far
-
-    def __iter__(self) -> Iterator[tuple[int, int]]:
-        return iter(self.spans)
 
     def covers(self, offset: int) -> bool:
         """Returns whether a body offset is inside a quoted span."""
