@@ -6,6 +6,8 @@ The stages, one module each:
   runs over several paragraphs.
 - `cues` — the word lists and patterns (reporting verbs, organisation and document nouns, gender
   words, datelines and bylines).
+- `named` — one article's mentions, looked up by body offset (built once per article: the speaker
+  rules ask "who is named here?" thousands of times).
 - `speakers` — who said it: the attribution verb and its subject, `according to`, a colon
   introducing the quote, a roundup line, a follow-on paragraph; names, pronouns and descriptions
   resolved to an entity only when the text ties them to one.

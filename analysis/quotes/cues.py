@@ -72,6 +72,8 @@ GENDER_WORDS = {
         "f",
     ),
 }
+#: A gender word right before a name ("Ms. ", "spokesman "), in lowercase text.
+GENDER_BEFORE = re.compile(rf"\b({'|'.join(GENDER_WORDS)})\.?\s*$")
 #: Nouns that a quoted fragment can hang on with a possessor: X's "…" remark.
 REMARK_NOUNS = frozenset(
     "remark remarks comment comments word words claim phrase description warning".split()
@@ -87,6 +89,32 @@ CHANNELS = (
     ("statement", re.compile(r"\bstatement\b", re.IGNORECASE)),
     ("letter", re.compile(r"\bletter\b", re.IGNORECASE)),
 )
+#: Words (lowercase) of which a text names one whenever a channel pattern matches it.
+_CHANNEL_WORDS = (
+    "facebook",
+    "twitter",
+    "tweet",
+    "telegram",
+    "press release",
+    "interview",
+    "statement",
+    "letter",
+)
+#: Letters that case-insensitive patterns match as i and s but `str.lower` keeps apart.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def find_channel(text: str) -> str | None:
+    """Returns the first channel of `CHANNELS` that a text names, if any.
+
+    The patterns run only when the text holds one of their words: most sentences name none.
+    """
+    folded = text.translate(_FOLD).lower()
+    if not any(word in folded for word in _CHANNEL_WORDS):
+        return None
+    return next((name for name, pattern in CHANNELS if pattern.search(text)), None)
+
+
 #: A dateline ("ODESA, Ukraine (Reuters) —") or a byline ("By Jane Roe") at a paragraph start.
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*\([^)]{1,40}\)\s*[—–-]+"

@@ -11,11 +11,15 @@ quotes are left alone (apostrophes, nested quotes).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
+_MARK = re.compile(f"[{OPENING}{CLOSING}{STRAIGHT}]")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s*$")
 
 
@@ -32,6 +36,31 @@ class Segment:
     paragraph_id: int
     chain: int  # segments of one multi-paragraph quote share a chain
     opens_sentence: bool
+
+
+class Quoted:
+    """Every quoted span (start, end) of a body, sorted, for asking whether an offset is quoted
+    without scanning them all."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        """Keeps the spans sorted by start."""
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._reach = list(accumulate((e for _, e in self.spans), max))  # furthest end so far
+
+    def covers(self, offset: int) -> bool:
+        """Returns whether a body offset is inside a quoted span."""
+        i = bisect_right(self._starts, offset)
+        return i > 0 and self._reach[i - 1] > offset
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Returns the quoted spans overlapping [start, end)."""
+        return [(s, e) for s, e in self.spans[: bisect_left(self._starts, end)] if e > start]
+
+    def starts_within(self, start: int, end: int) -> bool:
+        """Returns whether a quoted span starts in [start, end)."""
+        i = bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
 
 
 @dataclass
@@ -93,8 +122,8 @@ class MarkReader:
     def _marks(self, start: int, end: int) -> list[tuple[int, str]]:
         text = self.text
         marks = []
-        for i in range(start, end):
-            ch = text[i]
+        for found in _MARK.finditer(text, start, end):
+            i, ch = found.start(), found[0]
             if ch in OPENING:
                 marks.append((i, "open"))
             elif ch in CLOSING:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from ..lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .cues import (
-    CHANNELS,
     DOCUMENT_NOUNS,
+    GENDER_BEFORE,
     GENDER_WORDS,
     GENERIC_ORG_NOUNS,
     ORG_NOUNS,
@@ -21,7 +22,10 @@ from .cues import (
     REMARK_NOUNS,
     ROUNDUP_LEAD,
     SPEAKER_LABELS,
+    find_channel,
 )
+from .marks import Quoted
+from .named import MentionIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -51,27 +55,38 @@ class QuoteFinder:
     article_id: str
     doc: Doc
     paragraphs: list[tuple[int, int]]
-    mentions: pd.DataFrame  # this article's mentions, datelines and bylines left out
-    labels: dict[str, str]  # entity_id → label
+    mentions: MentionIndex  # this article's mentions, datelines and bylines left out
+    labels: Mapping[str, str]  # entity_id → label
     text: str = ""  # the body (spaCy rebuilds `doc.text` on every access)
     genders: dict[str, str] = field(default_factory=dict)
-    quoted: list[tuple[int, int]] = field(default_factory=list)  # every quoted span
+    quoted: Quoted = field(default_factory=Quoted)  # every quoted span
     bylines: list[tuple[int, int]] = field(default_factory=list)  # datelines and bylines
+    # Per token (by index), read once: spaCy builds a Token and looks its strings up per access.
+    lowers: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)  # lowercased
+    offsets: list[int] = field(default_factory=list)  # `Token.idx`
+    _channels: dict[tuple[int, int], str | None] = field(default_factory=dict)  # by sentence
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
-        for entity_id, start in zip(self.mentions.entity_id, self.mentions.start, strict=True):
-            if self.labels.get(entity_id) != "PERSON":
+        self.text = self.text or self.doc.text
+        for t in self.doc:
+            self.lowers.append(t.lower_)
+            self.lemmas.append(t.lemma_.lower())
+            self.offsets.append(t.idx)
+        for m in self.mentions:
+            if m.label != "PERSON":
                 continue
-            before = self.text[max(0, int(start) - 25) : int(start)].lower()
-            found = [g for w, g in GENDER_WORDS.items() if re.search(rf"\b{w}\.?\s*$", before)]
+            found = GENDER_BEFORE.search(self.text[max(0, m.start - 25) : m.start].lower())
             if found:
-                self.genders.setdefault(str(entity_id), found[0])
+                self.genders.setdefault(m.entity_id, GENDER_WORDS[found[1]])
         for sent in self.doc.sents:
             people = set(self._people_in(sent.start_char, sent.end_char))
-            said = {PERSON_PRONOUNS[t.lower_] for t in sent if t.lower_ in PERSON_PRONOUNS}
-            said |= {"m" for t in sent if t.lower_ == "his"}
-            if len(people) == 1 and len(said) == 1:
+            if len(people) != 1:
+                continue
+            words = self.lowers[sent.start : sent.end]
+            said = {PERSON_PRONOUNS[w] for w in words if w in PERSON_PRONOUNS}
+            said |= {"m" for w in words if w == "his"}
+            if len(said) == 1:
                 self.genders.setdefault(people.pop(), said.pop())
 
     def sentence_of(self, offset: int) -> Span:
@@ -80,9 +95,13 @@ class QuoteFinder:
         assert span is not None, f"offset {offset} is outside the body"
         return span.sent
 
+    def text_of(self, span: Span) -> str:
+        """Returns a span's text (`Span.text`, without joining its tokens again)."""
+        return self.text[span.start_char : span.end_char]
+
     def outside_quotes(self, offset: int) -> bool:
         """Returns whether a body offset is outside every quote."""
-        return not any(s <= offset < e for s, e in self.quoted)
+        return not self.quoted.covers(offset)
 
     def mention_at(self, offset: int) -> str | None:
         """Returns the entity named at a body offset, if any."""
@@ -90,7 +109,7 @@ class QuoteFinder:
 
     def in_byline(self, offset: int) -> bool:
         """Returns whether a body offset is in a dateline or a byline."""
-        return any(s <= offset < e for s, e in self.bylines)
+        return bool(self.bylines) and any(s <= offset < e for s, e in self.bylines)
 
     def paragraph_span(self, offset: int) -> tuple[int, int]:
         """Returns the (start, end) of the paragraph holding a body offset."""
@@ -99,7 +118,6 @@ class QuoteFinder:
     def attribute(
         self,
         sentences: list[Span],
-        quoted: list[tuple[int, int]],
         history: list[Attribution],
         *,
         previous_sentence: Span | None,
@@ -111,7 +129,6 @@ class QuoteFinder:
 
         Args:
             sentences: The sentences holding the quote, last first.
-            quoted: Every quoted span of the article.
             history: The attributions given so far, in body order.
             previous_sentence: The sentence before the quote (read when it ends with a colon).
             next_sentence: The sentence after (read when it is a dash line).
@@ -122,11 +139,11 @@ class QuoteFinder:
             The attribution (its `how` says which rule found it) and the word that cues it.
         """
         for sent in sentences:
-            found = self._attribution_in(sent, quoted, history, current, within)
+            found = self._attribution_in(sent, history, current, within)
             if found[1] is not None:
                 return found
-        if next_sentence is not None and next_sentence.text[:1] in "–—-":
-            found = self._attribution_in(next_sentence, quoted, history)
+        if next_sentence is not None and self.text_of(next_sentence)[:1] in "–—-":
+            found = self._attribution_in(next_sentence, history)
             if found[1] is not None:
                 found[0].how = "roundup" if found[0].how == "cue" else found[0].how
                 return found
@@ -137,8 +154,8 @@ class QuoteFinder:
                 # "— a reader in Eastfield": a roundup line naming no one.
                 line = next_sentence.text.strip(" –—-\n")
                 return Attribution(mention=line, how="roundup"), next_sentence[0]
-        if previous_sentence is not None and previous_sentence.text.rstrip().endswith(":"):
-            found = self._attribution_in(previous_sentence, quoted, history)
+        if previous_sentence is not None and self.text_of(previous_sentence).rstrip().endswith(":"):
+            found = self._attribution_in(previous_sentence, history)
             if found[1] is not None:
                 if found[0].how == "cue":
                     found[0].how = "colon"
@@ -148,39 +165,41 @@ class QuoteFinder:
     def _roundup_name(self, line: Span) -> Attribution | None:
         """ "— Name, Outlet" after a quote: the person or organisation named first on the dash
         line, with at most abbreviated titles ("Prof.", "Dr.") before it."""
-        m = self.mentions
-        hits = m[(m.start >= line.start_char) & (m.end <= line.end_char)]
-        hits = hits[hits.entity_id.map(self.labels).isin(["PERSON", "ORG"])]
-        if hits.empty:
+        hits = self.mentions.within(line.start_char, line.end_char)
+        first = next((m for m in hits if m.label in ("PERSON", "ORG")), None)
+        if first is None:
             return None
-        first = hits.iloc[0]
-        if not ROUNDUP_LEAD.fullmatch(self.text[line.start_char : int(first.start)]):
+        if not ROUNDUP_LEAD.fullmatch(self.text[line.start_char : first.start]):
             return None
-        return Attribution(str(first.entity_id), str(first.text), how="roundup")
+        return Attribution(first.entity_id, first.text, how="roundup")
 
     def _attribution_in(
         self,
         sent: Span,
-        quoted: list[tuple[int, int]],
         history: list[Attribution],
         current: tuple[int, int] | None = None,
         within: tuple[int, int] | None = None,
     ) -> tuple[Attribution, Token | None]:
         def outside(token: Token) -> bool:
             inside_span = within is None or within[0] <= token.idx < within[1]
-            return inside_span and not any(s <= token.idx < e for s, e in quoted)
+            return inside_span and not self.quoted.covers(token.idx)
 
-        for token in sent:
-            if token.lower_ == "according" and token.i + 1 < len(self.doc):
-                to = self.doc[token.i + 1]
+        indices = range(sent.start, sent.end)
+        for i in indices:
+            if self.lowers[i] == "according" and i + 1 < len(self.doc):
+                token, to = self.doc[i], self.doc[i + 1]
                 objects = [c for c in to.children if c.dep_ == "pobj"]
                 if to.lower_ == "to" and objects and outside(token):
                     who = self.resolve(objects[0], history)
-                    who.cue, who.channel = "according to", self.channel_of(sent, quoted)
+                    who.cue, who.channel = "according to", self.channel_of(sent)
                     who.how = "according_to"
                     return who, token
-        inside = [t for t in sent if current and current[0] <= t.idx < current[1]]
-        for t in inside[:1]:
+        inside = []  # the sentence's first word inside the current quote
+        if current:
+            first = bisect_left(self.offsets, current[0], sent.start, sent.end)
+            if first < sent.end and self.offsets[first] < current[1]:
+                inside = [self.doc[first]]
+        for t in inside:
             # X's "…" remark
             for noun in t.ancestors:
                 if noun.lemma_.lower() in REMARK_NOUNS and outside(noun):
@@ -190,8 +209,8 @@ class QuoteFinder:
                         who.cue, who.how = noun.lemma_.lower(), "governing_verb"
                         return who, noun
                     break
-        verbs = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
-        verbs = [v for v in verbs if outside(v)]
+        verbs = [self.doc[i] for i in indices if self.lemmas[i] in SPEECH_VERBS]
+        verbs = [v for v in verbs if v.pos_ == "VERB" and outside(v)]
         if not verbs:
             return Attribution(), None
         governing = [a for t in inside[:1] for a in t.ancestors if a in verbs]
@@ -203,7 +222,7 @@ class QuoteFinder:
             if subject is not None and outside(subject):
                 who = self.resolve(subject, history)
                 who.cue = verb.lemma_.lower()
-                who.channel = self.channel_of(sent, quoted)
+                who.channel = self.channel_of(sent)
                 if who.how == "cue" and verb in depth and current and not self._opens(current):
                     who.how = "governing_verb"
                 return who, verb
@@ -319,22 +338,18 @@ class QuoteFinder:
         return words[first : i + 1]
 
     def _mention_in(self, start: int, end: int, *, head: Token | None = None) -> str | None:
-        m = self.mentions
-        hits = m[(m.start < end) & (m.end > start)]
+        hits = self.mentions.overlapping(start, end)
         if head is not None and head.pos_ != "PROPN":
             # "the inspectors' report": a name inside a description is not the speaker unless
             # it is the description's owner ("Amnesty's report" is handled by `_issuer`).
-            hits = hits[(hits.start <= head.idx) & (hits.end > head.idx)]
-        if hits.empty:
+            hits = [m for m in hits if m.start <= head.idx < m.end]
+        if not hits:
             return None
-        people = hits[hits.entity_id.map(self.labels).isin(["PERSON", "ORG"])]
-        chosen = people if not people.empty else hits
-        return str(chosen.entity_id.iloc[-1])
+        people = [m for m in hits if m.label in ("PERSON", "ORG")]
+        return (people or hits)[-1].entity_id
 
     def _people_in(self, start: int, end: int) -> list[str]:
-        m = self.mentions
-        hits = m[(m.start >= start) & (m.end <= end)]
-        return [str(e) for e in hits.entity_id if self.labels.get(e) == "PERSON"]
+        return [m.entity_id for m in self.mentions.within(start, end) if m.label == "PERSON"]
 
     def _person_antecedent(self, pronoun: Token, lower: str, depth: int = 0) -> str | None:
         """The nearest person named as a subject before the pronoun whose known gender does not
@@ -392,13 +407,11 @@ class QuoteFinder:
     def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
         """People named between two offsets as the subject of a clause (or in apposition to
         it): "Judge X wrote", "The lead author, Dr. X, said"."""
-        m = self.mentions
-        hits = m[(m.start >= start) & (m.end <= end)]
         found = []
-        for entity_id, m_end in zip(hits.entity_id, hits.end, strict=True):
-            if self.labels.get(entity_id) != "PERSON":
+        for m in self.mentions.within(start, end):
+            if m.label != "PERSON":
                 continue
-            span = self.doc.char_span(int(m_end) - 1, int(m_end), alignment_mode="expand")
+            span = self.doc.char_span(m.end - 1, m.end, alignment_mode="expand")
             if span is None:
                 continue
             head = span[0]
@@ -409,7 +422,7 @@ class QuoteFinder:
             ):
                 head = head.head
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
-                found.append((str(entity_id), head))
+                found.append((m.entity_id, head))
         return found
 
     def _org_antecedent(self, pronoun: Token, history: list[Attribution]) -> str | None:
@@ -417,10 +430,9 @@ class QuoteFinder:
         else the organisation that spoke last; never a person, never one named later."""
         sent = pronoun.sent
         start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-        m = self.mentions[self.mentions.entity_id.map(self.labels) == "ORG"]
-        here = m[(m.start >= start) & (m.end <= pronoun.idx)]
-        if not here.empty:
-            return str(here.entity_id.iloc[-1])
+        here = [m for m in self.mentions.within(start, pronoun.idx) if m.label == "ORG"]
+        if here:
+            return here[-1].entity_id
         return self._last_org(pronoun, history)
 
     def _last_org(self, token: Token, history: list[Attribution]) -> str | None:
@@ -437,12 +449,11 @@ class QuoteFinder:
         ("the ministry" after "the Ministry of Defense of Ukraine", "the transit authority" after
         "the Northern Counties Transit Authority")."""
         wanted = " ".join(t.lower_ for t in words)
-        m = self.mentions
-        earlier = m[(m.end <= before) & (m.entity_id.map(self.labels) == "ORG")]
+        pattern = re.compile(rf"\b{re.escape(wanted)}\b")
         found = {
-            str(e)
-            for e, text in zip(earlier.entity_id, earlier.text, strict=True)
-            if re.search(rf"\b{re.escape(wanted)}\b", str(text).lower())
+            m.entity_id
+            for m in self.mentions.ending_by(before)
+            if m.label == "ORG" and pattern.search(m.text.lower())
         }
         return found.pop() if len(found) == 1 else None
 
@@ -453,23 +464,20 @@ class QuoteFinder:
         self, start: int, end: int, labels: tuple[str, ...] = ("PERSON", "ORG")
     ) -> list[str]:
         """Returns the entities of these labels named between two offsets, outside quotes."""
-        m = self.mentions
-        hits = m[(m.start >= start) & (m.end <= end)]
         return [
-            str(e)
-            for e, o in zip(hits.entity_id, hits.start, strict=True)
-            if self.labels.get(e) in labels and not any(s <= o < q for s, q in self.quoted)
+            m.entity_id
+            for m in self.mentions.within(start, end)
+            if m.label in labels and not self.quoted.covers(m.start)
         ]
 
     def main_org(self) -> str | None:
         """The organisation the article is about: at least 3 mentions and 60 % of the
         organisation mentions; None when there is no such one."""
-        orgs = self.mentions.entity_id[self.mentions.entity_id.map(self.labels) == "ORG"]
-        if orgs.empty:
+        counts = Counter(m.entity_id for m in self.mentions if m.label == "ORG")
+        if not counts:
             return None
-        counts = orgs.value_counts()
-        top = int(counts.iloc[0])
-        return str(counts.index[0]) if top >= 3 and top >= 0.6 * len(orgs) else None
+        entity_id, top = counts.most_common(1)[0]
+        return entity_id if top >= 3 and top >= 0.6 * counts.total() else None
 
     def _issuer(self, token: Token, words: list[Token]) -> str | None:
         """Who issued a document: its owner ("Amnesty's report", "a report by Amnesty"), else
@@ -487,8 +495,8 @@ class QuoteFinder:
                     return named
         lemma = token.lemma_.lower()
         issuers = []
-        for t in self.doc[: token.i]:
-            if t.lemma_.lower() != lemma or t.dep_ not in ("dobj", "nsubjpass"):
+        for t in (self.doc[i] for i in range(token.i) if self.lemmas[i] == lemma):
+            if t.dep_ not in ("dobj", "nsubjpass"):
                 continue
             verb = t.head
             who = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
@@ -511,8 +519,8 @@ class QuoteFinder:
         after "the mayor, Ivan Horbenko," or "Mayor Ivan Horbenko"."""
         lemma = token.lemma_.lower()
         tied = []
-        for t in self.doc[: token.i]:
-            if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+        for t in (self.doc[i] for i in range(token.i) if self.lemmas[i] == lemma):
+            if t.pos_ != "NOUN":
                 continue
             partners = [c for c in t.children if c.dep_ == "appos"]
             if t.dep_ in ("appos", "compound"):
@@ -523,15 +531,13 @@ class QuoteFinder:
                     tied.append(named)
         return tied[0] if len(set(tied)) == 1 else None
 
-    def channel_of(self, sent: Span, quoted: list[tuple[int, int]]) -> str | None:
-        """Returns the channel the sentence names outside the quote (Facebook, statement, …)."""
+    def channel_of(self, sent: Span) -> str | None:
+        """Returns the channel the sentence names outside the quotes (Facebook, statement, …)."""
         start, end = sent.start_char, sent.end_char
-        chars = list(self.text[start:end])
-        for q0, q1 in quoted:
-            for i in range(max(q0, start), min(q1, end)):
-                chars[i - start] = " "
-        text = "".join(chars)
-        for name, pattern in CHANNELS:
-            if pattern.search(text):
-                return name
-        return None
+        if (start, end) not in self._channels:
+            chars = list(self.text[start:end])
+            for q0, q1 in self.quoted.overlapping(start, end):
+                for i in range(max(q0, start), min(q1, end)):
+                    chars[i - start] = " "
+            self._channels[start, end] = find_channel("".join(chars))
+        return self._channels[start, end]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from ..lexicon import words
 from .cues import REPORTING_VERBS, find_datelines
-from .marks import MarkReader, Segment
+from .marks import MarkReader, Quoted, Segment
+from .named import MentionIndex
 from .speakers import Attribution, QuoteFinder
 
 if TYPE_CHECKING:
@@ -27,9 +29,10 @@ def find_quotes(
     doc: Doc,
     *,
     paragraphs: list[tuple[int, int]],
-    sentences: pd.DataFrame,
-    mentions: pd.DataFrame,
-    entities: pd.DataFrame,
+    sentences: list[tuple[int, int]],
+    mentions: list[tuple[int, int, str, str]],
+    labels: Mapping[str, str],
+    names: Mapping[str, str],
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """Finds every quote of one article.
 
@@ -37,32 +40,30 @@ def find_quotes(
         article_id: The article.
         doc: Its parsed body.
         paragraphs: (start, end) body offsets of each paragraph.
-        sentences: Its rows of the `sentences` table.
-        mentions: Its rows of the `mentions` table.
-        entities: The `entities` table.
+        sentences: Its rows of the `sentences` table as (sentence_id, start), in table order.
+        mentions: Its rows of the `mentions` table as (start, end, entity_id, text).
+        labels: Each entity's label (entity_id → label, from the `entities` table).
+        names: Each entity's name (entity_id → name).
 
     Returns:
         Rows of the `quotes` table (without `quote_id`) in body order, and warnings.
     """
-    labels = dict(zip(entities.entity_id, entities.label, strict=True))
-    names = dict(zip(entities.entity_id, entities.name, strict=True))
     body = doc.text
-    mentions = mentions.reset_index(drop=True)
     bylines = find_datelines(body)
-    if bylines:  # a dateline's agency or a byline's author is never a speaker
-        keep = ~mentions.start.map(lambda o: any(s <= o < e for s, e in bylines))
-        mentions = mentions[keep.astype(bool)].reset_index(drop=True)
-    finder = QuoteFinder(article_id, doc, paragraphs, mentions, labels, bylines=bylines)
+    # A dateline's agency or a byline's author is never a speaker.
+    named = MentionIndex.from_rows(mentions, labels, skip=bylines)
     reader = MarkReader(article_id, body, paragraphs)
     segments = reader.find_segments()
-    quoted = [(s.start, s.end) for s in segments]
-    finder.quoted = quoted
-    sentence_starts = sentences.start.tolist()
-    sentence_ids = sentences.sentence_id.tolist()
+    quoted = Quoted((s.start, s.end) for s in segments)
+    finder = QuoteFinder(
+        article_id, doc, paragraphs, named, labels, text=body, quoted=quoted, bylines=bylines
+    )
+    sentence_ids = [int(i) for i, _ in sentences]
+    sentence_starts = sorted(s for _, s in sentences)
 
     def sentence_id_of(offset: int) -> int:
-        index = max(0, sum(1 for s in sentence_starts if s <= offset) - 1)
-        return int(sentence_ids[index])
+        # The sentences starting at or before the offset, counted; the last of them in order.
+        return sentence_ids[max(0, bisect_right(sentence_starts, offset) - 1)]
 
     by_chain: dict[int, list[Segment]] = {}
     for s in segments:
@@ -96,17 +97,17 @@ def find_quotes(
     earlier_quotes: list[tuple[str, Attribution]] = []
     for _, what, item in events:
         if what == "sentence":
-            found = _indirect(finder, item, quoted, history)
+            found = _indirect(finder, item, history)
             for start, end, who in found:
                 who.at = int(item.end_char)
                 history.append(who)
                 rows.append(row(start, end, "indirect", who))
             if found:
                 continue
-            if not any(item.start_char <= s < item.end_char for s, _ in quoted):
+            if not quoted.starts_within(item.start_char, item.end_char):
                 # "X criticized the report." makes X the speaker of a quotation that follows.
                 who, verb = finder.attribute(
-                    [item], quoted, history, previous_sentence=None, next_sentence=None
+                    [item], history, previous_sentence=None, next_sentence=None
                 )
                 if verb is not None and who.entity_id:
                     who.at = item.end_char
@@ -130,14 +131,13 @@ def find_quotes(
         else:
             who, _verb = finder.attribute(
                 list(reversed(span_sents)),
-                quoted,
                 history,
                 previous_sentence=previous,
                 next_sentence=following,
                 current=(first.start, first.end),
                 within=within,
             )
-        goes_on = kind == "direct" or _CONTINUES.match(span_sents[0].text) is not None
+        goes_on = kind == "direct" or _CONTINUES.match(finder.text_of(span_sents[0])) is not None
         if who.how == "none" and goes_on and not _has_verb(span_sents, quoted, within):
             who = _follow_on(finder, history, start)
         who.at = max(end, int(span_sents[-1].end_char))
@@ -199,13 +199,9 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
     return next(i for i, (s, e) in enumerate(paragraphs) if s <= offset <= e)
 
 
-def _has_verb(
-    sents: Iterable[Span], quoted: list[tuple[int, int]], within: tuple[int, int]
-) -> bool:
+def _has_verb(sents: Iterable[Span], quoted: Quoted, within: tuple[int, int]) -> bool:
     return any(
-        t.pos_ in ("VERB", "AUX")
-        and within[0] <= t.idx < within[1]
-        and not any(s <= t.idx < e for s, e in quoted)
+        t.pos_ in ("VERB", "AUX") and within[0] <= t.idx < within[1] and not quoted.covers(t.idx)
         for sent in sents
         for t in sent
     )
@@ -222,18 +218,22 @@ def _earlier_speaker(text: str, earlier: list[tuple[str, Attribution]]) -> Attri
 
 
 def _indirect(
-    finder: QuoteFinder, sent: Span, quoted: list[tuple[int, int]], history: list[Attribution]
+    finder: QuoteFinder, sent: Span, history: list[Attribution]
 ) -> list[tuple[int, int, Attribution]]:
     """Returns the indirect quotes of a sentence: (start, end, attribution) per reporting verb."""
+    quoted = finder.quoted
 
     def outside(token: Token) -> bool:
-        return not any(s <= token.idx < e for s, e in quoted)
+        return not quoted.covers(token.idx)
 
     found: list[tuple[int, int, Attribution]] = []
-    for token in sent:
+    for i in range(sent.start, sent.end):
+        lemma = finder.lemmas[i]
+        if lemma not in REPORTING_VERBS and lemma != "accuse" and finder.lowers[i] != "according":
+            continue  # no rule below applies
+        token = finder.doc[i]
         if not outside(token):
             continue
-        lemma = token.lemma_.lower()
         clause: list[Token] = []
         if lemma in REPORTING_VERBS and token.pos_ == "VERB":
             clause = [c for c in token.children if c.dep_ in ("ccomp",)]
@@ -252,7 +252,7 @@ def _indirect(
                     words = [t for t in words if not finder.in_byline(t.idx)]
                     if words and _unquoted_words(words, quoted):
                         who = finder.resolve(objects[0], history)
-                        who.cue, who.channel = "according to", finder.channel_of(sent, quoted)
+                        who.cue, who.channel = "according to", finder.channel_of(sent)
                         who.how = "according_to"
                         found.append((words[0].idx, words[-1].idx + len(words[-1]), who))
             continue
@@ -268,7 +268,7 @@ def _indirect(
             continue
         who = finder.resolve(subject, history)
         who.cue = lemma
-        who.channel = finder.channel_of(sent, quoted)
+        who.channel = finder.channel_of(sent)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         if finder.text[start:end].lower().startswith("that "):
             start += 5
@@ -276,13 +276,8 @@ def _indirect(
     return found
 
 
-def _unquoted_words(words: list[Token], quoted: list[tuple[int, int]]) -> bool:
-    free = [
-        t
-        for t in words
-        if t.is_alpha and t.lower_ != "that" and not any(s <= t.idx < e for s, e in quoted)
-    ]
-    return bool(free)
+def _unquoted_words(words: list[Token], quoted: Quoted) -> bool:
+    return any(t.is_alpha and t.lower_ != "that" and not quoted.covers(t.idx) for t in words)
 
 
 def tabulate_quotes(
@@ -305,22 +300,23 @@ def tabulate_quotes(
     Returns:
         Rows of the `quotes` table and the warnings about unbalanced quote marks.
     """
+    ids = entities["entity_id"].tolist()
+    labels = dict(zip(ids, entities["label"].tolist(), strict=True))
+    names = dict(zip(ids, entities["name"].tolist(), strict=True))
+    spans = _rows_by_article(paragraphs, "start", "end")
+    starts = _rows_by_article(sentences, "sentence_id", "start")
+    named = _rows_by_article(mentions, "start", "end", "entity_id", "text")
     rows: list[dict[str, Any]] = []
     warnings: list[str] = []
     for article_id, doc in docs.items():
-        spans = [
-            (int(s), int(e))
-            for s, e in paragraphs.loc[
-                paragraphs.article_id == article_id, ["start", "end"]
-            ].itertuples(index=False)
-        ]
         found, warned = find_quotes(
             article_id,
             doc,
-            paragraphs=spans,
-            sentences=sentences[sentences.article_id == article_id],
-            mentions=mentions[mentions.article_id == article_id],
-            entities=entities,
+            paragraphs=spans.get(article_id, []),
+            sentences=starts.get(article_id, []),
+            mentions=named.get(article_id, []),
+            labels=labels,
+            names=names,
         )
         for i, r in enumerate(found):
             r["quote_id"] = i
@@ -328,3 +324,13 @@ def tabulate_quotes(
         rows += found
         warnings += warned
     return rows, warnings
+
+
+def _rows_by_article(frame: pd.DataFrame, *columns: str) -> dict[str, list[Any]]:
+    """Returns the values of some columns of a table, as one tuple per row, by article id (in
+    table order): plain Python values, read once per table rather than filtered per article."""
+    by_article: dict[str, list[Any]] = {}
+    values = zip(*(frame[c].tolist() for c in ("article_id", *columns)), strict=True)
+    for article_id, *row in values:
+        by_article.setdefault(article_id, []).append(tuple(row))
+    return by_article
