@@ -36,6 +36,8 @@ from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentence
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+#: Articles whose quotes, events and frames are found together (one pass of each table per batch).
+CONTEXT_BATCH = 100
 #: Bump when any per-article stage changes what it returns (old cache entries are then unused).
 #: The source of the modules the stages run (`_code_version`) is part of the key as well.
 STAGES_VERSION = "1"
@@ -218,88 +220,101 @@ def tabulate_in_context(
         about unbalanced quote marks), "events" and "frames" (rows of those tables), each in
         manifest order.
     """
-    by_article = {
-        name: dict(iter(tables[name].groupby("article_id", sort=False)))
-        for name in ("paragraphs", "sentences", "mentions")
-    }
     entities = tables["entities"]
     named = dict(
         zip(entities.entity_id, zip(entities.name, entities.label, strict=True), strict=True)
     )
+    mentions = tables["mentions"]
+    columns = ["article_id", *(c for c in mentions.columns if c != "article_id")]
+    mentioned: dict[str, list[list[Any]]] = {}
+    for row in zip(*(mentions[c].tolist() for c in columns), strict=True):
+        mentioned.setdefault(row[0], []).append(list(row[1:]))
+    at = columns.index("entity_id") - 1  # in a row of `mentioned`
+    code = _code_version("quotes", "lexicon", "entities", "names", "timeline", "framing")
     frames_key = json.dumps([[f.name, list(f.terms)] for f in frames])
-    matcher = None
-    out: dict[str, list[Any]] = {"quotes": [], "warnings": [], "events": [], "frames": []}
-    for item in progress(items) if progress is not None else items:
+    found: dict[str, dict[str, list[Any]]] = {}
+    paths: dict[str, Path] = {}
+    for item in items:
         aid = item.article.article_id
-        mine = {n: by_article[n].get(aid, tables[n].iloc[:0]) for n in by_article}
-        ids = sorted(set(mine["mentions"].entity_id.dropna()))
-        known = pd.DataFrame(
-            [(i, *named[i]) for i in ids], columns=["entity_id", "name", "label"], dtype=object
-        )
-        key = hashlib.sha256(
-            "\x1f".join(
-                [
-                    stage_key(item.article, model),
-                    _code_version("quotes", "lexicon", "entities", "names", "timeline", "framing"),
-                    str(item.article.published),
-                    frames_key,
-                    mine["mentions"].to_json(orient="values"),
-                    known.to_json(orient="values"),
-                ]
-            ).encode("utf-8")
-        ).hexdigest()
-        path = cache_dir / "context" / f"{key}.json" if cache_dir else None
-        data = read_entry(path) if path is not None else None
+        mine = mentioned.get(aid, [])
+        ids = sorted({m[at] for m in mine if isinstance(m[at], str)})
+        known = [[i, *named[i]] for i in ids if i in named]
+        parts = [stage_key(item.article, model), code, str(item.article.published), frames_key]
+        parts.append(json.dumps([mine, known], ensure_ascii=False, default=str))
+        key = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+        if cache_dir is None:
+            continue
+        paths[aid] = cache_dir / "context" / f"{key}.json"
+        data = read_entry(paths[aid])
         if data is not None:
-            found = json.loads(data)
-        else:
-            if matcher is None and frames:
-                matcher = FrameMatcher(frames, vocab=item.doc.vocab, cache_dir=cache_dir)
-            fresh = _rows_in_context(item, mine, known, matcher=matcher)
+            found[aid] = json.loads(data)
+    todo = [item for item in items if item.article.article_id not in found]
+    batch: list[ArticleInput] = []
+    for item in progress(todo) if progress is not None else todo:
+        batch.append(item)
+        if len(batch) < CONTEXT_BATCH and item is not todo[-1]:
+            continue
+        for aid, fresh in _find_in_context(batch, tables, frames, cache_dir=cache_dir).items():
             encoded = json.dumps(fresh, ensure_ascii=False, default=_isoformat).encode("utf-8")
-            if path is not None:
-                write_entry(path, encoded)
-            found = json.loads(encoded)  # the same values as a cached entry gives (dates as text)
-        for name, rows in found.items():
+            if aid in paths:
+                write_entry(paths[aid], encoded)
+            found[aid] = json.loads(encoded)  # the same values a cached entry gives (dates as text)
+        batch = []
+    out: dict[str, list[Any]] = {"quotes": [], "warnings": [], "events": [], "frames": []}
+    for item in items:
+        for name, rows in found[item.article.article_id].items():
             out[name] += rows
     return out
 
 
-def _rows_in_context(
-    item: ArticleInput,
-    mine: dict[str, pd.DataFrame],
-    known: pd.DataFrame,
+def _find_in_context(
+    items: Sequence[ArticleInput],
+    tables: dict[str, pd.DataFrame],
+    frames: Sequence[Frame],
     *,
-    matcher: FrameMatcher | None,
-) -> dict[str, list[Any]]:
-    """One article's quotes, warnings, events and frame terms (see `tabulate_in_context`)."""
+    cache_dir: Path | None,
+) -> dict[str, dict[str, list[Any]]]:
+    """Some articles' quotes, warnings, events and frame terms, by article id (see
+    `tabulate_in_context`); the tables are filtered to these articles once."""
     from . import schema
     from .framing.frames import tabulate_frames
     from .quotes import tabulate_quotes
     from .timeline import tabulate_events
 
-    aid = item.article.article_id
-    docs = {aid: item.doc}
-    quotes, warned = tabulate_quotes(
-        docs,
-        paragraphs=mine["paragraphs"],
-        sentences=mine["sentences"],
-        mentions=mine["mentions"],
-        entities=known,
-    )
+    ids = [item.article.article_id for item in items]
+    docs = {item.article.article_id: item.doc for item in items}
+    mine = {
+        n: tables[n][tables[n].article_id.isin(ids)]
+        for n in ("paragraphs", "sentences", "mentions")
+    }
+    known = tables["entities"][tables["entities"].entity_id.isin(set(mine["mentions"].entity_id))]
+    quotes, warned = tabulate_quotes(docs, entities=known, **mine)
     columns = schema.TABLES["quotes"].column_names
     quote_table = schema.conform("quotes", pd.DataFrame(quotes, columns=columns))
-    published = pd.to_datetime(pd.Series([item.article.published], dtype=object))
+    published = [item.article.published for item in items]
     events = tabulate_events(
         docs,
-        articles=pd.DataFrame({"article_id": [aid], "published": published}),
+        articles=pd.DataFrame(
+            {"article_id": ids, "published": pd.to_datetime(pd.Series(published, dtype=object))}
+        ),
         sentences=mine["sentences"],
         quotes=quote_table,
         mentions=mine["mentions"],
         entities=known,
     )
-    found = tabulate_frames(docs, mine["sentences"], quote_table, matcher=matcher)
-    return {"quotes": quotes, "warnings": warned, "events": events, "frames": found}
+    matcher = None
+    if frames and items:
+        matcher = FrameMatcher(frames, vocab=items[0].doc.vocab, cache_dir=cache_dir)
+    terms = tabulate_frames(docs, mine["sentences"], quote_table, matcher=matcher)
+    out: dict[str, dict[str, list[Any]]] = {
+        aid: {"quotes": [], "warnings": [], "events": [], "frames": []} for aid in ids
+    }
+    for name, rows in (("quotes", quotes), ("events", events), ("frames", terms)):
+        for row in rows:
+            out[row["article_id"]][name].append(row)
+    for message in warned:  # "<article_id>: <message>"
+        out[next(a for a in ids if message.startswith(f"{a}: "))]["warnings"].append(message)
+    return out
 
 
 def _isoformat(value: Any) -> str:

@@ -54,8 +54,8 @@ def map_quote_owners(body_length: int, quotes: pd.DataFrame) -> np.ndarray:
         when several do), or `NO_QUOTE`.
     """
     owner = np.full(body_length, NO_QUOTE, dtype=np.int64)
-    rows = quotes.assign(length=quotes.end - quotes.start).sort_values("length", ascending=False)
-    for start, end, quote_id in zip(rows.start, rows.end, rows.quote_id, strict=True):
+    spans = zip(quotes.start.tolist(), quotes.end.tolist(), quotes.quote_id.tolist(), strict=True)
+    for start, end, quote_id in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first
         owner[int(start) : int(end)] = int(quote_id)
     return owner
 

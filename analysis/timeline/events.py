@@ -73,37 +73,45 @@ def tabulate_events(
         Rows of the `events` table, by article and sentence order.
     """
     names = dict(zip(entities.entity_id, entities.name, strict=True))
-    quotes_of = dict(list(quotes.groupby("article_id", sort=False)))
-    mentions_of = dict(list(mentions.sort_values("start").groupby("article_id", sort=False)))
-    sentences_of = dict(list(sentences.groupby("article_id", sort=False)))
+    quotes_of = _by_article(rows_of(quotes))
+    mentions_of = _by_article(rows_of(mentions.sort_values("start")))
+    sentences_of = _by_article(rows_of(sentences))
     rows: list[dict[str, Any]] = []
     for article in rows_of(articles):
         aid = article.article_id
         published = None if pd.isna(article.published) else article.published.date()
         context = _Context(
             doc=docs[aid],
-            quotes=quotes_of.get(aid, quotes.iloc[:0]),
-            mentions=mentions_of.get(aid, mentions.iloc[:0]),
+            quotes=quotes_of.get(aid, []),
+            mentions=mentions_of.get(aid, []),
             names=names,
         )
         before = len(rows)
-        for sentence in rows_of(sentences_of.get(aid, sentences.iloc[:0])):
+        for sentence in sentences_of.get(aid, []):
             rows += _sentence_events(sentence, published, context)
         for i, row in enumerate(rows[before:]):
             row["event_id"] = i
     return rows
 
 
+def _by_article(rows: list[Any]) -> dict[str, list[Any]]:
+    """Groups rows (`rows_of`) by their article_id, keeping their order."""
+    out: dict[str, list[Any]] = {}
+    for row in rows:
+        out.setdefault(row.article_id, []).append(row)
+    return out
+
+
 class _Context:
-    """One article's parse, quotes and mentions."""
+    """One article's parse, quotes and mentions (rows of `rows_of`, mentions by start)."""
 
     def __init__(
-        self, *, doc: Doc, quotes: pd.DataFrame, mentions: pd.DataFrame, names: dict[str, str]
+        self, *, doc: Doc, quotes: list[Any], mentions: list[Any], names: dict[str, str]
     ) -> None:
         self.doc = doc
-        self.quotes = rows_of(quotes)
+        self.quotes = quotes
         self.quoted = [(int(q.start), int(q.end)) for q in self.quotes if q.kind != "indirect"]
-        self.mentions = list(rows_of(mentions))
+        self.mentions = mentions
         self.names = names
 
     def in_quote(self, start: int, end: int) -> bool:
