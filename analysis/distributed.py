@@ -55,7 +55,7 @@ def process_articles(
     Returns:
         The parsed bodies as `DocBin` bytes, and the rows of `analysis.stages.run_article_stages`.
     """
-    cleaned = clean_articles(articles)
+    cleaned = clean_articles(articles, cache_dir=Path(cache_dir))
     docs = parse_texts([c.body for c in cleaned], cache_dir=Path(cache_dir))
     items = [ArticleInput(*x) for x in zip(articles, cleaned, docs, strict=True)]
     rows = run_article_stages(items, model=find_model(), cache_dir=Path(cache_dir))
@@ -134,7 +134,7 @@ def find_in_context(
     Returns:
         What `analysis.stages.tabulate_in_context` returns for these articles.
     """
-    cleaned = clean_articles(articles)
+    cleaned = clean_articles(articles, cache_dir=Path(cache_dir))
     docs = parse_texts([c.body for c in cleaned], cache_dir=Path(cache_dir))
     items = [ArticleInput(*x) for x in zip(articles, cleaned, docs, strict=True)]
     return tabulate_in_context(

@@ -188,7 +188,7 @@ def _build_tables(
     """Runs every stage of `build` on the articles read (on a Dask cluster when `client`)."""
     step = _Stages(bar=bar is not None)
     step("cleaning")
-    cleaned = clean_articles(articles)
+    cleaned = clean_articles(articles, cache_dir=cache)
     step("parsing")
     if client is not None:
         from .distributed import run_article_stages_on_dask, run_in_context_on_dask

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .cache import read_entry, write_entry
-from .clean import Cleaned, clean_text
+from .clean import Cleaned, Paragraph, Span, clean_text
 from .corpus import Article
 from .framing.frames import Frame, FrameMatcher
 from .parse import ModelInfo
@@ -82,14 +82,56 @@ ARTICLE_STAGES: dict[str, Callable[[ArticleInput], list[dict[str, Any]]]] = {
 }
 
 
-def clean_articles(articles: Sequence[Article]) -> list[Cleaned]:
-    """Returns each article's cleaned text (`analysis.clean`), in order."""
-    return [
-        clean_text(
+def clean_articles(articles: Sequence[Article], *, cache_dir: Path | None = None) -> list[Cleaned]:
+    """Returns each article's cleaned text (`analysis.clean`), in order.
+
+    Args:
+        articles: The articles.
+        cache_dir: The cache folder (entries go to its `cleaned/` subfolder, keyed by the raw
+            text, the known title, the rules and the cleaning code); None: no cache.
+
+    Returns:
+        One `Cleaned` per article.
+    """
+    out = []
+    for a in articles:
+        path = cache_dir / "cleaned" / f"{_clean_key(a)}.json" if cache_dir else None
+        data = read_entry(path) if path is not None else None
+        if data is not None:
+            out.append(_cleaned_from(json.loads(data)))
+            continue
+        cleaned = clean_text(
             a.raw, known_title=a.title, rules=a.rules, source=a.file, kept_lines=a.kept_lines
         )
-        for a in articles
+        if path is not None:
+            write_entry(path, json.dumps(asdict(cleaned), ensure_ascii=False).encode("utf-8"))
+        out.append(cleaned)
+    return out
+
+
+def _clean_key(article: Article) -> str:
+    parts = [
+        STAGES_VERSION,
+        _code_version("clean", "html"),
+        article.title or "",
+        article.file,
+        json.dumps(article.rules, sort_keys=True, default=str),
+        json.dumps(sorted(article.kept_lines) if article.kept_lines is not None else None),
+        article.raw,
     ]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _cleaned_from(data: dict[str, Any]) -> Cleaned:
+    """Rebuilds a `Cleaned` from its JSON form (`dataclasses.asdict`)."""
+    span = data["title_span"]
+    return Cleaned(
+        title=data["title"],
+        title_span=(span[0], span[1]) if span is not None else None,
+        paragraphs=tuple(Paragraph(**p) for p in data["paragraphs"]),
+        removed=tuple(Span(**r) for r in data["removed"]),
+        author=data["author"],
+    )
 
 
 def tabulate_article(item: ArticleInput, rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:

@@ -91,7 +91,8 @@ def test_changing_one_article_reparses_only_it(
     after = {p.name for p in (cache / "docs").glob("*.spacy")}
     assert len(after - before) == 1
     assert len(list((cache / "rows").glob("*.json"))) == 6
-    # Quotes, events and frames were searched again in the changed article only.
+    # It alone was cleaned again, and its quotes, events and frames searched again.
+    assert len(list((cache / "cleaned").glob("*.json"))) == 6
     assert len(list((cache / "context").glob("*.json"))) == 6
     last = tables.sentences[tables.sentences.article_id == "wire"].text.iloc[-1]
     assert last == "Amnesty International met again on Monday."
