@@ -12,6 +12,8 @@ from ..names import NameBlocks, name_similarity, transliteration_key
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _majority_label, _person_evidence
 
+#: Letters a nationality and its country's name share at least (Ukrainian/Ukraine).
+STEM = 4
 #: Similarity (0–1, on transliteration keys) for first names, surnames and one-word names.
 NAME_SIMILARITY = 0.88
 
@@ -227,16 +229,20 @@ def merge_org_variants(
         if _has_org_word(k) and _majority_label(groups[k]) not in ("GPE", "LOC", "NORP")
     ]
     # Countries: places, and "X of <Word>" when another name starts with its nationality.
-    firsts = {k.split()[0] for k in orgs}
+    firsts = _by_stem({k.split()[0] for k in orgs})
     countries = set(places) | {
         k.split()[-1]
         for k in orgs
         if len(k.split()) >= 3
         and k.split()[-2] == "of"
-        and any(f != k.split()[-1] and _same_stem(f, k.split()[-1]) for f in firsts)
+        and any(
+            f != k.split()[-1] and _same_stem(f, k.split()[-1])
+            for f in firsts.get(k.split()[-1][:STEM], [])
+        )
     }
+    by_stem = _by_stem(countries)
     for key in orgs:
-        country, core = _split_country(key, countries)
+        country, core = _split_country(key, by_stem)
         if core:
             by_core[core][country].append(key)
     for variants in by_core.values():
@@ -255,15 +261,26 @@ def merge_org_variants(
                 clusters.merge(variants[named[0]][0], key)
 
 
-def _split_country(key: str, places: set[str]) -> tuple[str | None, frozenset[str]]:
+def _by_stem(words: Iterable[str]) -> dict[str, list[str]]:
+    """Indexes words by their first `STEM` letters (two words of one stem share them)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(words):
+        out[word[:STEM]].append(word)
+    return out
+
+
+def _split_country(key: str, places: Mapping[str, list[str]]) -> tuple[str | None, frozenset[str]]:
     """Returns (country, other words) of an organisation name: "x of <country>" or
-    "<nationality> x"; the country is None when the name has none."""
+    "<nationality> x"; the country is None when the name has none. `places` are the country
+    names by stem (`_by_stem`)."""
     words = key.split()
     country = None
-    if len(words) >= 3 and words[-2] == "of" and words[-1] in places:
+    if len(words) >= 3 and words[-2] == "of" and words[-1] in places.get(words[-1][:STEM], []):
         country, words = words[-1], words[:-2]
     elif len(words) >= 2:
-        stems = [p for p in places if p != words[0] and _same_stem(words[0], p)]
+        stems = [
+            p for p in places.get(words[0][:STEM], []) if p != words[0] and _same_stem(words[0], p)
+        ]
         if len(stems) == 1:
             country, words = stems[0], words[1:]
     return country, frozenset(w for w in words if w not in ("of", "the", "for", "and"))
@@ -272,7 +289,7 @@ def _split_country(key: str, places: set[str]) -> tuple[str | None, frozenset[st
 def _same_stem(nationality: str, country: str) -> bool:
     """Ukrainian/Ukraine, Moldovan/Moldova, Russian/Russia: a long shared beginning."""
     shared = len(os.path.commonprefix([nationality, country]))
-    return shared >= 4 and shared >= len(country) - 2
+    return shared >= STEM and shared >= len(country) - 2
 
 
 def _fold_plurals(groups: dict[str, list[Mention]]) -> None:
