@@ -76,14 +76,7 @@ def wait_until_executed(page: Page, timeout: float = 180) -> None:
 def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(lab.notebook_url(name))
-        page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
-        page.wait_for_selector(
-            ".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-KernelStatus", timeout=60_000
-        )
-        page.wait_for_timeout(1500)
-        run_all_cells(page)
-        wait_until_executed(page)
+        run_notebook(page, lab, name)
         errors = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
         assert errors == [], f"{name}: error output {errors}"
         page.wait_for_selector(".js-plotly-plot", timeout=60_000)
@@ -196,12 +189,7 @@ def test_quotes_notebook_attribution_filter(lab, browser) -> None:
     name = "02_quotes_and_voices.ipynb"
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(lab.notebook_url(name))
-        page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
-        page.wait_for_timeout(1500)
-        run_all_cells(page)
-        wait_until_executed(page)
-        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+        open_and_run(page, lab, name)
         box = page.locator(".coverage-lens-filters .widget-select-multiple").filter(
             has_text="attribution"
         )
@@ -222,8 +210,8 @@ def test_quotes_notebook_attribution_filter(lab, browser) -> None:
         page.close()
 
 
-def open_and_run(page: Page, lab, name: str) -> None:
-    """Opens a notebook in JupyterLab, runs every cell and waits for its charts."""
+def run_notebook(page: Page, lab, name: str) -> None:
+    """Opens a notebook in JupyterLab and runs every cell, until the kernel is done."""
     page.goto(lab.notebook_url(name))
     page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
     page.wait_for_selector(
@@ -232,6 +220,11 @@ def open_and_run(page: Page, lab, name: str) -> None:
     page.wait_for_timeout(1500)
     run_all_cells(page)
     wait_until_executed(page)
+
+
+def open_and_run(page: Page, lab, name: str) -> None:
+    """Opens a notebook in JupyterLab, runs every cell and waits for its charts."""
+    run_notebook(page, lab, name)
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     page.wait_for_timeout(2500)  # the charts' second layout (at the cell's width) is async
 

@@ -26,7 +26,7 @@ from tests.conftest import CORPUS, ROOT
 pytest.importorskip("playwright")
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
-from tests.test_browser import run_all_cells, wait_until_executed  # noqa: E402
+from tests.test_browser import open_and_run  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts" / "security"
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
@@ -126,13 +126,7 @@ def test_hostile_article_is_inert_in_jupyterlab(
     with run_jupyterlab(tmp_path / "notebooks", env=env, log=log) as lab:
         page, dialogs = open_page(browser)
         try:
-            page.goto(lab.notebook_url(name))
-            page.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=60_000)
-            page.wait_for_timeout(1500)
-            run_all_cells(page)
-            wait_until_executed(page)
-            page.wait_for_selector(".js-plotly-plot", timeout=60_000)
-            page.wait_for_timeout(1500)
+            open_and_run(page, lab, name)
             hovers = pick_hostile_views(page, name)
             page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}.png"), full_page=True)
             errors = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]')
