@@ -1,0 +1,183 @@
+"""Kinds of links: how alike the words of two linked texts are (step 5 of `analysis.overlap`).
+
+`classify` compares the word sequences of two texts: `verbatim` when their longest shared run of
+words covers at least `VERBATIM_RUN` of the shorter one, `near_verbatim` when difflib's ratio of
+the sequences reaches `NEAR_VERBATIM_RATIO` or the run covers half of the shorter one, else
+`paraphrase`. `Wording` gives the same answers for many pairs at once, fast: each distinct text
+is split into words once, each distinct pair is classified once, the runs of all pairs are found
+side by side with numpy (`longest_runs`), and difflib's ratio is computed only when an upper
+bound of it (rapidfuzz's Indel similarity) reaches the bar.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import numpy as np
+from rapidfuzz.distance import Indel
+
+from .lexicon import words
+
+VERBATIM_RUN = 0.8
+NEAR_VERBATIM_RATIO = 0.6
+
+
+class Wording:
+    """Word sequences of texts, split once per distinct text, and `classify` for many pairs at
+    once (each distinct pair of texts classified once)."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, int] = {}
+        self.words: list[list[str]] = []
+        self.ids: list[np.ndarray] = []
+        self.vocabulary: dict[str, int] = {}
+        self.known: dict[tuple[int, int], tuple[str, int]] = {}
+
+    def of(self, text: str) -> int:
+        """Returns the number of a text, splitting it into words the first time."""
+        number = self.texts.get(text)
+        if number is None:
+            number = self.texts[text] = len(self.words)
+            mine = words(text)
+            self.words.append(mine)
+            self.ids.append(
+                np.array([self.vocabulary.setdefault(w, len(self.vocabulary)) for w in mine], int)
+            )
+        return number
+
+    def classify(self, pairs: list[tuple[str, str]]) -> list[tuple[str, int]]:
+        """Returns `classify(a, b)` for each pair of texts."""
+        keys = [(self.of(a), self.of(b)) for a, b in pairs]
+        todo = [key for key in dict.fromkeys(keys) if key not in self.known]
+        if todo:
+            runs = longest_runs([self.ids[a] for a, _ in todo], [self.ids[b] for _, b in todo])
+            for (a, b), run in zip(todo, runs.tolist(), strict=True):
+                self.known[(a, b)] = _kind(self.words[a], self.words[b], run)
+        return [self.known[key] for key in keys]
+
+    def classify_views(self, pairs: list[tuple[list[str], list[str]]]) -> list[tuple[str, int]]:
+        """Returns `classify_views(a, b)` for each pair of view lists."""
+        flat = [(x, y) for a, b in pairs for x in a for y in b]
+        found = iter(self.classify(flat))
+        out = []
+        for a, b in pairs:
+            mine = [next(found) for _ in range(len(a) * len(b))]
+            out.append(max(mine, key=lambda kind: (_RANK[kind[0]], kind[1])))
+        return out
+
+
+_RANK = {"verbatim": 2, "near_verbatim": 1, "paraphrase": 0}
+
+
+def longest_runs(a: list[np.ndarray], b: list[np.ndarray]) -> np.ndarray:
+    """Returns, for each pair of sequences (a[k], b[k]) of word numbers, the length of the longest
+    run they share (what difflib's `find_longest_match` finds), for many pairs at once.
+
+    Dynamic programming over the pairs side by side: `run[p, y]` is the length of the shared run
+    ending at word x of one sequence and word y of the other, one word x at a time.
+    """
+    out = np.zeros(len(a), dtype=np.int64)
+    if not len(a):
+        return out
+    la, lb = np.array([len(x) for x in a]), np.array([len(y) for y in b])
+    swap = la > lb  # the shorter sequence is walked word by word
+    short = [y if s else x for x, y, s in zip(a, b, swap.tolist(), strict=True)]
+    long = [x if s else y for x, y, s in zip(a, b, swap.tolist(), strict=True)]
+    ls, ll = np.minimum(la, lb), np.maximum(la, lb)
+    same = np.array([len(x) == len(y) and np.array_equal(x, y) for x, y in zip(a, b, strict=True)])
+    out[same] = la[same]
+    todo = np.flatnonzero(~same & (ls > 0))
+    todo = todo[np.argsort(ll[todo], kind="stable")]
+    step = 2048
+    for start in range(0, len(todo), step):
+        chunk = todo[start : start + step]
+        rows, width = len(chunk), int(ll[chunk].max())
+        first = _padded([short[k] for k in chunk.tolist()], int(ls[chunk].max()), -1)
+        second = _padded([long[k] for k in chunk.tolist()], width, -2)
+        run = np.zeros((rows, width + 1), dtype=np.int32)
+        best = np.zeros((rows, width + 1), dtype=np.int32)
+        for x in range(first.shape[1]):
+            nxt = np.zeros_like(run)
+            np.add(run[:, :-1], 1, out=nxt[:, 1:])
+            nxt[:, 1:] *= first[:, x, None] == second
+            np.maximum(best, nxt, out=best)
+            run = nxt
+        out[chunk] = best.max(axis=1)
+    return out
+
+
+def _padded(sequences: list[np.ndarray], width: int, pad: int) -> np.ndarray:
+    lengths = np.array([len(x) for x in sequences])
+    out = np.full((len(sequences), width), pad, dtype=np.int64)
+    rows = np.repeat(np.arange(len(sequences)), lengths)
+    cols = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    out[rows, cols] = np.concatenate(sequences)
+    return out
+
+
+def _kind(wa: list[str], wb: list[str], run: int) -> tuple[str, int]:
+    """Returns `classify`'s answer given the word lists and their longest shared run."""
+    shorter = max(min(len(wa), len(wb)), 1)
+    if run >= VERBATIM_RUN * shorter:
+        return "verbatim", run
+    if run >= 0.5 * shorter:
+        return "near_verbatim", run
+    # difflib's ratio counts words in matching blocks, a common subsequence, so it is at most
+    # the Indel similarity (longest common subsequence): only when that reaches the bar is the
+    # (slower) difflib ratio needed.
+    if Indel.normalized_similarity(wa, wb) < NEAR_VERBATIM_RATIO - 1e-9:
+        return "paraphrase", run
+    ratio = difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    return ("near_verbatim" if ratio >= NEAR_VERBATIM_RATIO else "paraphrase"), run
+
+
+def classify(a: str, b: str) -> tuple[str, int]:
+    """Returns the kind of a link and the length (in words) of the longest shared run.
+
+    `verbatim` when the run covers at least `VERBATIM_RUN` of the shorter text's words,
+    `near_verbatim` when difflib's ratio of the word sequences reaches `NEAR_VERBATIM_RATIO` or
+    the run covers half of the shorter text, else `paraphrase`.
+    """
+    return Wording().classify([(a, b)])[0]
+
+
+def classify_views(a: list[str], b: list[str]) -> tuple[str, int]:
+    """Returns `classify` of the two views (one of each sentence) that are most alike."""
+    return Wording().classify_views([(a, b)])[0]
+
+
+def classify_link(a: str, b: str, views_a: list[str], views_b: list[str]) -> tuple[str, int]:
+    """Returns the kind of a link between two whole sentences, and the longest shared run.
+
+    Args:
+        a: One sentence's text.
+        b: The other's.
+        views_a: What `a` is compared by (its text or its quoted words, then its long quotes).
+        views_b: The same for `b`.
+
+    Returns:
+        `classify` of the whole sentences (of their quoted words where these make up most of
+        each), except that two sentences that are not (near) verbatim alike but share a (near)
+        verbatim quote are `shared_quote`; the run is the longest of the sentences' or of their
+        best-matching views.
+    """
+    return classify_links(Wording(), [(a, b, views_a, views_b)])[0]
+
+
+def classify_links(
+    wording: Wording, links: list[tuple[str, str, list[str], list[str]]]
+) -> list[tuple[str, int]]:
+    """Returns `classify_link` of many links, each distinct pair of texts classified once."""
+    out = wording.classify([(a, b) for a, b, _, _ in links])
+    rest = [k for k, (kind, _) in enumerate(out) if kind == "paraphrase"]
+    mains = wording.classify([(links[k][2][0], links[k][3][0]) for k in rest])
+    last = []
+    for k, main in zip(rest, mains, strict=True):
+        if main[0] != "paraphrase":  # the quoted words where they make up most of each
+            out[k] = main
+        else:
+            last.append(k)
+    best = wording.classify_views([(links[k][2], links[k][3]) for k in last])
+    for k, (kind, run) in zip(last, best, strict=True):
+        out[k] = ("shared_quote" if kind != "paraphrase" else "paraphrase"), max(out[k][1], run)
+    return out
