@@ -380,6 +380,7 @@ def group_statements(
     group_of = [-1] * len(keys)  # row -> group
     members: dict[int, list[int]] = {}  # group -> rows
     articles: dict[int, set[int]] = {}  # group -> its articles (never two sentences of one)
+    refused: set[tuple[int, int, int, int]] = set()
     next_id = 0
     for a, b in link_keys(links.sort_values("score", ascending=False)):
         ra, rb = row[a], row[b]
@@ -393,8 +394,14 @@ def group_statements(
         ):
             continue  # would put two sentences of one article in one statement
         if ga >= 0 or gb >= 0:
+            # many links join the same two groups: a refusal stands until one of them grows
+            # (a group only grows: its id and size name its members; a sentence alone is -1 - row)
+            tried = (ga if ga >= 0 else -1 - ra, len(left), gb if gb >= 0 else -1 - rb, len(right))
+            if tried in refused:
+                continue
             block = similarity.lookup(np.repeat(left, len(right)), np.tile(right, len(left)))
             if block.mean() < guard:
+                refused.add(tried)
                 continue  # the groups share too little beyond this one link
         gid = ga if ga >= 0 else gb
         if gid < 0:
