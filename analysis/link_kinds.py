@@ -3,10 +3,12 @@
 `classify` compares the word sequences of two texts: `verbatim` when their longest shared run of
 words covers at least `VERBATIM_RUN` of the shorter one, `near_verbatim` when the sequences are
 `NEAR_VERBATIM_RATIO` alike (2 × their longest common subsequence / the words of both) or the run
-covers half of the shorter one, else `paraphrase`. `Wording` classifies many pairs at once, fast: each distinct text is split into
-words once, each distinct pair is classified once, the runs of all pairs are found side by side
-with numpy (`longest_runs`, the length difflib's `find_longest_match` finds), and the ratio
-counts the longest common subsequence (rapidfuzz).
+covers half of the shorter one, else `paraphrase`.
+
+`Wording` classifies many pairs at once, fast: each distinct text is split into words once, each
+distinct pair is classified once, the runs of all pairs are found side by side with numpy
+(`longest_runs`: the length difflib's `find_longest_match` finds), and the longest common
+subsequence comes from rapidfuzz (C++).
 """
 
 from __future__ import annotations

@@ -128,12 +128,23 @@ def find_candidates(
         found = [_exact_block(vectors, start, threshold) for start in range(0, n, EXACT_BLOCK)]
         i = np.concatenate([f[0] for f in found]) if found else np.zeros(0, int)
         j = np.concatenate([f[1] for f in found]) if found else np.zeros(0, int)
+        if allowed is not None and len(i):
+            keep = allowed(i, j)
+            i, j = i[keep], j[keep]
+        scores = score_pairs(vectors, i, j)
     else:
-        i, j = block_pairs(texts)
-    if allowed is not None and len(i):
-        keep = allowed(i, j)
-        i, j = i[keep], j[keep]
-    scores = score_pairs(vectors, i, j)
+        # Identical texts have identical vectors: each pair of distinct texts is scored once.
+        distinct, rows = _distinct(texts)
+        first = np.full(len(distinct), n)
+        np.minimum.at(first, rows, np.arange(n))
+        p, q = _block_distinct(distinct, rows)
+        scores = score_pairs(vectors, first[p], first[q])
+        keep = scores >= threshold
+        i, j, at = _expand(rows, p[keep], q[keep])
+        scores = scores[keep][at]
+        if allowed is not None and len(i):
+            keep = allowed(i, j)
+            i, j, scores = i[keep], j[keep], scores[keep]
     keep = scores >= threshold
     return i[keep], j[keep], scores[keep]
 
@@ -142,35 +153,60 @@ def block_pairs(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Returns the candidate pairs of texts that blocking proposes (module docstring).
 
     Returns:
-        Arrays i, j (i < j), sorted.
+        Arrays i, j (i < j).
     """
+    distinct, rows = _distinct(texts)
+    i, j, _ = _expand(rows, *_block_distinct(distinct, rows))
+    return i, j
+
+
+def _distinct(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """Returns the distinct texts and, per text, the number of its distinct text."""
+    index: dict[str, int] = {}
+    rows = np.array([index.setdefault(t, len(index)) for t in texts], dtype=np.int64)
+    return list(index), rows
+
+
+def _block_distinct(distinct: list[str], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Returns pairs p <= q of distinct texts that blocking proposes (p == q: a text found more
+    than once); a term's postings count every text, copies included."""
     from sklearn.feature_extraction.text import CountVectorizer
 
-    n = len(texts)
-    unique = list(dict.fromkeys(texts))
-    if n < 2:
-        return np.zeros(0, int), np.zeros(0, int)
+    copies = np.bincount(rows, minlength=len(distinct))
+    pairs = [np.flatnonzero(copies > 1) * (len(distinct) + 1)]  # identical texts, however common
     try:
         vectorizer = CountVectorizer(ngram_range=(1, 2), stop_words="english", binary=True)
-        counts = vectorizer.fit_transform(unique).tocsr()
+        terms = vectorizer.fit_transform(distinct).tocsc()
     except ValueError:  # no content words at all
-        return np.zeros(0, int), np.zeros(0, int)
-    index = {text: k for k, text in enumerate(unique)}
-    rows = np.array([index[t] for t in texts], dtype=np.int64)
-    terms = counts[rows]  # one row per text, duplicates included (they count in the share)
-    rare = terms.getnnz(axis=0) <= BLOCK_POSTINGS
-    bigram = np.array([" " in term for term in vectorizer.get_feature_names_out()])
-    shared = []
-    for columns, at_least in ((rare & bigram, 1), (rare & ~bigram, BLOCK_WORDS)):
-        some = terms[:, np.flatnonzero(columns)]
-        product = sparse.triu(some @ some.T, k=1).tocoo()
-        keep = product.data >= at_least
-        shared.append(product.row[keep].astype(np.int64) * n + product.col[keep])
-    same = sparse.csr_matrix((np.ones(n), (rows, np.arange(n))), shape=(len(unique), n))
-    product = sparse.triu(same.T @ same, k=1).tocoo()  # identical texts, however common
-    shared.append(product.row.astype(np.int64) * n + product.col)
-    keys = np.unique(np.concatenate(shared))
-    return keys // n, keys % n
+        terms = None
+    if terms is not None:
+        rare = np.asarray(terms.T @ copies).ravel() <= BLOCK_POSTINGS
+        bigram = np.array([" " in term for term in vectorizer.get_feature_names_out()])
+        for columns, at_least in ((rare & bigram, 1), (rare & ~bigram, BLOCK_WORDS)):
+            some = terms[:, np.flatnonzero(columns)].tocsr()
+            product = sparse.triu(some @ some.T, k=1).tocoo()
+            keep = product.data >= at_least
+            pairs.append(product.row[keep].astype(np.int64) * len(distinct) + product.col[keep])
+    keys = np.unique(np.concatenate(pairs))
+    return keys // len(distinct), keys % len(distinct)
+
+
+def _expand(
+    rows: np.ndarray, p: np.ndarray, q: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Returns the pairs of texts (i < j) whose distinct texts are a pair (p[k], q[k]), and k."""
+    order = np.argsort(rows, kind="stable")  # texts, distinct text by distinct text
+    count = np.bincount(rows, minlength=int(rows.max()) + 1 if len(rows) else 0)
+    start = np.cumsum(count) - count
+    sizes = count[p] * count[q]
+    at = np.repeat(np.arange(len(p)), sizes)
+    k = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    a = order[start[p][at] + k // count[q][at]]
+    b = order[start[q][at] + k % count[q][at]]
+    keep = a < b if len(a) else np.zeros(0, dtype=bool)
+    keep |= (p[at] != q[at]) & (a > b)
+    a, b, at = a[keep], b[keep], at[keep]
+    return np.minimum(a, b), np.maximum(a, b), at
 
 
 def score_pairs(vectors: sparse.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:

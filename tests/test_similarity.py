@@ -104,7 +104,9 @@ def test_longest_runs_of_many_pairs() -> None:
     a = [rng.integers(0, 4, rng.integers(0, 60)) for _ in range(3000)]
     b = [rng.integers(0, 4, rng.integers(0, 60)) for _ in range(3000)]
     runs = link_kinds.longest_runs(a, b)
-    for x, y, run in zip(a[:300] + a[-300:], b[:300] + b[-300:], [*runs[:300], *runs[-300:]]):
+    for x, y, run in zip(
+        a[:300] + a[-300:], b[:300] + b[-300:], [*runs[:300], *runs[-300:]], strict=True
+    ):
         matcher = difflib.SequenceMatcher(None, x.tolist(), y.tolist(), autojunk=False)
         assert run == matcher.find_longest_match(0, len(x), 0, len(y)).size
 
@@ -150,4 +152,5 @@ def test_lookups_after_storing_match_the_product() -> None:
     assert sim[0, 1] == pytest.approx(max(dense[0, 2], dense[1, 2]))
     assert sim[3, 2] == pytest.approx(dense[4, 3])
     block = sim[np.ix_([0, 1], [2, 3])]
-    np.testing.assert_allclose(block, [[max(dense[0, 3], dense[1, 3]), dense[0, 4].max()], [dense[2, 3], dense[2, 4]]])
+    expected = [[max(dense[0, 3], dense[1, 3]), dense[0, 4]], [dense[2, 3], dense[2, 4]]]
+    np.testing.assert_allclose(block, expected)
