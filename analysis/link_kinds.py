@@ -47,18 +47,33 @@ class Wording:
 
     def classify(self, pairs: list[tuple[str, str]]) -> list[tuple[str, int]]:
         """Returns `classify(a, b)` for each pair of texts."""
-        keys = [(self.of(a), self.of(b)) for a, b in pairs]
-        todo = [key for key in dict.fromkeys(keys) if key not in self.known]
+        return self.classify_numbers([(self.of(a), self.of(b)) for a, b in pairs])
+
+    def classify_numbers(self, keys: list[tuple[int, int]]) -> list[tuple[str, int]]:
+        """Returns `classify` for each pair of texts given by their numbers (`of`)."""
+        known = self.known
+        todo = [key for key in dict.fromkeys(keys) if key not in known]
         if todo:
+            same = [a for a, b in todo if a == b]
+            for a in same:
+                known[(a, a)] = _kind(self.words[a], self.words[a], len(self.words[a]))
+            todo = [(a, b) for a, b in todo if a != b]
             runs = longest_runs([self.ids[a] for a, _ in todo], [self.ids[b] for _, b in todo])
             for (a, b), run in zip(todo, runs.tolist(), strict=True):
-                self.known[(a, b)] = _kind(self.words[a], self.words[b], run)
-        return [self.known[key] for key in keys]
+                known[(a, b)] = _kind(self.words[a], self.words[b], run)
+        return [known[key] for key in keys]
 
     def classify_views(self, pairs: list[tuple[list[str], list[str]]]) -> list[tuple[str, int]]:
         """Returns `classify_views(a, b)` for each pair of view lists."""
-        flat = [(x, y) for a, b in pairs for x in a for y in b]
-        found = iter(self.classify(flat))
+        return self.classify_view_numbers(
+            [([self.of(x) for x in a], [self.of(y) for y in b]) for a, b in pairs]
+        )
+
+    def classify_view_numbers(
+        self, pairs: list[tuple[list[int], list[int]]]
+    ) -> list[tuple[str, int]]:
+        """Returns `classify_views` for each pair of lists of text numbers."""
+        found = iter(self.classify_numbers([(x, y) for a, b in pairs for x in a for y in b]))
         out = []
         for a, b in pairs:
             mine = [next(found) for _ in range(len(a) * len(b))]
@@ -84,9 +99,7 @@ def longest_runs(a: list[np.ndarray], b: list[np.ndarray]) -> np.ndarray:
     short = [y if s else x for x, y, s in zip(a, b, swap.tolist(), strict=True)]
     long = [x if s else y for x, y, s in zip(a, b, swap.tolist(), strict=True)]
     ls, ll = np.minimum(la, lb), np.maximum(la, lb)
-    same = np.array([len(x) == len(y) and np.array_equal(x, y) for x, y in zip(a, b, strict=True)])
-    out[same] = la[same]
-    todo = np.flatnonzero(~same & (ls > 0))
+    todo = np.flatnonzero(ls > 0)
     todo = todo[np.argsort(ll[todo], kind="stable")]
     step = 2048
     for start in range(0, len(todo), step):
@@ -169,16 +182,29 @@ def classify_links(
     wording: Wording, links: list[tuple[str, str, list[str], list[str]]]
 ) -> list[tuple[str, int]]:
     """Returns `classify_link` of many links, each distinct pair of texts classified once."""
-    out = wording.classify([(a, b) for a, b, _, _ in links])
+    return classify_link_numbers(
+        wording,
+        [
+            (wording.of(a), wording.of(b), [wording.of(v) for v in va], [wording.of(v) for v in vb])
+            for a, b, va, vb in links
+        ],
+    )
+
+
+def classify_link_numbers(
+    wording: Wording, links: list[tuple[int, int, list[int], list[int]]]
+) -> list[tuple[str, int]]:
+    """Returns `classify_link` of many links given by text numbers (`Wording.of`)."""
+    out = wording.classify_numbers([(a, b) for a, b, _, _ in links])
     rest = [k for k, (kind, _) in enumerate(out) if kind == "paraphrase"]
-    mains = wording.classify([(links[k][2][0], links[k][3][0]) for k in rest])
+    mains = wording.classify_numbers([(links[k][2][0], links[k][3][0]) for k in rest])
     last = []
     for k, main in zip(rest, mains, strict=True):
         if main[0] != "paraphrase":  # the quoted words where they make up most of each
             out[k] = main
         else:
             last.append(k)
-    best = wording.classify_views([(links[k][2], links[k][3]) for k in last])
+    best = wording.classify_view_numbers([(links[k][2], links[k][3]) for k in last])
     for k, (kind, run) in zip(last, best, strict=True):
         out[k] = ("shared_quote" if kind != "paraphrase" else "paraphrase"), max(out[k][1], run)
     return out

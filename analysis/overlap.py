@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from .lexicon import words
-from .link_kinds import Wording, classify_links
+from .link_kinds import Wording, classify_link_numbers
 from .link_kinds import classify as classify  # public here too (notebooks, evaluation)
 from .link_kinds import classify_link as classify_link
 from .link_kinds import classify_views as classify_views
@@ -210,7 +210,8 @@ def _score(
         ]
         if not pairs:
             return values
-        kinds = wording.classify_views([(views[a], views[b]) for a, b in pairs])
+        numbers = {k: [wording.of(v) for v in views[k]] for pair in pairs for k in pair}
+        kinds = wording.classify_view_numbers([(numbers[a], numbers[b]) for a, b in pairs])
         differ = {
             pair for pair, (kind, _) in zip(pairs, kinds, strict=True) if kind == "paraphrase"
         }
@@ -293,8 +294,11 @@ def find_links(
     rounded = np.array([round(value, 4) for value in s.tolist()])
     order = np.lexsort((sa, art[sb], art[sa], -rounded))
     sa, sb, rounded = sa[order].tolist(), sb[order].tolist(), rounded[order].tolist()
-    kinds = classify_links(
-        wording, [(texts[a], texts[b], views[a], views[b]) for a, b in zip(sa, sb, strict=True)]
+    text_of = [wording.of(t) for t in texts]
+    views_of = [[wording.of(v) for v in mine] for mine in views]
+    kinds = classify_link_numbers(
+        wording,
+        [(text_of[a], text_of[b], views_of[a], views_of[b]) for a, b in zip(sa, sb, strict=True)],
     )
     out = []
     for a, b, score_ab, (kind, run) in zip(sa, sb, rounded, kinds, strict=True):
@@ -375,15 +379,23 @@ def group_statements(
         (str(a), int(s))
         for a, s in zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(), strict=True)
     ]
-    row = {key: i for i, key in enumerate(keys)}
     article = pd.factorize(sentences.article_id.astype(str))[0].tolist()
     group_of = [-1] * len(keys)  # row -> group
     members: dict[int, list[int]] = {}  # group -> rows
     articles: dict[int, set[int]] = {}  # group -> its articles (never two sentences of one)
     refused: set[tuple[int, int, int, int]] = set()
     next_id = 0
-    for a, b in link_keys(links.sort_values("score", ascending=False)):
-        ra, rb = row[a], row[b]
+    ordered = links.sort_values("score", ascending=False)
+    index = pd.MultiIndex.from_tuples(keys)
+    ends = [
+        index.get_indexer(
+            pd.MultiIndex.from_arrays([ordered[a].astype(str), ordered[s].astype(int)])
+        )
+        for a, s in (("article_a", "sentence_a"), ("article_b", "sentence_b"))
+    ]
+    if len(ordered) and min(ends[0].min(), ends[1].min()) < 0:
+        raise ValueError("a link names a sentence that is not in the sentences table")
+    for ra, rb in zip(ends[0].tolist(), ends[1].tolist(), strict=True):
         ga, gb = group_of[ra], group_of[rb]
         if ga >= 0 and ga == gb:
             continue

@@ -51,26 +51,46 @@ def vectorize(texts: Sequence[str], *, fit_on: Sequence[str]) -> sparse.csr_matr
         A CSR matrix: word 1–2-gram and character 3–5-gram TF-IDF, each L2-normalised and scaled
         by 1/√2, side by side.
     """
-    from sklearn.feature_extraction.text import TfidfTransformer
-
     unique = list(dict.fromkeys([*fit_on, *texts]))
     index = {text: k for k, text in enumerate(unique)}
-    fit_rows = np.array([index[t] for t in fit_on], dtype=np.int64)
-    rows = np.array([index[t] for t in texts], dtype=np.int64)
+    fitted = np.bincount([index[t] for t in fit_on], minlength=len(unique)).astype(float)
     parts = []
     for counts in (_word_counts(unique), _char_counts(unique)):
-        if counts is None:
-            continue
-        fitted = counts[fit_rows]
-        seen = np.flatnonzero(fitted.getnnz(axis=0))  # the vocabulary of `fit_on`
-        if not len(seen):
-            continue
-        tfidf = TfidfTransformer(sublinear_tf=True).fit(fitted[:, seen])
-        parts.append(tfidf.transform(counts[rows][:, seen]))
+        if counts is not None and (part := _tfidf(counts, fitted)) is not None:
+            parts.append(part)
     if not parts:
         return sparse.csr_matrix((len(texts), 1))
     both = sparse.hstack(parts, format="csr")
-    return (both / np.sqrt(2)).tocsr()
+    return (both / np.sqrt(2)).tocsr()[[index[t] for t in texts]]
+
+
+def _tfidf(counts: sparse.csr_matrix, fitted: np.ndarray) -> sparse.csr_matrix | None:
+    """Returns what scikit-learn's `TfidfTransformer(sublinear_tf=True)` makes of `counts` (one
+    row per distinct text) when fitted on the texts `fitted` times each, in the vocabulary of
+    those texts; None when that is empty. The same operations in the same order, without
+    repeating the rows of texts fitted on more than once."""
+    from sklearn.preprocessing import normalize
+
+    counts.sort_indices()
+    row = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    df: np.ndarray = np.bincount(counts.indices, weights=fitted[row], minlength=counts.shape[1])
+    seen = df > 0
+    if not seen.any():
+        return None
+    df = df + 1.0  # smoothing, as scikit-learn does
+    idf: np.ndarray = np.full(len(df), fitted.sum() + 1, dtype=np.float64)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    keep = seen[counts.indices]
+    data, columns = counts.data[keep].astype(np.float64), counts.indices[keep]
+    np.log(data, out=data)
+    data += 1.0
+    data *= idf[columns]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(row[keep], minlength=counts.shape[0]))])
+    shape = (counts.shape[0], int(seen.sum()))
+    matrix = sparse.csr_matrix((data, (np.cumsum(seen) - 1)[columns], indptr), shape=shape)
+    return normalize(matrix, norm="l2", copy=False)
 
 
 def _word_counts(texts: list[str]) -> sparse.csr_matrix | None:
