@@ -16,11 +16,11 @@ Method (docs/overlap.md):
    are (near) verbatim the same: then the outlets only attributed one quote differently.
 4. **Links**: for each pair of articles, two sentences link when each is the other's best match
    and their similarity reaches `LINK_THRESHOLD` (calibrated on the hand-made fixture).
-5. **Kind** of the whole sentences, from the longest shared run of words (difflib): `verbatim` when
-   it covers at least 80 % of the shorter sentence, `near_verbatim` when the word sequences are
-   60 % alike or the run covers half of the shorter one, else `shared_quote` when only a quote
-   inside them is (near) verbatim the same (two differently worded sentences citing one quote),
-   else `paraphrase` (e.g. another translation).
+5. **Kind** of the whole sentences (`analysis.link_kinds`), from the longest shared run of words:
+   `verbatim` when it covers at least 80 % of the shorter sentence, `near_verbatim` when the word
+   sequences are 60 % alike (longest common subsequence) or the run covers half of the shorter
+   one, else `shared_quote` when only a quote inside them is (near) verbatim the same (two
+   differently worded sentences citing one quote), else `paraphrase` (e.g. another translation).
 6. **Statements**: links are joined strongest first into groups, never two sentences of one article
    in a group, and only while the mean similarity of every sentence of one group to every sentence
    of the other stays at least `STATEMENT_GUARD` (the guard against chaining unrelated sentences
@@ -198,27 +198,33 @@ def _score(
     owner = np.repeat(np.arange(len(views)), [len(mine) for mine in views]).astype(int)
     wording = Wording()
     spoken = np.array([bool(who) for who in speakers], dtype=bool)
+    names = {who: k for k, who in enumerate(sorted({w for mine in speakers for w in mine}))}
+    only = np.array(  # the one speaker's number; -1 for none or several
+        [names[next(iter(mine))] if len(mine) == 1 else -1 for mine in speakers], dtype=np.int64
+    )
 
     def speaker_rule(i: np.ndarray, j: np.ndarray, values: np.ndarray) -> np.ndarray:
-        check = np.flatnonzero(
-            (values >= threshold) & (article[i] != article[j]) & spoken[i] & spoken[j]
+        check = (values >= threshold) & (article[i] != article[j]) & spoken[i] & spoken[j]
+        # one speaker each (most sentences): differ by number; several: by set
+        check &= (only[i] != only[j]) | (only[i] < 0)
+        check = np.flatnonzero(check)
+        check = np.array(
+            [
+                k
+                for k, a, b in zip(
+                    check.tolist(), i[check].tolist(), j[check].tolist(), strict=True
+                )
+                if not speakers[a] & speakers[b]
+            ],
+            dtype=np.int64,
         )
-        pairs = [
-            (a, b)
-            for a, b in zip(i[check].tolist(), j[check].tolist(), strict=True)
-            if not speakers[a] & speakers[b]
-        ]
-        if not pairs:
+        if not len(check):
             return values
+        pairs = list(zip(i[check].tolist(), j[check].tolist(), strict=True))
         numbers = {k: [wording.of(v) for v in views[k]] for pair in pairs for k in pair}
         kinds = wording.classify_view_numbers([(numbers[a], numbers[b]) for a, b in pairs])
-        differ = {
-            pair for pair, (kind, _) in zip(pairs, kinds, strict=True) if kind == "paraphrase"
-        }
         out = values.copy()
-        for k, a, b in zip(check.tolist(), i[check].tolist(), j[check].tolist(), strict=True):
-            if (a, b) in differ:
-                out[k] = 0.0
+        out[check[[kind == "paraphrase" for kind, _ in kinds]]] = 0.0
         return out
 
     if not flat:
