@@ -197,6 +197,9 @@ def _score(
     flat = [text for mine in views for text in mine]
     owner = np.repeat(np.arange(len(views)), [len(mine) for mine in views]).astype(int)
     wording = Wording()
+    views_of = [[wording.of(v) for v in mine] for mine in views]  # text numbers
+    forms: dict[tuple[int, ...], int] = {}  # a sentence's wording: its views' numbers
+    form = np.array([forms.setdefault(tuple(v), len(forms)) for v in views_of], dtype=np.int64)
     spoken = np.array([bool(who) for who in speakers], dtype=bool)
     names = {who: k for k, who in enumerate(sorted({w for mine in speakers for w in mine}))}
     only = np.array(  # the one speaker's number; -1 for none or several
@@ -220,11 +223,14 @@ def _score(
         )
         if not len(check):
             return values
-        pairs = list(zip(i[check].tolist(), j[check].tolist(), strict=True))
-        numbers = {k: [wording.of(v) for v in views[k]] for pair in pairs for k in pair}
-        kinds = wording.classify_view_numbers([(numbers[a], numbers[b]) for a, b in pairs])
+        # sentences worded alike pair alike: each distinct pair of wordings classified once
+        keys = form[i[check]] * (int(form.max()) + 1) + form[j[check]]
+        distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        pairs = zip(i[check][first].tolist(), j[check][first].tolist(), strict=True)
+        kinds = wording.classify_view_numbers([(views_of[a], views_of[b]) for a, b in pairs])
+        differ = np.array([kind == "paraphrase" for kind, _ in kinds], dtype=bool)
         out = values.copy()
-        out[check[[kind == "paraphrase" for kind, _ in kinds]]] = 0.0
+        out[check[differ[inverse]]] = 0.0
         return out
 
     if not flat:
@@ -242,7 +248,7 @@ def _score(
 
         sim.store(*find_candidates(vectors, flat, threshold=threshold, allowed=different_articles))
         sim.finish()
-    sim.context = (compared, wording)
+    sim.context = (compared, wording, views_of, form)
     return sim
 
 
@@ -271,13 +277,15 @@ def find_links(
     if len(sentences) < 2:
         return []
     article = sentences.article_id.to_numpy()
-    if similarity is not None and _fits(similarity, len(sentences)):
-        compared, wording = similarity.context
-        sim = similarity
+    if similarity is None or not _fits(similarity, len(sentences)):
+        fresh = _score(_compare(sentences, quotes), article, threshold)
+        similarity = fresh if similarity is None else similarity
+        context = fresh.context
     else:
-        compared, wording = _compare(sentences, quotes), Wording()
-        sim = _score(compared, article, threshold) if similarity is None else similarity
-    views, quote_of = compared.views, compared.quote_of
+        context = similarity.context
+    sim = similarity
+    compared, wording, views_of, form = context
+    quote_of = compared.quote_of
     sentence_ids = sentences.sentence_id.astype(int).tolist()
     texts = list(map(str, sentences.text.tolist()))
     art = pd.factorize(article)[0]  # articles numbered in order of appearance
@@ -299,13 +307,21 @@ def find_links(
     sa, sb = np.where(swap, j, i), np.where(swap, i, j)
     rounded = np.array([round(value, 4) for value in s.tolist()])
     order = np.lexsort((sa, art[sb], art[sa], -rounded))
-    sa, sb, rounded = sa[order].tolist(), sb[order].tolist(), rounded[order].tolist()
-    text_of = [wording.of(t) for t in texts]
-    views_of = [[wording.of(v) for v in mine] for mine in views]
-    kinds = classify_link_numbers(
+    sa_array, sb_array = sa[order], sb[order]
+    sa, sb, rounded = sa_array.tolist(), sb_array.tolist(), rounded[order].tolist()
+    text_of = np.array([wording.of(t) for t in texts], dtype=np.int64)
+    # a link's kind depends on the two sentences' texts and views: each distinct pair once
+    whole = pd.factorize(pd.Series(list(zip(text_of.tolist(), form.tolist(), strict=True))))[0]
+    keys = whole[sa_array] * (int(whole.max()) + 1) + whole[sb_array]
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    found = classify_link_numbers(
         wording,
-        [(text_of[a], text_of[b], views_of[a], views_of[b]) for a, b in zip(sa, sb, strict=True)],
+        [
+            (int(text_of[a]), int(text_of[b]), views_of[a], views_of[b])
+            for a, b in zip(sa_array[first].tolist(), sb_array[first].tolist(), strict=True)
+        ],
     )
+    kinds = [found[k] for k in inverse.tolist()]
     out = []
     for a, b, score_ab, (kind, run) in zip(sa, sb, rounded, kinds, strict=True):
         qa, qb = quote_of.get(a), quote_of.get(b)
