@@ -17,6 +17,7 @@ What blocking can miss is in docs/scale.md. Any other pair is computed when aske
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -94,13 +95,27 @@ def _tfidf(counts: sparse.csr_matrix, fitted: np.ndarray) -> sparse.csr_matrix |
 
 
 def _word_counts(texts: list[str]) -> sparse.csr_matrix | None:
+    order = sorted(range(len(texts)), key=texts.__getitem__)
+    counts, _ = _word_terms(tuple(texts[k] for k in order))
+    if counts is None:
+        return None
+    return counts[np.argsort(order)]
+
+
+@functools.lru_cache(maxsize=1)
+def _word_terms(texts: tuple[str, ...]) -> tuple[sparse.csr_matrix | None, np.ndarray]:
+    """Returns the word 1–2-gram counts of sorted distinct texts, and which terms are bigrams.
+
+    Kept for the last texts: `vectorize` and blocking ask for the same ones in one build.
+    """
     from sklearn.feature_extraction.text import CountVectorizer
 
     try:
         vectorizer = CountVectorizer(ngram_range=(1, 2), stop_words="english")
-        return vectorizer.fit_transform(texts).tocsr()
+        counts = vectorizer.fit_transform(texts).tocsr()
     except ValueError:  # empty vocabulary: the texts are only stop words or no letters
-        return None
+        return None, np.zeros(0, dtype=bool)
+    return counts, np.array([" " in term for term in vectorizer.get_feature_names_out()])
 
 
 def _char_counts(texts: list[str]) -> sparse.csr_matrix | None:
@@ -190,18 +205,13 @@ def _distinct(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
 def _block_distinct(distinct: list[str], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Returns pairs p <= q of distinct texts that blocking proposes (p == q: a text found more
     than once); a term's postings count every text, copies included."""
-    from sklearn.feature_extraction.text import CountVectorizer
-
     copies = np.bincount(rows, minlength=len(distinct))
     pairs = [np.flatnonzero(copies > 1) * (len(distinct) + 1)]  # identical texts, however common
-    try:
-        vectorizer = CountVectorizer(ngram_range=(1, 2), stop_words="english", binary=True)
-        terms = vectorizer.fit_transform(distinct).tocsc()
-    except ValueError:  # no content words at all
-        terms = None
-    if terms is not None:
+    order = sorted(range(len(distinct)), key=distinct.__getitem__)
+    counts, bigram = _word_terms(tuple(distinct[k] for k in order))
+    if counts is not None:
+        terms = (counts[np.argsort(order)] > 0).astype(np.int64).tocsc()
         rare = np.asarray(terms.T @ copies).ravel() <= BLOCK_POSTINGS
-        bigram = np.array([" " in term for term in vectorizer.get_feature_names_out()])
         for columns, at_least in ((rare & bigram, 1), (rare & ~bigram, BLOCK_WORDS)):
             some = terms[:, np.flatnonzero(columns)].tocsr()
             product = sparse.triu(some @ some.T, k=1).tocoo()
