@@ -321,25 +321,23 @@ def find_links(
             for a, b in zip(sa_array[first].tolist(), sb_array[first].tolist(), strict=True)
         ],
     )
-    kinds = [found[k] for k in inverse.tolist()]
-    out = []
-    for a, b, score_ab, (kind, run) in zip(sa, sb, rounded, kinds, strict=True):
-        qa, qb = quote_of.get(a), quote_of.get(b)
-        both = qa is not None and qb is not None
-        out.append(
-            {
-                "article_a": article[a],
-                "sentence_a": sentence_ids[a],
-                "article_b": article[b],
-                "sentence_b": sentence_ids[b],
-                "quote_a": qa if both else None,
-                "quote_b": qb if both else None,
-                "score": score_ab,
-                "kind": kind,
-                "shared_run": run,
-            }
-        )
-    return out
+    quote = np.array([quote_of.get(k, 0) for k in range(len(sentences))], dtype=np.int64)
+    quoting = np.array([k in quote_of for k in range(len(sentences))], dtype=bool)
+    qa, qb = quote[sa_array], quote[sb_array]
+    both = quoting[sa_array] & quoting[sb_array]  # quote ids only when both sentences quote
+    columns = {
+        "article_a": article[sa_array].tolist(),
+        "sentence_a": np.asarray(sentence_ids)[sa_array].tolist(),
+        "article_b": article[sb_array].tolist(),
+        "sentence_b": np.asarray(sentence_ids)[sb_array].tolist(),
+        "quote_a": [q if ok else None for q, ok in zip(qa.tolist(), both.tolist(), strict=True)],
+        "quote_b": [q if ok else None for q, ok in zip(qb.tolist(), both.tolist(), strict=True)],
+        "score": rounded,
+        "kind": [found[k][0] for k in inverse.tolist()],
+        "shared_run": [found[k][1] for k in inverse.tolist()],
+    }
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
 def _fits(similarity: Similarity, n: int) -> bool:
@@ -408,13 +406,17 @@ def group_statements(
     refused: set[tuple[int, int, int, int]] = set()
     next_id = 0
     ordered = links.sort_values("score", ascending=False)
-    index = pd.MultiIndex.from_tuples(keys)
-    ends = [
-        index.get_indexer(
-            pd.MultiIndex.from_arrays([ordered[a].astype(str), ordered[s].astype(int)])
-        )
-        for a, s in (("article_a", "sentence_a"), ("article_b", "sentence_b"))
-    ]
+    articles_index = pd.Index(sentences.article_id.astype(str).unique())
+    sentence_ids = sentences.sentence_id.astype(np.int64).to_numpy()
+    width = int(sentence_ids.max()) + 1 if len(sentence_ids) else 1
+    code = articles_index.get_indexer(sentences.article_id.astype(str)) * width + sentence_ids
+    position = pd.Index(code)
+    ends = []
+    for a, s in (("article_a", "sentence_a"), ("article_b", "sentence_b")):
+        known = articles_index.get_indexer(ordered[a].astype(str))
+        number = ordered[s].astype(np.int64).to_numpy()
+        found = position.get_indexer(known * width + number)
+        ends.append(np.where((known >= 0) & (number >= 0) & (number < width), found, -1))
     if len(ordered) and min(ends[0].min(), ends[1].min()) < 0:
         raise ValueError("a link names a sentence that is not in the sentences table")
     for ra, rb in zip(ends[0].tolist(), ends[1].tolist(), strict=True):
