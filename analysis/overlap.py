@@ -314,10 +314,11 @@ def find_links(
     whole = pd.factorize(pd.Series(list(zip(text_of.tolist(), form.tolist(), strict=True))))[0]
     keys = whole[sa_array] * (int(whole.max()) + 1) + whole[sb_array]
     _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    numbers = text_of.tolist()
     found = classify_link_numbers(
         wording,
         [
-            (int(text_of[a]), int(text_of[b]), views_of[a], views_of[b])
+            (numbers[a], numbers[b], views_of[a], views_of[b])
             for a, b in zip(sa_array[first].tolist(), sb_array[first].tolist(), strict=True)
         ],
     )
