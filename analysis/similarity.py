@@ -214,9 +214,11 @@ def _block_distinct(distinct: list[str], rows: np.ndarray) -> tuple[np.ndarray, 
         rare = np.asarray(terms.T @ copies).ravel() <= BLOCK_POSTINGS
         for columns, at_least in ((rare & bigram, 1), (rare & ~bigram, BLOCK_WORDS)):
             some = terms[:, np.flatnonzero(columns)].tocsr()
-            product = sparse.triu(some @ some.T, k=1).tocoo()
-            keep = product.data >= at_least
-            pairs.append(product.row[keep].astype(np.int64) * len(distinct) + product.col[keep])
+            for start in range(0, some.shape[0], EXACT_BLOCK * 4):  # bounds the product's memory
+                product = (some[start : start + EXACT_BLOCK * 4] @ some.T).tocoo()
+                row = product.row.astype(np.int64) + start
+                keep = (product.data >= at_least) & (row < product.col)
+                pairs.append(row[keep] * len(distinct) + product.col[keep])
     keys = np.unique(np.concatenate(pairs))
     return keys // len(distinct), keys % len(distinct)
 
