@@ -16,11 +16,11 @@ Method (docs/overlap.md):
    are (near) verbatim the same: then the outlets only attributed one quote differently.
 4. **Links**: for each pair of articles, two sentences link when each is the other's best match
    and their similarity reaches `LINK_THRESHOLD` (calibrated on the hand-made fixture).
-5. **Kind** of the whole sentences, from the longest shared run of words (difflib): `verbatim` when
-   it covers at least 80 % of the shorter sentence, `near_verbatim` when the word sequences are
-   60 % alike or the run covers half of the shorter one, else `shared_quote` when only a quote
-   inside them is (near) verbatim the same (two differently worded sentences citing one quote),
-   else `paraphrase` (e.g. another translation).
+5. **Kind** of the whole sentences (`analysis.link_kinds`), from the longest shared run of words:
+   `verbatim` when it covers at least 80 % of the shorter sentence, `near_verbatim` when the word
+   sequences are 60 % alike (longest common subsequence) or the run covers half of the shorter
+   one, else `shared_quote` when only a quote inside them is (near) verbatim the same (two
+   differently worded sentences citing one quote), else `paraphrase` (e.g. another translation).
 6. **Statements**: links are joined strongest first into groups, never two sentences of one article
    in a group, and only while the mean similarity of every sentence of one group to every sentence
    of the other stays at least `STATEMENT_GUARD` (the guard against chaining unrelated sentences
@@ -42,6 +42,10 @@ import numpy as np
 import pandas as pd
 
 from .lexicon import words
+from .link_kinds import Wording, classify_link_numbers
+from .link_kinds import classify as classify  # public here too (notebooks, evaluation)
+from .link_kinds import classify_link as classify_link
+from .link_kinds import classify_views as classify_views
 from .similarity import Similarity, find_candidates, vectorize
 
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
@@ -53,8 +57,6 @@ QUOTE_VIEW_WORDS = 5
 LINK_THRESHOLD = 0.19
 #: Mean similarity two groups of linked sentences need to be joined into one statement.
 STATEMENT_GUARD = 0.18
-VERBATIM_RUN = 0.8
-NEAR_VERBATIM_RATIO = 0.6
 
 
 class _Quoted(NamedTuple):
@@ -194,78 +196,60 @@ def _score(
     views, speakers = compared.views, compared.speakers
     flat = [text for mine in views for text in mine]
     owner = np.repeat(np.arange(len(views)), [len(mine) for mine in views]).astype(int)
+    wording = Wording()
+    views_of = [[wording.of(v) for v in mine] for mine in views]  # text numbers
+    forms: dict[tuple[int, ...], int] = {}  # a sentence's wording: its views' numbers
+    form = np.array([forms.setdefault(tuple(v), len(forms)) for v in views_of], dtype=np.int64)
+    spoken = np.array([bool(who) for who in speakers], dtype=bool)
+    names = {who: k for k, who in enumerate(sorted({w for mine in speakers for w in mine}))}
+    only = np.array(  # the one speaker's number; -1 for none or several
+        [names[next(iter(mine))] if len(mine) == 1 else -1 for mine in speakers], dtype=np.int64
+    )
 
-    def speaker_rule(i: int, j: int, value: float) -> float:
-        if (
-            value >= threshold
-            and article[i] != article[j]
-            and speakers[i]
-            and speakers[j]
-            and not speakers[i] & speakers[j]
-            and classify_views(views[i], views[j])[0] == "paraphrase"
-        ):
-            return 0.0
-        return value
+    def speaker_rule(i: np.ndarray, j: np.ndarray, values: np.ndarray) -> np.ndarray:
+        check = (values >= threshold) & (article[i] != article[j]) & spoken[i] & spoken[j]
+        # one speaker each (most sentences): differ by number; several: by set
+        check &= (only[i] != only[j]) | (only[i] < 0)
+        check = np.flatnonzero(check)
+        check = np.array(
+            [
+                k
+                for k, a, b in zip(
+                    check.tolist(), i[check].tolist(), j[check].tolist(), strict=True
+                )
+                if not speakers[a] & speakers[b]
+            ],
+            dtype=np.int64,
+        )
+        if not len(check):
+            return values
+        # sentences worded alike pair alike: each distinct pair of wordings classified once
+        keys = form[i[check]] * (int(form.max()) + 1) + form[j[check]]
+        distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        pairs = zip(i[check][first].tolist(), j[check][first].tolist(), strict=True)
+        kinds = wording.classify_view_numbers([(views_of[a], views_of[b]) for a, b in pairs])
+        differ = np.array([kind == "paraphrase" for kind, _ in kinds], dtype=bool)
+        out = values.copy()
+        out[check[differ[inverse]]] = 0.0
+        return out
 
     if not flat:
-        return Similarity(vectorize([""], fit_on=[""])[:0], owner, adjust=speaker_rule)
-    vectors = vectorize(flat, fit_on=[mine[0] for mine in views])
-    sim = Similarity(vectors, owner, adjust=speaker_rule)
+        sim = Similarity(vectorize([""], fit_on=[""])[:0], owner, adjust=speaker_rule)
+    else:
+        vectors = vectorize(flat, fit_on=[mine[0] for mine in views])
+        sim = Similarity(vectors, owner, adjust=speaker_rule)
 
-    def different_articles(i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        keep = np.asarray(article[owner[i]] != article[owner[j]])
-        if days is not None and window is not None:
-            apart = np.abs(days[owner[i]] - days[owner[j]])
-            keep &= ~(apart > window)  # a missing date (NaN) is never too far
-        return keep
+        def different_articles(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+            keep = np.asarray(article[owner[i]] != article[owner[j]])
+            if days is not None and window is not None:
+                apart = np.abs(days[owner[i]] - days[owner[j]])
+                keep &= ~(apart > window)  # a missing date (NaN) is never too far
+            return keep
 
-    sim.store(*find_candidates(vectors, flat, threshold=threshold, allowed=different_articles))
-    sim.finish()
+        sim.store(*find_candidates(vectors, flat, threshold=threshold, allowed=different_articles))
+        sim.finish()
+    sim.context = (compared, wording, views_of, form)
     return sim
-
-
-def classify(a: str, b: str) -> tuple[str, int]:
-    """Returns the kind of a link and the length (in words) of the longest shared run."""
-    wa, wb = words(a), words(b)
-    matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
-    run = matcher.find_longest_match(0, len(wa), 0, len(wb)).size
-    shorter = max(min(len(wa), len(wb)), 1)
-    if run >= VERBATIM_RUN * shorter:
-        return "verbatim", run
-    if matcher.ratio() >= NEAR_VERBATIM_RATIO or run >= 0.5 * shorter:
-        return "near_verbatim", run
-    return "paraphrase", run
-
-
-def classify_views(a: list[str], b: list[str]) -> tuple[str, int]:
-    """Returns `classify` of the two views (one of each sentence) that are most alike."""
-    rank = {"verbatim": 2, "near_verbatim": 1, "paraphrase": 0}
-    return max((classify(x, y) for x in a for y in b), key=lambda found: (rank[found[0]], found[1]))
-
-
-def classify_link(a: str, b: str, views_a: list[str], views_b: list[str]) -> tuple[str, int]:
-    """Returns the kind of a link between two whole sentences, and the longest shared run.
-
-    Args:
-        a: One sentence's text.
-        b: The other's.
-        views_a: What `a` is compared by (its text or its quoted words, then its long quotes).
-        views_b: The same for `b`.
-
-    Returns:
-        `classify` of the whole sentences (of their quoted words where these make up most of
-        each), except that two sentences that are not (near) verbatim alike but share a (near)
-        verbatim quote are `shared_quote`; the run is the longest of the sentences' or of their
-        best-matching views.
-    """
-    kind, run = classify(a, b)
-    if kind != "paraphrase":
-        return kind, run
-    main = classify(views_a[0], views_b[0])  # the quoted words where they make up most of each
-    if main[0] != "paraphrase":
-        return main
-    best, best_run = classify_views(views_a, views_b)
-    return ("shared_quote" if best != "paraphrase" else "paraphrase"), max(run, best_run)
 
 
 def find_links(
@@ -292,48 +276,75 @@ def find_links(
     sentences = sentences.reset_index(drop=True)
     if len(sentences) < 2:
         return []
-    compared = _compare(sentences, quotes)
-    views, quote_of = compared.views, compared.quote_of
     article = sentences.article_id.to_numpy()
+    if similarity is None or not _fits(similarity, len(sentences)):
+        fresh = _score(_compare(sentences, quotes), article, threshold)
+        similarity = fresh if similarity is None else similarity
+        context = fresh.context
+    else:
+        context = similarity.context
+    sim = similarity
+    compared, wording, views_of, form = context
+    quote_of = compared.quote_of
     sentence_ids = sentences.sentence_id.astype(int).tolist()
     texts = list(map(str, sentences.text.tolist()))
-    sim = _score(compared, article, threshold) if similarity is None else similarity
-    order = {a: k for k, a in enumerate(dict.fromkeys(article.tolist()))}
-    art = [order[a] for a in article.tolist()]
-    # best[(sentence, other article)] = (score, -other sentence): the best match there
-    best: dict[tuple[int, int], tuple[float, int]] = {}
-    scored = [(i, j, s) for i, j, s in sim.pairs() if s >= threshold and art[i] != art[j]]
-    for i, j, s in scored:
-        for x, y in ((i, j), (j, i)):
-            if (s, -y) > best.get((x, art[y]), (-1.0, 0)):
-                best[(x, art[y])] = (s, -y)
-    rows = []
-    for i, j, s in scored:
-        if best[(i, art[j])] != (s, -j) or best[(j, art[i])] != (s, -i):
-            continue
-        sa, sb = (i, j) if art[i] < art[j] else (j, i)
-        kind, run = classify_link(texts[sa], texts[sb], views[sa], views[sb])
-        rows.append(
-            (
-                (-round(s, 4), art[sa], art[sb], sa),
-                {
-                    "article_a": article[sa],
-                    "sentence_a": sentence_ids[sa],
-                    "article_b": article[sb],
-                    "sentence_b": sentence_ids[sb],
-                    "quote_a": quote_of.get(sa),
-                    "quote_b": quote_of.get(sb),
-                    "score": round(s, 4),
-                    "kind": kind,
-                    "shared_run": run,
-                },
-            )
-        )
-    out = [row for _, row in sorted(rows, key=lambda r: r[0])]
-    for r in out:
-        if r["quote_a"] is None or r["quote_b"] is None:
-            r["quote_a"] = r["quote_b"] = None
-    return out
+    art = pd.factorize(article)[0]  # articles numbered in order of appearance
+    i, j, s = sim.arrays()
+    keep = (s >= threshold) & (art[i] != art[j])
+    i, j, s = i[keep], j[keep], s[keep]
+    # Each sentence's best match in each other article: the highest score, ties to the earlier
+    # sentence; a link is a pair where each is the other's.
+    x, y, score = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([s, s])
+    group = x * (int(art.max()) + 1) + art[y]
+    order = np.lexsort((y, -score, group))
+    best = np.zeros(len(x), dtype=bool)
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = group[order][1:] != group[order][:-1]
+    best[order[first]] = True
+    mutual = np.flatnonzero(best[: len(i)] & best[len(i) :])
+    i, j, s = i[mutual], j[mutual], s[mutual]
+    swap = art[i] > art[j]
+    sa, sb = np.where(swap, j, i), np.where(swap, i, j)
+    rounded = np.array([round(value, 4) for value in s.tolist()])
+    order = np.lexsort((sa, art[sb], art[sa], -rounded))
+    sa_array, sb_array = sa[order], sb[order]
+    sa, sb, rounded = sa_array.tolist(), sb_array.tolist(), rounded[order].tolist()
+    text_of = np.array([wording.of(t) for t in texts], dtype=np.int64)
+    # a link's kind depends on the two sentences' texts and views: each distinct pair once
+    whole = pd.factorize(pd.Series(list(zip(text_of.tolist(), form.tolist(), strict=True))))[0]
+    keys = whole[sa_array] * (int(whole.max()) + 1) + whole[sb_array]
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    numbers = text_of.tolist()
+    found = classify_link_numbers(
+        wording,
+        [
+            (numbers[a], numbers[b], views_of[a], views_of[b])
+            for a, b in zip(sa_array[first].tolist(), sb_array[first].tolist(), strict=True)
+        ],
+    )
+    quote = np.array([quote_of.get(k, 0) for k in range(len(sentences))], dtype=np.int64)
+    quoting = np.array([k in quote_of for k in range(len(sentences))], dtype=bool)
+    qa, qb = quote[sa_array], quote[sb_array]
+    both = quoting[sa_array] & quoting[sb_array]  # quote ids only when both sentences quote
+    columns = {
+        "article_a": article[sa_array].tolist(),
+        "sentence_a": np.asarray(sentence_ids)[sa_array].tolist(),
+        "article_b": article[sb_array].tolist(),
+        "sentence_b": np.asarray(sentence_ids)[sb_array].tolist(),
+        "quote_a": [q if ok else None for q, ok in zip(qa.tolist(), both.tolist(), strict=True)],
+        "quote_b": [q if ok else None for q, ok in zip(qb.tolist(), both.tolist(), strict=True)],
+        "score": rounded,
+        "kind": [found[k][0] for k in inverse.tolist()],
+        "shared_run": [found[k][1] for k in inverse.tolist()],
+    }
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def _fits(similarity: Similarity, n: int) -> bool:
+    """Says whether a similarity comes from `score_sentences` on n sentences (its comparison
+    texts can be reused)."""
+    return isinstance(similarity.context, tuple) and len(similarity.context[0].views) == n
 
 
 def link_keys(links: pd.DataFrame) -> list[tuple[tuple[str, int], tuple[str, int]]]:
@@ -389,54 +400,78 @@ def group_statements(
         (str(a), int(s))
         for a, s in zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(), strict=True)
     ]
-    row = {key: i for i, key in enumerate(keys)}
-    group_of: dict[tuple[str, int], int] = {}
-    members: dict[int, set[tuple[str, int]]] = {}
+    article = pd.factorize(sentences.article_id.astype(str))[0].tolist()
+    group_of = [-1] * len(keys)  # row -> group
+    members: dict[int, list[int]] = {}  # group -> rows
+    articles: dict[int, set[int]] = {}  # group -> its articles (never two sentences of one)
+    refused: set[tuple[int, int, int, int]] = set()
     next_id = 0
-    for a, b in link_keys(links.sort_values("score", ascending=False)):
-        ga, gb = group_of.get(a), group_of.get(b)
-        if ga is not None and ga == gb:
+    ordered = links.sort_values("score", ascending=False)
+    articles_index = pd.Index(sentences.article_id.astype(str).unique())
+    sentence_ids = sentences.sentence_id.astype(np.int64).to_numpy()
+    width = int(sentence_ids.max()) + 1 if len(sentence_ids) else 1
+    code = articles_index.get_indexer(sentences.article_id.astype(str)) * width + sentence_ids
+    position = pd.Index(code)
+    ends = []
+    for a, s in (("article_a", "sentence_a"), ("article_b", "sentence_b")):
+        known = articles_index.get_indexer(ordered[a].astype(str))
+        number = ordered[s].astype(np.int64).to_numpy()
+        found = position.get_indexer(known * width + number)
+        ends.append(np.where((known >= 0) & (number >= 0) & (number < width), found, -1))
+    if len(ordered) and min(ends[0].min(), ends[1].min()) < 0:
+        raise ValueError("a link names a sentence that is not in the sentences table")
+    for ra, rb in zip(ends[0].tolist(), ends[1].tolist(), strict=True):
+        ga, gb = group_of[ra], group_of[rb]
+        if ga >= 0 and ga == gb:
             continue
-        new = (members[ga] if ga is not None else {a}) | (members[gb] if gb is not None else {b})
-        if len({art for art, _ in new}) < len(new):
+        left = members[ga] if ga >= 0 else [ra]
+        right = members[gb] if gb >= 0 else [rb]
+        if not (articles[ga] if ga >= 0 else {article[ra]}).isdisjoint(
+            articles[gb] if gb >= 0 else {article[rb]}
+        ):
             continue  # would put two sentences of one article in one statement
-        if ga is not None or gb is not None:
-            left = [row[k] for k in (members[ga] if ga is not None else {a})]
-            right = [row[k] for k in (members[gb] if gb is not None else {b})]
-            if similarity[np.ix_(left, right)].mean() < guard:
+        if ga >= 0 or gb >= 0:
+            # many links join the same two groups: a refusal stands until one of them grows
+            # (a group only grows: its id and size name its members; a sentence alone is -1 - row)
+            tried = (ga if ga >= 0 else -1 - ra, len(left), gb if gb >= 0 else -1 - rb, len(right))
+            if tried in refused:
+                continue
+            block = similarity.lookup(np.repeat(left, len(right)), np.tile(right, len(left)))
+            if block.mean() < guard:
+                refused.add(tried)
                 continue  # the groups share too little beyond this one link
-        if ga is not None:
-            gid = ga
-        elif gb is not None:
-            gid = gb
-        else:
+        gid = ga if ga >= 0 else gb
+        if gid < 0:
             gid, next_id = next_id, next_id + 1
         for old in (ga, gb):
-            if old is not None and old != gid:
+            if old >= 0 and old != gid:
                 members.pop(old)
-        members[gid] = new
-        for key in new:
-            group_of[key] = gid
-    text = dict(zip(keys, map(str, sentences.text.tolist()), strict=True))
-    groups = sorted(members.values(), key=lambda g: (-len(g), min(row[k] for k in g)))
+                articles.pop(old)
+        members[gid] = left + right
+        articles[gid] = {article[r] for r in members[gid]}
+        for r in members[gid]:
+            group_of[r] = gid
+    texts = list(map(str, sentences.text.tolist()))
+    groups = sorted((sorted(g) for g in members.values()), key=lambda g: (-len(g), g[0]))
     rows = []
     used: set[int] = set()
     for group in groups:
-        sid = statement_key([(a, text[(a, s)]) for a, s in group])
+        sid = statement_key([(keys[r][0], texts[r]) for r in group])
         while sid in used:  # a hash collision (about one in 10,000 pairs): the next free number
             sid = 100_000 + (sid - 99_999) % 900_000
         used.add(sid)
-        central = max(
-            sorted(group, key=lambda k: row[k]),
-            key=lambda k: sum(similarity[row[k], row[o]] for o in group if o != k),
-        )
-        for article_id, sentence_id in sorted(group, key=lambda k: row[k]):
+        first, second = np.triu_indices(len(group), 1)
+        values = similarity.lookup(np.array(group)[first], np.array(group)[second])
+        total = np.bincount(first, values, len(group)) + np.bincount(second, values, len(group))
+        # the first (in table order) of the most central; sums equal but for rounding are equal
+        label = texts[group[int(np.argmax(np.round(total, 9)))]]
+        for r in group:
             rows.append(
                 {
                     "statement_id": sid,
-                    "article_id": article_id,
-                    "sentence_id": sentence_id,
-                    "label": text[central],
+                    "article_id": keys[r][0],
+                    "sentence_id": keys[r][1],
+                    "label": label,
                 }
             )
     return rows
