@@ -181,14 +181,14 @@ TEXTS = [
 ]
 
 
-def test_lsh_candidates_find_the_reworded_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_blocked_candidates_find_the_reworded_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     vectors = similarity.vectorize(TEXTS, fit_on=TEXTS)
     exact = similarity.find_candidates(vectors, TEXTS, threshold=0.3)
     assert sorted(zip(exact[0].tolist(), exact[1].tolist(), strict=True)) == [(0, 1), (2, 3)]
     monkeypatch.setattr(similarity, "EXACT_LIMIT", 0)
-    lsh = similarity.find_candidates(vectors, TEXTS, threshold=0.3)
-    assert sorted(zip(lsh[0].tolist(), lsh[1].tolist(), strict=True)) == [(0, 1), (2, 3)]
-    np.testing.assert_allclose(np.sort(lsh[2]), np.sort(exact[2]))
+    blocked = similarity.find_candidates(vectors, TEXTS, threshold=0.3)
+    assert sorted(zip(blocked[0].tolist(), blocked[1].tolist(), strict=True)) == [(0, 1), (2, 3)]
+    np.testing.assert_allclose(np.sort(blocked[2]), np.sort(exact[2]))
 
 
 def test_similarity_lookups_equal_the_full_product() -> None:
