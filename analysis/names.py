@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 from unidecode import unidecode
@@ -41,6 +42,10 @@ def transliteration_key(word: str) -> str:
 def name_similarity(a: str, b: str) -> float:
     """Returns how alike two name words are (0–1) after transliteration folding."""
     return float(Indel.normalized_similarity(transliteration_key(a), transliteration_key(b)))
+
+
+#: Names compared at once by `NameBlocks.similar_pairs` (bounds memory to rows × block size).
+PAIR_ROWS = 512
 
 
 class NameBlocks:
@@ -76,6 +81,28 @@ class NameBlocks:
                 found.add(names[i])
         self.found[name, cutoff] = sorted(found)
         return self.found[name, cutoff]
+
+    def similar_pairs(self, cutoff: float) -> set[tuple[str, str]]:
+        """Returns every pair of indexed names (a < b) in a block together whose keys are at
+        least `cutoff` alike: `similar` for every name at once, compared a block of rows at a
+        time in rapidfuzz (`process.cdist`, on every core)."""
+        pairs: set[tuple[str, str]] = set()
+        for names, keys in self.blocks.values():
+            for start in range(0, len(keys), PAIR_ROWS):
+                scores = process.cdist(
+                    keys[start : start + PAIR_ROWS],
+                    keys,
+                    scorer=Indel.normalized_similarity,
+                    score_cutoff=cutoff,
+                    dtype=np.float64,
+                    workers=-1,
+                )
+                rows, cols = np.nonzero(scores >= cutoff)
+                for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
+                    a, b = names[start + row], names[col]
+                    if a < b:
+                        pairs.add((a, b))
+        return pairs
 
 
 __all__ = ["NameBlocks", "fold", "name_similarity", "transliteration_key"]

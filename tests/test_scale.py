@@ -259,3 +259,20 @@ def test_every_stage_logs_how_long_it_took(
         + pipeline.CORPUS_STAGES[1:]
         + ("tables",)
     ]
+
+
+def test_block_pairs_are_every_name_alike_within_a_block() -> None:
+    names = ["kovalenko", "kovalenco", "kowalenko", "shevchenko", "bondarenko", "ovalenk"]
+    blocks = NameBlocks(names)
+    expected = {(min(a, b), max(a, b)) for a in names for b in blocks.similar(a, 0.8) if a != b}
+    # By hand: the three spellings of Kovalenko, transliteration-folded, are one key or close;
+    # "ovalenk" shares no block with them (first letter o, last letter k).
+    assert (
+        blocks.similar_pairs(0.8)
+        == expected
+        == {
+            ("kovalenco", "kovalenko"),
+            ("kovalenco", "kowalenko"),
+            ("kovalenko", "kowalenko"),
+        }
+    )

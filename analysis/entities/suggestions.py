@@ -114,12 +114,12 @@ def _suggestion_candidates(
             if ra != rb:
                 pairs.add((min(ra, rb), max(ra, rb)))
 
-    whole = NameBlocks(keys)
     for key in keys:
         words = sorted(set(key.split()), key=lambda w: len(postings[w]))
         if words:
             add(key, set.intersection(*(postings[w] for w in words)))
-        add(key, whole.similar(key, SUGGEST_SIMILARITY))
+    for a, b in NameBlocks(keys).similar_pairs(SUGGEST_SIMILARITY):
+        add(a, [b])
     full = [k for k in people if len(k.split()) >= 2]
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key in full:
