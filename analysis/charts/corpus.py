@@ -24,9 +24,29 @@ from .style import (
     plural,
     wrap_labels,
 )
+from .top import rank_top
 
 #: Characters per line of an article label on a vertical axis.
 ARTICLE_LABEL_WIDTH = 30
+#: Most articles a per-article bar chart draws when the selection does not say (`Selection.top`):
+#: a larger selection shows the articles that rank first (the longest, the most cleaned).
+ARTICLE_ROWS = 40
+#: Corpora with more articles draw one paragraph-structure line trace per outlet, not per article.
+ARTICLE_TRACES = 40
+
+
+def _rank_articles(shown: pd.DataFrame, by: pd.Series, selection: Selection) -> pd.DataFrame:
+    """Returns the rows of `shown` a per-article chart draws: all of them, or when there are
+    more than `selection.top` (else `ARTICLE_ROWS`), those with the largest `by` (same index),
+    in the selection's order."""
+    n = selection.top or ARTICLE_ROWS
+    if len(shown) <= n:
+        return shown
+    return shown.loc[sorted(rank_top(by, n=n), key=list(shown.index).index)]
+
+
+def _ranked_note(drawn: int, shown: int, what: str) -> str:
+    return f" The {drawn} {what} of {shown} shown." if drawn < shown else ""
 
 
 def plot_article_lengths(
@@ -36,16 +56,18 @@ def plot_article_lengths(
 
     Args:
         articles: The `articles` table.
-        selection: Which articles to show; all by default.
+        selection: Which articles to show; all by default (at most `selection.top`, else
+            `ARTICLE_ROWS`, are drawn: the longest).
 
     Returns:
         One horizontal bar trace per outlet of the corpus; x is `n_words`, y the article label.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
+    drawn = _rank_articles(shown, shown.n_words, selection)
     traces = []
     for outlet, color in outlet_colors(articles).items():
-        rows = shown[shown.outlet == outlet]
+        rows = drawn[drawn.outlet == outlet]
         titles = [escape(t) if isinstance(t, str) else "(no title)" for t in rows.title]
         traces.append(
             {
@@ -63,15 +85,21 @@ def plot_article_lengths(
     return make_figure(
         traces,
         title="Article length in words",
-        caption=_caption(articles, shown, "Words: word tokens of the cleaned body.", selection),
+        caption=_caption(
+            articles,
+            shown,
+            "Words: word tokens of the cleaned body."
+            + _ranked_note(len(drawn), len(shown), "longest articles"),
+            selection,
+        ),
         layout={
             "xaxis": {"title": {"text": "words in the cleaned body"}, **COUNT_AXIS},
             "yaxis": {
                 "autorange": "reversed",
-                **wrap_labels(_labels(shown), width=ARTICLE_LABEL_WIDTH, size=13),
+                **wrap_labels(_labels(drawn), width=ARTICLE_LABEL_WIDTH, size=13),
             },
             "showlegend": False,  # the bar labels name the outlets
-            "height": content_height(len(shown), row=44),
+            "height": content_height(len(drawn), row=44),
         },
         empty=shown.empty,
     )
@@ -140,15 +168,23 @@ def plot_removed_text(
     Args:
         articles: The `articles` table.
         removed: The `removed` table.
-        selection: Which articles to show; all by default.
+        selection: Which articles to show; all by default (at most `selection.top`, else
+            `ARTICLE_ROWS`, are drawn: those with the most removed).
 
     Returns:
         One bar trace per removal reason of the corpus; x is characters removed, y the article.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
-    labels = _labels(shown)
     chars = (removed.end - removed.start).groupby([removed.reason, removed.article_id]).sum()
+    per_article = chars.groupby(level="article_id").sum()
+    drawn = _rank_articles(
+        shown, shown.article_id.map(per_article).fillna(0).set_axis(shown.index), selection
+    )
+    note = _ranked_note(len(drawn), len(shown), "articles with the most removed")
+    shown_ids = shown.article_id
+    shown = drawn
+    labels = _labels(shown)
     colors = category_colors(sorted(removed.reason.unique()))
     traces = []
     for reason, color in colors.items():
@@ -168,7 +204,10 @@ def plot_removed_text(
         traces,
         title="What cleaning removed from each raw file",
         caption=_caption(
-            articles, shown, "See the removed table for every span and its text.", selection
+            articles,
+            articles[articles.article_id.isin(shown_ids)],
+            "See the removed table for every span and its text." + note,
+            selection,
         ),
         layout={
             "barmode": "stack",
@@ -243,31 +282,48 @@ def plot_paragraph_structure(
         selection: Which articles to show; all by default.
 
     Returns:
-        One line trace per article of the corpus (legend grouped by outlet); x is the paragraph's
-        position (1 = first), y its length in words. Unselected articles' traces are empty.
+        One line trace per article of the corpus (legend grouped by outlet), or, in a corpus of
+        more than `ARTICLE_TRACES` articles, one per outlet (its articles' lines separated by
+        gaps, the article named in the hover); x is the paragraph's position (1 = first), y its
+        length in words. Unselected articles' lines are empty.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
     visible = set(shown.article_id)
     colors = outlet_colors(articles)
-    by_article = dict(list(paragraphs.groupby("article_id", sort=False)))
+    rows = paragraphs[paragraphs.article_id.isin(visible)]
+    label_of = dict(zip(articles.article_id, _labels(articles), strict=True))
+    if len(articles) <= ARTICLE_TRACES:
+        keys, names = list(articles.article_id), _labels(articles)
+        outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
+        group = rows.article_id
+    else:
+        keys, names = list(colors), [escape(o) for o in colors]
+        outlet_of = {o: o for o in colors}
+        group = rows.article_id.map(dict(zip(articles.article_id, articles.outlet, strict=True)))
+    by_key = dict(list(rows.groupby(group, sort=False)))
     traces = []
-    for outlet, article_id, label in zip(
-        articles.outlet, articles.article_id, _labels(articles), strict=True
-    ):
-        mine = by_article.get(article_id, paragraphs.head(0))
-        if article_id not in visible:
-            mine = mine.head(0)
+    for key, name in zip(keys, names, strict=True):
+        mine = by_key.get(key, rows.head(0))
+        x: list[int | None] = []
+        y: list[int | None] = []
+        text: list[str] = []
+        for article_id, part in mine.groupby("article_id", sort=False):
+            if x:  # a gap between two articles' lines
+                x, y, text = x + [None], y + [None], text + [""]
+            x += (part.paragraph_id + 1).tolist()
+            y += _word_counts(part.text)
+            text += [f"{label_of[article_id]}<br>{_snippet(t)}" for t in part.text]
         traces.append(
             {
                 "type": "scatter",
-                "name": label,
-                "x": (mine.paragraph_id + 1).tolist(),
-                "y": _word_counts(mine.text),
+                "name": name,
+                "x": x,
+                "y": y,
                 "mode": "lines+markers",
-                "line": {"color": colors[outlet], "width": 2},
-                "legendgroup": escape(outlet),
-                "text": [_snippet(t) for t in mine.text],
+                "line": {"color": colors[outlet_of[key]], "width": 2},
+                "legendgroup": escape(outlet_of[key]),
+                "text": text,
                 "hovertemplate": "paragraph %{x}: %{y} words<br>%{text}"
                 "<extra>%{fullData.name}</extra>",
             }

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from ..filters import Selection
 from ..quotes.groups import SPEAKER_NOT_STATED, count_utterances
 from .style import (
+    OTHER_COLOR,
     _caption,
     category_colors,
     escape,
@@ -17,6 +18,7 @@ from .style import (
     outlet_colors,
     wrap_labels,
 )
+from .top import DEFAULT_TOP, describe_top, fold_rest, rank_top
 
 
 def plot_voice_share(
@@ -40,11 +42,13 @@ def plot_voice_share(
             `quotes.group_speakers`); None shows speakers.
         measure: "quotes" (each utterance counts 1) or "words" (the words of the utterance, its
             rows' spans joined).
-        selection: Outlets, dates, search on the quote text, choices (kind, speaker).
+        selection: Outlets, dates, search on the quote text, choices (kind, speaker), and `top`
+            (speakers or groups drawn on their own; `DEFAULT_TOP` when None).
 
     Returns:
-        One bar trace per speaker (or group) of the whole corpus, most quoted first; x is the
-        percentage of the outlet's quotes (or words), y the outlet.
+        One bar trace per speaker (or group) among the `top` most quoted in the selection, most
+        quoted first, then one "other (k more)" trace summing the rest; x is the percentage of
+        the outlet's quotes (or words), y the outlet.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
@@ -63,9 +67,14 @@ def plot_voice_share(
         .groupby("outlet")
         .weight.sum()
     )
+    ranked = rank_top(rows.groupby("who").weight.sum(), n=selection.top or DEFAULT_TOP)
+    everyone_who = rows.who.nunique()
+    rows = rows.assign(who=fold_rest(rows.who, keep=ranked))
     share = rows.groupby(["who", "outlet"]).weight.sum()
     outlets = [o for o in outlet_colors(articles) if o in set(shown.outlet)]
-    colors = category_colors(all_quotes.who.value_counts().index)
+    # Distinct colours for the speakers drawn (most quoted first); the folded rest is grey.
+    colors = category_colors(ranked)
+    colors |= {w: OTHER_COLOR for w in dict.fromkeys(rows.who) if w not in colors}
     traces = []
     for name, color in colors.items():
         values = [
@@ -92,7 +101,9 @@ def plot_voice_share(
             articles,
             shown,
             f"{len(rows)} utterances (direct, partial and indirect quotes; a partial quote inside "
-            "an indirect one counts once).",
+            "an indirect one counts once); "
+            + describe_top(len(ranked), everyone_who, "groups" if groups is not None else "speakers")
+            + ".",
             selection,
         ),
         layout={
@@ -112,21 +123,27 @@ def plot_attribution_verbs(
     Args:
         articles: The `articles` table.
         quotes: The `quotes` table.
-        selection: Outlets, dates, search, choices (kind, speaker).
+        selection: Outlets, dates, search, choices (kind, speaker), and `top` (verbs drawn on
+            their own; `DEFAULT_TOP` when None).
 
     Returns:
-        One bar trace per outlet of the corpus; x is the verb (the corpus's verbs, most used
-        first), y the share (%) of that outlet's attributed quotes using it.
+        One bar trace per outlet of the corpus; x is the verb (the `top` most used in the
+        selection, most used first, then "other (k more)" summing the rest), y the share (%) of
+        that outlet's attributed quotes using it.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
     rows = selection.select_rows(quotes, articles)
     rows = rows[rows.cue.notna()]
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
-    verbs = list(quotes.cue.dropna().value_counts().index)
+    everyone_verb = rows.cue.value_counts()
+    kept = rank_top(everyone_verb, n=selection.top or DEFAULT_TOP)
+    rows = rows.assign(cue=fold_rest(rows.cue.astype("str"), keep=kept))
+    verbs = kept + [v for v in dict.fromkeys(rows.cue) if v not in set(kept)]
+    outlet_rows = rows.article_id.map(outlet_of)
     traces = []
     for outlet, color in outlet_colors(articles).items():
-        mine = rows[rows.article_id.map(outlet_of) == outlet]
+        mine = rows[outlet_rows == outlet]
         counts = mine.cue.value_counts()
         total = max(int(counts.sum()), 1)
         traces.append(
@@ -149,7 +166,9 @@ def plot_attribution_verbs(
         caption=_caption(
             articles,
             shown,
-            f"{len(rows)} attributed quotes; the verb is the lemma (said → say).",
+            f"{len(rows)} attributed quotes; the verb is the lemma (said → say); "
+            + describe_top(len(kept), len(everyone_verb), "verbs")
+            + ".",
             selection,
         ),
         layout={
