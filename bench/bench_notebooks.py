@@ -163,10 +163,12 @@ def main() -> int:
             continue
         figures = run_notebook(path, corpus=corpus, repeat=args.repeat)
         results["notebooks"][path.stem] = figures
-        worst = max(
-            ((ms, name, change) for name, t in figures["callbacks"].items() for change, ms in t.items()),
-            default=(0.0, "-", "-"),
-        )
+        timed = [
+            (ms, name, change)
+            for name, per_change in figures["callbacks"].items()
+            for change, ms in per_change.items()
+        ]
+        worst = max(timed, default=(0.0, "-", "-"))
         print(
             f"{path.stem:<28} {figures['total_s']:>8.1f} {figures['build_s']:>8.1f} "
             f"{figures['rest_s']:>7.1f}  {worst[0]:.0f} ms ({worst[1]}, {worst[2]})"

@@ -35,7 +35,8 @@ VERBS = ["said", "told reporters", "wrote", "added", "argued", "stressed", "warn
 SEED_PARAGRAPHS = 4
 KINDS = ["newspaper", "wire", "blog", "broadcaster", "republication"]
 #: Side files of the seed corpus copied as they are (frames, speaker groups, curated entities), so
-#: that the notebooks show frames and actors at scale. `cleaning.yml` names seed articles: not copied.
+#: that the notebooks show frames and actors at scale. `cleaning.yml` names seed articles: not
+#: copied.
 SIDE_FILES = ["frames.yml", "actors.yml", "entities.yml"]
 
 

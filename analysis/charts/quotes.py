@@ -102,7 +102,7 @@ def plot_voice_share(
             shown,
             f"{len(rows)} utterances (direct, partial and indirect quotes; a partial quote inside "
             "an indirect one counts once); "
-            + describe_top(len(ranked), everyone_who, "groups" if groups is not None else "speakers")
+            + describe_top(len(ranked), everyone_who, "speakers" if groups is None else "groups")
             + ".",
             selection,
         ),

@@ -8,7 +8,8 @@ A chart ranks its categories by a total over the whole selection, keeps the firs
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -23,7 +24,7 @@ def other_label(k: int) -> str:
     return f"other ({k} more)"
 
 
-def rank_top(totals: pd.Series, *, n: int) -> list[Hashable]:
+def rank_top(totals: pd.Series, *, n: int) -> list[Any]:
     """Returns the keys of the `n` largest totals, largest first (ties keep the series' order).
 
     Args:
@@ -56,7 +57,7 @@ def sum_top(totals: pd.Series, *, n: int) -> pd.Series:
     return out
 
 
-def fold_rest(values: pd.Series, *, keep: Sequence[Hashable]) -> pd.Series:
+def fold_rest(values: pd.Series, *, keep: Sequence[Any]) -> pd.Series:
     """Replaces every value not in `keep` by the "other (k more)" label, k the number of distinct
     values replaced (so rows can then be grouped by the result).
 
