@@ -53,6 +53,7 @@ def test_describe_top_for_the_source_line() -> None:
         "top 12 of 340 speakers (the rest summed as other)"
     )
     assert describe_top(7, 7, "speakers") == "all 7 speakers"
+    assert describe_top(40, 900, "statements", summed=False) == "top 40 of 900 statements"
 
 
 def test_selection_carries_top_and_does_not_describe_it() -> None:

@@ -13,10 +13,18 @@ from .style import (
     _labels,
     _snippet,
     content_height,
+    escape,
     make_figure,
     plural,
     wrap_labels,
 )
+from .top import describe_top, rank_top
+
+#: Most selected articles the overlap charts draw as columns; beyond, a column is an outlet.
+MAX_ARTICLE_COLUMNS = 20
+#: Statements the statement grid shows when the selection does not say (`Selection.top`): the
+#: most widely carried.
+STATEMENT_ROWS = 40
 
 #: Link kinds from least to most alike, with their colours: a purple ramp (no outlet colour),
 #: darker for closer wording, so it also reads in black and white.
@@ -67,13 +75,22 @@ def plot_overlap_matrix(
 
     Returns:
         One heatmap trace: rows and columns the selected articles; a cell is the share (%) of the
-        row article's sentences linked to a sentence of the column article.
+        row article's sentences linked to a sentence of the column article. With more than
+        `MAX_ARTICLE_COLUMNS` selected articles, rows and columns are their outlets
+        (`compute_outlet_overlap`).
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
     links = select_links(links, list(shown.article_id))
-    matrix = compute_overlap(links, sentences, shown) * 100
-    labels = _labels(shown)
+    by_outlet = len(shown) > MAX_ARTICLE_COLUMNS
+    if by_outlet:
+        matrix = compute_outlet_overlap(links, sentences, shown) * 100
+        labels = [escape(o) for o in matrix.index]
+        unit = "outlet"
+    else:
+        matrix = compute_overlap(links, sentences, shown) * 100
+        labels = _labels(shown)
+        unit = "article"
     trace = {
         "type": "heatmap",
         "x": labels,
@@ -84,23 +101,73 @@ def plot_overlap_matrix(
         "zmax": 100,
         "texttemplate": "%{z:.0f}%",
         "colorbar": {"title": {"text": "% shared", "side": "right"}, "ticksuffix": "%"},
-        "hovertemplate": "%{z:.0f}% of %{y}'s sentences have a counterpart in %{x}<extra></extra>",
+        "hovertemplate": "%{z:.0f}% of %{y}'s sentences have a counterpart in %{x}"
+        + (" (another article)" if by_outlet else "")
+        + "<extra></extra>",
         "xgap": 2,
         "ygap": 2,
     }
+    per_outlet = (
+        f" One row and column per outlet ({len(shown)} articles are more than "
+        f"{MAX_ARTICLE_COLUMNS}); the diagonal counts links between an outlet's own articles."
+        if by_outlet
+        else ""
+    )
     return make_figure(
         [trace],
-        title="Coverage overlap: share of each article's sentences found in another",
+        title=f"Coverage overlap: share of each {unit}'s sentences found in another",
         caption=_caption(
-            articles, shown, f"{plural(len(links), 'link')} between their sentences.", selection
+            articles,
+            shown,
+            f"{plural(len(links), 'link')} between their sentences." + per_outlet,
+            selection,
         ),
         layout={
             "yaxis": {"autorange": "reversed", **wrap_labels(labels, width=30, size=12)},
             "xaxis": _column_labels(labels),
-            "height": content_height(len(shown), row=70, frame=260),
+            "height": content_height(len(labels), row=40 if by_outlet else 70, frame=260),
         },
         empty=len(shown) < 2,
     )
+
+
+def compute_outlet_overlap(
+    links: pd.DataFrame, sentences: pd.DataFrame, shown: pd.DataFrame
+) -> pd.DataFrame:
+    """Returns the outlet × outlet overlap of the selected articles: the share of the row outlet's
+    sentences linked to a sentence of another article of the column outlet.
+
+    Args:
+        links: Links between the selected articles.
+        sentences: The `sentences` table.
+        shown: The selected articles (their outlets are the rows and columns, in corpus colour
+            order).
+
+    Returns:
+        A DataFrame of shares in [0, 1], index and columns the outlets.
+    """
+    outlets = sorted(shown.outlet.unique(), key=str.casefold)
+    outlet_of = dict(zip(shown.article_id, shown.outlet, strict=True))
+    sizes = sentences[sentences.article_id.isin(outlet_of)].article_id.map(outlet_of)
+    counts = sizes.value_counts()
+    columns = ["row", "sentence", "col"]
+    sides = pd.concat(
+        [
+            links[["article_a", "sentence_a", "article_b"]].set_axis(columns, axis=1),
+            links[["article_b", "sentence_b", "article_a"]].set_axis(columns, axis=1),
+        ]
+    )
+    sides = sides.assign(
+        row_outlet=sides.row.map(outlet_of), col_outlet=sides["col"].map(outlet_of)
+    )
+    shared = (
+        sides.drop_duplicates(["row", "sentence", "col_outlet"])
+        .groupby(["row_outlet", "col_outlet"])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(index=outlets, columns=outlets, fill_value=0)
+    )
+    return shared.div(counts.reindex(outlets).fillna(1).clip(lower=1), axis=0)
 
 
 def _column_labels(labels: list[str]) -> dict:
@@ -121,14 +188,16 @@ def plot_statement_grid(
         articles: The `articles` table.
         statements: The `statements` table.
         links: The `links` table.
-        selection: Which articles to show.
+        selection: Which articles to show, and `top`: how many statements (`STATEMENT_ROWS`
+            when None).
 
     Returns:
         One heatmap trace: rows the statements at least two selected articles carry (their id and
-        label, shortened; the most widely carried first), columns the selected articles; 4 =
-        verbatim, 3 = near-verbatim, 2 = shared quote only, 1 = paraphrase (the closest link of
-        that article's sentence to another selected article's within the statement), 0 = not
-        carried.
+        label, shortened; the most widely carried first, at most `top`), columns the selected
+        articles (with more than `MAX_ARTICLE_COLUMNS`, their outlets); 4 = verbatim, 3 =
+        near-verbatim, 2 = shared quote only, 1 = paraphrase (the closest link of that article's
+        sentence to another selected article's within the statement; for an outlet, the closest
+        of its articles'), 0 = not carried.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
@@ -140,12 +209,25 @@ def plot_statement_grid(
     for pair, kind in zip(link_keys(links), links.kind.tolist(), strict=True):
         for key in pair:
             best[key] = max(best.get(key, 0), rank[str(kind)])
-    groups = list(dict.fromkeys(statements.statement_id.tolist()))
+    by_outlet = len(shown) > MAX_ARTICLE_COLUMNS
+    if by_outlet:
+        outlet_of = dict(zip(shown.article_id, shown.outlet, strict=True))
+        columns = sorted(shown.outlet.unique(), key=str.casefold)
+        x = [escape(o) for o in columns]
+    else:
+        outlet_of = {a: a for a in ids}
+        columns, x = ids, _labels(shown)
+    grouped = statements.groupby("statement_id", sort=False)
+    widest = grouped.size()
+    groups = rank_top(widest, n=selection.top or STATEMENT_ROWS)
     z, names = [], []
     for sid in groups:
-        rows = statements[statements.statement_id == sid]
-        carried = dict(zip(rows.article_id.tolist(), rows.sentence_id.tolist(), strict=True))
-        z.append([best.get((a, int(carried[a])), 1) if a in carried else 0 for a in ids])
+        rows = grouped.get_group(sid)
+        cell: dict[str, int] = {}
+        for a, sentence in zip(rows.article_id.tolist(), rows.sentence_id.tolist(), strict=True):
+            column = outlet_of[a]
+            cell[column] = max(cell.get(column, 0), best.get((a, int(sentence)), 1))
+        z.append([cell.get(c, 0) for c in columns])
         names.append(f"{sid} · {_snippet(rows.label.iloc[0], 40)}")
     n = len(KIND_COLORS)
     scale = []
@@ -153,7 +235,7 @@ def plot_statement_grid(
         scale += [[i / n, color], [(i + 1) / n, color]]
     trace = {
         "type": "heatmap",
-        "x": _labels(shown),
+        "x": x,
         "y": names,
         "z": z,
         "zmin": -0.5,
@@ -178,20 +260,27 @@ def plot_statement_grid(
         "xgap": 2,
         "ygap": 2,
     }
+    per_outlet = (
+        f" One column per outlet ({len(shown)} articles are more than {MAX_ARTICLE_COLUMNS}): "
+        "the closest wording among its articles."
+        if by_outlet
+        else ""
+    )
     return make_figure(
         [trace],
         title="Which outlet carried which statement, and how close the wording is",
         caption=_caption(
             articles,
             shown,
-            f"{plural(len(groups), 'statement')} carried by 2 or more of them "
-            f"({plural(len(links), 'link')}). Kind: how alike the whole sentences are; the "
-            "statement ids are stable (see the key table).",
+            describe_top(len(groups), len(widest), "statements", summed=False)
+            + f" carried by 2 or more of them ({plural(len(links), 'link')}). Kind: how alike "
+            "the whole sentences are; the statement ids are stable (see the key table)."
+            + per_outlet,
             selection,
         ),
         layout={
             "yaxis": {"autorange": "reversed", "dtick": 1, "tickfont": {"size": 12}},
-            "xaxis": {**_column_labels(_labels(shown))},
+            "xaxis": {**_column_labels(x)},
             "height": content_height(len(groups), row=24, frame=340),
         },
         empty=not groups,

@@ -73,17 +73,19 @@ def fold_rest(values: pd.Series, *, keep: Sequence[Any]) -> pd.Series:
     return values.where(kept, other_label(int(k)))
 
 
-def describe_top(shown: int, total: int, noun: str) -> str:
+def describe_top(shown: int, total: int, noun: str, *, summed: bool = True) -> str:
     """Says how many categories a chart shows, for its source line.
 
     Args:
         shown: Categories drawn on their own.
         total: Categories there are.
         noun: Their name in the plural, e.g. "speakers".
+        summed: Whether the chart sums the rest into an "other" entry (else it leaves them out).
 
     Returns:
-        E.g. "top 12 of 340 speakers (the rest summed as other)", or "all 7 speakers".
+        E.g. "top 12 of 340 speakers (the rest summed as other)", "top 40 of 900 statements"
+        (not summed), or "all 7 speakers".
     """
     if shown >= total:
         return f"all {total} {noun}"
-    return f"top {shown} of {total} {noun} (the rest summed as other)"
+    return f"top {shown} of {total} {noun}" + (" (the rest summed as other)" if summed else "")
