@@ -23,6 +23,12 @@ from .style import (
     plural,
     wrap_labels,
 )
+from .top import describe_top, rank_top
+
+#: Statements the propagation chart shows when the selection does not say (`Selection.top`).
+STATEMENT_ROWS = 40
+#: Most selected articles drawn as columns; beyond, a column is an outlet (its earliest carrier).
+MAX_ARTICLE_COLUMNS = 20
 
 #: Marker per resolution kind: a stated date, one resolved from the publication date, and an
 #: undated statement placed at the publication date.
@@ -204,13 +210,15 @@ def plot_propagation(
     Args:
         articles: The `articles` table.
         statements: The `statements` table.
-        selection: Which articles to show (and a search on the statement's label).
+        selection: Which articles to show (and a search on the statement's label), and `top`:
+            how many statements (`STATEMENT_ROWS` when None), the most widely carried.
 
     Returns:
         One heatmap trace: rows the statements carried by at least two selected articles (their id
-        and label, shortened), columns the selected articles; a cell is the delay in days after
-        the first carrier ("first" for the first, "undated" without a publication date), empty
-        when the article does not carry the statement.
+        and label, shortened), columns the selected articles (with more than
+        `MAX_ARTICLE_COLUMNS`, their outlets: the outlet's earliest carrier); a cell is the delay
+        in days after the first carrier ("first" for the first, "undated" without a publication
+        date), empty when the article does not carry the statement.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
@@ -220,9 +228,21 @@ def plot_propagation(
         spread = spread[spread.label.str.contains(selection.search, case=False, regex=False)]
     carried = spread.groupby("statement_id").article_id.transform("nunique")
     spread = spread[carried >= 2]
-    columns = [f"{o} · {a}" for o, a in zip(shown.outlet, shown.article_id, strict=True)]
-    keys = list(shown.article_id)
-    statement_ids = list(dict.fromkeys(spread.statement_id))
+    widest = spread.groupby("statement_id", sort=False).article_id.nunique()
+    statement_ids = rank_top(widest, n=selection.top or STATEMENT_ROWS)
+    spread = spread[spread.statement_id.isin(statement_ids)]
+    by_outlet = len(shown) > MAX_ARTICLE_COLUMNS
+    if by_outlet:
+        keys = sorted(shown.outlet.unique(), key=str.casefold)
+        columns = keys
+        # The outlet's earliest carrier stands for it (undated carriers last).
+        spread = spread.assign(article_id=spread.outlet).sort_values(
+            ["delay_days", "first"], ascending=[True, False], na_position="last", kind="stable"
+        )
+        spread = spread.drop_duplicates(["statement_id", "article_id"])
+    else:
+        columns = [f"{o} · {a}" for o, a in zip(shown.outlet, shown.article_id, strict=True)]
+        keys = list(shown.article_id)
     by_cell = {(r.statement_id, r.article_id): r for r in rows_of(spread)}
     labels = {r.statement_id: r.label for r in rows_of(spread)}
     z, text = [], []
@@ -259,8 +279,15 @@ def plot_propagation(
         caption=_caption(
             articles,
             shown,
-            f"{plural(len(statement_ids), 'statement')} carried by at least two selected "
-            "articles; by publication date (a day is the finest the corpus gives).",
+            describe_top(len(statement_ids), len(widest), "statements", summed=False)
+            + " carried by at least two selected articles, the most widely carried first; by "
+            "publication date (a day is the finest the corpus gives)."
+            + (
+                f" One column per outlet ({len(shown)} articles are more than "
+                f"{MAX_ARTICLE_COLUMNS}): its earliest carrier."
+                if by_outlet
+                else ""
+            ),
             selection,
         ),
         layout={
