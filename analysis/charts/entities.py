@@ -91,11 +91,12 @@ def plot_entity_coverage(
         mentions: The `mentions` table.
         entities: The `entities` table.
         selection: Outlets, dates, entity labels (choice "label"), text search on the entity's
-            spellings (`select_mentions`) and `minimum` mentions over the selected outlets.
+            spellings (`select_mentions`), `minimum` mentions over the selected outlets and
+            `top` (rows drawn; `HEATMAP_MAX_ROWS` when None).
 
     Returns:
         One heatmap trace: x the selected outlets, y the entities (most mentioned at the top, at
-        most `HEATMAP_MAX_ROWS`), z the number of mentions; hover lists the entity's aliases.
+        most `top`), z the number of mentions; hover lists the entity's aliases.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
@@ -108,7 +109,8 @@ def plot_entity_coverage(
     totals = counts.sum(axis=1)
     counts = counts[totals >= selection.minimum]
     order = counts.sum(axis=1).sort_values(ascending=False, kind="stable")
-    counts = counts.loc[order.index[:HEATMAP_MAX_ROWS]]
+    rows_shown = selection.top or HEATMAP_MAX_ROWS
+    counts = counts.loc[order.index[:rows_shown]]
     name_of = dict(zip(entities.entity_id, entities.name, strict=True))
     label_of = dict(zip(entities.entity_id, entities.label, strict=True))
     aliases_of = dict(zip(entities.entity_id, entities.aliases, strict=True))
@@ -127,7 +129,7 @@ def plot_entity_coverage(
         "xgap": 2,
         "ygap": 2,
     }
-    more = f" The {HEATMAP_MAX_ROWS} most mentioned shown." if len(order) > HEATMAP_MAX_ROWS else ""
+    more = f" The {rows_shown} most mentioned shown." if len(order) > rows_shown else ""
     return make_figure(
         [trace],
         title="Who and what each outlet mentions",
