@@ -23,7 +23,7 @@ from .style import (
     plural,
     wrap_labels,
 )
-from .top import describe_top, rank_top
+from .top import DEFAULT_TOP, describe_top, fold_rest, rank_top
 
 #: Statements the propagation chart shows when the selection does not say (`Selection.top`).
 STATEMENT_ROWS = 40
@@ -51,7 +51,9 @@ def plot_timeline(
         articles: The `articles` table.
         events: The `events` table.
         happenings: The `happenings` table (for the conflicts).
-        selection: Outlets, event date range, text search, choices (actor, resolution).
+        selection: Outlets, event date range, text search, choices (actor, resolution), and
+            `top`: actors drawn on their own rows, those with the most events (`DEFAULT_TOP`
+            when None); the others' events share one "other (k more)" row.
 
     Returns:
         One marker trace per outlet and resolution kind of the whole corpus (x: the date, at the
@@ -70,6 +72,9 @@ def plot_timeline(
         outlet=rows.article_id.map(outlet_of),
         who=rows.actor.fillna(UNKNOWN_ACTOR).astype("str"),
     )
+    everyone = rows.who.value_counts()
+    kept = rank_top(everyone, n=selection.top or DEFAULT_TOP)
+    rows = rows.assign(who=fold_rest(rows.who, keep=kept))
     colors = outlet_colors(articles)
     offsets = {o: i * OUTLET_OFFSET_HOURS for i, o in enumerate(colors)}
     traces: list[dict[str, Any]] = []
@@ -113,14 +118,16 @@ def plot_timeline(
                 "hoverinfo": "skip",
             }
         )
-    traces.append(_conflicts(happenings, rows))
+    traces.append(_conflicts(happenings, rows, actors=set(kept)))
     return make_figure(
         traces,
         title="Reaction timeline: who did or said what when, as each outlet dates it",
         caption=_caption(
             articles,
             shown,
-            f"{plural(len(rows), 'event')}. ● a stated date, ◆ resolved from the publication date "
+            f"{plural(len(rows), 'event')} of "
+            + describe_top(len(kept), len(everyone), "actors")
+            + ". ● a stated date, ◆ resolved from the publication date "
             "(weekday, last week…), ○ an undated statement at the publication date; a bar is a "
             "span, a dashed line joins days outlets disagree on.",
             selection,
@@ -155,10 +162,11 @@ def _hover(e: Any) -> str:
     )
 
 
-def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
+def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame, *, actors: set[str]) -> dict[str, Any]:
     """Returns the trace joining the days that the shown events of a conflicting happening state
-    (drawn only while at least two different days are shown). Its label runs from the line
-    towards the middle of the shown dates, so it stays inside the plot."""
+    (drawn only while at least two different days are shown, and for the `actors` drawn on a row
+    of their own). Its label runs from the line towards the middle of the shown dates, so it
+    stays inside the plot."""
     stated = rows[rows.resolution.isin(["explicit", "relative"])]
     day_of = {
         f"{a}:{e}": (a, d)
@@ -173,7 +181,7 @@ def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
     for h in rows_of(happenings[happenings.conflict]):
         told = dict(day_of[key] for key in h.events if key in day_of)
         days = sorted(set(told.values()))
-        if len(days) < 2 or not isinstance(h.actor, str):
+        if len(days) < 2 or not isinstance(h.actor, str) or h.actor not in actors:
             continue
         label = "conflict: " + " vs ".join(f"{a} {d:%d %b}" for a, d in told.items())
         xs += [days[0] + pd.Timedelta(hours=12), days[-1] + pd.Timedelta(hours=12), None]
