@@ -49,9 +49,11 @@ def _bench_listeners(panel, repeat):
     out = {}
     def _call_all(label):
         selection = panel.selection
-        for listener in panel._listeners:
+        for i, listener in enumerate(panel._listeners):
             owner = getattr(listener, "__self__", listener)
-            name = type(owner).__name__ + ":" + str(getattr(owner, "name", id(owner) % 10000))
+            name = f"{i:02d} {type(owner).__name__}" + (
+                f" {owner.name}" if isinstance(getattr(owner, "name", None), str) else ""
+            )
             times = []
             for _ in range(repeat):
                 begun = _time.perf_counter()

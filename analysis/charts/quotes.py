@@ -21,6 +21,42 @@ from .style import (
 from .top import DEFAULT_TOP, describe_top, fold_rest, rank_top
 
 
+def _utterance_keys(quotes: pd.DataFrame) -> pd.Series:
+    """Returns each row's utterance: "article#quote" of its parent quote, else of itself."""
+    own = quotes.parent_quote_id.fillna(quotes.quote_id).astype("int64").astype("str")
+    return quotes.article_id.astype("str") + "#" + own
+
+
+def select_utterances(rows: pd.DataFrame, *, utterances: pd.DataFrame | None) -> pd.DataFrame:
+    """Returns `quotes.count_utterances(rows)`, quickly when the rows keep whole utterances.
+
+    A filter on articles (outlets, dates) keeps every row of an utterance or none: its
+    utterances are those of the whole table, computed once. A filter on rows (search, kind,
+    speaker) can keep a partial quote without its parent; then the rows are counted afresh.
+
+    Args:
+        rows: Rows of the `quotes` table (any selection of them); not modified.
+        utterances: `count_utterances` of the whole table the rows come from (or of any rows
+            including them); None counts afresh.
+
+    Returns:
+        One row per utterance, as `count_utterances` gives it (columns of `rows`, with n_rows
+        and n_words).
+    """
+    if utterances is None or rows.empty:
+        return count_utterances(rows)
+    counted = _utterance_keys(rows).value_counts()
+    whole = pd.Series(utterances.n_rows.to_numpy(), index=_utterance_keys(utterances).to_numpy())
+    known = whole[~whole.index.duplicated(keep=False)].reindex(counted.index)
+    if known.isna().any() or (known != counted).any():
+        return count_utterances(rows)  # a filter split an utterance: count the rows afresh
+    # Every utterance is whole: its first row (the one `count_utterances` keeps) is in `rows`.
+    out = rows.loc[rows.index.isin(utterances.index)]
+    return out.assign(
+        n_rows=utterances.n_rows.loc[out.index], n_words=utterances.n_words.loc[out.index]
+    )
+
+
 def plot_voice_share(
     articles: pd.DataFrame,
     quotes: pd.DataFrame,
@@ -28,6 +64,7 @@ def plot_voice_share(
     groups: pd.Series | None = None,
     measure: str = "quotes",
     selection: Selection | None = None,
+    utterances: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Stacked bars of who gets to speak in each outlet: the share of utterances (or of quoted
     words) by speaker, or by speaker group. An utterance is counted once: a partial quote inside
@@ -44,6 +81,8 @@ def plot_voice_share(
             rows' spans joined).
         selection: Outlets, dates, search on the quote text, choices (kind, speaker), and `top`
             (speakers or groups drawn on their own; `DEFAULT_TOP` when None).
+        utterances: `quotes.count_utterances(quotes)`, computed once, so a filter change does
+            not count the utterances again (`select_utterances`).
 
     Returns:
         One bar trace per speaker (or group) among the `top` most quoted in the selection, most
@@ -54,13 +93,13 @@ def plot_voice_share(
     shown = selection.select_articles(articles)
     who = groups if groups is not None else quotes.speaker
     all_quotes = quotes.assign(who=who.fillna(SPEAKER_NOT_STATED).astype("str"))
-    rows = count_utterances(selection.select_rows(all_quotes, articles))
+    rows = select_utterances(selection.select_rows(all_quotes, articles), utterances=utterances)
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
     weight = rows.n_words if measure == "words" else 1
     rows = rows.assign(outlet=rows.article_id.map(outlet_of), weight=weight)
     # Shares are of all the outlet's quotes: a speaker filter shows that speaker's share, not 100 %.
     everyone = replace(selection, choices=tuple(c for c in selection.choices if c[0] != "speaker"))
-    base = count_utterances(everyone.select_rows(all_quotes, articles))
+    base = select_utterances(everyone.select_rows(all_quotes, articles), utterances=utterances)
     base_weight = base.n_words if measure == "words" else 1
     totals = (
         base.assign(outlet=base.article_id.map(outlet_of), weight=base_weight)

@@ -1,0 +1,48 @@
+"""Charts at scale: utterances counted once, outlet-level overlap, top-N rows (issue 15)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import charts
+from analysis.charts.overlap import compute_outlet_overlap
+from analysis.filters import Selection
+from analysis.quotes import count_utterances
+
+
+def test_select_utterances_reuses_whole_utterances_and_recounts_split_ones(tables) -> None:
+    q = tables.quotes
+    everyone = count_utterances(q)
+    by_outlet = Selection.of(outlets=["The Washington Post"]).select_rows(q, tables.articles)
+    fast = charts.select_utterances(by_outlet, utterances=everyone)
+    pd.testing.assert_frame_equal(fast, count_utterances(by_outlet))
+    # washpost: “This is called war propaganda, …,” Callamard wrote …, adding that the criticism
+    # wouldn’t “dent our impartiality” — one utterance of four rows. A search for "dent our
+    # impartiality" keeps the indirect quote and one partial without their direct parent: each
+    # then counts as an utterance of its own (10 and 3 words).
+    split = Selection.of(search="dent our impartiality").select_rows(q, tables.articles)
+    counted = charts.select_utterances(split, utterances=everyone)
+    pd.testing.assert_frame_equal(counted, count_utterances(split))
+    washpost = counted[counted.article_id == "washpost"]
+    assert list(washpost.kind) == ["indirect", "partial"]
+    assert list(washpost.n_rows) == [1, 1] and list(washpost.n_words) == [10, 3]
+
+
+def test_voice_share_is_the_same_with_precounted_utterances(tables) -> None:
+    everyone = count_utterances(tables.quotes)
+    selection = Selection.of(outlets=["The Washington Post", "unattributed wire-style report"])
+    slow = charts.plot_voice_share(tables.articles, tables.quotes, selection=selection)
+    fast = charts.plot_voice_share(
+        tables.articles, tables.quotes, selection=selection, utterances=everyone
+    )
+    assert [(t.name, list(t.x)) for t in fast.data] == [(t.name, list(t.x)) for t in slow.data]
+
+
+def test_voice_share_folds_the_rest_into_other(tables) -> None:
+    fig = charts.plot_voice_share(tables.articles, tables.quotes, selection=Selection.of(top=2))
+    names = [t.name for t in fig.data]
+    assert len(names) == 3 and names[2].startswith("other (") and names[2].endswith(" more)")
+    # The shares of the top 2 and the rest still add up to 100 % per outlet.
+    for i in range(len(fig.data[0].x)):
+        assert abs(sum(t.x[i] for t in fig.data) - 100) <= 0.5
+    assert "top 2 of" in fig.layout.title.subtitle.text.replace("<br>", " ")
