@@ -46,3 +46,25 @@ def test_voice_share_folds_the_rest_into_other(tables) -> None:
     for i in range(len(fig.data[0].x)):
         assert abs(sum(t.x[i] for t in fig.data) - 100) <= 0.5
     assert "top 2 of" in fig.layout.title.subtitle.text.replace("<br>", " ")
+
+
+def test_outlet_overlap_by_hand() -> None:
+    # Outlet X has articles a1 (2 sentences) and a2 (1); outlet Y has b1 (2). Links: a1#0–b1#0
+    # and a1#1–a2#0. X: 1 of its 3 sentences has a counterpart in Y, 2 of 3 in another X
+    # article; Y: 1 of 2 in X, none in Y.
+    shown = pd.DataFrame({"article_id": ["a1", "a2", "b1"], "outlet": ["X", "X", "Y"]})
+    sentences = pd.DataFrame(
+        {"article_id": ["a1", "a1", "a2", "b1", "b1"], "sentence_id": [0, 1, 0, 0, 1]}
+    )
+    links = pd.DataFrame(
+        {
+            "article_a": ["a1", "a1"],
+            "sentence_a": [0, 1],
+            "article_b": ["b1", "a2"],
+            "sentence_b": [0, 0],
+        }
+    )
+    matrix = compute_outlet_overlap(links, sentences, shown)
+    assert list(matrix.index) == ["X", "Y"] and list(matrix.columns) == ["X", "Y"]
+    assert matrix.loc["X", "Y"] == 1 / 3 and matrix.loc["X", "X"] == 2 / 3
+    assert matrix.loc["Y", "X"] == 1 / 2 and matrix.loc["Y", "Y"] == 0
