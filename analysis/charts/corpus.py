@@ -33,6 +33,9 @@ ARTICLE_LABEL_WIDTH = 30
 ARTICLE_ROWS = 40
 #: Corpora with more articles draw one paragraph-structure line trace per outlet, not per article.
 ARTICLE_TRACES = 40
+#: Most sentences the sentence-length boxes draw as points (with their text in the hover); with
+#: more, only the outliers are points and the hover gives the words.
+SENTENCE_POINTS = 3000
 
 
 def _rank_articles(shown: pd.DataFrame, by: pd.Series, selection: Selection) -> pd.DataFrame:
@@ -43,6 +46,12 @@ def _rank_articles(shown: pd.DataFrame, by: pd.Series, selection: Selection) -> 
     if len(shown) <= n:
         return shown
     return shown.loc[sorted(rank_top(by, n=n), key=list(shown.index).index)]
+
+
+def _by_outlet(rows: pd.DataFrame, columns: list[str]) -> dict[str, pd.DataFrame]:
+    """Returns the rows of each outlet (only the named columns, so a corpus of long bodies is
+    not copied 40 times); outlets without rows are missing."""
+    return {str(o): part for o, part in rows[["outlet", *columns]].groupby("outlet", sort=False)}
 
 
 def _ranked_note(drawn: int, shown: int, what: str) -> str:
@@ -66,8 +75,9 @@ def plot_article_lengths(
     shown = selection.select_articles(articles)
     drawn = _rank_articles(shown, shown.n_words, selection)
     traces = []
+    parts = _by_outlet(drawn, ["article_id", "title", "n_words", "n_sentences", "n_paragraphs"])
     for outlet, color in outlet_colors(articles).items():
-        rows = drawn[drawn.outlet == outlet]
+        rows = parts.get(outlet, drawn.head(0))
         titles = [escape(t) if isinstance(t, str) else "(no title)" for t in rows.title]
         traces.append(
             {
@@ -122,8 +132,9 @@ def plot_publication_timeline(
     shown = selection.select_articles(articles)
     dated = shown[shown.published.notna()]
     traces = []
+    parts = _by_outlet(dated, ["article_id", "published", "n_words"])
     for outlet, color in outlet_colors(articles).items():
-        rows = dated[dated.outlet == outlet]
+        rows = parts.get(outlet, dated.head(0))
         traces.append(
             {
                 "type": "scatter",
@@ -233,34 +244,49 @@ def plot_sentence_lengths(
         selection: Which articles (and, with a search, which sentences) to show.
 
     Returns:
-        One box trace per outlet of the corpus; y is the words per sentence.
+        One box trace per outlet of the corpus; y is the words per sentence. Every sentence is a
+        point, with its text in the hover, up to `SENTENCE_POINTS` sentences; beyond, only the
+        outliers are.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
     rows = selection.select_rows(sentences, articles)
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
     outlets = rows.article_id.map(outlet_of)
+    every = len(rows) <= SENTENCE_POINTS
+    parts = dict(list(rows.text.groupby(outlets, sort=False)))
     traces = []
     for outlet, color in outlet_colors(articles).items():
-        texts = rows.text[outlets == outlet]
-        traces.append(
+        texts = parts.get(outlet, rows.text.head(0))
+        points: dict[str, Any] = (
             {
-                "type": "box",
-                "name": escape(outlet),
-                "y": _word_counts(texts),
-                "marker": {"color": color},
                 "boxpoints": "all",
                 "jitter": 0.4,
                 "pointpos": 0,
                 "text": [_snippet(t) for t in texts],
                 "hovertemplate": "%{y} words: %{text}<extra></extra>",
             }
+            if every
+            else {"boxpoints": "outliers"}
+        )
+        traces.append(
+            {
+                "type": "box",
+                "name": escape(outlet),
+                "y": _word_counts(texts),
+                "marker": {"color": color},
+                **points,
+            }
         )
     return make_figure(
         traces,
         title="Sentence length per outlet",
         caption=_caption(
-            articles, shown, f"{len(rows)} sentences; words split on whitespace.", selection
+            articles,
+            shown,
+            f"{len(rows)} sentences; words split on whitespace."
+            + ("" if every else f" Points: the outliers (more than {SENTENCE_POINTS} sentences)."),
+            selection,
         ),
         layout={
             "yaxis": {"title": {"text": "words per sentence"}, **COUNT_AXIS},
@@ -293,27 +319,37 @@ def plot_paragraph_structure(
     colors = outlet_colors(articles)
     rows = paragraphs[paragraphs.article_id.isin(visible)]
     label_of = dict(zip(articles.article_id, _labels(articles), strict=True))
+    outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
     if len(articles) <= ARTICLE_TRACES:
         keys, names = list(articles.article_id), _labels(articles)
-        outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
-        group = rows.article_id
+        key_of = {a: a for a in articles.article_id}
     else:
         keys, names = list(colors), [escape(o) for o in colors]
-        outlet_of = {o: o for o in colors}
-        group = rows.article_id.map(dict(zip(articles.article_id, articles.outlet, strict=True)))
-    by_key = dict(list(rows.groupby(group, sort=False)))
+        key_of, outlet_of = outlet_of, {o: o for o in colors}
+    # One pass over the paragraphs (in table order: article by article): x, y and hover text per
+    # trace, with a gap (None) where one article's line ends and the next one's starts.
+    lines: dict[str, tuple[list[Any], list[Any], list[str]]] = {k: ([], [], []) for k in keys}
+    last: dict[str, str] = {}
+    for article_id, position, words, text in zip(
+        rows.article_id.tolist(),
+        (rows.paragraph_id + 1).tolist(),
+        _word_counts(rows.text),
+        rows.text.tolist(),
+        strict=True,
+    ):
+        key = key_of[article_id]
+        x, y, hover = lines[key]
+        if last.get(key, article_id) != article_id:
+            x += [None]
+            y += [None]
+            hover += [""]
+        last[key] = article_id
+        x += [position]
+        y += [words]
+        hover += [f"{label_of[article_id]}<br>{_snippet(text)}"]
     traces = []
     for key, name in zip(keys, names, strict=True):
-        mine = by_key.get(key, rows.head(0))
-        x: list[int | None] = []
-        y: list[int | None] = []
-        text: list[str] = []
-        for article_id, part in mine.groupby("article_id", sort=False):
-            if x:  # a gap between two articles' lines
-                x, y, text = x + [None], y + [None], text + [""]
-            x += (part.paragraph_id + 1).tolist()
-            y += _word_counts(part.text)
-            text += [f"{label_of[article_id]}<br>{_snippet(t)}" for t in part.text]
+        x, y, text = lines[key]
         traces.append(
             {
                 "type": "scatter",
