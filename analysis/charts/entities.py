@@ -104,16 +104,19 @@ def plot_entity_coverage(
         articles[["article_id", "outlet"]], on="article_id"
     )
     counts = rows.groupby(["entity_id", "outlet"]).size().unstack(fill_value=0)
-    outlets = [o for o in outlet_colors(articles) if o in set(shown.outlet)]
+    present = set(shown.outlet.tolist())
+    outlets = [o for o in outlet_colors(articles) if o in present]
     counts = counts.reindex(columns=outlets, fill_value=0)
     totals = counts.sum(axis=1)
     counts = counts[totals >= selection.minimum]
     order = counts.sum(axis=1).sort_values(ascending=False, kind="stable")
     rows_shown = selection.top or HEATMAP_MAX_ROWS
     counts = counts.loc[order.index[:rows_shown]]
-    name_of = dict(zip(entities.entity_id, entities.name, strict=True))
-    label_of = dict(zip(entities.entity_id, entities.label, strict=True))
-    aliases_of = dict(zip(entities.entity_id, entities.aliases, strict=True))
+    # Look up only the entities drawn (a large corpus has tens of thousands).
+    drawn = entities[entities.entity_id.isin(counts.index)]
+    name_of = dict(zip(drawn.entity_id, drawn.name, strict=True))
+    label_of = dict(zip(drawn.entity_id, drawn.label, strict=True))
+    aliases_of = dict(zip(drawn.entity_id, drawn.aliases, strict=True))
     names = [escape(f"{name_of[e]} ({label_of[e]})") for e in counts.index]
     aliases = [escape(", ".join(map(str, aliases_of[e]))) for e in counts.index]
     trace = {

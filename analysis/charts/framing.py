@@ -194,7 +194,8 @@ def plot_frame_rates(
         rates = rates[rates.frame.isin(allowed)]
     totals = rates.groupby("frame", sort=False).n.sum()
     frames = [f for f in totals.index if totals[f] >= selection.minimum]
-    outlets = [o for o in outlet_colors(articles) if o in set(rates.outlet)]
+    present = set(rates.outlet.tolist())
+    outlets = [o for o in outlet_colors(articles) if o in present]
     grid = rates.set_index(["frame", "outlet"])
     z_of = _frame_z(rates, outlets)
     z_values, text, custom = [], [], []

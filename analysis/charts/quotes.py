@@ -110,7 +110,8 @@ def plot_voice_share(
     everyone_who = rows.who.nunique()
     rows = rows.assign(who=fold_rest(rows.who, keep=ranked))
     share = rows.groupby(["who", "outlet"]).weight.sum()
-    outlets = [o for o in outlet_colors(articles) if o in set(shown.outlet)]
+    present = set(shown.outlet.tolist())
+    outlets = [o for o in outlet_colors(articles) if o in present]
     # Distinct colours for the speakers drawn (most quoted first); the folded rest is grey.
     colors = category_colors(ranked)
     colors |= {w: OTHER_COLOR for w in dict.fromkeys(rows.who) if w not in colors}
@@ -178,7 +179,7 @@ def plot_attribution_verbs(
     everyone_verb = rows.cue.value_counts()
     kept = rank_top(everyone_verb, n=selection.top or DEFAULT_TOP)
     rows = rows.assign(cue=fold_rest(rows.cue.astype("str"), keep=kept))
-    verbs = kept + [v for v in dict.fromkeys(rows.cue) if v not in set(kept)]
+    verbs = kept + [v for v in dict.fromkeys(rows.cue.tolist()) if v not in set(kept)]
     outlet_rows = rows.article_id.map(outlet_of)
     traces = []
     for outlet, color in outlet_colors(articles).items():
