@@ -23,6 +23,15 @@ def test_select_utterances_reuses_whole_utterances_and_recounts_split_ones(table
     split = Selection.of(search="dent our impartiality").select_rows(q, tables.articles)
     counted = charts.select_utterances(split, utterances=everyone)
     pd.testing.assert_frame_equal(counted, count_utterances(split))
+    for selection in [
+        Selection.of(search="the"),
+        Selection.of(choices={"kind": ["partial", "indirect"]}),
+        Selection.of(outlets=["The Washington Post"], search="said"),
+    ]:
+        rows = selection.select_rows(q, tables.articles)
+        pd.testing.assert_frame_equal(
+            charts.select_utterances(rows, utterances=everyone), count_utterances(rows)
+        )
     washpost = counted[counted.article_id == "washpost"]
     assert list(washpost.kind) == ["indirect", "partial"]
     assert list(washpost.n_rows) == [1, 1] and list(washpost.n_words) == [10, 3]

@@ -32,7 +32,8 @@ def select_utterances(rows: pd.DataFrame, *, utterances: pd.DataFrame | None) ->
 
     A filter on articles (outlets, dates) keeps every row of an utterance or none: its
     utterances are those of the whole table, computed once. A filter on rows (search, kind,
-    speaker) can keep a partial quote without its parent; then the rows are counted afresh.
+    speaker) can keep a partial quote without its parent; the utterances it split are counted
+    afresh, the others reused.
 
     Args:
         rows: Rows of the `quotes` table (any selection of them); not modified.
@@ -45,16 +46,22 @@ def select_utterances(rows: pd.DataFrame, *, utterances: pd.DataFrame | None) ->
     """
     if utterances is None or rows.empty:
         return count_utterances(rows)
-    counted = _utterance_keys(rows).value_counts()
+    keys = _utterance_keys(rows)
+    counted = keys.value_counts()
     whole = pd.Series(utterances.n_rows.to_numpy(), index=_utterance_keys(utterances).to_numpy())
     known = whole[~whole.index.duplicated(keep=False)].reindex(counted.index)
-    if known.isna().any() or (known != counted).any():
-        return count_utterances(rows)  # a filter split an utterance: count the rows afresh
-    # Every utterance is whole: its first row (the one `count_utterances` keeps) is in `rows`.
-    out = rows.loc[rows.index.isin(utterances.index)]
-    return out.assign(
-        n_rows=utterances.n_rows.loc[out.index], n_words=utterances.n_words.loc[out.index]
+    # An utterance a filter split (some of its rows left out) is counted afresh; a whole one
+    # keeps its first row (the one `count_utterances` keeps) and its counts.
+    split = keys.isin(counted.index[known.isna().to_numpy() | (known != counted).to_numpy()])
+    whole_rows = rows.loc[~split & rows.index.isin(utterances.index)]
+    fresh = count_utterances(rows.loc[split]) if split.any() else None
+    out = whole_rows.assign(
+        n_rows=utterances.n_rows.loc[whole_rows.index],
+        n_words=utterances.n_words.loc[whole_rows.index],
     )
+    if fresh is not None:
+        out = pd.concat([out, fresh])
+    return out.loc[rows.index[rows.index.isin(out.index)]]
 
 
 def plot_voice_share(
