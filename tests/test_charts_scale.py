@@ -77,3 +77,20 @@ def test_outlet_overlap_by_hand() -> None:
     assert list(matrix.index) == ["X", "Y"] and list(matrix.columns) == ["X", "Y"]
     assert matrix.loc["X", "Y"] == 1 / 3 and matrix.loc["X", "X"] == 2 / 3
     assert matrix.loc["Y", "X"] == 1 / 2 and matrix.loc["Y", "Y"] == 0
+
+
+def test_timeline_hover_lines_match_textwrap() -> None:
+    import textwrap
+
+    from analysis.charts.timeline import _first_lines
+
+    text = (
+        "Ukraine's foreign minister said the report created a false balance between the "
+        "oppressor and the victim, and the organisation's head in Kyiv resigned over it "
+        "the following day, saying she had tried to stop it being published as it was, "
+        "while the group's secretary general defended the findings in several interviews "
+        "and a long statement posted online."
+    )
+    assert _first_lines(text) == textwrap.wrap(text, 80)[:4]
+    assert len(_first_lines(text)) == 4
+    assert _first_lines("") == [] and _first_lines("one  two") == ["one two"]
