@@ -113,18 +113,17 @@ def run_notebook(path: Path, *, corpus: Path, repeat: int) -> dict[str, Any]:
     cell = TIMING_CELL.replace("__MARK__", MARK).replace("__REPEAT__", str(repeat))
     notebook.cells.append(nbformat.v4.new_code_cell(cell))
     with tempfile.TemporaryDirectory() as tmp:
-        copy = path.parent / f".bench-{path.name}"
+        # The copy runs in a folder of its own (never beside the notebooks, where other tools
+        # list them); every path it needs is a parameter.
+        copy = Path(tmp) / path.name
         nbformat.write(notebook, copy)
-        try:
-            begun = time.perf_counter()
-            executed = execute_notebook(
-                copy,
-                parameters={"CORPUS_DIR": str(corpus.resolve()), "EXPORT_DIR": tmp},
-                timeout=1800,
-            )
-            total = time.perf_counter() - begun
-        finally:
-            copy.unlink(missing_ok=True)
+        begun = time.perf_counter()
+        executed = execute_notebook(
+            copy,
+            parameters={"CORPUS_DIR": str(corpus.resolve()), "EXPORT_DIR": str(Path(tmp) / "x")},
+            timeout=1800,
+        )
+        total = time.perf_counter() - begun
     code = [c for c in executed.cells if c.cell_type == "code"]
     timed = [c for c in code if MARK not in "".join(o.get("text", "") for o in c.outputs)]
     timed = [c for c in timed if "_bench_listeners" not in c.source]
