@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from ..filters import Selection
-from ..overlap import compute_overlap, link_keys
+from ..overlap import compute_overlap
 from .style import (
     COLUMN_LABEL_WIDTH,
     _caption,
@@ -175,6 +176,13 @@ def _column_labels(labels: list[str]) -> dict:
     return wrap_labels(labels, width=COLUMN_LABEL_WIDTH + 4, size=11)
 
 
+def _sentence_keys(articles: pd.Series, sentences: pd.Series, ids: list[str]) -> np.ndarray:
+    """Returns one integer per (article, sentence): the article's position in `ids` (-1 when not
+    there) times a million plus the sentence id."""
+    codes = pd.Categorical(articles, categories=ids).codes.astype("int64")
+    return np.where(codes >= 0, codes * 1_000_000 + sentences.to_numpy(dtype="int64"), -1)
+
+
 def plot_statement_grid(
     articles: pd.DataFrame,
     statements: pd.DataFrame,
@@ -204,11 +212,21 @@ def plot_statement_grid(
     ids = list(shown.article_id)
     links = select_links(links, ids)
     statements = select_statements(statements, ids)
+    grouped = statements.groupby("statement_id", sort=False)
+    widest = grouped.size()
+    groups = rank_top(widest, n=selection.top or STATEMENT_ROWS)
+    # The closest link of each drawn statement's sentences (sentences as integer keys).
+    drawn = statements[statements.statement_id.isin(groups)]
+    member_keys = _sentence_keys(drawn.article_id, drawn.sentence_id, ids)
     rank = {kind: i for i, kind in enumerate(KIND_COLORS)}
-    best: dict[tuple[str, int], int] = {}
-    for pair, kind in zip(link_keys(links), links.kind.tolist(), strict=True):
-        for key in pair:
-            best[key] = max(best.get(key, 0), rank[str(kind)])
+    ranks = links.kind.astype("str").map(rank).to_numpy(dtype="int64")
+    sides = []
+    for side in ("a", "b"):
+        keys = _sentence_keys(links[f"article_{side}"], links[f"sentence_{side}"], ids)
+        mine = np.isin(keys, member_keys)
+        sides.append(pd.Series(ranks[mine], index=keys[mine]))
+    closest = pd.concat(sides).groupby(level=0).max()
+    best = dict(zip(closest.index.tolist(), closest.tolist(), strict=True))
     by_outlet = len(shown) > MAX_ARTICLE_COLUMNS
     if by_outlet:
         outlet_of = dict(zip(shown.article_id, shown.outlet, strict=True))
@@ -217,16 +235,14 @@ def plot_statement_grid(
     else:
         outlet_of = {a: a for a in ids}
         columns, x = ids, _labels(shown)
-    grouped = statements.groupby("statement_id", sort=False)
-    widest = grouped.size()
-    groups = rank_top(widest, n=selection.top or STATEMENT_ROWS)
     z, names = [], []
     for sid in groups:
         rows = grouped.get_group(sid)
         cell: dict[str, int] = {}
-        for a, sentence in zip(rows.article_id.tolist(), rows.sentence_id.tolist(), strict=True):
+        keys = _sentence_keys(rows.article_id, rows.sentence_id, ids).tolist()
+        for a, key in zip(rows.article_id.tolist(), keys, strict=True):
             column = outlet_of[a]
-            cell[column] = max(cell.get(column, 0), best.get((a, int(sentence)), 1))
+            cell[column] = max(cell.get(column, 0), best.get(key, 1))
         z.append([cell.get(c, 0) for c in columns])
         names.append(f"{sid} · {_snippet(rows.label.iloc[0], 40)}")
     n = len(KIND_COLORS)
