@@ -77,6 +77,7 @@ def test_outlet_overlap_by_hand() -> None:
     assert list(matrix.index) == ["X", "Y"] and list(matrix.columns) == ["X", "Y"]
     assert matrix.loc["X", "Y"] == 1 / 3 and matrix.loc["X", "X"] == 2 / 3
     assert matrix.loc["Y", "X"] == 1 / 2 and matrix.loc["Y", "Y"] == 0
+    assert matrix.attrs["links"] == 2
 
 
 def test_timeline_hover_lines_match_textwrap() -> None:

@@ -82,14 +82,17 @@ def plot_overlap_matrix(
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
-    links = select_links(links, list(shown.article_id))
     by_outlet = len(shown) > MAX_ARTICLE_COLUMNS
-    if by_outlet:
+    if not by_outlet:
+        links = select_links(links, list(shown.article_id))
+    if by_outlet:  # it keeps the links between the shown articles itself
         matrix = compute_outlet_overlap(links, sentences, shown) * 100
+        n_links = int(matrix.attrs["links"])
         labels = [escape(o) for o in matrix.index]
         unit = "outlet"
     else:
         matrix = compute_overlap(links, sentences, shown) * 100
+        n_links = len(links)
         labels = _labels(shown)
         unit = "article"
     trace = {
@@ -120,7 +123,7 @@ def plot_overlap_matrix(
         caption=_caption(
             articles,
             shown,
-            f"{plural(len(links), 'link')} between their sentences." + per_outlet,
+            f"{plural(n_links, 'link')} between their sentences." + per_outlet,
             selection,
         ),
         layout={
@@ -139,36 +142,39 @@ def compute_outlet_overlap(
     sentences linked to a sentence of another article of the column outlet.
 
     Args:
-        links: Links between the selected articles.
+        links: The links (those between two shown articles count).
         sentences: The `sentences` table.
         shown: The selected articles (their outlets are the rows and columns, in corpus colour
             order).
 
     Returns:
-        A DataFrame of shares in [0, 1], index and columns the outlets.
+        A DataFrame of shares in [0, 1], index and columns the outlets; `attrs["links"]` is the
+        number of links between shown articles.
     """
     outlets = sorted(shown.outlet.unique(), key=str.casefold)
-    outlet_of = dict(zip(shown.article_id, shown.outlet, strict=True))
-    sizes = sentences[sentences.article_id.isin(outlet_of)].article_id.map(outlet_of)
-    counts = sizes.value_counts()
-    columns = ["row", "sentence", "col"]
-    sides = pd.concat(
-        [
-            links[["article_a", "sentence_a", "article_b"]].set_axis(columns, axis=1),
-            links[["article_b", "sentence_b", "article_a"]].set_axis(columns, axis=1),
-        ]
-    )
-    sides = sides.assign(
-        row_outlet=sides.row.map(outlet_of), col_outlet=sides["col"].map(outlet_of)
-    )
-    shared = (
-        sides.drop_duplicates(["row", "sentence", "col_outlet"])
-        .groupby(["row_outlet", "col_outlet"])
-        .size()
-        .unstack(fill_value=0)
-        .reindex(index=outlets, columns=outlets, fill_value=0)
-    )
-    return shared.div(counts.reindex(outlets).fillna(1).clip(lower=1), axis=0)
+    ids = list(shown.article_id)
+    n = len(outlets)
+    # Integer codes throughout (a large corpus has hundreds of thousands of links): an article's
+    # position in `ids`, its outlet's in `outlets`, a sentence as article × 10⁶ + sentence id.
+    outlet_code = np.array([outlets.index(o) for o in shown.outlet], dtype="int64")
+    own = pd.Categorical(sentences.article_id, categories=ids).codes.astype("int64")
+    counts = np.bincount(outlet_code[own[own >= 0]], minlength=n)
+    keys = []
+    codes = {
+        side: pd.Categorical(links[f"article_{side}"], categories=ids).codes.astype("int64")
+        for side in ("a", "b")
+    }
+    for row, col in (("a", "b"), ("b", "a")):
+        r, c = codes[row], codes[col]
+        ok = (r >= 0) & (c >= 0)
+        sentence = r[ok] * 1_000_000 + links[f"sentence_{row}"].to_numpy(dtype="int64")[ok]
+        keys.append(sentence * n + outlet_code[c[ok]])
+    linked = np.unique(np.concatenate(keys))  # each sentence once per outlet it is linked to
+    shared = np.zeros((n, n))
+    np.add.at(shared, (outlet_code[linked // n // 1_000_000], linked % n), 1)
+    share = pd.DataFrame(shared / np.clip(counts, 1, None)[:, None], index=outlets, columns=outlets)
+    share.attrs["links"] = int(((codes["a"] >= 0) & (codes["b"] >= 0)).sum())
+    return share
 
 
 def _column_labels(labels: list[str]) -> dict:
