@@ -61,6 +61,7 @@ bench: setup ## Measure build speed and filter responsiveness against their targ
 	$(PY) bench/bench_timeline.py
 	$(PY) bench/bench_quotes.py
 	$(PY) bench/bench_scale.py
+	$(PY) bench/bench_notebooks.py
 
 eval: setup ## Score quote extraction against the hand annotation (and textacy's baseline)
 	$(PY) -m analysis eval --corpus $(CORPUS)

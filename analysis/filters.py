@@ -23,6 +23,8 @@ class Selection:
             each applies to any table that has that column.
         minimum: A count threshold for charts that rank things (e.g. entities mentioned at
             least this often); 1 keeps all.
+        top: How many categories a ranked chart shows on their own, the rest summed as "other"
+            (`charts.top`); None leaves it to the chart.
     """
 
     outlets: frozenset[str] | None = None
@@ -31,6 +33,7 @@ class Selection:
     search: str = ""
     choices: tuple[tuple[str, frozenset[str]], ...] = ()
     minimum: int = 1
+    top: int | None = None
 
     @classmethod
     def of(
@@ -42,6 +45,7 @@ class Selection:
         search: str = "",
         choices: Mapping[str, Iterable[str]] | None = None,
         minimum: int = 1,
+        top: int | None = None,
     ) -> Selection:
         """Builds a selection from loose values (any iterables, date-like bounds).
 
@@ -55,6 +59,7 @@ class Selection:
             search=search.strip(),
             choices=tuple((c, frozenset(v)) for c, v in sorted((choices or {}).items())),
             minimum=minimum,
+            top=top,
         )
 
     def describe(self, *, listed: int = 4) -> str:

@@ -45,11 +45,15 @@ TABLE_OPTIONS: dict[str, Any] = {
 
 #: Rows in the static copy of a table (what a viewer without widgets sees).
 STATIC_ROWS = 50
+#: Rows a table sends to the browser at once; longer tables turn pages of this many rows with
+#: buttons (DataTables then sorts and searches within the page; the filters apply to all rows).
+PAGE_ROWS = 1000
 
 
 class TableView:
     """A sortable, searchable table (DataTables via itables, cells escaped) whose long texts are
-    shortened, with the full selected row shown below it.
+    shortened, with the full selected row shown below it; a table longer than `page_rows` is
+    shown a page of rows at a time.
 
     Attributes:
         widget: The table and the full-row panel, ready to display.
@@ -62,6 +66,7 @@ class TableView:
         panel: FilterPanel | None = None,
         max_chars: int = 120,
         caption: str = "",
+        page_rows: int = PAGE_ROWS,
     ) -> None:
         """Shows a table, optionally following a `FilterPanel`.
 
@@ -70,12 +75,20 @@ class TableView:
             panel: The filters to follow (with a function for `rows`).
             max_chars: Longest text shown whole in a cell.
             caption: A line above the table.
+            page_rows: Most rows sent to the browser at once (previous/next buttons turn pages).
         """
         self._rows = rows if callable(rows) else (lambda _selection: rows)
         self._max_chars = max_chars
+        self._page_rows, self._page = page_rows, 0
         self._frame = self._rows(panel.selection if panel else Selection()).reset_index(drop=True)
+        self.previous = w.Button(description="previous rows", icon="arrow-left")
+        self.next = w.Button(description="next rows", icon="arrow-right")
+        self.where = w.HTML()
+        self.previous.on_click(lambda _b: self.turn(-1))
+        self.next.on_click(lambda _b: self.turn(1))
+        self.pager = w.HBox([self.previous, self.where, self.next])
         self.table = ITable(
-            shorten_columns(self._frame, max_chars=max_chars),
+            shorten_columns(self._page_frame(), max_chars=max_chars),
             caption=caption,
             showIndex=False,
             classes="display compact cell-border",
@@ -84,20 +97,43 @@ class TableView:
         )
         self.detail = w.HTML("<i>Select a row to read it in full.</i>")
         self.table.observe(self._selected, names="selected_rows")
-        self.widget = w.VBox([self.table, self.detail])
+        self.widget = w.VBox([self.pager, self.table, self.detail])
         self.widget.add_class("coverage-lens-table")
+        self._show_pager()
         if panel is not None:
             panel.on_change(self.refresh)
 
-    def refresh(self, selection: Selection) -> None:
-        """Shows the rows of another selection, in place."""
-        self._frame = self._rows(selection).reset_index(drop=True)
+    def _page_frame(self) -> pd.DataFrame:
+        first = self._page * self._page_rows
+        return self._frame.iloc[first : first + self._page_rows]
+
+    def _show_pager(self) -> None:
+        n, first = len(self._frame), self._page * self._page_rows
+        last = min(first + self._page_rows, n)
+        self.pager.layout.display = None if n > self._page_rows else "none"
+        self.where.value = f"&nbsp;rows {first + 1:,}–{last:,} of {n:,}&nbsp;"
+        self.previous.disabled = first == 0
+        self.next.disabled = last >= n
+
+    def _draw(self) -> None:
         self.table.update(
-            shorten_columns(self._frame, max_chars=self._max_chars),
+            shorten_columns(self._page_frame(), max_chars=self._max_chars),
             selected_rows=[],
             **TABLE_OPTIONS,  # update() would fall back to itables' defaults otherwise
         )
         self.detail.value = "<i>Select a row to read it in full.</i>"
+        self._show_pager()
+
+    def refresh(self, selection: Selection) -> None:
+        """Shows the first page of the rows of another selection, in place."""
+        self._frame, self._page = self._rows(selection).reset_index(drop=True), 0
+        self._draw()
+
+    def turn(self, step: int) -> None:
+        """Shows the next (1) or previous (-1) page of rows."""
+        pages = max(1, -(-len(self._frame) // self._page_rows))
+        self._page = min(max(self._page + step, 0), pages - 1)
+        self._draw()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         # A static, escaped copy for viewers without widgets (e.g. the HTML report).
@@ -108,8 +144,8 @@ class TableView:
         return bundle
 
     def _selected(self, change: Any) -> None:
-        rows = change["new"]
-        self.detail.value = "".join(render_record(self._frame.iloc[i]) for i in rows[:3])
+        rows, first = change["new"], self._page * self._page_rows
+        self.detail.value = "".join(render_record(self._frame.iloc[first + i]) for i in rows[:3])
 
 
 class ReadingView:

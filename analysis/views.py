@@ -141,9 +141,12 @@ def summarize_entities(
     """
     out = entities[["name", "label", "n_mentions", "n_articles", "aliases", "entity_id"]].copy()
     if mentions is not None:
-        out = out[out.entity_id.isin(mentions.entity_id)]
         per = mentions.groupby("entity_id")
-        out["n_mentions"] = out.entity_id.map(per.size()).astype("int64")
+        # Mapped, not `isin` (which walks a string column in Python): entities not mentioned
+        # get no count and are left out.
+        counted = out.entity_id.map(per.size())
+        out = out[counted.notna()].copy()
+        out["n_mentions"] = counted[counted.notna()].astype("int64")
         out["n_articles"] = out.entity_id.map(per.article_id.nunique()).astype("int64")
         out = out.sort_values("n_mentions", ascending=False, kind="stable")
     out["aliases"] = out.aliases.map(lambda forms: " · ".join(map(str, forms)))

@@ -43,6 +43,7 @@ class FilterPanel:
         search: bool = True,
         dates: bool = True,
         minimum: tuple[str, int] | None = None,
+        top: tuple[int, int] | None = None,
     ) -> None:
         """Builds the controls for a corpus.
 
@@ -55,6 +56,8 @@ class FilterPanel:
             dates: Show the date range.
             minimum: (description, largest value) of a "minimum count" slider, e.g.
                 ("min. mentions", 20); None shows none.
+            top: (first value, largest value) of a "show top N" slider for the charts that rank
+                categories (the rest summed as "other", `charts.top`); None shows none.
         """
         first = None if outlets is None else set(outlets)
         self.outlets = {
@@ -92,6 +95,14 @@ class FilterPanel:
             continuous_update=False,
             style={"description_width": "initial"},
         )
+        self.top = w.IntSlider(
+            value=top[0] if top else 1,
+            min=1,
+            max=max(2, top[1]) if top else 2,
+            description="show top N",
+            continuous_update=False,
+            style={"description_width": "initial"},
+        )
         rows: list[w.Widget] = [
             w.HBox(
                 [w.HTML("<b>outlets</b>&nbsp;"), *self.outlets.values()],
@@ -106,6 +117,9 @@ class FilterPanel:
             rows.append(w.HBox(list(self.choices.values())))
         if minimum:
             rows.append(self.minimum)
+        if top:
+            rows.append(self.top)
+        self._top = top is not None
         self.widget = w.VBox(rows, layout=w.Layout(border="1px solid #ddd", padding="6px"))
         self.widget.add_class("coverage-lens-filters")
         self._listeners: list[Listener] = []
@@ -115,6 +129,7 @@ class FilterPanel:
             self.date_to,
             self.search,
             self.minimum,
+            self.top,
         ]:
             control.observe(self._changed, names="value")
         for control in self.choices.values():
@@ -135,6 +150,7 @@ class FilterPanel:
                 c: box.value for c, box in self.choices.items() if len(box.value) < len(box.options)
             },
             minimum=self.minimum.value,
+            top=self.top.value if self._top else None,
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

@@ -17,6 +17,7 @@ import argparse
 import csv
 import random
 import re
+import shutil
 import sys
 from functools import partial
 from pathlib import Path
@@ -33,6 +34,10 @@ VERBS = ["said", "told reporters", "wrote", "added", "argued", "stressed", "warn
 #: At most this many seed paragraphs per article (the rest is distinct text).
 SEED_PARAGRAPHS = 4
 KINDS = ["newspaper", "wire", "blog", "broadcaster", "republication"]
+#: Side files of the seed corpus copied as they are (frames, speaker groups, curated entities), so
+#: that the notebooks show frames and actors at scale. `cleaning.yml` names seed articles: not
+#: copied.
+SIDE_FILES = ["frames.yml", "actors.yml", "entities.yml"]
 
 
 NAME_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
@@ -78,7 +83,8 @@ def seed_paragraphs(corpus: Path) -> list[list[str]]:
 def make_corpus(
     n: int, out: Path, *, seed_corpus: Path = ROOT / "corpus", seed: int = 0
 ) -> list[Path]:
-    """Writes an N-article corpus (`articles.csv` and `articles/*.txt`) into `out`.
+    """Writes an N-article corpus (`articles.csv`, `articles/*.txt` and the seed's `SIDE_FILES`)
+    into `out`.
 
     Args:
         n: The number of articles.
@@ -132,6 +138,9 @@ def make_corpus(
         writer = csv.DictWriter(f, fieldnames=list(rows[0]) if rows else ["article_id", "file"])
         writer.writeheader()
         writer.writerows(rows)
+    for name in SIDE_FILES:
+        if (seed_corpus / name).is_file():
+            shutil.copyfile(seed_corpus / name, out / name)
     return written
 
 

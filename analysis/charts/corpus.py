@@ -24,9 +24,38 @@ from .style import (
     plural,
     wrap_labels,
 )
+from .top import rank_top
 
 #: Characters per line of an article label on a vertical axis.
 ARTICLE_LABEL_WIDTH = 30
+#: Most articles a per-article bar chart draws when the selection does not say (`Selection.top`):
+#: a larger selection shows the articles that rank first (the longest, the most cleaned).
+ARTICLE_ROWS = 40
+#: Corpora with more articles draw one paragraph-structure line trace per outlet, not per article.
+ARTICLE_TRACES = 40
+#: Most sentences the sentence-length boxes draw as points (with their text in the hover); with
+#: more, only the outliers are points and the hover gives the words.
+SENTENCE_POINTS = 3000
+
+
+def _rank_articles(shown: pd.DataFrame, by: pd.Series, selection: Selection) -> pd.DataFrame:
+    """Returns the rows of `shown` a per-article chart draws: all of them, or when there are
+    more than `selection.top` (else `ARTICLE_ROWS`), those with the largest `by` (same index),
+    in the selection's order."""
+    n = selection.top or ARTICLE_ROWS
+    if len(shown) <= n:
+        return shown
+    return shown.loc[sorted(rank_top(by, n=n), key=list(shown.index).index)]
+
+
+def _by_outlet(rows: pd.DataFrame, columns: list[str]) -> dict[str, pd.DataFrame]:
+    """Returns the rows of each outlet (only the named columns, so a corpus of long bodies is
+    not copied 40 times); outlets without rows are missing."""
+    return {str(o): part for o, part in rows[["outlet", *columns]].groupby("outlet", sort=False)}
+
+
+def _ranked_note(drawn: int, shown: int, what: str) -> str:
+    return f" The {drawn} {what} of {shown} shown." if drawn < shown else ""
 
 
 def plot_article_lengths(
@@ -36,16 +65,19 @@ def plot_article_lengths(
 
     Args:
         articles: The `articles` table.
-        selection: Which articles to show; all by default.
+        selection: Which articles to show; all by default (at most `selection.top`, else
+            `ARTICLE_ROWS`, are drawn: the longest).
 
     Returns:
         One horizontal bar trace per outlet of the corpus; x is `n_words`, y the article label.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
+    drawn = _rank_articles(shown, shown.n_words, selection)
     traces = []
+    parts = _by_outlet(drawn, ["article_id", "title", "n_words", "n_sentences", "n_paragraphs"])
     for outlet, color in outlet_colors(articles).items():
-        rows = shown[shown.outlet == outlet]
+        rows = parts.get(outlet, drawn.head(0))
         titles = [escape(t) if isinstance(t, str) else "(no title)" for t in rows.title]
         traces.append(
             {
@@ -63,15 +95,21 @@ def plot_article_lengths(
     return make_figure(
         traces,
         title="Article length in words",
-        caption=_caption(articles, shown, "Words: word tokens of the cleaned body.", selection),
+        caption=_caption(
+            articles,
+            shown,
+            "Words: word tokens of the cleaned body."
+            + _ranked_note(len(drawn), len(shown), "longest articles"),
+            selection,
+        ),
         layout={
             "xaxis": {"title": {"text": "words in the cleaned body"}, **COUNT_AXIS},
             "yaxis": {
                 "autorange": "reversed",
-                **wrap_labels(_labels(shown), width=ARTICLE_LABEL_WIDTH, size=13),
+                **wrap_labels(_labels(drawn), width=ARTICLE_LABEL_WIDTH, size=13),
             },
             "showlegend": False,  # the bar labels name the outlets
-            "height": content_height(len(shown), row=44),
+            "height": content_height(len(drawn), row=44),
         },
         empty=shown.empty,
     )
@@ -94,8 +132,9 @@ def plot_publication_timeline(
     shown = selection.select_articles(articles)
     dated = shown[shown.published.notna()]
     traces = []
+    parts = _by_outlet(dated, ["article_id", "published", "n_words"])
     for outlet, color in outlet_colors(articles).items():
-        rows = dated[dated.outlet == outlet]
+        rows = parts.get(outlet, dated.head(0))
         traces.append(
             {
                 "type": "scatter",
@@ -140,15 +179,23 @@ def plot_removed_text(
     Args:
         articles: The `articles` table.
         removed: The `removed` table.
-        selection: Which articles to show; all by default.
+        selection: Which articles to show; all by default (at most `selection.top`, else
+            `ARTICLE_ROWS`, are drawn: those with the most removed).
 
     Returns:
         One bar trace per removal reason of the corpus; x is characters removed, y the article.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
-    labels = _labels(shown)
     chars = (removed.end - removed.start).groupby([removed.reason, removed.article_id]).sum()
+    per_article = chars.groupby(level="article_id").sum()
+    drawn = _rank_articles(
+        shown, shown.article_id.map(per_article).fillna(0).set_axis(shown.index), selection
+    )
+    note = _ranked_note(len(drawn), len(shown), "articles with the most removed")
+    shown_ids = shown.article_id
+    shown = drawn
+    labels = _labels(shown)
     colors = category_colors(sorted(removed.reason.unique()))
     traces = []
     for reason, color in colors.items():
@@ -168,7 +215,10 @@ def plot_removed_text(
         traces,
         title="What cleaning removed from each raw file",
         caption=_caption(
-            articles, shown, "See the removed table for every span and its text.", selection
+            articles,
+            articles[articles.article_id.isin(shown_ids)],
+            "See the removed table for every span and its text." + note,
+            selection,
         ),
         layout={
             "barmode": "stack",
@@ -194,34 +244,49 @@ def plot_sentence_lengths(
         selection: Which articles (and, with a search, which sentences) to show.
 
     Returns:
-        One box trace per outlet of the corpus; y is the words per sentence.
+        One box trace per outlet of the corpus; y is the words per sentence. Every sentence is a
+        point, with its text in the hover, up to `SENTENCE_POINTS` sentences; beyond, only the
+        outliers are.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
     rows = selection.select_rows(sentences, articles)
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
     outlets = rows.article_id.map(outlet_of)
+    every = len(rows) <= SENTENCE_POINTS
+    parts = dict(list(rows.text.groupby(outlets, sort=False)))
     traces = []
     for outlet, color in outlet_colors(articles).items():
-        texts = rows.text[outlets == outlet]
-        traces.append(
+        texts = parts.get(outlet, rows.text.head(0))
+        points: dict[str, Any] = (
             {
-                "type": "box",
-                "name": escape(outlet),
-                "y": _word_counts(texts),
-                "marker": {"color": color},
                 "boxpoints": "all",
                 "jitter": 0.4,
                 "pointpos": 0,
                 "text": [_snippet(t) for t in texts],
                 "hovertemplate": "%{y} words: %{text}<extra></extra>",
             }
+            if every
+            else {"boxpoints": "outliers"}
+        )
+        traces.append(
+            {
+                "type": "box",
+                "name": escape(outlet),
+                "y": _word_counts(texts),
+                "marker": {"color": color},
+                **points,
+            }
         )
     return make_figure(
         traces,
         title="Sentence length per outlet",
         caption=_caption(
-            articles, shown, f"{len(rows)} sentences; words split on whitespace.", selection
+            articles,
+            shown,
+            f"{len(rows)} sentences; words split on whitespace."
+            + ("" if every else f" Points: the outliers (more than {SENTENCE_POINTS} sentences)."),
+            selection,
         ),
         layout={
             "yaxis": {"title": {"text": "words per sentence"}, **COUNT_AXIS},
@@ -243,31 +308,58 @@ def plot_paragraph_structure(
         selection: Which articles to show; all by default.
 
     Returns:
-        One line trace per article of the corpus (legend grouped by outlet); x is the paragraph's
-        position (1 = first), y its length in words. Unselected articles' traces are empty.
+        One line trace per article of the corpus (legend grouped by outlet), or, in a corpus of
+        more than `ARTICLE_TRACES` articles, one per outlet (its articles' lines separated by
+        gaps, the article named in the hover); x is the paragraph's position (1 = first), y its
+        length in words. Unselected articles' lines are empty.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
     visible = set(shown.article_id)
     colors = outlet_colors(articles)
-    by_article = dict(list(paragraphs.groupby("article_id", sort=False)))
-    traces = []
-    for outlet, article_id, label in zip(
-        articles.outlet, articles.article_id, _labels(articles), strict=True
+    rows = paragraphs[paragraphs.article_id.isin(visible)]
+    label_of = dict(zip(articles.article_id, _labels(articles), strict=True))
+    outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
+    if len(articles) <= ARTICLE_TRACES:
+        keys, names = list(articles.article_id), _labels(articles)
+        key_of = {a: a for a in articles.article_id}
+    else:
+        keys, names = list(colors), [escape(o) for o in colors]
+        key_of, outlet_of = outlet_of, {o: o for o in colors}
+    # One pass over the paragraphs (in table order: article by article): x, y and hover text per
+    # trace, with a gap (None) where one article's line ends and the next one's starts.
+    lines: dict[str, tuple[list[Any], list[Any], list[str]]] = {k: ([], [], []) for k in keys}
+    last: dict[str, str] = {}
+    for article_id, position, words, text in zip(
+        rows.article_id.tolist(),
+        (rows.paragraph_id + 1).tolist(),
+        _word_counts(rows.text),
+        rows.text.tolist(),
+        strict=True,
     ):
-        mine = by_article.get(article_id, paragraphs.head(0))
-        if article_id not in visible:
-            mine = mine.head(0)
+        key = key_of[article_id]
+        x, y, hover = lines[key]
+        if last.get(key, article_id) != article_id:
+            x += [None]
+            y += [None]
+            hover += [""]
+        last[key] = article_id
+        x += [position]
+        y += [words]
+        hover += [f"{label_of[article_id]}<br>{_snippet(text)}"]
+    traces = []
+    for key, name in zip(keys, names, strict=True):
+        x, y, text = lines[key]
         traces.append(
             {
                 "type": "scatter",
-                "name": label,
-                "x": (mine.paragraph_id + 1).tolist(),
-                "y": _word_counts(mine.text),
+                "name": name,
+                "x": x,
+                "y": y,
                 "mode": "lines+markers",
-                "line": {"color": colors[outlet], "width": 2},
-                "legendgroup": escape(outlet),
-                "text": [_snippet(t) for t in mine.text],
+                "line": {"color": colors[outlet_of[key]], "width": 2},
+                "legendgroup": escape(outlet_of[key]),
+                "text": text,
                 "hovertemplate": "paragraph %{x}: %{y} words<br>%{text}"
                 "<extra>%{fullData.name}</extra>",
             }

@@ -91,11 +91,12 @@ def plot_entity_coverage(
         mentions: The `mentions` table.
         entities: The `entities` table.
         selection: Outlets, dates, entity labels (choice "label"), text search on the entity's
-            spellings (`select_mentions`) and `minimum` mentions over the selected outlets.
+            spellings (`select_mentions`), `minimum` mentions over the selected outlets and
+            `top` (rows drawn; `HEATMAP_MAX_ROWS` when None).
 
     Returns:
         One heatmap trace: x the selected outlets, y the entities (most mentioned at the top, at
-        most `HEATMAP_MAX_ROWS`), z the number of mentions; hover lists the entity's aliases.
+        most `top`), z the number of mentions; hover lists the entity's aliases.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
@@ -103,15 +104,19 @@ def plot_entity_coverage(
         articles[["article_id", "outlet"]], on="article_id"
     )
     counts = rows.groupby(["entity_id", "outlet"]).size().unstack(fill_value=0)
-    outlets = [o for o in outlet_colors(articles) if o in set(shown.outlet)]
+    present = set(shown.outlet.tolist())
+    outlets = [o for o in outlet_colors(articles) if o in present]
     counts = counts.reindex(columns=outlets, fill_value=0)
     totals = counts.sum(axis=1)
     counts = counts[totals >= selection.minimum]
     order = counts.sum(axis=1).sort_values(ascending=False, kind="stable")
-    counts = counts.loc[order.index[:HEATMAP_MAX_ROWS]]
-    name_of = dict(zip(entities.entity_id, entities.name, strict=True))
-    label_of = dict(zip(entities.entity_id, entities.label, strict=True))
-    aliases_of = dict(zip(entities.entity_id, entities.aliases, strict=True))
+    rows_shown = selection.top or HEATMAP_MAX_ROWS
+    counts = counts.loc[order.index[:rows_shown]]
+    # Look up only the entities drawn (a large corpus has tens of thousands).
+    drawn = entities[entities.entity_id.isin(counts.index)]
+    name_of = dict(zip(drawn.entity_id, drawn.name, strict=True))
+    label_of = dict(zip(drawn.entity_id, drawn.label, strict=True))
+    aliases_of = dict(zip(drawn.entity_id, drawn.aliases, strict=True))
     names = [escape(f"{name_of[e]} ({label_of[e]})") for e in counts.index]
     aliases = [escape(", ".join(map(str, aliases_of[e]))) for e in counts.index]
     trace = {
@@ -127,7 +132,7 @@ def plot_entity_coverage(
         "xgap": 2,
         "ygap": 2,
     }
-    more = f" The {HEATMAP_MAX_ROWS} most mentioned shown." if len(order) > HEATMAP_MAX_ROWS else ""
+    more = f" The {rows_shown} most mentioned shown." if len(order) > rows_shown else ""
     return make_figure(
         [trace],
         title="Who and what each outlet mentions",

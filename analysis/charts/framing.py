@@ -32,6 +32,7 @@ from .style import (
     plural,
     wrap_labels,
 )
+from .top import DEFAULT_TOP, describe_top, fold_rest, rank_top
 
 #: Terms shown per outlet in the distinctive-terms chart.
 TOP_TERMS = 10
@@ -193,7 +194,8 @@ def plot_frame_rates(
         rates = rates[rates.frame.isin(allowed)]
     totals = rates.groupby("frame", sort=False).n.sum()
     frames = [f for f in totals.index if totals[f] >= selection.minimum]
-    outlets = [o for o in outlet_colors(articles) if o in set(rates.outlet)]
+    present = set(rates.outlet.tolist())
+    outlets = [o for o in outlet_colors(articles) if o in present]
     grid = rates.set_index(["frame", "outlet"])
     z_of = _frame_z(rates, outlets)
     z_values, text, custom = [], [], []
@@ -283,7 +285,8 @@ def plot_tone(
         tone: `framing.tone.score_tone(tables)`.
         by: "outlet" (x: reporter's words / quotes) or "speaker" (quotes only, y: speaker).
         selection: Outlets, dates, search on the scored text, the "part" choice and, by speaker,
-            `minimum` quotes per speaker.
+            `minimum` quotes per speaker and `top` (speakers drawn on their own, the most quoted;
+            `DEFAULT_TOP` when None; the others' quotes pooled as "other (k more)").
 
     Returns:
         One box trace per outlet of the corpus (empty when not selected), every scored text a
@@ -292,11 +295,16 @@ def plot_tone(
     selection = selection or Selection()
     articles = tables.articles
     rows = selection.select_rows(tone, articles)
+    ranked: list[Any] = []
+    drawn = ""
     if by == "speaker":
         rows = rows[(rows.part == "quote") & rows.speaker.notna()]
         per_speaker = rows.speaker.value_counts()
-        keep = per_speaker[per_speaker >= selection.minimum].index
-        rows = rows[rows.speaker.isin(keep)]
+        keep = per_speaker[per_speaker >= selection.minimum]
+        rows = rows[rows.speaker.isin(keep.index)]
+        ranked = rank_top(keep, n=selection.top or DEFAULT_TOP)
+        rows = rows.assign(speaker=fold_rest(rows.speaker.astype("str"), keep=ranked))
+        drawn = describe_top(len(ranked), len(keep), "speakers") + ". "
     traces = []
     for outlet, color in outlet_colors(articles).items():
         mine = rows[rows.outlet == outlet]
@@ -333,6 +341,7 @@ def plot_tone(
         "range": [-1.05, 1.05],
     }
     speakers = sorted(set(rows.speaker.dropna()), key=str.casefold) if by == "speaker" else []
+    speakers = [s for s in speakers if s in ranked] + [s for s in speakers if s not in ranked]
     layout: dict[str, Any] = {"boxmode": "group"}
     if by == "speaker":
         layout |= {
@@ -355,7 +364,8 @@ def plot_tone(
         caption=_caption(
             articles,
             selection.select_articles(articles),
-            f"{plural(len(rows), 'text')} scored with VADER. Tone is not stance: reports of "
+            drawn
+            + f"{plural(len(rows), 'text')} scored with VADER. Tone is not stance: reports of "
             "violence score negative whoever writes them; see the limits in the notebook.",
             selection,
         ),

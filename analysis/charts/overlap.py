@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from ..filters import Selection
-from ..overlap import compute_overlap, link_keys
+from ..overlap import compute_overlap
 from .style import (
     COLUMN_LABEL_WIDTH,
     _caption,
     _labels,
     _snippet,
     content_height,
+    escape,
     make_figure,
     plural,
     wrap_labels,
 )
+from .top import describe_top, rank_top
+
+#: Most selected articles the overlap charts draw as columns; beyond, a column is an outlet.
+MAX_ARTICLE_COLUMNS = 20
+#: Statements the statement grid shows when the selection does not say (`Selection.top`): the
+#: most widely carried.
+STATEMENT_ROWS = 40
 
 #: Link kinds from least to most alike, with their colours: a purple ramp (no outlet colour),
 #: darker for closer wording, so it also reads in black and white.
@@ -67,13 +76,25 @@ def plot_overlap_matrix(
 
     Returns:
         One heatmap trace: rows and columns the selected articles; a cell is the share (%) of the
-        row article's sentences linked to a sentence of the column article.
+        row article's sentences linked to a sentence of the column article. With more than
+        `MAX_ARTICLE_COLUMNS` selected articles, rows and columns are their outlets
+        (`compute_outlet_overlap`).
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
-    links = select_links(links, list(shown.article_id))
-    matrix = compute_overlap(links, sentences, shown) * 100
-    labels = _labels(shown)
+    by_outlet = len(shown) > MAX_ARTICLE_COLUMNS
+    if not by_outlet:
+        links = select_links(links, list(shown.article_id))
+    if by_outlet:  # it keeps the links between the shown articles itself
+        matrix = compute_outlet_overlap(links, sentences, shown) * 100
+        n_links = int(matrix.attrs["links"])
+        labels = [escape(o) for o in matrix.index]
+        unit = "outlet"
+    else:
+        matrix = compute_overlap(links, sentences, shown) * 100
+        n_links = len(links)
+        labels = _labels(shown)
+        unit = "article"
     trace = {
         "type": "heatmap",
         "x": labels,
@@ -84,28 +105,88 @@ def plot_overlap_matrix(
         "zmax": 100,
         "texttemplate": "%{z:.0f}%",
         "colorbar": {"title": {"text": "% shared", "side": "right"}, "ticksuffix": "%"},
-        "hovertemplate": "%{z:.0f}% of %{y}'s sentences have a counterpart in %{x}<extra></extra>",
+        "hovertemplate": "%{z:.0f}% of %{y}'s sentences have a counterpart in %{x}"
+        + (" (another article)" if by_outlet else "")
+        + "<extra></extra>",
         "xgap": 2,
         "ygap": 2,
     }
+    per_outlet = (
+        f" One row and column per outlet ({len(shown)} articles are more than "
+        f"{MAX_ARTICLE_COLUMNS}); the diagonal counts links between an outlet's own articles."
+        if by_outlet
+        else ""
+    )
     return make_figure(
         [trace],
-        title="Coverage overlap: share of each article's sentences found in another",
+        title=f"Coverage overlap: share of each {unit}'s sentences found in another",
         caption=_caption(
-            articles, shown, f"{plural(len(links), 'link')} between their sentences.", selection
+            articles,
+            shown,
+            f"{plural(n_links, 'link')} between their sentences." + per_outlet,
+            selection,
         ),
         layout={
             "yaxis": {"autorange": "reversed", **wrap_labels(labels, width=30, size=12)},
             "xaxis": _column_labels(labels),
-            "height": content_height(len(shown), row=70, frame=260),
+            "height": content_height(len(labels), row=40 if by_outlet else 70, frame=260),
         },
         empty=len(shown) < 2,
     )
 
 
+def compute_outlet_overlap(
+    links: pd.DataFrame, sentences: pd.DataFrame, shown: pd.DataFrame
+) -> pd.DataFrame:
+    """Returns the outlet × outlet overlap of the selected articles: the share of the row outlet's
+    sentences linked to a sentence of another article of the column outlet.
+
+    Args:
+        links: The links (those between two shown articles count).
+        sentences: The `sentences` table.
+        shown: The selected articles (their outlets are the rows and columns, in corpus colour
+            order).
+
+    Returns:
+        A DataFrame of shares in [0, 1], index and columns the outlets; `attrs["links"]` is the
+        number of links between shown articles.
+    """
+    outlets = sorted(shown.outlet.unique(), key=str.casefold)
+    ids = list(shown.article_id)
+    n = len(outlets)
+    # Integer codes throughout (a large corpus has hundreds of thousands of links): an article's
+    # position in `ids`, its outlet's in `outlets`, a sentence as article × 10⁶ + sentence id.
+    outlet_code = np.array([outlets.index(o) for o in shown.outlet], dtype="int64")
+    own = pd.Categorical(sentences.article_id, categories=ids).codes.astype("int64")
+    counts = np.bincount(outlet_code[own[own >= 0]], minlength=n)
+    keys = []
+    codes = {
+        side: pd.Categorical(links[f"article_{side}"], categories=ids).codes.astype("int64")
+        for side in ("a", "b")
+    }
+    for row, col in (("a", "b"), ("b", "a")):
+        r, c = codes[row], codes[col]
+        ok = (r >= 0) & (c >= 0)
+        sentence = r[ok] * 1_000_000 + links[f"sentence_{row}"].to_numpy(dtype="int64")[ok]
+        keys.append(sentence * n + outlet_code[c[ok]])
+    linked = np.unique(np.concatenate(keys))  # each sentence once per outlet it is linked to
+    shared = np.zeros((n, n))
+    np.add.at(shared, (outlet_code[linked // n // 1_000_000], linked % n), 1)
+    share = pd.DataFrame(shared / np.clip(counts, 1, None)[:, None], index=outlets, columns=outlets)
+    share.attrs["links"] = int(((codes["a"] >= 0) & (codes["b"] >= 0)).sum())
+    return share
+
+
 def _column_labels(labels: list[str]) -> dict:
     """Returns x-axis properties for article columns: the outlet wrapped, small, unrotated."""
     return wrap_labels(labels, width=COLUMN_LABEL_WIDTH + 4, size=11)
+
+
+def _sentence_keys(articles: pd.Series, sentences: pd.Series, ids: list[str]) -> np.ndarray:
+    """Returns one integer per (article, sentence): the article's position in `ids` (-1 when not
+    there) times a million plus the sentence id."""
+    codes = pd.Categorical(articles, categories=ids).codes.astype("int64")
+    return np.where(codes >= 0, codes * 1_000_000 + sentences.to_numpy(dtype="int64"), -1)
 
 
 def plot_statement_grid(
@@ -121,31 +202,54 @@ def plot_statement_grid(
         articles: The `articles` table.
         statements: The `statements` table.
         links: The `links` table.
-        selection: Which articles to show.
+        selection: Which articles to show, and `top`: how many statements (`STATEMENT_ROWS`
+            when None).
 
     Returns:
         One heatmap trace: rows the statements at least two selected articles carry (their id and
-        label, shortened; the most widely carried first), columns the selected articles; 4 =
-        verbatim, 3 = near-verbatim, 2 = shared quote only, 1 = paraphrase (the closest link of
-        that article's sentence to another selected article's within the statement), 0 = not
-        carried.
+        label, shortened; the most widely carried first, at most `top`), columns the selected
+        articles (with more than `MAX_ARTICLE_COLUMNS`, their outlets); 4 = verbatim, 3 =
+        near-verbatim, 2 = shared quote only, 1 = paraphrase (the closest link of that article's
+        sentence to another selected article's within the statement; for an outlet, the closest
+        of its articles'), 0 = not carried.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
     ids = list(shown.article_id)
     links = select_links(links, ids)
     statements = select_statements(statements, ids)
+    grouped = statements.groupby("statement_id", sort=False)
+    widest = grouped.size()
+    groups = rank_top(widest, n=selection.top or STATEMENT_ROWS)
+    # The closest link of each drawn statement's sentences (sentences as integer keys).
+    drawn = statements[statements.statement_id.isin(groups)]
+    member_keys = _sentence_keys(drawn.article_id, drawn.sentence_id, ids)
     rank = {kind: i for i, kind in enumerate(KIND_COLORS)}
-    best: dict[tuple[str, int], int] = {}
-    for pair, kind in zip(link_keys(links), links.kind.tolist(), strict=True):
-        for key in pair:
-            best[key] = max(best.get(key, 0), rank[str(kind)])
-    groups = list(dict.fromkeys(statements.statement_id.tolist()))
+    ranks = links.kind.astype("str").map(rank).to_numpy(dtype="int64")
+    sides = []
+    for side in ("a", "b"):
+        keys = _sentence_keys(links[f"article_{side}"], links[f"sentence_{side}"], ids)
+        mine = np.isin(keys, member_keys)
+        sides.append(pd.Series(ranks[mine], index=keys[mine]))
+    closest = pd.concat(sides).groupby(level=0).max()
+    best = dict(zip(closest.index.tolist(), closest.tolist(), strict=True))
+    by_outlet = len(shown) > MAX_ARTICLE_COLUMNS
+    if by_outlet:
+        outlet_of = dict(zip(shown.article_id, shown.outlet, strict=True))
+        columns = sorted(shown.outlet.unique(), key=str.casefold)
+        x = [escape(o) for o in columns]
+    else:
+        outlet_of = {a: a for a in ids}
+        columns, x = ids, _labels(shown)
     z, names = [], []
     for sid in groups:
-        rows = statements[statements.statement_id == sid]
-        carried = dict(zip(rows.article_id.tolist(), rows.sentence_id.tolist(), strict=True))
-        z.append([best.get((a, int(carried[a])), 1) if a in carried else 0 for a in ids])
+        rows = grouped.get_group(sid)
+        cell: dict[str, int] = {}
+        keys = _sentence_keys(rows.article_id, rows.sentence_id, ids).tolist()
+        for a, key in zip(rows.article_id.tolist(), keys, strict=True):
+            column = outlet_of[a]
+            cell[column] = max(cell.get(column, 0), best.get(key, 1))
+        z.append([cell.get(c, 0) for c in columns])
         names.append(f"{sid} · {_snippet(rows.label.iloc[0], 40)}")
     n = len(KIND_COLORS)
     scale = []
@@ -153,7 +257,7 @@ def plot_statement_grid(
         scale += [[i / n, color], [(i + 1) / n, color]]
     trace = {
         "type": "heatmap",
-        "x": _labels(shown),
+        "x": x,
         "y": names,
         "z": z,
         "zmin": -0.5,
@@ -178,20 +282,27 @@ def plot_statement_grid(
         "xgap": 2,
         "ygap": 2,
     }
+    per_outlet = (
+        f" One column per outlet ({len(shown)} articles are more than {MAX_ARTICLE_COLUMNS}): "
+        "the closest wording among its articles."
+        if by_outlet
+        else ""
+    )
     return make_figure(
         [trace],
         title="Which outlet carried which statement, and how close the wording is",
         caption=_caption(
             articles,
             shown,
-            f"{plural(len(groups), 'statement')} carried by 2 or more of them "
-            f"({plural(len(links), 'link')}). Kind: how alike the whole sentences are; the "
-            "statement ids are stable (see the key table).",
+            describe_top(len(groups), len(widest), "statements", summed=False)
+            + f" carried by 2 or more of them ({plural(len(links), 'link')}). Kind: how alike "
+            "the whole sentences are; the statement ids are stable (see the key table)."
+            + per_outlet,
             selection,
         ),
         layout={
             "yaxis": {"autorange": "reversed", "dtick": 1, "tickfont": {"size": 12}},
-            "xaxis": {**_column_labels(_labels(shown))},
+            "xaxis": {**_column_labels(x)},
             "height": content_height(len(groups), row=24, frame=340),
         },
         empty=not groups,

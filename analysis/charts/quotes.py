@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from ..filters import Selection
 from ..quotes.groups import SPEAKER_NOT_STATED, count_utterances
 from .style import (
+    OTHER_COLOR,
     _caption,
     category_colors,
     escape,
@@ -17,6 +18,50 @@ from .style import (
     outlet_colors,
     wrap_labels,
 )
+from .top import DEFAULT_TOP, describe_top, fold_rest, rank_top
+
+
+def _utterance_keys(quotes: pd.DataFrame) -> pd.Series:
+    """Returns each row's utterance: "article#quote" of its parent quote, else of itself."""
+    own = quotes.parent_quote_id.fillna(quotes.quote_id).astype("int64").astype("str")
+    return quotes.article_id.astype("str") + "#" + own
+
+
+def select_utterances(rows: pd.DataFrame, *, utterances: pd.DataFrame | None) -> pd.DataFrame:
+    """Returns `quotes.count_utterances(rows)`, quickly when the rows keep whole utterances.
+
+    A filter on articles (outlets, dates) keeps every row of an utterance or none: its
+    utterances are those of the whole table, computed once. A filter on rows (search, kind,
+    speaker) can keep a partial quote without its parent; the utterances it split are counted
+    afresh, the others reused.
+
+    Args:
+        rows: Rows of the `quotes` table (any selection of them); not modified.
+        utterances: `count_utterances` of the whole table the rows come from (or of any rows
+            including them); None counts afresh.
+
+    Returns:
+        One row per utterance, as `count_utterances` gives it (columns of `rows`, with n_rows
+        and n_words).
+    """
+    if utterances is None or rows.empty:
+        return count_utterances(rows)
+    keys = _utterance_keys(rows)
+    counted = keys.value_counts()
+    whole = pd.Series(utterances.n_rows.to_numpy(), index=_utterance_keys(utterances).to_numpy())
+    known = whole[~whole.index.duplicated(keep=False)].reindex(counted.index)
+    # An utterance a filter split (some of its rows left out) is counted afresh; a whole one
+    # keeps its first row (the one `count_utterances` keeps) and its counts.
+    split = keys.isin(counted.index[known.isna().to_numpy() | (known != counted).to_numpy()])
+    whole_rows = rows.loc[~split & rows.index.isin(utterances.index)]
+    fresh = count_utterances(rows.loc[split]) if split.any() else None
+    out = whole_rows.assign(
+        n_rows=utterances.n_rows.loc[whole_rows.index],
+        n_words=utterances.n_words.loc[whole_rows.index],
+    )
+    if fresh is not None:
+        out = pd.concat([out, fresh])
+    return out.loc[rows.index[rows.index.isin(out.index)]]
 
 
 def plot_voice_share(
@@ -26,6 +71,7 @@ def plot_voice_share(
     groups: pd.Series | None = None,
     measure: str = "quotes",
     selection: Selection | None = None,
+    utterances: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Stacked bars of who gets to speak in each outlet: the share of utterances (or of quoted
     words) by speaker, or by speaker group. An utterance is counted once: a partial quote inside
@@ -40,32 +86,42 @@ def plot_voice_share(
             `quotes.group_speakers`); None shows speakers.
         measure: "quotes" (each utterance counts 1) or "words" (the words of the utterance, its
             rows' spans joined).
-        selection: Outlets, dates, search on the quote text, choices (kind, speaker).
+        selection: Outlets, dates, search on the quote text, choices (kind, speaker), and `top`
+            (speakers or groups drawn on their own; `DEFAULT_TOP` when None).
+        utterances: `quotes.count_utterances(quotes)`, computed once, so a filter change does
+            not count the utterances again (`select_utterances`).
 
     Returns:
-        One bar trace per speaker (or group) of the whole corpus, most quoted first; x is the
-        percentage of the outlet's quotes (or words), y the outlet.
+        One bar trace per speaker (or group) among the `top` most quoted in the selection, most
+        quoted first, then one "other (k more)" trace summing the rest; x is the percentage of
+        the outlet's quotes (or words), y the outlet.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
     who = groups if groups is not None else quotes.speaker
     all_quotes = quotes.assign(who=who.fillna(SPEAKER_NOT_STATED).astype("str"))
-    rows = count_utterances(selection.select_rows(all_quotes, articles))
+    rows = select_utterances(selection.select_rows(all_quotes, articles), utterances=utterances)
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
     weight = rows.n_words if measure == "words" else 1
     rows = rows.assign(outlet=rows.article_id.map(outlet_of), weight=weight)
     # Shares are of all the outlet's quotes: a speaker filter shows that speaker's share, not 100 %.
     everyone = replace(selection, choices=tuple(c for c in selection.choices if c[0] != "speaker"))
-    base = count_utterances(everyone.select_rows(all_quotes, articles))
+    base = select_utterances(everyone.select_rows(all_quotes, articles), utterances=utterances)
     base_weight = base.n_words if measure == "words" else 1
     totals = (
         base.assign(outlet=base.article_id.map(outlet_of), weight=base_weight)
         .groupby("outlet")
         .weight.sum()
     )
+    ranked = rank_top(rows.groupby("who").weight.sum(), n=selection.top or DEFAULT_TOP)
+    everyone_who = rows.who.nunique()
+    rows = rows.assign(who=fold_rest(rows.who, keep=ranked))
     share = rows.groupby(["who", "outlet"]).weight.sum()
-    outlets = [o for o in outlet_colors(articles) if o in set(shown.outlet)]
-    colors = category_colors(all_quotes.who.value_counts().index)
+    present = set(shown.outlet.tolist())
+    outlets = [o for o in outlet_colors(articles) if o in present]
+    # Distinct colours for the speakers drawn (most quoted first); the folded rest is grey.
+    colors = category_colors(ranked)
+    colors |= {w: OTHER_COLOR for w in dict.fromkeys(rows.who) if w not in colors}
     traces = []
     for name, color in colors.items():
         values = [
@@ -92,7 +148,9 @@ def plot_voice_share(
             articles,
             shown,
             f"{len(rows)} utterances (direct, partial and indirect quotes; a partial quote inside "
-            "an indirect one counts once).",
+            "an indirect one counts once); "
+            + describe_top(len(ranked), everyone_who, "speakers" if groups is None else "groups")
+            + ".",
             selection,
         ),
         layout={
@@ -112,21 +170,27 @@ def plot_attribution_verbs(
     Args:
         articles: The `articles` table.
         quotes: The `quotes` table.
-        selection: Outlets, dates, search, choices (kind, speaker).
+        selection: Outlets, dates, search, choices (kind, speaker), and `top` (verbs drawn on
+            their own; `DEFAULT_TOP` when None).
 
     Returns:
-        One bar trace per outlet of the corpus; x is the verb (the corpus's verbs, most used
-        first), y the share (%) of that outlet's attributed quotes using it.
+        One bar trace per outlet of the corpus; x is the verb (the `top` most used in the
+        selection, most used first, then "other (k more)" summing the rest), y the share (%) of
+        that outlet's attributed quotes using it.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
     rows = selection.select_rows(quotes, articles)
     rows = rows[rows.cue.notna()]
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
-    verbs = list(quotes.cue.dropna().value_counts().index)
+    everyone_verb = rows.cue.value_counts()
+    kept = rank_top(everyone_verb, n=selection.top or DEFAULT_TOP)
+    rows = rows.assign(cue=fold_rest(rows.cue.astype("str"), keep=kept))
+    verbs = kept + [v for v in dict.fromkeys(rows.cue.tolist()) if v not in set(kept)]
+    outlet_rows = rows.article_id.map(outlet_of)
     traces = []
     for outlet, color in outlet_colors(articles).items():
-        mine = rows[rows.article_id.map(outlet_of) == outlet]
+        mine = rows[outlet_rows == outlet]
         counts = mine.cue.value_counts()
         total = max(int(counts.sum()), 1)
         traces.append(
@@ -149,7 +213,9 @@ def plot_attribution_verbs(
         caption=_caption(
             articles,
             shown,
-            f"{len(rows)} attributed quotes; the verb is the lemma (said → say).",
+            f"{len(rows)} attributed quotes; the verb is the lemma (said → say); "
+            + describe_top(len(kept), len(everyone_verb), "verbs")
+            + ".",
             selection,
         ),
         layout={

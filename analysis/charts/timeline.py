@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 import pandas as pd
@@ -23,6 +22,12 @@ from .style import (
     plural,
     wrap_labels,
 )
+from .top import DEFAULT_TOP, describe_top, fold_rest, rank_top
+
+#: Statements the propagation chart shows when the selection does not say (`Selection.top`).
+STATEMENT_ROWS = 40
+#: Most selected articles drawn as columns; beyond, a column is an outlet (its earliest carrier).
+MAX_ARTICLE_COLUMNS = 20
 
 #: Marker per resolution kind: a stated date, one resolved from the publication date, and an
 #: undated statement placed at the publication date.
@@ -45,7 +50,9 @@ def plot_timeline(
         articles: The `articles` table.
         events: The `events` table.
         happenings: The `happenings` table (for the conflicts).
-        selection: Outlets, event date range, text search, choices (actor, resolution).
+        selection: Outlets, event date range, text search, choices (actor, resolution), and
+            `top`: actors drawn on their own rows, those with the most events (`DEFAULT_TOP`
+            when None); the others' events share one "other (k more)" row.
 
     Returns:
         One marker trace per outlet and resolution kind of the whole corpus (x: the date, at the
@@ -66,9 +73,21 @@ def plot_timeline(
     )
     colors = outlet_colors(articles)
     offsets = {o: i * OUTLET_OFFSET_HOURS for i, o in enumerate(colors)}
+    # Each event's position and hover, once (the hover names the actor, also when folded).
+    columns = ["date", "date_end", "part_of_day", "date_text", "in_quote", "text", "who"]
+    events_once = rows_of(rows[[*columns, "action", "outlet", "resolution"]])
+    rows = rows.assign(
+        _x=[_x(e, offsets[e.outlet]) for e in events_once],
+        _hover=[_hover(e) for e in events_once],
+    )
+    everyone = rows.who.value_counts()
+    kept = rank_top(everyone, n=selection.top or DEFAULT_TOP)
+    rows = rows.assign(who=fold_rest(rows.who, keep=kept))
+    drawn = rows[["outlet", "resolution", "who", "date", "date_end", "_x", "_hover"]]
+    by_outlet = {str(o): part for o, part in drawn.groupby("outlet", sort=False)}
     traces: list[dict[str, Any]] = []
     for outlet, color in colors.items():
-        mine = rows[rows.outlet == outlet]
+        mine = by_outlet.get(outlet, rows.head(0))
         # One legend entry per outlet (its first trace with points); the entry toggles the group.
         entry = next((r for r in RESOLUTION_SYMBOLS if (mine.resolution == r).any()), None)
         for resolution, symbol in RESOLUTION_SYMBOLS.items():
@@ -80,10 +99,10 @@ def plot_timeline(
                     "name": escape(outlet),
                     "legendgroup": escape(outlet),
                     "showlegend": resolution == entry,
-                    "x": [_x(e, offsets[outlet]) for e in rows_of(part)],
-                    "y": [escape(w) for w in part.who],
+                    "x": part._x.tolist(),
+                    "y": [escape(w) for w in part.who.tolist()],
                     "marker": {"color": color, "symbol": symbol, "size": 11},
-                    "hovertext": [_hover(e) for e in rows_of(part)],
+                    "hovertext": part._hover.tolist(),
                     "hoverinfo": "text",
                 }
             )
@@ -107,14 +126,16 @@ def plot_timeline(
                 "hoverinfo": "skip",
             }
         )
-    traces.append(_conflicts(happenings, rows))
+    traces.append(_conflicts(happenings, rows, actors=set(kept)))
     return make_figure(
         traces,
         title="Reaction timeline: who did or said what when, as each outlet dates it",
         caption=_caption(
             articles,
             shown,
-            f"{plural(len(rows), 'event')}. ● a stated date, ◆ resolved from the publication date "
+            f"{plural(len(rows), 'event')} of "
+            + describe_top(len(kept), len(everyone), "actors")
+            + ". ● a stated date, ◆ resolved from the publication date "
             "(weekday, last week…), ○ an undated statement at the publication date; a bar is a "
             "span, a dashed line joins days outlets disagree on.",
             selection,
@@ -136,23 +157,41 @@ def _x(e: Any, offset_hours: float) -> pd.Timestamp:
     return day + pd.Timedelta(hours=hours + offset_hours)
 
 
+def _first_lines(text: str, *, width: int = 80, most: int = 4) -> list[str]:
+    """Returns the first `most` lines of `text` wrapped at spaces to `width` characters (a word
+    longer than a line is a line of its own); as `textwrap.wrap(text, width)[:most]` for
+    ordinary sentences, and fast enough for every event of a large corpus."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            if len(lines) == most:
+                return lines
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line else lines
+
+
 def _hover(e: Any) -> str:
     when = e.date.strftime("%a %d %b %Y")
     if pd.notna(e.date_end):
         when += " – " + e.date_end.strftime("%a %d %b %Y")
     phrase = f"“{escape(e.date_text)}”" if pd.notna(e.date_text) else "not dated: published"
     quoted = " (inside a quotation)" if e.in_quote else ""
-    sentence = "<br>".join(escape(line) for line in textwrap.wrap(str(e.text), 80)[:4])
+    sentence = "<br>".join(escape(line) for line in _first_lines(str(e.text)))
     return (
         f"<b>{escape(e.who)}</b> · {escape(e.action)} · {escape(e.outlet)}<br>"
         f"{when} — {phrase}{quoted}, {escape(e.resolution)}<br>{sentence}"
     )
 
 
-def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
+def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame, *, actors: set[str]) -> dict[str, Any]:
     """Returns the trace joining the days that the shown events of a conflicting happening state
-    (drawn only while at least two different days are shown). Its label runs from the line
-    towards the middle of the shown dates, so it stays inside the plot."""
+    (drawn only while at least two different days are shown, and for the `actors` drawn on a row
+    of their own). Its label runs from the line towards the middle of the shown dates, so it
+    stays inside the plot."""
     stated = rows[rows.resolution.isin(["explicit", "relative"])]
     day_of = {
         f"{a}:{e}": (a, d)
@@ -167,7 +206,7 @@ def _conflicts(happenings: pd.DataFrame, rows: pd.DataFrame) -> dict[str, Any]:
     for h in rows_of(happenings[happenings.conflict]):
         told = dict(day_of[key] for key in h.events if key in day_of)
         days = sorted(set(told.values()))
-        if len(days) < 2 or not isinstance(h.actor, str):
+        if len(days) < 2 or not isinstance(h.actor, str) or h.actor not in actors:
             continue
         label = "conflict: " + " vs ".join(f"{a} {d:%d %b}" for a, d in told.items())
         xs += [days[0] + pd.Timedelta(hours=12), days[-1] + pd.Timedelta(hours=12), None]
@@ -204,13 +243,15 @@ def plot_propagation(
     Args:
         articles: The `articles` table.
         statements: The `statements` table.
-        selection: Which articles to show (and a search on the statement's label).
+        selection: Which articles to show (and a search on the statement's label), and `top`:
+            how many statements (`STATEMENT_ROWS` when None), the most widely carried.
 
     Returns:
         One heatmap trace: rows the statements carried by at least two selected articles (their id
-        and label, shortened), columns the selected articles; a cell is the delay in days after
-        the first carrier ("first" for the first, "undated" without a publication date), empty
-        when the article does not carry the statement.
+        and label, shortened), columns the selected articles (with more than
+        `MAX_ARTICLE_COLUMNS`, their outlets: the outlet's earliest carrier); a cell is the delay
+        in days after the first carrier ("first" for the first, "undated" without a publication
+        date), empty when the article does not carry the statement.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
@@ -220,9 +261,21 @@ def plot_propagation(
         spread = spread[spread.label.str.contains(selection.search, case=False, regex=False)]
     carried = spread.groupby("statement_id").article_id.transform("nunique")
     spread = spread[carried >= 2]
-    columns = [f"{o} · {a}" for o, a in zip(shown.outlet, shown.article_id, strict=True)]
-    keys = list(shown.article_id)
-    statement_ids = list(dict.fromkeys(spread.statement_id))
+    widest = spread.groupby("statement_id", sort=False).article_id.nunique()
+    statement_ids = rank_top(widest, n=selection.top or STATEMENT_ROWS)
+    spread = spread[spread.statement_id.isin(statement_ids)]
+    by_outlet = len(shown) > MAX_ARTICLE_COLUMNS
+    if by_outlet:
+        keys = sorted(shown.outlet.unique(), key=str.casefold)
+        columns = keys
+        # The outlet's earliest carrier stands for it (undated carriers last).
+        spread = spread.assign(article_id=spread.outlet).sort_values(
+            ["delay_days", "first"], ascending=[True, False], na_position="last", kind="stable"
+        )
+        spread = spread.drop_duplicates(["statement_id", "article_id"])
+    else:
+        columns = [f"{o} · {a}" for o, a in zip(shown.outlet, shown.article_id, strict=True)]
+        keys = list(shown.article_id)
     by_cell = {(r.statement_id, r.article_id): r for r in rows_of(spread)}
     labels = {r.statement_id: r.label for r in rows_of(spread)}
     z, text = [], []
@@ -259,8 +312,15 @@ def plot_propagation(
         caption=_caption(
             articles,
             shown,
-            f"{plural(len(statement_ids), 'statement')} carried by at least two selected "
-            "articles; by publication date (a day is the finest the corpus gives).",
+            describe_top(len(statement_ids), len(widest), "statements", summed=False)
+            + " carried by at least two selected articles, the most widely carried first; by "
+            "publication date (a day is the finest the corpus gives)."
+            + (
+                f" One column per outlet ({len(shown)} articles are more than "
+                f"{MAX_ARTICLE_COLUMNS}): its earliest carrier."
+                if by_outlet
+                else ""
+            ),
             selection,
         ),
         layout={

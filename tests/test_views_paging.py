@@ -1,0 +1,53 @@
+"""Long tables page: a TableView sends one page of rows to the browser, with previous/next."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import widgets
+
+
+def frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"speaker": ["Ada", "Ben", "Cy", "Dee", "Eve"], "text": ["one", "two", "three", "4", "5"]}
+    )
+
+
+def test_a_long_table_shows_one_page_and_turns() -> None:
+    view = widgets.TableView(frame(), page_rows=2)
+    assert list(view.table.df.speaker) == ["Ada", "Ben"]
+    assert view.pager.layout.display is None  # shown
+    assert view.where.value == "&nbsp;rows 1–2 of 5&nbsp;"
+    assert view.previous.disabled and not view.next.disabled
+    view.turn(1)
+    assert list(view.table.df.speaker) == ["Cy", "Dee"]
+    assert view.where.value == "&nbsp;rows 3–4 of 5&nbsp;"
+    # The first row of the second page is the table's third: Cy, "three".
+    view._selected({"new": [0]})
+    assert "Cy" in view.detail.value and "three" in view.detail.value
+    view.turn(1)
+    assert list(view.table.df.speaker) == ["Eve"] and view.next.disabled
+    view.turn(1)  # past the end: stays on the last page
+    assert view.where.value == "&nbsp;rows 5–5 of 5&nbsp;"
+    view.turn(-5)
+    assert list(view.table.df.speaker) == ["Ada", "Ben"]
+
+
+def test_a_short_table_has_no_pager() -> None:
+    view = widgets.TableView(frame())
+    assert len(view.table.df) == 5
+    assert view.pager.layout.display == "none"
+
+
+def test_a_filter_change_goes_back_to_the_first_page(tables) -> None:
+    panel = widgets.FilterPanel(tables.articles)
+    view = widgets.TableView(
+        lambda s: s.select_articles(tables.articles)[["article_id", "outlet"]],
+        panel=panel,
+        page_rows=2,
+    )
+    view.turn(1)
+    assert view.where.value == "&nbsp;rows 3–4 of 5&nbsp;"
+    panel.outlets["The Washington Post"].value = False
+    assert view.where.value == "&nbsp;rows 1–2 of 4&nbsp;"
+    assert "The Washington Post" not in set(view._frame.outlet)
