@@ -7,7 +7,8 @@ narrower date range, a search, everything again) and times every listener of the
 `LiveChart`, `TableView` and view) separately. The build cell (the one calling `open_tables` or
 `analysis.build`) is timed apart from the rest: its cost is the build's, not the notebook's.
 
-Targets: each notebook's headless run minus its build cell ≤ 60 s; every filter callback ≤ 100 ms
+Targets: each notebook's headless run (its build cell reading the snapshot of a build made
+first) ≤ 60 s; every filter callback ≤ 100 ms
 (the median of `--repeat` calls per change, the slowest change counts). Writes
 `bench/results-notebooks.json`, prints a table and exits 1 when a target is missed.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from make_corpus import make_corpus  # noqa: E402
 
+from analysis import build  # noqa: E402
 from analysis.report import execute_notebook, list_notebooks  # noqa: E402
 
 RUN_TARGET_S = 60.0
@@ -156,7 +159,16 @@ def main() -> int:
     corpus = Path(args.corpus or Path(tempfile.gettempdir()) / f"coverage-lens-bench-{args.n}")
     if not (corpus / "articles.csv").is_file():
         make_corpus(args.n, corpus)
-    results: dict[str, Any] = {"corpus": str(corpus), "notebooks": {}}
+    # The notebooks' kernels build through this cache; the corpus is built once first, as a user
+    # does before opening the notebooks (`python -m analysis build`), so each notebook's build
+    # cell reads the build's snapshot (its time is reported, and counts towards the target).
+    cache = corpus.parent / f"{corpus.name}-cache"
+    os.environ["ANALYSIS_CACHE_DIR"] = str(cache)
+    started = time.perf_counter()
+    build(corpus, cache_dir=cache)
+    first_build = round(time.perf_counter() - started, 1)
+    print(f"first build of {corpus}: {first_build} s (cache {cache})")
+    results: dict[str, Any] = {"corpus": str(corpus), "first_build_s": first_build, "notebooks": {}}
     if args.only and RESULTS.is_file():  # a partial run updates the other notebooks' figures
         results["notebooks"] = json.loads(RESULTS.read_text(encoding="utf-8"))["notebooks"]
     missed = []
@@ -176,8 +188,8 @@ def main() -> int:
             f"{path.stem:<28} {figures['total_s']:>8.1f} {figures['build_s']:>8.1f} "
             f"{figures['rest_s']:>7.1f}  {worst[0]:.0f} ms ({worst[1]}, {worst[2]})"
         )
-        if figures["rest_s"] > RUN_TARGET_S:
-            missed.append(f"{path.stem}: {figures['rest_s']} s without the build")
+        if figures["total_s"] > RUN_TARGET_S:
+            missed.append(f"{path.stem}: {figures['total_s']} s headless")
         for name, per_change in figures["callbacks"].items():
             slow = {c: ms for c, ms in per_change.items() if ms > CALLBACK_TARGET_MS}
             if slow:

@@ -123,3 +123,22 @@ def test_term_drilldown_lists_the_sentences_of_the_selected_outlets(tables) -> N
     # The wire's first sentence: "…accusing the rights watchdog of parroting Kremlin propaganda…"
     assert "parroting Kremlin <mark>propaganda</mark>" in html
     assert POST not in html
+
+
+def test_drilldown_follows_choices_that_change_under_it() -> None:
+    # Choices by outlet: picking "victim", then a filter whose choices are all new (the pick
+    # gone, the first new choice never offered before) used to raise a TraitError.
+    offered = {"A": ["victim", "war"], "B": ["propaganda", "censorship"]}
+    drill = views.Drilldown(
+        lambda selection: offered["B" if selection.outlets and "B" in selection.outlets else "A"],
+        lambda choice, selection: f"<p>{choice}</p>",
+    )
+    drill.picker.value = "war"
+    assert drill.view.value == "<p>war</p>"
+    drill.refresh(Selection(outlets=("B",)))
+    assert drill.picker.value == "propaganda" and drill.view.value == "<p>propaganda</p>"
+    drill.refresh(Selection())
+    assert drill.picker.value == "victim"
+    drill.picker.value = "war"
+    drill.refresh(Selection(outlets=("A",)))
+    assert drill.picker.value == "war" and drill.view.value == "<p>war</p>"

@@ -195,7 +195,8 @@ class Drilldown:
             layout=w.Layout(width="60%"),
         )
         self.view = w.HTML()
-        self.picker.observe(lambda _change: self._show(), names="value")
+        self._quiet = False  # True while `refresh` replaces the options and the pick
+        self.picker.observe(lambda _change: None if self._quiet else self._show(), names="value")
         self.widget = w.VBox([self.picker, self.view])
         self.widget.add_class("coverage-lens-drilldown")
         self._show()
@@ -207,9 +208,14 @@ class Drilldown:
         self._selection = selection
         choices = list(self._options(selection))
         keep = self.picker.value if self.picker.value in choices else None
-        with self.picker.hold_trait_notifications():
+        # Options, then the pick, one after the other: inside `hold_trait_notifications` the new
+        # pick was validated against the old options (a TraitError when the choices changed).
+        self._quiet = True
+        try:
             self.picker.options = choices
             self.picker.value = keep if keep is not None else (choices[0] if choices else None)
+        finally:
+            self._quiet = False
         self._show()
 
     def _show(self) -> None:
