@@ -35,13 +35,32 @@ def find_title_entities(title: str, entities: pd.DataFrame) -> list[str]:
         Entity names in the order they first appear in the title (an alias is matched as whole
         words, case-sensitively; a longer alias wins over one inside it).
     """
-    found: list[tuple[int, int, str]] = []
+    return _title_entities(title, index_aliases(entities))
+
+
+def index_aliases(entities: pd.DataFrame) -> dict[str, list[tuple[int, str, str]]]:
+    """Returns the entities' (rank, alias, name) by the alias's first word, the rank ordering all
+    aliases longest first (a title is then checked only against the aliases whose first word it
+    contains, in that order)."""
     aliases = [
         (str(a), str(n))
         for n, forms in zip(entities.name, entities.aliases, strict=True)
         for a in forms
     ]
-    for alias, name in sorted(aliases, key=lambda p: -len(p[0])):
+    index: dict[str, list[tuple[int, str, str]]] = {}
+    for rank, (alias, name) in enumerate(sorted(aliases, key=lambda p: -len(p[0]))):
+        first = _WORD.search(alias)
+        index.setdefault(first.group() if first else "", []).append((rank, alias, name))
+    return index
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _title_entities(title: str, index: dict[str, list[tuple[int, str, str]]]) -> list[str]:
+    words = {"", *_WORD.findall(title)}
+    found: list[tuple[int, int, str]] = []
+    for _rank, alias, name in sorted(e for word in words for e in index.get(word, [])):
         for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", title):
             if not any(s < m.end() and m.start() < e for s, e, _n in found):
                 found.append((m.start(), m.end(), name))
@@ -75,10 +94,13 @@ def compare_leads(
     name = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
     mentions = tables.mentions.merge(first[["article_id", "sentence_id"]])
     matches = tables.frames.merge(first[["article_id", "sentence_id"]])
+    index = index_aliases(tables.entities)
+    lead_mentions = dict(iter(mentions.sort_values("start", kind="stable").groupby("article_id")))
+    lead_frames = dict(iter(matches.groupby("article_id", sort=False)))
     rows = []
     for i, (aid, outlet) in enumerate(zip(articles.article_id, articles.outlet, strict=True)):
-        in_lead = mentions[mentions.article_id == aid].sort_values("start")
-        frames_lead = matches[matches.article_id == aid]
+        in_lead = lead_mentions.get(aid, mentions.iloc[:0])
+        frames_lead = lead_frames.get(aid, matches.iloc[:0])
         frames_title = matcher.find(title_docs[i]) if matcher and titles[i] else []
         rows.append(
             (
@@ -86,7 +108,7 @@ def compare_leads(
                 aid,
                 titles[i],
                 lead.get(aid, ""),
-                " · ".join(find_title_entities(titles[i], tables.entities)),
+                " · ".join(_title_entities(titles[i], index)),
                 " · ".join(dict.fromkeys(name[e] for e in in_lead.entity_id)),
                 " · ".join(f"{f}: {span.text}" for f, _t, span in frames_title),
                 " · ".join(

@@ -72,8 +72,19 @@ def list_terms(tokens: pd.DataFrame) -> list[tuple[str, int, int]]:
         (term, start, end) for every content lemma, then for every bigram of two content lemmas
         adjacent in the same run; offsets point into `articles.body`.
     """
-    lemma, content = tokens.lemma.tolist(), tokens.content.tolist()
-    start, end, run = tokens.start.tolist(), tokens.end.tolist(), tokens.run.tolist()
+    return _terms_of(
+        tokens.lemma.tolist(),
+        tokens.content.tolist(),
+        tokens.start.tolist(),
+        tokens.end.tolist(),
+        tokens.run.tolist(),
+    )
+
+
+def _terms_of(
+    lemma: list[str], content: list[bool], start: list[int], end: list[int], run: list[int]
+) -> list[tuple[str, int, int]]:
+    """`list_terms` on plain columns of one sentence's tokens."""
     out = [(lemma[i], start[i], end[i]) for i in range(len(lemma)) if content[i]]
     out += [
         (f"{lemma[i]} {lemma[i + 1]}", start[i], end[i + 1])
@@ -97,13 +108,19 @@ def count_terms(tables: Any, *, part: str = "all") -> TermCounts:
 
     tokens = select_part(tabulate_tokens(tables.docs, tables.sentences, tables.quotes), part)
     keys = ["article_id", "sentence_id"]
-    groups = [g for _key, g in tokens.groupby(keys, sort=False)]
-    units = pd.DataFrame(
-        [(str(g.article_id.iloc[0]), int(g.sentence_id.iloc[0])) for g in groups], columns=keys
-    )
+    names = ("lemma", "content", "start", "end", "run")
+    columns = [tokens[c].tolist() for c in names]
+    rows_of: dict[tuple[str, int], list[int]] = {}  # a sentence's token rows, first seen first
+    ids = zip(tokens.article_id.tolist(), tokens.sentence_id.tolist(), strict=True)
+    for i, key in enumerate(ids):
+        rows_of.setdefault(key, []).append(i)
+    units = pd.DataFrame([(str(a), int(s)) for a, s in rows_of], columns=keys)
     outlet = dict(zip(tables.articles.article_id, tables.articles.outlet, strict=True))
     units["outlet"] = units.article_id.map(outlet)
-    docs = [[t for t, _s, _e in list_terms(g)] for g in groups]
+    docs = [
+        [t for t, _s, _e in _terms_of(*([column[i] for i in rows] for column in columns))]
+        for rows in rows_of.values()
+    ]
     vectorizer = CountVectorizer(analyzer=lambda terms: terms, lowercase=False)
     if any(docs):
         matrix = vectorizer.fit_transform(docs).tocsr()

@@ -88,8 +88,19 @@ def find_word_choices(tables: Any) -> pd.DataFrame:
         outlet, article, sentence (its sentence_id), start and end (offsets into that article's
         `body`) and text (`body[start:end]`).
     """
-    sentences = tables.sentences.set_index(["article_id", "sentence_id"])
+    s = tables.sentences
+    where = {
+        (a, i): (str(text), int(start))
+        for a, i, text, start in zip(
+            s.article_id.tolist(),
+            s.sentence_id.tolist(),
+            s.text.tolist(),
+            s.start.tolist(),
+            strict=True,
+        )
+    }
     outlet = dict(zip(tables.articles.article_id, tables.articles.outlet, strict=True))
+    aligned: dict[tuple[str, str], list[tuple[tuple[int, int], tuple[int, int]]]] = {}
     rows = []
     for statement_id, group in tables.statements.groupby("statement_id", sort=True):
         members = sorted(
@@ -99,23 +110,24 @@ def find_word_choices(tables: Any) -> pd.DataFrame:
         for (art_a, sen_a), (art_b, sen_b) in combinations(members, 2):
             if outlet[art_a] == outlet[art_b]:
                 continue
-            row_a, row_b = sentences.loc[(art_a, sen_a)], sentences.loc[(art_b, sen_b)]
-            text_a, text_b = str(row_a.text), str(row_b.text)
-            for (s_a, e_a), (s_b, e_b) in align_choices(text_a, text_b):
+            (text_a, start_a), (text_b, start_b) = where[art_a, sen_a], where[art_b, sen_b]
+            if (text_a, text_b) not in aligned:  # syndicated copy repeats the same pair
+                aligned[text_a, text_b] = align_choices(text_a, text_b)
+            for (s_a, e_a), (s_b, e_b) in aligned[text_a, text_b]:
                 rows.append(
                     (
                         int(statement_id),
                         outlet[art_a],
                         art_a,
                         int(sen_a),
-                        int(row_a.start) + s_a,
-                        int(row_a.start) + e_a,
+                        start_a + s_a,
+                        start_a + e_a,
                         text_a[s_a:e_a],
                         outlet[art_b],
                         art_b,
                         int(sen_b),
-                        int(row_b.start) + s_b,
-                        int(row_b.start) + e_b,
+                        start_b + s_b,
+                        start_b + e_b,
                         text_b[s_b:e_b],
                     )
                 )
