@@ -55,13 +55,16 @@ types: setup
 pytest: setup
 	$(VENV)/bin/pytest
 
+# Every benchmark runs even when an earlier one misses a target; the exit status says if any did.
 bench: setup ## Measure build speed and filter responsiveness against their targets
-	$(PY) bench/bench_build.py --corpus $(CORPUS)
-	$(PY) bench/bench_widgets.py --corpus $(CORPUS)
-	$(PY) bench/bench_timeline.py
-	$(PY) bench/bench_quotes.py
-	$(PY) bench/bench_scale.py
-	$(PY) bench/bench_notebooks.py
+	@status=0; \
+	$(PY) bench/bench_build.py --corpus $(CORPUS) || status=1; \
+	$(PY) bench/bench_widgets.py --corpus $(CORPUS) || status=1; \
+	$(PY) bench/bench_timeline.py || status=1; \
+	$(PY) bench/bench_quotes.py || status=1; \
+	$(PY) bench/bench_scale.py || status=1; \
+	$(PY) bench/bench_notebooks.py || status=1; \
+	exit $$status
 
 eval: setup ## Score quote extraction against the hand annotation (and textacy's baseline)
 	$(PY) -m analysis eval --corpus $(CORPUS)
