@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from ..filters import Selection
 from ..overlap import compute_overlap
 from .style import (
+    BOTTOM_LEFT,
     COLUMN_LABEL_WIDTH,
     _caption,
     _labels,
@@ -267,12 +268,7 @@ def plot_statement_grid(
             "tickvals": list(range(n)),
             "ticktext": list(KIND_LABELS.values()),
             "orientation": "h",
-            "xref": "container",
-            "x": 0.01,
-            "xanchor": "left",
-            "yref": "container",
-            "y": 0,
-            "yanchor": "bottom",
+            **BOTTOM_LEFT,
             "len": 560,
             "lenmode": "pixels",
             "thickness": 14,

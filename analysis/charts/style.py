@@ -119,6 +119,17 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
+#: Anchors a legend or colour bar at the bottom left of the whole figure (below the plot).
+BOTTOM_LEFT = {
+    "xref": "container",
+    "x": 0.01,
+    "xanchor": "left",
+    "yref": "container",
+    "y": 0,
+    "yanchor": "bottom",
+}
+
+
 def escape(text: object) -> str:
     """Returns `text` as a string that Plotly shows literally (HTML-escaped)."""
     return html.escape(str(text), quote=False)
@@ -296,16 +307,7 @@ def make_figure(
             # plot keeps its own (the legend pushes the bottom margin by its real height).
             rows = -(-len(entries) // 2)
             full_layout["height"] = int(extra.get("height", 520)) + LEGEND_ROW * rows
-            full_layout["legend"] = {
-                "orientation": "h",
-                "xref": "container",
-                "x": 0.01,
-                "xanchor": "left",
-                "yref": "container",
-                "y": 0,
-                "yanchor": "bottom",
-                "valign": "top",
-            }
+            full_layout["legend"] = {"orientation": "h", **BOTTOM_LEFT, "valign": "top"}
     below = full_layout.get("legend", {})
     full_layout |= {k: v for k, v in extra.items() if k != "height" or "height" not in full_layout}
     full_layout["legend"] = {**below, **extra.get("legend", {})}
