@@ -11,7 +11,7 @@ OUT    ?= build
 # The stamp is keyed on the lock and the project file: setup reinstalls only when they change.
 STAMP  := $(VENV)/.setup-$(shell cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: help setup lock lab test lint types pytest build bench eval report docs clean
+.PHONY: help setup lock lab test lint types pytest build bench eval eval-real report docs clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,8 +46,8 @@ lab: setup build ## Set up, build the tables and open JupyterLab on notebooks/ (
 test: setup lint types pytest ## Set up, then lint (ruff), types (mypy) and every test (pytest)
 
 lint: setup
-	$(VENV)/bin/ruff check analysis tests bench
-	$(VENV)/bin/ruff format --check analysis tests bench
+	$(VENV)/bin/ruff check analysis tests bench eval_real
+	$(VENV)/bin/ruff format --check analysis tests bench eval_real
 
 types: setup
 	$(VENV)/bin/mypy analysis
@@ -68,6 +68,12 @@ bench: setup ## Measure build speed and filter responsiveness against their targ
 
 eval: setup ## Score quote extraction against the hand annotation (and textacy's baseline)
 	$(PY) -m analysis eval --corpus $(CORPUS)
+
+# Off CI: scores on public real-text corpora named by ABP_DIR, POLNEAR_DIR, TIMEBANK_DIR
+# (eval_real/README.md); each script skips itself when its variable is unset.
+eval-real: setup ## Score on real text (set ABP_DIR, POLNEAR_DIR, TIMEBANK_DIR; see eval_real/README.md)
+	@status=0; for script in eval_real/score_*.py; do \
+	  [ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || status=1; done; exit $$status
 
 # The report has its own folder inside the one JupyterLab shows, so it never replaces a file an
 # Export button wrote (those go to notebooks/exports/).
