@@ -9,11 +9,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .corpus import CorpusError
-from .parse import ModelNotFoundError
-from .pipeline import Tables, build
-from .problems import summarize_problems
+from .corpus.manifest import CorpusError
+from .corpus.problems import summarize_problems
+from .pipeline import Tables, build, schema
+from .text.parse import ModelNotFoundError
 
 DOCS_PATH = Path(__file__).resolve().parent.parent / "docs" / "tables.md"
 GOLD_PATH = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "quotes_gold.yml"
@@ -105,7 +104,7 @@ def _build(
         corpus, cache_dir=cache, progress=True, n_process=jobs, engine=engine, scheduler=scheduler
     )
     if engine == "dask":
-        from .distributed import write_partitioned
+        from .pipeline.distributed import write_partitioned
 
         write_partitioned(tables, out)
     else:
@@ -120,7 +119,7 @@ def _build(
 
 
 def _report(notebooks: str, *, corpus: str, out: str) -> int:
-    from .report import list_notebooks, write_report
+    from .notebook.report import list_notebooks, write_report
 
     print(f"executing {len(list_notebooks(notebooks))} notebooks from {notebooks}/ …")
     report = write_report(notebooks, corpus_dir=corpus, out_dir=out)
@@ -132,7 +131,7 @@ def _report(notebooks: str, *, corpus: str, out: str) -> int:
 
 
 def _eval(corpus: str, gold_path: str, *, textacy: bool) -> int:
-    from .evaluation import (
+    from .pipeline.evaluation import (
         link_pairs,
         load_gold,
         load_statement_pairs,
@@ -201,7 +200,7 @@ def _eval(corpus: str, gold_path: str, *, textacy: bool) -> int:
 
 
 def _eval_events(tables: Tables) -> bool:
-    from .evaluation import load_event_gold, score_events
+    from .pipeline.evaluation import load_event_gold, score_events
 
     gold, conflicts = load_event_gold(EVENTS_PATH, tables.sentences)
     scores = score_events(tables.events, tables.happenings, gold, conflicts)

@@ -1,9 +1,10 @@
 """Notebooks at scale (issue 15): every notebook run headless on a generated corpus, and the time
 each of its filter callbacks takes.
 
-Each numbered notebook is executed on a fresh kernel (`analysis.report.execute_notebook`) with a
-timing cell appended: it changes the notebook's `FilterPanel` a few ways (one outlet unticked, a
-narrower date range, a search, everything again) and times every listener of the panel (each
+Each numbered notebook is executed on a fresh kernel
+(`analysis.notebook.report.execute_notebook`) with a timing cell appended: it changes the
+notebook's `FilterPanel` a few ways (one outlet unticked, a narrower date range, a search,
+everything again) and times every listener of the panel (each
 `LiveChart`, `TableView` and view) separately. The build cell (the one calling `open_tables` or
 `analysis.build`) is timed apart from the rest: its cost is the build's, not the notebook's.
 
@@ -35,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from make_corpus import make_corpus  # noqa: E402
 
 from analysis import build  # noqa: E402
-from analysis.report import execute_notebook, list_notebooks  # noqa: E402
+from analysis.notebook.report import execute_notebook, list_notebooks  # noqa: E402
 
 RUN_TARGET_S = 60.0
 CALLBACK_TARGET_MS = 100.0

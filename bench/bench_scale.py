@@ -40,9 +40,9 @@ extra = json.loads(sys.argv[4])
 started = time.perf_counter()
 out = {}
 if mode == "pipe":
-    from analysis.corpus import read_corpus
-    from analysis.stages import clean_articles
-    from analysis.parse import find_model, load_model
+    from analysis.corpus.manifest import read_corpus
+    from analysis.pipeline.stages import clean_articles
+    from analysis.text.parse import find_model, load_model
     bodies = [c.body for c in clean_articles(read_corpus(corpus))]
     nlp = load_model(find_model().name)
     begun = time.perf_counter()
@@ -60,8 +60,8 @@ else:
             stage, seconds = record.args
             out.setdefault("stages", {})[stage] = round(seconds, 2)
 
-    logging.getLogger("analysis.pipeline").addHandler(Stages())
-    logging.getLogger("analysis.pipeline").setLevel(logging.INFO)
+    logging.getLogger("analysis.pipeline.run").addHandler(Stages())
+    logging.getLogger("analysis.pipeline.run").setLevel(logging.INFO)
     begun = time.perf_counter()  # imports are paid once per process, not per article
     analysis.build(corpus, cache_dir=cache, n_process=extra.get("n_process", 1))
     out["build_s"] = time.perf_counter() - begun

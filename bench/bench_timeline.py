@@ -14,7 +14,7 @@ import time
 
 import pandas as pd
 
-from analysis import schema
+from analysis.pipeline import schema
 from analysis.timeline import group_happenings
 
 TARGET_S = 2.0

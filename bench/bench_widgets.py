@@ -12,7 +12,7 @@ import sys
 import time
 
 import analysis
-from analysis import charts, views, widgets
+from analysis.notebook import charts, views, widgets
 
 TARGET_MS = 100.0
 

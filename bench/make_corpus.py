@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.clean import clean_text  # noqa: E402
-from analysis.corpus import read_corpus  # noqa: E402
+from analysis.corpus.clean import clean_text  # noqa: E402
+from analysis.corpus.manifest import read_corpus  # noqa: E402
 
 SYLLABLES = ["ka", "lo", "mir", "sa", "ven", "to", "ri", "dan", "el", "no", "vy", "ras", "ko"]
 SYLLABLES += ["ter", "han", "bel", "mo", "sun", "ar", "qui", "zel", "pa", "dro", "lin"]

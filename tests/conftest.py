@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import analysis
-from analysis.export import find_chromium
+from analysis.notebook.export import find_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import analysis
-from analysis.clean import normalize_whitespace
+from analysis.corpus.clean import normalize_whitespace
 
 HEADER = "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.corpus import CorpusError, CorpusWarning, read_corpus
+from analysis.corpus.manifest import CorpusError, CorpusWarning, read_corpus
 from tests.invariants import HEADER, check_built, one_article, write_corpus
 
 ROW = "a1,articles/a1.txt,Outlet,newspaper,,,2022-08-06,en,\n"

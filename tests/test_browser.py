@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report import list_notebooks
+from analysis.notebook.report import list_notebooks
 from tests.browser import (
     CHART_PNG,
     CHROMIUM_FLAGS,

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import parse
 from analysis.__main__ import main
-from analysis.snapshot import SNAPSHOT_FOLDER
+from analysis.pipeline.snapshot import SNAPSHOT_FOLDER
+from analysis.text import parse
 from tests.conftest import CORPUS
 
 
@@ -79,7 +79,7 @@ def test_cli_writes_every_table(tmp_path: Path, capsys, cache_dir: Path) -> None
     )
     assert code == 0
     printed = capsys.readouterr().out
-    for name in analysis.schema.TABLES:
+    for name in analysis.pipeline.schema.TABLES:
         frame = pd.read_parquet(out / f"{name}.parquet")
         assert (out / f"{name}.csv").is_file()
         assert f"{name:>12}: {len(frame):>6} rows" in printed

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import charts
-from analysis.filters import Selection
+from analysis.corpus.selection import Selection
+from analysis.notebook import charts
 
 WAPO, WIRE, CNN = "The Washington Post", "unattributed wire-style report", "CNN (republished copy)"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import charts
-from analysis.charts.overlap import compute_outlet_overlap
-from analysis.filters import Selection
+from analysis.corpus.selection import Selection
+from analysis.notebook import charts
+from analysis.notebook.charts.overlap import compute_outlet_overlap
 from analysis.quotes import count_utterances
 
 
@@ -83,7 +83,7 @@ def test_outlet_overlap_by_hand() -> None:
 def test_timeline_hover_lines_match_textwrap() -> None:
     import textwrap
 
-    from analysis.charts.timeline import _first_lines
+    from analysis.notebook.charts.timeline import _first_lines
 
     text = (
         "Ukraine's foreign minister said the report created a false balance between the "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.charts.top import describe_top, fold_rest, other_label, rank_top, sum_top
-from analysis.filters import Selection
+from analysis.corpus.selection import Selection
+from analysis.notebook.charts.top import describe_top, fold_rest, other_label, rank_top, sum_top
 
 
 def test_sum_top_keeps_the_largest_and_sums_the_rest_by_hand() -> None:

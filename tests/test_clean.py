@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.clean import clean_text, normalize_whitespace
-from analysis.corpus import CorpusError, read_corpus
+from analysis.corpus.clean import clean_text, normalize_whitespace
+from analysis.corpus.manifest import CorpusError, read_corpus
 from tests.conftest import CORPUS
 from tests.invariants import HEADER, check_built, write_corpus
 

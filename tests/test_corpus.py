@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.corpus import CorpusError, CorpusWarning, read_corpus
+from analysis.corpus.manifest import CorpusError, CorpusWarning, read_corpus
 from tests.conftest import CORPUS
 
 HEADER = "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from analysis import charts, export
+from analysis.notebook import charts, export
 from tests.browser import chromium_or_skip
 
 
@@ -113,7 +113,7 @@ def test_unknown_format(figure, tmp_path: Path) -> None:
 
 
 def test_report_pages_carry_plotly_once() -> None:
-    from analysis.report import embed_plotly
+    from analysis.notebook.report import embed_plotly
 
     page = "<html><head></head><body><script>Plotly.newPlot('a')</script></body></html>"
     embedded = embed_plotly(page)
@@ -122,7 +122,7 @@ def test_report_pages_carry_plotly_once() -> None:
 
 
 def test_a_live_chart_has_a_static_copy_for_the_report(tables, tmp_path: Path) -> None:
-    from analysis import widgets
+    from analysis.notebook import widgets
 
     chart = widgets.LiveChart(
         lambda s: charts.plot_article_lengths(tables.articles, selection=s),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.filters import Selection
+from analysis.corpus.selection import Selection
 
 
 def test_default_selects_everything(tables) -> None:

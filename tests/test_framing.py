@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import schema
-from analysis.corpus import CorpusError
+from analysis.corpus.manifest import CorpusError
 from analysis.framing import frames, lead, terms, tone, wording
+from analysis.pipeline import schema
 from tests.conftest import ROOT
 
 # Two outlets, two articles each, covering the same invented event. Outlet "Alpha Daily" calls the

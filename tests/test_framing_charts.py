@@ -6,9 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.charts import framing as charts
-from analysis.filters import Selection
-from analysis.framing import frames, terms, tone, views
+from analysis.corpus.selection import Selection
+from analysis.framing import frames, terms, tone
+from analysis.notebook import framing_views as views
+from analysis.notebook.charts import framing as charts
 
 POST = "The Washington Post"
 BLOG = "blog repost"

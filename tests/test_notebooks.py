@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from analysis.__main__ import main
-from analysis.report import inject_parameters, list_notebooks, write_report
+from analysis.notebook.report import inject_parameters, list_notebooks, write_report
 from tests.conftest import CORPUS, ROOT
 
 NOTEBOOKS = list_notebooks(ROOT / "notebooks")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import charts, overlap, views
-from analysis.filters import Selection
+from analysis.corpus.selection import Selection
+from analysis.notebook import charts, views
+from analysis.overlap import links as overlap
 
 
 def sentence_id(tables, article_id: str, starts: str) -> int:

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.clean import clean_text, normalize_whitespace
-from analysis.corpus import CorpusError
+from analysis.corpus.clean import clean_text, normalize_whitespace
+from analysis.corpus.manifest import CorpusError
 from tests.invariants import check_built, one_article
 
 WORDS = (

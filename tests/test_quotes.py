@@ -10,7 +10,7 @@ import pytest
 
 import analysis
 from analysis.__main__ import GOLD_PATH, TARGETS
-from analysis.evaluation import load_gold, overlap_f1, score_quotes
+from analysis.pipeline.evaluation import load_gold, overlap_f1, score_quotes
 from analysis.quotes import QuoteWarning
 
 
@@ -209,8 +209,8 @@ def test_speaker_groups(tables, tmp_path: Path) -> None:
 
 
 def test_voice_share_chart_counts_utterances(tables) -> None:
-    from analysis import charts
-    from analysis.filters import Selection
+    from analysis.corpus.selection import Selection
+    from analysis.notebook import charts
     from analysis.quotes import count_utterances
 
     fig = charts.plot_voice_share(
@@ -249,7 +249,7 @@ def test_one_utterance_counted_once(tables) -> None:
 
 
 def test_attribution_verbs_chart(tables) -> None:
-    from analysis import charts
+    from analysis.notebook import charts
 
     fig = charts.plot_attribution_verbs(tables.articles, tables.quotes)
     wire = next(t for t in fig.data if t.name == "unattributed wire-style report")
@@ -260,7 +260,7 @@ def test_attribution_verbs_chart(tables) -> None:
 
 
 def test_quotes_in_context_are_escaped_and_highlighted(tables) -> None:
-    from analysis.views import render_quotes_in_context
+    from analysis.notebook.views import render_quotes_in_context
 
     q = tables.quotes[tables.quotes.text.str.startswith("Such important reports")]
     page = render_quotes_in_context(q, tables.sentences, tables.articles)

@@ -15,11 +15,12 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import pipeline, similarity
-from analysis.cache import read_entry, write_entry
-from analysis.distributed import write_partitioned
 from analysis.entities import NameBlocks, name_similarity
-from analysis.snapshot import SNAPSHOT_FOLDER
+from analysis.overlap import candidates as similarity
+from analysis.pipeline import run as pipeline
+from analysis.pipeline.distributed import write_partitioned
+from analysis.pipeline.snapshot import SNAPSHOT_FOLDER
+from analysis.text.cache import read_entry, write_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -213,7 +214,7 @@ def test_merge_suggestions_shown_are_the_strongest_few(reference: analysis.Table
 
 
 def test_date_window_compares_only_articles_published_close(reference: analysis.Tables) -> None:
-    from analysis.overlap import find_links, score_sentences
+    from analysis.overlap.links import find_links, score_sentences
 
     published = dict(zip(reference.articles.article_id, reference.articles.published, strict=True))
     assert published["washpost"] == pd.Timestamp("2022-08-07")
@@ -250,7 +251,7 @@ def test_progress_bars_name_every_long_stage(
 def test_every_stage_logs_how_long_it_took(
     seeds: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level("INFO", logger="analysis.pipeline"):
+    with caplog.at_level("INFO", logger="analysis.pipeline.run"):
         analysis.build(seeds, cache_dir=tmp_path)
     logged = [r.getMessage().split(":")[0] for r in caplog.records]
     assert logged == [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import schema
+from analysis.pipeline import schema
 from tests.conftest import ROOT
 
 

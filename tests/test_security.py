@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report import write_report
+from analysis.notebook.report import write_report
 from tests.browser import CHROMIUM_FLAGS, chromium_or_skip, run_jupyterlab
 from tests.conftest import CORPUS, ROOT
 
@@ -241,7 +241,7 @@ def test_hostile_article_is_inert_in_exported_html(
 def test_export_names_cannot_leave_the_export_folder(tmp_path: Path, name: str, stem: str) -> None:
     import plotly.graph_objects as go
 
-    from analysis import export
+    from analysis.notebook import export
 
     (path,) = export.save(go.Figure(), name, formats=("html",), out_dir=tmp_path / "exports")
     assert path == tmp_path / "exports" / f"{stem}.html"
@@ -253,7 +253,9 @@ def test_caches_are_never_unpickled() -> None:
         source = path.read_text(encoding="utf-8")
         for word in ("import pickle", "from pickle", "read_pickle", "joblib", "dill", "marshal"):
             assert word not in source, f"{path.name}: {word}"
-    assert "DocBin().from_bytes" in (ROOT / "analysis" / "parse.py").read_text(encoding="utf-8")
+    assert "DocBin().from_bytes" in (ROOT / "analysis" / "text" / "parse.py").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_make_lab_binds_to_localhost_with_a_token() -> None:

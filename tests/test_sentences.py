@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.clean import PARAGRAPH_SEPARATOR
+from analysis.corpus.clean import PARAGRAPH_SEPARATOR
 
 
 def test_sentence_offsets_point_into_the_body(tables) -> None:

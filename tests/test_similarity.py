@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from analysis import link_kinds, similarity
-from analysis.lexicon import words
+from analysis.overlap import candidates as similarity
+from analysis.overlap import link_kinds
+from analysis.text.lexicon import words
 
 TEXTS = [
     "The mayor said the new bridge over the river will open in the spring.",

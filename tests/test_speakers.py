@@ -234,7 +234,7 @@ def test_other_formats_and_follow_on(quotes) -> None:
 
 def test_targets_on_the_development_set(cache_dir: Path) -> None:
     from analysis.__main__ import DEV_CORPUS, DEV_TARGETS
-    from analysis.evaluation import load_gold, score_quotes, speaker_aliases
+    from analysis.pipeline.evaluation import load_gold, score_quotes, speaker_aliases
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

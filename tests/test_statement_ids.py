@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import analysis
-from analysis import charts, views
-from analysis.filters import Selection
+from analysis.corpus.selection import Selection
+from analysis.notebook import charts, views
 from tests.conftest import CORPUS
 
 WAPO, WIRE = "The Washington Post", "unattributed wire-style report"

@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import schema
 from analysis.__main__ import EVENT_TARGETS, EVENTS_PATH
-from analysis.charts.timeline import plot_timeline
-from analysis.evaluation import load_event_gold, score_events
-from analysis.filters import Selection
+from analysis.corpus.selection import Selection
+from analysis.notebook.charts.timeline import plot_timeline
+from analysis.pipeline import schema
+from analysis.pipeline.evaluation import load_event_gold, score_events
 from analysis.timeline import propagate_statements, read_dates, tabulate_report_delays
 
 INVENTED = Path(__file__).parent / "fixtures" / "timeline"

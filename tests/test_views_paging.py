@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import widgets
+from analysis.notebook import widgets
 
 
 def frame() -> pd.DataFrame:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import charts, export, views, widgets
+from analysis.notebook import charts, export, views, widgets
 from tests.browser import chromium_or_skip
 
 WAPO = "The Washington Post"

@@ -14,16 +14,16 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import schema
-from analysis.output import write_folder
+from analysis.pipeline import schema
+from analysis.pipeline.output import write_folder
 
 # A writer that reads the written tables back and writes them again, slowly (half a second per
 # file), so the test can kill it midway.
 SLOW_WRITER = """
 import sys, time
 import pandas as pd
-from analysis import schema
-from analysis.pipeline import Tables
+from analysis.pipeline import schema
+from analysis.pipeline.run import Tables
 
 out = sys.argv[1]
 frames = {name: pd.read_parquet(f"{out}/{name}.parquet") for name in schema.TABLES}

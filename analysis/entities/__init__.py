@@ -41,7 +41,7 @@ The stages, one module each:
 - `resolve` — `resolve_entities`, the stages in order, giving the rows of the tables.
 """
 
-from ..names import NameBlocks, fold, name_similarity, transliteration_key
+from ..text.names import NameBlocks, fold, name_similarity, transliteration_key
 from .canonical import slug
 from .cues import (
     KEEP_LABELS,

@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from ..corpus import CorpusError
-from ..names import fold
+from ..corpus.manifest import CorpusError
+from ..text.names import fold
 from .mentions import Mention
 from .merging import _Clusters
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from unidecode import unidecode
 
-from ..lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
-from ..names import fold
+from ..text.lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from ..text.names import fold
 from .cues import KEEP_LABELS, PLACE_NOUNS, PLACE_PREPOSITIONS, PORTFOLIOS, TITLES, _has_org_word
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
-from ..names import NameBlocks, name_similarity, transliteration_key
+from ..text.names import NameBlocks, name_similarity, transliteration_key
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _majority_label, _person_evidence
 

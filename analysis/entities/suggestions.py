@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..names import NameBlocks, name_similarity
+from ..text.names import NameBlocks, name_similarity
 from .mentions import Mention
 from .merging import NAME_SIMILARITY, _Clusters
 

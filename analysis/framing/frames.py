@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from ..corpus import CorpusError
+from ..corpus.manifest import CorpusError
 from .terms import score_log_odds
 from .tokens import NO_QUOTE, check_part, map_all_quote_owners, select_part, tabulate_tokens
 
@@ -157,8 +157,8 @@ class FrameMatcher:
 def _parse_terms(terms: list[str], *, cache_dir: Path | None) -> list[list[list[str]]]:
     """Returns [word, lemma, trailing space] per token of each term, parsed one by one (cached
     in `<cache>/frames/`, one checksummed entry per list of terms, not in the articles' docs)."""
-    from ..cache import read_entry, write_entry
-    from ..parse import cache_key, default_cache_dir, find_model, load_model
+    from ..text.cache import read_entry, write_entry
+    from ..text.parse import cache_key, default_cache_dir, find_model, load_model
 
     if not terms:
         return []

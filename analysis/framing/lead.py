@@ -24,20 +24,6 @@ COLUMNS = [
 ]
 
 
-def find_title_entities(title: str, entities: pd.DataFrame) -> list[str]:
-    """Finds the entities a title names, by their spellings seen in the bodies.
-
-    Args:
-        title: The headline.
-        entities: The `entities` table (its `aliases`).
-
-    Returns:
-        Entity names in the order they first appear in the title (an alias is matched as whole
-        words, case-sensitively; a longer alias wins over one inside it).
-    """
-    return _title_entities(title, index_aliases(entities))
-
-
 def index_aliases(entities: pd.DataFrame) -> dict[str, list[tuple[int, str, str]]]:
     """Returns the entities' (rank, alias, name) by the alias's first word, the rank ordering all
     aliases longest first (a title is then checked only against the aliases whose first word it
@@ -82,7 +68,7 @@ def compare_leads(
         lead (the first sentence of the body), title_entities and lead_entities (entity names,
         " · "-joined), title_frames and lead_frames ("frame: words" per match, " · "-joined).
     """
-    from ..parse import parse_texts
+    from ..text.parse import parse_texts
 
     articles = tables.articles
     titles = [t if isinstance(t, str) else "" for t in articles.title]

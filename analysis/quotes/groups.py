@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ..corpus import CorpusError
+from ..corpus.manifest import CorpusError
 
 ACTORS_FILE = "actors.yml"
 OTHER_GROUP = "other"

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..lexicon import ROLE_NOUNS, SPEECH_VERBS
+from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .cues import (
     DOCUMENT_NOUNS,
     GENDER_BEFORE,

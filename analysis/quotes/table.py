@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..lexicon import words
+from ..text.lexicon import words
 from .cues import REPORTING_VERBS, find_datelines
 from .marks import MarkReader, Quoted, Segment
 from .named import MentionIndex

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..lexicon import ROLE_NOUNS
+from ..text.lexicon import ROLE_NOUNS
 from .dates import DatePhrase, find_dates
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..filters import Selection
-from ..lexicon import SPEECH_VERBS
+from ..corpus.selection import Selection
+from ..text.lexicon import SPEECH_VERBS
 from .events import rows_of
 
 #: Actions that all count as making a statement public (one happening can be told with any).

@@ -5,22 +5,21 @@ from __future__ import annotations
 import logging
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..corpus.manifest import Article, CorpusError, CorpusWarning, read_corpus
+from ..corpus.problems import problems_unshown, tabulate_problems
+from ..entities import CURATED_FILE, read_curated, resolve_entities
+from ..framing.frames import FRAMES_FILE, read_frames
+from ..overlap.links import find_links, group_statements, score_sentences
+from ..quotes import QuoteWarning
+from ..text.parse import CachedDocs, default_cache_dir, find_model, parse_texts
+from ..timeline import group_happenings
 from . import schema
-from .corpus import Article, CorpusError, CorpusWarning, read_corpus
-from .entities import CURATED_FILE, read_curated, resolve_entities
-from .framing.frames import FRAMES_FILE, read_frames
-from .output import write_folder
-from .overlap import find_links, group_statements, score_sentences
-from .parse import CachedDocs, default_cache_dir, find_model, parse_texts
-from .problems import problems_unshown, tabulate_problems
-from .quotes import QuoteWarning
 from .snapshot import read_snapshot, snapshot_key, write_snapshot
 from .stages import (
     ArticleInput,
@@ -28,92 +27,16 @@ from .stages import (
     run_article_stages,
     tabulate_in_context,
 )
-from .timeline import group_happenings
+from .tables import Tables
 
 if TYPE_CHECKING:
     from dask.distributed import Client
-    from spacy.tokens import Doc
 
 _log = logging.getLogger(__name__)
 #: The stages that run on the whole corpus at once, in order (named on the progress bar).
 CORPUS_STAGES = ("entities", "similarity", "links", "statements", "happenings")
 #: Corpora with more articles than this get progress bars (when asked for).
 PROGRESS_MIN_ARTICLES = 5
-
-
-@dataclass(frozen=True)
-class Tables:
-    """Every table of a built corpus, as pandas DataFrames (see docs/tables.md).
-
-    Attributes:
-        articles: One row per article.
-        paragraphs: One row per body paragraph.
-        sentences: One row per sentence.
-        removed: One row per span of raw text that is not article body or title.
-        mentions: One row per named-entity mention.
-        entities: One row per canonical entity.
-        merge_suggestions: Likely entity merges the rules did not apply.
-        quotes: One row per direct, partial or indirect quote.
-        links: One row per pair of sentences of different articles that say the same thing.
-        statements: One row per sentence of a statement carried by several articles.
-        events: One row per dated event, or undated statement placed at its publication date.
-        happenings: One row per happening: events of several articles grouped.
-        frames: One row per match of a frame's term (`corpus/frames.yml`).
-        problems: One row per problem the build noticed (missing metadata, language, quotes).
-        docs: The parsed spaCy `Doc` of each body, by article_id (not a table).
-    """
-
-    articles: pd.DataFrame
-    paragraphs: pd.DataFrame
-    sentences: pd.DataFrame
-    removed: pd.DataFrame
-    mentions: pd.DataFrame
-    entities: pd.DataFrame
-    merge_suggestions: pd.DataFrame
-    quotes: pd.DataFrame
-    links: pd.DataFrame
-    statements: pd.DataFrame
-    events: pd.DataFrame
-    happenings: pd.DataFrame
-    frames: pd.DataFrame
-    problems: pd.DataFrame
-    docs: Mapping[str, Doc] = field(repr=False, compare=False)
-
-    def items(self) -> Iterator[tuple[str, pd.DataFrame]]:
-        """Yields (name, DataFrame) for every table, in `schema.TABLES` order."""
-        for name in schema.TABLES:
-            yield name, getattr(self, name)
-
-    def write(self, out_dir: str | Path, *, csv: bool = False) -> list[Path]:
-        """Writes every table to `<out_dir>/<table>.parquet` (and `.csv` when asked), atomically.
-
-        The tables are written to a temporary folder next to `out_dir`, which then replaces
-        `out_dir` in one rename: a write that fails or is killed midway leaves the previous
-        tables as they were, and two builds writing at once leave one complete set (the last).
-
-        Args:
-            out_dir: The output folder; created when missing. It may hold only table files
-                (`.parquet`, `.csv`), since it is replaced as a whole.
-            csv: Also write CSV files.
-
-        Returns:
-            The paths written.
-
-        Raises:
-            FileExistsError: `out_dir` holds other files, which replacing it would delete.
-        """
-
-        def write_tables(folder: Path) -> list[str]:
-            names = []
-            for name, frame in self.items():
-                names.append(f"{name}.parquet")
-                frame.to_parquet(folder / names[-1], index=False)
-                if csv:
-                    names.append(f"{name}.csv")
-                    frame.to_csv(folder / names[-1], index=False)
-            return names
-
-        return write_folder(out_dir, write_tables)
 
 
 def build(

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..text.cache import read_entry, write_entry
+from ..text.parse import ModelInfo
 from . import schema
-from .cache import read_entry, write_entry
-from .parse import ModelInfo
 
 SNAPSHOT_FOLDER = "builds"
 #: Snapshots kept in a cache folder (each corpus rebuilt after a change adds one).
@@ -38,7 +38,7 @@ SNAPSHOTS_KEPT = 4
 @cache
 def _package_version() -> str:
     digest = hashlib.sha256()
-    here = Path(__file__).parent
+    here = Path(__file__).resolve().parents[1]  # the whole package, analysis/
     for path in sorted(here.rglob("*.py")):
         digest.update(str(path.relative_to(here)).encode("utf-8"))
         digest.update(path.read_bytes())

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .cache import read_entry, write_entry
-from .clean import Cleaned, Paragraph, Span, clean_text
-from .corpus import Article
-from .framing.frames import Frame, FrameMatcher
-from .parse import ModelInfo
-from .sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
+from ..corpus.clean import Cleaned, Paragraph, Span, clean_text
+from ..corpus.manifest import Article
+from ..framing.frames import Frame, FrameMatcher
+from ..text.cache import read_entry, write_entry
+from ..text.parse import ModelInfo
+from ..text.sentences import locate_paragraphs, tabulate_paragraphs, tabulate_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -112,7 +112,7 @@ def clean_articles(articles: Sequence[Article], *, cache_dir: Path | None = None
 def _clean_key(article: Article) -> str:
     parts = [
         STAGES_VERSION,
-        _code_version("clean", "html"),
+        _code_version("corpus/clean", "corpus/html"),
         article.title or "",
         article.file,
         json.dumps(article.rules, sort_keys=True, default=str),
@@ -159,14 +159,17 @@ def tabulate_article(item: ArticleInput, rows: dict[str, list[dict[str, Any]]]) 
 
 @cache
 def _code_version(*modules: str) -> str:
-    """Returns a hash of the source of some modules or subpackages of this package (e.g.
-    "quotes", the folder `analysis/quotes/`, or "clean", the file `analysis/clean.py`)."""
+    """Returns a hash of the source of some modules or subpackages of this package, named by
+    their path under `analysis/` (e.g. "quotes", the folder `analysis/quotes/`, or
+    "corpus/clean", the file `analysis/corpus/clean.py`); a name matching neither raises."""
     digest = hashlib.sha256()
-    here = Path(__file__).parent
+    here = Path(__file__).resolve().parents[1]
     for name in modules:
         package = here / name
         files = sorted(package.glob("*.py")) if package.is_dir() else [here / f"{name}.py"]
         for path in files:
+            if not path.is_file():
+                raise FileNotFoundError(f"_code_version: no module or package {name!r} in {here}")
             digest.update(path.name.encode("utf-8"))
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -176,7 +179,7 @@ def stage_key(article: Article, model: ModelInfo) -> str:
     """Returns the cache key of one article's per-article rows."""
     parts = [
         STAGES_VERSION,
-        _code_version("stages", "clean", "html", "sentences"),
+        _code_version("pipeline/stages", "corpus/clean", "corpus/html", "text/sentences"),
         ",".join(ARTICLE_STAGES),
         model.name,
         model.version,
@@ -272,7 +275,7 @@ def tabulate_in_context(
     for row in zip(*(mentions[c].tolist() for c in columns), strict=True):
         mentioned.setdefault(row[0], []).append(list(row[1:]))
     at = columns.index("entity_id") - 1  # in a row of `mentioned`
-    code = _code_version("quotes", "lexicon", "entities", "names", "timeline", "framing")
+    code = _code_version("quotes", "text/lexicon", "entities", "text/names", "timeline", "framing")
     frames_key = json.dumps([[f.name, list(f.terms)] for f in frames])
     found: dict[str, dict[str, list[Any]]] = {}
     paths: dict[str, Path] = {}
@@ -318,10 +321,10 @@ def _find_in_context(
 ) -> dict[str, dict[str, list[Any]]]:
     """Some articles' quotes, warnings, events and frame terms, by article id (see
     `tabulate_in_context`); the tables are filtered to these articles once."""
+    from ..framing.frames import tabulate_frames
+    from ..quotes import tabulate_quotes
+    from ..timeline import tabulate_events
     from . import schema
-    from .framing.frames import tabulate_frames
-    from .quotes import tabulate_quotes
-    from .timeline import tabulate_events
 
     ids = [item.article.article_id for item in items]
     docs = {item.article.article_id: item.doc for item in items}

@@ -12,15 +12,15 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..filters import Selection
-from ..framing.frames import PRIOR_SCALE, rate_frames
-from ..framing.terms import (
+from ...corpus.selection import Selection
+from ...framing.frames import PRIOR_SCALE, rate_frames
+from ...framing.terms import (
     TermCounts,
     count_terms,
     rank_outlet_terms,
     score_log_odds,
 )
-from ..framing.tokens import part_of
+from ...framing.tokens import part_of
 from .style import (
     COLUMN_LABEL_WIDTH,
     _caption,

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..filters import Selection
+from ...corpus.selection import Selection
 from .style import (
     COLUMN_LABEL_WIDTH,
     _caption,

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 if TYPE_CHECKING:
-    from ..filters import Selection
+    from ...corpus.selection import Selection
 
 #: Colours reserved for outlets: Okabe–Ito (colour-blind safe; without black, which reads as
 #: text, and yellow, which vanishes on white), then Paul Tol's "muted" set.

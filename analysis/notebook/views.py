@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 if TYPE_CHECKING:
-    from .filters import Selection
+    from ..corpus.selection import Selection
 
 ELLIPSIS = "…"
 
@@ -225,7 +225,7 @@ def summarize_only_here(
     links: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame
 ) -> pd.DataFrame:
     """Returns the sentences no other article carries, with their outlet, for reading."""
-    from .overlap import find_only_here
+    from ..overlap.links import find_only_here
 
     alone = find_only_here(links, sentences)
     outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
@@ -235,7 +235,7 @@ def summarize_only_here(
 
 def summarize_shared_by_all(statements: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
     """Returns the statements every one of the given articles carries: id, label, articles."""
-    from .overlap import find_shared_by_all
+    from ..overlap.links import find_shared_by_all
 
     ids = find_shared_by_all(statements, article_ids)
     rows = statements[statements.statement_id.isin(ids)].drop_duplicates("statement_id")
@@ -263,8 +263,8 @@ def summarize_statements(
         One row per statement, most widely carried first: statement_id, articles (how many
         selected articles carry it), outlets (their names) and label (the full sentence).
     """
+    from ..corpus.selection import Selection
     from .charts.overlap import select_statements
-    from .filters import Selection
 
     ids = list((selection or Selection()).select_articles(articles).article_id)
     rows = select_statements(statements, ids)

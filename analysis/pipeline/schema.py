@@ -491,7 +491,8 @@ def render_markdown() -> str:
     lines = [
         "# Tables",
         "",
-        "Generated from `analysis/schema.py` by `make docs`; a test fails when this file is stale.",
+        "Generated from `analysis/pipeline/schema.py` by `make docs`; a test fails when this file"
+        " is stale.",
         "",
         "`analysis.build(corpus_dir)` returns these tables as pandas DataFrames; "
         "`python -m analysis build` writes each one to `<out>/<table>.parquet`.",

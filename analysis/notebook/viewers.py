@@ -10,8 +10,8 @@ import ipywidgets as w
 import pandas as pd
 from itables.widget import ITable
 
+from ..corpus.selection import Selection
 from .charts.style import NOTHING_MATCHES
-from .filters import Selection
 from .views import (
     render_quotes_in_context,
     render_reading_view,
@@ -21,7 +21,7 @@ from .views import (
 )
 
 if TYPE_CHECKING:
-    from .widgets import FilterPanel
+    from .panel import FilterPanel
 
 #: Table controls: search box and page length above, row count and pages below.
 TABLE_LAYOUT = {
@@ -297,8 +297,8 @@ class VariantView:
             statement_id: The statement shown first.
             panel: The filters to follow.
         """
+        from ..overlap.links import render_variants
         from .charts.overlap import select_statements
-        from .overlap import render_variants
 
         self._tables, self._render, self._select = tables, render_variants, select_statements
         self._statements = tables.statements.head(0)

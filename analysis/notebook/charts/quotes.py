@@ -7,8 +7,8 @@ from dataclasses import replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..filters import Selection
-from ..quotes.groups import SPEAKER_NOT_STATED, count_utterances
+from ...corpus.selection import Selection
+from ...quotes.groups import SPEAKER_NOT_STATED, count_utterances
 from .style import (
     OTHER_COLOR,
     _caption,

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .corpus import Article
+from .manifest import Article
 
 
 @contextmanager

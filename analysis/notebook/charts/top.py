@@ -15,8 +15,6 @@ import pandas as pd
 
 #: Categories a ranked chart shows when the selection does not say (`Selection.top`).
 DEFAULT_TOP = 20
-#: The largest N the sliders offer.
-MAX_TOP = 60
 
 
 def other_label(k: int) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..filters import Selection
+from ...corpus.selection import Selection
 from .style import (
     COUNT_AXIS,
     DATE_FORMAT,

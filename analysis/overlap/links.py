@@ -41,12 +41,9 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from .lexicon import words
+from ..text.lexicon import words
+from .candidates import Similarity, find_candidates, vectorize
 from .link_kinds import Wording, classify_link_numbers
-from .link_kinds import classify as classify  # public here too (notebooks, evaluation)
-from .link_kinds import classify_link as classify_link
-from .link_kinds import classify_views as classify_views
-from .similarity import Similarity, find_candidates, vectorize
 
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
 QUOTE_SHARE = 0.4

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .corpus import Article
-from .framing.frames import Frame
-from .parse import docs_from_bytes, docs_to_bytes, find_model, parse_texts
+from ..corpus.manifest import Article
+from ..framing.frames import Frame
+from ..text.parse import docs_from_bytes, docs_to_bytes, find_model, parse_texts
 from .stages import (
     ARTICLE_STAGES,
     ArticleInput,
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from dask.distributed import Client
     from spacy.tokens import Doc
 
-    from .pipeline import Tables
+    from .tables import Tables
 
 #: Articles per task sent to a worker.
 ARTICLES_PER_TASK = 25

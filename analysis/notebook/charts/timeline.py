@@ -7,10 +7,10 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..filters import Selection
-from ..timeline import propagate_statements, select_events
-from ..timeline.dates import PART_OF_DAY_HOURS
-from ..timeline.events import rows_of
+from ...corpus.selection import Selection
+from ...timeline import propagate_statements, select_events
+from ...timeline.dates import PART_OF_DAY_HOURS
+from ...timeline.events import rows_of
 from .style import (
     COLUMN_LABEL_WIDTH,
     _caption,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from rapidfuzz.distance import LCSseq
 
-from .lexicon import words
+from ..text.lexicon import words
 
 VERBATIM_RUN = 0.8
 NEAR_VERBATIM_RATIO = 0.6
@@ -63,16 +63,11 @@ class Wording:
                 known[(a, b)] = _kind(self.words[a], self.words[b], run)
         return [known[key] for key in keys]
 
-    def classify_views(self, pairs: list[tuple[list[str], list[str]]]) -> list[tuple[str, int]]:
-        """Returns `classify_views(a, b)` for each pair of view lists."""
-        return self.classify_view_numbers(
-            [([self.of(x) for x in a], [self.of(y) for y in b]) for a, b in pairs]
-        )
-
     def classify_view_numbers(
         self, pairs: list[tuple[list[int], list[int]]]
     ) -> list[tuple[str, int]]:
-        """Returns `classify_views` for each pair of lists of text numbers."""
+        """Returns, for each pair of lists of text numbers (views of two sentences), `classify`
+        of the two views that are most alike and their longest shared run."""
         found = iter(self.classify_numbers([(x, y) for a, b in pairs for x in a for y in b]))
         out = []
         for a, b in pairs:
@@ -155,46 +150,19 @@ def classify(a: str, b: str) -> tuple[str, int]:
     return Wording().classify([(a, b)])[0]
 
 
-def classify_views(a: list[str], b: list[str]) -> tuple[str, int]:
-    """Returns `classify` of the two views (one of each sentence) that are most alike."""
-    return Wording().classify_views([(a, b)])[0]
-
-
-def classify_link(a: str, b: str, views_a: list[str], views_b: list[str]) -> tuple[str, int]:
-    """Returns the kind of a link between two whole sentences, and the longest shared run.
-
-    Args:
-        a: One sentence's text.
-        b: The other's.
-        views_a: What `a` is compared by (its text or its quoted words, then its long quotes).
-        views_b: The same for `b`.
-
-    Returns:
-        `classify` of the whole sentences (of their quoted words where these make up most of
-        each), except that two sentences that are not (near) verbatim alike but share a (near)
-        verbatim quote are `shared_quote`; the run is the longest of the sentences' or of their
-        best-matching views.
-    """
-    return classify_links(Wording(), [(a, b, views_a, views_b)])[0]
-
-
-def classify_links(
-    wording: Wording, links: list[tuple[str, str, list[str], list[str]]]
-) -> list[tuple[str, int]]:
-    """Returns `classify_link` of many links, each distinct pair of texts classified once."""
-    return classify_link_numbers(
-        wording,
-        [
-            (wording.of(a), wording.of(b), [wording.of(v) for v in va], [wording.of(v) for v in vb])
-            for a, b, va, vb in links
-        ],
-    )
-
-
 def classify_link_numbers(
     wording: Wording, links: list[tuple[int, int, list[int], list[int]]]
 ) -> list[tuple[str, int]]:
-    """Returns `classify_link` of many links given by text numbers (`Wording.of`)."""
+    """Returns the kind of each link between two whole sentences, and its longest shared run, for
+    many links given by text numbers (`Wording.of`): each link is (sentence a, sentence b, the
+    views of a, the views of b), a view being what a sentence is compared by (its text or its
+    quoted words, then its long quotes).
+
+    A link's kind is `classify` of the whole sentences (of their quoted words where these make
+    up most of each), except that two sentences that are not (near) verbatim alike but share a
+    (near) verbatim quote are `shared_quote`; the run is the longest of the sentences' or of
+    their best-matching views.
+    """
     out = wording.classify_numbers([(a, b) for a, b, _, _ in links])
     rest = [k for k, (kind, _) in enumerate(out) if kind == "paraphrase"]
     mains = wording.classify_numbers([(links[k][2][0], links[k][3][0]) for k in rest])

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..filters import Selection
-from ..overlap import compute_overlap
+from ...corpus.selection import Selection
+from ...overlap.links import compute_overlap
 from .style import (
     BOTTOM_LEFT,
     COLUMN_LABEL_WIDTH,

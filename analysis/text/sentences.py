@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .clean import PARAGRAPH_SEPARATOR, Cleaned
+from ..corpus.clean import PARAGRAPH_SEPARATOR, Cleaned
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

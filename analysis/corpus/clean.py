@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .corpus import CorpusError
+from .manifest import CorpusError
 
 PARAGRAPH_SEPARATOR = "\n\n"
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))

@@ -10,11 +10,11 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from ..filters import Selection
-from ..views import markup
-from .frames import select_matches
-from .terms import TermCounts, find_term_sentences, rank_outlet_terms
-from .tokens import part_of
+from ..corpus.selection import Selection
+from ..framing.frames import select_matches
+from ..framing.terms import TermCounts, find_term_sentences, rank_outlet_terms
+from ..framing.tokens import part_of
+from .views import markup
 
 
 def _block(heading: str, text: str, spans: list[tuple[int, int, str]]) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .corpus import CorpusError
-from .parse import ModelNotFoundError
-from .pipeline import Tables, build
-from .schema import SchemaError
+from ..corpus import CorpusError
+from ..pipeline import Tables, build
+from ..pipeline.schema import SchemaError
+from ..text.parse import ModelNotFoundError
 
 
 class BuildFailed(Exception):

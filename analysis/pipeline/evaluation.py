@@ -10,8 +10,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .lexicon import words
-from .overlap import link_keys
+from ..overlap.links import link_keys
+from ..text.lexicon import words
 
 #: A predicted quote matches a gold one when their word-overlap F1 reaches this.
 MATCH_F1 = 0.6
@@ -411,7 +411,7 @@ def score_events(
         f"{gold.actor.iloc[j]} {gold.what.iloc[j]}"
         for j in free
     ]
-    from .timeline import read_dates
+    from ..timeline import read_dates
 
     flagged = {}
     told: list[Any] = list(happenings.itertuples())

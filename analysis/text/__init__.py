@@ -1,0 +1,2 @@
+"""Text: the spaCy model and its parse cache, checksummed cache entries, sentences, name keys
+and the word lists the analyses share."""
