@@ -115,9 +115,8 @@ def score_frames(tables, *, sample: int, show: bool) -> tuple[int, int, int]:
     rows = sorted(random.Random(24).sample(range(len(frames)), min(sample, len(frames))))
     picked = frames.iloc[rows]
     judged = read_judgements()
-    text = dict(
-        zip(zip(tables.sentences.article_id, tables.sentences.sentence_id), tables.sentences.text)
-    )
+    s = tables.sentences
+    text = dict(zip(zip(s.article_id, s.sentence_id, strict=True), s.text, strict=True))
     n_judged = n_fit = 0
     for r in picked.itertuples():
         key = (str(r.article_id), int(r.start), int(r.end), str(r.frame))
@@ -143,8 +142,9 @@ def main() -> None:
     if not os.environ.get("ABP_DIR"):
         print("ABP_DIR is not set: skipping the framing scores (see eval_real/README.md)")
         return
-    import analysis
     from abp import find_abp_dir, read_abp, write_corpus
+
+    import analysis
 
     for name, start, end, outlets in CORPORA:
         if args.only and name != args.only:
