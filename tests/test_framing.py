@@ -52,6 +52,7 @@ FRAME_ARTICLE = (
     "The army moved troops away from the schools."
 )
 FRAME_FILE = """\
+general_lexicon: false
 frames:
   propaganda:
     description: claims of false information
@@ -126,14 +127,14 @@ def test_log_odds_with_given_totals() -> None:
     assert z[0] == pytest.approx(1.542637, abs=1e-5)
 
 
-def test_terms_are_lemmas_without_stop_words_with_adjacent_bigrams(dev_tables) -> None:
+def test_terms_are_lemmas_without_stop_words_with_phrase_bigrams(dev_tables) -> None:
     counts = terms.count_terms(dev_tables)
     vocabulary = set(counts.terms)
     # "The regime sent soldiers to the northern valley" → lemmas regime, send, soldier, northern,
-    # valley; bigrams only between neighbours with no stop word between.
-    assert {"regime", "send", "soldier", "northern valley", "regime send", "send soldier"} <= (
-        vocabulary
-    )
+    # valley; two-word terms only for neighbours that make a phrase ("northern valley": adjective
+    # and noun; "Aid workers": compound noun), not subject and verb or verb and object.
+    assert {"regime", "send", "soldier", "northern valley", "aid worker"} <= vocabulary
+    assert "regime send" not in vocabulary and "send soldier" not in vocabulary
     assert "the" not in vocabulary and "soldier northern" not in vocabulary  # "to the" between
     assert "atrocity" in vocabulary  # "atrocities", lemmatised
 

@@ -1,11 +1,19 @@
-"""Frames: a user-editable dictionary of ways to tell the story (`corpus/frames.yml`), matched on
-lemmas in every sentence, counted per 1,000 words and compared between outlets.
+"""Frames: dictionaries of ways to tell a story, matched on lemmas in every sentence, counted per
+1,000 words and compared between outlets.
+
+The frames come from the general lexicon shipped with the package (`data/frames.yml`: the
+dimensions of the Media Frames Corpus, Card et al. 2015) and from the corpus's own `frames.yml`,
+which adds frames or replaces a frame of the same name (`general_lexicon: false` in it leaves the
+general lexicon out); `load_frames` says which were used.
 
 Each term of a frame is parsed with the same spaCy model as the articles and matched with spaCy's
 `PhraseMatcher` twice — on lemmas ("violated" matches "violate") and on lowercase words (a form
 whose lemma is unusual out of context still matches) — and, within one frame, overlapping matches
-keep the longest (so "civilian casualty" counts once, not also as "casualty"). A match inside a
-quote is the quote's (`in_quote`, with its speaker), else the reporter's.
+keep the longest (so "civilian casualty" counts once, not also as "casualty"). A match is not
+counted when it lies inside one of its frame's `exclude` phrases ("social security" for security
+and defence) or is a capitalised part of a longer name ("Security" in "Center for Security
+Studies", "School" in "Harvard Law School"): names are not frames. A match inside a quote is the
+quote's (`in_quote`, with its speaker), else the reporter's.
 """
 
 from __future__ import annotations
@@ -30,6 +38,12 @@ if TYPE_CHECKING:
 
 #: The frames file of a corpus folder.
 FRAMES_FILE = "frames.yml"
+#: The general frame lexicon shipped with the package.
+GENERAL_LEXICON = Path(__file__).resolve().parent / "data" / "frames.yml"
+#: What the general lexicon is called in charts and messages.
+GENERAL_LEXICON_NAME = "the general lexicon (Media Frames Corpus dimensions)"
+#: Entity labels whose names are not frames: a term inside a longer one of these is not a match.
+NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 #: Default weight of the corpus prior when comparing frame rates (see `compare_frame_rates`).
 PRIOR_SCALE = 0.1
 
@@ -42,18 +56,54 @@ class Frame:
         name: The frame's name (the `frames.frame` column).
         description: What the frame is about.
         terms: Its words and phrases, as written in the file.
+        exclude: Fixed phrases in which its terms do not carry the frame ("social security").
+        source: The file it comes from.
     """
 
     name: str
     description: str
     terms: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class FrameLexicon:
+    """The frames a corpus is matched with, and where they come from.
+
+    Attributes:
+        frames: The frames, general ones first (in file order), then the corpus's new ones.
+        general: Whether the general lexicon shipped with the package is used.
+        corpus_file: The corpus's frames file, when it has one.
+        added: Names of the corpus's frames that the general lexicon does not have.
+        replaced: Names of general frames the corpus's file replaces.
+    """
+
+    frames: tuple[Frame, ...]
+    general: bool
+    corpus_file: Path | None
+    added: tuple[str, ...] = ()
+    replaced: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """Returns one line saying which lexicon the frames come from, for charts and notebooks."""
+        name = (
+            self.corpus_file.parent.name + "/" + self.corpus_file.name if self.corpus_file else ""
+        )
+        if not self.general:
+            return f"Frames: {name} only ({len(self.frames)} frames)"
+        general = f"Frames: {GENERAL_LEXICON_NAME}"
+        if self.corpus_file is None:
+            return f"{general}; no {FRAMES_FILE} in the corpus (add one to add or change frames)"
+        return f"{general} + {name} ({len(self.added)} added, {len(self.replaced)} replaced)"
 
 
 def read_frames(path: str | Path) -> list[Frame]:
     """Reads a frames file.
 
     Args:
-        path: The file (`corpus/frames.yml`); a missing file means no frames.
+        path: The file (`corpus/frames.yml`, or the general lexicon); a missing file means no
+            frames.
 
     Returns:
         The frames, in file order.
@@ -62,9 +112,13 @@ def read_frames(path: str | Path) -> list[Frame]:
         CorpusError: The file is not UTF-8 YAML, or a frame lacks terms; the message names the
             frame and the fix.
     """
-    path = Path(path)
+    return _read_frames_file(Path(path))[0]
+
+
+def _read_frames_file(path: Path) -> tuple[list[Frame], bool]:
+    """Returns the frames of a file and its `general_lexicon` choice (True when not given)."""
     if not path.is_file():
-        return []
+        return [], True
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -75,6 +129,9 @@ def read_frames(path: str | Path) -> list[Frame]:
             f"{path}: expected a top-level `frames:` mapping of frame name to "
             "{description, terms}; see the comment at the top of corpus/frames.yml."
         )
+    general = data.get("general_lexicon", True)
+    if not isinstance(general, bool):
+        raise CorpusError(f"{path}: `general_lexicon:` must be true or false, not {general!r}.")
     frames = []
     for name, entry in entries.items():
         terms = entry.get("terms") if isinstance(entry, dict) else None
@@ -83,13 +140,63 @@ def read_frames(path: str | Path) -> list[Frame]:
                 f"{path}: frame {name!r} needs `terms:`, a list of words or phrases "
                 "(e.g. `terms: [propaganda, fake news]`)."
             )
+        exclude = entry.get("exclude") or []
+        if not isinstance(exclude, list) or not all(
+            isinstance(t, str) and t.strip() for t in exclude
+        ):
+            raise CorpusError(
+                f"{path}: frame {name!r}: `exclude:` must be a list of phrases "
+                "(e.g. `exclude: [social security]`)."
+            )
         description = str(entry.get("description") or "")
-        frames.append(Frame(str(name), description, tuple(t.strip() for t in terms)))
-    return frames
+        frames.append(
+            Frame(
+                str(name),
+                description,
+                tuple(t.strip() for t in terms),
+                tuple(t.strip() for t in exclude),
+                str(path),
+            )
+        )
+    return frames, general
+
+
+def load_frames(corpus_dir: str | Path) -> FrameLexicon:
+    """Reads the frames a corpus is matched with: the general lexicon and the corpus's own file.
+
+    The corpus's `frames.yml` adds frames and replaces a general frame of the same name; with
+    `general_lexicon: false` in it, only its own frames are used.
+
+    Args:
+        corpus_dir: The corpus folder.
+
+    Returns:
+        The frames and where they come from (`FrameLexicon.describe` says it in one line).
+
+    Raises:
+        CorpusError: A frames file is not valid (`read_frames`).
+    """
+    path = Path(corpus_dir) / FRAMES_FILE
+    own, general = _read_frames_file(path)
+    corpus_file = path if path.is_file() else None
+    if not general:
+        return FrameLexicon(tuple(own), False, corpus_file, tuple(f.name for f in own))
+    shipped = read_frames(GENERAL_LEXICON)
+    mine = {f.name: f for f in own}
+    names = {f.name for f in shipped}
+    frames = [mine.get(f.name, f) for f in shipped] + [f for f in own if f.name not in names]
+    return FrameLexicon(
+        tuple(frames),
+        True,
+        corpus_file,
+        added=tuple(f.name for f in own if f.name not in names),
+        replaced=tuple(f.name for f in own if f.name in names),
+    )
 
 
 class FrameMatcher:
-    """Finds the frames' terms in parsed documents (lemma and lowercase phrase matching)."""
+    """Finds the frames' terms in parsed documents (lemma and lowercase phrase matching), leaving
+    out matches inside a frame's `exclude` phrases and capitalised parts of longer names."""
 
     def __init__(
         self,
@@ -102,7 +209,7 @@ class FrameMatcher:
         `<cache>/frames/`), so a rebuild does not load the model.
 
         Args:
-            frames: The frames (`read_frames`).
+            frames: The frames (`read_frames`, `load_frames`).
             vocab: The vocabulary of the documents to match (e.g. an article's `doc.vocab`); a
                 blank English one when None.
             cache_dir: The parse cache folder; the default cache when None.
@@ -112,22 +219,22 @@ class FrameMatcher:
         from spacy.tokens import Doc
 
         vocab = vocab if vocab is not None else spacy.blank("en").vocab
-        self._lemma = PhraseMatcher(vocab, attr="LEMMA")
-        self._lower = PhraseMatcher(vocab, attr="LOWER")
-        self._keys: dict[int, tuple[str, str]] = {}
-        pairs = [(f.name, t) for f in frames for t in f.terms]
-        parsed = _parse_terms([t.lower() for _f, t in pairs], cache_dir=cache_dir)
-        for (frame, term), tokens in zip(pairs, parsed, strict=True):
-            label = f"{frame}\t{term}"
+        self._matchers = [PhraseMatcher(vocab, attr=a) for a in ("LEMMA", "LOWER")]
+        self._keys: dict[int, tuple[str, str, bool]] = {}
+        pairs = [(f.name, t, False) for f in frames for t in f.terms]
+        pairs += [(f.name, t, True) for f in frames for t in f.exclude]
+        parsed = _parse_terms([t.lower() for _f, t, _x in pairs], cache_dir=cache_dir)
+        for (frame, term, excluded), tokens in zip(pairs, parsed, strict=True):
+            label = f"{frame}\t{term}\t{'exclude' if excluded else 'term'}"
             pattern = Doc(
                 vocab,
                 words=[t[0] for t in tokens],
                 spaces=[bool(t[2]) for t in tokens],
                 lemmas=[t[1] for t in tokens],
             )
-            self._keys[int(vocab.strings.add(label))] = (frame, term)
-            self._lemma.add(label, [pattern])
-            self._lower.add(label, [pattern])
+            self._keys[int(vocab.strings.add(label))] = (frame, term, excluded)
+            for matcher in self._matchers:
+                matcher.add(label, [pattern])
 
     def find(self, doc: Doc) -> list[tuple[str, str, Span]]:
         """Finds the frames in a document.
@@ -137,21 +244,66 @@ class FrameMatcher:
 
         Returns:
             (frame, term, span) per match, in text order; within a frame, overlapping matches
-            are reduced to the longest.
+            are reduced to the longest; matches `find_left_out` gives are not among them.
         """
+        return [(f, t, s) for f, t, s, why in self._classify(doc) if why is None]
+
+    def find_left_out(self, doc: Doc) -> list[tuple[str, str, Span, str]]:
+        """Returns the term matches that are not counted, and why.
+
+        Args:
+            doc: A parsed document.
+
+        Returns:
+            (frame, term, span, reason) per match left out, in text order; reason is "inside
+            a name" or "excluded phrase: <phrase>".
+        """
+        return [(f, t, s, why) for f, t, s, why in self._classify(doc) if why is not None]
+
+    def _classify(self, doc: Doc) -> list[tuple[str, str, Span, str | None]]:
+        """Returns every longest match per frame with the reason it is left out (None: kept)."""
         from spacy.util import filter_spans
 
         found: dict[str, list[tuple[Span, str]]] = {}
-        for matcher in (self._lemma, self._lower):
+        excluded: dict[str, list[tuple[Span, str]]] = {}
+        for matcher in self._matchers:
             for key, start, end in matcher(doc):
-                frame, term = self._keys[int(key)]
-                found.setdefault(frame, []).append((doc[start:end], term))
+                frame, term, is_exclusion = self._keys[int(key)]
+                target = excluded if is_exclusion else found
+                target.setdefault(frame, []).append((doc[start:end], term))
         out = []
         for frame, spans in found.items():
             term_of = {(s.start, s.end): t for s, t in spans}
-            kept = filter_spans([s for s, _t in spans])
-            out += [(frame, term_of[(s.start, s.end)], s) for s in kept]
+            for span in filter_spans([s for s, _t in spans]):
+                why = _exclusion_of(span, excluded.get(frame, [])) or _name_around(span)
+                out.append((frame, term_of[(span.start, span.end)], span, why))
         return sorted(out, key=lambda m: (m[2].start_char, m[0]))
+
+
+def _exclusion_of(span: Span, exclusions: list[tuple[Span, str]]) -> str | None:
+    """Returns "excluded phrase: …" when `span` lies inside one of the exclusions, else None."""
+    for phrase, text in exclusions:
+        if phrase.start <= span.start and span.end <= phrase.end:
+            return f"excluded phrase: {text}"
+    return None
+
+
+def _is_capitalised(token: Any) -> bool:
+    return token.text[:1].isupper()
+
+
+def _name_around(span: Span) -> str | None:
+    """Returns "inside a name" when a capitalised match is part of a longer name — a named entity
+    of `NAME_LABELS` (without its leading "the") that extends beyond it — else None."""
+    if not any(_is_capitalised(t) for t in span):
+        return None
+    for ent in span.doc.ents:
+        if ent.label_ not in NAME_LABELS or not (ent.start <= span.start and span.end <= ent.end):
+            continue
+        words = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
+        if len(words) > len(span):
+            return "inside a name"
+    return None
 
 
 def _parse_terms(terms: list[str], *, cache_dir: Path | None) -> list[list[list[str]]]:

@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .style import ENTITY, WORD, classify_tokens
 from .tokens import check_part, select_part, tabulate_tokens
 
 #: Default weight of the corpus prior (see the module docstring).
@@ -66,30 +67,50 @@ def list_terms(tokens: pd.DataFrame) -> list[tuple[str, int, int]]:
     """Returns the terms of a run of tokens, with where each occurs.
 
     Args:
-        tokens: `tokens.tabulate_tokens` rows of one sentence, in text order.
+        tokens: `style.classify_tokens` rows of one sentence, in text order.
 
     Returns:
-        (term, start, end) for every content lemma, then for every bigram of two content lemmas
-        adjacent in the same run; offsets point into `articles.body`.
+        (term, start, end) for every content lemma of the writer's words, every entity mention
+        (as the entity's name: "Mr. Obama" and "Barack Obama" are one term), then every two-word
+        phrase (two content lemmas next to each other in one run, the first joined to the second:
+        `tokens.joins_next`); house style (`style.STYLE_ROLES`) is left out. Offsets point into
+        `articles.body`.
     """
-    return _terms_of(
-        tokens.lemma.tolist(),
-        tokens.content.tolist(),
-        tokens.start.tolist(),
-        tokens.end.tolist(),
-        tokens.run.tolist(),
-    )
+    return _terms_of(*(tokens[c].tolist() for c in TERM_COLUMNS))
+
+
+#: The token columns `_terms_of` reads, in its argument order.
+TERM_COLUMNS = ("lemma", "content", "start", "end", "run", "joins", "role", "mention", "entity")
 
 
 def _terms_of(
-    lemma: list[str], content: list[bool], start: list[int], end: list[int], run: list[int]
+    lemma: list[str],
+    content: list[bool],
+    start: list[int],
+    end: list[int],
+    run: list[int],
+    joins: list[bool],
+    role: list[str],
+    mention: list[int],
+    entity: list[str],
 ) -> list[tuple[str, int, int]]:
     """`list_terms` on plain columns of one sentence's tokens."""
-    out = [(lemma[i], start[i], end[i]) for i in range(len(lemma)) if content[i]]
+    word = [content[i] and role[i] == WORD for i in range(len(lemma))]
+    out = [(lemma[i], start[i], end[i]) for i in range(len(lemma)) if word[i]]
+    i = 0
+    while i < len(lemma):
+        if role[i] != ENTITY:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lemma) and role[j + 1] == ENTITY and mention[j + 1] == mention[i]:
+            j += 1
+        out.append((entity[i], start[i], end[j]))
+        i = j + 1
     out += [
         (f"{lemma[i]} {lemma[i + 1]}", start[i], end[i + 1])
         for i in range(len(lemma) - 1)
-        if content[i] and content[i + 1] and run[i] == run[i + 1]
+        if word[i] and word[i + 1] and run[i] == run[i + 1] and joins[i]
     ]
     return out
 
@@ -102,14 +123,16 @@ def count_terms(tables: Any, *, part: str = "all") -> TermCounts:
         part: "all" words, the "reporter"'s own (outside quotes) or "quotes" only.
 
     Returns:
-        The counts (sparse), with the sentences and tokens they come from.
+        The counts (sparse), with the sentences and tokens they come from (`tokens` labelled by
+        `style.classify_tokens`: its house style rows are what `style.tabulate_house_style`
+        lists).
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
     tokens = select_part(tabulate_tokens(tables.docs, tables.sentences, tables.quotes), part)
+    tokens = classify_tokens(tables, tokens)
     keys = ["article_id", "sentence_id"]
-    names = ("lemma", "content", "start", "end", "run")
-    columns = [tokens[c].tolist() for c in names]
+    columns = [tokens[c].tolist() for c in TERM_COLUMNS]
     rows_of: dict[tuple[str, int], list[int]] = {}  # a sentence's token rows, first seen first
     ids = zip(tokens.article_id.tolist(), tokens.sentence_id.tolist(), strict=True)
     for i, key in enumerate(ids):

@@ -89,11 +89,23 @@ def tabulate_tokens(
         sentence_id, start, end (offsets into `articles.body`), lemma (lowercase), content (True
         when the lemma counts as a term: `is_content`), quote_id (the quote covering it,
         `NO_QUOTE` for the reporter's words), run (a number that changes at every punctuation
-        mark and quote boundary: two content words next to each other in one run are a bigram).
+        mark and quote boundary), joins (True when the token and the next one form a phrase:
+        one modifies the other as a compound, adjective or particle — "attorney general",
+        "northern valley" — so that the two are a candidate two-word term).
     """
     bodies = {aid: doc.text for aid, doc in docs.items()}
     owners = map_all_quote_owners(bodies, quotes)
-    names = ("article_id", "sentence_id", "start", "end", "lemma", "content", "quote_id", "run")
+    names = (
+        "article_id",
+        "sentence_id",
+        "start",
+        "end",
+        "lemma",
+        "content",
+        "quote_id",
+        "run",
+        "joins",
+    )
     columns: dict[str, list] = {k: [] for k in names}
     run = 0
     for aid, group in sentences.groupby("article_id", sort=False):
@@ -118,9 +130,26 @@ def tabulate_tokens(
                 columns["content"].append(is_content(lemma))
                 columns["quote_id"].append(quote_id)
                 columns["run"].append(run)
+                columns["joins"].append(joins_next(token))
     return pd.DataFrame(columns).astype(
         {k: "int64" for k in ("sentence_id", "start", "end", "quote_id", "run")}
     )
+
+
+#: Dependency relations that make two neighbouring words one phrase.
+PHRASE_RELATIONS = frozenset({"compound", "amod", "flat", "nmod", "prt"})
+
+
+def joins_next(token: Any) -> bool:
+    """Returns True when a token and the next one are a phrase: the first modifies the second
+    (compound, adjective, flat name, noun modifier) or the second is the first's particle."""
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    if token.head.i == after.i and token.dep_ in PHRASE_RELATIONS:
+        return True
+    return after.head.i == token.i and after.dep_ in PHRASE_RELATIONS
 
 
 def select_part(tokens: pd.DataFrame, part: str) -> pd.DataFrame:

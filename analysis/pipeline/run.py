@@ -14,7 +14,7 @@ import pandas as pd
 from ..corpus.manifest import Article, CorpusError, CorpusWarning, read_corpus
 from ..corpus.problems import problems_unshown, tabulate_problems
 from ..entities import CURATED_FILE, read_curated, resolve_entities
-from ..framing.frames import FRAMES_FILE, read_frames
+from ..framing.frames import load_frames
 from ..overlap.links import find_links, group_statements, score_sentences
 from ..quotes import QuoteWarning
 from ..text.parse import CachedDocs, default_cache_dir, find_model, parse_texts
@@ -145,7 +145,7 @@ def _build_tables(
             "mentions": mentions,
             "entities": entities,
         },
-        "frames": read_frames(corpus_dir / FRAMES_FILE),
+        "frames": list(load_frames(corpus_dir).frames),
         "cache_dir": cache,
     }
     if client is not None:
