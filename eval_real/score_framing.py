@@ -10,7 +10,8 @@ the repository), builds it with its own cache and prints:
    with a word of the outlet's manifest name or web domain, a word with a full stop inside or at
    its end ("mr.", "u.s.", "calif.", "r-s.c."), or one of a few honorifics written without a
    stop. Target: at most 2 per outlet.
-2. **Frame matches.** A sample of `--sample` rows of the `frames` table (seeded), compared with
+2. **Frame matches.** A sample of `--sample` rows of the `frames` table (those whose key hashes
+   lowest, so the sample stays put when other rows change), compared with
    the judgements in `eval_real/framing_judgements.csv` (article_id, start, end, frame, fit —
    ids, offsets and a yes/no only, never the text). Target: at least 80 % of the judged sample
    fit their frame. `--show` prints the unjudged rows of the sample with their sentence, for a
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import os
 import random
 import re
@@ -112,7 +114,15 @@ def score_frames(tables, *, sample: int, show: bool) -> tuple[int, int, int]:
         "  matches per frame: "
         + ", ".join(f"{k} {v}" for k, v in frames.frame.value_counts().items())
     )
-    rows = sorted(random.Random(24).sample(range(len(frames)), min(sample, len(frames))))
+    # A stable sample: the rows whose key hashes lowest, so a change elsewhere in the table
+    # leaves the judged rows in it.
+    keys = [
+        hashlib.sha1(f"{a}:{s}:{e}:{f}".encode()).hexdigest()
+        for a, s, e, f in zip(
+            frames.article_id, frames.start, frames.end, frames.frame, strict=True
+        )
+    ]
+    rows = sorted(sorted(range(len(frames)), key=keys.__getitem__)[:sample])
     picked = frames.iloc[rows]
     judged = read_judgements()
     s = tables.sentences
