@@ -201,7 +201,7 @@ def distinctive_terms(
     against: str | Sequence[str] | None = None,
     part: str = "all",
     prior_scale: float = PRIOR_SCALE,
-    background: Mapping[str, int] | None = None,
+    background: Mapping[str, int] | str | None = None,
     min_count: int = 1,
     counts: TermCounts | None = None,
     article_ids: Iterable[str] | None = None,
@@ -215,7 +215,8 @@ def distinctive_terms(
         part: Count "all" words, the "reporter"'s own or "quotes" only.
         prior_scale: Weight of the prior (module docstring); larger damps rare terms more.
         background: Counts of terms in a reference corpus, used as the prior's shape instead of
-            the corpus's own counts.
+            the corpus's own counts; "english" for general English word frequencies
+            (`count_english_background`). None: the corpus's own counts.
         min_count: Keep terms used at least this often by target and rest together.
         counts: `count_terms(tables, part=part)` already computed (it is reused, not changed).
         article_ids: Count only these articles for target and rest (e.g. a date range); the
@@ -243,6 +244,8 @@ def distinctive_terms(
     y_t = counts.totals(counts.units.outlet.isin(mine).to_numpy() & counted)
     y_r = counts.totals(counts.units.outlet.isin(others).to_numpy() & counted)
     corpus = counts.totals(np.ones(len(counts.units), dtype=bool))
+    if isinstance(background, str):
+        background = count_english_background(counts.terms, language=background)
     if background is None:
         prior = prior_scale * corpus
     else:
@@ -262,6 +265,42 @@ def distinctive_terms(
     return out.sort_values(["z", "term"], ascending=[False, True], kind="stable").reset_index(
         drop=True
     )
+
+
+#: Languages `count_english_background` accepts by name (wordfreq's code for each).
+BACKGROUNDS = {"english": "en"}
+#: wordfreq frequencies (a share of all words) are turned into counts per this many words.
+BACKGROUND_WORDS = 1_000_000_000
+
+
+def count_english_background(
+    terms: Iterable[str], *, language: str = "english"
+) -> dict[str, int]:
+    """Returns how often each term occurs in general English, as a background for the prior.
+
+    The frequencies are wordfreq's (Speer 2022; its lists ship in the package, nothing is
+    downloaded): a share of all words in a mix of web, news, books, subtitles and social media,
+    turned into counts per `BACKGROUND_WORDS` words. A two-word term or a name gets wordfreq's
+    estimate for the phrase. Terms are lemmas, so an inflected word is looked up as its lemma.
+
+    Args:
+        terms: The terms (`TermCounts.terms`).
+        language: A key of `BACKGROUNDS`.
+
+    Returns:
+        Term → count (0 for a term wordfreq does not know).
+
+    Raises:
+        ValueError: The language is not one of `BACKGROUNDS`.
+    """
+    from wordfreq import word_frequency
+
+    if language not in BACKGROUNDS:
+        raise ValueError(f"background must be one of {sorted(BACKGROUNDS)}, not {language!r}")
+    code = BACKGROUNDS[language]
+    return {
+        str(t): int(round(word_frequency(str(t), code) * BACKGROUND_WORDS)) for t in terms
+    }
 
 
 def find_term_sentences(
@@ -370,6 +409,7 @@ def rank_outlet_terms(
     top: int = 10,
     minimum: int = 1,
     article_ids: Iterable[str] | None = None,
+    background: Mapping[str, int] | str | None = None,
 ) -> pd.DataFrame:
     """Ranks each outlet's most distinctive terms against the other given outlets.
 
@@ -381,17 +421,26 @@ def rank_outlet_terms(
         top: Terms kept per outlet (those with z > 0, highest first).
         minimum: Least uses by the outlet for a term to be kept.
         article_ids: Count only these articles (see `distinctive_terms`); None: all.
+        background: The prior's shape (see `distinctive_terms`); None: the corpus's counts.
 
     Returns:
         One row per outlet and term: outlet, term, n_target, n_rest, delta, z and example (the
         first sentence of the outlet using it), outlets in the given order.
     """
     counts = _reuse(tables, counts, part)
+    if isinstance(background, str):
+        background = count_english_background(counts.terms, language=background)
     frames = []
     for outlet in outlets:
         others = [o for o in outlets if o != outlet] or None
         ranked = distinctive_terms(
-            tables, outlet, against=others, part=part, counts=counts, article_ids=article_ids
+            tables,
+            outlet,
+            against=others,
+            part=part,
+            counts=counts,
+            article_ids=article_ids,
+            background=background,
         )
         kept = ranked[(ranked.z > 0) & (ranked.n_target >= minimum)].head(top)
         examples = pick_examples(

@@ -70,8 +70,16 @@ def map_all_quote_owners(bodies: Mapping[str, str], quotes: pd.DataFrame) -> dic
 
 
 def is_content(lemma: str) -> bool:
-    """Returns True for a lemma that counts as a term: it has a letter and is not a stop word."""
-    return any(c.isalpha() for c in lemma) and lemma not in STOP_WORDS and len(lemma) > 1
+    """Returns True for a lemma that counts as a term: it has a letter, begins and ends with a
+    letter or digit (not a quote mark or dash a tokenizer left on it: "“the", "it-"), has two
+    characters or more and is not a stop word."""
+    return (
+        len(lemma) > 1
+        and lemma[0].isalnum()
+        and lemma[-1].isalnum()
+        and any(c.isalpha() for c in lemma)
+        and lemma not in STOP_WORDS
+    )
 
 
 def tabulate_tokens(
