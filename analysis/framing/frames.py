@@ -380,6 +380,42 @@ def tabulate_frames(
     return rows
 
 
+def tabulate_left_out(
+    tables: Any, frames: Sequence[Frame], *, cache_dir: Path | None = None
+) -> pd.DataFrame:
+    """Lists the term matches that are not counted in the `frames` table, and why.
+
+    Args:
+        tables: The built `Tables` (articles and their parsed `docs`, sentences).
+        frames: The frames the corpus was matched with (`load_frames(…).frames`).
+        cache_dir: The parse cache folder; the default cache when None.
+
+    Returns:
+        One row per match left out: article_id, sentence_id, frame, term, start, end (offsets
+        into `articles.body`), matched (`body[start:end]`) and reason ("inside a name", or
+        "excluded phrase: …"), in article and text order.
+    """
+    columns = ["article_id", "sentence_id", "frame", "term", "start", "end", "matched", "reason"]
+    ids = [str(a) for a in tables.articles.article_id]
+    if not frames or not ids:
+        return pd.DataFrame(columns=columns)
+    matcher = FrameMatcher(frames, vocab=tables.docs[ids[0]].vocab, cache_dir=cache_dir)
+    by_article = dict(iter(tables.sentences.groupby("article_id", sort=False)))
+    rows = []
+    for aid in ids:
+        group = by_article.get(aid)
+        if group is None:
+            continue
+        starts, sentence_ids = group.start.to_numpy(), group.sentence_id.to_numpy()
+        for frame, term, span, reason in matcher.find_left_out(tables.docs[aid]):
+            at = max(0, int(np.searchsorted(starts, span.start_char, "right")) - 1)
+            rows.append(
+                (aid, int(sentence_ids[at]), frame, term, span.start_char, span.end_char,
+                 span.text, reason)
+            )  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
 def select_matches(frames: pd.DataFrame, part: str) -> pd.DataFrame:
     """Returns the `frames` rows of one part: "all", "reporter" or "quotes"."""
     if check_part(part) == "reporter":

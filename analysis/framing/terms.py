@@ -273,9 +273,7 @@ BACKGROUNDS = {"english": "en"}
 BACKGROUND_WORDS = 1_000_000_000
 
 
-def count_english_background(
-    terms: Iterable[str], *, language: str = "english"
-) -> dict[str, int]:
+def count_english_background(terms: Iterable[str], *, language: str = "english") -> dict[str, int]:
     """Returns how often each term occurs in general English, as a background for the prior.
 
     The frequencies are wordfreq's (Speer 2022; its lists ship in the package, nothing is
@@ -298,9 +296,7 @@ def count_english_background(
     if language not in BACKGROUNDS:
         raise ValueError(f"background must be one of {sorted(BACKGROUNDS)}, not {language!r}")
     code = BACKGROUNDS[language]
-    return {
-        str(t): int(round(word_frequency(str(t), code) * BACKGROUND_WORDS)) for t in terms
-    }
+    return {str(t): int(round(word_frequency(str(t), code) * BACKGROUND_WORDS)) for t in terms}
 
 
 def find_term_sentences(

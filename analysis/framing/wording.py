@@ -2,9 +2,13 @@
 table), the words one uses in place of the other's ("resigned" / "quit").
 
 For every two articles of a statement, their sentences are aligned word by word (difflib, on
-lowercase words, curly and straight apostrophes alike); each replaced run of at most
-`MAX_CHOICE_WORDS` words on both sides, between sentences at least `MIN_ALIKE` alike, with a word
-that is not a stop word on one side at least ("of" / "for" is not a choice), is a choice.
+lowercase words, curly and straight apostrophes alike). A choice is a short substitution: a
+replaced run of at most `MAX_CHOICE_WORDS` words on both sides, between sentences at least
+`MIN_ALIKE` alike, held in place by words both sentences share — at least one on each side, or
+`MIN_ANCHOR_WORDS` on the one side when it is at the sentence's start or end — with a word on
+each side that has a letter and is not a stop word ("of" / "for", "the president" / "he" and
+"65" / "60" are not word choices). A replaced run with nothing shared around it is where two
+sentences go different ways, not a word choice.
 Additions and omissions are not choices (the statement view of notebook 04 shows them). Pairs
 within one statement only: nothing is compared across the whole corpus.
 """
@@ -21,10 +25,12 @@ import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
 #: Longest run of words, on either side, that counts as one word choice.
-MAX_CHOICE_WORDS = 6
+MAX_CHOICE_WORDS = 3
 #: Least difflib ratio (matching words / all words) two sentences need for their differences to be
 #: read as word choices rather than a rewrite.
-MIN_ALIKE = 0.4
+MIN_ALIKE = 0.6
+#: Shared words a choice at a sentence's start or end needs on its other side.
+MIN_ANCHOR_WORDS = 3
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 COLUMNS = [
     "statement_id",
@@ -64,10 +70,14 @@ def align_choices(a: str, b: str) -> list[tuple[tuple[int, int], tuple[int, int]
     if matcher.ratio() < MIN_ALIKE:
         return []
     out = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op != "replace" or i2 - i1 > MAX_CHOICE_WORDS or j2 - j1 > MAX_CHOICE_WORDS:
             continue
-        if any(k not in STOP_WORDS for k in keys_a[i1:i2] + keys_b[j1:j2]):
+        before = _shared_words(opcodes, n - 1)
+        after = _shared_words(opcodes, n + 1)
+        anchored = (before and after) or max(before, after) >= MIN_ANCHOR_WORDS
+        if anchored and _has_word(keys_a[i1:i2]) and _has_word(keys_b[j1:j2]):
             out.append(
                 (
                     (words_a[i1].start(), words_a[i2 - 1].end()),
@@ -75,6 +85,18 @@ def align_choices(a: str, b: str) -> list[tuple[tuple[int, int], tuple[int, int]
                 )
             )
     return out
+
+
+def _has_word(keys: list[str]) -> bool:
+    """Returns True when a run holds a word with a letter that is not a stop word."""
+    return any(k not in STOP_WORDS and any(c.isalpha() for c in k) for k in keys)
+
+
+def _shared_words(opcodes: list[tuple[str, int, int, int, int]], n: int) -> int:
+    """Returns how many words the n-th difflib opcode shares (0 when it is not an equal run)."""
+    if not 0 <= n < len(opcodes) or opcodes[n][0] != "equal":
+        return 0
+    return opcodes[n][2] - opcodes[n][1]
 
 
 def find_word_choices(tables: Any) -> pd.DataFrame:

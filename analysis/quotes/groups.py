@@ -1,4 +1,5 @@
-"""Speaker groups (`corpus/actors.yml`) for the voice-share charts."""
+"""Speaker groups (`corpus/actors.yml`) for the voice-share charts; without that file, speakers
+are grouped by the type of their entity (person, organisation, place, group)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ ACTORS_FILE = "actors.yml"
 OTHER_GROUP = "other"
 SPEAKER_NOT_STATED = "speaker not stated"
 UNKNOWN_SPEAKER = SPEAKER_NOT_STATED
+#: Groups of speakers by their entity's type, when the corpus has no `actors.yml`.
+TYPE_GROUPS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "country, state or city",
+    "NORP": "nationality, religious or political group",
+}
+#: The group of a named speaker whose entity type is unknown or another one.
+UNTYPED_GROUP = "other named speaker"
 
 
 def read_actors(path: str | Path) -> dict[str, str]:
@@ -45,9 +55,34 @@ def read_actors(path: str | Path) -> dict[str, str]:
     return groups
 
 
-def group_speakers(quotes: pd.DataFrame, actors: dict[str, str]) -> pd.Series:
-    """Returns each quote's speaker group ("other" when unlisted, "speaker not stated" without
-    speaker)."""
+def group_speakers(
+    quotes: pd.DataFrame, actors: dict[str, str], *, entities: pd.DataFrame | None = None
+) -> pd.Series:
+    """Returns each quote's speaker group.
+
+    Args:
+        quotes: Rows of the `quotes` table.
+        actors: `read_actors` of the corpus.
+        entities: The `entities` table; used when `actors` is empty, to group speakers by their
+            entity's type (`TYPE_GROUPS`, else `UNTYPED_GROUP`).
+
+    Returns:
+        The group of each quote: its speaker's group in `actors` ("other" when unlisted), or by
+        entity type when there are no actors and `entities` is given; "speaker not stated"
+        without speaker.
+    """
+    if not actors and entities is not None:
+        label = dict(zip(entities.entity_id, entities.label, strict=True))
+        return pd.Series(
+            [
+                SPEAKER_NOT_STATED
+                if not isinstance(s, str) or s == SPEAKER_NOT_STATED
+                else TYPE_GROUPS.get(label.get(e, ""), UNTYPED_GROUP)
+                for s, e in zip(quotes.speaker, quotes.speaker_entity_id, strict=True)
+            ],
+            index=quotes.index,
+            dtype="str",
+        )
     return quotes.speaker.map(
         lambda s: (
             SPEAKER_NOT_STATED
@@ -55,6 +90,18 @@ def group_speakers(quotes: pd.DataFrame, actors: dict[str, str]) -> pd.Series:
             else actors.get(s, OTHER_GROUP)
         )
     ).astype("str")
+
+
+def describe_groups(actors: dict[str, str], path: str | Path) -> str:
+    """Returns one line saying where the speaker groups come from, and how to set them."""
+    if actors:
+        return f"Speaker groups: {Path(path).name} ({len(set(actors.values()))} groups)."
+    return (
+        f"No {Path(path).name} in the corpus: speakers are grouped by entity type (person, "
+        f"organisation, …). To name your own groups, write {Path(path).name} in the corpus "
+        "folder: each group name followed by a list of speaker names, e.g. "
+        "`government: [Jane Doe, Ministry of Defence]`."
+    )
 
 
 def label_speakers(quotes: pd.DataFrame) -> pd.DataFrame:

@@ -93,7 +93,7 @@ def plot_distinctive_terms(
         article_ids=shown.article_id,
     )
     traces = []
-    for outlet, color in outlet_colors(articles).items():
+    for index, (outlet, color) in enumerate(outlet_colors(articles).items()):
         rows = ranked[ranked.outlet == outlet]
         group = wrap_labels([escape(outlet)], width=OUTLET_LABEL_WIDTH)["ticktext"][0]
         traces.append(
@@ -102,7 +102,7 @@ def plot_distinctive_terms(
                 "orientation": "h",
                 "name": escape(outlet),
                 "x": [round(float(z), 2) for z in rows.z],
-                "y": [[group] * len(rows), [escape(t) for t in rows.term]],
+                "y": [[group] * len(rows), [_term_label(t, index) for t in rows.term]],
                 "marker": {"color": color},
                 "text": [plural(int(n), "use") for n in rows.n_target],
                 "textposition": "outside",
@@ -128,7 +128,9 @@ def plot_distinctive_terms(
             articles,
             shown,
             f"Each outlet against {vs}: log-odds ratio with an informative Dirichlet prior "
-            f"(Monroe et al. 2008), z-scored; lemmas and bigrams, stop words out; top {top} per "
+            f"(Monroe et al. 2008), z-scored; lemmas, two-word phrases and names (one per "
+            "entity), stop words and house style (own name, honorifics, abbreviations, "
+            f"repeated lines) out; top {top} per "
             f"outlet used at least {plural(selection.minimum, 'time')}. Bar text: the outlet's "
             f"uses. Dashed line: z = {Z_NOTABLE}.",
             selection,
@@ -159,11 +161,24 @@ def plot_distinctive_terms(
     )
 
 
+#: Appended (index of the outlet) times to a term's label: invisible, but it makes the label
+#: unique to its outlet. Plotly orders a two-level axis by where each label was first seen in
+#: any trace, so a term shared by two outlets would otherwise sit at the first outlet's rank
+#: under the second one too, out of z order.
+LABEL_SEPARATOR = "\u200b"
+
+
+def _term_label(term: str, index: int) -> str:
+    """Returns the escaped term with `index` zero-width spaces, unique to its outlet's group."""
+    return escape(term) + LABEL_SEPARATOR * index
+
+
 def plot_frame_rates(
     tables: Any,
     *,
     selection: Selection | None = None,
     words: Mapping[str, pd.Series] | None = None,
+    lexicon: str | None = None,
 ) -> go.Figure:
     """Heatmap of how often each outlet uses each frame, per 1,000 words.
 
@@ -173,6 +188,8 @@ def plot_frame_rates(
             quotes or both), the "frame" choice and `minimum` (least matches over the selected
             outlets for a frame to be shown).
         words: `framing.frames.count_words` per part, computed once.
+        lexicon: Where the frames come from, for the source line
+            (`framing.frames.FrameLexicon.describe`); None: "the frames table".
 
     Returns:
         One heatmap trace: x the selected outlets, y the frames, z matches per 1,000 words;
@@ -233,7 +250,8 @@ def plot_frame_rates(
         caption=_caption(
             articles,
             shown,
-            "Frames: corpus/frames.yml, matched on lemmas. Hover: count, words and z of the "
+            f"{lexicon or 'Frames: the frames table'}; matched on lemmas, not inside names or "
+            "excluded phrases. Hover: count, words and z of the "
             f"outlet against the other selected outlets (|z| ≥ {Z_NOTABLE}: notable). Frames with "
             f"at least {plural(selection.minimum, 'match', 'matches')}.",
             selection,
