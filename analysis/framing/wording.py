@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -92,7 +92,7 @@ def _has_word(keys: list[str]) -> bool:
     return any(k not in STOP_WORDS and any(c.isalpha() for c in k) for k in keys)
 
 
-def _shared_words(opcodes: list[tuple[str, int, int, int, int]], n: int) -> int:
+def _shared_words(opcodes: Sequence[tuple[str, int, int, int, int]], n: int) -> int:
     """Returns how many words the n-th difflib opcode shares (0 when it is not an equal run)."""
     if not 0 <= n < len(opcodes) or opcodes[n][0] != "equal":
         return 0
