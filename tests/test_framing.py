@@ -351,3 +351,212 @@ def test_background_list_shapes_the_prior_as_documented(dev_tables) -> None:
     # (both are used 3 times by Alpha and never by Beta).
     by_term = got.set_index("term")
     assert by_term.loc["regime", "delta"] < by_term.loc["atrocity", "delta"] / 5
+
+
+# Two invented outlets for house style. "Daily Ledger" names itself, writes "Mr." and "Sen." before
+# names, "(R-Calif.)" and "p.m.", and closes each article with the same newsletter line; "Morning
+# Star" covers the same toll story without any of it.
+STYLE_ARTICLES = {
+    "ledger-1": (
+        "Daily Ledger",
+        "Mr. Hale told the Daily Ledger on Monday that the bridge tolls would rise. "
+        "Sen. Ann Hale (R-Calif.) said the tolls were a tax on commuters.\n\n"
+        "Sign up for the Ledger newsletter.",
+    ),
+    "ledger-2": (
+        "Daily Ledger",
+        "The toll plan angered commuters, Mr. Hale said in a Daily Ledger interview. "
+        "Drivers waited for hours at 5 p.m. on the bridge.\n\n"
+        "Sign up for the Ledger newsletter.",
+    ),
+    "ledger-3": (
+        "Daily Ledger",
+        "Commuters protested at the bridge. Ann Hale defended the tolls.\n\n"
+        "Sign up for the Ledger newsletter.",
+    ),
+    "star-1": (
+        "Morning Star",
+        "Ann Hale said the bridge tolls would rise. Commuters called the fee a tax grab. "
+        "Drivers waited for hours on the bridge.",
+    ),
+    "star-2": (
+        "Morning Star",
+        "The senator said the fee was fair. Commuters protested at the bridge on Monday.",
+    ),
+}
+
+# One invented article for the general lexicon: a term inside a longer name or an excluded phrase
+# is not a match.
+LEXICON_ARTICLE = (
+    "Cuts to Social Security would hit retirees, the governor warned. "
+    "Guards stepped up security at the border after the attack.\n\n"
+    "She teaches at the Westfield Law School and argued the tax was illegal.\n\n"
+    "The ban on assault weapons was upheld by the court."
+)
+
+
+@pytest.fixture(scope="module")
+def style_tables(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> analysis.Tables:
+    folder = write_corpus(tmp_path_factory.mktemp("style") / "corpus", STYLE_ARTICLES)
+    return analysis.build(folder, cache_dir=cache_dir)
+
+
+@pytest.fixture(scope="module")
+def lexicon_corpus(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> Path:
+    return write_corpus(
+        tmp_path_factory.mktemp("lexicon") / "corpus", {"one": ("Gamma Post", LEXICON_ARTICLE)}
+    )
+
+
+def test_house_style_is_not_a_distinctive_term(style_tables) -> None:
+    from analysis.framing import style
+
+    counts = terms.count_terms(style_tables)
+    vocabulary = set(counts.terms)
+    # Own name ("told the Daily Ledger", "a Daily Ledger interview"), honorifics and titles before
+    # a name ("Mr. Hale", "Sen. Ann Hale"), abbreviations ("R-Calif.", "5 p.m.") and the line
+    # every Ledger article ends with are left out of the terms…
+    for word in ("ledger", "daily", "mr.", "sen.", "calif.", "p.m.", "newsletter", "sign"):
+        assert not any(word in term.lower().split() for term in vocabulary), word
+    # …and "Mr. Hale", "Sen. Ann Hale" and "Ann Hale" count as one name, the entity's.
+    assert "Ann Hale" in vocabulary and "Hale" not in vocabulary and "hale" not in vocabulary
+    ledger = terms.distinctive_terms(style_tables, "Daily Ledger").set_index("term")
+    # ledger-1 "Mr. Hale", "Sen. Ann Hale"; ledger-2 "Mr. Hale"; ledger-3 "Ann Hale";
+    # star-1 "Ann Hale".
+    assert (ledger.loc["Ann Hale", "n_target"], ledger.loc["Ann Hale", "n_rest"]) == (4, 1)
+    table = style.tabulate_house_style(counts.tokens)
+    got = {(r.outlet, r.kind, r.form): (r.n, r.articles) for r in table.itertuples()}
+    assert got == {
+        ("Daily Ledger", "own name", "daily"): (2, 2),
+        ("Daily Ledger", "own name", "ledger"): (2, 2),
+        ("Daily Ledger", "honorific or title", "mr."): (2, 2),
+        ("Daily Ledger", "honorific or title", "sen."): (1, 1),
+        ("Daily Ledger", "abbreviation", "calif."): (1, 1),
+        ("Daily Ledger", "abbreviation", "p.m."): (1, 1),
+        ("Daily Ledger", "repeated line", "sign up for the ledger newsletter"): (3, 3),
+    }
+    assert style.tabulate_house_style(counts.tokens, outlets=["Morning Star"]).empty
+
+
+def test_own_name_comes_from_the_manifest_name_and_the_web_domain() -> None:
+    from analysis.framing import style
+
+    words = style.read_style_words()
+    fox = style.describe_own_name("Fox Online News", ["https://www.foxnews.com/a"], style=words)
+    # "Online" and "News" are generic: the name is a run of its words holding "fox".
+    assert fox.key == "fox" and "foxnews" in fox.joined
+    times = style.describe_own_name("New York Times - News", [], style=words)
+    assert times.key == "times" and "newyorktimes" in times.joined
+
+
+def test_repeated_sentences_are_furniture_of_their_outlet_only() -> None:
+    from analysis.framing import style
+
+    sentences = pd.DataFrame(
+        {
+            "article_id": ["a1", "a2", "a3", "b1", "a1", "a2"],
+            "sentence_id": [0, 0, 0, 0, 1, 1],
+            "text": [
+                "Update at 9:54 p.m.",
+                "Update at 10:12 p.m.",
+                "Update at 11:01 p.m.",
+                "Update at 8:00 p.m.",
+                "The mayor resigned.",
+                "The mayor resigned.",
+            ],
+        }
+    )
+    outlet_of = {"a1": "A", "a2": "A", "a3": "A", "b1": "B"}
+    # The same words but for the numbers, in three articles of A: furniture of A. Once in B: not.
+    # "The mayor resigned." in two articles only: not.
+    assert style.find_repeated_sentences(sentences, outlet_of) == {("a1", 0), ("a2", 0), ("a3", 0)}
+
+
+def test_a_corpus_without_frames_yml_uses_the_general_lexicon(lexicon_corpus, cache_dir) -> None:
+    lexicon = frames.load_frames(lexicon_corpus)
+    assert lexicon.general and lexicon.corpus_file is None
+    assert lexicon.describe().startswith("Frames: the general lexicon")
+    assert "no frames.yml in the corpus" in lexicon.describe()
+    names = [f.name for f in lexicon.frames]
+    assert names[:3] == ["economic", "capacity and resources", "morality"]
+    assert len(names) == 14 and all(f.description for f in lexicon.frames)
+    tables = analysis.build(lexicon_corpus, cache_dir=cache_dir)
+    got = [(r.sentence_id, r.frame, r.matched) for r in tables.frames.itertuples()]
+    # Checked by hand: "Social Security" is the economic phrase, not security and defence (an
+    # excluded phrase there); "security" at the border is; "Law" in "Westfield Law School" is
+    # inside a name; "assault weapons" is excluded from security and defence.
+    assert got == [
+        (0, "economic", "Social Security"),
+        (1, "security and defence", "security"),
+        (2, "economic", "tax"),
+        (2, "legality, constitutionality and jurisprudence", "illegal"),
+        (3, "legality, constitutionality and jurisprudence", "upheld"),
+        (3, "legality, constitutionality and jurisprudence", "court"),
+    ]
+    left = frames.tabulate_left_out(tables, list(lexicon.frames), cache_dir=cache_dir)
+    assert [(r.matched, r.reason) for r in left.itertuples()] == [
+        ("Security", "excluded phrase: social security"),
+        ("Law", "inside a name"),
+        ("weapons", "excluded phrase: assault weapon"),
+    ]
+    body = tables.articles.body.iloc[0]
+    for r in left.itertuples():
+        assert body[r.start : r.end] == r.matched
+
+
+def test_a_corpus_frames_file_adds_and_replaces_frames(tmp_path: Path) -> None:
+    (tmp_path / "frames.yml").write_text(
+        "frames:\n"
+        "  economic:\n    description: money only\n    terms: [money]\n"
+        "  tolls:\n    description: road pricing\n    terms: [toll]\n    exclude: [toll free]\n",
+        encoding="utf-8",
+    )
+    lexicon = frames.load_frames(tmp_path)
+    by_name = {f.name: f for f in lexicon.frames}
+    assert by_name["economic"].terms == ("money",)  # replaced, in the general frame's place
+    assert [f.name for f in lexicon.frames][0] == "economic"
+    assert by_name["tolls"].exclude == ("toll free",) and len(lexicon.frames) == 15
+    assert (lexicon.added, lexicon.replaced) == (("tolls",), ("economic",))
+    assert lexicon.describe().endswith(f"+ {tmp_path.name}/frames.yml (1 added, 1 replaced)")
+    (tmp_path / "frames.yml").write_text(
+        "general_lexicon: false\nframes:\n  tolls:\n    description: d\n    terms: [toll]\n",
+        encoding="utf-8",
+    )
+    only = frames.load_frames(tmp_path)
+    assert [f.name for f in only.frames] == ["tolls"] and not only.general
+    assert only.describe() == f"Frames: {tmp_path.name}/frames.yml only (1 frames)"
+    (tmp_path / "frames.yml").write_text(
+        "frames:\n  tolls:\n    terms: [toll]\n    exclude: toll free\n", encoding="utf-8"
+    )
+    with pytest.raises(CorpusError, match="`exclude:` must be a list"):
+        frames.load_frames(tmp_path)
+
+
+def test_english_background_ranks_with_general_word_frequencies(dev_tables) -> None:
+    counts = terms.count_terms(dev_tables)
+    english = terms.count_english_background(counts.terms)
+    # "government" is a common English word, "atrocity" a rare one.
+    assert english["government"] > 20 * english["atrocity"] > 0
+    got = terms.distinctive_terms(dev_tables, "Alpha Daily", background="english", counts=counts)
+    same = terms.distinctive_terms(dev_tables, "Alpha Daily", background=english, counts=counts)
+    assert list(got.term) == list(same.term)
+    assert set(got.head(2).term) == {"regime", "atrocity"}
+    with pytest.raises(ValueError, match="english"):
+        terms.count_english_background(["x"], language="klingon")
+
+
+def test_word_choices_are_short_anchored_substitutions() -> None:
+    a = "Today we saw a completely different picture of the talks in the capital."
+    b = "On Thursday, after the talks in the capital, officials left."
+    assert wording.align_choices(a, b) == []  # a rewrite, not a substitution
+    c = "The minister said the army had occupied the town on Monday."
+    d = "The minister said the army had invaded the town on Monday."
+    got = [(c[sa:ea], d[sb:eb]) for (sa, ea), (sb, eb) in wording.align_choices(c, d)]
+    assert got == [("occupied", "invaded")]
+    # A pronoun for a name, or a different number, is not a word choice.
+    e = "The minister said the army had left the town on Monday."
+    f = "She said the army had left the town on Monday."
+    assert wording.align_choices(e, f) == []
+    g = "The minister said 65 soldiers had left the town on Monday."
+    h = "The minister said 60 soldiers had left the town on Monday."
+    assert wording.align_choices(g, h) == []

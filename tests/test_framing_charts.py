@@ -145,3 +145,29 @@ def test_drilldown_follows_choices_that_change_under_it() -> None:
     drill.picker.value = "war"
     drill.refresh(Selection(outlets=("A",)))
     assert drill.picker.value == "war" and drill.view.value == "<p>war</p>"
+
+
+def test_terms_keep_their_z_order_under_every_outlet(tables) -> None:
+    # Plotly orders a two-level axis by where each label is first seen in any trace: a term
+    # shared by two outlets must still be a label of its own under each, so each outlet's bars
+    # stay in z order whatever the minimum count.
+    for minimum in (1, 2, 5):
+        fig = charts.plot_distinctive_terms(tables, selection=Selection.of(minimum=minimum))
+        labels = [(g, t) for trace in fig.data for g, t in zip(*trace.y, strict=True)]
+        assert len({t for _g, t in labels}) == len(labels)
+        for trace in fig.data:
+            assert list(trace.x) == sorted(trace.x, reverse=True)
+
+
+def test_frame_heatmap_names_its_lexicon(tables) -> None:
+    from analysis.framing.frames import load_frames
+    from tests.conftest import CORPUS
+
+    line = load_frames(CORPUS).describe()
+    assert line == (
+        "Frames: the general lexicon (Media Frames Corpus dimensions) + corpus/frames.yml "
+        "(7 added, 1 replaced)"
+    )
+    fig = charts.plot_frame_rates(tables, lexicon=line)
+    # The source line wraps at spaces with <br>.
+    assert line in fig.layout.title.subtitle.text.replace("<br>", " ")

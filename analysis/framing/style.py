@@ -227,15 +227,17 @@ def _mark_titles(
         bare = word.strip(".")
         if bare in style.honorifics:
             role[where[i]] = HONORIFIC
-        elif _is_abbreviation(word) or bare in style.bare_abbreviations:
-            role[where[i]] = ABBREVIATION
-        elif bare in style.titles and texts[i][:1].isupper():
+            continue
+        if bare in style.titles and texts[i][:1].isupper():
             j = i
             while j + 1 < len(lowered) and not person[j + 1] and _is_title(j + 1, lowered, texts):
                 j += 1
             if j + 1 < len(lowered) and person[j + 1]:
                 for k in range(i, j + 1):
                     role[where[k]] = HONORIFIC
+                continue
+        if _is_abbreviation(word) or bare in style.bare_abbreviations:
+            role[where[i]] = ABBREVIATION
 
 
 def _is_abbreviation(word: str) -> bool:
