@@ -301,11 +301,10 @@ def tabulate_house_style(tokens: pd.DataFrame, *, outlets: list[str] | None = No
         .groupby(["outlet", "article_id", "sentence_id"], sort=False)
         .agg(text=("text", " ".join))
         .reset_index()
-        .assign(kind=REPEATED)
     )
-    lines["form"] = lines.text.str.lower()
-    lines["role"] = REPEATED
-    both = pd.concat([words[["outlet", "role", "form", "article_id"]], lines], ignore_index=True)
+    lines = lines.assign(form=lines.text.str.lower(), role=REPEATED)
+    kept = ["outlet", "role", "form", "article_id"]
+    both = pd.concat([words[kept], lines[kept]], ignore_index=True)
     out = (
         both.groupby(["outlet", "role", "form"])
         .agg(n=("article_id", "size"), articles=("article_id", "nunique"))

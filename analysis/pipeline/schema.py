@@ -370,11 +370,17 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "frames",
-            "one match of a frame's term (`corpus/frames.yml`) in an article body",
+            "one match of a frame's term (the general lexicon and `corpus/frames.yml`) in an "
+            "article body, not inside a longer name or an excluded phrase",
             (
                 Column("article_id", "str", "The article."),
                 Column("sentence_id", "int64", "The sentence holding the match."),
-                Column("frame", "str", "The frame's name in `corpus/frames.yml`."),
+                Column(
+                    "frame",
+                    "str",
+                    "The frame's name (general lexicon `analysis/framing/data/frames.yml`, or "
+                    "`corpus/frames.yml`).",
+                ),
                 Column(
                     "term",
                     "str",

@@ -33,7 +33,7 @@ class Tables:
         statements: One row per sentence of a statement carried by several articles.
         events: One row per dated event, or undated statement placed at its publication date.
         happenings: One row per happening: events of several articles grouped.
-        frames: One row per match of a frame's term (`corpus/frames.yml`).
+        frames: One row per match of a frame's term (general lexicon and `corpus/frames.yml`).
         problems: One row per problem the build noticed (missing metadata, language, quotes).
         docs: The parsed spaCy `Doc` of each body, by article_id (not a table).
     """
