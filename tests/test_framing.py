@@ -560,3 +560,31 @@ def test_word_choices_are_short_anchored_substitutions() -> None:
     g = "The minister said 65 soldiers had left the town on Monday."
     h = "The minister said 60 soldiers had left the town on Monday."
     assert wording.align_choices(g, h) == []
+
+
+def test_phrases_only_one_outlet_repeats_in_most_articles_are_furniture() -> None:
+    from analysis.framing import style
+
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a1", "a2", "a3", "a4", "b1"],
+            "outlet": ["A", "A", "A", "A", "B"],
+            "body": [
+                "Talks resumed. Replay more videos here. The mayor said so.",
+                "Rain fell. The mayor said Replay More Videos twice.",
+                "Roads closed; replay more videos. The mayor said no.",
+                "Nothing else. The mayor said yes.",
+                "The mayor said more videos would follow.",
+            ],
+        }
+    )
+    spans = style.find_repeated_phrases(articles)
+    # "replay more videos": in 3 of A's 4 articles and nowhere in B. "the mayor said": in B too.
+    got = {
+        a: [articles.set_index("article_id").body[a][s:e] for s, e in v] for a, v in spans.items()
+    }
+    assert got == {
+        "a1": ["Replay more videos"],
+        "a2": ["Replay More Videos"],
+        "a3": ["replay more videos"],
+    }

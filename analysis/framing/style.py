@@ -37,6 +37,12 @@ OPENING_MIN_SHARE = 0.25
 #: "Hide caption 3 of 28 …", a live blog's "Update at 9:54 p.m. …").
 OPENING_MIN_PER_ARTICLE = 3
 
+#: A run of this many words found only in one outlet's articles…
+PHRASE_WORDS = 3
+#: … and in at least this share of them (and in `REPEATED_MIN_ARTICLES`) is furniture inside a
+#: sentence ("Replay More Videos … MUST WATCH" between a video's title and the text).
+PHRASE_MIN_SHARE = 0.5
+
 #: The roles `classify_tokens` gives, and what the house style table calls them.
 WORD, ENTITY = "word", "entity"
 OWN_NAME, HONORIFIC, ABBREVIATION, REPEATED = (
@@ -147,6 +153,43 @@ def find_repeated_sentences(sentences: pd.DataFrame, outlet_of: dict[str, str]) 
     return set(zip(chosen.article_id, chosen.sentence_id.astype(int), strict=True))
 
 
+def find_repeated_phrases(articles: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """Finds furniture inside sentences: runs of `PHRASE_WORDS` words (lowercase) that only one
+    outlet's articles have, in at least `REPEATED_MIN_ARTICLES` and `PHRASE_MIN_SHARE` of them.
+
+    Args:
+        articles: The `articles` table (article_id, outlet, body).
+
+    Returns:
+        Article id → (start, end) offsets into its body of every occurrence of such a run.
+    """
+    words = {
+        str(a): [(m.group(), m.start(), m.end()) for m in _WORD.finditer(str(b).lower())]
+        for a, b in zip(articles.article_id, articles.body, strict=True)
+    }
+    outlet_of = dict(zip(articles.article_id.astype(str), articles.outlet, strict=True))
+    n_articles = articles.outlet.value_counts()
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for aid, found in words.items():
+        keys = [w for w, _s, _e in found]
+        for i in range(len(keys) - PHRASE_WORDS + 1):
+            seen.setdefault(tuple(keys[i : i + PHRASE_WORDS]), set()).add(aid)
+    furniture = set()
+    for phrase, where in seen.items():
+        outlets = {outlet_of[a] for a in where}
+        if len(outlets) != 1 or len(where) < REPEATED_MIN_ARTICLES:
+            continue
+        if len(where) >= PHRASE_MIN_SHARE * n_articles[outlets.pop()]:
+            furniture.add(phrase)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for aid, found in words.items():
+        keys = [w for w, _s, _e in found]
+        for i in range(len(keys) - PHRASE_WORDS + 1):
+            if tuple(keys[i : i + PHRASE_WORDS]) in furniture:
+                spans.setdefault(aid, []).append((found[i][1], found[i + PHRASE_WORDS - 1][2]))
+    return spans
+
+
 def classify_tokens(tables: Any, tokens: pd.DataFrame) -> pd.DataFrame:
     """Labels each token as a word, part of an entity's name, or house style.
 
@@ -169,6 +212,7 @@ def classify_tokens(tables: Any, tokens: pd.DataFrame) -> pd.DataFrame:
         urls.setdefault(outlet, []).append(str(url))
     own = {o: describe_own_name(o, u, style=style) for o, u in urls.items()}
     repeated = find_repeated_sentences(tables.sentences, outlet_of)
+    phrases = find_repeated_phrases(articles)
     names = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
     labels = dict(zip(tables.entities.entity_id, tables.entities.label, strict=True))
     mentions = dict(iter(tables.mentions.groupby("article_id", sort=False)))
@@ -204,6 +248,8 @@ def classify_tokens(tables: Any, tokens: pd.DataFrame) -> pd.DataFrame:
                 entity[idx] = names.get(eid, str(m_text)) if isinstance(eid, str) else str(m_text)
                 role[idx] = ABBREVIATION if _is_abbreviation(str(m_text).lower()) else ENTITY
                 person |= inside & (labels.get(eid) == "PERSON")
+        for p_start, p_end in phrases.get(aid, []):
+            role[where[(starts >= p_start) & (ends <= p_end)]] = REPEATED
         lowered = [t.lower().replace("’", "'") for t in texts]
         _mark_titles(role, where, lowered, texts, person, style)
         _mark_own_name(role, where, lowered, texts, own[outlet_of[aid]])
