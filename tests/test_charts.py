@@ -38,7 +38,7 @@ def test_selection_empties_other_outlets_but_keeps_their_traces(tables) -> None:
     assert len(trace(fig, WIRE).x) == 1
     caption = fig.layout.title.subtitle.text
     assert caption == (
-        "Source: Coverage Lens corpus, 1 of 5 articles (1 outlet). Filters: outlets: "
+        "Source: Amnesty Ukraine report, August 2022, 1 of 5 articles (1 outlet). Filters: outlets: "
         "unattributed wire-style report.<br>Words: word tokens of the cleaned body."
     )
 
@@ -120,7 +120,7 @@ def test_frame_keeps_long_labels_and_captions_clear(tables) -> None:
     # categories are wrapped, unrotated labels; the data keep their full labels.
     fig = charts.plot_statement_grid(tables.articles, tables.statements, tables.links)
     assert fig.layout.template.layout.title.yref == "container"
-    assert fig.layout.title.subtitle.text.startswith("Source: Coverage Lens corpus, 5 of 5")
+    assert fig.layout.title.subtitle.text.startswith("Source: Amnesty Ukraine report, August 2022, 5 of 5")
     (heat,) = fig.data
     axis = fig.layout.xaxis
     assert list(axis.tickvals) == list(heat.x)

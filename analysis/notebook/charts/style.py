@@ -363,12 +363,20 @@ def wrap_labels(
 COUNT_AXIS: dict[str, Any] = {"rangemode": "tozero", "tickformat": ",d"}
 
 
+def describe_corpus(articles: pd.DataFrame) -> str:
+    """Returns how a source line names the corpus: its title (`articles.corpus`), as text (the
+    source line is escaped as a whole)."""
+    titles = articles["corpus"].dropna().unique() if "corpus" in articles else []
+    return str(titles[0]) if len(titles) else "the corpus"
+
+
 def _caption(
     articles: pd.DataFrame, shown: pd.DataFrame, what: str, selection: Selection | None = None
 ) -> str:
     filters = selection.describe() if selection is not None else ""
     return (
-        f"Source: Coverage Lens corpus, {len(shown)} of {plural(len(articles), 'article')} "
+        f"Source: {describe_corpus(articles)}, {len(shown)} of "
+        f"{plural(len(articles), 'article')} "
         f"({plural(shown.outlet.nunique(), 'outlet')}). "
         + (f"Filters: {filters}. " if filters else "")
         + what
