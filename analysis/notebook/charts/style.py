@@ -366,8 +366,8 @@ COUNT_AXIS: dict[str, Any] = {"rangemode": "tozero", "tickformat": ",d"}
 def describe_corpus(articles: pd.DataFrame) -> str:
     """Returns how a source line names the corpus: its title (`articles.corpus`), as text (the
     source line is escaped as a whole)."""
-    titles = articles["corpus"].dropna().unique() if "corpus" in articles else []
-    return str(titles[0]) if len(titles) else "the corpus"
+    titles = list(articles["corpus"].dropna().unique()) if "corpus" in articles else []
+    return str(titles[0]) if titles else "the corpus"
 
 
 def _caption(
