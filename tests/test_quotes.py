@@ -253,7 +253,8 @@ def test_attribution_verbs_chart(tables) -> None:
 
     fig = charts.plot_attribution_verbs(tables.articles, tables.quotes)
     wire = next(t for t in fig.data if t.name == "unattributed wire-style report")
-    verbs = dict(zip(wire.x, wire.customdata, strict=True))
+    verbs = dict(zip(wire.y, wire.customdata, strict=True))  # horizontal bars: verbs on y
+    assert wire.orientation == "h" and fig.layout.xaxis.tickangle is None
     # The wire copy: "Kuleba branding the allegations", "Pokalchuk argued that" …
     assert verbs["brand"] >= 1 and verbs["argue"] >= 1
     assert fig.layout.barmode == "group"

@@ -13,6 +13,7 @@ from .style import (
     OTHER_COLOR,
     _caption,
     category_colors,
+    content_height,
     escape,
     make_figure,
     outlet_colors,
@@ -189,22 +190,25 @@ def plot_attribution_verbs(
     verbs = kept + [v for v in dict.fromkeys(rows.cue.tolist()) if v not in set(kept)]
     outlet_rows = rows.article_id.map(outlet_of)
     traces = []
+    drawn_outlets = 0
     for outlet, color in outlet_colors(articles).items():
         mine = rows[outlet_rows == outlet]
         counts = mine.cue.value_counts()
         total = max(int(counts.sum()), 1)
+        drawn_outlets += bool(len(mine))
         traces.append(
             {
                 "type": "bar",
+                "orientation": "h",  # verbs on the y axis: labels read across, however many
                 "name": escape(outlet),
-                "x": [escape(v) for v in verbs] if len(mine) else [],
-                "y": [round(100 * int(counts.get(v, 0)) / total, 1) for v in verbs]
+                "y": [escape(v) for v in verbs] if len(mine) else [],
+                "x": [round(100 * int(counts.get(v, 0)) / total, 1) for v in verbs]
                 if len(mine)
                 else [],
                 "customdata": [int(counts.get(v, 0)) for v in verbs] if len(mine) else [],
                 "marker": {"color": color},
                 "hovertemplate": escape(outlet)
-                + ": %{x} in %{y}% of attributions (%{customdata})<extra></extra>",
+                + ": %{y} in %{x}% of attributions (%{customdata})<extra></extra>",
             }
         )
     return make_figure(
@@ -220,11 +224,12 @@ def plot_attribution_verbs(
         ),
         layout={
             "barmode": "group",
-            "xaxis": {
+            "yaxis": {
                 "title": {"text": "attribution verb"},
-                **wrap_labels([escape(v) for v in verbs], width=9, size=12),
-                "tickangle": -90 if len(verbs) > 10 else 0,  # many verbs: upright labels
+                "autorange": "reversed",  # the most used verb on top
+                **wrap_labels([escape(v) for v in verbs], width=24, size=12),
             },
-            "yaxis": {"title": {"text": "% of the outlet's attributed quotes"}},
+            "xaxis": {"title": {"text": "% of the outlet's attributed quotes"}},
+            "height": content_height(len(verbs), row=12 + 10 * max(drawn_outlets, 1)),
         },
     )

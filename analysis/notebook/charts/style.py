@@ -270,7 +270,7 @@ def make_figure(
     title: str,
     caption: str,
     layout: dict[str, Any] | None = None,
-    empty: bool = False,
+    empty: bool | str = False,
 ) -> go.Figure:
     """Builds a figure in the project style: template, a title that says what is shown and the
     source caption under it, at the top left of the figure. (One construction: much faster than
@@ -284,12 +284,13 @@ def make_figure(
         title: What the chart shows (escaped here).
         caption: The source/caption line (escaped and wrapped here).
         layout: More layout properties; its `margin` entries are merged with the frame's.
-        empty: Nothing is selected: the axes are hidden and the chart says so.
+        empty: Nothing to draw: the axes are hidden and the chart says so — `NOTHING_MATCHES`
+            when True, or the message given (e.g. why there is nothing).
 
     Returns:
         The figure.
     """
-    lines = textwrap.wrap(caption, CAPTION_WIDTH) or [""]
+    lines = textwrap.wrap(caption, CAPTION_WIDTH, break_on_hyphens=False) or [""]
     extra = dict(layout or {})
     full_layout: dict[str, Any] = {
         "template": TEMPLATE_NAME,
@@ -324,7 +325,7 @@ def make_figure(
             "height": 300,
             "annotations": [
                 {
-                    "text": NOTHING_MATCHES,
+                    "text": escape(empty) if isinstance(empty, str) else NOTHING_MATCHES,
                     "xref": "paper",
                     "yref": "paper",
                     "x": 0.5,
