@@ -115,10 +115,6 @@ class TableView:
         self.previous.disabled = first == 0
         self.next.disabled = last >= n
 
-    def _baseline_changed(self, _change: Any) -> None:
-        if not self._quiet:
-            self._draw()
-
     def _draw(self) -> None:
         self.table.update(
             shorten_columns(self._page_frame(), max_chars=self._max_chars),
@@ -263,10 +259,6 @@ class QuotesInContext:
         pages = max(1, -(-len(self._quotes) // self._limit))
         self._page = min(max(self._page + step, 0), pages - 1)
         self._draw()
-
-    def _baseline_changed(self, _change: Any) -> None:
-        if not self._quiet:
-            self._draw()
 
     def _draw(self) -> None:
         n, first = len(self._quotes), self._page * self._limit
