@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 
 from analysis.corpus.selection import Selection
@@ -227,7 +229,7 @@ def test_an_empty_selection_says_nothing_matches(tables) -> None:
     fig = charts.plot_article_lengths(tables.articles, selection=Selection.of(outlets=[]))
     assert [a.text for a in fig.layout.annotations] == ["Nothing matches the current filters."]
     assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
-    assert "Filters: outlets: none." in fig.layout.title.subtitle.text
+    assert "Filters: outlets: none." in fig.layout.title.subtitle.text.replace("<br>", " ")
 
 
 def test_a_single_article_has_whole_number_axes_and_a_legend(tables) -> None:
@@ -299,3 +301,21 @@ def test_cleaning_legend_lists_only_the_reasons_of_the_articles_shown(tables) ->
     # Stable colours: a reason keeps its colour when the filter changes.
     colour = {t.name: t.marker.color for t in everything.data}
     assert all(t.marker.color == colour[t.name] for t in blog.data)
+
+
+def test_category_colours_cannot_be_taken_for_outlet_colours() -> None:
+    import math
+
+    from analysis.notebook.charts.style import (
+        CATEGORY_PALETTE,
+        OTHER_COLOR,
+        OUTLET_PALETTE,
+        _lab,
+    )
+
+    def distance(a: str, b: str) -> float:
+        return math.dist(_lab(a), _lab(b))
+
+    assert min(distance(c, o) for c in CATEGORY_PALETTE for o in OUTLET_PALETTE) >= 24
+    assert min(distance(a, b) for a, b in itertools.combinations(CATEGORY_PALETTE, 2)) >= 25
+    assert min(distance(c, OTHER_COLOR) for c in CATEGORY_PALETTE) >= 20

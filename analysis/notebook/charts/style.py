@@ -36,27 +36,22 @@ OUTLET_PALETTE = (
     "#882255",
     "#AA4499",
 )
-#: Colours for everything that is not an outlet (speakers, groups, reasons): Tableau 20, strong
-#: tones first, so neighbouring categories differ in hue. No colour is an outlet colour.
+#: Colours for everything that is not an outlet (speakers, groups, reasons): none can be taken
+#: for an outlet's — each is at least 24 CIELAB units from every `OUTLET_PALETTE` colour and 25
+#: from the others, 20 from grey ("other"); picked greedily from Plotly's qualitative sets.
 CATEGORY_PALETTE = (
-    "#4E79A7",
-    "#F28E2B",
-    "#E15759",
-    "#76B7B2",
-    "#59A14F",
-    "#EDC948",
-    "#B07AA1",
-    "#FF9DA7",
-    "#9C755F",
-    "#A0CBE8",
-    "#FFBE7D",
+    "#3283FE",
+    "#F89C74",
+    "#66A61E",
+    "#FF97FF",
+    "#B82E2E",
+    "#B3E2CD",
+    "#A777F1",
+    "#68855C",
     "#8CD17D",
-    "#B6992D",
-    "#86BCB6",
-    "#FABFD2",
-    "#D4A6C8",
-    "#D7B5A6",
-    "#F1CE63",
+    "#A65628",
+    "#B497E7",
+    "#8C564B",
 )
 #: The colour of "unknown" / "other" categories.
 OTHER_COLOR = "#BAB0AC"
