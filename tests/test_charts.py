@@ -319,3 +319,18 @@ def test_category_colours_cannot_be_taken_for_outlet_colours() -> None:
     assert min(distance(c, o) for c in CATEGORY_PALETTE for o in OUTLET_PALETTE) >= 24
     assert min(distance(a, b) for a, b in itertools.combinations(CATEGORY_PALETTE, 2)) >= 25
     assert min(distance(c, OTHER_COLOR) for c in CATEGORY_PALETTE) >= 20
+
+
+def test_a_category_with_only_zero_bars_is_no_legend_entry() -> None:
+    from analysis.notebook.charts.style import make_figure
+
+    fig = make_figure(
+        [
+            {"type": "bar", "orientation": "h", "name": "kept", "x": [0, 3], "y": ["a", "b"]},
+            {"type": "bar", "orientation": "h", "name": "absent", "x": [0, 0], "y": ["a", "b"]},
+            {"type": "bar", "name": "vertical", "x": ["a"], "y": [2]},
+        ],
+        title="t",
+        caption="c",
+    )
+    assert [t.showlegend for t in fig.data] == [True, False, True]

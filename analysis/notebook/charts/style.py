@@ -245,15 +245,24 @@ def content_height(rows: int, *, row: int = ROW_HEIGHT, frame: int = 220, least:
     return max(least, frame + row * rows)
 
 
+def _has_data(trace: dict[str, Any]) -> bool:
+    """Returns whether a trace draws anything: points, or a bar of non-zero length."""
+    if trace.get("type") == "bar":
+        values = trace.get("x") if trace.get("orientation") == "h" else trace.get("y")
+        return values is None or any(v is not None and v == v and v != 0 for v in values)
+    data = trace.get("x") if trace.get("x") is not None else trace.get("y")
+    return data is None or len(data) > 0
+
+
 def _legend_entries(traces: list[dict[str, Any]]) -> list[str]:
     """Returns the legend names of the traces that have data, and hides the others' entries (an
-    unselected outlet is no legend entry; a trace that says `showlegend: False` stays hidden)."""
+    unselected outlet is no legend entry, nor a category whose bars are all zero in the
+    selection; a trace that says `showlegend: False` stays hidden)."""
     seen: dict[str, None] = {}
     for t in traces:
         if t.get("type") in ("heatmap",):
             continue
-        data = t.get("x") if t.get("x") is not None else t.get("y")
-        t["showlegend"] = t.get("showlegend") is not False and (data is None or len(data) > 0)
+        t["showlegend"] = t.get("showlegend") is not False and _has_data(t)
         if t["showlegend"]:
             seen.setdefault(str(t.get("name") or ""), None)
     return [s for s in seen if s]
