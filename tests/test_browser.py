@@ -19,15 +19,13 @@ import pytest
 from analysis.notebook.report import list_notebooks
 from tests.browser import (
     CHART_PNG,
-    CHROMIUM_FLAGS,
     LAYOUT_PROBLEMS,
-    chromium_or_skip,
     run_jupyterlab,
 )
 from tests.conftest import CORPUS, ROOT
 
 pytest.importorskip("playwright")
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Page  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 NOTEBOOKS = [p.name for p in list_notebooks(ROOT / "notebooks")]
@@ -45,15 +43,6 @@ def lab(tmp_path_factory: pytest.TempPathFactory, tables, cache_dir: Path):
     env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}  # parsed by the `tables` fixture already
     with run_jupyterlab(work / "notebooks", env=env, log=ARTIFACTS / "jupyterlab.log") as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium_or_skip()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
 
 
 def run_all_cells(page: Page) -> None:

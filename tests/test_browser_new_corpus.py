@@ -14,12 +14,10 @@ from pathlib import Path
 import pytest
 
 from analysis.notebook.report import list_notebooks
-from tests.browser import CHROMIUM_FLAGS, chromium_or_skip, run_jupyterlab
+from tests.browser import run_jupyterlab
 from tests.conftest import ROOT
 
 pytest.importorskip("playwright")
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 from tests.test_browser import run_notebook  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -67,15 +65,6 @@ def new_corpus_lab(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path):
     log = ARTIFACTS / "jupyterlab-new-corpus.log"
     with run_jupyterlab(work / "notebooks", env=env, log=log) as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium_or_skip()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.needs_chromium
