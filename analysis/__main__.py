@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .corpus.folder import add_articles, create_corpus, read_corpus_title
 from .corpus.manifest import CorpusError
 from .corpus.problems import summarize_problems
 from .pipeline import Tables, build, schema
@@ -52,6 +53,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     b.add_argument("--scheduler", default=None, help="dask scheduler address (--engine dask)")
     b.add_argument("--verbose", action="store_true", help="print how long each stage took")
+    n = commands.add_parser("new", help="start a corpus folder (manifest, README, title)")
+    n.add_argument("folder", help="the folder to create (new or empty)")
+    n.add_argument("--title", default=None, help="the corpus title (default: the folder's name)")
+    a = commands.add_parser("add", help="copy article files into a corpus and write their rows")
+    a.add_argument("files", nargs="+", help=".txt or saved .html files")
+    a.add_argument("--corpus", default="corpus", help="corpus folder (default: corpus)")
+    a.add_argument("--outlet", default=None, help="the outlet (default: a page's site name)")
+    a.add_argument("--outlet-kind", default=None, help="newspaper, wire, broadcaster, blog, …")
+    a.add_argument("--published", default=None, help="YYYY-MM-DD (default: a page's date)")
+    a.add_argument("--language", default="en", help="ISO 639-1 code (default: en)")
+    a.add_argument("--url", default=None, help="the address (one file only)")
+    a.add_argument("--id", default=None, help="the article id (one file only)")
     d = commands.add_parser("docs", help="write docs/tables.md from the declared schemas")
     d.add_argument("--out", default=str(DOCS_PATH), help="where to write it")
     r = commands.add_parser("report", help="execute the notebooks and export their charts")
@@ -65,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
+        if args.command == "new":
+            return _new(args.folder, title=args.title)
+        if args.command == "add":
+            return _add(args)
         if args.command == "docs":
             Path(args.out).write_text(schema.render_markdown(), encoding="utf-8")
             print(f"wrote {args.out}")
@@ -87,6 +104,33 @@ def main(argv: list[str] | None = None) -> int:
     except (CorpusError, ModelNotFoundError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+
+
+def _new(folder: str, *, title: str | None) -> int:
+    written = create_corpus(folder, title=title)
+    print(f"created the corpus {read_corpus_title(folder)!r} in {folder}:")
+    for path in written:
+        print(f"  {path}")
+    print(f"next: python -m analysis add FILE... --corpus {folder}")
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    added = add_articles(
+        args.files,
+        corpus_dir=args.corpus,
+        outlet=args.outlet,
+        outlet_kind=args.outlet_kind,
+        published=args.published,
+        language=args.language,
+        url=args.url,
+        article_id=args.id,
+    )
+    for a in added:
+        origin = ", ".join(f"{c} from the {w}" for c, w in sorted(a.sources.items()))
+        print(f"added {a.article_id}: {a.file} · {a.outlet} · {a.published} ({origin})")
+    print(f"{len(added)} added to {args.corpus}/articles.csv; rerun `make build` or the notebooks.")
+    return 0
 
 
 def _build(

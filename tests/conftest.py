@@ -37,6 +37,21 @@ def skip_without_chromium() -> str:
     pytest.skip(CHROMIUM_MISSING)
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (a module's tests share one browser)."""
+    pytest.importorskip("playwright")
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_FLAGS
+
+    executable = skip_without_chromium()
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "needs_chromium: needs Chromium; skipped with one reason when it is missing"

@@ -19,15 +19,13 @@ import pytest
 from analysis.notebook.report import list_notebooks
 from tests.browser import (
     CHART_PNG,
-    CHROMIUM_FLAGS,
     LAYOUT_PROBLEMS,
-    chromium_or_skip,
     run_jupyterlab,
 )
 from tests.conftest import CORPUS, ROOT
 
 pytest.importorskip("playwright")
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Page  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 NOTEBOOKS = [p.name for p in list_notebooks(ROOT / "notebooks")]
@@ -45,15 +43,6 @@ def lab(tmp_path_factory: pytest.TempPathFactory, tables, cache_dir: Path):
     env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}  # parsed by the `tables` fixture already
     with run_jupyterlab(work / "notebooks", env=env, log=ARTIFACTS / "jupyterlab.log") as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium_or_skip()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
 
 
 def run_all_cells(page: Page) -> None:
@@ -269,5 +258,41 @@ def test_every_chart_is_laid_out_cleanly(lab, browser, name: str) -> None:
             page.wait_for_timeout(3000)
             problems += check_layout(page, name, "1400x1000-filtered")
         assert problems == [], "\n".join(problems)
+    finally:
+        page.close()
+
+
+def test_every_view_of_the_timeline_follows_the_actor_and_resolution_filters(lab, browser) -> None:
+    """Notebook 05: with one actor and "explicit" chosen, the timeline, the happenings, the report
+    delays and the events all show only that actor's explicitly dated act (the wire's "Callamard
+    tweeted later on August 4"): 1 point, 1 happening, its 3 reports, 1 event."""
+    name = "05_reaction_timeline.ipynb"
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        open_and_run(page, lab, name)
+        tables = page.locator(".coverage-lens-table")
+        assert tables.count() == 3  # happenings, report delays, events
+
+        def rows() -> list[int]:
+            return [t.locator("tbody tr").count() for t in tables.all()]
+
+        before = rows()
+        filters = page.locator(".coverage-lens-filters .widget-select-multiple")
+        filters.filter(has_text="actor").locator("select").select_option(label="Agnès Callamard")
+        page.wait_for_timeout(1500)
+        filters.filter(has_text="resolution").locator("select").select_option(label="explicit")
+        deadline = time.monotonic() + 30
+        while rows() != [1, 3, 1] and time.monotonic() < deadline:
+            page.wait_for_timeout(250)
+        page.screenshot(path=str(ARTIFACTS / "05-callamard-explicit.png"), full_page=True)
+        assert rows() == [1, 3, 1], f"rows before {before}, after {rows()}"
+        happening = tables.nth(0).locator("tbody tr").first.inner_text()
+        assert "Agnès Callamard" in happening and "tweet" in happening
+        reports = tables.nth(1).locator("tbody").inner_text()
+        assert all(o in reports for o in ("The Washington Post", "unattributed wire-style report"))
+        assert "Callamard tweeted later on August 4" in tables.nth(2).locator("tbody").inner_text()
+        points = json.loads(page.evaluate(CHART_DATA)[0])  # the timeline: [x, y] per trace
+        actors = [y for _, ys in points for y in (ys or [])]
+        assert actors and set(actors) == {"Agnès Callamard"}
     finally:
         page.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 
 from analysis.corpus.selection import Selection
@@ -38,8 +40,8 @@ def test_selection_empties_other_outlets_but_keeps_their_traces(tables) -> None:
     assert len(trace(fig, WIRE).x) == 1
     caption = fig.layout.title.subtitle.text
     assert caption == (
-        "Source: Coverage Lens corpus, 1 of 5 articles (1 outlet). Filters: outlets: "
-        "unattributed wire-style report.<br>Words: word tokens of the cleaned body."
+        "Source: Amnesty Ukraine report, August 2022, 1 of 5 articles (1 outlet). Filters: "
+        "outlets: unattributed<br>wire-style report. Words: word tokens of the cleaned body."
     )
 
 
@@ -120,7 +122,9 @@ def test_frame_keeps_long_labels_and_captions_clear(tables) -> None:
     # categories are wrapped, unrotated labels; the data keep their full labels.
     fig = charts.plot_statement_grid(tables.articles, tables.statements, tables.links)
     assert fig.layout.template.layout.title.yref == "container"
-    assert fig.layout.title.subtitle.text.startswith("Source: Coverage Lens corpus, 5 of 5")
+    assert fig.layout.title.subtitle.text.startswith(
+        "Source: Amnesty Ukraine report, August 2022, 5 of 5"
+    )
     (heat,) = fig.data
     axis = fig.layout.xaxis
     assert list(axis.tickvals) == list(heat.x)
@@ -225,7 +229,7 @@ def test_an_empty_selection_says_nothing_matches(tables) -> None:
     fig = charts.plot_article_lengths(tables.articles, selection=Selection.of(outlets=[]))
     assert [a.text for a in fig.layout.annotations] == ["Nothing matches the current filters."]
     assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
-    assert "Filters: outlets: none." in fig.layout.title.subtitle.text
+    assert "Filters: outlets: none." in fig.layout.title.subtitle.text.replace("<br>", " ")
 
 
 def test_a_single_article_has_whole_number_axes_and_a_legend(tables) -> None:
@@ -272,3 +276,61 @@ def test_entity_search_finds_every_spelling_of_a_merged_entity(tables) -> None:
     # The Ukrainian outlet writes "Agnes Kalamar"; the others "Callamard": one entity.
     assert "Callamard" in set(found.text) and "Agnes Kalamar" in set(found.text)
     assert set(found.entity_id) == {"agnes-callamard"}
+
+
+def test_cleaning_chart_says_when_nothing_was_removed(tables) -> None:
+    # The wire copy loses nothing to cleaning: its chart names no reason and says so, no bare axes.
+    fig = charts.plot_removed_text(
+        tables.articles, tables.removed, selection=Selection.of(outlets=[WIRE])
+    )
+    assert [t.name for t in fig.data] == []
+    assert fig.layout.annotations[0].text == (
+        "Cleaning removed nothing from the articles shown: every character is title or body."
+    )
+    assert fig.layout.xaxis.visible is False
+
+
+def test_cleaning_legend_lists_only_the_reasons_of_the_articles_shown(tables) -> None:
+    everything = charts.plot_removed_text(tables.articles, tables.removed)
+    blog = charts.plot_removed_text(
+        tables.articles, tables.removed, selection=Selection.of(outlets=["blog repost"])
+    )
+    reasons_of_blog = set(tables.removed.reason[tables.removed.article_id == "blog"])
+    assert {t.name for t in blog.data} == reasons_of_blog
+    assert len(everything.data) > len(blog.data)
+    # Stable colours: a reason keeps its colour when the filter changes.
+    colour = {t.name: t.marker.color for t in everything.data}
+    assert all(t.marker.color == colour[t.name] for t in blog.data)
+
+
+def test_category_colours_cannot_be_taken_for_outlet_colours() -> None:
+    import math
+
+    from analysis.notebook.charts.style import (
+        CATEGORY_PALETTE,
+        OTHER_COLOR,
+        OUTLET_PALETTE,
+        _lab,
+    )
+
+    def distance(a: str, b: str) -> float:
+        return math.dist(_lab(a), _lab(b))
+
+    assert min(distance(c, o) for c in CATEGORY_PALETTE for o in OUTLET_PALETTE) >= 24
+    assert min(distance(a, b) for a, b in itertools.combinations(CATEGORY_PALETTE, 2)) >= 25
+    assert min(distance(c, OTHER_COLOR) for c in CATEGORY_PALETTE) >= 20
+
+
+def test_a_category_with_only_zero_bars_is_no_legend_entry() -> None:
+    from analysis.notebook.charts.style import make_figure
+
+    fig = make_figure(
+        [
+            {"type": "bar", "orientation": "h", "name": "kept", "x": [0, 3], "y": ["a", "b"]},
+            {"type": "bar", "orientation": "h", "name": "absent", "x": [0, 0], "y": ["a", "b"]},
+            {"type": "bar", "name": "vertical", "x": ["a"], "y": [2]},
+        ],
+        title="t",
+        caption="c",
+    )
+    assert [t.showlegend for t in fig.data] == [True, False, True]

@@ -61,3 +61,11 @@ def test_selection_carries_top_and_does_not_describe_it() -> None:
     assert selection.top == 5
     assert selection.describe() == ""
     assert Selection().top is None
+
+
+def test_describe_top_says_the_only_one_not_all_1() -> None:
+    from analysis.notebook.charts.top import describe_top
+
+    assert describe_top(1, 1, "speakers") == "the only speaker"
+    assert describe_top(7, 7, "speakers") == "all 7 speakers"
+    assert describe_top(12, 340, "speakers") == "top 12 of 340 speakers (the rest summed as other)"

@@ -31,30 +31,27 @@ def test_the_layers_contract_is_kept() -> None:
     assert "Contracts: 1 kept, 0 broken." in run.stdout
 
 
-def test_an_upward_import_breaks_the_contract_and_is_named(tmp_path: Path) -> None:
+def _lint_with_an_import(
+    tmp_path: Path, module: str, line: str
+) -> subprocess.CompletedProcess[str]:
+    """Runs the contract on a copy of the package in which `module` (a path under analysis/)
+    ends with `line`."""
     shutil.copytree(
         ROOT / "analysis", tmp_path / "analysis", ignore=shutil.ignore_patterns("*.pyc")
     )
-    manifest = tmp_path / "analysis" / "corpus" / "manifest.py"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8") + "\nfrom ..notebook import charts  # upward\n",
-        encoding="utf-8",
-    )
-    run = _lint_imports(tmp_path)
+    path = tmp_path / "analysis" / module
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    return _lint_imports(tmp_path)
+
+
+def test_an_upward_import_breaks_the_contract_and_is_named(tmp_path: Path) -> None:
+    run = _lint_with_an_import(tmp_path, "corpus/manifest.py", "from ..notebook import charts")
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Contracts: 0 kept, 1 broken." in run.stdout
     assert "analysis.corpus.manifest -> analysis.notebook" in run.stdout
 
 
 def test_an_analysis_importing_another_breaks_the_contract(tmp_path: Path) -> None:
-    shutil.copytree(
-        ROOT / "analysis", tmp_path / "analysis", ignore=shutil.ignore_patterns("*.pyc")
-    )
-    events = tmp_path / "analysis" / "timeline" / "events.py"
-    events.write_text(
-        events.read_text(encoding="utf-8") + "\nfrom ..quotes import marks  # sideways\n",
-        encoding="utf-8",
-    )
-    run = _lint_imports(tmp_path)
+    run = _lint_with_an_import(tmp_path, "timeline/events.py", "from ..quotes import marks")
     assert run.returncode == 1, run.stdout + run.stderr
     assert "analysis.timeline.events -> analysis.quotes.marks" in run.stdout

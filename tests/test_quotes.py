@@ -253,7 +253,8 @@ def test_attribution_verbs_chart(tables) -> None:
 
     fig = charts.plot_attribution_verbs(tables.articles, tables.quotes)
     wire = next(t for t in fig.data if t.name == "unattributed wire-style report")
-    verbs = dict(zip(wire.x, wire.customdata, strict=True))
+    verbs = dict(zip(wire.y, wire.customdata, strict=True))  # horizontal bars: verbs on y
+    assert wire.orientation == "h" and fig.layout.xaxis.tickangle is None
     # The wire copy: "Kuleba branding the allegations", "Pokalchuk argued that" …
     assert verbs["brand"] >= 1 and verbs["argue"] >= 1
     assert fig.layout.barmode == "group"
@@ -271,3 +272,36 @@ def test_quotes_in_context_are_escaped_and_highlighted(tables) -> None:
     q = q.assign(end=q.end)
     page = render_quotes_in_context(q, tables.sentences, evil)
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_a_speaker_keeps_her_colour_under_filters_and_across_charts(tables) -> None:
+    from analysis.corpus.selection import Selection
+    from analysis.notebook import charts
+    from analysis.quotes import group_speakers, label_speakers, read_actors
+    from tests.conftest import CORPUS
+
+    q = label_speakers(tables.quotes)
+    groups = group_speakers(q, read_actors(CORPUS / "actors.yml"))
+    colors = charts.speaker_colors(q, groups)
+    everyone = charts.plot_voice_share(tables.articles, q, colors=colors)
+    only_her = charts.plot_voice_share(
+        tables.articles,
+        q,
+        colors=colors,
+        selection=Selection.of(choices={"speaker": ["Oksana Pokalchuk"]}),
+    )
+    by_group = charts.plot_voice_share(tables.articles, q, groups=groups, colors=colors)
+
+    def colour(fig, name: str) -> str:
+        return next(t.marker.color for t in fig.data if t.name == name)
+
+    assert colour(everyone, "Oksana Pokalchuk") == colour(only_her, "Oksana Pokalchuk")
+    # "Amnesty International" is a speaker and a group (corpus/actors.yml): one colour.
+    assert colour(everyone, "Amnesty International") == colour(by_group, "Amnesty International")
+    # The default, without `colors`, is the same corpus-wide palette.
+    assert colour(charts.plot_voice_share(tables.articles, q), "Oksana Pokalchuk") == colour(
+        charts.plot_voice_share(tables.articles, q, groups=None), "Oksana Pokalchuk"
+    )
+    # The groups and the most quoted speakers each have their own colour.
+    drawn = [t.marker.color for t in by_group.data if not t.name.startswith("other")]
+    assert len(drawn) == len(set(drawn))

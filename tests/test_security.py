@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from analysis.notebook.report import write_report
-from tests.browser import CHROMIUM_FLAGS, chromium_or_skip, run_jupyterlab
+from tests.browser import run_jupyterlab
 from tests.conftest import CORPUS, ROOT
 
 pytest.importorskip("playwright")
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page  # noqa: E402
 
 from tests.test_browser import open_and_run  # noqa: E402
 
@@ -81,15 +81,6 @@ def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     manifest.write_text(header + line.getvalue() + "".join(rows), encoding="utf-8")
     (work / "corpus" / "articles" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     return work / "corpus"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium_or_skip()
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield launched
-        launched.close()
 
 
 def open_page(browser: Browser) -> tuple[Page, list[str]]:

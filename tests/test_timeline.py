@@ -301,3 +301,33 @@ def test_a_dated_sentence_without_a_verb_is_no_event(tmp_path: Path, cache_dir: 
     assert events.sentence_id.tolist() == [1]
     assert events.date_text.tolist() == ["Tuesday"]
     assert events.date.tolist() == [pd.Timestamp("2025-08-05")]
+
+
+def test_happenings_and_report_delays_follow_actor_and_resolution_filters(tables) -> None:
+    from analysis.corpus.selection import Selection
+    from analysis.notebook import timeline_views
+
+    delays = tabulate_report_delays(tables.happenings, tables.articles)
+    assert len(delays) == 81  # unfiltered: every happening × reporting article
+    chosen = Selection.of(choices={"actor": ["Agnès Callamard"], "resolution": ["explicit"]})
+    happenings = timeline_views.summarize_selected_happenings(
+        tables.happenings, tables.events, tables.articles, chosen
+    )
+    # Her only explicitly dated act: the tweet the outlets date differently (4 vs 5 August).
+    assert happenings.actor.tolist() == ["Agnès Callamard"]
+    assert happenings.action.tolist() == ["tweet"] and happenings.conflict.tolist() == [True]
+    assert happenings["The Washington Post"].tolist() == ["2022-08-05"]
+    assert happenings["unattributed wire-style report"].tolist() == ["2022-08-04"]
+    rows = timeline_views.select_report_delays(
+        delays, tables.happenings, tables.events, tables.articles, chosen
+    )
+    assert sorted(rows.article_id) == ["ua-outlet", "washpost", "wire"]
+    # An outlet filter applies on top: only the wire's report is left.
+    wire = Selection.of(
+        outlets=["unattributed wire-style report"],
+        choices={"actor": ["Agnès Callamard"], "resolution": ["explicit"]},
+    )
+    rows = timeline_views.select_report_delays(
+        delays, tables.happenings, tables.events, tables.articles, wire
+    )
+    assert rows.article_id.tolist() == ["wire"] and rows.delay_days.tolist() == [2]

@@ -51,3 +51,20 @@ def test_a_filter_change_goes_back_to_the_first_page(tables) -> None:
     panel.outlets["The Washington Post"].value = False
     assert view.where.value == "&nbsp;rows 1–2 of 4&nbsp;"
     assert "The Washington Post" not in set(view._frame.outlet)
+
+
+def test_table_cells_show_no_nat_and_dates_without_midnight() -> None:
+    import pandas as pd
+
+    from analysis.notebook.views import shorten_columns
+
+    frame = pd.DataFrame(
+        {
+            "published": pd.to_datetime(["2022-08-06", None]),
+            "at": pd.to_datetime(["2022-08-05 21:30", None]),
+        }
+    )
+    shown = shorten_columns(frame)
+    assert shown.published.tolist() == ["2022-08-06", ""]
+    assert shown["at"].tolist() == ["2022-08-05 21:30", ""]
+    assert frame.published.isna().sum() == 1  # the caller's table is unchanged

@@ -238,3 +238,20 @@ def test_tables_keep_search_box_and_sorting_after_a_filter_change(tables) -> Non
     args = view.table._dt_args
     assert args["layout"]["topStart"] == "search" and args["select"] is True
     assert "text_in_header_can_be_selected" not in args  # a click on the heading text sorts
+
+
+def test_wording_diff_compares_with_a_selected_outlet_and_says_which(tables) -> None:
+    panel = widgets.FilterPanel(tables.articles)
+    view = widgets.VariantView(tables, panel=panel)
+    for outlet, box in panel.outlets.items():
+        box.value = outlet in (WAPO, "unattributed wire-style report")
+    assert [v for _, v in view.baseline.options] == ["washpost", "wire"]
+    assert view.baseline.value == "washpost"
+    assert "Compared with <b>The Washington Post</b> (washpost)" in view.view.value
+    view.baseline.value = "wire"
+    assert "Compared with <b>unattributed wire-style report</b> (wire)" in view.view.value
+    assert "unattributed wire-style report <i>(baseline)</i>" in view.view.value
+    # An unticked outlet is never the baseline.
+    panel.outlets["unattributed wire-style report"].value = False
+    panel.outlets["blog repost"].value = True
+    assert "wire" not in [v for _, v in view.baseline.options]

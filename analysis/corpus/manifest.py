@@ -42,7 +42,7 @@ MAX_CHARS = 1_000_000
 MIN_HTML_WORDS = 40
 #: The language of the spaCy model; other languages get a warning.
 MODEL_LANGUAGE = "en"
-_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 class CorpusError(ValueError):
@@ -189,7 +189,7 @@ def _read_manifest(
         aid, file = clean["article_id"], clean["file"]
         named.add(os.path.normpath(file))
         row_problems = len(problems)
-        if not aid or not _ID_PATTERN.match(aid):
+        if not aid or not ID_PATTERN.match(aid):
             problems.append(
                 f"{where}: article_id {aid!r} is empty or unsafe; use letters, digits, '_', '-', "
                 "'.' (starting with a letter or digit)."
@@ -281,7 +281,7 @@ def _read_article(
         _warn(message)
 
     if published is None and page.published:
-        published = _parse_page_date(page.published)
+        published = parse_page_date(page.published)
     if published is None:
         note(f"{where}: no published date; dates are missing for this article.")
     outlet = row.get("outlet") or ""
@@ -386,22 +386,49 @@ def _decode(path: Path) -> str:
 
 
 @dataclass(frozen=True)
-class _Page:
+class Page:
+    """A raw article file as read: its text and, for a saved web page, its metadata.
+
+    Attributes:
+        raw: The text (for HTML, the page's visible text, one line per block).
+        title: The page's title, or None.
+        published: The page's date as written in its metadata, or None.
+        author: The page's author, or None.
+        site: The page's site name (the outlet, as the page names it), or None.
+        url: The page's own address (canonical link), or None.
+        kept_lines: For HTML, the lines trafilatura kept as article text; None for .txt.
+    """
+
     raw: str
     title: str | None = None
     published: str | None = None
     author: str | None = None
+    site: str | None = None
+    url: str | None = None
     kept_lines: frozenset[str] | None = None
 
 
-def _read_raw(path: Path) -> _Page:
+def read_page(path: Path) -> Page:
+    """Reads one raw article file (.txt or .html) as the build does.
+
+    Returns:
+        Its text and, for HTML, the page's metadata.
+
+    Raises:
+        CorpusError: The file is of another type, not UTF-8, empty, too long, or (HTML) not an
+            article's page; the message names the file and the fix.
+    """
+    return _read_raw(path)
+
+
+def _read_raw(path: Path) -> Page:
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
         raise CorpusError(
             f"{path}: unsupported file type {path.suffix!r}; use .txt (UTF-8) or .html."
         )
     text = _decode(path)
-    page = _read_html(path, text) if suffix in HTML_SUFFIXES else _Page(text)
+    page = _read_html(path, text) if suffix in HTML_SUFFIXES else Page(text)
     if len(page.raw) > MAX_CHARS:  # of text: a web page's markup and scripts do not count
         raise CorpusError(
             f"{path}: {len(page.raw):,} characters, more than the {MAX_CHARS:,} an article may "
@@ -413,7 +440,7 @@ def _read_raw(path: Path) -> _Page:
     return page
 
 
-def _read_html(path: Path, html: str) -> _Page:
+def _read_html(path: Path, html: str) -> Page:
     import trafilatura
 
     from .html import render_page_text
@@ -435,11 +462,13 @@ def _read_html(path: Path, html: str) -> _Page:
             f"{teaser_share:.0%} of it in lists of links, as on a search or index page); save "
             "the article's own page, or its text as .txt."
         )
-    return _Page(
+    return Page(
         page.text,
         title=getattr(doc, "title", None) or None,
         published=getattr(doc, "date", None) or None,
         author=getattr(doc, "author", None) or None,
+        site=getattr(doc, "sitename", None) or None,
+        url=getattr(doc, "url", None) or None,
         kept_lines=kept,
     )
 
@@ -488,7 +517,8 @@ def parse_iso_date(text: str, *, where: str) -> pd.Timestamp:
     )
 
 
-def _parse_page_date(text: str) -> pd.Timestamp | None:
+def parse_page_date(text: str) -> pd.Timestamp | None:
+    """Returns the day of a page's metadata date (any format pandas reads), or None."""
     try:
         stamp = pd.Timestamp(text)
     except (ValueError, TypeError):

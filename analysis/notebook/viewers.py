@@ -303,9 +303,12 @@ class VariantView:
         self._tables, self._render, self._select = tables, render_variants, select_statements
         self._statements = tables.statements.head(0)
         self.picker = w.Dropdown(description="statement", layout=w.Layout(width="95%"))
+        self.baseline = w.Dropdown(description="compare with", layout=w.Layout(width="60%"))
         self.view = w.HTML()
         self.picker.observe(lambda change: self._show(change["new"]), names="value")
-        self.widget = w.VBox([self.picker, self.view])
+        self._quiet = False  # set while the baseline choices are replaced
+        self.baseline.observe(self._baseline_changed, names="value")
+        self.widget = w.VBox([self.picker, self.baseline, self.view])
         self.widget.add_class("coverage-lens-variants")
         self.refresh(panel.selection if panel else Selection(), statement_id=statement_id)
         if panel is not None:
@@ -329,13 +332,41 @@ class VariantView:
         self._show(self.picker.value)
 
     def _show(self, statement_id: int | None) -> None:
+        """Offers the selected articles carrying the statement as baselines, then draws it."""
+        rows = self._statements[self._statements.statement_id == statement_id]
+        articles = self._tables.articles
+        outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
+        options = [(f"{outlet[a]} · {a}", a) for a in dict.fromkeys(rows.article_id)]
+        keep, values = self.baseline.value, [v for _, v in options]
+        self._quiet = True
+        try:
+            self.baseline.options = options
+            self.baseline.value = keep if keep in values else (values[0] if values else None)
+        finally:
+            self._quiet = False
+        self._draw()
+
+    def _baseline_changed(self, _change: Any) -> None:
+        if not self._quiet:
+            self._draw()
+
+    def _draw(self) -> None:
+        statement_id = self.picker.value
         if statement_id is None:
             self.view.value = (
                 "<p><i>No statement is carried by two or more of the selected articles.</i></p>"
             )
             return
         t = self._tables
-        self.view.value = str(self._render(statement_id, self._statements, t.sentences, t.articles))
+        self.view.value = str(
+            self._render(
+                statement_id,
+                self._statements,
+                t.sentences,
+                t.articles,
+                baseline=self.baseline.value,
+            )
+        )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.widget._repr_mimebundle_(**kwargs)

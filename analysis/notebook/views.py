@@ -31,8 +31,17 @@ def truncate(text: object, *, max_chars: int = 120) -> str:
     return text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + ELLIPSIS
 
 
+def format_dates(values: pd.Series) -> pd.Series:
+    """Returns dates as text sortable as text: `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM` when any value
+    has a time of day; missing dates as "" (never "NaT")."""
+    timed = bool((values.dropna() != values.dropna().dt.normalize()).any())
+    text = values.dt.strftime("%Y-%m-%d %H:%M" if timed else "%Y-%m-%d")
+    return text.where(values.notna(), "").astype("str")
+
+
 def shorten_columns(frame: pd.DataFrame, *, max_chars: int = 120) -> pd.DataFrame:
-    """Shortens every text column of a table for display (the values stay plain text).
+    """Shortens every text column of a table for display (the values stay plain text), and
+    writes dates as `YYYY-MM-DD` (with the time when any has one), a missing date as "".
 
     Args:
         frame: Any table; it is not modified.
@@ -43,7 +52,9 @@ def shorten_columns(frame: pd.DataFrame, *, max_chars: int = 120) -> pd.DataFram
     """
     out = frame.copy()
     for column in out.columns:
-        if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = format_dates(out[column])
+        elif pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
             out[column] = out[column].map(lambda v: truncate(v, max_chars=max_chars))
     return out
 

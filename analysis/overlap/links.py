@@ -526,22 +526,42 @@ def _diff_keys(tokens: list[str]) -> list[str]:
 
 
 def render_variants(
-    statement_id: int, statements: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame
+    statement_id: int,
+    statements: pd.DataFrame,
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    baseline: str | None = None,
 ) -> str:
-    """Renders one statement as each outlet worded it, with a word-level diff against the label.
+    """Renders one statement as each article worded it, with a word-level diff against one of them.
+
+    Args:
+        statement_id: The statement.
+        statements: The `statements` rows to show (e.g. those of the selected articles).
+        sentences: The `sentences` table.
+        articles: The `articles` table.
+        baseline: The article whose wording the others are compared with; default (or when it
+            does not carry the statement): the first row's article.
 
     Returns:
-        Escaped HTML: a row per article; words the label lacks in green (<ins>), label words this
-        wording lacks struck through in red (<del>).
+        Escaped HTML: a line naming the baseline, then a row per article; words the baseline
+        lacks in green (<ins>), baseline words this wording lacks struck through in red (<del>).
     """
     rows = statements[statements.statement_id == statement_id]
     if rows.empty:
         return "<p><i>No such statement.</i></p>"
-    label = str(rows.label.iloc[0])
     text = {(r.article_id, r.sentence_id): str(r.text) for r in sentences.itertuples()}
     outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
-    base = re.findall(r"\S+", label)
-    out = [f"<p><b>Statement {statement_id}</b> ({len(rows)} articles)</p><table>"]
+    carried = [str(a) for a in rows.article_id]
+    base_id = baseline if baseline is not None and baseline in carried else carried[0]
+    base_row = rows[rows.article_id == base_id].iloc[0]
+    base = re.findall(r"\S+", text[(base_row.article_id, base_row.sentence_id)])
+    out = [
+        f"<p><b>Statement {statement_id}</b> ({len(rows)} articles). Compared with "
+        f"<b>{html.escape(outlet[base_id])}</b> ({html.escape(base_id)}): words it lacks in "
+        "<ins style='color:#086'>green</ins>, its words a wording lacks "
+        "<del style='color:#a33'>struck through</del>.</p><table>"
+    ]
     for r in rows.itertuples():
         mine = re.findall(r"\S+", text[(r.article_id, r.sentence_id)])
         parts = []
@@ -553,9 +573,12 @@ def render_variants(
                 parts.append(f"<ins style='color:#086'>{html.escape(' '.join(mine[j1:j2]))}</ins>")
             if op == "equal":
                 parts.append(html.escape(" ".join(mine[j1:j2])))
+        name = html.escape(outlet[r.article_id]) + (
+            " <i>(baseline)</i>" if r.article_id == base_id else ""
+        )
         out.append(
             f"<tr><td style='vertical-align:top;padding-right:1em;white-space:nowrap'>"
-            f"{html.escape(outlet[r.article_id])}</td><td>{' '.join(parts)}</td></tr>"
+            f"{name}</td><td>{' '.join(parts)}</td></tr>"
         )
     out.append("</table>")
     return "".join(out)

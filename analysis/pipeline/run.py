@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..corpus.folder import read_corpus_title
 from ..corpus.manifest import Article, CorpusError, CorpusWarning, read_corpus
 from ..corpus.problems import problems_unshown, tabulate_problems
 from ..entities import CURATED_FILE, read_curated, resolve_entities
@@ -172,7 +173,8 @@ def _build_tables(
     events = _frame("events", found["events"])
     happenings = _frame("happenings", group_happenings(events, links=links))
     step("tables")
-    article_table = _frame("articles", rows["articles"])
+    title = read_corpus_title(corpus_dir)
+    article_table = _frame("articles", [{**row, "corpus": title} for row in rows["articles"]])
     tables = Tables(
         articles=article_table,
         paragraphs=paragraph_table,

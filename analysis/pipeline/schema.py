@@ -96,6 +96,12 @@ TABLES: dict[str, Table] = {
                     "The outlet's chart colour `#RRGGBB` from the manifest's optional `colour` "
                     "column; missing: derived from the outlet name (`charts.outlet_colors`).",
                 ),
+                Column(
+                    "corpus",
+                    "str",
+                    "The title of the corpus the article belongs to (`corpus.yml`'s `title`, else "
+                    "the corpus folder's name), named in every chart's source line.",
+                ),
             ),
         ),
         Table(

@@ -15,7 +15,7 @@ from .corpus import (
 )
 from .entities import HEATMAP_MAX_ROWS, plot_entity_coverage, select_mentions
 from .overlap import KIND_COLORS, plot_overlap_matrix, plot_statement_grid
-from .quotes import plot_attribution_verbs, plot_voice_share, select_utterances
+from .quotes import plot_attribution_verbs, plot_voice_share, select_utterances, speaker_colors
 from .style import (
     CAPTION_WIDTH,
     CATEGORY_PALETTE,
@@ -54,6 +54,7 @@ __all__ = [
     "plot_statement_grid",
     "plot_timeline",
     "plot_voice_share",
+    "speaker_colors",
     "select_mentions",
     "select_utterances",
     "wrap_labels",

@@ -171,6 +171,12 @@ def plot_publication_timeline(
     )
 
 
+#: What the cleaning chart says when the articles shown lost nothing to cleaning.
+NOTHING_REMOVED = (
+    "Cleaning removed nothing from the articles shown: every character is title or body."
+)
+
+
 def plot_removed_text(
     articles: pd.DataFrame, removed: pd.DataFrame, *, selection: Selection | None = None
 ) -> go.Figure:
@@ -196,9 +202,14 @@ def plot_removed_text(
     shown_ids = shown.article_id
     shown = drawn
     labels = _labels(shown)
+    # Colours from every reason of the corpus (stable under filters); drawn: the reasons of the
+    # articles shown, so the legend lists no reason absent from them.
     colors = category_colors(sorted(removed.reason.unique()))
+    present = set(removed.reason[removed.article_id.isin(shown.article_id)])
     traces = []
     for reason, color in colors.items():
+        if reason not in present:
+            continue
         per_article = chars[reason]
         traces.append(
             {
@@ -227,9 +238,9 @@ def plot_removed_text(
                 "autorange": "reversed",
                 **wrap_labels(labels, width=ARTICLE_LABEL_WIDTH, size=13),
             },
-            "height": content_height(len(shown), row=44) + 30 * ((len(colors) + 1) // 2),
+            "height": content_height(len(shown), row=44) + 30 * ((len(present) + 1) // 2),
         },
-        empty=shown.empty,
+        empty=True if shown.empty else (NOTHING_REMOVED if not present else False),
     )
 
 

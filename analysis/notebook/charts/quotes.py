@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 import pandas as pd
@@ -13,6 +14,7 @@ from .style import (
     OTHER_COLOR,
     _caption,
     category_colors,
+    content_height,
     escape,
     make_figure,
     outlet_colors,
@@ -64,6 +66,31 @@ def select_utterances(rows: pd.DataFrame, *, utterances: pd.DataFrame | None) ->
     return out.loc[rows.index[rows.index.isin(out.index)]]
 
 
+def speaker_colors(quotes: pd.DataFrame, groups: pd.Series | None = None) -> dict[str, str]:
+    """Gives every speaker and speaker group of the corpus one colour, for every chart.
+
+    Groups come first (most quoted first), then speakers (most quoted first; a speaker named
+    like a group shares its colour), so the few groups and the most quoted speakers each have a
+    colour of their own. The order depends on the whole corpus only, never on a filter.
+
+    Args:
+        quotes: The whole `quotes` table (not a selection).
+        groups: A speaker group per quote (`quotes.group_speakers`), or None.
+
+    Returns:
+        A colour per name (`category_colors`); "speaker not stated" and "other" are grey.
+    """
+    speakers = quotes.speaker.fillna(SPEAKER_NOT_STATED).astype("str")
+    names = [] if groups is None else _by_frequency(groups.fillna(SPEAKER_NOT_STATED).astype("str"))
+    colors = category_colors(names + _by_frequency(speakers))
+    return colors | {SPEAKER_NOT_STATED: OTHER_COLOR}
+
+
+def _by_frequency(values: pd.Series) -> list[str]:
+    counts = values.value_counts()
+    return sorted(counts.index, key=lambda v: (-int(counts[v]), v))
+
+
 def plot_voice_share(
     articles: pd.DataFrame,
     quotes: pd.DataFrame,
@@ -72,6 +99,7 @@ def plot_voice_share(
     measure: str = "quotes",
     selection: Selection | None = None,
     utterances: pd.DataFrame | None = None,
+    colors: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Stacked bars of who gets to speak in each outlet: the share of utterances (or of quoted
     words) by speaker, or by speaker group. An utterance is counted once: a partial quote inside
@@ -90,6 +118,9 @@ def plot_voice_share(
             (speakers or groups drawn on their own; `DEFAULT_TOP` when None).
         utterances: `quotes.count_utterances(quotes)`, computed once, so a filter change does
             not count the utterances again (`select_utterances`).
+        colors: The colour of each speaker and group (`speaker_colors`), computed once for the
+            corpus so that a name keeps its colour in every chart and under every filter; None
+            computes it from `quotes` and `groups`.
 
     Returns:
         One bar trace per speaker (or group) among the `top` most quoted in the selection, most
@@ -119,8 +150,9 @@ def plot_voice_share(
     share = rows.groupby(["who", "outlet"]).weight.sum()
     present = set(shown.outlet.tolist())
     outlets = [o for o in outlet_colors(articles) if o in present]
-    # Distinct colours for the speakers drawn (most quoted first); the folded rest is grey.
-    colors = category_colors(ranked)
+    # Each name's corpus-wide colour (the same under every filter); the folded rest is grey.
+    palette = colors if colors is not None else speaker_colors(quotes, groups)
+    colors = {w: palette.get(w, OTHER_COLOR) for w in ranked}
     colors |= {w: OTHER_COLOR for w in dict.fromkeys(rows.who) if w not in colors}
     traces = []
     for name, color in colors.items():
@@ -189,22 +221,25 @@ def plot_attribution_verbs(
     verbs = kept + [v for v in dict.fromkeys(rows.cue.tolist()) if v not in set(kept)]
     outlet_rows = rows.article_id.map(outlet_of)
     traces = []
+    drawn_outlets = 0
     for outlet, color in outlet_colors(articles).items():
         mine = rows[outlet_rows == outlet]
         counts = mine.cue.value_counts()
         total = max(int(counts.sum()), 1)
+        drawn_outlets += bool(len(mine))
         traces.append(
             {
                 "type": "bar",
+                "orientation": "h",  # verbs on the y axis: labels read across, however many
                 "name": escape(outlet),
-                "x": [escape(v) for v in verbs] if len(mine) else [],
-                "y": [round(100 * int(counts.get(v, 0)) / total, 1) for v in verbs]
+                "y": [escape(v) for v in verbs] if len(mine) else [],
+                "x": [round(100 * int(counts.get(v, 0)) / total, 1) for v in verbs]
                 if len(mine)
                 else [],
                 "customdata": [int(counts.get(v, 0)) for v in verbs] if len(mine) else [],
                 "marker": {"color": color},
                 "hovertemplate": escape(outlet)
-                + ": %{x} in %{y}% of attributions (%{customdata})<extra></extra>",
+                + ": %{y} in %{x}% of attributions (%{customdata})<extra></extra>",
             }
         )
     return make_figure(
@@ -220,11 +255,12 @@ def plot_attribution_verbs(
         ),
         layout={
             "barmode": "group",
-            "xaxis": {
+            "yaxis": {
                 "title": {"text": "attribution verb"},
-                **wrap_labels([escape(v) for v in verbs], width=9, size=12),
-                "tickangle": -90 if len(verbs) > 10 else 0,  # many verbs: upright labels
+                "autorange": "reversed",  # the most used verb on top
+                **wrap_labels([escape(v) for v in verbs], width=24, size=12),
             },
-            "yaxis": {"title": {"text": "% of the outlet's attributed quotes"}},
+            "xaxis": {"title": {"text": "% of the outlet's attributed quotes"}},
+            "height": content_height(len(verbs), row=12 + 10 * max(drawn_outlets, 1)),
         },
     )

@@ -36,27 +36,22 @@ OUTLET_PALETTE = (
     "#882255",
     "#AA4499",
 )
-#: Colours for everything that is not an outlet (speakers, groups, reasons): Tableau 20, strong
-#: tones first, so neighbouring categories differ in hue. No colour is an outlet colour.
+#: Colours for everything that is not an outlet (speakers, groups, reasons): none can be taken
+#: for an outlet's — each is at least 24 CIELAB units from every `OUTLET_PALETTE` colour and 25
+#: from the others, 20 from grey ("other"); picked greedily from Plotly's qualitative sets.
 CATEGORY_PALETTE = (
-    "#4E79A7",
-    "#F28E2B",
-    "#E15759",
-    "#76B7B2",
-    "#59A14F",
-    "#EDC948",
-    "#B07AA1",
-    "#FF9DA7",
-    "#9C755F",
-    "#A0CBE8",
-    "#FFBE7D",
+    "#3283FE",
+    "#F89C74",
+    "#66A61E",
+    "#FF97FF",
+    "#B82E2E",
+    "#B3E2CD",
+    "#A777F1",
+    "#68855C",
     "#8CD17D",
-    "#B6992D",
-    "#86BCB6",
-    "#FABFD2",
-    "#D4A6C8",
-    "#D7B5A6",
-    "#F1CE63",
+    "#A65628",
+    "#B497E7",
+    "#8C564B",
 )
 #: The colour of "unknown" / "other" categories.
 OTHER_COLOR = "#BAB0AC"
@@ -250,15 +245,24 @@ def content_height(rows: int, *, row: int = ROW_HEIGHT, frame: int = 220, least:
     return max(least, frame + row * rows)
 
 
+def _has_data(trace: dict[str, Any]) -> bool:
+    """Returns whether a trace draws anything: points, or a bar of non-zero length."""
+    if trace.get("type") == "bar":
+        values = trace.get("x") if trace.get("orientation") == "h" else trace.get("y")
+        return values is None or any(v is not None and v == v and v != 0 for v in values)
+    data = trace.get("x") if trace.get("x") is not None else trace.get("y")
+    return data is None or len(data) > 0
+
+
 def _legend_entries(traces: list[dict[str, Any]]) -> list[str]:
     """Returns the legend names of the traces that have data, and hides the others' entries (an
-    unselected outlet is no legend entry; a trace that says `showlegend: False` stays hidden)."""
+    unselected outlet is no legend entry, nor a category whose bars are all zero in the
+    selection; a trace that says `showlegend: False` stays hidden)."""
     seen: dict[str, None] = {}
     for t in traces:
         if t.get("type") in ("heatmap",):
             continue
-        data = t.get("x") if t.get("x") is not None else t.get("y")
-        t["showlegend"] = t.get("showlegend") is not False and (data is None or len(data) > 0)
+        t["showlegend"] = t.get("showlegend") is not False and _has_data(t)
         if t["showlegend"]:
             seen.setdefault(str(t.get("name") or ""), None)
     return [s for s in seen if s]
@@ -270,7 +274,7 @@ def make_figure(
     title: str,
     caption: str,
     layout: dict[str, Any] | None = None,
-    empty: bool = False,
+    empty: bool | str = False,
 ) -> go.Figure:
     """Builds a figure in the project style: template, a title that says what is shown and the
     source caption under it, at the top left of the figure. (One construction: much faster than
@@ -284,12 +288,13 @@ def make_figure(
         title: What the chart shows (escaped here).
         caption: The source/caption line (escaped and wrapped here).
         layout: More layout properties; its `margin` entries are merged with the frame's.
-        empty: Nothing is selected: the axes are hidden and the chart says so.
+        empty: Nothing to draw: the axes are hidden and the chart says so — `NOTHING_MATCHES`
+            when True, or the message given (e.g. why there is nothing).
 
     Returns:
         The figure.
     """
-    lines = textwrap.wrap(caption, CAPTION_WIDTH) or [""]
+    lines = textwrap.wrap(caption, CAPTION_WIDTH, break_on_hyphens=False) or [""]
     extra = dict(layout or {})
     full_layout: dict[str, Any] = {
         "template": TEMPLATE_NAME,
@@ -324,7 +329,7 @@ def make_figure(
             "height": 300,
             "annotations": [
                 {
-                    "text": NOTHING_MATCHES,
+                    "text": escape(empty) if isinstance(empty, str) else NOTHING_MATCHES,
                     "xref": "paper",
                     "yref": "paper",
                     "x": 0.5,
@@ -363,12 +368,20 @@ def wrap_labels(
 COUNT_AXIS: dict[str, Any] = {"rangemode": "tozero", "tickformat": ",d"}
 
 
+def describe_corpus(articles: pd.DataFrame) -> str:
+    """Returns how a source line names the corpus: its title (`articles.corpus`), as text (the
+    source line is escaped as a whole)."""
+    titles = list(articles["corpus"].dropna().unique()) if "corpus" in articles else []
+    return str(titles[0]) if titles else "the corpus"
+
+
 def _caption(
     articles: pd.DataFrame, shown: pd.DataFrame, what: str, selection: Selection | None = None
 ) -> str:
     filters = selection.describe() if selection is not None else ""
     return (
-        f"Source: Coverage Lens corpus, {len(shown)} of {plural(len(articles), 'article')} "
+        f"Source: {describe_corpus(articles)}, {len(shown)} of "
+        f"{plural(len(articles), 'article')} "
         f"({plural(shown.outlet.nunique(), 'outlet')}). "
         + (f"Filters: {filters}. " if filters else "")
         + what

@@ -82,8 +82,11 @@ def describe_top(shown: int, total: int, noun: str, *, summed: bool = True) -> s
 
     Returns:
         E.g. "top 12 of 340 speakers (the rest summed as other)", "top 40 of 900 statements"
-        (not summed), or "all 7 speakers".
+        (not summed), "all 7 speakers" or "the only speaker" (`noun` ending in "s" is made
+        singular for one).
     """
     if shown >= total:
+        if total == 1:
+            return f"the only {noun[:-1] if noun.endswith('s') else noun}"
         return f"all {total} {noun}"
     return f"top {shown} of {total} {noun}" + (" (the rest summed as other)" if summed else "")
