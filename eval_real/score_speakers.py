@@ -17,8 +17,10 @@ Definitions (the figures in docs/quotes.md use exactly these):
   inside the content of an annotated attribution (the attribution with the largest overlap, the
   shortest content on a tie). Indirect quotes are not scored here.
 - **Gold speaker** of a scored quote, from the annotated source span:
-  - *named*: the source holds a name — its last run of capitalised words, honorifics and a leading
-    "The" set aside ("Mr. Obama" → Obama; "campaign manager Jane Roe" → Jane Roe);
+  - *named*: the source holds a name — before any apposition, its last run of capitalised words
+    not followed by a lowercase word, honorifics and a leading "The" set aside ("Mr. Obama" →
+    Obama; "campaign manager Jane Roe" → Jane Roe; "Jane Roe, director of the X Center" → Jane
+    Roe);
   - *pronoun*: he/she/they/it/who/which: the name of the nearest annotated named source that
     ends before it within `PRONOUN_REACH` characters (for who/which/that: the name right before
     it); when there is none the quote is not scored (gold unknown);
@@ -53,10 +55,11 @@ PRONOUN_REACH = 800
 PRONOUNS = frozenset("he she they it him her them his its their who which that".split())
 FIRST_SECOND = frozenset("i we you me us my our your".split())
 HONORIFICS = frozenset(
-    "mr mrs ms miss dr sen senator rep gov president the former vice gen prof rev".split()
+    "mr mrs ms miss dr sen senator rep representative gov governor president the former vice"
+    " gen prof rev".split()
 )
 STATE_TAG = re.compile(r"^[A-Z]-[A-Z]")
-CAPITAL_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|de|van|von|al))*")
+CAPITAL_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|van|von|al))*")
 
 
 @dataclass
@@ -102,9 +105,11 @@ def read_gold(path: Path) -> list[Gold]:
 def name_of(source: str) -> str | None:
     """Returns the name a source span holds, or None: its last run of capitalised words that is
     not followed by a lowercase word (a modifier: "the Vermont senator") nor a party-state tag
-    ("R-Wis."), honorifics set aside."""
+    ("R-Wis."), before any apposition ("Jane Roe, director of the X Center" → Jane Roe),
+    honorifics set aside."""
     best = None
     head = source.split("(")[0]
+    head = head.split(",")[0] if CAPITAL_RUN.search(head.split(",")[0]) else head
     for run in CAPITAL_RUN.finditer(head):
         rest = head[run.end() :].lstrip(" ,")
         if rest[:1].islower() and not rest.startswith(("of ", "de ")) or STATE_TAG.match(run[0]):
