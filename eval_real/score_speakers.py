@@ -34,6 +34,9 @@ Definitions (the figures in docs/quotes.md use exactly these):
 - **Precision where named** = right / quotes to which the package gives a `speaker`.
 - **Accuracy** = right / all scored quotes (a missing speaker is wrong unless the gold is a
   description).
+- The figures are also given by gold kind: the *named* ones are exact; the *pronoun* ones
+  rest on the nearest annotated name, which is sometimes not the pronoun's antecedent (a
+  quoted writer, a nested source), so they understate.
 - **Surname right** = quotes whose `speaker_mention` (the words as written) or `speaker` holds the
   gold surname / quotes given a speaker with a named or pronoun gold: the words were the right
   ones even when the entity merged them into another.
@@ -105,11 +108,14 @@ def read_gold(path: Path) -> list[Gold]:
 def name_of(source: str) -> str | None:
     """Returns the name a source span holds, or None: its last run of capitalised words that is
     not followed by a lowercase word (a modifier: "the Vermont senator") nor a party-state tag
-    ("R-Wis."), before any apposition ("Jane Roe, director of the X Center" → Jane Roe),
+    ("R-Wis."), before an apposition when the span starts with a capital ("Jane Roe, director
+    of the X Center" → Jane Roe), after a possessive ("the X's Jane Roe" → Jane Roe),
     honorifics set aside."""
     best = None
     head = source.split("(")[0]
-    head = head.split(",")[0] if CAPITAL_RUN.search(head.split(",")[0]) else head
+    first = head.split(",")[0].strip()
+    head = first if first[:1].isupper() and CAPITAL_RUN.search(first) else head
+    head = re.split(r"['’]s\s+", head)[-1]  # "the Outlet's Jane Roe" → Jane Roe
     for run in CAPITAL_RUN.finditer(head):
         rest = head[run.end() :].lstrip(" ,")
         if rest[:1].islower() and not rest.startswith(("of ", "de ")) or STATE_TAG.match(run[0]):
@@ -252,6 +258,9 @@ def score(tables: object, corpus: Path, anns: dict[str, Path]) -> dict[str, obje
                 else bool(speaker and name and same_person(speaker, name))
             )
             counts["scored"] += 1
+            counts[f"n_{kind}"] += 1
+            counts[f"with_{kind}"] += speaker is not None
+            counts[f"ok_{kind}"] += right and speaker is not None
             counts["given"] += speaker is not None
             counts["right"] += right
             counts["right_given"] += right and speaker is not None
@@ -303,6 +312,14 @@ def main() -> int:
     print(f"speaker precision where named: {result['precision_named']:.3f}")
     print(f"speaker accuracy: {result['accuracy']:.3f}")
     print(f"surname right (given a speaker, gold named): {result['surname_right']:.3f}")
+    c = result["counts"]
+    for kind in ("named", "pronoun", "description"):
+        given = c.get(f"with_{kind}", 0)  # type: ignore[attr-defined]
+        right = c.get(f"ok_{kind}", 0)  # type: ignore[attr-defined]
+        print(
+            f"  gold {kind}: {c.get(f'n_{kind}', 0)} scored, {given} given a speaker,"  # type: ignore[attr-defined]
+            f" {right} right ({right / given if given else float('nan'):.3f})"
+        )
     for how, (right, n) in result["by_attribution"].items():  # type: ignore[attr-defined]
         print(f"  {how}: {right}/{n}")
     if args.show_wrong:
