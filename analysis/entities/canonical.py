@@ -10,12 +10,13 @@ from unidecode import unidecode
 
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _person_evidence
+from .vocabulary import platforms
 
 
 def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] | None) -> str:
     if curated:
         return str(curated["label"])
-    if any(len(k.split()) >= 2 and _has_org_word(k) for k in keys):
+    if any(len(k.split()) >= 2 and _has_org_word(k) for k in keys) or keys & platforms():
         return "ORG"
     person_evidence = _person_evidence(group)
     votes: dict[str, float] = defaultdict(float)

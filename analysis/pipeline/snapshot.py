@@ -7,7 +7,8 @@ cache folder's `builds/` subfolder, keyed by everything the tables depend on:
 
 - every file of the corpus folder (its path and bytes: manifest, articles, rules, side files
   such as `frames.yml`), hidden files (names starting with ".") left out;
-- the source of this package (every `analysis/**/*.py`), so a code change is never served stale;
+- the source of this package (every `analysis/**/*.py`, and the `data/` word lists shipped with
+  it), so a code change is never served stale;
 - the spaCy model's name and version, and spaCy's version.
 
 Each table is one checksummed cache entry (`analysis.cache`) of Parquet bytes; a damaged or
@@ -39,7 +40,9 @@ SNAPSHOTS_KEPT = 4
 def _package_version() -> str:
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parents[1]  # the whole package, analysis/
-    for path in sorted(here.rglob("*.py")):
+    # Code and the data files shipped with it (word lists in `<layer>/data/`).
+    paths = [*here.rglob("*.py"), *here.rglob("data/*.yml"), *here.rglob("data/*.csv")]
+    for path in sorted(paths):
         digest.update(str(path.relative_to(here)).encode("utf-8"))
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from .cues import (
     find_channel,
 )
 from .marks import Quoted
-from .named import MentionIndex
+from .named import Mention, MentionIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -185,15 +185,6 @@ class QuoteFinder:
             return inside_span and not self.quoted.covers(token.idx)
 
         indices = range(sent.start, sent.end)
-        for i in indices:
-            if self.lowers[i] == "according" and i + 1 < len(self.doc):
-                token, to = self.doc[i], self.doc[i + 1]
-                objects = [c for c in to.children if c.dep_ == "pobj"]
-                if to.lower_ == "to" and objects and outside(token):
-                    who = self.resolve(objects[0], history)
-                    who.cue, who.channel = "according to", self.channel_of(sent)
-                    who.how = "according_to"
-                    return who, token
         inside = []  # the sentence's first word inside the current quote
         if current:
             first = bisect_left(self.offsets, current[0], sent.start, sent.end)
@@ -212,7 +203,7 @@ class QuoteFinder:
         verbs = [self.doc[i] for i in indices if self.lemmas[i] in SPEECH_VERBS]
         verbs = [v for v in verbs if v.pos_ == "VERB" and outside(v)]
         if not verbs:
-            return Attribution(), None
+            return self._according_to(sent, history, outside)
         governing = [a for t in inside[:1] for a in t.ancestors if a in verbs]
         anchor = current[1] if current else sent.start_char
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
@@ -226,6 +217,22 @@ class QuoteFinder:
                 if who.how == "cue" and verb in depth and current and not self._opens(current):
                     who.how = "governing_verb"
                 return who, verb
+        return self._according_to(sent, history, outside)
+
+    def _according_to(
+        self, sent: Span, history: list[Attribution], outside: Callable[[Token], bool]
+    ) -> tuple[Attribution, Token | None]:
+        """ "according to X" outside the quote: the speech verb's own subject, when the
+        sentence has one, wins over it ("X said …, according to a video")."""
+        for i in range(sent.start, sent.end):
+            if self.lowers[i] == "according" and i + 1 < len(self.doc):
+                token, to = self.doc[i], self.doc[i + 1]
+                objects = [c for c in to.children if c.dep_ == "pobj"]
+                if to.lower_ == "to" and objects and outside(token):
+                    who = self.resolve(objects[0], history)
+                    who.cue, who.channel = "according to", self.channel_of(sent)
+                    who.how = "according_to"
+                    return who, token
         return Attribution(), None
 
     def _opens(self, span: tuple[int, int]) -> bool:
@@ -270,7 +277,9 @@ class QuoteFinder:
         """
         if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
             token = token.head.head
-        for apposition in (c for c in token.children if c.dep_ == "appos"):
+        own = self._own_mention(token)
+        appositions = [] if own is not None else token.children
+        for apposition in (c for c in appositions if c.dep_ == "appos"):
             end = apposition.idx + len(apposition)
             named = self._mention_in(apposition.left_edge.idx, end)
             if named is not None and self.labels.get(named) in ("PERSON", "ORG"):
@@ -278,6 +287,10 @@ class QuoteFinder:
         words = self._speaker_words(token)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         label = self.text[start:end]
+        if own is not None:
+            if any(self.in_byline(t.idx) for t in words):
+                label = own.text  # the words run back into a dateline
+            return Attribution(own.entity_id, label, how="cue")
         for acl in (c for c in token.rights if c.dep_ == "acl" and c.tag_ == "VBN"):
             # "audio obtained by X"
             label = self.text[start : acl.right_edge.idx + len(acl.right_edge)]
@@ -321,6 +334,16 @@ class QuoteFinder:
         ):
             return Attribution(last.entity_id, label, how="cue")
         return Attribution(self._tied(token, words), label, how="cue")
+
+    def _own_mention(self, token: Token) -> Mention | None:
+        """The speaker-type name the subject word itself is part of ("Baer, a former X
+        administration official": Baer, not the X the apposition names), if any."""
+        hits = [
+            m
+            for m in self.mentions.overlapping(token.idx, token.idx + len(token))
+            if m.label in SPEAKER_LABELS
+        ]
+        return hits[-1] if hits else None
 
     def _speaker_words(self, token: Token) -> list[Token]:
         keep = {"compound", "flat", "amod", "nmod", "det", "poss", "case"}
@@ -378,7 +401,12 @@ class QuoteFinder:
                 return distinct[0]
             if len(distinct) > 1:
                 return None
-            if start < sent.start_char and self._people_in(start, end):
+            nearer = [
+                p
+                for p in self.mentions.within(start, end)
+                if p.label == "PERSON" and not self.quoted.covers(p.start)
+            ]
+            if start < sent.start_char and nearer:
                 return None  # someone nearer was named, not as a subject: cannot tell
             same = [
                 t
@@ -405,12 +433,12 @@ class QuoteFinder:
         return None
 
     def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
-        """People named between two offsets as the subject of a clause (or in apposition to
-        it): "Judge X wrote", "The lead author, Dr. X, said"."""
+        """People named between two offsets, outside quotations, as the subject of a clause (or
+        in apposition to it): "Judge X wrote", "The lead author, Dr. X, said"."""
         found = []
         for m in self.mentions.within(start, end):
-            if m.label != "PERSON":
-                continue
+            if m.label != "PERSON" or self.quoted.covers(m.start):
+                continue  # a name inside a quotation is never the antecedent
             span = self.doc.char_span(m.end - 1, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -495,7 +523,7 @@ class QuoteFinder:
                     return named
         lemma = token.lemma_.lower()
         issuers = []
-        for t in (self.doc[i] for i in range(token.i) if self.lemmas[i] == lemma):
+        for t in (self.doc[i] for i in range(token.i + 1) if self.lemmas[i] == lemma):
             if t.dep_ not in ("dobj", "nsubjpass"):
                 continue
             verb = t.head
