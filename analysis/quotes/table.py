@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 _CONTINUES = re.compile(r"^(?:and |but )?that\b", re.IGNORECASE)
 #: A partial quote of at most this many words with no speaker is a scare quote or a title.
 SCARE_QUOTE_MAX_WORDS = 4
+#: A partial quote of at most this many words, each capitalised but small function words
+#: (`TITLE_SMALL`), is a title or a name: left out.
+TITLE_MAX_WORDS = 6
+TITLE_SMALL = frozenset("a an the of for and or in on at to with by from".split())
 
 
 def find_quotes(
@@ -147,9 +151,24 @@ def find_quotes(
         short = kind == "partial" and n_words <= SCARE_QUOTE_MAX_WORDS
         if short and who.entity_id is None and who.how == "none":
             continue  # a scare quote or a title, not anyone's statement
+        if kind == "partial" and is_title(text):
+            continue  # the title of a programme, book or film, or a group's name
         rows.append(row(start, end, kind, who))
     rows.sort(key=lambda r: (r["start"], r["kind"] == "indirect"))
     return rows, reader.warnings
+
+
+def is_title(text: str) -> bool:
+    """Returns whether quoted words are a title or a name rather than anyone's words: at most
+    `TITLE_MAX_WORDS` words, every one capitalised but small function words, no sentence
+    punctuation ("Fox News Sunday", "Meet the Press", "Women for Y").
+
+    A single capitalised word is not enough (it may be a quoted word at a sentence start)."""
+    found = re.findall(r"[\w'’-]+|[.!?,;:]", text.strip())
+    if not 2 <= len(found) <= TITLE_MAX_WORDS or any(w in ".!?,;:" for w in found):
+        return False
+    first, *rest = found
+    return first[:1].isupper() and all(w[:1].isupper() or w.lower() in TITLE_SMALL for w in rest)
 
 
 def _follow_on(finder: QuoteFinder, history: list[Attribution], offset: int) -> Attribution:
