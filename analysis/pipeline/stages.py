@@ -280,7 +280,9 @@ def tabulate_in_context(
     for row in zip(*(mentions[c].tolist() for c in columns), strict=True):
         mentioned.setdefault(row[0], []).append(list(row[1:]))
     at = columns.index("entity_id") - 1  # in a row of `mentioned`
-    code = _code_version("quotes", "text/lexicon", "entities", "text/names", "timeline", "framing")
+    code = _code_version(
+        "quotes", "text/lexicon", "text/datelines", "entities", "text/names", "timeline", "framing"
+    )
     frames_key = json.dumps([[f.name, list(f.terms)] for f in frames])
     found: dict[str, dict[str, list[Any]]] = {}
     paths: dict[str, Path] = {}

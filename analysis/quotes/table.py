@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..text.datelines import find_datelines
 from ..text.lexicon import words
-from .cues import REPORTING_VERBS, find_datelines
+from .cues import REPORTING_VERBS
 from .marks import MarkReader, Quoted, Segment
 from .named import MentionIndex
 from .speakers import Attribution, QuoteFinder
