@@ -154,12 +154,30 @@ class QuoteFinder:
                 # "— a reader in Eastfield": a roundup line naming no one.
                 line = next_sentence.text.strip(" –—-\n")
                 return Attribution(mention=line, how="roundup"), next_sentence[0]
-        if previous_sentence is not None and self.text_of(previous_sentence).rstrip().endswith(":"):
+        if previous_sentence is not None and self.text_of(previous_sentence).rstrip()[-1:] in ":,":
             found = self._attribution_in(previous_sentence, history)
+            if found[1] is None:
+                found = self._document_intro(previous_sentence, history)
             if found[1] is not None:
                 if found[0].how == "cue":
                     found[0].how = "colon"
                 return found
+        return Attribution(), None
+
+    def _document_intro(
+        self, sent: Span, history: list[Attribution]
+    ) -> tuple[Attribution, Token | None]:
+        """ "X released the following statement:" before a quotation: the subject of a verb
+        whose object is a document noun, in a sentence ending with a colon."""
+        if not self.text_of(sent).rstrip().endswith(":"):
+            return Attribution(), None
+        for t in sent:
+            if t.dep_ == "dobj" and t.lemma_.lower() in DOCUMENT_NOUNS and t.head.pos_ == "VERB":
+                subject = self.subject_of(t.head)
+                if subject is not None and not self.quoted.covers(subject.idx):
+                    who = self.resolve(subject, history)
+                    who.cue, who.channel = t.head.lemma_.lower(), self.channel_of(sent)
+                    return who, t.head
         return Attribution(), None
 
     def _roundup_name(self, line: Span) -> Attribution | None:
@@ -201,7 +219,7 @@ class QuoteFinder:
                         return who, noun
                     break
         verbs = [self.doc[i] for i in indices if self.lemmas[i] in SPEECH_VERBS]
-        verbs = [v for v in verbs if v.pos_ == "VERB" and outside(v)]
+        verbs = [v for v in verbs if _is_verb(v) and outside(v)]
         if not verbs:
             return self._according_to(sent, history, outside)
         governing = [a for t in inside[:1] for a in t.ancestors if a in verbs]
@@ -569,3 +587,11 @@ class QuoteFinder:
                     chars[i - start] = " "
             self._channels[start, end] = find_channel("".join(chars))
         return self._channels[start, end]
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb, or a present-tense speech verb the model took for a plural noun ("X notes.")
+    heading its sentence with a subject."""
+    if token.pos_ == "VERB":
+        return True
+    return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
