@@ -16,7 +16,7 @@ from unidecode import unidecode
 from ..text.lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
 from ..text.names import fold
 from .cues import KEEP_LABELS, PLACE_NOUNS, PLACE_PREPOSITIONS, PORTFOLIOS, TITLES, _has_org_word
-from .vocabulary import calendar_words, honorifics, month_context, weekdays
+from .vocabulary import calendar_words, holidays, honorifics, month_context, weekdays
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -68,6 +68,8 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
             text, end = text[: possessive.start()], end - len(possessive.group())
         if not text or (len(span) == 1 and _not_a_name(span[0], ent.label_)):
             continue
+        if text.lower() in holidays():
+            continue  # a date: the timeline reads it
         mention = Mention(
             article_id, article_index, span.start_char, end, text, tuple(text.split()), ent.label_
         )
@@ -201,7 +203,8 @@ def _majority_label(group: list[Mention]) -> str | None:
 def _search_forms(mentions: list[Mention]) -> dict[str, str]:
     """Returns the name forms to look for where spaCy saw nothing, each with the label it came
     with: every capitalised name seen (also without diacritics) and the surname of every
-    personal name."""
+    personal name (also one that is a function word: "May"; a month used as a date is left
+    out where it is found)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         for form in {m.text, unidecode(m.text)}:
@@ -212,7 +215,10 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
     return {
         form: counts.most_common(1)[0][0]
         for form, counts in labels.items()
-        if len(form) >= 3 and form[:1].isupper() and not _function_word(form)
+        if len(form) >= 3
+        and form[:1].isupper()
+        and (not _function_word(form) or counts["PERSON"] > 0)
+        and form.lower().rstrip(".") not in TITLES | honorifics()
     }
 
 

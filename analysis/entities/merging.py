@@ -120,7 +120,8 @@ def _link_single_names(
     clusters: _Clusters,
     org_heads: set[str],
 ) -> dict[int, str]:
-    """Links one-word person mentions to one full name: in the article first, then the corpus.
+    """Links one-word person mentions to one full name: the one their article used before them
+    first, then the corpus.
 
     In the corpus, a word that is also an organisation name's first word ("Fox" of "Fox News")
     joins a person only where its own article uses it as a person's (a title, a speech verb) or
@@ -132,10 +133,11 @@ def _link_single_names(
         The person (cluster root) of each linked mention, by its position in `mentions`.
     """
     links: dict[int, str] = {}
-    in_article: dict[str, set[str]] = defaultdict(set)
+    first_named: dict[tuple[str, str], int] = {}  # (article, person) → first full name's start
     for key in people:
         for m in groups[key]:
-            in_article[m.article_id].add(clusters.find(key))
+            at = (m.article_id, clusters.find(key))
+            first_named[at] = min(first_named.get(at, m.start), m.start)
     compatible = _full_name_roots(people, groups, clusters)
     surnames_of: dict[str, set[str]] = defaultdict(set)
     for key in people:
@@ -150,7 +152,7 @@ def _link_single_names(
         if m.key not in majority:
             majority[m.key] = _majority_label(groups[m.key])
         roots = compatible(m.key)
-        here = sorted(roots & in_article[m.article_id])
+        here = sorted(r for r in roots if first_named.get((m.article_id, r), m.start) < m.start)
         if majority[m.key] in ("GPE", "LOC", "NORP") and not (
             len(here) == 1 and m.key in surnames_of[here[0]]
         ):

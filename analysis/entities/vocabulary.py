@@ -1,5 +1,5 @@
-"""General vocabulary of the entity rules, read from the package's data files: month and weekday
-names, social platforms, honorifics (`data/vocabulary.yml`) and common given-name variants
+"""General vocabulary of the entity rules, read from the package's data files: month, weekday and
+holiday names, social platforms, honorifics (`data/vocabulary.yml`) and common given-name variants
 (`data/given_names.csv`). None names a person, outlet or phrase of an article.
 """
 
@@ -22,6 +22,11 @@ def _vocabulary() -> dict[str, frozenset[str]]:
 def calendar_words() -> frozenset[str]:
     """Returns the month and weekday names (and month abbreviations), lowercase."""
     return _vocabulary()["months"] | _vocabulary()["weekdays"]
+
+
+def holidays() -> frozenset[str]:
+    """Returns the names of holidays and observances, lowercase: dates, not entities."""
+    return _vocabulary()["holidays"]
 
 
 def weekdays() -> frozenset[str]:

@@ -426,6 +426,20 @@ class QuoteFinder:
             ]
             if start < sent.start_char and nearer:
                 return None  # someone nearer was named, not as a subject: cannot tell
+            described = [
+                t
+                for t in tokens
+                if t.dep_ == "nsubj"
+                and t.tag_ == "NN"
+                and t.i < pronoun.i
+                and t.head.lemma_.lower() in SPEECH_VERBS
+                and t.lemma_.lower() not in DOCUMENT_NOUNS | ORG_NOUNS
+                and not self.quoted.covers(t.idx)
+            ]
+            if described:  # "“…,” the nurse said. “…,” she added.": the nurse, if known (a
+                # report or an organisation that warned is no one's antecedent)
+                found = self._tied(described[-1], [described[-1]])
+                return found if found and self.labels.get(found) == "PERSON" else None
             same = [
                 t
                 for t in tokens
@@ -484,6 +498,8 @@ class QuoteFinder:
     def _last_org(self, token: Token, history: list[Attribution]) -> str | None:
         """The organisation that spoke last, when no other organisation was named since."""
         for h in reversed(history):
+            if h.how == "according_to":
+                continue  # a source cited ("according to the X Ledger") did not speak
             if h.entity_id and self.labels.get(h.entity_id) == "ORG":
                 # Anyone else named since (a company the model took for a person, too) → unsure.
                 others = set(self.named_between(h.at, token.idx))

@@ -260,6 +260,8 @@ def _indirect(
         elif lemma == "accuse":
             clause = [c for c in token.children if c.dep_ in ("dobj", "prep")]
         elif token.lower_ == "according" and token.i + 1 < len(finder.doc):
+            if _has_speaker_verb(finder, sent, before=token.i):
+                continue  # "X said …, according to Y": X's words, not Y's report
             to = finder.doc[token.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if to.lower_ == "to" and objects:
@@ -294,6 +296,19 @@ def _indirect(
             start += 5
         found.append((start, end, who))
     return found
+
+
+def _has_speaker_verb(finder: QuoteFinder, sent: Span, *, before: int) -> bool:
+    """Whether a sentence has, before token `before`, a reporting verb with its own subject outside
+    the quotes ("X said …, according to Y"; not "According to Y, X called for …")."""
+    return any(
+        t.lemma_.lower() in REPORTING_VERBS
+        and t.pos_ == "VERB"
+        and t.i < before
+        and not finder.quoted.covers(t.idx)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        for t in sent
+    )
 
 
 def _unquoted_words(words: list[Token], quoted: Quoted) -> bool:
