@@ -197,6 +197,48 @@ def _majority_label(group: list[Mention]) -> str | None:
     return labels.most_common(1)[0][0] if labels else None
 
 
+def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[Mention]:
+    """Returns the mentions without the capitalised common words the model took for names: a
+    one-word mention opening a sentence ("People with knowledge …", "Here is …") whose word the
+    corpus writes in lowercase more often than capitalised inside sentences. A name keeps its
+    capital inside sentences ("… said Trump"), so it stays.
+    """
+    texts = {aid: doc.text for aid, doc in docs.items()}
+    opening = {
+        m.text
+        for m in mentions
+        if len(m.tokens) == 1
+        and m.text[:1].isupper()
+        and _opens_sentence(texts[m.article_id], m.start)
+    }
+    if not opening:
+        return mentions
+    lower: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    wanted = {w.lower() for w in opening}
+    for text in texts.values():
+        for found in _WORD_START.finditer(text):
+            word = found.group()
+            if word.lower() not in wanted:
+                continue
+            if word.islower():
+                lower[word] += 1
+            elif not _opens_sentence(text, found.start()):
+                inside[word.lower()] += 1
+    common = {w for w in opening if lower[w.lower()] > inside[w.lower()]}
+    return [
+        m
+        for m in mentions
+        if not (m.text in common and _opens_sentence(texts[m.article_id], m.start))
+    ]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a body offset opens a sentence or a paragraph (after quote marks and spaces)."""
+    before = text[max(0, start - 12) : start].rstrip(" \t“\"‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
 # --- 4. alias search: the known name forms spaCy missed ----------------------------------------
 
 
@@ -206,18 +248,20 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
     personal name (also one that is a function word: "May"; a month used as a date is left
     out where it is found)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
+    surnames: set[str] = set()
     for m in mentions:
         for form in {m.text, unidecode(m.text)}:
             labels[form][m.label or ""] += 1
         person = m.label == "PERSON" or m.cues["PERSON"] > 0
         if person and len(m.tokens) >= 2 and not _has_org_word(m.key):
             labels[m.tokens[-1]]["PERSON"] += 1
+            surnames.add(m.tokens[-1])
     return {
         form: counts.most_common(1)[0][0]
         for form, counts in labels.items()
         if len(form) >= 3
         and form[:1].isupper()
-        and (not _function_word(form) or counts["PERSON"] > 0)
+        and (not _function_word(form) or form in surnames)
         and form.lower().rstrip(".") not in TITLES | honorifics()
     }
 

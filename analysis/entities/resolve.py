@@ -14,7 +14,13 @@ import pandas as pd
 from .canonical import _canonical_name, _decide_label, slug
 from .cues import PLACE_LABELS, _has_org_word
 from .curated import Curated, _apply_curated
-from .mentions import Mention, _find_missed, _majority_label, extract_mentions
+from .mentions import (
+    Mention,
+    _find_missed,
+    _majority_label,
+    drop_common_words,
+    extract_mentions,
+)
 from .merging import (
     _Clusters,
     _fold_plurals,
@@ -58,6 +64,7 @@ def resolve_entities(
     curated = curated or Curated()
     order = {aid: i for i, aid in enumerate(docs)}
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
+    mentions = drop_common_words(docs, mentions)
     mentions += _find_missed(docs, order, mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:

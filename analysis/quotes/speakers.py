@@ -486,11 +486,17 @@ class QuoteFinder:
         return found
 
     def _org_antecedent(self, pronoun: Token, history: list[Attribution]) -> str | None:
-        """ "it"/"they": the organisation named last in the pronoun's or the previous sentence,
-        else the organisation that spoke last; never a person, never one named later."""
+        """ "it"/"they": the organisation named last in the pronoun's or the previous sentence
+        (not one a statement went out on: "said on Twitter it …"), else the organisation that
+        spoke last; never a person, never one named later."""
         sent = pronoun.sent
         start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-        here = [m for m in self.mentions.within(start, pronoun.idx) if m.label == "ORG"]
+        here = [
+            m
+            for m in self.mentions.within(start, pronoun.idx)
+            if m.label == "ORG"
+            and not _CHANNEL_BEFORE.search(self.text[max(0, m.start - 8) : m.start])
+        ]
         if here:
             return here[-1].entity_id
         return self._last_org(pronoun, history)
@@ -603,6 +609,10 @@ class QuoteFinder:
                     chars[i - start] = " "
             self._channels[start, end] = find_channel("".join(chars))
         return self._channels[start, end]
+
+
+#: "on Twitter", "via Facebook": a platform a statement went out on is not who spoke.
+_CHANNEL_BEFORE = re.compile(r"\b(?:on|via|in)\s+$", re.IGNORECASE)
 
 
 def _is_verb(token: Token) -> bool:
