@@ -68,8 +68,8 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
             text, end = text[: possessive.start()], end - len(possessive.group())
         if not text or (len(span) == 1 and _not_a_name(span[0], ent.label_)):
             continue
-        if text.lower() in holidays():
-            continue  # a date: the timeline reads it
+        if text.lower() in holidays() or _function_word(text):
+            continue  # a date (the timeline reads it), or a function word ("MORE’s")
         mention = Mention(
             article_id, article_index, span.start_char, end, text, tuple(text.split()), ent.label_
         )
@@ -261,7 +261,7 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
         for form, counts in labels.items()
         if len(form) >= 3
         and form[:1].isupper()
-        and (not _function_word(form) or form in surnames)
+        and (not _function_word(form) or (form in surnames and not form.isupper()))
         and form.lower().rstrip(".") not in TITLES | honorifics()
     }
 

@@ -65,7 +65,7 @@ def resolve_entities(
     order = {aid: i for i, aid in enumerate(docs)}
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
     mentions = drop_common_words(docs, mentions)
-    mentions += _find_missed(docs, order, mentions)
+    mentions = drop_common_words(docs, mentions + _find_missed(docs, order, mentions))
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[m.key].append(m)
