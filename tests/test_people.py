@@ -123,3 +123,12 @@ def test_datelines_with_and_without_an_agency() -> None:
     text = "WESTFORD — Senator Quint said.\nODESA, Ukraine (Reuters) — A blast.\nU.S.-China talks"
     found = [text[s:e] for s, e in find_datelines(text)]
     assert found == ["WESTFORD —", "ODESA, Ukraine (Reuters) —"]
+
+
+def test_a_passive_verb_without_agent_has_no_actor(people) -> None:
+    # courier: 'The closure plan was approved on Monday, Quint said.' — Quint said it; who
+    # approved the plan the text does not say: no event for Monday, and the words are Quint's.
+    e = people.events
+    assert e[(e.article_id == "courier") & (e.date_text == "Monday")].empty
+    q = quote(people, "courier", "The closure plan was approved")
+    assert (q.kind, q.speaker) == ("indirect", "Marla Quint")

@@ -225,7 +225,8 @@ def _anchor(doc: Doc, phrase: DatePhrase, sentence: Any) -> Token:
 
 def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, str | None]:
     """Returns (actor, entity_id) of a verb: its subject's entity, climbing to governing verbs
-    when it has none (participles, infinitives, subordinate clauses)."""
+    when it has none (participles, infinitives, subordinate clauses); a passive verb without an
+    agent ("was confirmed in January") has no actor: the governing verb's subject did not do it."""
     for _ in range(MAX_CLIMB):
         subject = next(
             (c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
@@ -234,6 +235,8 @@ def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, s
         if subject is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+                return None, None  # "where the first case was confirmed in January": no actor
         if subject is not None:
             if _in_dateline(subject, ctx):
                 return None, None  # "WASHINGTON —": a dateline's place never acts
