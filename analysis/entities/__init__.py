@@ -11,12 +11,14 @@ Steps (each documented in docs/entities.md):
    - full personal names (two or more tokens) whose first names and surnames are each alike after
      transliteration folding (Volodymyr/Volodimir, Zelensky/Zelenskiy/Zelenskyy, Callamard/Kalamar);
    - a one-word mention naming a person (surname, or first name) joins the single compatible full
-     name in its article, else the single one in the corpus; with none or several it stays its own
-     unresolved entity;
+     name its article used before it, else the single one in the corpus (or the one its other
+     articles resolve it to); with none or several it stays its own unresolved entity;
    - other one-word names alike after folding (Kharkiv/Charkiv, Mykolaiv/Mykolayiv, Kyiv/Kiev);
    - an organisation's short form (its first word kept, e.g. "Amnesty") joins the one organisation
-     name that contains it; never when the longer name adds a place — a national section
-     ("Amnesty International Ukraine") stays apart from its parent;
+     name that contains it where its article used that name before it (across articles only when
+     the name is used as often); never when the longer name adds a place — a national section
+     ("Amnesty International Ukraine") stays apart from its parent — and never a person's surname
+     or first name ("X Foundation" does not take "X");
    - national variants of an organisation's name (`Ministry of Defense of Ukraine` = `Ukrainian
      Defense Ministry`, and `Ministry of Defense` in an article that names only that country's);
    - curated entries of `corpus/entities.yml`.
@@ -32,6 +34,8 @@ Steps (each documented in docs/entities.md):
 The stages, one module each:
 
 - `cues` — the word lists (spaCy labels kept, person titles, organisation vocabulary, place words).
+- `vocabulary` — general vocabulary read from `data/` (months, weekdays, holidays, platforms,
+  honorifics, given-name variants).
 - `mentions` — step 1, the mentions spaCy found, and step 4, the known name forms it missed.
 - `merging` — steps 2–3, name groups merged into entities (people, one-word names, organisations'
   short forms and national variants).

@@ -10,12 +10,13 @@ from unidecode import unidecode
 
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _person_evidence
+from .vocabulary import platforms
 
 
 def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] | None) -> str:
     if curated:
         return str(curated["label"])
-    if any(len(k.split()) >= 2 and _has_org_word(k) for k in keys):
+    if any(len(k.split()) >= 2 and _has_org_word(k) for k in keys) or keys & platforms():
         return "ORG"
     person_evidence = _person_evidence(group)
     votes: dict[str, float] = defaultdict(float)
@@ -45,8 +46,10 @@ def _canonical_name(group: list[Mention], label: str) -> str:
     for m in group:
         articles[m.text].add(m.article_id)
         first_seen[m.text] = min(first_seen.get(m.text, 10**9), m.article_index)
-    longest = max(len(f.split()) for f in forms)
-    full = [f for f in forms if len(f.split()) == longest]
+    # A form repeating a word ("X Y Y", glued page furniture) is never the canonical name.
+    clean = [f for f in forms if not _repeats_a_name_word(f)] or list(forms)
+    longest = max(len(f.split()) for f in clean)
+    full = [f for f in clean if len(f.split()) == longest]
 
     def rank(form: str) -> tuple[int, int, int, int, str]:
         score = forms[form]
@@ -58,6 +61,12 @@ def _canonical_name(group: list[Mention], label: str) -> str:
         return (-score, -len(articles[form]), first_seen[form], -has_marks, form)
 
     return sorted(full, key=rank)[0]
+
+
+def _repeats_a_name_word(form: str) -> bool:
+    """Whether a capitalised word occurs twice in a form ("X Y Y"; "of" may)."""
+    names = [w for w in form.split() if w[:1].isupper()]
+    return len(set(names)) < len(names)
 
 
 def slug(name: str) -> str:

@@ -10,14 +10,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ..text.lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
 from ..text.names import fold
 from .cues import KEEP_LABELS, PLACE_NOUNS, PLACE_PREPOSITIONS, PORTFOLIOS, TITLES, _has_org_word
+from .vocabulary import calendar_words, holidays, honorifics, month_context, weekdays
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -64,8 +66,10 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
         possessive = _POSSESSIVE.search(text)
         if possessive and len(text) > 3:
             text, end = text[: possessive.start()], end - len(possessive.group())
-        if not text or (len(span) == 1 and text.lower() in PORTFOLIOS):
+        if not text or (len(span) == 1 and _not_a_name(span[0], ent.label_)):
             continue
+        if text.lower() in holidays() or _function_word(text):
+            continue  # a date (the timeline reads it), or a function word ("MORE’s")
         mention = Mention(
             article_id, article_index, span.start_char, end, text, tuple(text.split()), ent.label_
         )
@@ -75,8 +79,16 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
 
 
 def _trim(ent: Span) -> Span | None:
+    """Returns the name part of an entity span, or None when nothing of a name is left: without
+    a leading article, a title or honorific before a capitalised name ("President X", "Mr. X"
+    whatever the label), stray non-name words, weekday names at either edge ("X Saturday"), and
+    anything from a line break on; a lone month name used as a date ("in May") is no name."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    for i in range(start, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
         or (
@@ -85,25 +97,74 @@ def _trim(ent: Span) -> Span | None:
             and end - start > 1
             and doc[start + 1].is_title
         )
+        or _is_honorific(doc, start, end)
         or (
             ent.label_ not in ("NORP", "GPE", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART")
             and doc[start].pos_ not in ("PROPN", "NOUN")
             and not doc[start].like_num
         )
+        or (doc[start].lower_ in weekdays() and end - start > 1)
     ):
         start += 1
-    while end > start and doc[end - 1].is_punct:
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or (doc[end - 1].lower_ in weekdays() and end - start > 1)
+    ):
         end -= 1
     if start >= end:
         return None
+    if end - start == 1 and _is_date_word(doc, start):
+        return None
     return doc[start:end]
+
+
+def _not_a_name(token: Token, label: str) -> bool:
+    """A lone word that names no one: a ministry portfolio ("Defense"), a title or honorific
+    alone ("Mayor"), or a function word the model took for a name ("MORE", "Here"; a short
+    acronym like "WHO" or "US" is a name)."""
+    lower = token.lower_.rstrip(".")
+    if lower in PORTFOLIOS:
+        return True
+    if label == "PERSON" and lower in TITLES | honorifics():
+        return True
+    return token.is_stop and not (token.is_upper and len(token) <= 3)
+
+
+def _is_honorific(doc: Doc, start: int, end: int) -> bool:
+    """An honorific or title (with its full stop) before a capitalised name that is not an
+    organisation's: "Mr. X", "Sen. X", "President X"."""
+    word = doc[start].lower_.rstrip(".")
+    if word not in honorifics() or end - start < 2:
+        return False
+    following = doc[start + 1] if doc[start + 1].text != "." else None
+    if following is None:
+        return end - start > 2 and doc[start + 2].is_title
+    rest = " ".join(t.lower_ for t in doc[start + 1 : end])
+    return following.is_title and following.pos_ == "PROPN" and not _has_org_word(rest)
+
+
+def _is_date_word(doc: Doc, i: int) -> bool:
+    """A weekday, or a month name used as a date: after "in", "last", "since", … or before a
+    number ("May 5")."""
+    word = doc[i].lower_.rstrip(".")
+    if word in weekdays():
+        return True
+    if word not in calendar_words():
+        return False
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return before in month_context() or (after is not None and after.like_num)
 
 
 def _cues(span: Span) -> Counter[str]:
     cues: Counter[str] = Counter()
     doc, root = span.doc, span.root
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in TITLES:
+    if before is not None and before.text == "." and span.start > 1:
+        before = doc[span.start - 2]
+    titled = before is not None and before.lower_.rstrip(".") in TITLES | honorifics()
+    if titled:
         cues["PERSON"] += 2
     appositions = [root.head] if root.dep_ == "appos" else []
     appositions += [c for c in root.children if c.dep_ == "appos"]
@@ -136,25 +197,81 @@ def _majority_label(group: list[Mention]) -> str | None:
     return labels.most_common(1)[0][0] if labels else None
 
 
+def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[Mention]:
+    """Returns the mentions without the capitalised common words the model took for names: a
+    one-word mention opening a sentence ("People with knowledge …", "Here is …") whose word the
+    corpus writes in lowercase more often than capitalised inside sentences. A name keeps its
+    capital inside sentences ("… said Trump"), so it stays.
+    """
+    texts = {aid: doc.text for aid, doc in docs.items()}
+    opening = {
+        m.text
+        for m in mentions
+        if len(m.tokens) == 1
+        and m.text[:1].isupper()
+        and _opens_sentence(texts[m.article_id], m.start)
+    }
+    if not opening:
+        return mentions
+    lower: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    wanted = {w.lower() for w in opening}
+    for text in texts.values():
+        for found in _WORD_START.finditer(text):
+            word = found.group()
+            if word.lower() not in wanted:
+                continue
+            if word.islower():
+                lower[word] += 1
+            elif not _opens_sentence(text, found.start()):
+                inside[word.lower()] += 1
+    common = {w for w in opening if lower[w.lower()] > inside[w.lower()]}
+    return [
+        m
+        for m in mentions
+        if not (m.text in common and _opens_sentence(texts[m.article_id], m.start))
+    ]
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a body offset opens a sentence or a paragraph (after quote marks and spaces)."""
+    before = text[max(0, start - 12) : start].rstrip(" \t“\"‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
 # --- 4. alias search: the known name forms spaCy missed ----------------------------------------
 
 
 def _search_forms(mentions: list[Mention]) -> dict[str, str]:
     """Returns the name forms to look for where spaCy saw nothing, each with the label it came
     with: every capitalised name seen (also without diacritics) and the surname of every
-    personal name."""
+    personal name (also one that is a function word: "May"; a month used as a date is left
+    out where it is found)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
+    surnames: set[str] = set()
     for m in mentions:
         for form in {m.text, unidecode(m.text)}:
             labels[form][m.label or ""] += 1
         person = m.label == "PERSON" or m.cues["PERSON"] > 0
         if person and len(m.tokens) >= 2 and not _has_org_word(m.key):
             labels[m.tokens[-1]]["PERSON"] += 1
+            surnames.add(m.tokens[-1])
     return {
         form: counts.most_common(1)[0][0]
         for form, counts in labels.items()
-        if len(form) >= 3 and form[:1].isupper()
+        if len(form) >= 3
+        and form[:1].isupper()
+        and (not _function_word(form) or (form in surnames and not form.isupper()))
+        and form.lower().rstrip(".") not in TITLES | honorifics()
     }
+
+
+def _function_word(form: str) -> bool:
+    """A one-word form that is a function word ("More", "Here") unless a short acronym ("WHO",
+    "US"): never searched for, the model's occasional name among its many uses is a mistake."""
+    return (
+        " " not in form and form.lower() in STOP_WORDS and not (form.isupper() and len(form) <= 3)
+    )
 
 
 def _find_missed(
@@ -179,6 +296,8 @@ def _find_missed(
             span = doc.char_span(start, end)
             if span is None or any(start < te and ts < end for ts, te in taken[article_id]):
                 continue
+            if len(span) == 1 and _is_date_word(doc, span.start):
+                continue  # "May" the month is not the surname May
             m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
             m.cues, m.fallback = _cues(span), forms[form] or None
             found.append(m)

@@ -11,11 +11,16 @@ from collections.abc import Callable, Iterable, Mapping
 from ..text.names import NameBlocks, name_similarity, transliteration_key
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _majority_label, _person_evidence
+from .vocabulary import same_given_name
 
 #: Letters a nationality and its country's name share at least (Ukrainian/Ukraine).
 STEM = 4
 #: Similarity (0–1, on transliteration keys) for first names, surnames and one-word names.
 NAME_SIMILARITY = 0.88
+#: A short form used without a full name in its article joins the person its other articles
+#: resolve it to when at least this many articles do so, and this share of them agree.
+DOMINANT_ARTICLES = 3
+DOMINANT_SHARE = 0.9
 
 
 class _Clusters:
@@ -49,12 +54,18 @@ class _Clusters:
         return True
 
 
-def _looks_like_person(key: str, group: list[Mention], not_names: set[str]) -> bool:
+def _looks_like_person(
+    key: str, group: list[Mention], places: set[str], org_heads: set[str]
+) -> bool:
+    """A full name with person evidence, no organisation word, no place word, and not starting
+    with an organisation's first word ("Amnesty Ukraine"); a surname that starts an
+    organisation's name ("X Foundation") does not stop it."""
     words = key.split()
     return (
         len(words) >= 2
         and not _has_org_word(key)
-        and not set(words) & not_names
+        and not set(words) & places
+        and words[0] not in org_heads
         and _person_evidence(group)
     )
 
@@ -63,7 +74,11 @@ def _same_first_name(a: str, b: str) -> bool:
     """First names match when their keys are equal, or alike and with the same last letter
     (Oleksandr and Oleksandra are two names, Yekaterina and Ekaterina one)."""
     ka, kb = transliteration_key(a), transliteration_key(b)
-    return ka == kb or (name_similarity(a, b) >= NAME_SIMILARITY and ka[-1:] == kb[-1:])
+    return (
+        ka == kb
+        or (name_similarity(a, b) >= NAME_SIMILARITY and ka[-1:] == kb[-1:])
+        or same_given_name(a, b)
+    )
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -72,13 +87,16 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _merge_people(
-    groups: dict[str, list[Mention]], clusters: _Clusters, not_names: set[str]
+    groups: dict[str, list[Mention]],
+    clusters: _Clusters,
+    places: set[str],
+    org_heads: set[str],
 ) -> list[str]:
     """Merges full names of one person; returns every multi-word name that joined a person.
 
-    A name with a place word or an organisation's first word in it ("Amnesty Ukraine") is not
-    taken for a personal name, whatever its label."""
-    evident = sorted(k for k, g in groups.items() if _looks_like_person(k, g, not_names))
+    A name with a place word in it, or starting with an organisation's first word ("Amnesty
+    Ukraine"), is not taken for a personal name, whatever its label."""
+    evident = sorted(k for k, g in groups.items() if _looks_like_person(k, g, places, org_heads))
     names = sorted(k for k in groups if len(k.split()) >= 2 and not _has_org_word(k))
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in names:
@@ -100,30 +118,70 @@ def _link_single_names(
     groups: dict[str, list[Mention]],
     people: list[str],
     clusters: _Clusters,
+    org_heads: set[str],
 ) -> dict[int, str]:
-    """Links one-word person mentions to one full name: in the article first, then the corpus."""
+    """Links one-word person mentions to one full name: the one their article used before them
+    first, then the corpus.
+
+    In the corpus, a word that is also an organisation name's first word ("Fox" of "Fox News")
+    joins a person only where its own article uses it as a person's (a title, a speech verb) or
+    the model mostly labels it PERSON. A word whose corpus candidates are several joins the one
+    its other articles resolve it to, when `DOMINANT_ARTICLES` of them do and `DOMINANT_SHARE`
+    of those agree ("Obama" in an article that never names a first name).
+
+    Returns:
+        The person (cluster root) of each linked mention, by its position in `mentions`.
+    """
     links: dict[int, str] = {}
-    in_article: dict[str, set[str]] = defaultdict(set)
+    first_named: dict[tuple[str, str], int] = {}  # (article, person) → first full name's start
     for key in people:
         for m in groups[key]:
-            in_article[m.article_id].add(clusters.find(key))
+            at = (m.article_id, clusters.find(key))
+            first_named[at] = min(first_named.get(at, m.start), m.start)
     compatible = _full_name_roots(people, groups, clusters)
+    surnames_of: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        surnames_of[clusters.find(key)].add(key.split()[-1])
     majority: dict[str, str | None] = {}  # by key: a key's group is the same for all its mentions
+    cued = {(m.article_id, m.key) for m in mentions if m.cues["PERSON"] > 0}
+    pending: list[tuple[int, Mention]] = []
+    resolved: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for i, m in enumerate(mentions):
         if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
             continue
         if m.key not in majority:
             majority[m.key] = _majority_label(groups[m.key])
-        if majority[m.key] in ("GPE", "LOC", "NORP"):
-            continue  # place and nationality words are not surnames
         roots = compatible(m.key)
-        for pool in (roots & in_article[m.article_id], roots):
-            hits = sorted(pool)
-            if len(hits) == 1 and clusters.can_merge(m.key, hits[0]):
-                links[i] = hits[0]
-                break
-            if len(hits) > 1:
-                break  # ambiguous: stays unresolved
+        here = sorted(r for r in roots if first_named.get((m.article_id, r), m.start) < m.start)
+        if majority[m.key] in ("GPE", "LOC", "NORP") and not (
+            len(here) == 1 and m.key in surnames_of[here[0]]
+        ):
+            continue  # place and nationality words are not surnames, unless the article says so
+        if len(here) == 1 and clusters.can_merge(m.key, here[0]):
+            links[i] = here[0]
+            resolved[m.key][here[0]].add(m.article_id)
+            continue
+        if here:
+            continue  # ambiguous in its own article: stays unresolved
+        short_form = m.key in org_heads and (m.article_id, m.key) not in cued
+        if short_form and majority[m.key] != "PERSON":
+            continue  # an organisation's short form as much as a surname
+        hits = sorted(roots)
+        if len(hits) == 1 and clusters.can_merge(m.key, hits[0]):
+            links[i] = hits[0]
+        elif len(hits) > 1:
+            pending.append((i, m))
+    for i, m in pending:
+        articles = resolved.get(m.key, {})
+        total = len({a for found in articles.values() for a in found})
+        best = max(sorted(articles), key=lambda r: len(articles[r]), default=None)
+        if (
+            best is not None
+            and total >= DOMINANT_ARTICLES
+            and len(articles[best]) >= DOMINANT_SHARE * total
+            and clusters.can_merge(m.key, best)
+        ):
+            links[i] = best
     return links
 
 
@@ -131,7 +189,8 @@ def _full_name_roots(
     people: list[str], groups: Mapping[str, list[Mention]], clusters: _Clusters
 ) -> Callable[[str], set[str]]:
     """Returns a function giving, for a one-word name, the people (cluster roots) one of whose
-    full names has a surname alike it or the same first name. Results are kept per word."""
+    full names has a surname alike it, else those with the same first name. Results are kept per
+    word."""
     surnames: dict[str, set[str]] = defaultdict(set)
     firsts: dict[str, set[str]] = defaultdict(set)
     for root in {clusters.find(k) for k in people}:
@@ -144,10 +203,11 @@ def _full_name_roots(
 
     def compatible(word: str) -> set[str]:
         if word not in found:
-            roots = set(firsts.get(transliteration_key(word), set()))
+            roots: set[str] = set()
             for surname in blocks.similar(word, NAME_SIMILARITY):
                 roots |= surnames[surname]
-            found[word] = roots
+            # A word that is someone's surname is used as one: not as another's first name.
+            found[word] = roots or set(firsts.get(transliteration_key(word), set()))
         return found[word]
 
     return compatible
@@ -167,33 +227,53 @@ def _merge_single_names(
             if b <= a:
                 continue
             ka, kb = transliteration_key(a), transliteration_key(b)
+            la, lb = _majority_label(groups[a]), _majority_label(groups[b])
             if (a in norp) != (b in norp) or (
                 ka != kb and (ka.startswith(kb) or kb.startswith(ka))
             ):
                 continue
+            if ka != kb and la and lb and la != lb:
+                continue  # a place and a company spelled alike are two names
             if ka == kb or (name_similarity(a, b) >= NAME_SIMILARITY and ka[0] == kb[0]):
                 clusters.merge(a, b)
 
 
-def _merge_org_short_forms(
-    groups: dict[str, list[Mention]], clusters: _Clusters, places: set[str], linked: set[str]
-) -> None:
+def _link_org_short_forms(
+    mentions: list[Mention],
+    groups: dict[str, list[Mention]],
+    clusters: _Clusters,
+    places: set[str],
+    linked: Mapping[int, str],
+    person_words: set[str],
+) -> dict[int, str]:
+    """Links an organisation's short form (its first words: "Amnesty") to the one organisation
+    name that contains it with the fewest words and adds no place, where the mention's article
+    used that name before it. A short form that is a person's name in the corpus (a surname or
+    first name of a full name) or in its article (a title, a speech verb) is never linked.
+    Across articles the two are merged outright only when the name is used in at least as many
+    articles as the short form is used without it (a name in its own right, like a building's,
+    is used on its own far more often than the longer name that starts with it).
+
+    Returns:
+        The organisation (folded key) of each linked mention, by position in `mentions`.
+    """
     orgs = [k for k in groups if len(k.split()) >= 2 and _has_org_word(k)]
     by_head: dict[str, list[str]] = defaultdict(list)
     for org in orgs:
         by_head[org.split()[0]].append(org)
     org_set = set(orgs)
+    targets: dict[str, str] = {}
     for key in groups:
         if _majority_label(groups[key]) in ("NORP", "GPE", "LOC"):
             continue  # a nationality or place word is not an organisation's short form
-        if key in linked or _has_org_word(key) and key in org_set:
-            continue
+        if _has_org_word(key) and key in org_set or key in person_words:
+            continue  # a person's first name or surname neither
         words = key.split()
         if not words:  # a mention made of punctuation only
             continue
         supersets = [
             o
-            for o in (by_head.get(words[0], []) if words else [])
+            for o in by_head.get(words[0], [])
             if o != key
             and o.split()[0] == words[0]
             and set(words) < set(o.split())
@@ -203,7 +283,29 @@ def _merge_org_short_forms(
             fewest = min(len(o.split()) for o in supersets)
             best = [o for o in supersets if len(o.split()) == fewest]
             if len(best) == 1:
-                clusters.merge(best[0], key)
+                targets[key] = best[0]
+    first_use: dict[tuple[str, str], int] = {}
+    for org in set(targets.values()):
+        for m in groups[org]:
+            at = first_use.get((m.article_id, org))
+            first_use[m.article_id, org] = m.start if at is None else min(at, m.start)
+    # A title or a role apposition (a speech verb's subject may be an organisation).
+    cued = {(m.article_id, m.key) for m in mentions if m.cues["PERSON"] >= 2}
+    links: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        target = targets.get(m.key)
+        if target is None or i in linked or (m.article_id, m.key) in cued:
+            continue
+        org = target
+        at = first_use.get((m.article_id, org))
+        if at is not None and at < m.start and clusters.can_merge(org, m.key):
+            links[i] = org
+    for key, org in sorted(targets.items()):
+        uses = {m.article_id for m in groups[key]}
+        full = {a for a, o in first_use if o == org}
+        if len(full) >= len(uses - full) and not any((a, key) in cued for a in uses):
+            clusters.merge(org, key)
+    return links
 
 
 def merge_org_variants(
@@ -213,7 +315,7 @@ def merge_org_variants(
     Ukraine` = `Ukrainian Defense Ministry` (same words once the country and "of" are set aside,
     the nationality matching the country by its stem), and a name without a country
     (`Ministry of Defense`) joins them when the articles that use it name one country's variant
-    only.
+    only (every article using it names that one).
 
     Args:
         groups: Mentions by folded name.
@@ -252,13 +354,14 @@ def merge_org_variants(
                     clusters.merge(keys[0], other)
         for key in variants.get(None, []):
             articles = {m.article_id for m in groups[key]}
-            named = [
-                c
+            named = {
+                c: {m.article_id for k in keys for m in groups[k]} & articles
                 for c, keys in variants.items()
-                if c is not None and any(m.article_id in articles for k in keys for m in groups[k])
-            ]
-            if len(named) == 1:
-                clusters.merge(variants[named[0]][0], key)
+                if c is not None
+            }
+            named = {c: found for c, found in named.items() if found}
+            if len(named) == 1 and next(iter(named.values())) == articles:
+                clusters.merge(variants[next(iter(named))][0], key)
 
 
 def _by_stem(words: Iterable[str]) -> dict[str, list[str]]:

@@ -14,12 +14,18 @@ import pandas as pd
 from .canonical import _canonical_name, _decide_label, slug
 from .cues import PLACE_LABELS, _has_org_word
 from .curated import Curated, _apply_curated
-from .mentions import Mention, _find_missed, _majority_label, extract_mentions
+from .mentions import (
+    Mention,
+    _find_missed,
+    _majority_label,
+    drop_common_words,
+    extract_mentions,
+)
 from .merging import (
     _Clusters,
     _fold_plurals,
+    _link_org_short_forms,
     _link_single_names,
-    _merge_org_short_forms,
     _merge_people,
     _merge_single_names,
     merge_org_variants,
@@ -58,7 +64,8 @@ def resolve_entities(
     curated = curated or Curated()
     order = {aid: i for i, aid in enumerate(docs)}
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
-    mentions += _find_missed(docs, order, mentions)
+    mentions = drop_common_words(docs, mentions)
+    mentions = drop_common_words(docs, mentions + _find_missed(docs, order, mentions))
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[m.key].append(m)
@@ -68,11 +75,15 @@ def resolve_entities(
     # like "Agnes Kalamar" LOC, must not make "Agnes" a place).
     places = {k for k, g in groups.items() if " " not in k and _majority_label(g) in PLACE_LABELS}
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
-    people = _merge_people(groups, clusters, places | org_heads)
-    links = _link_single_names(mentions, groups, people, clusters)
+    people = _merge_people(groups, clusters, places, org_heads)
+    links = _link_single_names(mentions, groups, people, clusters, org_heads)
     linked_keys = {mentions[i].key for i in links}
     _merge_single_names(groups, clusters, linked_keys)
-    _merge_org_short_forms(groups, clusters, places, linked_keys)
+    person_words = {w for k in people for w in (k.split()[0], k.split()[-1])}
+    person_links = dict(links)
+    links.update(
+        _link_org_short_forms(mentions, groups, clusters, places, person_links, person_words)
+    )
     merge_org_variants(groups, clusters, places)
     decided = _apply_curated(groups, clusters, curated)
 
@@ -108,7 +119,7 @@ def resolve_entities(
         )
     entity_rows.sort(key=lambda r: (-r["n_mentions"], r["name"]))
     mention_rows = _mention_rows(mentions, assignment, ids, labels, sentences)
-    suggestions = _suggestions(groups, clusters, people, ids, labels, links, mentions)
+    suggestions = _suggestions(groups, clusters, people, ids, labels, person_links, mentions)
     return Resolution(mention_rows, entity_rows, suggestions)
 
 

@@ -161,12 +161,17 @@ def tabulate_article(item: ArticleInput, rows: dict[str, list[dict[str, Any]]]) 
 def _code_version(*modules: str) -> str:
     """Returns a hash of the source of some modules or subpackages of this package, named by
     their path under `analysis/` (e.g. "quotes", the folder `analysis/quotes/`, or
-    "corpus/clean", the file `analysis/corpus/clean.py`); a name matching neither raises."""
+    "corpus/clean", the file `analysis/corpus/clean.py`), with a package's `data/` files; a name
+    matching neither raises."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parents[1]
     for name in modules:
         package = here / name
-        files = sorted(package.glob("*.py")) if package.is_dir() else [here / f"{name}.py"]
+        files = (
+            sorted([*package.glob("*.py"), *package.glob("data/*")])
+            if package.is_dir()
+            else [here / f"{name}.py"]
+        )
         for path in files:
             if not path.is_file():
                 raise FileNotFoundError(f"_code_version: no module or package {name!r} in {here}")
@@ -275,7 +280,9 @@ def tabulate_in_context(
     for row in zip(*(mentions[c].tolist() for c in columns), strict=True):
         mentioned.setdefault(row[0], []).append(list(row[1:]))
     at = columns.index("entity_id") - 1  # in a row of `mentioned`
-    code = _code_version("quotes", "text/lexicon", "entities", "text/names", "timeline", "framing")
+    code = _code_version(
+        "quotes", "text/lexicon", "text/datelines", "entities", "text/names", "timeline", "framing"
+    )
     frames_key = json.dumps([[f.name, list(f.terms), list(f.exclude)] for f in frames])
     found: dict[str, dict[str, list[Any]]] = {}
     paths: dict[str, Path] = {}

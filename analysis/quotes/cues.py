@@ -115,18 +115,5 @@ def find_channel(text: str) -> str | None:
     return next((name for name, pattern in CHANNELS if pattern.search(text)), None)
 
 
-#: A dateline ("ODESA, Ukraine (Reuters) —") or a byline ("By Jane Roe") at a paragraph start.
-DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][\w .]{1,30})?\s*\([^)]{1,40}\)\s*[—–-]+"
-    r"|By\s+[A-Z][^\n]{0,60}$)",
-    re.MULTILINE,
-)
-
-
 #: What may stand before the name on a roundup line: the dash, abbreviated titles.
 ROUNDUP_LEAD = re.compile(r"[\s–—-]*(?:[A-Z][a-z]{0,4}\.\s*)*")
-
-
-def find_datelines(text: str) -> list[tuple[int, int]]:
-    """Returns the (start, end) body offsets of datelines and bylines: never a speaker."""
-    return [(m.start(), m.end()) for m in DATELINE.finditer(text)]

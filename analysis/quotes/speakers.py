@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from .cues import (
     find_channel,
 )
 from .marks import Quoted
-from .named import MentionIndex
+from .named import Mention, MentionIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -154,12 +154,30 @@ class QuoteFinder:
                 # "— a reader in Eastfield": a roundup line naming no one.
                 line = next_sentence.text.strip(" –—-\n")
                 return Attribution(mention=line, how="roundup"), next_sentence[0]
-        if previous_sentence is not None and self.text_of(previous_sentence).rstrip().endswith(":"):
+        if previous_sentence is not None and self.text_of(previous_sentence).rstrip()[-1:] in ":,":
             found = self._attribution_in(previous_sentence, history)
+            if found[1] is None:
+                found = self._document_intro(previous_sentence, history)
             if found[1] is not None:
                 if found[0].how == "cue":
                     found[0].how = "colon"
                 return found
+        return Attribution(), None
+
+    def _document_intro(
+        self, sent: Span, history: list[Attribution]
+    ) -> tuple[Attribution, Token | None]:
+        """ "X released the following statement:" before a quotation: the subject of a verb
+        whose object is a document noun, in a sentence ending with a colon."""
+        if not self.text_of(sent).rstrip().endswith(":"):
+            return Attribution(), None
+        for t in sent:
+            if t.dep_ == "dobj" and t.lemma_.lower() in DOCUMENT_NOUNS and t.head.pos_ == "VERB":
+                subject = self.subject_of(t.head)
+                if subject is not None and not self.quoted.covers(subject.idx):
+                    who = self.resolve(subject, history)
+                    who.cue, who.channel = t.head.lemma_.lower(), self.channel_of(sent)
+                    return who, t.head
         return Attribution(), None
 
     def _roundup_name(self, line: Span) -> Attribution | None:
@@ -185,15 +203,6 @@ class QuoteFinder:
             return inside_span and not self.quoted.covers(token.idx)
 
         indices = range(sent.start, sent.end)
-        for i in indices:
-            if self.lowers[i] == "according" and i + 1 < len(self.doc):
-                token, to = self.doc[i], self.doc[i + 1]
-                objects = [c for c in to.children if c.dep_ == "pobj"]
-                if to.lower_ == "to" and objects and outside(token):
-                    who = self.resolve(objects[0], history)
-                    who.cue, who.channel = "according to", self.channel_of(sent)
-                    who.how = "according_to"
-                    return who, token
         inside = []  # the sentence's first word inside the current quote
         if current:
             first = bisect_left(self.offsets, current[0], sent.start, sent.end)
@@ -210,9 +219,9 @@ class QuoteFinder:
                         return who, noun
                     break
         verbs = [self.doc[i] for i in indices if self.lemmas[i] in SPEECH_VERBS]
-        verbs = [v for v in verbs if v.pos_ == "VERB" and outside(v)]
+        verbs = [v for v in verbs if _is_verb(v) and outside(v)]
         if not verbs:
-            return Attribution(), None
+            return self._according_to(sent, history, outside)
         governing = [a for t in inside[:1] for a in t.ancestors if a in verbs]
         anchor = current[1] if current else sent.start_char
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
@@ -226,6 +235,22 @@ class QuoteFinder:
                 if who.how == "cue" and verb in depth and current and not self._opens(current):
                     who.how = "governing_verb"
                 return who, verb
+        return self._according_to(sent, history, outside)
+
+    def _according_to(
+        self, sent: Span, history: list[Attribution], outside: Callable[[Token], bool]
+    ) -> tuple[Attribution, Token | None]:
+        """ "according to X" outside the quote: the speech verb's own subject, when the
+        sentence has one, wins over it ("X said …, according to a video")."""
+        for i in range(sent.start, sent.end):
+            if self.lowers[i] == "according" and i + 1 < len(self.doc):
+                token, to = self.doc[i], self.doc[i + 1]
+                objects = [c for c in to.children if c.dep_ == "pobj"]
+                if to.lower_ == "to" and objects and outside(token):
+                    who = self.resolve(objects[0], history)
+                    who.cue, who.channel = "according to", self.channel_of(sent)
+                    who.how = "according_to"
+                    return who, token
         return Attribution(), None
 
     def _opens(self, span: tuple[int, int]) -> bool:
@@ -270,7 +295,9 @@ class QuoteFinder:
         """
         if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
             token = token.head.head
-        for apposition in (c for c in token.children if c.dep_ == "appos"):
+        own = self._own_mention(token)
+        appositions = [] if own is not None else token.children
+        for apposition in (c for c in appositions if c.dep_ == "appos"):
             end = apposition.idx + len(apposition)
             named = self._mention_in(apposition.left_edge.idx, end)
             if named is not None and self.labels.get(named) in ("PERSON", "ORG"):
@@ -278,6 +305,10 @@ class QuoteFinder:
         words = self._speaker_words(token)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         label = self.text[start:end]
+        if own is not None:
+            if any(self.in_byline(t.idx) for t in words):
+                label = own.text  # the words run back into a dateline
+            return Attribution(own.entity_id, label, how="cue")
         for acl in (c for c in token.rights if c.dep_ == "acl" and c.tag_ == "VBN"):
             # "audio obtained by X"
             label = self.text[start : acl.right_edge.idx + len(acl.right_edge)]
@@ -321,6 +352,16 @@ class QuoteFinder:
         ):
             return Attribution(last.entity_id, label, how="cue")
         return Attribution(self._tied(token, words), label, how="cue")
+
+    def _own_mention(self, token: Token) -> Mention | None:
+        """The speaker-type name the subject word itself is part of ("Baer, a former X
+        administration official": Baer, not the X the apposition names), if any."""
+        hits = [
+            m
+            for m in self.mentions.overlapping(token.idx, token.idx + len(token))
+            if m.label in SPEAKER_LABELS
+        ]
+        return hits[-1] if hits else None
 
     def _speaker_words(self, token: Token) -> list[Token]:
         keep = {"compound", "flat", "amod", "nmod", "det", "poss", "case"}
@@ -378,8 +419,27 @@ class QuoteFinder:
                 return distinct[0]
             if len(distinct) > 1:
                 return None
-            if start < sent.start_char and self._people_in(start, end):
+            nearer = [
+                p
+                for p in self.mentions.within(start, end)
+                if p.label == "PERSON" and not self.quoted.covers(p.start)
+            ]
+            if start < sent.start_char and nearer:
                 return None  # someone nearer was named, not as a subject: cannot tell
+            described = [
+                t
+                for t in tokens
+                if t.dep_ == "nsubj"
+                and t.tag_ == "NN"
+                and t.i < pronoun.i
+                and t.head.lemma_.lower() in SPEECH_VERBS
+                and t.lemma_.lower() not in DOCUMENT_NOUNS | ORG_NOUNS
+                and not self.quoted.covers(t.idx)
+            ]
+            if described:  # "“…,” the nurse said. “…,” she added.": the nurse, if known (a
+                # report or an organisation that warned is no one's antecedent)
+                found = self._tied(described[-1], [described[-1]])
+                return found if found and self.labels.get(found) == "PERSON" else None
             same = [
                 t
                 for t in tokens
@@ -405,12 +465,12 @@ class QuoteFinder:
         return None
 
     def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
-        """People named between two offsets as the subject of a clause (or in apposition to
-        it): "Judge X wrote", "The lead author, Dr. X, said"."""
+        """People named between two offsets, outside quotations, as the subject of a clause (or
+        in apposition to it): "Judge X wrote", "The lead author, Dr. X, said"."""
         found = []
         for m in self.mentions.within(start, end):
-            if m.label != "PERSON":
-                continue
+            if m.label != "PERSON" or self.quoted.covers(m.start):
+                continue  # a name inside a quotation is never the antecedent
             span = self.doc.char_span(m.end - 1, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -426,11 +486,17 @@ class QuoteFinder:
         return found
 
     def _org_antecedent(self, pronoun: Token, history: list[Attribution]) -> str | None:
-        """ "it"/"they": the organisation named last in the pronoun's or the previous sentence,
-        else the organisation that spoke last; never a person, never one named later."""
+        """ "it"/"they": the organisation named last in the pronoun's or the previous sentence
+        (not one a statement went out on: "said on Twitter it …"), else the organisation that
+        spoke last; never a person, never one named later."""
         sent = pronoun.sent
         start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-        here = [m for m in self.mentions.within(start, pronoun.idx) if m.label == "ORG"]
+        here = [
+            m
+            for m in self.mentions.within(start, pronoun.idx)
+            if m.label == "ORG"
+            and not _CHANNEL_BEFORE.search(self.text[max(0, m.start - 8) : m.start])
+        ]
         if here:
             return here[-1].entity_id
         return self._last_org(pronoun, history)
@@ -438,6 +504,8 @@ class QuoteFinder:
     def _last_org(self, token: Token, history: list[Attribution]) -> str | None:
         """The organisation that spoke last, when no other organisation was named since."""
         for h in reversed(history):
+            if h.how == "according_to":
+                continue  # a source cited ("according to the X Ledger") did not speak
             if h.entity_id and self.labels.get(h.entity_id) == "ORG":
                 # Anyone else named since (a company the model took for a person, too) → unsure.
                 others = set(self.named_between(h.at, token.idx))
@@ -495,7 +563,7 @@ class QuoteFinder:
                     return named
         lemma = token.lemma_.lower()
         issuers = []
-        for t in (self.doc[i] for i in range(token.i) if self.lemmas[i] == lemma):
+        for t in (self.doc[i] for i in range(token.i + 1) if self.lemmas[i] == lemma):
             if t.dep_ not in ("dobj", "nsubjpass"):
                 continue
             verb = t.head
@@ -541,3 +609,15 @@ class QuoteFinder:
                     chars[i - start] = " "
             self._channels[start, end] = find_channel("".join(chars))
         return self._channels[start, end]
+
+
+#: "on Twitter", "via Facebook": a platform a statement went out on is not who spoke.
+_CHANNEL_BEFORE = re.compile(r"\b(?:on|via|in)\s+$", re.IGNORECASE)
+
+
+def _is_verb(token: Token) -> bool:
+    """A verb, or a present-tense speech verb the model took for a plural noun ("X notes.")
+    heading its sentence with a subject."""
+    if token.pos_ == "VERB":
+        return True
+    return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..text.datelines import find_datelines
 from ..text.lexicon import words
-from .cues import REPORTING_VERBS, find_datelines
+from .cues import REPORTING_VERBS
 from .marks import MarkReader, Quoted, Segment
 from .named import MentionIndex
 from .speakers import Attribution, QuoteFinder
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 _CONTINUES = re.compile(r"^(?:and |but )?that\b", re.IGNORECASE)
 #: A partial quote of at most this many words with no speaker is a scare quote or a title.
 SCARE_QUOTE_MAX_WORDS = 4
+#: A partial quote of at most this many words, each capitalised but small function words
+#: (`TITLE_SMALL`), is a title or a name: left out.
+TITLE_MAX_WORDS = 6
+TITLE_SMALL = frozenset("a an the of for and or in on at to with by from".split())
 
 
 def find_quotes(
@@ -147,9 +152,24 @@ def find_quotes(
         short = kind == "partial" and n_words <= SCARE_QUOTE_MAX_WORDS
         if short and who.entity_id is None and who.how == "none":
             continue  # a scare quote or a title, not anyone's statement
+        if kind == "partial" and is_title(text):
+            continue  # the title of a programme, book or film, or a group's name
         rows.append(row(start, end, kind, who))
     rows.sort(key=lambda r: (r["start"], r["kind"] == "indirect"))
     return rows, reader.warnings
+
+
+def is_title(text: str) -> bool:
+    """Returns whether quoted words are a title or a name rather than anyone's words: at most
+    `TITLE_MAX_WORDS` words, every one capitalised but small function words, no sentence
+    punctuation ("Fox News Sunday", "Meet the Press", "Women for Y").
+
+    A single capitalised word is not enough (it may be a quoted word at a sentence start)."""
+    found = re.findall(r"[\w'’-]+|[.!?,;:]", text.strip())
+    if not 2 <= len(found) <= TITLE_MAX_WORDS or any(w in ".!?,;:" for w in found):
+        return False
+    first, *rest = found
+    return first[:1].isupper() and all(w[:1].isupper() or w.lower() in TITLE_SMALL for w in rest)
 
 
 def _follow_on(finder: QuoteFinder, history: list[Attribution], offset: int) -> Attribution:
@@ -240,6 +260,8 @@ def _indirect(
         elif lemma == "accuse":
             clause = [c for c in token.children if c.dep_ in ("dobj", "prep")]
         elif token.lower_ == "according" and token.i + 1 < len(finder.doc):
+            if _has_speaker_verb(finder, sent, before=token.i):
+                continue  # "X said …, according to Y": X's words, not Y's report
             to = finder.doc[token.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if to.lower_ == "to" and objects:
@@ -274,6 +296,19 @@ def _indirect(
             start += 5
         found.append((start, end, who))
     return found
+
+
+def _has_speaker_verb(finder: QuoteFinder, sent: Span, *, before: int) -> bool:
+    """Whether a sentence has, before token `before`, a reporting verb with its own subject outside
+    the quotes ("X said …, according to Y"; not "According to Y, X called for …")."""
+    return any(
+        t.lemma_.lower() in REPORTING_VERBS
+        and t.pos_ == "VERB"
+        and t.i < before
+        and not finder.quoted.covers(t.idx)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+        for t in sent
+    )
 
 
 def _unquoted_words(words: list[Token], quoted: Quoted) -> bool:

@@ -15,10 +15,12 @@ def words(text: str) -> list[str]:
 #: one is also a cue that a name is a person's or an organisation's.
 SPEECH_VERBS = frozenset(
     """
-    accuse acknowledge add admit allege announce argue assert brand call claim comment complain
-    conclude confirm continue criticise criticize declare denounce deny describe emphasise
-    emphasize explain insist note object post praise reiterate reply report respond say state
-    stress suggest tell tweet urge warn write
+    accuse acknowledge add admit allege announce answer argue ask assert bellow boast brand
+    call caution claim comment complain concede conclude confirm contend continue counter
+    criticise criticize declare denounce deny describe echo emphasise emphasize exclaim
+    explain inform insist joke lament maintain mention muse note object observe pledge point
+    post praise predict quip recall recount reiterate remark reply report respond retort say
+    shout state stress suggest summarise summarize tell testify tweet urge vow warn write
     """.split()
 )
 #: Verbs only people do; their subject is a person.

@@ -13,17 +13,25 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..text.datelines import find_datelines
 from ..text.lexicon import ROLE_NOUNS
 from .dates import DatePhrase, find_dates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: Nouns for an organisation: as a subject they stand for the organisation last named.
+#: Nouns for an organisation: as a subject ("the council") they stand for the one organisation
+#: named before whose name holds them, else they are kept as written.
 ORG_NOUNS = frozenset(
     "organisation organization group watchdog office agency ministry company government "
-    "charity institute body branch".split()
+    "charity institute body branch council committee department authority board".split()
 )
+#: Organisation nouns that, with no such name, stand for the organisation the article is about.
+GENERIC_ORG_NOUNS = frozenset(
+    "organisation organization group watchdog agency body charity".split()
+)
+#: How many sentences back a pronoun looks for its antecedent.
+PRONOUN_WINDOW = 3
 #: Nouns for a document: as a subject they stand for whoever issued it.
 DOC_NOUNS = frozenset("report statement study research release letter document post".split())
 _SELF = frozenset("i we me us my our".split())
@@ -113,6 +121,7 @@ class _Context:
         self.quoted = [(int(q.start), int(q.end)) for q in self.quotes if q.kind != "indirect"]
         self.mentions = mentions
         self.names = names
+        self.datelines = find_datelines(doc.text)
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quoted)
@@ -216,7 +225,8 @@ def _anchor(doc: Doc, phrase: DatePhrase, sentence: Any) -> Token:
 
 def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, str | None]:
     """Returns (actor, entity_id) of a verb: its subject's entity, climbing to governing verbs
-    when it has none (participles, infinitives, subordinate clauses)."""
+    when it has none (participles, infinitives, subordinate clauses); a passive verb without an
+    agent ("was confirmed in January") has no actor: the governing verb's subject did not do it."""
     for _ in range(MAX_CLIMB):
         subject = next(
             (c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
@@ -225,7 +235,11 @@ def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, s
         if subject is None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+                return None, None  # "where the first case was confirmed in January": no actor
         if subject is not None:
+            if _in_dateline(subject, ctx):
+                return None, None  # "WASHINGTON —": a dateline's place never acts
             return _resolve(subject, ctx, quotes)
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
@@ -243,8 +257,16 @@ def _is_doc(token: Token) -> bool:
     return token.lemma_.lower() in DOC_NOUNS
 
 
+def _in_dateline(token: Token, ctx: _Context) -> bool:
+    return any(s <= token.idx < e for s, e in ctx.datelines)
+
+
 def _resolve(subject: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, str | None]:
-    """Returns (actor, entity_id) for a subject token (entity_id None when no entity fits)."""
+    """Returns (actor, entity_id) for a subject token, found as a quote's speaker is: a name is
+    its entity; a pronoun its nearest compatible antecedent that is a subject outside any
+    quotation; a nominal subject ("the company") the one organisation named before whose name
+    holds its words, else it is kept as written with no entity — never another entity from
+    nearby."""
     found = _mention_at(subject, ctx)
     if found:
         return found
@@ -262,11 +284,13 @@ def _resolve(subject: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | No
         if inside and pd.notna(inside[0].speaker):
             return str(inside[0].speaker), str(inside[0].speaker_entity_id)
     elif word in _PERSON_PRONOUNS:
-        return _preceding(subject.idx, "PERSON", ctx) or (subject.text, None)
-    elif word in _ORG_PRONOUNS or lemma in ORG_NOUNS or lemma in DOC_NOUNS:
-        return (
-            _owner(subject, ctx) or _preceding(subject.idx, "ORG", ctx) or (_words(subject), None)
-        )
+        return _antecedent(subject, "PERSON", ctx) or (subject.text, None)
+    elif word in _ORG_PRONOUNS:
+        return _antecedent(subject, "ORG", ctx) or (subject.text, None)
+    elif lemma in DOC_NOUNS:
+        return _owner(subject, ctx) or _issuer(subject, ctx) or (_words(subject), None)
+    elif lemma in ORG_NOUNS:
+        return _owner(subject, ctx) or _named_by(subject, ctx) or (_words(subject), None)
     if lemma in ROLE_NOUNS:
         for token in subject.subtree:
             if (found := _mention_at(token, ctx)) and _label_at(token, ctx) == "PERSON":
@@ -289,6 +313,56 @@ def _owner(noun: Token, ctx: _Context) -> tuple[str, str] | None:
     return None
 
 
+def _issuer(noun: Token, ctx: _Context) -> tuple[str, str] | None:
+    """Returns who issued a document the article names before: the one entity that is the
+    subject of a verb taking the same kind of document as its object ("X published a report")
+    or its owner ("X's report"), in this sentence or before; else, the organisation the article
+    is about (`_main_org`). None when the article names several issuers."""
+    lemma = noun.lemma_.lower()
+    issuers = set()
+    for t in (ctx.doc[i] for i in range(noun.i + 1) if ctx.doc[i].lemma_.lower() == lemma):
+        if t.i != noun.i and (found := _owner(t, ctx)):
+            issuers.add(found)
+        if t.dep_ in ("dobj", "nsubjpass"):
+            for who in (c for c in t.head.children if c.dep_ in ("nsubj", "agent")):
+                if who.dep_ == "agent":
+                    who = next((c for c in who.children if c.dep_ == "pobj"), who)
+                if found := _mention_at(who, ctx):
+                    issuers.add(found)
+    if len(issuers) == 1:
+        return issuers.pop()
+    return _main_org(ctx) if not issuers else None
+
+
+def _main_org(ctx: _Context) -> tuple[str, str] | None:
+    """Returns the organisation the article is about: at least 3 mentions and 60 % of its
+    organisation mentions; None when there is no such one."""
+    counts = Counter(m.entity_id for m in ctx.mentions if m.label == "ORG")
+    if not counts:
+        return None
+    top, n = counts.most_common(1)[0]
+    if n >= 3 and n >= 0.6 * counts.total():
+        return ctx.names.get(top, top), str(top)
+    return None
+
+
+def _named_by(noun: Token, ctx: _Context) -> tuple[str, str] | None:
+    """Returns the organisation a nominal subject stands for: the one organisation named before
+    it whose name holds the noun ("the council" after "Northvale City Council"); for a generic
+    noun ("the organisation") with no such name, the organisation the article is about (at least
+    3 mentions and 60 % of its organisation mentions). None otherwise ("the company" after a
+    ministry)."""
+    lemma = noun.lemma_.lower()
+    before = [m for m in ctx.mentions if m.end <= noun.idx and m.label == "ORG"]
+    holding = {m.entity_id for m in before if lemma in str(m.text).lower().split()}
+    if len(holding) == 1:
+        chosen = holding.pop()
+        return ctx.names.get(chosen, chosen), str(chosen)
+    if holding or lemma not in GENERIC_ORG_NOUNS:
+        return None
+    return _main_org(ctx)
+
+
 def _mention_at(token: Token, ctx: _Context) -> tuple[str, str] | None:
     for m in ctx.mentions:
         if m.start <= token.idx < m.end:
@@ -300,17 +374,48 @@ def _label_at(token: Token, ctx: _Context) -> str | None:
     return next((m.label for m in ctx.mentions if m.start <= token.idx < m.end), None)
 
 
-def _preceding(offset: int, label: str, ctx: _Context) -> tuple[str, str] | None:
-    """Returns the entity of this label named before `offset`: the last one for a person, the
-    most often named one (the last on a tie) for an organisation ("the organisation", "it")."""
-    before = [m for m in ctx.mentions if m.end <= offset and m.label == label]
-    if not before:
-        return None
-    chosen = before[-1]
-    if label == "ORG":
-        counts = Counter(m.entity_id for m in before)
-        chosen = max(reversed(before), key=lambda m: counts[m.entity_id])
-    return ctx.names.get(chosen.entity_id, chosen.text), str(chosen.entity_id)
+def _antecedent(pronoun: Token, label: str, ctx: _Context) -> tuple[str, str | None] | None:
+    """Returns the nearest antecedent of a pronoun: a subject outside any quotation, in the
+    pronoun's sentence before it, then up to `PRONOUN_WINDOW` sentences back — never a name
+    inside a quotation, never an object. For a person: the one person named as a subject in the
+    nearest sentence that names one (two → None; someone nearer named, not as a subject → None).
+    For "it"/"they": the nearest subject that is an organisation or an organisation noun (then as
+    `_resolve` reads it)."""
+    sent = pronoun.sent
+    spans = [(sent.start, pronoun.i)]
+    prev = sent
+    for _ in range(PRONOUN_WINDOW):
+        if prev.start == 0:
+            break
+        prev = ctx.doc[prev.start - 1].sent
+        spans.append((prev.start, prev.end))
+    for start, end in spans:
+        tokens = [
+            ctx.doc[i]
+            for i in range(start, end)
+            if not ctx.in_quote(ctx.doc[i].idx, ctx.doc[i].idx + 1)
+        ]
+        subjects = [
+            t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and not _in_dateline(t, ctx)
+        ]
+        if label == "PERSON":
+            people = {
+                found
+                for t in subjects
+                if (found := _mention_at(t, ctx)) and _label_at(t, ctx) == "PERSON"
+            }
+            if len(people) == 1:
+                return people.pop()
+            named = [t for t in tokens if _label_at(t, ctx) == "PERSON"]
+            if people or (named and start < sent.start):
+                return None  # two people, or someone nearer named not as a subject
+            continue
+        for t in reversed(subjects):
+            if _label_at(t, ctx) == "ORG":
+                return _mention_at(t, ctx)
+            if t.lemma_.lower() in ORG_NOUNS:
+                return _owner(t, ctx) or _named_by(t, ctx) or (_words(t), None)
+    return None
 
 
 def _words(subject: Token) -> str:

@@ -1,0 +1,147 @@
+"""Read the top entities and a sample of speakers of a multi-outlet ABP corpus (off CI).
+
+Builds a corpus of a few hundred `ramybaly/Article-Bias-Prediction` articles of one period and
+several outlets (`abp.py`), then prints:
+
+- the top 100 entities by mentions (name, label, mentions, articles, number of spellings), each
+  flagged when it looks like **a person merged with an organisation or place**: a non-PERSON
+  entity one of whose spellings is a personal title's name (`Mr. X`, `Sen. X`, `X said` counts
+  not) or is the surname of a PERSON entity, or a PERSON entity one of whose spellings has
+  organisation vocabulary or is a place's name;
+- a random sample of quotes that have a speaker (`--sample`, default 40), with the sentence
+  around each, to judge by hand whether the speaker shown is the right person; and of quotes
+  without one, to judge whether the text names a speaker.
+
+Nothing is written into the repository; the judgments and figures go into docs/entities.md and
+docs/quotes.md by hand. Without `ABP_DIR` it prints a message and exits 0.
+
+    ABP_DIR=/work/data/abp python eval_real/score_entities.py --out /tmp/abp-2020 \
+        --start 2020-04-01 --end 2020-05-31 --limit 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from abp import find_abp_dir, read_abp, write_corpus  # noqa: E402
+
+#: Outlets of the default corpus: several, of different leanings, all frequent in 2020.
+OUTLETS = (
+    "The Hill",
+    "USA TODAY",
+    "Associated Press",
+    "Washington Post",
+    "National Review",
+    "Vox",
+)
+#: A title right before a name makes it a person's.
+TITLE_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Speaker)\.?\s+$"
+)
+ORG_WORDS = re.compile(
+    r"\b(?:Organization|Foundation|News|Times|Post|Office|Committee|Party|Department|Inc|Corp"
+    r"|Company|Group|Council|Agency|University|Network|Journal|Administration|House)\b"
+)
+
+
+def flag_merges(tables: object) -> dict[str, str]:
+    """Returns, by entity_id, why an entity looks like a person merged with an organisation or
+    a place (see the module docstring)."""
+    entities = tables.entities  # type: ignore[attr-defined]
+    mentions = tables.mentions  # type: ignore[attr-defined]
+    bodies = dict(zip(tables.articles.article_id, tables.articles.body, strict=True))  # type: ignore[attr-defined]
+    surnames = {
+        n.split()[-1]
+        for n, label in zip(entities.name, entities.label, strict=True)
+        if label == "PERSON" and len(n.split()) >= 2
+    }
+    places = set(entities[entities.label.isin(["GPE", "LOC"])].name)
+    flags: dict[str, str] = {}
+    for e in entities.itertuples():
+        aliases = list(e.aliases)
+        if e.label != "PERSON":
+            person = [a for a in aliases if a in surnames and len(aliases) > 1]
+            if person:
+                flags[e.entity_id] = f"{e.label} holding a person's surname ({len(person)})"
+                continue
+            mine = mentions[mentions.entity_id == e.entity_id]
+            titled = sum(
+                bool(TITLE_BEFORE.search(bodies[m.article_id][max(0, m.start - 15) : m.start]))
+                for m in mine.itertuples()
+            )
+            if titled and len(aliases) > 1:
+                flags[e.entity_id] = f"{e.label} with {titled} titled mentions"
+        else:
+            odd = [a for a in aliases if ORG_WORDS.search(a) or a in places]
+            if odd:
+                flags[e.entity_id] = f"PERSON holding {len(odd)} organisation/place spellings"
+    return flags
+
+
+def main() -> int:
+    """Builds the corpus and prints its top entities and a speaker sample; returns 0."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", default="/tmp/abp-entities", help="corpus folder (outside)")
+    parser.add_argument("--start", default="2020-04-01")
+    parser.add_argument("--end", default="2020-05-31")
+    parser.add_argument("--sources", nargs="*", default=list(OUTLETS))
+    parser.add_argument("--limit", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--sample", type=int, default=40, help="quotes to print for judging")
+    parser.add_argument("--cache", default=None, help="parse cache (default <out>/cache)")
+    parser.add_argument("--top", type=int, default=100)
+    args = parser.parse_args()
+    if not os.environ.get("ABP_DIR"):
+        print("ABP_DIR is not set: skipping the ABP entity reading")
+        return 0
+    import analysis
+
+    articles = read_abp(find_abp_dir(), start=args.start, end=args.end, sources=args.sources)
+    if len(articles) > args.limit:
+        articles = sorted(
+            random.Random(args.seed).sample(articles, args.limit), key=lambda a: a.article_id
+        )
+    out = Path(args.out)
+    write_corpus(articles, out)
+    tables = analysis.build(out, cache_dir=args.cache or out / "cache")
+    outlets = sorted({a.outlet for a in articles})
+    print(f"{len(articles)} articles, {len(outlets)} outlets, {args.start} to {args.end}")
+    flags = flag_merges(tables)
+    top = tables.entities.head(args.top)
+    flagged = 0
+    for rank, e in enumerate(top.itertuples(), 1):
+        flag = flags.get(e.entity_id, "")
+        flagged += bool(flag)
+        print(
+            f"{rank:3d} {e.name[:40]:40s} {e.label:8s} {e.n_mentions:5d} {e.n_articles:4d}"
+            f" {len(e.aliases):3d} {'FLAG ' + flag if flag else ''}"
+        )
+    print(f"top {args.top}: {flagged} flagged as a person merged with an organisation or place")
+    quotes = tables.quotes[tables.quotes.kind != "indirect"]
+    named = int(quotes.speaker.notna().sum())
+    print(f"quotes (direct and partial): {len(quotes)}, with a speaker: {named}")
+    rng = random.Random(args.seed)
+    bodies = dict(zip(tables.articles.article_id, tables.articles.body, strict=True))
+    parts = (("named", quotes[quotes.speaker.notna()]), ("unnamed", quotes[quotes.speaker.isna()]))
+    for label, part in parts:
+        rows = list(part.itertuples())
+        for q in rng.sample(rows, min(args.sample, len(rows))):
+            body = bodies[q.article_id]
+            left = max(0, body.rfind("\n", 0, q.start))
+            context = body[left : min(len(body), q.end + 200)].replace("\n", " ")
+            print(
+                f"\n[{label}] {q.article_id} {q.start} speaker={q.speaker!r}"
+                f" mention={q.speaker_mention!r} how={q.attribution}\n  {context}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
