@@ -1,9 +1,16 @@
 """Score story grouping and within-story comparisons on real articles (off CI; issue 22).
 
-Builds three weeks of many outlets of `ramybaly/Article-Bias-Prediction` (ABP_DIR) as one
-corpus (`eval_real/abp.py`: 2019-10-01 to 2019-10-18, 300 articles sampled with seed 0), then
-compares it with the hand labels of `eval_real/data/abp_2019-10_stories.csv` (article ids and a
-story label, no text; 283 of the 300 articles, the 17 whose story was unclear left out):
+Builds two periods of many outlets of `ramybaly/Article-Bias-Prediction` (ABP_DIR), each as one
+corpus (`eval_real/abp.py`, sampled with seed 0), and compares them with hand labels of their
+stories (`eval_real/data/abp_<period>_stories.csv`: article ids and a story label, no text;
+articles whose story was unclear are left out):
+
+- `2019-10`: 2019-10-01 to 2019-10-18, 300 articles, 283 labelled in 200 stories (the
+  development set: the grouping's settings were chosen on it);
+- `2018-11`: 2018-11-01 to 2018-11-12, all 125 articles, 91 labelled in 49 stories (labelled
+  before the grouping was first run on it; never tuned on).
+
+Figures:
 
 - the adjusted Rand index of `articles.story_id` against the labels (all labelled articles, and
   only those of the labelled stories of two articles or more);
@@ -34,26 +41,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from abp import find_abp_dir, read_abp, write_corpus  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-LABELS = HERE / "data" / "abp_2019-10_stories.csv"
 PAIRS = HERE.parent / "tests" / "fixtures" / "paraphrase_pairs.csv"
-START, END, LIMIT, SEED = "2019-10-01", "2019-10-18", 300, 0
+#: period -> (first day, last day, articles sampled); labels in data/abp_<period>_stories.csv
+PERIODS = {
+    "2019-10": ("2019-10-01", "2019-10-18", 300),
+    "2018-11": ("2018-11-01", "2018-11-12", 300),
+}
+SEED = 0
 
 
-def make_corpus(work: Path) -> Path:
-    """Writes the scored corpus (the period and sample above) under `work`; returns its folder."""
-    folder = work / "corpus"
+def make_corpus(work: Path, period: str) -> Path:
+    """Writes one period's corpus (see `PERIODS`) under `work`; returns its folder."""
+    start, end, limit = PERIODS[period]
+    folder = work / f"corpus-{period}"
     if not (folder / "articles.csv").exists():
-        articles = read_abp(find_abp_dir(), start=START, end=END)
-        if len(articles) > LIMIT:
+        articles = read_abp(find_abp_dir(), start=start, end=end)
+        if len(articles) > limit:
             articles = sorted(
-                random.Random(SEED).sample(articles, LIMIT), key=lambda a: a.article_id
+                random.Random(SEED).sample(articles, limit), key=lambda a: a.article_id
             )
         write_corpus(articles, folder)
     return folder
 
 
-def read_labels(path: Path = LABELS) -> dict[str, str]:
+def read_labels(period: str) -> dict[str, str]:
     """Returns the hand labels: article id -> true story label."""
+    path = HERE / "data" / f"abp_{period}_stories.csv"
     with path.open(encoding="utf-8") as handle:
         return {row["article_id"]: row["story"] for row in csv.DictReader(handle)}
 
@@ -197,16 +210,21 @@ def main() -> None:
     from analysis.pipeline import build
 
     work = Path(args.work)
-    corpus = make_corpus(work)
-    tables = dict(build(corpus, cache_dir=args.cache or work / "cache").items())
-    if args.sample_paraphrase:
-        sample_paraphrase(tables, args.sample_paraphrase)
-        return
-    for name, value in score_grouping(tables, read_labels()).items():
+    for period in PERIODS:
+        corpus = make_corpus(work, period)
+        tables = dict(build(corpus, cache_dir=args.cache or work / "cache").items())
+        if args.sample_paraphrase:
+            sample_paraphrase(tables, args.sample_paraphrase)
+            return
+        print(f"== ABP {period}")
+        _print(score_grouping(tables, read_labels(period)))
+        if period == "2019-10" and (args.paraphrase or PAIRS.exists()):
+            _print(score_paraphrase(tables, read_pairs()))
+
+
+def _print(figures: dict[str, float]) -> None:
+    for name, value in figures.items():
         print(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}")
-    if args.paraphrase or PAIRS.exists():
-        for name, value in score_paraphrase(tables, read_pairs()).items():
-            print(f"{name}: {value:.3f}" if isinstance(value, float) else f"{name}: {value}")
 
 
 if __name__ == "__main__":
