@@ -125,7 +125,9 @@ def score_grouping(tables: dict[str, pd.DataFrame], labels: dict[str, str]) -> d
 
 def read_pairs(path: Path = PAIRS) -> pd.DataFrame:
     """Returns the hand-judged pairs (`tests/fixtures/paraphrase_pairs.csv`)."""
-    return pd.read_csv(path, dtype={"article_a": str, "article_b": str})
+    return pd.read_csv(
+        path, dtype={"article_a": str, "article_b": str, "check_a": str, "check_b": str}
+    )
 
 
 def _sentence_keys(tables: dict[str, pd.DataFrame]) -> dict[tuple[str, int], tuple[int, int]]:
@@ -139,38 +141,63 @@ def _sentence_keys(tables: dict[str, pd.DataFrame]) -> dict[tuple[str, int], tup
 def score_paraphrase(tables: dict[str, pd.DataFrame], pairs: pd.DataFrame) -> dict[str, float]:
     """Returns the precision of the build's paraphrase links among the hand-judged pairs.
 
-    A judged pair counts when the build still links its two sentences (by offsets) as a
-    paraphrase; precision is the share of those judged a real shared statement.
+    The pairs were judged on paraphrase links of the build before issue 22 (within true
+    stories); a judged pair counts when this build still links its two sentences (same offsets,
+    same text: `check_a`/`check_b` are hashes of it) as a paraphrase. Precision is the share of
+    those judged the same statement.
+
+    Raises:
+        SystemExit: A judged sentence's text is not what it was (the cleaning changed: re-judge).
     """
+    import hashlib
+
+    body = dict(zip(tables["articles"].article_id, tables["articles"].body, strict=True))
+
+    def check(article: str, start: int, end: int) -> str:
+        text = body[article][start:end].encode("utf-8")
+        return hashlib.blake2b(text, digest_size=6).hexdigest()
+
+    stale = [
+        int(r.pair)
+        for r in pairs.itertuples()
+        if check(r.article_a, r.start_a, r.end_a) != r.check_a
+        or check(r.article_b, r.start_b, r.end_b) != r.check_b
+    ]
+    if stale:
+        raise SystemExit(f"judged pairs {stale} no longer match the bodies: judge them again")
     spans = _sentence_keys(tables)
-    kept: dict[tuple[str, int, int, str, int, int], str] = {}
-    for a, sa, b, sb, kind in zip(
-        tables["links"].article_a,
-        tables["links"].sentence_a,
-        tables["links"].article_b,
-        tables["links"].sentence_b,
-        tables["links"].kind,
+    kept: dict[tuple[str, int, int, str, int, int], tuple[str, float]] = {}
+    links = tables["links"]
+    for a, sa, b, sb, kind, score in zip(
+        links.article_a,
+        links.sentence_a,
+        links.article_b,
+        links.sentence_b,
+        links.kind,
+        links.score,
         strict=True,
     ):
         ka, kb = spans[(str(a), int(sa))], spans[(str(b), int(sb))]
-        key = (str(a), *ka, str(b), *kb)
-        kept[key] = kept[(str(b), *kb, str(a), *ka)] = str(kind)
-    judged = len(pairs)
-    still = [
-        kept.get((r.article_a, r.start_a, r.end_a, r.article_b, r.start_b, r.end_b)) == "paraphrase"
+        kept[(str(a), *ka, str(b), *kb)] = kept[(str(b), *kb, str(a), *ka)] = (str(kind), score)
+    found = [
+        kept.get((r.article_a, r.start_a, r.end_a, r.article_b, r.start_b, r.end_b), ("", 0.0))
         for r in pairs.itertuples()
     ]
-    linked = pairs[still]
+    linked = pairs[[kind == "paraphrase" for kind, _ in found]]
+    same = pairs.judgement == "same"
     true = int((linked.judgement == "same").sum())
     return {
-        "judged pairs": judged,
-        "judged pairs judged the same statement": int((pairs.judgement == "same").sum()),
-        "precision of all judged pairs (before)": float((pairs.judgement == "same").mean()),
+        "judged pairs": len(pairs),
+        "judged the same statement": int(same.sum()),
+        "precision before (all judged pairs were paraphrase links)": float(same.mean()),
         "judged pairs still linked as paraphrase": len(linked),
         "of which the same statement": true,
-        "precision": true / len(linked) if len(linked) else 0.0,
-        "recall of true judged pairs": true / max(int((pairs.judgement == "same").sum()), 1),
-        "paraphrase links in the build": int((tables["links"].kind == "paraphrase").sum()),
+        "paraphrase precision": true / len(linked) if len(linked) else 0.0,
+        "share of the true judged pairs still linked": true / max(int(same.sum()), 1),
+        "judged pairs linked as another kind": sum(
+            kind not in ("", "paraphrase") for kind, _ in found
+        ),
+        "paraphrase links in the build": int((links.kind == "paraphrase").sum()),
     }
 
 
