@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.lexicon import words
-from .candidates import Similarity, find_candidates, vectorize
+from .candidates import Similarity, find_candidates, vectorize, vectorize_groups
 from .link_kinds import Wording, classify_link_numbers
 
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
@@ -200,23 +200,20 @@ def _story_numbers(article: np.ndarray, stories: Mapping[str, int] | None) -> np
 
 
 def _vectorize_by_story(
-    flat: list[str], owner: np.ndarray, first_views: list[str], story: np.ndarray
+    flat: list[str],
+    owner: np.ndarray,
+    first_views: list[str],
+    story: np.ndarray,
+    article: np.ndarray,
 ) -> Any:
     """Returns the comparison texts' vectors, each story's fitted on its own sentences and in
-    columns of its own (so that texts of different stories score 0)."""
-    from scipy import sparse
-
-    text_story = story[owner]
-    blocks, rows = [], []
-    for number in np.unique(story).tolist():
-        mine = np.flatnonzero(text_story == number)
-        fit = [first_views[k] for k in np.flatnonzero(story == number).tolist()]
-        blocks.append(vectorize([flat[k] for k in mine.tolist()], fit_on=fit))
-        rows.append(mine)
-    stacked = sparse.block_diag(blocks, format="csr")
-    order = np.empty(len(flat), dtype=np.int64)
-    order[np.concatenate(rows)] = np.arange(len(flat))
-    return stacked[order]
+    columns of its own (so that texts of different stories score 0); the texts of a story of one
+    article, which has nothing to link to, are left empty."""
+    several = pd.Series(article).groupby(story).nunique().to_numpy() > 1
+    group = np.where(several[story], story, -1)
+    return vectorize_groups(
+        flat, group[owner].tolist(), fit_on=first_views, fit_groups=group.tolist()
+    )
 
 
 def _score(
@@ -275,7 +272,7 @@ def _score(
         if story is None:
             vectors = vectorize(flat, fit_on=first_views)
         else:
-            vectors = _vectorize_by_story(flat, owner, first_views, story)
+            vectors = _vectorize_by_story(flat, owner, first_views, story, article)
         sim = Similarity(vectors, owner, adjust=speaker_rule)
 
         def different_articles(i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -91,7 +91,7 @@ def count_features(
         counts: dict[str, float] = {}
         for text, weight in ((article.title, LEAD_WEIGHT), (article.body, 1.0)):
             for word in _WORD.findall(text or ""):
-                word = word.lower().replace("’", "'")
+                word = word.lower().replace("’", "'").removesuffix("'s")
                 if len(word) > 2 and word not in stop:
                     counts["w:" + word] = counts.get("w:" + word, 0.0) + weight
         for start, entity in entities.get(article.article_id, ()):

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from .grouping import ArticleText, group_articles
 
 #: A story's label names this many of its entities, then this many of its words.
 LABEL_ENTITIES = 3
 LABEL_TERMS = 2
-#: The story a whole corpus gets when it has no article (never used as an id otherwise).
+_TITLE_WORD = re.compile(r"[\w'’-]+")
+#: The first story's id (stories are numbered 1, 2, …).
 FIRST_STORY_ID = 1
 
 
@@ -68,12 +71,24 @@ def find_stories(
 
     ordered = sorted(members.values(), key=first_day)
     names = dict(zip(entities.entity_id.tolist(), entities.name.tolist(), strict=True))
+    # each story's summed vector, one sparse product for all stories
+    member = np.concatenate([np.full(len(rows), k) for k, rows in enumerate(ordered)])
+    article_rows = np.concatenate([np.asarray(rows) for rows in ordered])
+    indicator = sparse.csr_matrix(
+        (np.ones(len(member)), (member, article_rows)), shape=(len(ordered), len(ids))
+    )
+    summed = (indicator @ vectors).tocsr() if len(features) else None
     story_of: dict[str, int] = {}
     out = []
     for number, rows in enumerate(ordered, start=FIRST_STORY_ID):
         for r in rows:
             story_of[ids[r]] = number
-        top_entities, top_terms = _name_story(vectors, features, rows, names)
+        top_entities, top_terms = _name_story(
+            summed[number - FIRST_STORY_ID] if summed is not None else None,
+            features,
+            names,
+            [texts[r].title for r in rows],
+        )
         user = given.get(ids[rows[0]])
         label = user if user is not None else _label(top_entities, top_terms, texts[rows[0]])
         days = stamps.iloc[rows].dropna()
@@ -95,31 +110,34 @@ def find_stories(
 
 
 def _name_story(
-    vectors: Any, features: Sequence[str], rows: list[int], names: Mapping[str, str]
+    summed: Any, features: Sequence[str], names: Mapping[str, str], titles: Sequence[str]
 ) -> tuple[list[str], list[str]]:
-    """Returns a story's main entities (names) and words: the features with the highest summed
-    weight over its articles, each weight counted once per article that has the feature."""
-    if not len(features):
+    """Returns a story's main entities (names) and words.
+
+    Entities rank by their summed weight over the story's articles (`summed`, one sparse row);
+    words first by how many of its titles carry them, then by weight (so the label says what
+    the headlines say, not the reporting verbs every article repeats).
+    """
+    if summed is None or not summed.nnz:
         return [], []
-    block = vectors[rows]
-    weight = np.asarray(block.sum(axis=0)).ravel()
-    order = np.lexsort((np.arange(len(weight)), -np.round(weight, 9)))
+    columns, weight = summed.indices, summed.data
+    in_titles = [{w.lower() for w in _TITLE_WORD.findall(t)} for t in titles]
+    order = np.lexsort((columns, -np.round(weight, 9)))
     found_entities: list[str] = []
-    found_terms: list[str] = []
-    for k in order.tolist():
+    words: list[tuple[int, int, str]] = []
+    for rank, k in enumerate(order.tolist()):
         if weight[k] <= 0:
             break
-        feature = features[k]
+        feature = features[columns[k]]
         if feature.startswith("e:") and len(found_entities) < LABEL_ENTITIES:
             name = names.get(feature[2:])
             if name and name not in found_entities:
                 found_entities.append(name)
-        elif feature.startswith("w:") and len(found_terms) < LABEL_TERMS:
+        elif feature.startswith("w:"):
             word = feature[2:]
-            if not any(word in n.lower().split() for n in found_entities):
-                found_terms.append(word)
-        if len(found_entities) >= LABEL_ENTITIES and len(found_terms) >= LABEL_TERMS:
-            break
+            words.append((-sum(word in mine for mine in in_titles), rank, word))
+    taken = {part for name in found_entities for part in name.lower().split()}
+    found_terms = [word for _, _, word in sorted(words) if word not in taken][:LABEL_TERMS]
     return found_entities, found_terms
 
 
