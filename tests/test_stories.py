@@ -169,9 +169,7 @@ def test_a_corpus_of_several_stories_builds_with_the_manifest_story(tmp_path: Pa
     built = analysis.build(tmp_path, cache_dir=tmp_path / "cache")
     story = dict(zip(built.articles.article_id, built.articles.story_id, strict=True))
     assert story["flood-0"] == story["flood-2"] != story["strike-0"]
-    crossing = built.links[
-        built.links.article_a.map(story) != built.links.article_b.map(story)
-    ]
+    crossing = built.links[built.links.article_a.map(story) != built.links.article_b.map(story)]
     assert crossing.empty
     spans = built.statements.groupby("statement_id").article_id.agg(
         lambda a: len({story[x] for x in a})
@@ -198,8 +196,9 @@ def test_story_picker_lists_the_largest_first_and_opens_where_asked() -> None:
     options = story_options(stories)
     assert options[0] == ("all stories", None)
     assert [value for _, value in options[1:]] == [1, 2, 3]
-    assert options[1][0].startswith("1 · ") and "(3 articles, 3 outlets, from 2024-03-04)" in (
-        options[1][0]
+    assert (
+        options[1][0].startswith("1 · ")
+        and "(3 articles, 3 outlets, from 2024-03-04)" in (options[1][0])
     )
     assert pick_story(stories, "largest") == 1
     assert pick_story(stories, 2) == 2
@@ -214,7 +213,9 @@ def test_filter_panel_shows_the_picker_only_for_several_stories(tables) -> None:
     assert one.story not in one.widget.children and one.selection.story is None
     articles = _articles().assign(outlet_kind="newspaper")
     stories = _stories()
-    story_of = {a: s for s, arts in zip(stories.story_id, stories.articles) for a in arts}
+    story_of = {
+        a: s for s, arts in zip(stories.story_id, stories.articles, strict=True) for a in arts
+    }
     articles = articles.assign(story_id=articles.article_id.map(story_of))
     panel = FilterPanel(articles, stories=stories, story="largest")
     assert panel.widget.children[0] is panel.story
@@ -229,14 +230,20 @@ def test_filter_panel_shows_the_picker_only_for_several_stories(tables) -> None:
 def test_story_coverage_chart_and_summary() -> None:
     stories = _stories()
     articles = _articles().assign(n_words=[30, 28, 25, 20, 22, 15], colour=None)
-    story_of = {a: s for s, arts in zip(stories.story_id, stories.articles) for a in arts}
+    story_of = {
+        a: s for s, arts in zip(stories.story_id, stories.articles, strict=True) for a in arts
+    }
     articles = articles.assign(story_id=articles.article_id.map(story_of))
     fig = charts.plot_story_coverage(articles, stories)
     assert [t.name for t in fig.data] == ["Outlet 0", "Outlet 1", "Outlet 2", "Outlet 9"]
     rows = list(fig.layout.yaxis.categoryarray)
     assert rows[0].startswith("1 · ") and len(rows) == 3
-    outlet0 = fig.data[0]
-    assert [str(x)[:10] for x in outlet0.x] == ["2024-03-04", "2024-03-05"]
+    outlet0, outlet9 = fig.data[0], fig.data[3]
+    # Outlet 0 carried the flood on 4 March and the strike on 5 March, at the first hour slot;
+    # the last outlet sits at the last slot of its day
+    assert [str(x) for x in outlet0.x] == ["2024-03-04 02:00:00", "2024-03-05 02:00:00"]
+    assert [str(x) for x in outlet9.x] == ["2024-03-05 22:00:00"]
+    assert list(outlet0.y) == [rows[0], rows[1]]
     summary = views.summarize_stories(stories, articles)
     assert summary.story_id.tolist() == [1, 2, 3]
     assert summary.iloc[0].outlets == "Outlet 0, Outlet 1, Outlet 2"

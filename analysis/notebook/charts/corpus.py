@@ -396,8 +396,9 @@ def plot_story_coverage(
             `STORY_ROWS`, stories are drawn: those with the most selected articles).
 
     Returns:
-        One marker trace per outlet of the corpus: x is the publication day, y the story; a dot's
-        area grows with the outlet's articles on the story that day (its words in the hover).
+        One marker trace per outlet of the corpus: x is the publication day (each outlet at its
+        own hour of it, side by side), y the story; a dot's area grows with the outlet's articles
+        on the story that day (its words in the hover).
         Undated articles are left out and counted in the caption.
     """
     selection = selection or Selection()
@@ -422,13 +423,17 @@ def plot_story_coverage(
         n=("article_id", "size"), words=("n_words", "sum"), titles=("title", "<br>".join)
     ).reset_index()
     traces = []
-    for outlet, color in outlet_colors(articles).items():
+    colors = outlet_colors(articles)
+    for rank, (outlet, color) in enumerate(colors.items()):
         rows = cells[cells.outlet == outlet]
+        # each outlet at its own hour of the day, so outlets of one story and day sit side by
+        # side instead of on top of each other (the hover still gives the day)
+        hour = pd.Timedelta(hours=2 + 20 * rank / max(len(colors) - 1, 1))
         traces.append(
             {
                 "type": "scatter",
                 "name": escape(outlet),
-                "x": rows.published.tolist(),
+                "x": (rows.published + hour).tolist(),
                 "y": [name_of[k] for k in rows.story_id],
                 "mode": "markers",
                 "marker": {
