@@ -268,3 +268,29 @@ def test_vectors_fitted_per_story_score_as_each_story_alone() -> None:
     # texts of different stories share the closing sentence word for word, yet score 0
     assert both[0].multiply(both[1]).sum() == 0
     assert both[5].nnz == 0  # a story of one article is not vectorised
+
+
+def test_an_article_carrying_another_outlets_passage_joins_its_story() -> None:
+    passage = "Rescue crews evacuated two hundred residents from the riverside streets by boat."
+    assert passage in FLOOD[0][1]
+    echo = (
+        "Weekend notes",
+        "Our columnist spent the weekend at the farmers market and the library sale. " + passage,
+    )
+    articles = _articles()
+
+    def with_echo(body: str) -> dict[str, int]:
+        row = pd.DataFrame(
+            [("echo", "Outlet 7", echo[0], body, pd.Timestamp("2024-03-05"))],
+            columns=articles.columns,
+        )
+        story_of, _ = find_stories(
+            pd.concat([articles, row], ignore_index=True), NO_MENTIONS, NO_ENTITIES
+        )
+        return story_of
+
+    story_of = with_echo(echo[1])
+    assert story_of["echo"] == story_of["flood-0"]
+    # without the passage, the column shares nothing with the flood: a story of its own
+    story_of = with_echo(echo[1].replace(passage, ""))
+    assert story_of["echo"] not in {story_of[a] for a in articles.article_id}

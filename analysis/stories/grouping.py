@@ -17,12 +17,18 @@
    article of the other stays at least `GROUP_GUARD` (computed from the groups' summed vectors,
    so a join costs one dot product): a story can run longer than the window through its days,
    but two stories that share one article's worth of words are not chained.
+5. **Shared passages.** An article still alone that carries `PASSAGE_SHARED` or more passages
+   (`PASSAGE_WORDS` consecutive words) of an article of another outlet within the window joins
+   that article's story when its mean cosine with it reaches `PASSAGE_GUARD`: a piece quoting a
+   story's statement is part of it. Passages found in more than `PASSAGE_POSTINGS` articles are
+   boilerplate; passages never join two groups.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -47,11 +53,22 @@ OUTLET_FURNITURE = 3
 BLOCK_POSTINGS = 50
 #: Blocking: articles published more than this many days apart are not compared directly.
 WINDOW_DAYS = 3
+#: A passage: this many consecutive words of a body.
+PASSAGE_WORDS = 8
+#: Two articles of different outlets that share at least this many passages (a sentence or a
+#: quote carried word for word) report one story, whatever their cosine...
+PASSAGE_SHARED = 3
+#: ... when those passages are found in at most this many articles (longer-lived text is
+#: boilerplate: a wire service's copyright line, a newsletter pitch).
+PASSAGE_POSTINGS = 5
+#: The mean cosine an article needs to join a group through shared passages.
+PASSAGE_GUARD = 0.05
 #: Cosine a candidate pair needs to be joined (chosen on hand-labelled ABP, docs/stories.md).
 PAIR_THRESHOLD = 0.15
 #: Mean cosine between two groups that a join needs.
 GROUP_GUARD = 0.10
 
+_PASSAGE_WORD = re.compile(r"\w+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{3}")
 
 
@@ -146,6 +163,34 @@ def find_candidate_pairs(
     return i[keep], j[keep]
 
 
+def find_passage_pairs(
+    articles: Sequence[ArticleText], days: np.ndarray
+) -> dict[tuple[int, int], int]:
+    """Returns the article pairs (i < j) of different outlets, within the window, that share at
+    least `PASSAGE_SHARED` rare passages, with how many they share."""
+    postings: dict[int, list[int]] = {}
+    for k, article in enumerate(articles):
+        tokens = [w.lower() for w in _PASSAGE_WORD.findall(article.body)]
+        seen = {
+            zlib.crc32(" ".join(tokens[p : p + PASSAGE_WORDS]).encode("utf-8"))
+            for p in range(len(tokens) - PASSAGE_WORDS + 1)
+        }
+        for shingle in seen:
+            postings.setdefault(shingle, []).append(k)
+    shared: dict[tuple[int, int], int] = {}
+    for rows in postings.values():
+        if not 2 <= len(rows) <= PASSAGE_POSTINGS:
+            continue
+        for x, a in enumerate(rows):
+            for b in rows[x + 1 :]:
+                if (
+                    articles[a].outlet != articles[b].outlet
+                    and not abs(days[a] - days[b]) > WINDOW_DAYS
+                ):
+                    shared[(a, b)] = shared.get((a, b), 0) + 1
+    return {pair: n for pair, n in shared.items() if n >= PASSAGE_SHARED}
+
+
 def group_articles(
     articles: Sequence[ArticleText],
     entities: Mapping[str, Sequence[tuple[int, str]]],
@@ -173,9 +218,18 @@ def group_articles(
     stamps = pd.to_datetime(pd.Series([a.published for a in articles]), errors="coerce")
     days = (stamps - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float, na_value=np.nan)
     i, j = find_candidate_pairs(vectors, df, days)
+    passages = find_passage_pairs(articles, days)
+    if passages:
+        extra = np.array(list(passages), dtype=np.int64).reshape(-1, 2)
+        i, j = np.concatenate([i, extra[:, 0]]), np.concatenate([j, extra[:, 1]])
+        unique = np.unique(np.stack([i, j], axis=1), axis=0)
+        i, j = unique[:, 0], unique[:, 1]
     score = np.asarray(vectors[i].multiply(vectors[j]).sum(axis=1)).ravel()
-    strong = score >= PAIR_THRESHOLD
-    i, j, score = i[strong], j[strong], score[strong]
+    carried = np.array(
+        [(a, b) in passages for a, b in zip(i.tolist(), j.tolist(), strict=True)], dtype=bool
+    )
+    strong = (score >= PAIR_THRESHOLD) | carried
+    i, j, score, carried = i[strong], j[strong], score[strong], carried[strong]
     parent = list(range(n))
     size = [1] * n
     total: dict[int, sparse.csr_matrix] = {}
@@ -207,7 +261,11 @@ def group_articles(
         if a == b or fixed[a] or fixed[b]:
             continue
         mean = float(summed(a).multiply(summed(b)).sum()) / (size[a] * size[b])
-        if mean < GROUP_GUARD:
+        # an article carrying another outlet's passages joins its story; groups only on the guard
+        lone = carried[k] and min(size[a], size[b]) == 1
+        if score[k] < PAIR_THRESHOLD and not lone:
+            continue  # shared passages only bring a lone article to a story
+        if mean < (PASSAGE_GUARD if lone else GROUP_GUARD):
             continue
         if size[a] < size[b] or (size[a] == size[b] and a > b):
             a, b = b, a
