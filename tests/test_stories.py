@@ -294,3 +294,19 @@ def test_an_article_carrying_another_outlets_passage_joins_its_story() -> None:
     # without the passage, the column shares nothing with the flood: a story of its own
     story_of = with_echo(echo[1].replace(passage, ""))
     assert story_of["echo"] not in {story_of[a] for a in articles.article_id}
+
+
+def test_articles_without_words_are_stories_of_their_own() -> None:
+    articles = pd.DataFrame(
+        {
+            "article_id": ["digits", "more-digits"],
+            "outlet": ["Outlet 0", "Outlet 1"],
+            "title": [None, None],
+            "body": ["0", "12 34"],
+            "published": [pd.NaT, pd.NaT],
+        }
+    )
+    story_of, rows = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert story_of == {"digits": 1, "more-digits": 2}
+    assert [r["label"] for r in rows] == ["digits", "more-digits"]  # no words: the article id
+    assert rows[0]["first_published"] is pd.NaT

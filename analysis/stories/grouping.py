@@ -144,6 +144,8 @@ def vectorize_features(
         pairs = pd.DataFrame({"f": matrix.indices, "o": outlet[rows]}).drop_duplicates()
         n_outlets = np.bincount(pairs.f.to_numpy(), minlength=matrix.shape[1])
         background |= (n_outlets == 1) & (df >= OUTLET_FURNITURE)
+    if not vocabulary:  # no article has a word or an entity (e.g. bodies of digits only)
+        return matrix, [], df
     weighted = matrix @ sparse.diags(np.where(background, 0.0, idf))
     return normalize(weighted).tocsr(), list(vocabulary), df
 
