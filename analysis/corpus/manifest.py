@@ -34,6 +34,9 @@ REQUIRED_COLUMNS = ("article_id", "file")
 OPTIONAL_COLUMNS = ("outlet", "outlet_kind", "title", "url", "published", "language", "notes")
 #: Also optional: the outlet's chart colour (`#RRGGBB`), kept for ever once set.
 COLOUR_COLUMN = "colour"
+#: Also optional: the story the user puts the article in; it overrides the grouping
+#: (`analysis.stories`). Articles with an empty cell are grouped from their text.
+STORY_COLUMN = "story"
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 #: Longest article text accepted (spaCy's default `max_length`; a news article is far shorter).
@@ -79,6 +82,7 @@ class Article:
         notes: Free-text caveats from the manifest.
         rules: This article's entries from `cleaning.yml`.
         colour: The outlet's chart colour from the manifest (`#RRGGBB`), or None.
+        story: The story the manifest's optional `story` column puts it in, or None.
         author: The page metadata's author (HTML), or None; cleaning may find a byline.
         kept_lines: For HTML, the lines (whitespace-normalised) trafilatura kept as article
             text; the other lines of `raw` are page furniture. None for .txt.
@@ -98,6 +102,7 @@ class Article:
     notes: str
     rules: tuple[dict[str, Any], ...] = ()
     colour: str | None = None
+    story: str | None = None
     author: str | None = None
     kept_lines: frozenset[str] | None = None
     notices: tuple[str, ...] = ()
@@ -320,6 +325,7 @@ def _read_article(
         notes=row.get("notes") or "",
         rules=rules.get(aid, ()),
         colour=_read_colour(row.get(COLOUR_COLUMN) or "", where),
+        story=(row.get(STORY_COLUMN) or "").strip() or None,
         author=page.author,
         kept_lines=page.kept_lines,
         notices=tuple(notices),

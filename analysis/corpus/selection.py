@@ -1,4 +1,5 @@
-"""What the user selected: outlets, a date range and a text search, applied to any table."""
+"""What the user selected: a story, outlets, a date range and a text search, applied to any
+table."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ class Selection:
             least this often); 1 keeps all.
         top: How many categories a ranked chart shows on their own, the rest summed as "other"
             (`charts.top`); None leaves it to the chart.
+        story: Keep the articles of this story (`articles.story_id`); None keeps every story.
+        story_label: The story's label (`stories.label`), named by `describe`.
     """
 
     outlets: frozenset[str] | None = None
@@ -34,6 +37,8 @@ class Selection:
     choices: tuple[tuple[str, frozenset[str]], ...] = ()
     minimum: int = 1
     top: int | None = None
+    story: int | None = None
+    story_label: str = ""
 
     @classmethod
     def of(
@@ -46,6 +51,8 @@ class Selection:
         choices: Mapping[str, Iterable[str]] | None = None,
         minimum: int = 1,
         top: int | None = None,
+        story: int | None = None,
+        story_label: str = "",
     ) -> Selection:
         """Builds a selection from loose values (any iterables, date-like bounds).
 
@@ -60,6 +67,8 @@ class Selection:
             choices=tuple((c, frozenset(v)) for c, v in sorted((choices or {}).items())),
             minimum=minimum,
             top=top,
+            story=None if story is None else int(story),
+            story_label=story_label,
         )
 
     def describe(self, *, listed: int = 4) -> str:
@@ -69,8 +78,9 @@ class Selection:
             listed: Most values of one filter named; the rest are counted.
 
         Returns:
-            E.g. 'outlets: CNN, The Washington Post; 2022-08-05 to 2022-08-07; search "Callamard";
-            speaker: Agnès Callamard; at least 20', or "" when nothing is filtered.
+            E.g. 'story 3: Amnesty International, Ukraine · report; outlets: CNN, The Washington
+            Post; 2022-08-05 to 2022-08-07; search "Callamard"; speaker: Agnès Callamard; at
+            least 20', or "" when nothing is filtered.
         """
 
         def names(values: Iterable[str]) -> str:
@@ -79,6 +89,10 @@ class Selection:
             return ", ".join(ordered[:listed]) + (f" and {more} more" if more > 0 else "")
 
         parts = []
+        if self.story is not None:
+            parts.append(
+                f"story {self.story}" + (f": {self.story_label}" if self.story_label else "")
+            )
         if self.outlets is not None:
             parts.append(f"outlets: {names(self.outlets) or 'none'}")
         if self.date_from is not None or self.date_to is not None:
@@ -94,7 +108,7 @@ class Selection:
         return "; ".join(parts)
 
     def select_articles(self, articles: pd.DataFrame) -> pd.DataFrame:
-        """Applies the outlet and date filters (and the search, to `body`) to `articles`.
+        """Applies the story, outlet and date filters (and the search, to `body`) to `articles`.
 
         Args:
             articles: The `articles` table.
@@ -103,6 +117,8 @@ class Selection:
             The selected rows (a new DataFrame).
         """
         keep = pd.Series(True, index=articles.index)
+        if self.story is not None and "story_id" in articles.columns:
+            keep &= articles.story_id == self.story
         if self.outlets is not None:
             keep &= articles.outlet.isin(self.outlets)
         if self.date_from is not None:

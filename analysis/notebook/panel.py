@@ -15,10 +15,11 @@ Listener = Callable[[Selection], None]
 
 
 class FilterPanel:
-    """Reusable filter controls: outlets, a date range, a text search and choice lists.
+    """Reusable filter controls: a story, outlets, a date range, a text search and choice lists.
 
     Attributes:
         widget: The controls, ready to display.
+        story: The story picker ("all stories" or one story); shown when the corpus has several.
         outlets: One checkbox per outlet.
         date_from: First publication day shown.
         date_to: Last publication day shown.
@@ -36,6 +37,8 @@ class FilterPanel:
         dates: bool = True,
         minimum: tuple[str, int] | None = None,
         top: tuple[int, int] | None = None,
+        stories: pd.DataFrame | None = None,
+        story: int | str | None = None,
     ) -> None:
         """Builds the controls for a corpus.
 
@@ -50,6 +53,10 @@ class FilterPanel:
                 ("min. mentions", 20); None shows none.
             top: (first value, largest value) of a "show top N" slider for the charts that rank
                 categories (the rest summed as "other", `charts.top`); None shows none.
+            stories: The `stories` table: with more than one story, a story picker is shown
+                (stories with the most articles first).
+            story: The story picked at first: a `story_id`, "largest" (the story with the most
+                articles, for the charts that compare articles), or None for all stories.
         """
         first = None if outlets is None else set(outlets)
         self.outlets = {
@@ -95,7 +102,20 @@ class FilterPanel:
             continuous_update=False,
             style={"description_width": "initial"},
         )
-        rows: list[w.Widget] = [
+        self.story = w.Dropdown(
+            options=story_options(stories),
+            value=pick_story(stories, story),
+            description="story",
+            layout=w.Layout(width="auto", max_width="60em"),
+            style={"description_width": "initial"},
+        )
+        self._story_labels = (
+            {} if stories is None else dict(zip(stories.story_id, stories.label, strict=True))
+        )
+        rows: list[w.Widget] = []
+        if len(self.story.options) > 2:  # "all stories" and at least two stories
+            rows.append(self.story)
+        rows += [
             w.HBox(
                 [w.HTML("<b>outlets</b>&nbsp;"), *self.outlets.values()],
                 layout=w.Layout(flex_flow="row wrap"),
@@ -116,6 +136,7 @@ class FilterPanel:
         self.widget.add_class("coverage-lens-filters")
         self._listeners: list[Listener] = []
         for control in [
+            self.story,
             *self.outlets.values(),
             self.date_from,
             self.date_to,
@@ -143,6 +164,8 @@ class FilterPanel:
             },
             minimum=self.minimum.value,
             top=self.top.value if self._top else None,
+            story=self.story.value,
+            story_label=self._story_labels.get(self.story.value, ""),
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
@@ -156,3 +179,43 @@ class FilterPanel:
         selection = self.selection
         for listener in self._listeners:
             listener(selection)
+
+
+def story_options(stories: pd.DataFrame | None) -> list[tuple[str, int | None]]:
+    """Returns the story picker's options: "all stories", then each story with the most articles
+    first (then the earliest), as "label (n articles, outlets, first day)"."""
+    options: list[tuple[str, int | None]] = [("all stories", None)]
+    if stories is None or stories.empty:
+        return options
+    ordered = stories.sort_values(
+        ["n_articles", "first_published", "story_id"], ascending=[False, True, True]
+    )
+    days = ordered.first_published.dt.strftime("%Y-%m-%d").fillna("undated").tolist()
+    for story, label, n, outlets, day in zip(
+        ordered.story_id.tolist(),
+        ordered.label.tolist(),
+        ordered.n_articles.tolist(),
+        ordered.n_outlets.tolist(),
+        days,
+        strict=True,
+    ):
+        options.append(
+            (f"{story} · {label} ({n} articles, {outlets} outlets, from {day})", int(story))
+        )
+    return options
+
+
+def pick_story(stories: pd.DataFrame | None, story: int | str | None) -> int | None:
+    """Returns the story a panel opens on: None (all stories) when the corpus has one story or
+    none is asked for, the largest story for "largest", else the `story_id` asked for.
+
+    Raises:
+        ValueError: `story` is not a story of the table, nor "largest" or None.
+    """
+    if story is None or stories is None or len(stories) < 2:
+        return None
+    if story == "largest":
+        return int(story_options(stories)[1][1] or 0)
+    if isinstance(story, str) or int(story) not in set(stories.story_id.tolist()):
+        raise ValueError(f"no story {story!r}: give a story_id of the stories table, or 'largest'")
+    return int(story)

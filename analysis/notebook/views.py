@@ -122,12 +122,47 @@ def render_reading_view(articles: pd.DataFrame, removed: pd.DataFrame, article_i
 
 
 def summarize_articles(articles: pd.DataFrame) -> pd.DataFrame:
-    """Returns the articles table as a user reads it: who, what kind, when, headline, length."""
-    out = articles[
-        ["article_id", "outlet", "outlet_kind", "published", "title", "n_words", "n_sentences"]
-    ].copy()
+    """Returns the articles table as a user reads it: who, what kind, when, headline, length (and
+    the story, when the corpus has several)."""
+    columns = [
+        "article_id",
+        "outlet",
+        "outlet_kind",
+        "published",
+        "title",
+        "n_words",
+        "n_sentences",
+    ]
+    if "story_id" in articles.columns and articles.story_id.nunique() > 1:
+        columns.insert(1, "story_id")
+    out = articles[columns].copy()
     out["published"] = out.published.dt.strftime("%Y-%m-%d").fillna("unknown")
     return out
+
+
+def summarize_stories(stories: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Returns the stories of the given articles as a user reads them, the most covered first.
+
+    Args:
+        stories: The `stories` table.
+        articles: The articles to count (e.g. a selection of the `articles` table).
+
+    Returns:
+        One row per story with a selected article: story_id, label, articles, outlets (named),
+        first and last day (YYYY-MM-DD, "unknown" when undated) and where the grouping came from.
+    """
+    per = articles.groupby("story_id")
+    out = stories[stories.story_id.isin(per.groups)].copy()
+    out["articles"] = out.story_id.map(per.size()).astype("int64")
+    out["outlets"] = out.story_id.map(
+        per.outlet.agg(lambda o: ", ".join(sorted(set(map(str, o)), key=str.casefold)))
+    )
+    for column in ("first_published", "last_published"):
+        out[column] = out[column].dt.strftime("%Y-%m-%d").fillna("unknown")
+    out = out.sort_values(["articles", "story_id"], ascending=[False, True], kind="stable")
+    return out[
+        ["story_id", "label", "articles", "outlets", "first_published", "last_published", "source"]
+    ].rename(columns={"first_published": "first day", "last_published": "last day"})
 
 
 def summarize_removed(removed: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

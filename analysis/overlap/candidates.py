@@ -65,6 +65,61 @@ def vectorize(texts: Sequence[str], *, fit_on: Sequence[str]) -> sparse.csr_matr
     return (both / np.sqrt(2)).tocsr()[[index[t] for t in texts]]
 
 
+def vectorize_groups(
+    texts: Sequence[str],
+    groups: Sequence[int],
+    *,
+    fit_on: Sequence[str],
+    fit_groups: Sequence[int],
+) -> sparse.csr_matrix:
+    """Returns one row per text, each group's vectors fitted on its own texts (a story's
+    sentences) and in columns of its own, so that texts of different groups score 0.
+
+    The dot products within a group are those of `vectorize(group's texts, fit_on=group's
+    fit_on)` (the tests compare them), but every distinct text is analysed once for all groups.
+
+    Args:
+        texts: The texts to vectorise.
+        groups: Each text's group; a negative group gets an empty row (nothing to compare).
+        fit_on: The texts the TF-IDF weights are fitted on.
+        fit_groups: Each of those texts' group.
+
+    Returns:
+        A CSR matrix with a row per text (word and character TF-IDF as in `vectorize`).
+    """
+    fitted_keys = list(zip(fit_groups, fit_on, strict=True))
+    text_keys = list(zip(groups, texts, strict=True))
+    keys = list(dict.fromkeys([*fitted_keys, *text_keys]))
+    key_index = {key: k for k, key in enumerate(keys)}
+    distinct = list(dict.fromkeys(text for _, text in keys))
+    text_index = {text: k for k, text in enumerate(distinct)}
+    key_group = np.array([group for group, _ in keys], dtype=np.int64)
+    key_text = np.array([text_index[text] for _, text in keys], dtype=np.int64)
+    fitted = np.bincount([key_index[key] for key in fitted_keys], minlength=len(keys)).astype(float)
+    counts = [c for c in (_word_counts(distinct), _char_counts(distinct)) if c is not None]
+    order = np.argsort(key_group, kind="stable")
+    numbers, first = np.unique(key_group[order], return_index=True)
+    bounds = [*first.tolist(), len(keys)]
+    blocks = []
+    for k, number in enumerate(numbers.tolist()):
+        rows = order[bounds[k] : bounds[k + 1]]
+        parts = []
+        if number >= 0:
+            for c in counts:
+                if (part := _tfidf(c[key_text[rows]], fitted[rows])) is not None:
+                    parts.append(part)
+        if parts:
+            blocks.append((sparse.hstack(parts, format="csr") / np.sqrt(2)).tocsr())
+        else:
+            blocks.append(sparse.csr_matrix((len(rows), 1)))
+    if not blocks:
+        return sparse.csr_matrix((len(texts), 1))
+    stacked = sparse.block_diag(blocks, format="csr")
+    position = np.empty(len(keys), dtype=np.int64)
+    position[order] = np.arange(len(keys))
+    return stacked[position[[key_index[key] for key in text_keys]]]
+
+
 def _tfidf(counts: sparse.csr_matrix, fitted: np.ndarray) -> sparse.csr_matrix | None:
     """Returns what scikit-learn's `TfidfTransformer(sublinear_tf=True)` makes of `counts` (one
     row per distinct text) when fitted on the texts `fitted` times each, in the vocabulary of

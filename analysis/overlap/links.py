@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.lexicon import words
-from .candidates import Similarity, find_candidates, vectorize
+from .candidates import Similarity, find_candidates, vectorize, vectorize_groups
 from .link_kinds import Wording, classify_link_numbers
 
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
@@ -155,6 +155,7 @@ def score_sentences(
     threshold: float = LINK_THRESHOLD,
     published: Mapping[str, Any] | None = None,
     window_days: int | None = None,
+    stories: Mapping[str, int] | None = None,
 ) -> Similarity:
     """Scores every pair of sentences for saying the same thing (steps 1–3 of the module docstring).
 
@@ -167,6 +168,9 @@ def score_sentences(
         window_days: When given, sentences of articles published more than this many days apart
             are not compared (they score 0 unless asked for one by one). Articles without a date
             are compared with every article.
+        stories: Each article's story (`articles.story_id`): sentences of different stories are
+            never compared (they score 0), and the TF-IDF weights are fitted on each story's
+            sentences, so that a story's topic words are cheap within it. None: one story.
 
     Returns:
         The sentence × sentence similarity in the row order of `sentences` (indexed like a
@@ -179,7 +183,37 @@ def score_sentences(
     if window_days is not None and published is not None:
         stamps = pd.to_datetime(pd.Series([published.get(a) for a in article]), errors="coerce")
         days = (stamps - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float, na_value=np.nan)
-    return _score(_compare(sentences, quotes), article, threshold, days=days, window=window_days)
+    story = _story_numbers(article, stories)
+    return _score(
+        _compare(sentences, quotes), article, threshold, days=days, window=window_days, story=story
+    )
+
+
+def _story_numbers(article: np.ndarray, stories: Mapping[str, int] | None) -> np.ndarray | None:
+    """Returns each sentence's story number (an article missing from `stories` is a story of its
+    own), or None when every sentence is of one story."""
+    if not stories:
+        return None
+    keys = [("story", stories[a]) if a in stories else ("article", a) for a in article.tolist()]
+    numbers = pd.factorize(pd.Series(keys, dtype=object))[0].astype(np.int64)
+    return numbers if len(numbers) and numbers.max() > 0 else None
+
+
+def _vectorize_by_story(
+    flat: list[str],
+    owner: np.ndarray,
+    first_views: list[str],
+    story: np.ndarray,
+    article: np.ndarray,
+) -> Any:
+    """Returns the comparison texts' vectors, each story's fitted on its own sentences and in
+    columns of its own (so that texts of different stories score 0); the texts of a story of one
+    article, which has nothing to link to, are left empty."""
+    several = pd.Series(article).groupby(story).nunique().to_numpy() > 1
+    group = np.where(several[story], story, -1)
+    return vectorize_groups(
+        flat, group[owner].tolist(), fit_on=first_views, fit_groups=group.tolist()
+    )
 
 
 def _score(
@@ -189,6 +223,7 @@ def _score(
     *,
     days: np.ndarray | None = None,
     window: int | None = None,
+    story: np.ndarray | None = None,
 ) -> Similarity:
     views, speakers = compared.views, compared.speakers
     flat = [text for mine in views for text in mine]
@@ -233,11 +268,17 @@ def _score(
     if not flat:
         sim = Similarity(vectorize([""], fit_on=[""])[:0], owner, adjust=speaker_rule)
     else:
-        vectors = vectorize(flat, fit_on=[mine[0] for mine in views])
+        first_views = [mine[0] for mine in views]
+        if story is None:
+            vectors = vectorize(flat, fit_on=first_views)
+        else:
+            vectors = _vectorize_by_story(flat, owner, first_views, story, article)
         sim = Similarity(vectors, owner, adjust=speaker_rule)
 
         def different_articles(i: np.ndarray, j: np.ndarray) -> np.ndarray:
             keep = np.asarray(article[owner[i]] != article[owner[j]])
+            if story is not None:
+                keep &= story[owner[i]] == story[owner[j]]
             if days is not None and window is not None:
                 apart = np.abs(days[owner[i]] - days[owner[j]])
                 keep &= ~(apart > window)  # a missing date (NaN) is never too far
@@ -255,17 +296,21 @@ def find_links(
     *,
     similarity: Similarity | None = None,
     threshold: float = LINK_THRESHOLD,
+    stories: Mapping[str, int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Links sentences of different articles that say the same thing.
+    """Links sentences of different articles of one story that say the same thing.
 
-    For each pair of articles, two sentences link when each is the other's best match in the
-    other article (ties go to the earlier sentence) and their similarity reaches `threshold`.
+    For each pair of articles of one story, two sentences link when each is the other's best match
+    in the other article (ties go to the earlier sentence) and their similarity reaches
+    `threshold`.
 
     Args:
         sentences: The `sentences` table.
         quotes: The `quotes` table (quote-aware comparison, `quote_a`/`quote_b`).
         similarity: `score_sentences(sentences, quotes)` when already computed.
         threshold: The similarity a mutual best match needs.
+        stories: Each article's story (`articles.story_id`); None: one story. Give the same as to
+            `score_sentences`.
 
     Returns:
         Rows of the `links` table, strongest first.
@@ -275,7 +320,8 @@ def find_links(
         return []
     article = sentences.article_id.to_numpy()
     if similarity is None or not _fits(similarity, len(sentences)):
-        fresh = _score(_compare(sentences, quotes), article, threshold)
+        story = _story_numbers(article, stories)
+        fresh = _score(_compare(sentences, quotes), article, threshold, story=story)
         similarity = fresh if similarity is None else similarity
         context = fresh.context
     else:
@@ -288,6 +334,9 @@ def find_links(
     art = pd.factorize(article)[0]  # articles numbered in order of appearance
     i, j, s = sim.arrays()
     keep = (s >= threshold) & (art[i] != art[j])
+    story = _story_numbers(article, stories)
+    if story is not None:
+        keep &= story[i] == story[j]
     i, j, s = i[keep], j[keep], s[keep]
     # Each sentence's best match in each other article: the highest score, ties to the earlier
     # sentence; a link is a pair where each is the other's.

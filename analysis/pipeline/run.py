@@ -18,6 +18,7 @@ from ..entities import CURATED_FILE, read_curated, resolve_entities
 from ..framing.frames import load_frames
 from ..overlap.links import find_links, group_statements, score_sentences
 from ..quotes import QuoteWarning
+from ..stories import find_stories
 from ..text.parse import CachedDocs, default_cache_dir, find_model, parse_texts
 from ..timeline import group_happenings
 from . import schema
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger(__name__)
 #: The stages that run on the whole corpus at once, in order (named on the progress bar).
-CORPUS_STAGES = ("entities", "similarity", "links", "statements", "happenings")
+CORPUS_STAGES = ("entities", "stories", "similarity", "links", "statements", "happenings")
 #: Corpora with more articles than this get progress bars (when asked for).
 PROGRESS_MIN_ARTICLES = 5
 
@@ -138,6 +139,13 @@ def _build_tables(
     paragraph_table = _frame("paragraphs", rows["paragraphs"])
     mentions = _frame("mentions", resolution.mentions)
     entities = _frame("entities", resolution.entities)
+    step("stories")
+    story_of, story_rows = find_stories(
+        pd.DataFrame(rows["articles"]),
+        mentions,
+        entities,
+        given={a.article_id: a.story for a in articles if a.story is not None},
+    )
     step("quotes, events, frames")
     context: dict[str, Any] = {
         "tables": {
@@ -164,9 +172,9 @@ def _build_tables(
             warnings.warn(message, QuoteWarning, stacklevel=2)
     quotes = _frame("quotes", found["quotes"])
     step("similarity")
-    similarity = score_sentences(sentences, quotes)
+    similarity = score_sentences(sentences, quotes, stories=story_of)
     step("links")
-    links = _frame("links", find_links(sentences, quotes, similarity=similarity))
+    links = _frame("links", find_links(sentences, quotes, similarity=similarity, stories=story_of))
     step("statements")
     statements = _frame("statements", group_statements(links, sentences, similarity=similarity))
     step("happenings")
@@ -174,9 +182,16 @@ def _build_tables(
     happenings = _frame("happenings", group_happenings(events, links=links))
     step("tables")
     title = read_corpus_title(corpus_dir)
-    article_table = _frame("articles", [{**row, "corpus": title} for row in rows["articles"]])
+    article_table = _frame(
+        "articles",
+        [
+            {**row, "corpus": title, "story_id": story_of[row["article_id"]]}
+            for row in rows["articles"]
+        ],
+    )
     tables = Tables(
         articles=article_table,
+        stories=_frame("stories", story_rows),
         paragraphs=paragraph_table,
         sentences=sentences,
         removed=_frame("removed", rows["removed"]),

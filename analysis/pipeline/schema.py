@@ -102,6 +102,49 @@ TABLES: dict[str, Table] = {
                     "The title of the corpus the article belongs to (`corpus.yml`'s `title`, else "
                     "the corpus folder's name), named in every chart's source line.",
                 ),
+                Column(
+                    "story_id",
+                    "int64",
+                    "The story it reports (joins `stories`): the manifest's optional `story` "
+                    "column, else found from what the articles share (docs/stories.md).",
+                ),
+            ),
+        ),
+        Table(
+            "stories",
+            "one story: the articles that report the same news (docs/stories.md)",
+            (
+                Column(
+                    "story_id",
+                    "int64",
+                    "1, 2, … in order of the story's first publication day (undated last); "
+                    "renumbered when articles are added.",
+                ),
+                Column(
+                    "label",
+                    "str",
+                    "The manifest's story name, else its main entities · its main words.",
+                ),
+                Column(
+                    "source",
+                    "str",
+                    "`manifest` (the user's `story` column) or `found` (grouped from the text).",
+                ),
+                Column("n_articles", "int64", "Number of its articles."),
+                Column("n_outlets", "int64", "Number of outlets that carried it."),
+                Column(
+                    "first_published",
+                    "datetime64[ns]",
+                    "Its first article's publication day; missing when none is dated.",
+                ),
+                Column(
+                    "last_published",
+                    "datetime64[ns]",
+                    "Its last article's publication day; missing when none is dated.",
+                ),
+                Column("entities", "object", "Its main entities (`entities.name`, a list)."),
+                Column("terms", "object", "Its main words (a list)."),
+                Column("articles", "object", "Its articles (`articles.article_id`, a list)."),
             ),
         ),
         Table(

@@ -22,6 +22,7 @@ class Tables:
 
     Attributes:
         articles: One row per article.
+        stories: One row per story (articles reporting the same news).
         paragraphs: One row per body paragraph.
         sentences: One row per sentence.
         removed: One row per span of raw text that is not article body or title.
@@ -39,6 +40,7 @@ class Tables:
     """
 
     articles: pd.DataFrame
+    stories: pd.DataFrame
     paragraphs: pd.DataFrame
     sentences: pd.DataFrame
     removed: pd.DataFrame

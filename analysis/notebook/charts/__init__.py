@@ -12,6 +12,7 @@ from .corpus import (
     plot_publication_timeline,
     plot_removed_text,
     plot_sentence_lengths,
+    plot_story_coverage,
 )
 from .entities import HEATMAP_MAX_ROWS, plot_entity_coverage, select_mentions
 from .overlap import KIND_COLORS, plot_overlap_matrix, plot_statement_grid
@@ -52,6 +53,7 @@ __all__ = [
     "plot_removed_text",
     "plot_sentence_lengths",
     "plot_statement_grid",
+    "plot_story_coverage",
     "plot_timeline",
     "plot_voice_share",
     "speaker_colors",

@@ -386,3 +386,108 @@ def plot_paragraph_structure(
         },
         empty=shown.empty,
     )
+
+
+#: Most stories the story overview draws when the selection does not say (`Selection.top`): the
+#: stories with the most selected articles.
+STORY_ROWS = 30
+#: Characters per line of a story label on the vertical axis.
+STORY_LABEL_WIDTH = 40
+
+
+def plot_story_coverage(
+    articles: pd.DataFrame, stories: pd.DataFrame, *, selection: Selection | None = None
+) -> go.Figure:
+    """Dot chart of who covered which story when: a row per story, a dot per outlet and day.
+
+    Args:
+        articles: The `articles` table (with `story_id`).
+        stories: The `stories` table.
+        selection: Which articles to show; all by default (at most `selection.top`, else
+            `STORY_ROWS`, stories are drawn: those with the most selected articles).
+
+    Returns:
+        One marker trace per outlet of the corpus: x is the publication day (each outlet at its
+        own hour of it, side by side), y the story; a dot's area grows with the outlet's articles
+        on the story that day (its words in the hover).
+        Undated articles are left out and counted in the caption.
+    """
+    selection = selection or Selection()
+    shown = selection.select_articles(articles)
+    counts = shown.groupby("story_id").size()
+    top = rank_top(counts, n=selection.top or STORY_ROWS) if len(counts) else []
+    label = dict(zip(stories.story_id, stories.label, strict=True))
+    first = dict(zip(stories.story_id, stories.first_published, strict=True))
+
+    def when(story: int) -> tuple[bool, pd.Timestamp, int]:
+        day = first.get(story)
+        return (pd.isna(day), pd.Timestamp.max if pd.isna(day) else day, story)
+
+    order = sorted(top, key=when)
+    names = [escape(f"{k} · {label.get(k, '')}") for k in order]
+    name_of = dict(zip(order, names, strict=True))
+    drawn = shown[shown.story_id.isin(order) & shown.published.notna()]
+    days = drawn.assign(
+        title=drawn.title.map(lambda t: escape(t) if isinstance(t, str) else "(no title)")
+    ).groupby(["outlet", "story_id", "published"], sort=True)
+    cells = days.agg(
+        n=("article_id", "size"), words=("n_words", "sum"), titles=("title", "<br>".join)
+    ).reset_index()
+    traces = []
+    colors = outlet_colors(articles)
+    for rank, (outlet, color) in enumerate(colors.items()):
+        rows = cells[cells.outlet == outlet]
+        # each outlet at its own hour of the day, so outlets of one story and day sit side by
+        # side instead of on top of each other (the hover still gives the day)
+        hour = pd.Timedelta(hours=2 + 20 * rank / max(len(colors) - 1, 1))
+        traces.append(
+            {
+                "type": "scatter",
+                "name": escape(outlet),
+                "x": (rows.published + hour).tolist(),
+                "y": [name_of[k] for k in rows.story_id],
+                "mode": "markers",
+                "marker": {
+                    "color": color,
+                    "size": [9 + 6 * (n - 1) ** 0.5 for n in rows.n],
+                    "line": {"width": 1, "color": "white"},
+                    "opacity": 0.85,
+                },
+                "customdata": list(zip(rows.n, rows.words, rows.titles, strict=True)),
+                "hovertemplate": escape(outlet) + " · %{x|" + DATE_FORMAT + "}<br>%{y}<br>"
+                "%{customdata[0]} article(s), %{customdata[1]} words<br>%{customdata[2]}"
+                "<extra></extra>",
+            }
+        )
+    undated = int(shown[shown.story_id.isin(order)].published.isna().sum())
+    note = f" Not shown: {plural(undated, 'undated article')}." if undated else ""
+    more = len(counts) - len(order)
+    ranked = (
+        f" The {len(order)} stories with the most articles of {len(counts)} shown."
+        if more > 0
+        else ""
+    )
+    return make_figure(
+        traces,
+        title="Who covered which story, when",
+        caption=_caption(
+            articles,
+            shown,
+            "A row per story (`stories`), a dot per outlet and day; larger dots: more articles."
+            + ranked
+            + note,
+            selection,
+        ),
+        layout={
+            "xaxis": {"title": {"text": "publication date"}, "tickformat": DATE_FORMAT},
+            "yaxis": {
+                "autorange": "reversed",
+                "type": "category",
+                "categoryorder": "array",
+                "categoryarray": names,
+                **wrap_labels(names, width=STORY_LABEL_WIDTH, size=12),
+            },
+            "height": content_height(len(order), row=36),
+        },
+        empty=drawn.empty,
+    )

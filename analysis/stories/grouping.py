@@ -1,0 +1,280 @@
+"""Which articles report the same story: features, blocking and grouping (docs/stories.md).
+
+1. **Features.** Each article is a bag of its content words (English stop words out) and of the
+   canonical entities it mentions (`mentions.entity_id`); the title's words count
+   `LEAD_WEIGHT` times, the entities mentioned in the lead (the first `LEAD_CHARS` characters)
+   `LEAD_WEIGHT` times, and every entity `ENTITY_WEIGHT` times a word. Counts are damped
+   (1 + log), weighted by smoothed inverse document frequency and L2-normalised.
+2. **Background.** A feature found in more than `BACKGROUND_SHARE` of the articles, and in more
+   than `BACKGROUND_MIN` of them, is background (the beat's "Trump", "said", "president") and
+   weighs nothing. The floor keeps a corpus of one story (every article sharing its names) in
+   one piece.
+3. **Blocking.** Two articles are compared only when they share a feature found in at most
+   `BLOCK_POSTINGS` articles and were published at most `WINDOW_DAYS` apart (an undated article
+   is never too far): the cost grows with the articles and their candidate pairs, not with n².
+4. **Grouping.** Candidate pairs whose cosine reaches `PAIR_THRESHOLD` are joined strongest
+   first, each join only while the mean cosine between every article of one group and every
+   article of the other stays at least `GROUP_GUARD` (computed from the groups' summed vectors,
+   so a join costs one dot product): a story can run longer than the window through its days,
+   but two stories that share one article's worth of words are not chained.
+5. **Shared passages.** An article still alone that carries `PASSAGE_SHARED` or more passages
+   (`PASSAGE_WORDS` consecutive words) of an article of another outlet within the window joins
+   that article's story when its mean cosine with it reaches `PASSAGE_GUARD`: a piece quoting a
+   story's statement is part of it. Passages found in more than `PASSAGE_POSTINGS` articles are
+   boilerplate; passages never join two groups.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+#: Title words and lead entities count this many times a body word.
+LEAD_WEIGHT = 3.0
+#: The lead: the first this many characters of the body.
+LEAD_CHARS = 600
+#: An entity mention counts this many times a word.
+ENTITY_WEIGHT = 2.0
+#: A feature in more than this share of the articles (and more than `BACKGROUND_MIN`) is background.
+BACKGROUND_SHARE = 0.2
+#: ... but only when it is also in more than this many articles (a one-story corpus stays whole).
+BACKGROUND_MIN = 30
+#: A feature found in at least this many articles, all of one outlet, is that outlet's furniture
+#: (a recurring teaser, a newsletter line); 0: no such rule.
+OUTLET_FURNITURE = 3
+#: Blocking: a feature found in more articles than this proposes no pairs.
+BLOCK_POSTINGS = 50
+#: Blocking: articles published more than this many days apart are not compared directly.
+WINDOW_DAYS = 3
+#: A passage: this many consecutive words of a body.
+PASSAGE_WORDS = 8
+#: Two articles of different outlets that share at least this many passages (a sentence or a
+#: quote carried word for word) report one story, whatever their cosine...
+PASSAGE_SHARED = 3
+#: ... when those passages are found in at most this many articles (longer-lived text is
+#: boilerplate: a wire service's copyright line, a newsletter pitch).
+PASSAGE_POSTINGS = 5
+#: The mean cosine an article needs to join a group through shared passages.
+PASSAGE_GUARD = 0.05
+#: Cosine a candidate pair needs to be joined (chosen on hand-labelled ABP, docs/stories.md).
+PAIR_THRESHOLD = 0.15
+#: Mean cosine between two groups that a join needs.
+GROUP_GUARD = 0.10
+
+_PASSAGE_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{3}")
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What the grouping reads of one article."""
+
+    article_id: str
+    outlet: str
+    title: str
+    body: str
+    published: pd.Timestamp | None
+
+
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+def count_features(
+    articles: Sequence[ArticleText], entities: Mapping[str, Sequence[tuple[int, str]]]
+) -> list[dict[str, float]]:
+    """Returns each article's weighted feature counts (step 1 of the module docstring).
+
+    Args:
+        articles: The articles.
+        entities: article_id → (start offset, entity_id) of each mention.
+
+    Returns:
+        Per article, feature → weighted count; words are `w:<lowercase word>`, entities
+        `e:<entity_id>`.
+    """
+    stop = _stop_words()
+    out = []
+    for article in articles:
+        counts: dict[str, float] = {}
+        for text, weight in ((article.title, LEAD_WEIGHT), (article.body, 1.0)):
+            for word in _WORD.findall(text or ""):
+                word = word.lower().replace("’", "'").removesuffix("'s")
+                if len(word) > 2 and word not in stop:
+                    counts["w:" + word] = counts.get("w:" + word, 0.0) + weight
+        for start, entity in entities.get(article.article_id, ()):
+            weight = ENTITY_WEIGHT * (LEAD_WEIGHT if start < LEAD_CHARS else 1.0)
+            counts["e:" + entity] = counts.get("e:" + entity, 0.0) + weight
+        out.append(counts)
+    return out
+
+
+def vectorize_features(
+    counts: Sequence[Mapping[str, float]], outlets: Sequence[str]
+) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
+    """Returns the articles' vectors (steps 1–2), the feature names and their document counts."""
+    from sklearn.preprocessing import normalize
+
+    vocabulary: dict[str, int] = {}
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for mine in counts:
+        for feature, value in mine.items():
+            indices.append(vocabulary.setdefault(feature, len(vocabulary)))
+            data.append(1.0 + math.log(value) if value >= 1 else value)
+        indptr.append(len(indices))
+    n = len(counts)
+    matrix = sparse.csr_matrix((data, indices, indptr), shape=(n, len(vocabulary)), dtype=float)
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    background = (df > BACKGROUND_SHARE * n) & (df > BACKGROUND_MIN)
+    if OUTLET_FURNITURE and len(set(outlets)) > 1:
+        outlet = pd.factorize(pd.Series(list(outlets)))[0]
+        rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
+        pairs = pd.DataFrame({"f": matrix.indices, "o": outlet[rows]}).drop_duplicates()
+        n_outlets = np.bincount(pairs.f.to_numpy(), minlength=matrix.shape[1])
+        background |= (n_outlets == 1) & (df >= OUTLET_FURNITURE)
+    if not vocabulary:  # no article has a word or an entity (e.g. bodies of digits only)
+        return matrix, [], df
+    weighted = matrix @ sparse.diags(np.where(background, 0.0, idf))
+    return normalize(weighted).tocsr(), list(vocabulary), df
+
+
+def find_candidate_pairs(
+    vectors: sparse.csr_matrix, df: np.ndarray, days: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Returns the article pairs (i < j) that share a blocking feature within the window."""
+    blocking = (df >= 2) & (df <= BLOCK_POSTINGS)
+    marks = vectors.copy()
+    marks.data = np.ones_like(marks.data)
+    marks = (marks @ sparse.diags(blocking.astype(float))).tocsr()
+    marks.eliminate_zeros()
+    shared = sparse.triu(marks @ marks.T, k=1).tocoo()
+    i, j = shared.row.astype(np.int64), shared.col.astype(np.int64)
+    keep = ~(np.abs(days[i] - days[j]) > WINDOW_DAYS)  # NaN (undated) is never too far
+    return i[keep], j[keep]
+
+
+def find_passage_pairs(
+    articles: Sequence[ArticleText], days: np.ndarray
+) -> dict[tuple[int, int], int]:
+    """Returns the article pairs (i < j) of different outlets, within the window, that share at
+    least `PASSAGE_SHARED` rare passages, with how many they share."""
+    postings: dict[int, list[int]] = {}
+    for k, article in enumerate(articles):
+        tokens = [w.lower() for w in _PASSAGE_WORD.findall(article.body)]
+        seen = {
+            zlib.crc32(" ".join(tokens[p : p + PASSAGE_WORDS]).encode("utf-8"))
+            for p in range(len(tokens) - PASSAGE_WORDS + 1)
+        }
+        for shingle in seen:
+            postings.setdefault(shingle, []).append(k)
+    shared: dict[tuple[int, int], int] = {}
+    for rows in postings.values():
+        if not 2 <= len(rows) <= PASSAGE_POSTINGS:
+            continue
+        for x, a in enumerate(rows):
+            for b in rows[x + 1 :]:
+                if (
+                    articles[a].outlet != articles[b].outlet
+                    and not abs(days[a] - days[b]) > WINDOW_DAYS
+                ):
+                    shared[(a, b)] = shared.get((a, b), 0) + 1
+    return {pair: n for pair, n in shared.items() if n >= PASSAGE_SHARED}
+
+
+def group_articles(
+    articles: Sequence[ArticleText],
+    entities: Mapping[str, Sequence[tuple[int, str]]],
+    *,
+    given: Sequence[str | None] | None = None,
+) -> tuple[list[int], sparse.csr_matrix, list[str]]:
+    """Groups articles into stories (the module docstring).
+
+    Args:
+        articles: The articles.
+        entities: article_id → (start offset, entity_id) of each of its mentions.
+        given: Per article, the story the user gave it (the manifest's `story` column), else
+            None: articles given one story form one group, never joined with any other.
+
+    Returns:
+        A group number per article (0-based, numbered by each group's first article), the
+        articles' vectors and the feature names (for labels).
+    """
+    n = len(articles)
+    if n == 0:
+        return [], sparse.csr_matrix((0, 0)), []
+    vectors, names, df = vectorize_features(
+        count_features(articles, entities), [a.outlet for a in articles]
+    )
+    stamps = pd.to_datetime(pd.Series([a.published for a in articles]), errors="coerce")
+    days = (stamps - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float, na_value=np.nan)
+    i, j = find_candidate_pairs(vectors, df, days)
+    passages = find_passage_pairs(articles, days)
+    if passages:
+        extra = np.array(list(passages), dtype=np.int64).reshape(-1, 2)
+        i, j = np.concatenate([i, extra[:, 0]]), np.concatenate([j, extra[:, 1]])
+        unique = np.unique(np.stack([i, j], axis=1), axis=0)
+        i, j = unique[:, 0], unique[:, 1]
+    score = np.asarray(vectors[i].multiply(vectors[j]).sum(axis=1)).ravel()
+    carried = np.array(
+        [(a, b) in passages for a, b in zip(i.tolist(), j.tolist(), strict=True)], dtype=bool
+    )
+    strong = (score >= PAIR_THRESHOLD) | carried
+    i, j, score, carried = i[strong], j[strong], score[strong], carried[strong]
+    parent = list(range(n))
+    size = [1] * n
+    total: dict[int, sparse.csr_matrix] = {}
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def summed(x: int) -> sparse.csr_matrix:
+        return total[x] if x in total else vectors[x]
+
+    fixed = [False] * n
+    first_of: dict[str, int] = {}
+    for k, story in enumerate(given or [None] * n):
+        if story is None:
+            continue
+        fixed[k] = True
+        if story in first_of:
+            a = first_of[story]
+            parent[k] = a
+            size[a] += 1
+            total[a] = summed(a) + vectors[k]
+        else:
+            first_of[story] = k
+    for k in np.lexsort((j, i, -score)).tolist():
+        a, b = root(int(i[k])), root(int(j[k]))
+        if a == b or fixed[a] or fixed[b]:
+            continue
+        mean = float(summed(a).multiply(summed(b)).sum()) / (size[a] * size[b])
+        # an article carrying another outlet's passages joins its story; groups only on the guard
+        lone = carried[k] and min(size[a], size[b]) == 1
+        if score[k] < PAIR_THRESHOLD and not lone:
+            continue  # shared passages only bring a lone article to a story
+        if mean < (PASSAGE_GUARD if lone else GROUP_GUARD):
+            continue
+        if size[a] < size[b] or (size[a] == size[b] and a > b):
+            a, b = b, a
+        parent[b] = a
+        size[a] += size[b]
+        total[a] = summed(a) + summed(b)
+        total.pop(b, None)
+    roots = [root(k) for k in range(n)]
+    number: dict[int, int] = {}
+    return [number.setdefault(r, len(number)) for r in roots], vectors, names

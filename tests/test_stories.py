@@ -1,0 +1,312 @@
+"""Stories: grouping articles that report the same news, and comparisons kept within a story.
+
+The articles here are invented (two stories and a stray article); the seed corpus is one story.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.corpus.selection import Selection
+from analysis.notebook import charts, views
+from analysis.notebook.panel import FilterPanel, pick_story, story_options
+from analysis.overlap import find_links, score_sentences
+from analysis.stories import find_stories
+
+#: A sentence every article below carries word for word, whatever its story.
+SHARED = "The mayor said the city would publish a full report next week."
+
+FLOOD = [
+    (
+        "Dam failure floods Marlowe Creek",
+        "The old Kessling dam above Marlowe Creek failed on Monday night and floodwater filled "
+        "the lower valley. Rescue crews evacuated two hundred residents from the riverside "
+        "streets by boat. " + SHARED,
+    ),
+    (
+        "Marlowe Creek residents evacuated after Kessling dam breach",
+        "Floodwater poured into Marlowe Creek after the Kessling dam breached late Monday. "
+        "Boats carried riverside residents to the school gym, where volunteers handed out "
+        "blankets. " + SHARED,
+    ),
+    (
+        "Engineers warned about the Kessling dam, records show",
+        "Inspection records show engineers warned last year that the Kessling dam above "
+        "Marlowe Creek leaked. The floodwater has started to recede from the valley. " + SHARED,
+    ),
+]
+STRIKE = [
+    (
+        "Brennholt orchestra musicians go on strike",
+        "Musicians of the Brennholt Philharmonic walked out on Tuesday over pension cuts, "
+        "cancelling the autumn season's opening concert. " + SHARED,
+    ),
+    (
+        "Brennholt Philharmonic cancels concerts as musicians strike over pensions",
+        "The Brennholt Philharmonic cancelled its opening concerts after its musicians struck "
+        "over planned pension cuts. The conductor urged both sides to negotiate. " + SHARED,
+    ),
+]
+STRAY = (
+    "A quiet week for the chess club",
+    "The chess club met on Wednesday and played three friendly games by the window. " + SHARED,
+)
+
+
+def _articles() -> pd.DataFrame:
+    rows = []
+    for k, (title, body) in enumerate(FLOOD):
+        rows.append(("flood-" + str(k), f"Outlet {k}", title, body, f"2024-03-0{4 + k}"))
+    for k, (title, body) in enumerate(STRIKE):
+        rows.append(("strike-" + str(k), f"Outlet {k}", title, body, f"2024-03-0{5 + k}"))
+    rows.append(("stray", "Outlet 9", *STRAY, "2024-03-05"))
+    frame = pd.DataFrame(rows, columns=["article_id", "outlet", "title", "body", "published"])
+    return frame.assign(published=pd.to_datetime(frame.published))
+
+
+NO_MENTIONS = pd.DataFrame({"article_id": [], "start": [], "entity_id": []})
+NO_ENTITIES = pd.DataFrame({"entity_id": [], "name": []})
+
+
+def test_articles_of_one_story_are_grouped_and_others_kept_apart() -> None:
+    story_of, rows = find_stories(_articles(), NO_MENTIONS, NO_ENTITIES)
+    flood = {story_of[f"flood-{k}"] for k in range(3)}
+    strike = {story_of[f"strike-{k}"] for k in range(2)}
+    assert len(flood) == 1 and len(strike) == 1
+    assert flood != strike and story_of["stray"] not in flood | strike
+    # numbered by first publication day: the flood (4 March), then the strike and the stray
+    # article (5 March, in the order the articles come)
+    assert [r["story_id"] for r in rows] == [1, 2, 3]
+    assert rows[0]["articles"] == ["flood-0", "flood-1", "flood-2"]
+    assert (rows[0]["first_published"], rows[0]["last_published"]) == (
+        pd.Timestamp("2024-03-04"),
+        pd.Timestamp("2024-03-06"),
+    )
+    assert rows[0]["n_outlets"] == 3 and rows[0]["source"] == "found"
+    # the label names the story's main words (no entities given here)
+    assert "kessling" in rows[0]["label"] or "marlowe" in rows[0]["label"]
+
+
+def test_articles_far_apart_in_time_are_not_joined() -> None:
+    articles = _articles()
+    later = articles.article_id == "flood-2"
+    articles.loc[later, "published"] = pd.Timestamp("2024-05-20")
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert story_of["flood-0"] == story_of["flood-1"] != story_of["flood-2"]
+
+
+def test_the_users_grouping_wins() -> None:
+    given = {"flood-2": "dam inquiry", "stray": "dam inquiry"}
+    story_of, rows = find_stories(_articles(), NO_MENTIONS, NO_ENTITIES, given=given)
+    assert story_of["flood-2"] == story_of["stray"] != story_of["flood-0"]
+    mine = next(r for r in rows if r["story_id"] == story_of["stray"])
+    assert (mine["label"], mine["source"], mine["n_articles"]) == ("dam inquiry", "manifest", 2)
+    assert story_of["flood-0"] == story_of["flood-1"]  # the rest is still grouped
+
+
+def test_the_seed_corpus_is_one_story(tables) -> None:
+    assert len(tables.stories) == 1
+    assert tables.articles.story_id.unique().tolist() == [1]
+    story = tables.stories.iloc[0]
+    assert story.n_articles == 5 and list(story.articles) == tables.articles.article_id.tolist()
+    assert "Oksana Pokalchuk" in list(story.entities)
+
+
+def _sentences(articles: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for article_id, body in zip(articles.article_id, articles.body, strict=True):
+        start = body.index(SHARED)
+        rows.append((article_id, 0, 0, start, start + len(SHARED), SHARED))
+    return pd.DataFrame(
+        rows, columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"]
+    )
+
+
+NO_QUOTES = pd.DataFrame(
+    columns=["article_id", "start", "end", "kind", "speaker", "speaker_entity_id", "quote_id"]
+)
+
+
+def test_links_stay_within_a_story() -> None:
+    articles = _articles()
+    sentences = _sentences(articles)
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    similarity = score_sentences(sentences, NO_QUOTES, stories=story_of)
+    links = pd.DataFrame(find_links(sentences, NO_QUOTES, similarity=similarity, stories=story_of))
+    pairs = {frozenset(p) for p in zip(links.article_a, links.article_b, strict=True)}
+    # the same sentence in every article links only the articles of one story
+    assert pairs == {
+        frozenset(p)
+        for p in [
+            ("flood-0", "flood-1"),
+            ("flood-0", "flood-2"),
+            ("flood-1", "flood-2"),
+            ("strike-0", "strike-1"),
+        ]
+    }
+    assert set(links.kind) == {"verbatim"}
+    everywhere = find_links(sentences, NO_QUOTES)  # without stories: one story, every pair
+    assert len(everywhere) == 15
+
+
+def test_a_corpus_of_several_stories_builds_with_the_manifest_story(tmp_path: Path) -> None:
+    articles = _articles()
+    (tmp_path / "articles").mkdir()
+    with (tmp_path / "articles.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "file", "outlet", "outlet_kind", "title", "published"])
+        for row in articles.itertuples():
+            (tmp_path / "articles" / f"{row.article_id}.txt").write_text(row.body + "\n")
+            writer.writerow(
+                [row.article_id, f"articles/{row.article_id}.txt", row.outlet, "newspaper",
+                 row.title, row.published.date().isoformat()]
+            )  # fmt: skip
+    built = analysis.build(tmp_path, cache_dir=tmp_path / "cache")
+    story = dict(zip(built.articles.article_id, built.articles.story_id, strict=True))
+    assert story["flood-0"] == story["flood-2"] != story["strike-0"]
+    crossing = built.links[built.links.article_a.map(story) != built.links.article_b.map(story)]
+    assert crossing.empty
+    spans = built.statements.groupby("statement_id").article_id.agg(
+        lambda a: len({story[x] for x in a})
+    )
+    assert (spans == 1).all()
+
+
+def test_selection_keeps_one_story_and_says_which() -> None:
+    articles = _articles().assign(story_id=[1, 1, 1, 2, 2, 3])
+    chosen = Selection.of(story=2, story_label="Brennholt · strike")
+    assert chosen.select_articles(articles).article_id.tolist() == ["strike-0", "strike-1"]
+    assert chosen.describe() == "story 2: Brennholt · strike"
+    # a table without the column is not filtered by it
+    assert len(chosen.select_articles(articles.drop(columns="story_id"))) == 6
+
+
+def _stories() -> pd.DataFrame:
+    _, rows = find_stories(_articles(), NO_MENTIONS, NO_ENTITIES)
+    return pd.DataFrame(rows)
+
+
+def test_story_picker_lists_the_largest_first_and_opens_where_asked() -> None:
+    stories = _stories()
+    options = story_options(stories)
+    assert options[0] == ("all stories", None)
+    assert [value for _, value in options[1:]] == [1, 2, 3]
+    assert (
+        options[1][0].startswith("1 · ")
+        and "(3 articles, 3 outlets, from 2024-03-04)" in (options[1][0])
+    )
+    assert pick_story(stories, "largest") == 1
+    assert pick_story(stories, 2) == 2
+    assert pick_story(stories, None) is None
+    assert pick_story(stories.head(1), "largest") is None  # one story: nothing to pick
+    with pytest.raises(ValueError, match="no story 9"):
+        pick_story(stories, 9)
+
+
+def test_filter_panel_shows_the_picker_only_for_several_stories(tables) -> None:
+    one = FilterPanel(tables.articles, stories=tables.stories, story="largest")
+    assert one.story not in one.widget.children and one.selection.story is None
+    articles = _articles().assign(outlet_kind="newspaper")
+    stories = _stories()
+    story_of = {
+        a: s for s, arts in zip(stories.story_id, stories.articles, strict=True) for a in arts
+    }
+    articles = articles.assign(story_id=articles.article_id.map(story_of))
+    panel = FilterPanel(articles, stories=stories, story="largest")
+    assert panel.widget.children[0] is panel.story
+    assert panel.selection.story == 1
+    assert panel.selection.describe().startswith("story 1: ")
+    seen = []
+    panel.on_change(seen.append)
+    panel.story.value = None
+    assert seen[-1].story is None and seen[-1].describe() == ""
+
+
+def test_story_coverage_chart_and_summary() -> None:
+    stories = _stories()
+    articles = _articles().assign(n_words=[30, 28, 25, 20, 22, 15], colour=None)
+    story_of = {
+        a: s for s, arts in zip(stories.story_id, stories.articles, strict=True) for a in arts
+    }
+    articles = articles.assign(story_id=articles.article_id.map(story_of))
+    fig = charts.plot_story_coverage(articles, stories)
+    assert [t.name for t in fig.data] == ["Outlet 0", "Outlet 1", "Outlet 2", "Outlet 9"]
+    rows = list(fig.layout.yaxis.categoryarray)
+    assert rows[0].startswith("1 · ") and len(rows) == 3
+    outlet0, outlet9 = fig.data[0], fig.data[3]
+    # Outlet 0 carried the flood on 4 March and the strike on 5 March, at the first hour slot;
+    # the last outlet sits at the last slot of its day
+    assert [str(x) for x in outlet0.x] == ["2024-03-04 02:00:00", "2024-03-05 02:00:00"]
+    assert [str(x) for x in outlet9.x] == ["2024-03-05 22:00:00"]
+    assert list(outlet0.y) == [rows[0], rows[1]]
+    summary = views.summarize_stories(stories, articles)
+    assert summary.story_id.tolist() == [1, 2, 3]
+    assert summary.iloc[0].outlets == "Outlet 0, Outlet 1, Outlet 2"
+    assert summary.iloc[0]["first day"] == "2024-03-04"
+    only_strike = Selection.of(story=2).select_articles(articles)
+    assert views.summarize_stories(stories, only_strike).story_id.tolist() == [2]
+
+
+def test_vectors_fitted_per_story_score_as_each_story_alone() -> None:
+    from analysis.overlap.candidates import vectorize, vectorize_groups
+
+    flood = [body for _, body in FLOOD]
+    strike = [body for _, body in STRIKE]
+    texts = [flood[0], strike[0], flood[1], strike[1], flood[2], STRAY[1]]
+    groups = [0, 1, 0, 1, 0, -1]
+    both = vectorize_groups(texts, groups, fit_on=texts, fit_groups=groups)
+    alone = vectorize(flood, fit_on=flood)
+    assert both[0].multiply(both[2]).sum() == pytest.approx(alone[0].multiply(alone[1]).sum())
+    assert both[2].multiply(both[4]).sum() == pytest.approx(alone[1].multiply(alone[2]).sum())
+    alone = vectorize(strike, fit_on=strike)
+    assert both[1].multiply(both[3]).sum() == pytest.approx(alone[0].multiply(alone[1]).sum())
+    # texts of different stories share the closing sentence word for word, yet score 0
+    assert both[0].multiply(both[1]).sum() == 0
+    assert both[5].nnz == 0  # a story of one article is not vectorised
+
+
+def test_an_article_carrying_another_outlets_passage_joins_its_story() -> None:
+    passage = "Rescue crews evacuated two hundred residents from the riverside streets by boat."
+    assert passage in FLOOD[0][1]
+    echo = (
+        "Weekend notes",
+        "Our columnist spent the weekend at the farmers market and the library sale. " + passage,
+    )
+    articles = _articles()
+
+    def with_echo(body: str) -> dict[str, int]:
+        row = pd.DataFrame(
+            [("echo", "Outlet 7", echo[0], body, pd.Timestamp("2024-03-05"))],
+            columns=articles.columns,
+        )
+        story_of, _ = find_stories(
+            pd.concat([articles, row], ignore_index=True), NO_MENTIONS, NO_ENTITIES
+        )
+        return story_of
+
+    story_of = with_echo(echo[1])
+    assert story_of["echo"] == story_of["flood-0"]
+    # without the passage, the column shares nothing with the flood: a story of its own
+    story_of = with_echo(echo[1].replace(passage, ""))
+    assert story_of["echo"] not in {story_of[a] for a in articles.article_id}
+
+
+def test_articles_without_words_are_stories_of_their_own() -> None:
+    articles = pd.DataFrame(
+        {
+            "article_id": ["digits", "more-digits"],
+            "outlet": ["Outlet 0", "Outlet 1"],
+            "title": [None, None],
+            "body": ["0", "12 34"],
+            "published": [pd.NaT, pd.NaT],
+        }
+    )
+    story_of, rows = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert story_of == {"digits": 1, "more-digits": 2}
+    assert [r["label"] for r in rows] == ["digits", "more-digits"]  # no words: the article id
+    assert rows[0]["first_published"] is pd.NaT
