@@ -17,7 +17,7 @@ import pytest
 
 from tests.browser import run_jupyterlab
 from tests.conftest import CORPUS, ROOT
-from tests.test_browser import ARTIFACTS, browser, open_and_run  # noqa: F401
+from tests.test_browser import ARTIFACTS, open_and_run
 
 pytest.importorskip("playwright")
 from playwright.sync_api import Page  # noqa: E402
