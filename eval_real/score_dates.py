@@ -20,7 +20,9 @@ Matching, as defined for docs/timeline.md:
   `YYYY-MM-DD`, week the ISO week of its first day, month `YYYY-MM`, year `YYYY`.
 - (a) Of the event phrases with a date that land on a comparable annotated date (one per phrase):
   **wrong** = the event's days (`date` … `date_end`) and the annotated interval share no day;
-  **value accuracy** = the event's value equals the annotated value. Phrases whose date is left
+  **value accuracy** = the event's value equals the annotated value (a time of day dropped:
+  `1998-02-11T22:00` is `1998-02-11`; a coarser value, `1988` for `1988-Q3`, is not equal, though
+  not wrong either). Phrases whose date is left
   missing (a relative date inside a quotation) are counted apart as **unresolved**, neither right
   nor wrong.
 - (b) **Coverage**: of the annotated DATE timexes whose value is a day, week, month or year, the
@@ -315,7 +317,7 @@ def score(
             landed += 1
             last = p.last or p.first
             value = event_value(p.first, p.precision)
-            if value == t.value[: len(value)] and (t.granularity != "day" or len(value) == 10):
+            if value == t.value.partition("T")[0]:
                 right += 1
             if last < t.interval[0] or p.first > t.interval[1]:
                 wrong += 1
@@ -338,7 +340,10 @@ def score(
             if over:
                 covered += 1
                 p = over[0]
-                if p.first is not None and event_value(p.first, p.precision) == t.value[:10]:
+                if (
+                    p.first is not None
+                    and event_value(p.first, p.precision) == t.value.partition("T")[0]
+                ):
                     covered_right += 1
             elif show == "missed":
                 print(f"  missed {aid} {t.start}: {t.value} {_around(doc, t.start, t.end)}")
