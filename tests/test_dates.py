@@ -14,40 +14,100 @@ SUNDAY = date(2022, 8, 7)
 TUESDAY = date(2023, 1, 3)
 
 
-def one(text: str, published: date | None = SUNDAY):
-    found = find_dates(text, published=published)
+def one(text: str, published: date | None = SUNDAY, **options):
+    found = find_dates(text, published=published, **options)
     assert len(found) == 1, found
     return found[0]
 
 
-def test_month_and_day_take_the_year_closest_before_publication() -> None:
-    p = one("The letter was sent on July 29.")
-    assert (p.text, p.date, p.precision, p.resolution) == (
+def past(start: int, end: int) -> str:
+    return "past"
+
+
+def future(start: int, end: int) -> str:
+    return "future"
+
+
+def test_month_and_day_without_a_year_follow_the_tense() -> None:
+    p = one("The letter was sent on July 29.", tense=past)
+    assert (p.text, p.date, p.precision, p.resolution, p.direction) == (
         "July 29",
         date(2022, 7, 29),
         "day",
         "explicit",
+        "backward",
     )
-    assert one("a report on 4 August").date == date(2022, 8, 4)
-    # After the publication day in this year, so last year's.
-    assert one("the vote on September 12").date == date(2021, 9, 12)
+    # No tense cue: the nearest occurrence (12 September 2022 is 36 days ahead; 2021's is 330
+    # days back).
+    p = one("the vote on September 12")
+    assert (p.date, p.direction) == (date(2022, 9, 12), "nearest")
+    # A past tense reaches back about ten months, not further: news writes the year of a date a
+    # year away ("was extended to Nov. 16" in a late-October article is this November).
+    assert one("the offer was extended to Nov. 16", date(1989, 10, 30), tense=past).date == date(
+        1989, 11, 16
+    )
+    assert one("the plant opened on Dec. 3", date(2023, 10, 2), tense=past).date == date(
+        2022, 12, 3
+    )
+    # The future: the first such day on or after publication (3 March 2023, not 2022's).
+    p = one("the board will meet on March 3", tense=future)
+    assert (p.date, p.direction) == (date(2023, 3, 3), "forward")
+    assert one("the board met on March 3", tense=past).date == date(2022, 3, 3)
+
+
+def test_scheduling_words_resolve_forward() -> None:
+    # "payable Nov. 9" in an October article: this November, even beside a past verb.
+    october = date(2023, 10, 20)
+    p = one("The board declared a dividend payable Nov. 9.", october, tense=past)
+    assert (p.date, p.direction) == (date(2023, 11, 9), "forward")
+    # "starting Jan. 1" in a 1 December article: the coming January.
+    assert one("fees rise starting Jan. 1", date(2023, 12, 1)).date == date(2024, 1, 1)
+    assert one("the rule is effective Feb. 1", date(2024, 1, 20)).date == date(2024, 2, 1)
 
 
 def test_year_wrap_at_new_year() -> None:
-    p = one("She resigned late on December 30.", TUESDAY)
+    p = one("She resigned late on December 30.", TUESDAY, tense=past)
     assert (p.date, p.text) == (date(2022, 12, 30), "late on December 30")
     assert one("talks resumed on January 2", TUESDAY).date == date(2023, 1, 2)
     assert one("a stated year wins: 4 August 2021").date == date(2021, 8, 4)
 
 
-def test_weekday_is_the_latest_such_day_on_or_before_publication() -> None:
-    assert one("Callers phoned on Friday.").date == date(2022, 8, 5)
-    assert one("On Thursday, the minister spoke.").date == date(2022, 8, 4)
-    # The same weekday as the publication day is that day.
-    p = one("a statement issued Sunday")
+def test_weekday_follows_the_tense() -> None:
+    # SUNDAY is Sunday 7 August 2022.
+    assert one("Callers phoned on Friday.", tense=past).date == date(2022, 8, 5)
+    p = one("The minister will speak on Friday.", tense=future)
+    assert (p.date, p.direction) == (date(2022, 8, 12), "forward")
+    # The publication's own weekday is the publication day, either way.
+    p = one("Sunday", tense=past)
     assert (p.date, p.resolution) == (date(2022, 8, 7), "relative")
+    assert one("Sunday", tense=future).date == date(2022, 8, 7)
+    # No cue: the nearest (TUESDAY is Tuesday 3 January 2023).
     assert one("on Monday", TUESDAY).date == date(2023, 1, 2)
-    assert one("on Friday", TUESDAY).date == date(2022, 12, 30)
+    assert one("on Friday", TUESDAY).date == date(2023, 1, 6)  # 3 days ahead, 4 back
+    assert one("on Friday", TUESDAY, tense=past).date == date(2022, 12, 30)
+    # "last" and "next" are stated.
+    p = one("last Friday", date(2022, 8, 5))
+    assert (p.date, p.direction) == (date(2022, 7, 29), "stated")
+    assert one("next Friday", date(2022, 8, 5)).date == date(2022, 8, 12)
+
+
+def test_a_weekday_beside_a_date_takes_the_date() -> None:
+    # 23 October 2020 was a Friday.
+    p = one("on the night of Friday, Oct. 23", date(2020, 11, 20))
+    assert (p.text, p.date, p.part_of_day, p.note) == (
+        "on the night of Friday, Oct. 23",
+        date(2020, 10, 23),
+        "night",
+        None,
+    )
+    # Without a year, the weekday picks the year it falls in (25 April 2020 was a Saturday).
+    assert one("on Saturday, April 25", date(2020, 11, 20)).date == date(2020, 4, 25)
+    # They disagree (24 October 2020 was a Saturday): the date is kept, with a note.
+    p = one("on Friday, Oct. 24, 2020", date(2020, 11, 20))
+    assert p.date == date(2020, 10, 24)
+    assert (
+        p.note == "Friday is written beside 24 October 2020, which is a Saturday; the date is kept"
+    )
 
 
 def test_part_of_day() -> None:
@@ -85,7 +145,9 @@ def test_part_of_day() -> None:
         ("two months ago", date(2022, 6, 1), date(2022, 6, 30), "month"),
         ("last year", date(2021, 1, 1), date(2021, 12, 31), "year"),
         ("in May", date(2022, 5, 1), date(2022, 5, 31), "month"),
-        ("in September", date(2021, 9, 1), date(2021, 9, 30), "month"),
+        ("in September", date(2022, 9, 1), date(2022, 9, 30), "month"),  # nearest
+        ("last September", date(2021, 9, 1), date(2021, 9, 30), "month"),
+        ("in June last year", date(2021, 6, 1), date(2021, 6, 30), "month"),
         ("since 2014", date(2014, 1, 1), date(2014, 12, 31), "year"),
         ("three weeks ago", date(2022, 7, 11), date(2022, 7, 17), "week"),
     ],
@@ -138,8 +200,72 @@ def test_not_dates(text: str) -> None:
 
 def test_a_bare_year_needs_the_year_test() -> None:
     text = "They rebuilt in 2000 homes."
-    assert find_dates(text, published=SUNDAY, is_year=lambda s, e: False) == []
+    assert find_dates(text, published=SUNDAY, is_date=lambda s, e: False) == []
     assert len(find_dates(text, published=SUNDAY)) == 1
+
+
+def test_bare_years_and_months_count_when_the_parser_tags_a_date() -> None:
+    text = "Sales fell in 2010 and rose 5% in June."
+    tagged = [(p.text, p.date, p.date_end) for p in find_dates(text, published=SUNDAY)]
+    assert tagged == [
+        ("2010", date(2010, 1, 1), date(2010, 12, 31)),
+        ("June", date(2022, 6, 1), date(2022, 6, 30)),
+    ]
+    text = "The 2010 budget was cut; June was dry."
+    assert find_dates(text, published=SUNDAY) == []  # no lead word, no parser
+    found = find_dates(text, published=SUNDAY, is_date=lambda s, e: True)
+    assert [p.text for p in found] == ["2010", "June"]
+    assert one("until mid-November", SUNDAY).text == "November"
+
+
+def test_the_weekend_follows_the_tense() -> None:
+    # Wednesday 10 August 2022: the weekend before is 6-7 August, the next 13-14 August.
+    wednesday = date(2022, 8, 10)
+    p = one("Protesters gathered over the weekend.", wednesday, tense=past)
+    assert (p.text, p.date, p.date_end, p.precision) == (
+        "the weekend",
+        date(2022, 8, 6),
+        date(2022, 8, 7),
+        "week",
+    )
+    assert one("They will march over the weekend.", wednesday, tense=future).date == date(
+        2022, 8, 13
+    )
+
+
+def test_anchored_phrases_take_the_previous_explicit_date() -> None:
+    text = "Profit rose in 2019, after a loss a year earlier; the following year it fell."
+    found = find_dates(text, published=SUNDAY)
+    assert [(p.text, p.date, p.direction) for p in found] == [
+        ("2019", date(2019, 1, 1), "stated"),
+        ("a year earlier", date(2018, 1, 1), "anchored"),
+        ("the following year", date(2020, 1, 1), "anchored"),
+    ]
+    # The anchor may come from the sentence before (`previous`) ...
+    (p,) = find_dates(
+        "That year, it fell.", published=SUNDAY, previous=(date(2015, 3, 4), None, "day")
+    )
+    assert (p.date, p.date_end, p.precision) == (date(2015, 1, 1), date(2015, 12, 31), "year")
+    (p,) = find_dates("the same day", published=SUNDAY, previous=(date(2015, 3, 4), None, "day"))
+    assert p.date == date(2015, 3, 4)
+    # ... else the date stays missing, never guessed; and never finer than the anchor.
+    assert one("Two years later, it closed.").date is None
+    (p,) = find_dates(
+        "a day earlier", published=SUNDAY, previous=(date(2015, 1, 1), date(2015, 12, 31), "year")
+    )
+    assert p.date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said on This Week that he would run.",  # a programme's title
+        "The September 11 Commission reported.",  # a date naming something
+        "the July 4 Parade",
+    ],
+)
+def test_titles_and_names_are_not_dates(text: str) -> None:
+    assert find_dates(text, published=SUNDAY) == []
 
 
 def test_offsets_point_into_the_searched_text() -> None:

@@ -18,7 +18,7 @@ from ..framing.frames import FRAMES_FILE, read_frames
 from ..overlap.links import find_links, group_statements, score_sentences
 from ..quotes import QuoteWarning
 from ..text.parse import CachedDocs, default_cache_dir, find_model, parse_texts
-from ..timeline import group_happenings
+from ..timeline import group_happenings, tabulate_date_problems
 from . import schema
 from .snapshot import read_snapshot, snapshot_key, write_snapshot
 from .stages import (
@@ -170,9 +170,9 @@ def _build_tables(
     statements = _frame("statements", group_statements(links, sentences, similarity=similarity))
     step("happenings")
     events = _frame("events", found["events"])
-    happenings = _frame("happenings", group_happenings(events, links=links))
-    step("tables")
     article_table = _frame("articles", rows["articles"])
+    happenings = _frame("happenings", group_happenings(events, links=links, articles=article_table))
+    step("tables")
     tables = Tables(
         articles=article_table,
         paragraphs=paragraph_table,
@@ -188,7 +188,9 @@ def _build_tables(
         happenings=happenings,
         frames=_frame("frames", found["frames"]),
         problems=_frame(
-            "problems", tabulate_problems(articles, quote_warnings, paragraphs=paragraph_table)
+            "problems",
+            tabulate_problems(articles, quote_warnings, paragraphs=paragraph_table)
+            + tabulate_date_problems(events, sentences),
         ),
         docs=docs,
     )

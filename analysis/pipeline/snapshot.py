@@ -39,7 +39,7 @@ SNAPSHOTS_KEPT = 4
 def _package_version() -> str:
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parents[1]  # the whole package, analysis/
-    for path in sorted(here.rglob("*.py")):
+    for path in sorted([*here.rglob("*.py"), *here.rglob("data/*.yml")]):  # code and its data
         digest.update(str(path.relative_to(here)).encode("utf-8"))
         digest.update(path.read_bytes())
     return digest.hexdigest()

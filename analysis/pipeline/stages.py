@@ -160,13 +160,18 @@ def tabulate_article(item: ArticleInput, rows: dict[str, list[dict[str, Any]]]) 
 @cache
 def _code_version(*modules: str) -> str:
     """Returns a hash of the source of some modules or subpackages of this package, named by
-    their path under `analysis/` (e.g. "quotes", the folder `analysis/quotes/`, or
-    "corpus/clean", the file `analysis/corpus/clean.py`); a name matching neither raises."""
+    their path under `analysis/` (e.g. "quotes", the folder `analysis/quotes/` with the word lists
+    of its `data/`, or "corpus/clean", the file `analysis/corpus/clean.py`); a name matching
+    neither raises."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parents[1]
     for name in modules:
         package = here / name
-        files = sorted(package.glob("*.py")) if package.is_dir() else [here / f"{name}.py"]
+        files = (
+            sorted([*package.glob("*.py"), *package.glob("data/*.yml")])  # code and its data
+            if package.is_dir()
+            else [here / f"{name}.py"]
+        )
         for path in files:
             if not path.is_file():
                 raise FileNotFoundError(f"_code_version: no module or package {name!r} in {here}")

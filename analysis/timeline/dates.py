@@ -14,6 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
+
+import yaml
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -62,28 +65,37 @@ _BEFORE = (
 )
 _YEAR_AFTER = rf"(?:,?\s+{_YEAR})?"
 _COUNT = r"(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)"
-# Words before a bare month or year that make it a date ("in May", "since 2014"); they are not part
-# of the phrase.
-_LEAD = r"(?P<lead>(?:in|since|during|until|by|from|of|early|late|mid|last|this)\s+)"
+# Words before a bare month or year that make it a date ("in May", "since 2014", "mid-November");
+# they are not part of the phrase. Without one, a bare month or year needs the parser's DATE tag.
+_LEAD = r"(?P<lead>(?:(?:in|since|during|until|by|from|of|early|late|mid|last|next|this)\s+|mid-))"
+_DAY_NAME = r"(?:(?P<day_name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_UNIT = r"(?P<unit>day|week|month|year)"
 
 #: Each pattern, in priority order (an earlier match wins over an overlapping later one).
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_day",
-        re.compile(rf"\b{_BEFORE}{_MONTH}\s+{_DAY}(?!\w){_YEAR_AFTER}(?:\s+{_PART})?(?!\w)"),
+        re.compile(
+            rf"\b{_BEFORE}{_DAY_NAME}{_MONTH}\s+{_DAY}(?!\w){_YEAR_AFTER}(?:\s+{_PART})?(?!\w)"
+        ),
     ),
     (
         "month_day",
         re.compile(
-            rf"\b{_BEFORE}{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w){_YEAR_AFTER}(?:\s+{_PART})?(?!\w)"
+            rf"\b{_BEFORE}{_DAY_NAME}{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w){_YEAR_AFTER}"
+            rf"(?:\s+{_PART})?(?!\w)"
         ),
     ),
     (
         "month_year",
         re.compile(rf"\b(?:(?P<pre>early|late|mid)[- ]?)?{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
     ),
-    ("month", re.compile(rf"\b{_LEAD}{_MONTH}(?!\w)(?!\s+\d)")),
-    ("weekday", re.compile(rf"\b{_BEFORE}(?P<rel>last\s+|this\s+)?{_WEEKDAY}(?:\s+{_PART})?\b")),
+    ("month", re.compile(rf"\b{_MONTH}\s+(?P<year_rel>last|this|next)\s+year\b")),
+    ("month", re.compile(rf"\b{_LEAD}?{_MONTH}(?!\w)(?!\s+\d)")),
+    (
+        "weekday",
+        re.compile(rf"\b{_BEFORE}(?P<rel>last\s+|this\s+|next\s+)?{_WEEKDAY}(?:\s+{_PART})?\b"),
+    ),
     (
         "relative_day",
         re.compile(
@@ -102,13 +114,45 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    ("weekend", re.compile(r"\b[Tt]he\s+weekend\b")),
+    (
+        "anchored",
+        re.compile(
+            rf"\b(?:{_COUNT}\s+{_UNIT}s?\s+(?P<rel>earlier|before|later)|"
+            rf"the\s+(?P<rel2>following|previous|prior)\s+{_UNIT.replace('unit', 'unit2')}|"
+            rf"(?P<rel3>that|the\s+same)\s+{_UNIT.replace('unit', 'unit3')})(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
     ("ago", re.compile(rf"\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
-    ("year", re.compile(rf"\b{_LEAD}{_YEAR}(?!\w)(?!,\d)")),
+    ("year", re.compile(rf"\b{_LEAD}?{_YEAR}(?!\w)(?!,\d)")),
 ]
 
 
+#: How far (days, about ten months) from publication a tense cue may send a date written without
+#: its year; farther, the nearest occurrence is taken (news gives the year of a date about a year
+#: away: "extended to Nov. 16" in a late-October article is this November, not last year's).
+REACH_DAYS = 304
+
 #: Kinds that depend on the publication date (the others give at least the month in words).
-RELATIVE_KINDS = frozenset({"weekday", "relative_day", "relative_span", "ago"})
+RELATIVE_KINDS = frozenset({"weekday", "relative_day", "relative_span", "ago", "weekend"})
+#: Kinds resolved against the article's previous explicit date ("a year earlier", "that year").
+ANCHORED_KINDS = frozenset({"anchored"})
+#: Kinds a bare phrase of needs the parser's DATE tag ("2010", "June" without a lead word).
+TAGGED_KINDS = frozenset({"month", "year"})
+#: Kinds that can be an anchor for a later "a year earlier", "that year", … .
+ANCHOR_KINDS = frozenset({"month_day", "month_year", "month", "year"})
+
+_DIRECTIONS = yaml.safe_load((Path(__file__).parent / "data" / "directions.yml").read_text())
+#: Words just before a date that make it a coming day ("payable Dec. 1"), lowercase.
+FORWARD_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["forward_words"])
+#: Auxiliaries and modals of a future verb, and verbs that plan what they govern (events.py).
+FUTURE_AUXILIARIES = frozenset(_DIRECTIONS["future_auxiliaries"])
+FUTURE_GOVERNORS = frozenset(_DIRECTIONS["future_governors"])
+_FORWARD_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORWARD_WORDS) + r")\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -120,13 +164,18 @@ class DatePhrase:
         end: End offset (exclusive).
         text: The words as written, `text[start:end]`.
         kind: Which pattern matched (month_day, month_year, month, weekday, relative_day,
-            relative_span, ago, year).
+            relative_span, weekend, anchored, ago, year).
         date: The day, or the first day of a span; None when it cannot be resolved.
         date_end: The last day of a span; None for a single day.
         precision: day, part_of_day, week, month or year.
         part_of_day: morning, evening, late, … when stated.
         resolution: `explicit` (the words give the day and month) or `relative` (it depends on
-            the publication date: weekdays, yesterday, last week, …).
+            the publication date, or for `anchored` on the previous explicit date).
+        direction: Which rule placed it in time: `stated` (the words fix it: a year, yesterday,
+            last week, …), `forward` (a future or scheduling cue: the first such day on or
+            after publication), `backward` (past tense: the last on or before), `nearest` (no
+            cue: the nearest occurrence) or `anchored` (from the previous explicit date).
+        note: What looks wrong in the words (a weekday that does not fall on the date beside it).
     """
 
     start: int
@@ -138,13 +187,21 @@ class DatePhrase:
     precision: str
     part_of_day: str | None
     resolution: str
+    direction: str = "stated"
+    note: str | None = None
+
+
+#: The previous explicit date of the article: first day, last day (None for a day), precision.
+Anchor = tuple[dt.date, dt.date | None, str]
 
 
 def find_dates(
     text: str,
     *,
     published: dt.date | None,
-    is_year: Callable[[int, int], bool] | None = None,
+    is_date: Callable[[int, int], bool] | None = None,
+    tense: Callable[[int, int], str | None] | None = None,
+    previous: Anchor | None = None,
     offset: int = 0,
 ) -> list[DatePhrase]:
     """Finds the date phrases of a text and resolves each against the publication date.
@@ -153,68 +210,167 @@ def find_dates(
         text: The text (a sentence or a whole body).
         published: The article's publication date; None leaves every date that needs it
             (everything but a phrase with its year) missing.
-        is_year: Says whether the 4-digit number at (start, end) of `text` is a year (e.g. spaCy
-            tagged it DATE); None accepts every bare year after `in`, `since`, … .
+        is_date: Says whether the words at (start, end) of `text` are a date (e.g. spaCy tagged
+            them DATE); a bare year or month without a lead word ("in", "since", …) needs it.
+            None accepts every year or month after a lead word and no bare one.
+        tense: Says whether the verb of the words at (start, end) is `future` (will, is to,
+            plans to, a modal) or `past`; None (or a None answer) is no cue.
+        previous: The article's last explicit date before `text`, for "a year earlier",
+            "the following year", "that year" (missing without one).
         offset: Added to every start/end (the text's offset in the article body).
 
     Returns:
         The phrases, in text order, never overlapping.
     """
     taken: list[tuple[int, int]] = []
-    found = []
+    matches = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             start = m.end("lead") if m.groupdict().get("lead") else m.start()
             if any(start < e and s < m.end() for s, e in taken):
                 continue
-            if kind == "year" and is_year is not None and not is_year(start, m.end()):
+            if (
+                kind in TAGGED_KINDS
+                and "year_rel" not in m.groupdict()
+                and not _tagged(m, start, is_date)
+            ):
                 continue
-            resolved = _resolve(kind, m, published)
-            if resolved is None:
+            if _is_name(text, start, m.end()):
                 continue
             taken.append((start, m.end()))
-            day, day_end, precision, part = resolved
-            found.append(
-                DatePhrase(
-                    start=start + offset,
-                    end=m.end() + offset,
-                    text=text[start : m.end()],
-                    kind=kind,
-                    date=day,
-                    date_end=day_end,
-                    precision=precision,
-                    part_of_day=part,
-                    resolution="relative" if kind in RELATIVE_KINDS else "explicit",
-                )
-            )
-    return sorted(found, key=lambda p: p.start)
+            matches.append((start, kind, m))
+    found = []
+    for start, kind, m in sorted(matches, key=lambda x: x[0]):
+        resolved: Resolved | None
+        if kind in ANCHORED_KINDS:
+            resolved, direction = _anchored(m, previous), "anchored"
+        else:
+            direction = _direction(kind, m, text, start, tense)
+            resolved = _resolve(kind, m, published, direction)
+        if resolved is None:
+            continue
+        day, day_end, precision, part = resolved
+        phrase = DatePhrase(
+            start=start + offset,
+            end=m.end() + offset,
+            text=text[start : m.end()],
+            kind=kind,
+            date=day,
+            date_end=day_end,
+            precision=precision,
+            part_of_day=part,
+            resolution="relative" if kind in RELATIVE_KINDS | ANCHORED_KINDS else "explicit",
+            direction=direction,
+            note=_weekday_note(m, day),
+        )
+        found.append(phrase)
+        if kind in ANCHOR_KINDS and day is not None:
+            previous = (day, day_end, precision)
+    return found
+
+
+def _tagged(m: re.Match[str], start: int, is_date: Callable[[int, int], bool] | None) -> bool:
+    """Says whether a bare month or year is a date: after a lead word unless the parser says it
+    is not; without one only when the parser tags it a date."""
+    if m.groupdict().get("lead"):
+        return is_date is None or is_date(start, m.end())
+    return is_date is not None and is_date(start, m.end())
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """Says whether date words are part of a name: a title written in capitals inside a sentence
+    ("on This Week"), or a date naming something ("the September 11 Commission")."""
+    words = text[start:end].split()
+    before = text[:start].rstrip()
+    inside = bool(before) and before[-1] not in ".!?:\"“‘'("
+    capitals = all(w[0].isupper() for w in words if w[0].isalpha())
+    relative = words[0].lower() in ("this", "last", "next", "earlier", "later")
+    if len(words) > 1 and inside and capitals and relative:
+        return True
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
+    return (
+        re.search(r"\b[Tt]he$", before) is not None
+        and after is not None
+        and after.group(1).lower() not in MONTHS | WEEKDAYS | PARTS_OF_DAY
+    )
+
+
+def _direction(
+    kind: str,
+    m: re.Match[str],
+    text: str,
+    start: int,
+    tense: Callable[[int, int], str | None] | None,
+) -> str:
+    """Returns how a phrase is placed in time: `stated` when the words fix it, else `forward`
+    (a scheduling word before it, else a future verb), `backward` (a past verb) or `nearest`."""
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    lead = groups.get("lead", "").strip().lower()
+    if kind == "month_day" and "year" in groups or kind in ("month_year", "year"):
+        return "stated"
+    if kind in ("relative_day", "relative_span", "ago"):
+        return "stated"
+    if groups.get("rel", "").strip().lower() in ("last", "next"):
+        return "stated"
+    if kind == "month" and lead in ("last", "next"):
+        return "backward" if lead == "last" else "forward"
+    if kind == "month" and (lead == "this" or "year_rel" in groups):
+        return "stated"
+    cue = tense(start, m.end()) if tense else None
+    if cue != "pluperfect" and _FORWARD_BEFORE.search(text[:start]):
+        return "forward"
+    return {"future": "forward", "past": "backward", "pluperfect": "backward"}.get(
+        cue or "", "nearest"
+    )
+
+
+def _weekday_note(m: re.Match[str], day: dt.date | None) -> str | None:
+    """Returns a note when a weekday written beside a date does not fall on it."""
+    name = m.groupdict().get("day_name")
+    if not name or day is None or day.weekday() == WEEKDAYS[name.lower()]:
+        return None
+    return f"{name} is written beside {day.day} {day:%B %Y}, which is a {day:%A}; the date is kept"
 
 
 Resolved = tuple[dt.date | None, dt.date | None, str, str | None]
 
 
-def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Resolved | None:
+def _resolve(
+    kind: str, m: re.Match[str], published: dt.date | None, direction: str
+) -> Resolved | None:
     """Returns (date, date_end, precision, part_of_day), or None when the match is not a date."""
     groups = {k: v for k, v in m.groupdict().items() if v}
     part = _part_of_day(groups)
     if kind == "month_day":
-        return _month_day(groups, published, part)
+        return _month_day(groups, published, part, direction)
     if kind in ("month_year", "month"):
         month = MONTHS[groups["month"].lower().rstrip(".")]
-        year = int(groups["year"]) if "year" in groups else _latest_year(month, 1, published)
-        if year is None:
+        if "year" in groups:
+            return _month_span(int(groups["year"]), month) + ("month", None)
+        if published is None:
             return None, None, "month", None
-        return _month_span(year, month) + ("month", None)
+        lead = groups.get("lead", "").strip().lower()
+        if "year_rel" in groups:  # "June last year"
+            shift = {"last": -1, "next": 1}.get(groups["year_rel"], 0)
+            return _month_span(published.year + shift, month) + ("month", None)
+        if lead == "this":
+            return _month_span(published.year, month) + ("month", None)
+        reach = 366 if lead in ("last", "next") else REACH_DAYS  # "last May": always back
+        spans = _month_spans(month, published)
+        if lead == "last":
+            spans = [s for s in spans if s[1] < published]
+        return _pick(spans, published, direction, reach=reach) + ("month", None)
     if kind == "year":
         return _year_span(int(groups["year"])) + ("year", None)
     precision = "part_of_day" if part else "day"
     if published is None:
         return None, None, _span_precision(kind, groups, precision), part
     if kind == "weekday":
-        back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
-        if back == 0 and groups.get("rel", "").strip().lower() == "last":
-            back = 7
-        return published - timedelta(days=back), None, precision, part
+        return _weekday(groups, published, direction) + (precision, part)
+    if kind == "weekend":
+        saturdays = [published + timedelta(days=5 - published.weekday() + 7 * k) for k in (-1, 0)]
+        spans = [(s, s + timedelta(days=1)) for s in saturdays]
+        return _pick(spans, published, direction) + ("week", None)
     if kind == "relative_day":
         word = " ".join(groups["word"].lower().split())
         back = {"yesterday": 1, "last night": 1, "tomorrow": -1}.get(word, 0)
@@ -227,6 +383,75 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Resolved
     if kind == "relative_span":
         return _relative_span(groups, published)
     return _ago(groups, published)
+
+
+def _pick(
+    spans: list[tuple[dt.date, dt.date]],
+    published: dt.date,
+    direction: str,
+    *,
+    reach: int = REACH_DAYS,
+) -> tuple[dt.date, dt.date]:
+    """Returns the span (first, last day) the direction picks among candidates in time order:
+    the last one starting on or before publication (`backward`), the first one ending on or after
+    it (`forward`) — within `reach` days of publication — else (or when there is none) the one
+    nearest to it (a span holding it is at
+    distance 0; a tie goes backward)."""
+    before = [s for s in spans if s[0] <= published and (published - s[1]).days <= reach]
+    after = [s for s in spans if s[1] >= published and (s[0] - published).days <= reach]
+    if direction == "backward" and before:
+        return before[-1]
+    if direction == "forward" and after:
+        return after[0]
+
+    def distance(span: tuple[dt.date, dt.date]) -> int:
+        return max((span[0] - published).days, (published - span[1]).days, 0)
+
+    return min(spans, key=distance)
+
+
+def _month_spans(month: int, published: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """Returns the month in the year before, of and after publication."""
+    return [_month_span(published.year + k, month) for k in (-1, 0, 1)]
+
+
+def _weekday(groups: dict[str, str], published: dt.date, direction: str) -> tuple[dt.date, None]:
+    """Returns the day of a weekday: `last` the one before publication (a week back when it is
+    the publication's weekday), `next` the one after, else by direction."""
+    target = WEEKDAYS[groups["weekday"].lower()]
+    back = published - timedelta(days=(published.weekday() - target) % 7)
+    ahead = published + timedelta(days=(target - published.weekday()) % 7)
+    rel = groups.get("rel", "").strip().lower()
+    if rel == "last":
+        return (back - timedelta(days=7) if back == published else back), None
+    if rel == "next":
+        return (ahead + timedelta(days=7) if ahead == published else ahead), None
+    day = _pick([(back, back), (ahead, ahead)], published, direction)[0]
+    return day, None
+
+
+def _anchored(m: re.Match[str], previous: Anchor | None) -> Resolved:
+    """Returns "a year earlier", "the following month", "that year", … from the previous explicit
+    date: the same unit moved; missing without one, or when the unit is finer than it."""
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    unit = groups.get("unit") or groups.get("unit2") or groups["unit3"]
+    rel = (groups.get("rel") or groups.get("rel2") or groups.get("rel3", "")).lower()
+    count_text = groups.get("count", "one").lower()
+    count = NUMBER_WORDS[count_text] if count_text in NUMBER_WORDS else int(count_text)
+    shift = {"earlier": -1, "before": -1, "previous": -1, "prior": -1}.get(rel, 1) * count
+    if rel == "that" or rel.endswith("same"):
+        shift = 0
+    precision = "week" if unit == "week" else unit
+    fine = {"day": 0, "part_of_day": 0, "week": 1, "month": 2, "year": 3}
+    if previous is None or fine[previous[2]] > fine[precision] or unit == "week":
+        return None, None, precision, None
+    first = previous[0]
+    if unit == "day":
+        return first + timedelta(days=shift), None, "day", None
+    if unit == "month":
+        index = first.year * 12 + first.month - 1 + shift
+        return _month_span(index // 12, index % 12 + 1) + ("month", None)
+    return _year_span(first.year + shift) + ("year", None)
 
 
 def _part_of_day(groups: dict[str, str]) -> str | None:
@@ -243,7 +468,7 @@ def _span_precision(kind: str, groups: dict[str, str], day_precision: str) -> st
 
 
 def _month_day(
-    groups: dict[str, str], published: dt.date | None, part: str | None
+    groups: dict[str, str], published: dt.date | None, part: str | None, direction: str
 ) -> Resolved | None:
     month, day = MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
     if not 1 <= day <= 31:
@@ -256,24 +481,20 @@ def _month_day(
             return None
     if day > max(calendar.monthrange(y, month)[1] for y in (2023, 2024)):
         return None  # "February 30" and the like
-    year = _latest_year(month, day, published)
-    if year is None:
-        return None, None, precision, part
-    return dt.date(year, month, day), None, precision, part
-
-
-def _latest_year(month: int, day: int, published: dt.date | None) -> int | None:
-    """Returns the year putting month/day closest on or before the publication date."""
     if published is None:
-        return None
-    year = published.year
-    while True:
+        return None, None, precision, part
+    days = []
+    for year in range(published.year - 4, published.year + 2):
         try:
-            if dt.date(year, month, day) <= published:
-                return year
+            days.append(dt.date(year, month, day))
         except ValueError:  # 29 February of a common year
-            pass
-        year -= 1
+            continue
+    if "day_name" in groups:  # the years whose date falls on the weekday written beside it
+        weekday = WEEKDAYS[groups["day_name"].lower()]
+        fitting = [d for d in days if d.weekday() == weekday and abs(d.year - published.year) <= 1]
+        days = fitting or days
+    first = _pick([(d, d) for d in days], published, direction)[0]
+    return first, None, precision, part
 
 
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:

@@ -14,10 +14,17 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..text.lexicon import ROLE_NOUNS
-from .dates import DatePhrase, find_dates
+from .dates import (
+    ANCHOR_KINDS,
+    FUTURE_AUXILIARIES,
+    FUTURE_GOVERNORS,
+    Anchor,
+    DatePhrase,
+    find_dates,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: Nouns for an organisation: as a subject they stand for the organisation last named.
 ORG_NOUNS = frozenset(
@@ -94,6 +101,26 @@ def tabulate_events(
     return rows
 
 
+def tabulate_date_problems(events: pd.DataFrame, sentences: pd.DataFrame) -> list[dict[str, Any]]:
+    """Returns rows of the `problems` table for the events whose date words look wrong (their
+    `date_note`), at the date phrase's offset in the body."""
+    noted = events[events.date_note.notna()]
+    starts = sentences.set_index(["article_id", "sentence_id"]).start
+    rows = []
+    for e in rows_of(noted):
+        start = int(starts[(e.article_id, e.sentence_id)])
+        at = str(e.text).find(str(e.date_text))
+        rows.append(
+            {
+                "article_id": e.article_id,
+                "stage": "events",
+                "offset": start + max(at, 0),
+                "message": f"at {start + max(at, 0)}: {e.date_note}",
+            }
+        )
+    return rows
+
+
 def _by_article(rows: list[Any]) -> dict[str, list[Any]]:
     """Groups rows (`rows_of`) by their article_id, keeping their order."""
     out: dict[str, list[Any]] = {}
@@ -113,35 +140,52 @@ class _Context:
         self.quoted = [(int(q.start), int(q.end)) for q in self.quotes if q.kind != "indirect"]
         self.mentions = mentions
         self.names = names
+        #: The last explicit date stated so far (for "a year earlier", "that year").
+        self.previous: Anchor | None = None
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quoted)
 
-    def is_year(self, start: int, end: int) -> bool:
+    def is_date(self, start: int, end: int) -> bool:
+        """Says whether spaCy tags every word at start:end of the body a date."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and all(t.ent_type_ == "DATE" for t in span)
+
+    def tense(self, start: int, end: int, sentence: Any) -> str | None:
+        """Returns `future` or `past` for the verb the date at start:end attaches to, else None."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else find_tense(_anchor_of(self.doc, span, sentence))
 
     def sentence_quotes(self, start: int, end: int) -> list[Any]:
         return [q for q in self.quotes if q.start < end and q.end > start]
 
 
 def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> list[dict[str, Any]]:
+    """Returns the events of a sentence: one per date phrase (actor missing when nobody is found),
+    else one per speaker of its quotes, at the publication date."""
     quotes = ctx.sentence_quotes(sentence.start, sentence.end)
     phrases = find_dates(
         sentence.text,
         published=published,
-        is_year=lambda s, e: ctx.is_year(s + sentence.start, e + sentence.start),
+        is_date=lambda s, e: ctx.is_date(s + sentence.start, e + sentence.start),
+        tense=lambda s, e: ctx.tense(s + sentence.start, e + sentence.start, sentence),
+        previous=ctx.previous,
         offset=sentence.start,
     )
-    rows, seen = [], set()
+    rows = []
+    # An anchor serves this sentence and the next one only.
+    ctx.previous = next(
+        (
+            (p.date, p.date_end, p.precision)
+            for p in reversed(phrases)
+            if p.kind in ANCHOR_KINDS and p.date is not None
+        ),
+        None,
+    )
     for phrase in phrases:
         in_quote = ctx.in_quote(phrase.start, phrase.end)
         anchor = _anchor(ctx.doc, phrase, sentence)
         actor, entity_id = _actor(anchor, ctx, quotes)
-        key = (anchor.i, phrase.date)
-        if actor is None or key in seen:
-            continue  # no one acts: a date, but not an event
-        seen.add(key)
         day, day_end = phrase.date, phrase.date_end
         if in_quote and phrase.resolution == "relative":
             day = day_end = None  # the speaker's "today" is not the article's
@@ -158,6 +202,8 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 precision=phrase.precision,
                 part_of_day=phrase.part_of_day,
                 resolution=phrase.resolution,
+                direction=phrase.direction,
+                date_note=phrase.note,
                 in_quote=in_quote,
             )
         )
@@ -181,6 +227,8 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 precision="day",
                 part_of_day=None,
                 resolution="publication",
+                direction=None,
+                date_note=None,
                 in_quote=False,
             )
         )
@@ -203,8 +251,11 @@ def _row(sentence: Any, **values: Any) -> dict[str, Any]:
 def _anchor(doc: Doc, phrase: DatePhrase, sentence: Any) -> Token:
     """Returns the verb a date phrase attaches to (the sentence's root when there is none)."""
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
-    if span is None:
-        return doc[0]
+    return doc[0] if span is None else _anchor_of(doc, span, sentence)
+
+
+def _anchor_of(doc: Doc, span: Span, sentence: Any) -> Token:
+    """Returns the verb the words of a span attach to (the sentence's root when there is none)."""
     token = span.root
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
@@ -212,6 +263,47 @@ def _anchor(doc: Doc, phrase: DatePhrase, sentence: Any) -> Token:
         whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         token = whole.root if whole is not None else token
     return token
+
+
+def find_tense(verb: Token) -> str | None:
+    """Returns `future` for a verb in the future or planned (will, a modal, "is to", "plans to",
+    "is expected to"), `pluperfect` for "had …", `past` for another past form (a past tense,
+    "has …", a modal with "have", a participle "announced Friday"), None for the present or no
+    verb.
+
+    Verbs of a clause without their own tense (an infinitive, a participle) take the tense of the
+    verb that governs them.
+    """
+    for _ in range(MAX_CLIMB):
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words = {c.lower_ for c in aux}
+        if words & {"have", "has", "'ve", "had", "'d"} and words & FUTURE_AUXILIARIES:
+            return "past"  # "would have voted"
+        if "had" in words:
+            return "pluperfect"  # "had been due to expire Friday"
+        if words & FUTURE_AUXILIARIES:
+            return "future"
+        if any(c.tag_ == "VBD" for c in aux) or verb.tag_ == "VBD":
+            return "past"
+        if words & {"have", "has", "'ve"} and verb.tag_ == "VBN":
+            return "past"
+        if verb.tag_ == "VBN" and not aux and verb.dep_ in ("acl", "relcl", "amod"):
+            return "past"  # "a record set on Aug. 6", "terms announced Friday"
+        head = verb.head
+        if head.i == verb.i:
+            return None
+        if "to" in words and verb.tag_ == "VB":
+            if head.lemma_.lower() in FUTURE_GOVERNORS:
+                if any(c.lower_ == "had" for c in head.children):
+                    return "pluperfect"  # "had been scheduled to expire Friday"
+                return "future"  # "plans to redeem", "is to meet", "agreed to buy"
+            verb = head
+            continue
+        if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "xcomp", "relcl"):
+            verb = head
+            continue
+        return None
+    return None
 
 
 def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, str | None]:
