@@ -131,7 +131,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 #: How far (days, about ten months) from publication a tense cue may send a date written without
 #: its year; farther, the nearest occurrence is taken (news gives the year of a date about a year
-#: away: "extended to Nov. 16" in a late-October article is this November, not last year's).
+#: away: "the deadline was moved to Dec. 2" in a late-November article is this December).
 REACH_DAYS = 304
 
 #: Kinds that depend on the publication date (the others give at least the month in words).
@@ -144,7 +144,7 @@ TAGGED_KINDS = frozenset({"month", "year"})
 ANCHOR_KINDS = frozenset({"month_day", "month_year", "month", "year"})
 
 _DIRECTIONS = yaml.safe_load((Path(__file__).parent / "data" / "directions.yml").read_text())
-#: Words just before a date that make it a coming day ("payable Dec. 1"), lowercase.
+#: Words just before a date that make it a coming day ("payable March 3"), lowercase.
 FORWARD_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["forward_words"])
 #: Auxiliaries and modals of a future verb, and verbs that plan what they govern (events.py).
 FUTURE_AUXILIARIES = frozenset(_DIRECTIONS["future_auxiliaries"])
@@ -279,7 +279,7 @@ def _tagged(m: re.Match[str], start: int, is_date: Callable[[int, int], bool] | 
 
 def _is_name(text: str, start: int, end: int) -> bool:
     """Says whether date words are part of a name: a title written in capitals inside a sentence
-    ("on This Week"), or a date naming something ("the September 11 Commission")."""
+    ("on This Week In Review"), or a date naming something ("the March 3 Committee")."""
     words = text[start:end].split()
     before = text[:start].rstrip()
     inside = bool(before) and before[-1] not in ".!?:\"“‘'("

@@ -268,8 +268,8 @@ def _anchor_of(doc: Doc, span: Span, sentence: Any) -> Token:
 def find_tense(verb: Token) -> str | None:
     """Returns `future` for a verb in the future or planned (will, a modal, "is to", "plans to",
     "is expected to"), `pluperfect` for "had …", `past` for another past form (a past tense,
-    "has …", a modal with "have", a participle "announced Friday"), None for the present or no
-    verb.
+    "has …", a modal with "have", a participle "the plan unveiled Friday"), None for the present
+    or no verb.
 
     Verbs of a clause without their own tense (an infinitive, a participle) take the tense of the
     verb that governs them.
@@ -280,7 +280,7 @@ def find_tense(verb: Token) -> str | None:
         if words & {"have", "has", "'ve", "had", "'d"} and words & FUTURE_AUXILIARIES:
             return "past"  # "would have voted"
         if "had" in words:
-            return "pluperfect"  # "had been due to expire Friday"
+            return "pluperfect"  # "the permit had been due to lapse Friday"
         if words & FUTURE_AUXILIARIES:
             return "future"
         if any(c.tag_ == "VBD" for c in aux) or verb.tag_ == "VBD":
@@ -288,15 +288,15 @@ def find_tense(verb: Token) -> str | None:
         if words & {"have", "has", "'ve"} and verb.tag_ == "VBN":
             return "past"
         if verb.tag_ == "VBN" and not aux and verb.dep_ in ("acl", "relcl", "amod"):
-            return "past"  # "a record set on Aug. 6", "terms announced Friday"
+            return "past"  # "the plan unveiled Friday", "a peak reached on May 2"
         head = verb.head
         if head.i == verb.i:
             return None
         if "to" in words and verb.tag_ == "VB":
             if head.lemma_.lower() in FUTURE_GOVERNORS:
                 if any(c.lower_ == "had" for c in head.children):
-                    return "pluperfect"  # "had been scheduled to expire Friday"
-                return "future"  # "plans to redeem", "is to meet", "agreed to buy"
+                    return "pluperfect"  # "had been scheduled to reopen Friday"
+                return "future"  # "plans to reopen", "is to meet", "agreed to sell"
             verb = head
             continue
         if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "xcomp", "relcl"):
