@@ -262,6 +262,7 @@ def test_anchored_phrases_take_the_previous_explicit_date() -> None:
     "text",
     [
         "He said on This Week In Review that he would run.",  # a programme's title
+        "“Next Week” is a podcast.",  # a title between quotation marks
         "The March 3 Committee reported.",  # a date naming something
         "the July 4 Parade",
     ],

@@ -279,13 +279,15 @@ def _tagged(m: re.Match[str], start: int, is_date: Callable[[int, int], bool] | 
 
 def _is_name(text: str, start: int, end: int) -> bool:
     """Says whether date words are part of a name: a title written in capitals inside a sentence
-    ("on This Week In Review"), or a date naming something ("the March 3 Committee")."""
+    or between quotation marks ("on This Week In Review", "“This Month” said"), or a date naming
+    something ("the March 3 Committee")."""
     words = text[start:end].split()
     before = text[:start].rstrip()
     inside = bool(before) and before[-1] not in ".!?:\"“‘'("
     capitals = all(w[0].isupper() for w in words if w[0].isalpha())
     relative = words[0].lower() in ("this", "last", "next", "earlier", "later")
-    if len(words) > 1 and inside and capitals and relative:
+    quoted = before[-1:] in ('"', "“", "‘") and text[end : end + 1] in ('"', "”", "’")
+    if len(words) > 1 and (inside or quoted) and capitals and relative:
         return True
     after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
     return (
