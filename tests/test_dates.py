@@ -263,6 +263,8 @@ def test_anchored_phrases_take_the_previous_explicit_date() -> None:
     [
         "He said on This Week In Review that he would run.",  # a programme's title
         "“Next Week” is a podcast.",  # a title between quotation marks
+        'He told "This Week With Anna," a show.',
+        "The bank must wait 30 days before closing the sale.",  # a duration
         "The March 3 Committee reported.",  # a date naming something
         "the July 4 Parade",
     ],

@@ -118,7 +118,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "anchored",
         re.compile(
-            rf"\b(?:{_COUNT}\s+{_UNIT}s?\s+(?P<rel>earlier|before|later)|"
+            rf"\b(?:{_COUNT}\s+{_UNIT}s?\s+(?P<rel>earlier|later|before(?=\s*[,.;]))|"
             rf"the\s+(?P<rel2>following|previous|prior)\s+{_UNIT.replace('unit', 'unit2')}|"
             rf"(?P<rel3>that|the\s+same)\s+{_UNIT.replace('unit', 'unit3')})(?![\w-])",
             re.IGNORECASE,
@@ -286,7 +286,7 @@ def _is_name(text: str, start: int, end: int) -> bool:
     inside = bool(before) and before[-1] not in ".!?:\"“‘'("
     capitals = all(w[0].isupper() for w in words if w[0].isalpha())
     relative = words[0].lower() in ("this", "last", "next", "earlier", "later")
-    quoted = before[-1:] in ('"', "“", "‘") and text[end : end + 1] in ('"', "”", "’")
+    quoted = before[-1:] in ('"', "“", "‘", "`")  # after an opening quotation mark
     if len(words) > 1 and (inside or quoted) and capitals and relative:
         return True
     after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
