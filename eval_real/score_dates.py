@@ -17,7 +17,8 @@ Matching, as defined for docs/timeline.md:
   day) or a quarter (`1998-Q1`). Seasons, decades, `PRESENT_REF`, `PAST_REF`, `FUTURE_REF` and the
   like are not; events landing on them are counted apart.
 - An event's **value** is made from its date and precision: day and part_of_day give
-  `YYYY-MM-DD`, week the ISO week of its first day, month `YYYY-MM`, year `YYYY`.
+  `YYYY-MM-DD`, week the ISO week of its first day, month `YYYY-MM`, quarter `YYYY-Qn`, year
+  `YYYY`.
 - (a) Of the event phrases with a date that land on a comparable annotated date (one per phrase):
   **wrong** = the event's days (`date` … `date_end`) and the annotated interval share no day;
   **value accuracy** = the event's value equals the annotated value (a time of day dropped:
@@ -189,7 +190,8 @@ def parse_value(value: str) -> tuple[str | None, tuple[dt.date, dt.date] | None]
 
 
 def event_value(first: dt.date, precision: str) -> str:
-    """Returns the TimeML value of an event's date: a day, the ISO week, the month or the year."""
+    """Returns the TimeML value of an event's date: a day, the ISO week, the month, the quarter or
+    the year."""
     if precision in ("day", "part_of_day"):
         return first.isoformat()
     if precision == "week":
@@ -197,6 +199,8 @@ def event_value(first: dt.date, precision: str) -> str:
         return f"{year}-W{week:02d}"
     if precision == "month":
         return f"{first.year}-{first.month:02d}"
+    if precision == "quarter":
+        return f"{first.year}-Q{(first.month - 1) // 3 + 1}"
     return str(first.year)
 
 

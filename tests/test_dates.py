@@ -258,6 +258,27 @@ def test_anchored_phrases_take_the_previous_explicit_date() -> None:
     assert p.date is None
 
 
+def test_quarters_and_the_year_before_them() -> None:
+    # An article of 26 October 2023: the third quarter is the one just ended (nearest), also
+    # when results are "expected"; "a year earlier" / "a year ago" / "last year" after a quarter
+    # is that quarter a year before.
+    october = date(2023, 10, 26)
+    text = "The bakery expects third-quarter profit to beat the $2 million of a year ago."
+    found = find_dates(text, published=october, tense=future)
+    assert [(p.text, p.date, p.date_end, p.precision, p.direction) for p in found] == [
+        ("third-quarter", date(2023, 7, 1), date(2023, 9, 30), "quarter", "nearest"),
+        ("a year ago", date(2022, 7, 1), date(2022, 9, 30), "quarter", "anchored"),
+    ]
+    p = one("sales in the first quarter of 2021", october)
+    assert (p.date, p.date_end, p.direction) == (date(2021, 1, 1), date(2021, 3, 31), "stated")
+    # Without a quarter before it, "a year ago" is a year before publication.
+    assert one("Sales fell a year ago.", october).date == date(2022, 1, 1)
+    # A fiscal quarter follows a calendar the words do not give: missing.
+    assert one("in the fiscal first quarter", october).date is None
+    quarter, end = find_dates("for its second quarter ended Aug. 31", published=october)
+    assert (quarter.date, end.date) == (None, date(2023, 8, 31))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -320,7 +320,7 @@ TABLES: dict[str, Table] = {
                     "str",
                     "The date phrase as written; missing for a `publication` event.",
                 ),
-                Column("precision", "str", "day, part_of_day, week, month or year."),
+                Column("precision", "str", "day, part_of_day, week, month, quarter or year."),
                 Column("part_of_day", "str", "morning, evening, late, … when stated."),
                 Column(
                     "resolution",

@@ -90,6 +90,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month_year",
         re.compile(rf"\b(?:(?P<pre>early|late|mid)[- ]?)?{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
     ),
+    (
+        "quarter",
+        re.compile(
+            rf"\b(?:(?P<qyear>(?:1[89]|20)\d\d)\s+)?(?P<ordinal>[Ff]irst|[Ss]econd|[Tt]hird|"
+            rf"[Ff]ourth)[- ]quarter(?!\w)(?:\s+of\s+{_YEAR}\b)?"
+        ),
+    ),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<year_rel>last|this|next)\s+year\b")),
     ("month", re.compile(rf"\b{_LEAD}?{_MONTH}(?!\w)(?!\s+\d)")),
     (
@@ -141,7 +148,8 @@ ANCHORED_KINDS = frozenset({"anchored"})
 #: Kinds a bare phrase of needs the parser's DATE tag ("2010", "June" without a lead word).
 TAGGED_KINDS = frozenset({"month", "year"})
 #: Kinds that can be an anchor for a later "a year earlier", "that year", … .
-ANCHOR_KINDS = frozenset({"month_day", "month_year", "month", "year"})
+ANCHOR_KINDS = frozenset({"month_day", "month_year", "month", "quarter", "year"})
+QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 _DIRECTIONS = yaml.safe_load((Path(__file__).parent / "data" / "directions.yml").read_text())
 #: Words just before a date that make it a coming day ("payable March 3"), lowercase.
@@ -167,7 +175,7 @@ class DatePhrase:
             relative_span, weekend, anchored, ago, year).
         date: The day, or the first day of a span; None when it cannot be resolved.
         date_end: The last day of a span; None for a single day.
-        precision: day, part_of_day, week, month or year.
+        precision: day, part_of_day, week, month, quarter or year.
         part_of_day: morning, evening, late, … when stated.
         resolution: `explicit` (the words give the day and month) or `relative` (it depends on
             the publication date, or for `anchored` on the previous explicit date).
@@ -244,6 +252,14 @@ def find_dates(
         resolved: Resolved | None
         if kind in ANCHORED_KINDS:
             resolved, direction = _anchored(m, previous), "anchored"
+        elif _year_back(kind, m) and previous is not None and previous[2] == "quarter":
+            # "… rose in the third quarter from a year ago": the quarter a year before.
+            resolved, direction = (
+                _quarter_span(previous[0], years=-1) + ("quarter", None),
+                "anchored",
+            )
+        elif kind == "quarter" and _is_fiscal(text, start, m.end()):
+            resolved, direction = (None, None, "quarter", None), "stated"  # its own calendar
         else:
             direction = _direction(kind, m, text, start, tense)
             resolved = _resolve(kind, m, published, direction)
@@ -308,8 +324,12 @@ def _direction(
     (a scheduling word before it, else a future verb), `backward` (a past verb) or `nearest`."""
     groups = {k: v for k, v in m.groupdict().items() if v}
     lead = groups.get("lead", "").strip().lower()
-    if kind == "month_day" and "year" in groups or kind in ("month_year", "year"):
+    if kind in ("month_day", "quarter") and ("year" in groups or "qyear" in groups):
         return "stated"
+    if kind in ("month_year", "year"):
+        return "stated"
+    if kind == "quarter":
+        return "nearest"  # results of the quarter just ended are "expected", "to be reported"
     if kind in ("relative_day", "relative_span", "ago"):
         return "stated"
     if groups.get("rel", "").strip().lower() in ("last", "next"):
@@ -345,6 +365,15 @@ def _resolve(
     part = _part_of_day(groups)
     if kind == "month_day":
         return _month_day(groups, published, part, direction)
+    if kind == "quarter":
+        number = QUARTERS[groups["ordinal"].lower()]
+        year = groups.get("year") or groups.get("qyear")
+        if year:
+            return _quarter_span(dt.date(int(year), 3 * number, 1)) + ("quarter", None)
+        if published is None:
+            return None, None, "quarter", None
+        spans = [_quarter_span(dt.date(published.year + k, 3 * number, 1)) for k in (-1, 0, 1)]
+        return _pick(spans, published, direction) + ("quarter", None)
     if kind in ("month_year", "month"):
         month = MONTHS[groups["month"].lower().rstrip(".")]
         if "year" in groups:
@@ -432,6 +461,28 @@ def _weekday(groups: dict[str, str], published: dt.date, direction: str) -> tupl
     return day, None
 
 
+def _is_fiscal(text: str, start: int, end: int) -> bool:
+    """Says whether a quarter is of a fiscal year ("the fiscal first quarter", "its fourth
+    quarter ended June 30"), whose calendar the words do not give."""
+    before = text[max(0, start - 12) : start].lower()
+    return "fiscal" in before or re.match(r"\s+end(?:ed|ing)\b", text[end:]) is not None
+
+
+def _year_back(kind: str, m: re.Match[str]) -> bool:
+    """Says whether a phrase means "one year before" ("a year ago", "last year")."""
+    groups = {k: v.lower() for k, v in m.groupdict().items() if v}
+    if kind == "ago":
+        return groups["unit"] == "year" and groups["count"] in ("a", "one", "1")
+    return kind == "relative_span" and groups["which"] == "last" and groups["unit"] == "year"
+
+
+def _quarter_span(day: dt.date, *, years: int = 0) -> tuple[dt.date, dt.date]:
+    """Returns the first and last day of the quarter holding `day`, moved by `years`."""
+    last_month = 3 * ((day.month - 1) // 3 + 1)
+    year = day.year + years
+    return dt.date(year, last_month - 2, 1), _month_span(year, last_month)[1]
+
+
 def _anchored(m: re.Match[str], previous: Anchor | None) -> Resolved:
     """Returns "a year earlier", "the following month", "that year", … from the previous explicit
     date: the same unit moved; missing without one, or when the unit is finer than it."""
@@ -444,10 +495,12 @@ def _anchored(m: re.Match[str], previous: Anchor | None) -> Resolved:
     if rel == "that" or rel.endswith("same"):
         shift = 0
     precision = "week" if unit == "week" else unit
-    fine = {"day": 0, "part_of_day": 0, "week": 1, "month": 2, "year": 3}
+    fine = {"day": 0, "part_of_day": 0, "week": 1, "month": 2, "quarter": 2.5, "year": 3}
     if previous is None or fine[previous[2]] > fine[precision] or unit == "week":
         return None, None, precision, None
     first = previous[0]
+    if previous[2] == "quarter" and unit == "year":  # "a year earlier" after "the third quarter"
+        return _quarter_span(first, years=shift) + ("quarter", None)
     if unit == "day":
         return first + timedelta(days=shift), None, "day", None
     if unit == "month":
