@@ -167,3 +167,19 @@ def test_a_relative_date_copied_word_for_word_later_is_no_conflict() -> None:
     table.loc[1, "text"] = "The senate votes on Thursday, aides said."
     (h,) = group_happenings(table, links=links(("a", 0, "c", 0, "verbatim")), articles=articles())
     assert h["conflict"]
+
+
+def test_an_undated_statement_never_joins_what_happened_after_its_article() -> None:
+    # c (published 16 March) carries the mayor's words undated; a states them on the 20th (a
+    # later speech with the same words): c cannot have reported it. b's undated copy (published
+    # 15 March) joins c.
+    table = events(
+        ev("a", 0, "Tomas Brandt", "say", "2024-03-20"),
+        ev("b", 0, "Tomas Brandt", "say", None, published="2024-03-15"),
+        ev("c", 0, "Tomas Brandt", "say", None, published="2024-03-16"),
+    )
+    rows = group_happenings(
+        table, links=links(("a", 0, "c", 0, "verbatim"), ("b", 0, "c", 0, "verbatim"))
+    )
+    assert sorted(r["events"] for r in rows) == [["a:0"], ["b:0", "c:0"]]
+    assert not any(r["conflict"] for r in rows)

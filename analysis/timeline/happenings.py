@@ -74,7 +74,18 @@ def group_happenings(
     stated = (ev.resolution.isin(["explicit", "relative"]) & ev.date.notna()).tolist()
     first = [e.date for e in records]
     last = [e.date if pd.isna(e.date_end) else e.date_end for e in records]
-    groups = _Groups([(first[i], last[i]) if stated[i] else None for i in range(len(records))])
+    # A stated date is its days; an undated statement was made on or before its publication.
+    never = pd.Timestamp.min
+    groups = _Groups(
+        [
+            (first[i], last[i])
+            if stated[i]
+            else (never, e.date)
+            if e.resolution == "publication" and pd.notna(e.date)
+            else None
+            for i, e in enumerate(records)
+        ]
+    )
 
     day_block: dict[tuple[str, str, str, Any], int] = {}
     for i, e in enumerate(records):
@@ -107,20 +118,23 @@ def group_happenings(
         _happening([records[i] for i in members], [stated[i] for i in members], published)
         for members in groups.members()
     ]
-    never = pd.Timestamp.max
-    rows.sort(key=lambda r: (never if pd.isna(r["date"]) else r["date"], r["events"][0]))
+    last_day = pd.Timestamp.max
+    rows.sort(key=lambda r: (last_day if pd.isna(r["date"]) else r["date"], r["events"][0]))
     for i, row in enumerate(rows):
         row["happening_id"] = i
     return rows
 
 
 class _Groups:
-    """Union-find over events that keeps, for each group, the days all its stated dates share
-    (the latest first day and the earliest last day)."""
+    """Union-find over events that keeps, for each group, the days all its dates share (the
+    latest first day and the earliest last day) and, for a group in conflict, the days its
+    stated dates cover (from the earliest first day to the latest last day)."""
 
     def __init__(self, spans: list[tuple[pd.Timestamp, pd.Timestamp] | None]) -> None:
         self.parent = list(range(len(spans)))
-        self.span = list(spans)
+        self.span: list[tuple[Any, Any, Any, Any] | None] = [
+            None if s is None else (s[0], s[1], s[0], s[1]) for s in spans
+        ]
 
     def find(self, i: int) -> int:
         """Returns the group of event i."""
@@ -139,8 +153,17 @@ class _Groups:
         if sa is None or sb is None:
             merged = sa or sb
         else:
-            merged = (max(sa[0], sb[0]), min(sa[1], sb[1]))
-            if merged[0] > merged[1] and not conflict_allowed:
+            lo, hi = max(sa[0], sb[0]), min(sa[1], sb[1])
+            if sa[0] > sa[1] or sb[0] > sb[1]:  # a conflict: the other must fit what it covers
+                cover = (max(sa[2], sb[2]), min(sa[3], sb[3]))
+                if cover[0] > cover[1] and not conflict_allowed:
+                    return False
+                merged = (lo, hi, *cover)
+            elif lo <= hi:
+                merged = (lo, hi, lo, hi)
+            elif conflict_allowed:
+                merged = (lo, hi, min(sa[0], sb[0]), max(sa[1], sb[1]))
+            else:
                 return False
         self.parent[a] = b
         self.span[b] = merged
