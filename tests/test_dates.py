@@ -233,6 +233,12 @@ def test_the_weekend_follows_the_tense() -> None:
     assert one("They will march over the weekend.", wednesday, tense=future).date == date(
         2022, 8, 13
     )
+    # "This weekend" in a Monday article (8 August 2022) is the one just past, unless the verb
+    # looks ahead.
+    monday = date(2022, 8, 8)
+    p = one("This weekend, protesters marched.", monday)
+    assert (p.date, p.date_end, p.direction) == (date(2022, 8, 6), date(2022, 8, 7), "nearest")
+    assert one("They will march this weekend.", monday, tense=future).date == date(2022, 8, 13)
 
 
 def test_anchored_phrases_take_the_previous_explicit_date() -> None:

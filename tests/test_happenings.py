@@ -10,7 +10,7 @@ import pandas as pd
 from analysis.pipeline import schema
 from analysis.timeline import group_happenings, read_dates, tabulate_report_delays
 
-LINK_COLUMNS = ["article_a", "sentence_a", "article_b", "sentence_b", "kind"]
+LINK_COLUMNS = ["article_a", "sentence_a", "article_b", "sentence_b", "kind", "shared_run"]
 
 
 def ev(article: str, sentence: int, actor: str | None, action: str, day: str | None, **more: Any):
@@ -42,8 +42,12 @@ def events(*rows: dict[str, Any]) -> pd.DataFrame:
     return schema.conform("events", pd.DataFrame(list(rows)))
 
 
-def links(*rows: tuple[str, int, str, int, str]) -> pd.DataFrame:
-    return pd.DataFrame(list(rows), columns=LINK_COLUMNS)
+def links(*rows: tuple[Any, ...]) -> pd.DataFrame:
+    """The `links` rows (article_a, sentence_a, article_b, sentence_b, kind[, shared_run]); the
+    longest shared run is 10 words unless given."""
+    return pd.DataFrame(
+        [row if len(row) == 6 else (*row, 10) for row in rows], columns=LINK_COLUMNS
+    )
 
 
 def articles(stories: dict[str, str] | None = None) -> pd.DataFrame:
@@ -109,9 +113,11 @@ def test_a_conflict_needs_one_statement_told_with_two_dates() -> None:
         "b": "2024-03-13",
     }
     assert read_dates(h["phrases_by_article"]) == {"a": "on Tuesday", "b": "on Wednesday"}
-    # A paraphrase of different days is two acts, and no conflict.
-    rows = group_happenings(table, links=links(("a", 0, "b", 0, "paraphrase")))
-    assert len(rows) == 2 and not any(r["conflict"] for r in rows)
+    # A paraphrase of different days is two acts, and no conflict; so is a stock phrase of three
+    # words quoted in two statements ("law and order").
+    for link in (("a", 0, "b", 0, "paraphrase"), ("a", 0, "b", 0, "shared_quote", 3)):
+        rows = group_happenings(table, links=links(link))
+        assert len(rows) == 2 and not any(r["conflict"] for r in rows)
 
 
 def test_a_chain_through_undated_statements_never_joins_two_days() -> None:

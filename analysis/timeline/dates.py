@@ -330,7 +330,9 @@ def _direction(
         return "stated"
     if kind == "quarter":
         return "nearest"  # results of the quarter just ended are "expected", "to be reported"
-    if kind in ("relative_day", "relative_span", "ago"):
+    if kind == "relative_span" and _this_weekend(groups):
+        pass  # "this weekend": the one before or after, as "the weekend"
+    elif kind in ("relative_day", "relative_span", "ago"):
         return "stated"
     if groups.get("rel", "").strip().lower() in ("last", "next"):
         return "stated"
@@ -398,7 +400,7 @@ def _resolve(
         return None, None, _span_precision(kind, groups, precision), part
     if kind == "weekday":
         return _weekday(groups, published, direction) + (precision, part)
-    if kind == "weekend":
+    if kind == "weekend" or kind == "relative_span" and _this_weekend(groups):
         saturdays = [published + timedelta(days=5 - published.weekday() + 7 * k) for k in (-1, 0)]
         spans = [(s, s + timedelta(days=1)) for s in saturdays]
         return _pick(spans, published, direction) + ("week", None)
@@ -414,6 +416,11 @@ def _resolve(
     if kind == "relative_span":
         return _relative_span(groups, published)
     return _ago(groups, published)
+
+
+def _this_weekend(groups: dict[str, str]) -> bool:
+    """Says whether a relative span is "this weekend" (in a Monday article, the one just past)."""
+    return groups["which"].lower() == "this" and groups["unit"].lower() == "weekend"
 
 
 def _pick(

@@ -24,6 +24,9 @@ STATEMENT_ACTIONS = SPEECH_VERBS | frozenset("publish issue release contact post
 #: Link kinds that make two events one statement (the same words, or the same quote): strong
 #: enough to group events whose stated dates disagree — a conflict.
 STRONG_LINKS = frozenset({"verbatim", "near_verbatim", "shared_quote"})
+#: Words two tellings must share in a row to be one statement that may conflict: a stock phrase
+#: quoted in several statements ("law and order") is not one statement.
+MIN_SHARED_WORDS = 6
 #: Precisions of a stated single day.
 DAY_PRECISIONS = frozenset({"day", "part_of_day"})
 #: Longest label, in characters.
@@ -97,8 +100,8 @@ def group_happenings(
     at: dict[tuple[str, int], list[int]] = {}
     for i, e in enumerate(records):
         at.setdefault((str(e.article_id), int(e.sentence_id)), []).append(i)
-    ends = ("article_a", "sentence_a", "article_b", "sentence_b", "kind")
-    for article_a, sentence_a, article_b, sentence_b, link_kind in zip(
+    ends = ("article_a", "sentence_a", "article_b", "sentence_b", "kind", "shared_run")
+    for article_a, sentence_a, article_b, sentence_b, link_kind, run in zip(
         *(links[c].tolist() for c in ends), strict=True
     ):  # plain lists: a large corpus has hundreds of thousands of links
         for i in at.get((article_a, sentence_a), []):
@@ -110,7 +113,8 @@ def group_happenings(
                 ):
                     continue
                 # Two dated tellings of one statement word for word may disagree: a conflict.
-                strong = link_kind in STRONG_LINKS and stated[i] and stated[j]
+                strong = link_kind in STRONG_LINKS and run >= MIN_SHARED_WORDS
+                strong = strong and stated[i] and stated[j]
                 groups.join(i, j, conflict_allowed=strong)
 
     published = _published_of(articles)
