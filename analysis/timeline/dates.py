@@ -248,14 +248,15 @@ def find_dates(
             taken.append((start, m.end()))
             matches.append((start, kind, m))
     found = []
+    local: Anchor | None = None  # the last explicit date of this text
     for start, kind, m in sorted(matches, key=lambda x: x[0]):
         resolved: Resolved | None
         if kind in ANCHORED_KINDS:
             resolved, direction = _anchored(m, previous), "anchored"
-        elif _year_back(kind, m) and previous is not None and previous[2] == "quarter":
+        elif _year_back(kind, m) and local is not None and local[2] == "quarter":
             # "… rose in the third quarter from a year ago": the quarter a year before.
             resolved, direction = (
-                _quarter_span(previous[0], years=-1) + ("quarter", None),
+                _quarter_span(local[0], years=-1) + ("quarter", None),
                 "anchored",
             )
         elif kind == "quarter" and _is_fiscal(text, start, m.end()):
@@ -281,7 +282,7 @@ def find_dates(
         )
         found.append(phrase)
         if kind in ANCHOR_KINDS and day is not None:
-            previous = (day, day_end, precision)
+            previous = local = (day, day_end, precision)
     return found
 
 
