@@ -248,7 +248,7 @@ def test_happenings_summary_shows_each_outlets_date(tables) -> None:
         tables.articles,
         Selection.of(outlets=["blog repost"], choices={"actor": ["Melaniya Podolyak"]}),
     )
-    assert set(only.actor) == {"Melaniya Podolyak"} and list(only.columns)[4] == "blog repost"
+    assert set(only.actor) == {"Melaniya Podolyak"} and list(only.columns)[5] == "blog repost"
 
 
 def test_invented_actor_rules(invented) -> None:

@@ -371,9 +371,9 @@ def summarize_happenings(
             the label) and the choices that apply (e.g. actor).
 
     Returns:
-        One row per happening: date, actor, action, conflict, then one column per selected outlet
-        with the date it states (`reported` when it carries it without a date, empty when it
-        does not carry it), and the label.
+        One row per happening: date (and date_end for a span), actor, action, conflict, then one
+        column per selected outlet with the date it states (`reported` when it carries it without
+        a date, empty when it does not carry it), and the label.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
@@ -387,6 +387,7 @@ def summarize_happenings(
         stated = read_dates(h.dates_by_article)
         row: dict[str, Any] = {
             "date": h.date,
+            "date_end": h.date_end,
             "actor": h.actor,
             "action": h.action,
             "conflict": h.conflict,
@@ -395,7 +396,15 @@ def summarize_happenings(
             if article_id in outlet_of:
                 row[outlet_of[article_id]] = stated.get(article_id, "reported")
         rows.append({**row, "label": h.label})
-    columns = ["date", "actor", "action", "conflict", *sorted(set(outlet_of.values())), "label"]
+    columns = [
+        "date",
+        "date_end",
+        "actor",
+        "action",
+        "conflict",
+        *sorted(set(outlet_of.values())),
+        "label",
+    ]
     frame = pd.DataFrame(rows, columns=columns).fillna({o: "" for o in set(outlet_of.values())})
     for column, allowed in selection.choices:
         if column in frame.columns:
