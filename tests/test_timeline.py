@@ -361,3 +361,37 @@ def test_a_weekday_that_disagrees_with_its_date_is_a_problem(
     )
     (problem,) = tables.problems[tables.problems.stage == "events"].itertuples()
     assert problem.offset == body.index("Monday") and problem.message.endswith("the date is kept")
+
+
+def test_a_date_of_something_else_keeps_the_undated_statement(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # 'Tomas Brandt said the bridge, built in 1998, was unsafe.': "in 1998" dates the building
+    # (nobody named builds: actor missing), not his statement, which stays an undated statement
+    # at publication. 'Brandt said on Monday that ...' dates the statement: no undated one.
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(
+        "Mayor Tomas Brandt said on Tuesday that the city would act.\n\n"
+        "Tomas Brandt said the bridge, built in 1998, was unsafe.\n\n"
+        "Brandt said on Monday that the bridge would close.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
+        "a,articles/a.txt,Invented Gazette,newspaper,Bridge,,2025-08-06,en,\n",
+        encoding="utf-8",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    rows = list(zip(events.sentence_id, events.actor.fillna(""), events.resolution, strict=True))
+    assert rows == [
+        (0, "Tomas Brandt", "relative"),
+        (1, "", "explicit"),
+        (1, "Tomas Brandt", "publication"),
+        (2, "Tomas Brandt", "relative"),
+    ]
+    assert events.date.tolist() == [
+        pd.Timestamp("2025-08-05"),
+        pd.Timestamp("1998-01-01"),
+        pd.Timestamp("2025-08-06"),
+        pd.Timestamp("2025-08-04"),
+    ]

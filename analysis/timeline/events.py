@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..text.lexicon import ROLE_NOUNS
+from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .dates import (
     ANCHOR_KINDS,
     FUTURE_AUXILIARIES,
@@ -26,6 +26,8 @@ from .dates import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+#: Actions that all count as making a statement public (one happening can be told with any).
+STATEMENT_ACTIONS = SPEECH_VERBS | frozenset("publish issue release contact post".split())
 #: Nouns for an organisation: as a subject they stand for the organisation last named.
 ORG_NOUNS = frozenset(
     "organisation organization group watchdog office agency ministry company government "
@@ -162,7 +164,8 @@ class _Context:
 
 def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> list[dict[str, Any]]:
     """Returns the events of a sentence: one per date phrase (actor missing when nobody is found),
-    else one per speaker of its quotes, at the publication date."""
+    and one per speaker of its quotes at the publication date, unless a date phrase outside the
+    quotes dates a statement verb of the sentence or an act of that speaker."""
     quotes = ctx.sentence_quotes(sentence.start, sentence.end)
     phrases = find_dates(
         sentence.text,
@@ -207,11 +210,13 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 in_quote=in_quote,
             )
         )
-    if any(not ctx.in_quote(p.start, p.end) for p in phrases):
-        return rows
+    dated = [r for r in rows if not r["in_quote"]]
+    if any(r["action"] in STATEMENT_ACTIONS for r in dated):
+        return rows  # the statement itself is dated ("X said Friday")
+    actors = {r["actor"] for r in dated}  # "X resigned on May 2, saying …": said then
     speakers: set[object] = set()
     for q in quotes:
-        if q.start < sentence.start or q.speaker in speakers:
+        if q.start < sentence.start or q.speaker in speakers or q.speaker in actors:
             continue  # a quote belongs to the sentence where it starts
         speakers.add(q.speaker)
         rows.append(

@@ -16,11 +16,8 @@ from typing import Any
 import pandas as pd
 
 from ..corpus.selection import Selection
-from ..text.lexicon import SPEECH_VERBS
-from .events import rows_of
+from .events import STATEMENT_ACTIONS, rows_of
 
-#: Actions that all count as making a statement public (one happening can be told with any).
-STATEMENT_ACTIONS = SPEECH_VERBS | frozenset("publish issue release contact post".split())
 #: Link kinds that make two events one statement (the same words, or the same quote): strong
 #: enough to group events whose stated dates disagree — a conflict.
 STRONG_LINKS = frozenset({"verbatim", "near_verbatim", "shared_quote"})
