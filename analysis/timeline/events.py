@@ -1,8 +1,9 @@
 """The `events` table: who did or said what, and when, as each article states it.
 
-An event is a date phrase of a sentence with the actor of the verb it attaches to (the subject, or
-the speaker of a quote from the `quotes` table), or a quote whose sentence states no date, placed at
-the article's publication date. See docs/timeline.md.
+An event is a date phrase of a sentence — every one, with the actor of the verb it attaches to
+(the subject, or the speaker of a quote from the `quotes` table) when one is found — or a quote
+whose statement no date phrase dates, placed at the article's publication date. See
+docs/timeline.md.
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ class _Context:
         self.quoted = [(int(q.start), int(q.end)) for q in self.quotes if q.kind != "indirect"]
         self.mentions = mentions
         self.names = names
-        #: The last explicit date stated so far (for "a year earlier", "that year").
+        #: The last explicit date of the sentence before (for "a year earlier", "that year").
         self.previous: Anchor | None = None
 
     def in_quote(self, start: int, end: int) -> bool:
@@ -154,7 +155,7 @@ class _Context:
         return span is not None and all(t.ent_type_ == "DATE" for t in span)
 
     def tense(self, start: int, end: int, sentence: Any) -> str | None:
-        """Returns `future` or `past` for the verb the date at start:end attaches to, else None."""
+        """Returns the tense of the verb the date at start:end attaches to (`find_tense`)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return None if span is None else find_tense(_anchor_of(self.doc, span, sentence))
 

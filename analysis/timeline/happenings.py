@@ -1,9 +1,11 @@
 """Across outlets: events grouped into happenings, date conflicts, and how statements propagated.
 
-Events are grouped within blocks, never all pairs: events of one actor, of one kind of action,
-stated on the same day form one block; events whose sentences the `links` table connects join
-when they have the same actor and their dates can both be true — or, for a verbatim or
-near-verbatim link, even when they cannot (that is a conflict, shown and never resolved).
+A happening is one act: the same actor, the same kind of action, one story, dates that can all
+be true. Events are grouped within blocks, never all pairs: events of one actor entity, of one
+kind of action, stated on the same day form one block; events whose sentences the `links` table
+connects join when they have the same actor and the whole group's dates still share a day — or,
+for two dated tellings of one statement (a verbatim, near-verbatim or shared-quote link of at
+least 6 words), even when they cannot: a conflict, shown and never resolved.
 """
 
 from __future__ import annotations
