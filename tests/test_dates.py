@@ -300,6 +300,10 @@ def test_titles_and_names_are_not_dates(text: str) -> None:
     assert find_dates(text, published=SUNDAY) == []
 
 
+def test_a_weekday_before_a_name_is_a_date() -> None:
+    assert one("It happened on the Friday President Ruiz arrived.", tense=past).text == "Friday"
+
+
 def test_offsets_point_into_the_searched_text() -> None:
     text = "Filler. Then on Friday evening it closed."
     (p,) = find_dates(text, published=SUNDAY, offset=100)

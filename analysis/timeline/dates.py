@@ -286,7 +286,8 @@ def _is_name(text: str, start: int, end: int) -> bool:
         return True
     after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
     return (
-        re.search(r"\b[Tt]he$", before) is not None
+        any(c.isdigit() for c in text[start:end])  # not "on the Sunday President X spoke"
+        and re.search(r"\b[Tt]he$", before) is not None
         and after is not None
         and after.group(1).lower() not in MONTHS | WEEKDAYS | PARTS_OF_DAY
     )
