@@ -189,3 +189,22 @@ def test_an_undated_statement_never_joins_what_happened_after_its_article() -> N
     )
     assert sorted(r["events"] for r in rows) == [["a:0"], ["b:0", "c:0"]]
     assert not any(r["conflict"] for r in rows)
+
+
+def test_propagation_counts_delays_within_a_story() -> None:
+    from analysis.timeline import propagate_statements
+
+    # One statement carried by a (15 March), b (15 March) and c (16 March).
+    statements = pd.DataFrame(
+        {
+            "statement_id": [7, 7, 7],
+            "article_id": ["a", "b", "c"],
+            "sentence_id": [0, 0, 0],
+            "label": ["The bridge closes."] * 3,
+        }
+    )
+    one_story = propagate_statements(statements, articles())
+    assert one_story.delay_days.tolist() == [0, 0, 1]
+    # c is another story: it carried the statement first there.
+    split = propagate_statements(statements, articles({"a": "s1", "b": "s1", "c": "s2"}))
+    assert split.delay_days.tolist() == [0, 0, 0] and split["first"].all()
