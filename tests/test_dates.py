@@ -285,6 +285,57 @@ def test_quarters_and_the_year_before_them() -> None:
     assert (quarter.date, end.date) == (None, date(2023, 8, 31))
 
 
+def test_a_quarter_with_its_year_in_words() -> None:
+    # An article of 26 October 2023. "this year's third quarter" is one phrase: the third quarter
+    # of 2023; "next year's first quarter" of 2024; "last year's fourth quarter" of 2022.
+    october = date(2023, 10, 26)
+    p = one("In this year's third quarter, the mill earned $3 million.", october)
+    assert (p.text, p.date, p.date_end, p.direction) == (
+        "this year's third quarter",
+        date(2023, 7, 1),
+        date(2023, 9, 30),
+        "stated",
+    )
+    p = one("The spin-off could be effective as early as next year's first quarter.", october)
+    assert (p.date, p.date_end) == (date(2024, 1, 1), date(2024, 3, 31))
+    assert one("last year's fourth quarter", october).date == date(2022, 10, 1)
+    assert one("its 2021's second quarter", october).date == date(2021, 4, 1)
+    # "the year-ago third quarter", "the year-earlier second quarter": the quarter the words name,
+    # a year before (the nearest third quarter is 2023's).
+    p = one("In the year-ago third quarter, the mill earned $2 million.", october)
+    assert (p.text, p.date, p.date_end) == (
+        "year-ago third quarter",
+        date(2022, 7, 1),
+        date(2022, 9, 30),
+    )
+    assert one("the year-earlier second quarter", october).date == date(2022, 4, 1)
+
+
+def test_last_month_name_is_not_the_month_just_ended() -> None:
+    # An article of 1 March 1998: "last February" is February 1997 (the month just ended is "last
+    # month"); "last January" is January 1998; "last December" December 1997.
+    march = date(1998, 3, 1)
+    p = one("Two helicopters crashed last February.", march, tense=past)
+    assert (p.date, p.date_end, p.direction) == (date(1997, 2, 1), date(1997, 2, 28), "backward")
+    assert one("Prices rose last January.", march, tense=past).date == date(1998, 1, 1)
+    assert one("Prices rose last December.", march, tense=past).date == date(1997, 12, 1)
+    # In an article of 20 March, the same: the month just ended is not "last February".
+    assert one("last February", date(1998, 3, 20)).date == date(1997, 2, 1)
+
+
+def test_a_weekday_counted_from_another_day_stays_missing() -> None:
+    # "the previous Friday", "the following Monday": from a day of the story the words do not
+    # give (in a Monday article about Friday's trading, "the previous Friday" is ten days back).
+    for text in (
+        "Shares closed down 4% from the previous Friday.",
+        "The talks resumed the following Monday.",
+        "It had ended the preceding Sunday.",
+    ):
+        p = one(text, tense=past)
+        assert (p.date, p.direction, p.resolution) == (None, "anchored", "relative"), text
+    assert one("the previous Friday").text == "the previous Friday"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -395,3 +395,31 @@ def test_a_date_of_something_else_keeps_the_undated_statement(
         pd.Timestamp("2025-08-06"),
         pd.Timestamp("2025-08-04"),
     ]
+
+
+def test_the_tense_of_a_participle_and_of_a_due_date(tmp_path: Path, cache_dir: Path) -> None:
+    # An article of Wednesday 6 August 2025. "It had been due to expire Friday evening": a past
+    # perfect through "due" (an adjective before "to"), so the Friday before, 1 August, not the
+    # coming one; "the terms, announced Friday, …": a participle set off by commas is past even
+    # when the sentence's main verb is future; "Once approved Friday, …": a participle after
+    # "once" follows the main verb (the coming Friday, 8 August).
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(
+        "The bid was extended to Aug. 20. It had been due to expire Friday evening.\n\n"
+        "Under new terms of the merger, announced Friday, holders would receive $12 a share.\n\n"
+        "Once approved Friday, the merger will close in September.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
+        "a,articles/a.txt,Invented Gazette,newspaper,Bid,,2025-08-06,en,\n",
+        encoding="utf-8",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    fridays = events[events.date_text.str.contains("Friday", na=False)]
+    rows = list(zip(fridays.date_text, fridays.date, fridays.direction, strict=True))
+    assert rows == [
+        ("Friday evening", pd.Timestamp("2025-08-01"), "backward"),
+        ("Friday", pd.Timestamp("2025-08-01"), "backward"),
+        ("Friday", pd.Timestamp("2025-08-08"), "forward"),
+    ]

@@ -81,15 +81,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarter",
         re.compile(
-            rf"\b(?:(?P<qyear>(?:1[89]|20)\d\d)\s+)?(?P<ordinal>[Ff]irst|[Ss]econd|[Tt]hird|"
-            rf"[Ff]ourth)[- ]quarter(?!\w)(?:\s+of\s+{_YEAR}\b)?"
+            rf"\b(?:(?P<qyear>(?:1[89]|20)\d\d)(?:'s)?\s+|(?P<qrel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
+            rf"year's\s+|(?P<year_ago>year-ago|year-earlier|prior-year|year-before)\s+)?"
+            rf"(?P<ordinal>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[- ]quarter(?!\w)"
+            rf"(?:\s+of\s+{_YEAR}\b)?"
         ),
     ),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<year_rel>last|this|next)\s+year\b")),
     ("month", re.compile(rf"\b{_LEAD}?{_MONTH}(?!\w)(?!\s+\d)")),
     (
         "weekday",
-        re.compile(rf"\b{_BEFORE}(?P<rel>last\s+|this\s+|next\s+)?{_WEEKDAY}(?:\s+{_PART})?\b"),
+        re.compile(
+            rf"\b{_BEFORE}(?P<rel>last\s+|this\s+|next\s+|the\s+(?:previous|preceding|following|"
+            rf"next)\s+)?{_WEEKDAY}(?:\s+{_PART})?\b"
+        ),
     ),
     (
         "relative_day",
@@ -304,7 +309,7 @@ def _direction(
     (a scheduling word before it, else a future verb), `backward` (a past verb) or `nearest`."""
     groups = {k: v for k, v in m.groupdict().items() if v}
     lead = groups.get("lead", "").strip().lower()
-    if kind in ("month_day", "quarter") and ("year" in groups or "qyear" in groups):
+    if kind in ("month_day", "quarter") and groups.keys() & {"year", "qyear", "qrel"}:
         return "stated"
     if kind in ("month_year", "year"):
         return "stated"
@@ -314,8 +319,11 @@ def _direction(
         pass  # "this weekend": the one before or after, as "the weekend"
     elif kind in ("relative_day", "relative_span", "ago"):
         return "stated"
-    if groups.get("rel", "").strip().lower() in ("last", "next"):
+    rel = " ".join(groups.get("rel", "").lower().split())
+    if rel in ("last", "next"):
         return "stated"
+    if rel.startswith("the "):
+        return "anchored"  # "the previous Friday": before a day the words do not give
     if kind == "month" and lead in ("last", "next"):
         return "backward" if lead == "last" else "forward"
     if kind == "month" and (lead == "this" or "year_rel" in groups):

@@ -295,6 +295,11 @@ def find_tense(verb: Token) -> str | None:
             return "past"
         if verb.tag_ == "VBN" and not aux and verb.dep_ in ("acl", "relcl", "amod"):
             return "past"  # "the plan unveiled Friday", "a peak reached on May 2"
+        introduced = any(
+            c.dep_ == "mark" or c.dep_ == "advmod" and c.i < verb.i for c in verb.children
+        )
+        if verb.tag_ == "VBN" and not aux and verb.dep_ == "advcl" and not introduced:
+            return "past"  # "the terms, announced Friday, would give …"; not "once approved …"
         head = verb.head
         if head.i == verb.i:
             return None
@@ -306,6 +311,9 @@ def find_tense(verb: Token) -> str | None:
             verb = head
             continue
         if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "xcomp", "relcl"):
+            verb = head
+            continue
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "had been due to expire": the copula
             verb = head
             continue
         return None

@@ -61,8 +61,13 @@ def resolve_match(
             return quarter_span(dt.date(int(year), 3 * number, 1)) + ("quarter", None)
         if published is None:
             return None, None, "quarter", None
+        if "qrel" in groups:  # "this year's third quarter", "next year's first quarter"
+            shift = {"last": -1, "next": 1}.get(groups["qrel"].lower(), 0)
+            return quarter_span(dt.date(published.year + shift, 3 * number, 1)) + ("quarter", None)
         spans = [quarter_span(dt.date(published.year + k, 3 * number, 1)) for k in (-1, 0, 1)]
-        return _pick(spans, published, direction) + ("quarter", None)
+        first, _ = _pick(spans, published, direction)
+        back = -1 if "year_ago" in groups else 0  # "the year-ago third quarter"
+        return quarter_span(first, years=back) + ("quarter", None)
     if kind in ("month_year", "month"):
         month = MONTHS[groups["month"].lower().rstrip(".")]
         if "year" in groups:
@@ -77,8 +82,9 @@ def resolve_match(
             return _month_span(published.year, month) + ("month", None)
         reach = 366 if lead in ("last", "next") else REACH_DAYS  # "last May": always back
         spans = _month_spans(month, published)
-        if lead == "last":
-            spans = [s for s in spans if s[1] < published]
+        if lead == "last":  # not the month just ended ("last month" says that): in an article
+            # of 1 March, "last February" is the February of the year before
+            spans = [s for s in spans if s[1] < _unit_span("month", published, -1)[0]]
         return _pick(spans, published, direction, reach=reach) + ("month", None)
     if kind == "year":
         return _year_span(int(groups["year"])) + ("year", None)
@@ -140,13 +146,17 @@ def _month_spans(month: int, published: dt.date) -> list[tuple[dt.date, dt.date]
     return [_month_span(published.year + k, month) for k in (-1, 0, 1)]
 
 
-def _weekday(groups: dict[str, str], published: dt.date, direction: str) -> tuple[dt.date, None]:
+def _weekday(
+    groups: dict[str, str], published: dt.date, direction: str
+) -> tuple[dt.date | None, None]:
     """Returns the day of a weekday: `last` the one before publication (a week back when it is
     the publication's weekday), `next` the one after, else by direction."""
     target = WEEKDAYS[groups["weekday"].lower()]
     back = published - timedelta(days=(published.weekday() - target) % 7)
     ahead = published + timedelta(days=(target - published.weekday()) % 7)
-    rel = groups.get("rel", "").strip().lower()
+    rel = " ".join(groups.get("rel", "").lower().split())
+    if rel.startswith("the "):  # "the previous Friday": counted from a day not given
+        return None, None
     if rel == "last":
         return (back - timedelta(days=7) if back == published else back), None
     if rel == "next":
