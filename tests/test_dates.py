@@ -359,3 +359,44 @@ def test_offsets_point_into_the_searched_text() -> None:
     text = "Filler. Then on Friday evening it closed."
     (p,) = find_dates(text, published=SUNDAY, offset=100)
     assert text[p.start - 100 : p.end - 100] == p.text == "Friday evening"
+
+
+def test_dates_written_in_words() -> None:
+    # Broadcast transcripts write dates in words. An article of Friday 27 February 1998.
+    friday = date(1998, 2, 27)
+    p = one("Women's Day is this coming Sunday, March eighth.", friday)
+    assert (p.text, p.date, p.precision, p.note) == (
+        "Sunday, March eighth",
+        date(1998, 3, 8),
+        "day",
+        None,
+    )
+    p = one("on March twenty-first, nineteen ninety-eight", friday)
+    assert (p.date, p.direction) == (date(1998, 3, 21), "stated")
+    p = one("The strike began in January nineteen ninety-seven.", friday)
+    assert (p.text, p.date, p.date_end) == (
+        "January nineteen ninety-seven",
+        date(1997, 1, 1),
+        date(1997, 1, 31),
+    )
+    tagged = {"is_date": lambda start, end: True}
+    for text, year in (
+        ("in nineteen seventy-nine", 1979),
+        ("since two thousand and four", 2004),
+        ("in nineteen oh five", 1905),
+        ("by twenty ten", 2010),
+    ):
+        p = one(text, friday, **tagged)
+        assert (p.date, p.date_end, p.precision) == (date(year, 1, 1), date(year, 12, 31), "year")
+    # A bare year in words needs the parser's DATE tag, as a bare year in digits.
+    assert find_dates("Nineteen ninety-six was dry.", published=friday) == []
+    # Counts and ordinals that are no dates.
+    for text in (
+        "They have kept the secret for more than two thousand years.",
+        "The April first quarter was weak.",  # "April", and the first quarter; not 1 April
+        "twenty one people",
+    ):
+        assert all(
+            p.precision != "day" and p.precision != "year"
+            for p in find_dates(text, published=friday, **tagged)
+        ), text

@@ -22,11 +22,13 @@ from .placing import (
     WEEKDAYS,
     Anchor,
     Resolved,
+    groups_of,
     is_this_weekend,
     quarter_span,
     resolve_anchored,
     resolve_match,
 )
+from .words import DAY_WORDS, YEAR_WORDS, YEAR_WORDS_END
 
 #: The hour each part of the day is drawn at on a timeline.
 PART_OF_DAY_HOURS = {
@@ -43,6 +45,8 @@ _MONTH = (
     r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# "March eighth" (not "April first quarter", "May first-half")
+_DAY_IN_WORDS = rf"{DAY_WORDS}(?![\w-]|\s+(?:quarter|half)\b)"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
@@ -51,7 +55,7 @@ _BEFORE = (
     r"(?:(?P<pre>late|early)(?:\s+on)?\s+|(?:on\s+)?the\s+(?P<pre_part>morning|afternoon|"
     r"evening|night)\s+of\s+)?"
 )
-_YEAR_AFTER = rf"(?:,?\s+{_YEAR})?"
+_YEAR_AFTER = rf"(?:,?\s+(?:{_YEAR}|{YEAR_WORDS}{YEAR_WORDS_END}))?"
 _COUNT = r"(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)"
 # Words before a bare month or year that make it a date ("in May", "since 2014", "mid-November");
 # they are not part of the phrase. Without one, a bare month or year needs the parser's DATE tag.
@@ -64,7 +68,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_day",
         re.compile(
-            rf"\b{_BEFORE}{_DAY_NAME}{_MONTH}\s+{_DAY}(?!\w){_YEAR_AFTER}(?:\s+{_PART})?(?!\w)"
+            rf"\b{_BEFORE}{_DAY_NAME}{_MONTH}\s+(?:{_DAY}(?!\w)|{_DAY_IN_WORDS}){_YEAR_AFTER}"
+            rf"(?:\s+{_PART})?(?!\w)"
         ),
     ),
     (
@@ -76,7 +81,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "month_year",
-        re.compile(rf"\b(?:(?P<pre>early|late|mid)[- ]?)?{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+        re.compile(
+            rf"\b(?:(?P<pre>early|late|mid)[- ]?)?{_MONTH}\s+(?:of\s+)?"
+            rf"(?:{_YEAR}\b|{YEAR_WORDS}{YEAR_WORDS_END})"
+        ),
     ),
     (
         "quarter",
@@ -125,7 +133,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("ago", re.compile(rf"\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
-    ("year", re.compile(rf"\b{_LEAD}?{_YEAR}(?!\w)(?!,\d)")),
+    ("year", re.compile(rf"\b{_LEAD}?(?:{_YEAR}(?!\w)(?!,\d)|{YEAR_WORDS}{YEAR_WORDS_END})")),
 ]
 
 
@@ -307,7 +315,7 @@ def _direction(
 ) -> str:
     """Returns how a phrase is placed in time: `stated` when the words fix it, else `forward`
     (a scheduling word before it, else a future verb), `backward` (a past verb) or `nearest`."""
-    groups = {k: v for k, v in m.groupdict().items() if v}
+    groups = groups_of(m)
     lead = groups.get("lead", "").strip().lower()
     if kind in ("month_day", "quarter") and groups.keys() & {"year", "qyear", "qrel"}:
         return "stated"

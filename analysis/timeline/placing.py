@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from datetime import timedelta
 
+from .words import day_from_words, year_from_words
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
@@ -50,7 +52,9 @@ def resolve_match(
     kind: str, m: re.Match[str], published: dt.date | None, direction: str
 ) -> Resolved | None:
     """Returns (date, date_end, precision, part_of_day), or None when the match is not a date."""
-    groups = {k: v for k, v in m.groupdict().items() if v}
+    groups = groups_of(m)
+    if groups.get("year") == "" or groups.get("day") == "":
+        return None  # words that name no year or day
     part = _part_of_day(groups)
     if kind == "month_day":
         return _month_day(groups, published, part, direction)
@@ -109,6 +113,18 @@ def resolve_match(
     if kind == "relative_span":
         return _relative_span(groups, published)
     return _ago(groups, published)
+
+
+def groups_of(m: re.Match[str]) -> dict[str, str]:
+    """Returns the groups a pattern matched (none empty), a year or day written in words given
+    as digits under `year` / `day` ("nineteen ninety-six" → "1996"; "" when the words name
+    none)."""
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    if "year_words" in groups:
+        groups["year"] = str(year_from_words(groups["year_words"]) or "")
+    if "day_words" in groups:
+        groups["day"] = str(day_from_words(groups["day_words"]) or "")
+    return groups
 
 
 def is_this_weekend(groups: dict[str, str]) -> bool:
