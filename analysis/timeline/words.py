@@ -9,6 +9,7 @@ words are data: `data/number_words.yml`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -20,9 +21,9 @@ ORDINALS: dict[str, int] = _WORDS["ordinals"]
 CENTURIES: dict[str, int] = _WORDS["centuries"]
 
 
-def _alternation(words: object) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """Returns a regex alternation of words, longest first (so "nineteen" wins over "nine")."""
-    return "|".join(sorted(map(str, words), key=len, reverse=True))
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 _DIGIT = _alternation(w for w, n in UNITS.items() if n < 10)
