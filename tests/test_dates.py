@@ -400,3 +400,27 @@ def test_dates_written_in_words() -> None:
             p.precision != "day" and p.precision != "year"
             for p in find_dates(text, published=friday, **tagged)
         ), text
+
+
+def test_a_year_ago_after_the_quarter_an_article_reports_on() -> None:
+    # An article of 26 October 2023 reporting the third quarter (ended by publication). In a
+    # later sentence with a past verb, "a year ago" is the third quarter of 2022: results of a
+    # quarter are compared with the year-ago quarter.
+    october = date(2023, 10, 26)
+    q3 = (date(2023, 7, 1), date(2023, 9, 30), "quarter")
+    p = one("Net rose to $5 million from $4 million a year ago.", october, tense=past, quarter=q3)
+    assert (p.date, p.date_end, p.precision, p.direction) == (
+        date(2022, 7, 1),
+        date(2022, 9, 30),
+        "quarter",
+        "anchored",
+    )
+    # A state now against then ("it has 13 plants, up from seven a year ago"; no past verb),
+    # "last year" without a quarter in its sentence, and an article without a reported quarter:
+    # the year before publication.
+    assert one("It has 13 plants, up from seven a year ago.", october, quarter=q3).date == date(
+        2022, 1, 1
+    )
+    p = one("Net rose from $4 million last year.", october, tense=past, quarter=q3)
+    assert (p.date, p.precision) == (date(2022, 1, 1), "year")
+    assert one("Net rose from $4 million a year ago.", october, tense=past).precision == "year"

@@ -423,3 +423,27 @@ def test_the_tense_of_a_participle_and_of_a_due_date(tmp_path: Path, cache_dir: 
         ("Friday", pd.Timestamp("2025-08-01"), "backward"),
         ("Friday", pd.Timestamp("2025-08-08"), "forward"),
     ]
+
+
+def test_a_year_ago_in_an_article_reporting_a_quarter(tmp_path: Path, cache_dir: Path) -> None:
+    # An article of 26 October 2023 reports the third quarter; "a year ago" two sentences on,
+    # with a past verb, is the third quarter of 2022 (not the whole of 2022).
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(
+        "Harbor Mills said its third-quarter profit rose 8%.\n\n"
+        "The mill cited strong demand for paper.\n\n"
+        "Revenue climbed to $40 million from $31 million a year ago.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
+        "a,articles/a.txt,Invented Gazette,newspaper,Mill,,2023-10-26,en,\n",
+        encoding="utf-8",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    dated = events[events.date_text.notna()]
+    rows = list(zip(dated.date_text, dated.date, dated.date_end, dated.precision, strict=True))
+    assert rows == [
+        ("third-quarter", pd.Timestamp("2023-07-01"), pd.Timestamp("2023-09-30"), "quarter"),
+        ("a year ago", pd.Timestamp("2022-07-01"), pd.Timestamp("2022-09-30"), "quarter"),
+    ]

@@ -201,6 +201,7 @@ def find_dates(
     is_date: Callable[[int, int], bool] | None = None,
     tense: Callable[[int, int], str | None] | None = None,
     previous: Anchor | None = None,
+    quarter: Anchor | None = None,
     offset: int = 0,
 ) -> list[DatePhrase]:
     """Finds the date phrases of a text and resolves each against the publication date.
@@ -216,6 +217,9 @@ def find_dates(
             plans to, a modal) or `past`; None (or a None answer) is no cue.
         previous: The article's last explicit date before `text`, for "a year earlier",
             "the following year", "that year" (missing without one).
+        quarter: The quarter the article reports on: its last quarter before `text` that had
+            ended by publication (not a fiscal one). After it, "a year ago" is that quarter a
+            year before (results of a quarter are compared with the year-ago quarter).
         offset: Added to every start/end (the text's offset in the article body).
 
     Returns:
@@ -240,14 +244,17 @@ def find_dates(
             matches.append((start, kind, m))
     found = []
     local: Anchor | None = None  # the last explicit date of this text
+    reported = quarter
     for start, kind, m in sorted(matches, key=lambda x: x[0]):
         resolved: Resolved | None
         if kind in ANCHORED_KINDS:
             resolved, direction = resolve_anchored(m, previous), "anchored"
-        elif _year_back(kind, m) and local is not None and local[2] == "quarter":
+        elif _year_back(kind, m) and (
+            back := _back_from(kind, local, reported, _cue(tense, start, m.end()))
+        ):
             # "… rose in the third quarter from a year ago": the quarter a year before.
             resolved, direction = (
-                quarter_span(local[0], years=-1) + ("quarter", None),
+                quarter_span(back[0], years=-1) + ("quarter", None),
                 "anchored",
             )
         elif kind == "quarter" and _is_fiscal(text, start, m.end()):
@@ -274,6 +281,8 @@ def find_dates(
         found.append(phrase)
         if kind in ANCHOR_KINDS and day is not None:
             previous = local = (day, day_end, precision)
+            if is_reported_quarter(phrase, published):
+                reported = local
     return found
 
 
@@ -357,6 +366,35 @@ def _is_fiscal(text: str, start: int, end: int) -> bool:
     quarter ended June 30"), whose calendar the words do not give."""
     before = text[max(0, start - 12) : start].lower()
     return "fiscal" in before or re.match(r"\s+end(?:ed|ing)\b", text[end:]) is not None
+
+
+def is_reported_quarter(phrase: DatePhrase, published: dt.date | None) -> bool:
+    """Says whether a phrase is a quarter that results can be reported for: a calendar quarter
+    ended by publication, named as itself (not "a year ago" read as a quarter)."""
+    return (
+        phrase.precision == "quarter"
+        and phrase.kind == "quarter"
+        and phrase.date_end is not None
+        and published is not None
+        and phrase.date_end < published
+    )
+
+
+def _back_from(
+    kind: str, local: Anchor | None, reported: Anchor | None, cue: str | None
+) -> Anchor | None:
+    """Returns the quarter a "year back" phrase counts from: a quarter of the same sentence;
+    for "a year ago" with a past verb also the quarter the article reports on ("net rose from
+    $2 million a year ago"; not "it has 13 plants, up from seven a year ago": a state then;
+    "last year" without a quarter beside it is as often the year)."""
+    if local is not None and local[2] == "quarter":
+        return local
+    return reported if kind == "ago" and cue == "past" else None
+
+
+def _cue(tense: Callable[[int, int], str | None] | None, start: int, end: int) -> str | None:
+    """Returns the tense of the verb of the words at start:end (None without a parse)."""
+    return tense(start, end) if tense else None
 
 
 def _year_back(kind: str, m: re.Match[str]) -> bool:

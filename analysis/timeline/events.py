@@ -22,6 +22,7 @@ from .dates import (
     Anchor,
     DatePhrase,
     find_dates,
+    is_reported_quarter,
 )
 
 if TYPE_CHECKING:
@@ -145,6 +146,8 @@ class _Context:
         self.names = names
         #: The last explicit date of the sentence before (for "a year earlier", "that year").
         self.previous: Anchor | None = None
+        #: The last quarter the article reports on so far (for "a year ago").
+        self.quarter: Anchor | None = None
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quoted)
@@ -174,7 +177,16 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
         is_date=lambda s, e: ctx.is_date(s + sentence.start, e + sentence.start),
         tense=lambda s, e: ctx.tense(s + sentence.start, e + sentence.start, sentence),
         previous=ctx.previous,
+        quarter=ctx.quarter,
         offset=sentence.start,
+    )
+    ctx.quarter = ctx.quarter or next(
+        (
+            (p.date, p.date_end, p.precision)
+            for p in phrases
+            if p.date is not None and is_reported_quarter(p, published)
+        ),
+        None,
     )
     rows = []
     # An anchor serves this sentence and the next one only.
