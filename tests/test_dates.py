@@ -424,3 +424,10 @@ def test_a_year_ago_after_the_quarter_an_article_reports_on() -> None:
     p = one("Net rose from $4 million last year.", october, tense=past, quarter=q3)
     assert (p.date, p.precision) == (date(2022, 1, 1), "year")
     assert one("Net rose from $4 million a year ago.", october, tense=past).precision == "year"
+    # "a year earlier" without a date before it: from the quarter reported on, as "a year ago";
+    # without a reported quarter it stays missing.
+    p = one(
+        "Net rose to $5 million from $4 million a year earlier.", october, tense=past, quarter=q3
+    )
+    assert (p.date, p.date_end, p.precision) == (date(2022, 7, 1), date(2022, 9, 30), "quarter")
+    assert one("Net rose from $4 million a year earlier.", october, tense=past).date is None

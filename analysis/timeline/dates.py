@@ -249,6 +249,11 @@ def find_dates(
         resolved: Resolved | None
         if kind in ANCHORED_KINDS:
             resolved, direction = resolve_anchored(m, previous), "anchored"
+            if resolved[0] is None and _year_back(kind, m):
+                # "a year earlier" without a date before it: from the quarter reported on
+                back = _back_from("ago", None, reported, _cue(tense, start, m.end()))
+                if back is not None:
+                    resolved = quarter_span(back[0], years=-1) + ("quarter", None)
         elif _year_back(kind, m) and (
             back := _back_from(kind, local, reported, _cue(tense, start, m.end()))
         ):
@@ -398,8 +403,9 @@ def _cue(tense: Callable[[int, int], str | None] | None, start: int, end: int) -
 
 
 def _year_back(kind: str, m: re.Match[str]) -> bool:
-    """Says whether a phrase means "one year before" ("a year ago", "last year")."""
+    """Says whether a phrase means "one year before" ("a year ago", "last year", "a year
+    earlier")."""
     groups = {k: v.lower() for k, v in m.groupdict().items() if v}
-    if kind == "ago":
-        return groups["unit"] == "year" and groups["count"] in ("a", "one", "1")
+    if kind == "ago" or kind == "anchored" and groups.get("rel") in ("earlier", "before"):
+        return groups.get("unit") == "year" and groups.get("count") in ("a", "one", "1")
     return kind == "relative_span" and groups["which"] == "last" and groups["unit"] == "year"
