@@ -431,3 +431,28 @@ def test_a_year_ago_after_the_quarter_an_article_reports_on() -> None:
     )
     assert (p.date, p.date_end, p.precision) == (date(2022, 7, 1), date(2022, 9, 30), "quarter")
     assert one("Net rose from $4 million a year earlier.", october, tense=past).date is None
+
+
+def test_the_results_period_of_another_year() -> None:
+    # An article of 26 October 2023 reporting the third quarter: "last year's quarter", "the
+    # same period last year" and "the 2022 quarter" are the third quarter of 2022.
+    october = date(2023, 10, 26)
+    q3 = (date(2023, 7, 1), date(2023, 9, 30), "quarter")
+    for text in (
+        "Sales for last year's quarter were $3 million.",
+        "Net was $2 million in the same period last year.",
+        "It earned $1 million in the 2022 quarter.",
+    ):
+        p = one(text, october, quarter=q3, is_date=lambda start, end: True)
+        assert (p.date, p.date_end, p.precision) == (
+            date(2022, 7, 1),
+            date(2022, 9, 30),
+            "quarter",
+        ), text
+    # Without a quarter reported on, the year.
+    assert one("Sales for last year's quarter rose.", october).precision == "year"
+    # A day without its year ending the year-ago period is in the year before: the nearest 31
+    # October is 2023's, so 31 October 2022.
+    p = one("In the year-ago quarter, ended Oct. 31, it lost $2 million.", october)
+    assert (p.text, p.date) == ("Oct. 31", date(2022, 10, 31))
+    assert one("The quarter ended Oct. 31.", october).date == date(2023, 10, 31)

@@ -262,11 +262,22 @@ def find_dates(
                 quarter_span(back[0], years=-1) + ("quarter", None),
                 "anchored",
             )
+        elif (results := local if local and local[2] == "quarter" else reported) and (
+            year := _results_year(kind, m, text, start, results[0])
+        ):
+            # "last year's quarter", "the same period last year", "the 1988 quarter": the
+            # quarter reported on, in that year
+            resolved, direction = (
+                quarter_span(dt.date(year, results[0].month, 1)) + ("quarter", None),
+                "anchored",
+            )
         elif kind == "quarter" and _is_fiscal(text, start, m.end()):
             resolved, direction = (None, None, "quarter", None), "stated"  # its own calendar
         else:
             direction = _direction(kind, m, text, start, tense)
             resolved = resolve_match(kind, m, published, direction)
+            if resolved and resolved[0] and _ends_year_ago_period(kind, m, text, start):
+                resolved = (_year_before(resolved[0]),) + resolved[1:]
         if resolved is None:
             continue
         day, day_end, precision, part = resolved
@@ -400,6 +411,50 @@ def _back_from(
 def _cue(tense: Callable[[int, int], str | None] | None, start: int, end: int) -> str | None:
     """Returns the tense of the verb of the words at start:end (None without a parse)."""
     return tense(start, end) if tense else None
+
+
+def _results_year(
+    kind: str, m: re.Match[str], text: str, start: int, quarter: dt.date
+) -> int | None:
+    """Returns the year of a phrase that names the results period of another year ("last
+    year's quarter", "the corresponding period last year", "the 1988 quarter"; the quarter is
+    that of `quarter`, the one reported on), else None."""
+    before, after = text[:start], text[m.end() :]
+    same_period = re.match(r"'s\s+(?:quarter|period)\b", after) or re.search(
+        r"\b(?:corresponding|comparable|same|year-ago|year-earlier)\s+(?:period|quarter)\s+$",
+        before,
+    )
+    if kind == "relative_span" and _year_back(kind, m) and same_period:
+        return quarter.year - 1
+    if (
+        kind == "year"
+        and not m.groupdict().get("lead")
+        and re.search(r"\b[Tt]he\s+$", before)
+        and re.match(r"\s+(?:quarter|period)\b", after)
+    ):
+        year = groups_of(m).get("year")
+        return int(year) if year else None
+    return None
+
+
+def _ends_year_ago_period(kind: str, m: re.Match[str], text: str, start: int) -> bool:
+    """Says whether a day without its year ends a period of the year before ("in the year-ago
+    quarter, ended Oct. 31", "the year-earlier period ending May 2")."""
+    before = text[:start]
+    return (
+        kind == "month_day"
+        and "year" not in groups_of(m)
+        and re.search(r"\bend(?:ed|ing)\s+$", before) is not None
+        and re.search(r"\byear-(?:ago|earlier)\b", before) is not None
+    )
+
+
+def _year_before(day: dt.date) -> dt.date:
+    """Returns the same day a year before (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
 def _year_back(kind: str, m: re.Match[str]) -> bool:
