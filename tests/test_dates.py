@@ -456,3 +456,25 @@ def test_the_results_period_of_another_year() -> None:
     p = one("In the year-ago quarter, ended Oct. 31, it lost $2 million.", october)
     assert (p.text, p.date) == ("Oct. 31", date(2022, 10, 31))
     assert one("The quarter ended Oct. 31.", october).date == date(2023, 10, 31)
+
+
+def test_a_limit_set_by_a_present_perfect_lies_ahead() -> None:
+    # An article of 30 October 1989: "has extended the loans through January" is January 1990
+    # (a present perfect sets up something still running); "ran through January" and a present
+    # perfect without "until/through/to" look back (January 1989).
+    october = date(1989, 10, 30)
+
+    def perfect(start: int, end: int) -> str:
+        return "perfect"
+
+    tagged = {"is_date": lambda start, end: True}  # "through" is no lead word: spaCy's DATE tag
+    p = one("The bank has extended the loans through January.", october, tense=perfect, **tagged)
+    assert (p.date, p.direction) == (date(1990, 1, 1), "forward")
+    assert one("The bank has extended the offer until Nov. 9.", october, tense=perfect).date == (
+        date(1989, 11, 9)
+    )
+    assert one("The loans ran through January.", october, tense=past, **tagged).date == date(
+        1989, 1, 1
+    )
+    p = one("Sales have risen since January.", october, tense=perfect)
+    assert (p.date, p.direction) == (date(1989, 1, 1), "backward")

@@ -158,6 +158,12 @@ _FORWARD_BEFORE = re.compile(
 )
 
 
+#: Words just before a date that make it the limit of something still running after a present
+#: perfect ("has extended the offer until Nov. 9", "has postponed the vote to March").
+UNTIL_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["until_words"])
+_UNTIL_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, UNTIL_WORDS)) + r")\s*$", re.I)
+
+
 @dataclass(frozen=True)
 class DatePhrase:
     """A date phrase found in a text, resolved against a publication date.
@@ -364,9 +370,14 @@ def _direction(
     cue = tense(start, m.end()) if tense else None
     if cue != "pluperfect" and _FORWARD_BEFORE.search(text[:start]):
         return "forward"
-    return {"future": "forward", "past": "backward", "pluperfect": "backward"}.get(
-        cue or "", "nearest"
-    )
+    if cue == "perfect" and _UNTIL_BEFORE.search(text[:start]):
+        return "forward"  # "has extended the loans through January": the limit set lies ahead
+    return {
+        "future": "forward",
+        "past": "backward",
+        "pluperfect": "backward",
+        "perfect": "backward",
+    }.get(cue or "", "nearest")
 
 
 def _weekday_note(m: re.Match[str], day: dt.date | None) -> str | None:
@@ -405,7 +416,7 @@ def _back_from(
     "last year" without a quarter beside it is as often the year)."""
     if local is not None and local[2] == "quarter":
         return local
-    return reported if kind == "ago" and cue == "past" else None
+    return reported if kind == "ago" and cue in ("past", "perfect") else None
 
 
 def _cue(tense: Callable[[int, int], str | None] | None, start: int, end: int) -> str | None:

@@ -285,9 +285,9 @@ def _anchor_of(doc: Doc, span: Span, sentence: Any) -> Token:
 
 def find_tense(verb: Token) -> str | None:
     """Returns `future` for a verb in the future or planned (will, a modal, "is to", "plans to",
-    "is expected to"), `pluperfect` for "had …", `past` for another past form (a past tense,
-    "has …", a modal with "have", a participle "the plan unveiled Friday"), None for the present
-    or no verb.
+    "is expected to"), `pluperfect` for "had …", `perfect` for "has …", `past` for another past
+    form (a past tense, a modal with "have", a participle "the plan unveiled Friday"), None for
+    the present or no verb.
 
     Verbs of a clause without their own tense (an infinitive, a participle) take the tense of the
     verb that governs them.
@@ -304,7 +304,7 @@ def find_tense(verb: Token) -> str | None:
         if any(c.tag_ == "VBD" for c in aux) or verb.tag_ == "VBD":
             return "past"
         if words & {"have", "has", "'ve"} and verb.tag_ == "VBN":
-            return "past"
+            return "perfect"  # "has extended": past, but what it set may lie ahead
         if verb.tag_ == "VBN" and not aux and verb.dep_ in ("acl", "relcl", "amod"):
             return "past"  # "the plan unveiled Friday", "a peak reached on May 2"
         introduced = any(
