@@ -427,12 +427,16 @@ def test_the_tense_of_a_participle_and_of_a_due_date(tmp_path: Path, cache_dir: 
 
 def test_a_year_ago_in_an_article_reporting_a_quarter(tmp_path: Path, cache_dir: Path) -> None:
     # An article of 26 October 2023 reports the third quarter; "a year ago" two sentences on,
-    # with a past verb, is the third quarter of 2022 (not the whole of 2022).
+    # with a past verb, is the third quarter of 2022 (not the whole of 2022), also after
+    # "compared with" (a preposition: the verb is "rose"); in a sentence about the first nine
+    # months it is the year.
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.txt").write_text(
         "Harbor Mills said its third-quarter profit rose 8%.\n\n"
         "The mill cited strong demand for paper.\n\n"
-        "Revenue climbed to $40 million from $31 million a year ago.\n",
+        "Revenue climbed to $40 million from $31 million a year ago.\n\n"
+        "Profit rose to $9 million, compared with $7 million a year ago.\n\n"
+        "In the first nine months, profit rose to $20 million from $15 million a year ago.\n",
         encoding="utf-8",
     )
     (tmp_path / "articles.csv").write_text(
@@ -446,4 +450,6 @@ def test_a_year_ago_in_an_article_reporting_a_quarter(tmp_path: Path, cache_dir:
     assert rows == [
         ("third-quarter", pd.Timestamp("2023-07-01"), pd.Timestamp("2023-09-30"), "quarter"),
         ("a year ago", pd.Timestamp("2022-07-01"), pd.Timestamp("2022-09-30"), "quarter"),
+        ("a year ago", pd.Timestamp("2022-07-01"), pd.Timestamp("2022-09-30"), "quarter"),
+        ("a year ago", pd.Timestamp("2022-01-01"), pd.Timestamp("2022-12-31"), "year"),
     ]

@@ -158,6 +158,11 @@ _FORWARD_BEFORE = re.compile(
 )
 
 
+#: A period other than a quarter named in a sentence ("the first nine months", "the first half",
+#: "the fiscal year"): "a year earlier" there is not the year-ago quarter.
+_OTHER_PERIOD = re.compile(
+    r"\b(?:months|half|year to date|year-to-date|full year|fiscal year|the year(?!-))\b", re.I
+)
 #: Words just before a date that make it the limit of something still running after a present
 #: perfect ("has extended the offer until Nov. 9", "has postponed the vote to March").
 UNTIL_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["until_words"])
@@ -257,11 +262,11 @@ def find_dates(
             resolved, direction = resolve_anchored(m, previous), "anchored"
             if resolved[0] is None and _year_back(kind, m):
                 # "a year earlier" without a date before it: from the quarter reported on
-                back = _back_from("ago", None, reported, _cue(tense, start, m.end()))
+                back = _back_from("ago", None, reported, _cue(tense, start, m.end()), text)
                 if back is not None:
                     resolved = quarter_span(back[0], years=-1) + ("quarter", None)
         elif _year_back(kind, m) and (
-            back := _back_from(kind, local, reported, _cue(tense, start, m.end()))
+            back := _back_from(kind, local, reported, _cue(tense, start, m.end()), text)
         ):
             # "… rose in the third quarter from a year ago": the quarter a year before.
             resolved, direction = (
@@ -408,15 +413,18 @@ def is_reported_quarter(phrase: DatePhrase, published: dt.date | None) -> bool:
 
 
 def _back_from(
-    kind: str, local: Anchor | None, reported: Anchor | None, cue: str | None
+    kind: str, local: Anchor | None, reported: Anchor | None, cue: str | None, text: str
 ) -> Anchor | None:
     """Returns the quarter a "year back" phrase counts from: a quarter of the same sentence;
     for "a year ago" with a past verb also the quarter the article reports on ("net rose from
     $2 million a year ago"; not "it has 13 plants, up from seven a year ago": a state then;
-    "last year" without a quarter beside it is as often the year)."""
+    not when the sentence names another period: "in the first nine months, … a year
+    earlier"; "last year" without a quarter beside it is as often the year)."""
     if local is not None and local[2] == "quarter":
         return local
-    return reported if kind == "ago" and cue in ("past", "perfect") else None
+    if kind != "ago" or cue not in ("past", "perfect") or _OTHER_PERIOD.search(text):
+        return None
+    return reported
 
 
 def _cue(tense: Callable[[int, int], str | None] | None, start: int, end: int) -> str | None:

@@ -325,6 +325,9 @@ def find_tense(verb: Token) -> str | None:
         if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "xcomp", "relcl"):
             verb = head
             continue
+        if verb.dep_ == "prep":  # "compared with", "following": a preposition, not a clause
+            verb = head
+            continue
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "had been due to expire": the copula
             verb = head
             continue
