@@ -402,12 +402,15 @@ def test_the_tense_of_a_participle_and_of_a_due_date(tmp_path: Path, cache_dir: 
     # perfect through "due" (an adjective before "to"), so the Friday before, 1 August, not the
     # coming one; "the terms, announced Friday, …": a participle set off by commas is past even
     # when the sentence's main verb is future; "Once approved Friday, …": a participle after
-    # "once" follows the main verb (the coming Friday, 8 August).
+    # "once" follows the main verb (the coming Friday, 8 August). "Following Friday's vote, … will
+    # choose": a preposition passes on a past verb only, so no cue: the nearest Friday (2 days
+    # ahead, 5 back).
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.txt").write_text(
         "The bid was extended to Aug. 20. It had been due to expire Friday evening.\n\n"
         "Under new terms of the merger, announced Friday, holders would receive $12 a share.\n\n"
-        "Once approved Friday, the merger will close in September.\n",
+        "Once approved Friday, the merger will close in September.\n\n"
+        "Following Friday's vote, the board will choose a new chair.\n",
         encoding="utf-8",
     )
     (tmp_path / "articles.csv").write_text(
@@ -422,6 +425,7 @@ def test_the_tense_of_a_participle_and_of_a_due_date(tmp_path: Path, cache_dir: 
         ("Friday evening", pd.Timestamp("2025-08-01"), "backward"),
         ("Friday", pd.Timestamp("2025-08-01"), "backward"),
         ("Friday", pd.Timestamp("2025-08-08"), "forward"),
+        ("Friday", pd.Timestamp("2025-08-08"), "nearest"),
     ]
 
 

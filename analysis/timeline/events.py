@@ -325,9 +325,10 @@ def find_tense(verb: Token) -> str | None:
         if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "xcomp", "relcl"):
             verb = head
             continue
-        if verb.dep_ == "prep":  # "compared with", "following": a preposition, not a clause
-            verb = head
-            continue
+        if verb.dep_ == "prep":  # "compared with", "following": a preposition, not a clause;
+            # only a past verb carries over ("following Friday's vote, he will …" may be past)
+            tense = find_tense(head)
+            return tense if tense in ("past", "perfect", "pluperfect") else None
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "had been due to expire": the copula
             verb = head
             continue
