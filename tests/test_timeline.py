@@ -403,14 +403,17 @@ def test_the_tense_of_a_participle_and_of_a_due_date(tmp_path: Path, cache_dir: 
     # coming one; "the terms, announced Friday, …": a participle set off by commas is past even
     # when the sentence's main verb is future; "Once approved Friday, …": a participle after
     # "once" follows the main verb (the coming Friday, 8 August). "Following Friday's vote, … will
-    # choose": a preposition passes on a past verb only, so no cue: the nearest Friday (2 days
-    # ahead, 5 back).
+    # choose" and "announced rallies …, including one on Friday": only a preposition of comparison
+    # ("compared with") passes on its verb's tense; no cue: the nearest Friday (2 days ahead, 5
+    # back).
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.txt").write_text(
         "The bid was extended to Aug. 20. It had been due to expire Friday evening.\n\n"
         "Under new terms of the merger, announced Friday, holders would receive $12 a share.\n\n"
         "Once approved Friday, the merger will close in September.\n\n"
-        "Following Friday's vote, the board will choose a new chair.\n",
+        "Following Friday's vote, the board will choose a new chair.\n\n"
+        "The party announced rallies over the next week, including one in Ohio on Friday.\n\n"
+        "The primary, expected to be held Aug. 30, was moved.\n",
         encoding="utf-8",
     )
     (tmp_path / "articles.csv").write_text(
@@ -426,7 +429,12 @@ def test_the_tense_of_a_participle_and_of_a_due_date(tmp_path: Path, cache_dir: 
         ("Friday", pd.Timestamp("2025-08-01"), "backward"),
         ("Friday", pd.Timestamp("2025-08-08"), "forward"),
         ("Friday", pd.Timestamp("2025-08-08"), "nearest"),
+        ("Friday", pd.Timestamp("2025-08-08"), "nearest"),
     ]
+    # "expected to be held Aug. 30": a passive infinitive under a planning verb is future (the
+    # coming 30 August, though "was moved" is past).
+    (held,) = events[events.date_text == "Aug. 30"].itertuples()
+    assert (held.date, held.direction) == (pd.Timestamp("2025-08-30"), "forward")
 
 
 def test_a_year_ago_in_an_article_reporting_a_quarter(tmp_path: Path, cache_dir: Path) -> None:

@@ -152,6 +152,8 @@ FORWARD_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["forward_words"])
 #: Auxiliaries and modals of a future verb, and verbs that plan what they govern (events.py).
 FUTURE_AUXILIARIES = frozenset(_DIRECTIONS["future_auxiliaries"])
 FUTURE_GOVERNORS = frozenset(_DIRECTIONS["future_governors"])
+#: Participles spaCy makes prepositions that pass on the tense of their verb (events.py).
+COMPARISON_PREPOSITIONS = frozenset(_DIRECTIONS["comparison_prepositions"])
 _FORWARD_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORWARD_WORDS) + r")\s*$",
     re.IGNORECASE,

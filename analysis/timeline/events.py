@@ -17,6 +17,7 @@ import pandas as pd
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .dates import (
     ANCHOR_KINDS,
+    COMPARISON_PREPOSITIONS,
     FUTURE_AUXILIARIES,
     FUTURE_GOVERNORS,
     Anchor,
@@ -315,7 +316,8 @@ def find_tense(verb: Token) -> str | None:
         head = verb.head
         if head.i == verb.i:
             return None
-        if "to" in words and verb.tag_ == "VB":
+        if "to" in words and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words):
+            # "plans to reopen", "is expected to be held Feb. 11"
             if head.lemma_.lower() in FUTURE_GOVERNORS:
                 if any(c.lower_ == "had" for c in head.children):
                     return "pluperfect"  # "had been scheduled to reopen Friday"
@@ -325,8 +327,9 @@ def find_tense(verb: Token) -> str | None:
         if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "xcomp", "relcl"):
             verb = head
             continue
-        if verb.dep_ == "prep":  # "compared with", "following": a preposition, not a clause;
-            # only a past verb carries over ("following Friday's vote, he will …" may be past)
+        if verb.dep_ == "prep" and verb.lower_ in COMPARISON_PREPOSITIONS:
+            # "rose to $9 million, compared with $7 million a year ago": a past verb carries
+            # over (not "following Friday's vote, he will …", "… including one on Thursday")
             tense = find_tense(head)
             return tense if tense in ("past", "perfect", "pluperfect") else None
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "had been due to expire": the copula
