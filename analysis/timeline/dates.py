@@ -166,7 +166,7 @@ _OTHER_PERIOD = re.compile(
     r"\b(?:months|half|year to date|year-to-date|full year|fiscal year|the year(?!-))\b", re.I
 )
 #: Words just before a date that make it the limit of something still running after a present
-#: perfect ("has extended the offer until Nov. 9", "has postponed the vote to March").
+#: perfect ("has extended the sign-up period until Nov. 9", "has postponed the vote to March").
 UNTIL_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["until_words"])
 _UNTIL_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, UNTIL_WORDS)) + r")\s*$", re.I)
 
@@ -278,7 +278,7 @@ def find_dates(
         elif (results := local if local and local[2] == "quarter" else reported) and (
             year := _results_year(kind, m, text, start, results[0])
         ):
-            # "last year's quarter", "the same period last year", "the 1988 quarter": the
+            # "last year's quarter", "the same period last year", "the 2022 quarter": the
             # quarter reported on, in that year
             resolved, direction = (
                 quarter_span(dt.date(year, results[0].month, 1)) + ("quarter", None),
@@ -378,7 +378,7 @@ def _direction(
     if cue != "pluperfect" and _FORWARD_BEFORE.search(text[:start]):
         return "forward"
     if cue == "perfect" and _UNTIL_BEFORE.search(text[:start]):
-        return "forward"  # "has extended the loans through January": the limit set lies ahead
+        return "forward"  # "has extended the permits through January": the limit lies ahead
     return {
         "future": "forward",
         "past": "backward",
@@ -419,7 +419,7 @@ def _back_from(
 ) -> Anchor | None:
     """Returns the quarter a "year back" phrase counts from: a quarter of the same sentence;
     for "a year ago" with a past verb also the quarter the article reports on ("net rose from
-    $2 million a year ago"; not "it has 13 plants, up from seven a year ago": a state then;
+    $2 million a year ago"; not "the chain runs 40 stores, up from 31 a year ago": a state then;
     not when the sentence names another period: "in the first nine months, … a year
     earlier"; "last year" without a quarter beside it is as often the year)."""
     if local is not None and local[2] == "quarter":
@@ -438,7 +438,7 @@ def _results_year(
     kind: str, m: re.Match[str], text: str, start: int, quarter: dt.date
 ) -> int | None:
     """Returns the year of a phrase that names the results period of another year ("last
-    year's quarter", "the corresponding period last year", "the 1988 quarter"; the quarter is
+    year's quarter", "the same period last year", "the 2022 quarter"; the quarter is
     that of `quarter`, the one reported on), else None."""
     before, after = text[:start], text[m.end() :]
     same_period = re.match(r"'s\s+(?:quarter|period)\b", after) or re.search(
@@ -460,7 +460,7 @@ def _results_year(
 
 def _ends_year_ago_period(kind: str, m: re.Match[str], text: str, start: int) -> bool:
     """Says whether a day without its year ends a period of the year before ("in the year-ago
-    quarter, ended Oct. 31", "the year-earlier period ending May 2")."""
+    period ending Oct. 31", "the year-earlier quarter ended May 2")."""
     before = text[:start]
     return (
         kind == "month_day"

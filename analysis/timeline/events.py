@@ -312,12 +312,12 @@ def find_tense(verb: Token) -> str | None:
             c.dep_ == "mark" or c.dep_ == "advmod" and c.i < verb.i for c in verb.children
         )
         if verb.tag_ == "VBN" and not aux and verb.dep_ == "advcl" and not introduced:
-            return "past"  # "the terms, announced Friday, would give …"; not "once approved …"
+            return "past"  # "the new terms, disclosed Friday, would …"; not "once approved …"
         head = verb.head
         if head.i == verb.i:
             return None
         if "to" in words and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words):
-            # "plans to reopen", "is expected to be held Feb. 11"
+            # "plans to reopen", "is expected to be held Aug. 30"
             if head.lemma_.lower() in FUTURE_GOVERNORS:
                 if any(c.lower_ == "had" for c in head.children):
                     return "pluperfect"  # "had been scheduled to reopen Friday"
@@ -329,10 +329,10 @@ def find_tense(verb: Token) -> str | None:
             continue
         if verb.dep_ == "prep" and verb.lower_ in COMPARISON_PREPOSITIONS:
             # "rose to $9 million, compared with $7 million a year ago": a past verb carries
-            # over (not "following Friday's vote, he will …", "… including one on Thursday")
+            # over (not "following Friday's vote, he will …", "… including one on Friday")
             tense = find_tense(head)
             return tense if tense in ("past", "perfect", "pluperfect") else None
-        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "had been due to expire": the copula
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "had been due to lapse": the copula
             verb = head
             continue
         return None
