@@ -321,6 +321,9 @@ def test_last_month_name_is_not_the_month_just_ended() -> None:
     assert one("Prices rose last December.", march, tense=past).date == date(1997, 12, 1)
     # In an article of 20 March, the same: the month just ended is not "last February".
     assert one("last February", date(1998, 3, 20)).date == date(1997, 2, 1)
+    # In January, "last December" is the December just ended: December of last year.
+    assert one("last December", date(1998, 1, 5)).date == date(1997, 12, 1)
+    assert one("last November", date(1998, 1, 5)).date == date(1997, 11, 1)
 
 
 def test_a_weekday_counted_from_another_day_stays_missing() -> None:

@@ -86,9 +86,12 @@ def resolve_match(
             return _month_span(published.year, month) + ("month", None)
         reach = 366 if lead in ("last", "next") else REACH_DAYS  # "last May": always back
         spans = _month_spans(month, published)
-        if lead == "last":  # not the month just ended ("last month" says that): in an article
-            # of 1 March, "last February" is the February of the year before
-            spans = [s for s in spans if s[1] < _unit_span("month", published, -1)[0]]
+        if lead == "last":  # not the month just ended ("last month" says that) unless it is of
+            # last year: in an article of 1 March, "last February" is the February of the year
+            # before; in one of 5 January, "last December" the December just ended
+            before = _unit_span("month", published, -1)[0]
+            cutoff = before if before.year == published.year else published.replace(day=1)
+            spans = [s for s in spans if s[1] < cutoff]
         return _pick(spans, published, direction, reach=reach) + ("month", None)
     if kind == "year":
         return _year_span(int(groups["year"])) + ("year", None)
