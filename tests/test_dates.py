@@ -283,6 +283,16 @@ def test_quarters_and_the_year_before_them() -> None:
     assert one("in the fiscal first quarter", october).date is None
     quarter, end = find_dates("for its second quarter ended Aug. 31", published=october)
     assert (quarter.date, end.date) == (None, date(2023, 8, 31))
+    # A quarter ending in the last month of the calendar quarter of its number is that quarter.
+    quarter, end = find_dates("for its third quarter ended Sept. 30", published=october)
+    assert (quarter.date, quarter.date_end, end.date) == (
+        date(2023, 7, 1),
+        date(2023, 9, 30),
+        date(2023, 9, 30),
+    )
+    quarter, _ = find_dates("in the first quarter ending March 29", published=date(2023, 5, 10))
+    assert (quarter.date, quarter.date_end) == (date(2023, 1, 1), date(2023, 3, 31))
+    assert one("the fourth quarter ended", october).date is None
 
 
 def test_a_quarter_with_its_year_in_words() -> None:

@@ -19,6 +19,7 @@ import yaml
 from .placing import (
     MONTHS,
     PARTS_OF_DAY,
+    QUARTERS,
     WEEKDAYS,
     Anchor,
     Resolved,
@@ -284,7 +285,7 @@ def find_dates(
                 quarter_span(dt.date(year, results[0].month, 1)) + ("quarter", None),
                 "anchored",
             )
-        elif kind == "quarter" and _is_fiscal(text, start, m.end()):
+        elif kind == "quarter" and _is_fiscal(text, start, m):
             resolved, direction = (None, None, "quarter", None), "stated"  # its own calendar
         else:
             direction = _direction(kind, m, text, start, tense)
@@ -395,11 +396,19 @@ def _weekday_note(m: re.Match[str], day: dt.date | None) -> str | None:
     return f"{name} is written beside {day.day} {day:%B %Y}, which is a {day:%A}; the date is kept"
 
 
-def _is_fiscal(text: str, start: int, end: int) -> bool:
+def _is_fiscal(text: str, start: int, m: re.Match[str]) -> bool:
     """Says whether a quarter is of a fiscal year ("the fiscal first quarter", "its fourth
-    quarter ended June 30"), whose calendar the words do not give."""
+    quarter ended June 30"), whose calendar the words do not give. A quarter that ends in the
+    last month of the calendar quarter of its number is that calendar quarter ("the third
+    quarter ended Sept. 30", "the second quarter ending June 29")."""
     before = text[max(0, start - 12) : start].lower()
-    return "fiscal" in before or re.match(r"\s+end(?:ed|ing)\b", text[end:]) is not None
+    if "fiscal" in before:
+        return True
+    ended = re.match(rf"\s+end(?:ed|ing)\b(?:\s+{_MONTH})?", text[m.end() :])
+    if ended is None:
+        return False
+    month = ended.group("month")
+    return month is None or MONTHS[month.lower().rstrip(".")] != 3 * QUARTERS[m["ordinal"].lower()]
 
 
 def is_reported_quarter(phrase: DatePhrase, published: dt.date | None) -> bool:
