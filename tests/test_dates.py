@@ -462,6 +462,14 @@ def test_the_results_period_of_another_year() -> None:
             date(2022, 9, 30),
             "quarter",
         ), text
+    # In a sentence about another period, the year.
+    p = one(
+        "In the first nine months, net was $9 million, against $7 million in the 2022 period.",
+        october,
+        quarter=q3,
+        is_date=lambda start, end: True,
+    )
+    assert (p.date, p.precision) == (date(2022, 1, 1), "year")
     # Without a quarter reported on, the year.
     assert one("Ticket revenue in last year's quarter rose.", october).precision == "year"
     # A day without its year ending the year-ago period is in the year before: the nearest 31

@@ -448,7 +448,10 @@ def _results_year(
 ) -> int | None:
     """Returns the year of a phrase that names the results period of another year ("last
     year's quarter", "the same period last year", "the 2022 quarter"; the quarter is
-    that of `quarter`, the one reported on), else None."""
+    that of `quarter`, the one reported on), else None — also when the sentence names another
+    period ("in the first nine months, … the 2022 period")."""
+    if _OTHER_PERIOD.search(text):
+        return None
     before, after = text[:start], text[m.end() :]
     same_period = re.match(r"'s\s+(?:quarter|period)\b", after) or re.search(
         r"\b(?:corresponding|comparable|same|year-ago|year-earlier)\s+(?:period|quarter)\s+$",
