@@ -266,7 +266,7 @@ def test_anchored_phrases_take_the_previous_explicit_date() -> None:
 
 def test_quarters_and_the_year_before_them() -> None:
     # An article of 26 October 2023: the third quarter is the one just ended (nearest), also
-    # when results are "expected"; "a year earlier" / "a year ago" / "last year" after a quarter
+    # when results are "expected"; "a year earlier" / "a year ago" after a quarter
     # is that quarter a year before.
     october = date(2023, 10, 26)
     text = "The bakery expects third-quarter profit to beat the $2 million of a year ago."
@@ -436,6 +436,12 @@ def test_a_year_ago_after_the_quarter_an_article_reports_on() -> None:
     ).date == date(2022, 1, 1)
     p = one("Net rose from $4 million last year.", october, tense=past, quarter=q3)
     assert (p.date, p.precision) == (date(2022, 1, 1), "year")
+    # "last year" names the calendar year, also beside a quarter of its sentence.
+    found = find_dates("Third-quarter sales fell from $21 million last year.", published=october)
+    assert [(p.text, p.precision) for p in found] == [
+        ("Third-quarter", "quarter"),
+        ("last year", "year"),
+    ]
     assert one("Net rose from $4 million a year ago.", october, tense=past).precision == "year"
     # "a year earlier" without a date before it: from the quarter reported on, as "a year ago";
     # without a reported quarter it stays missing.

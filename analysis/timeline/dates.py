@@ -430,8 +430,9 @@ def _back_from(
     for "a year ago" with a past verb also the quarter the article reports on ("net rose from
     $2 million a year ago"; not "the chain runs 40 stores, up from 31 a year ago": a state then;
     not when the sentence names another period: "in the first nine months, … a year
-    earlier"; "last year" without a quarter beside it is as often the year)."""
-    if local is not None and local[2] == "quarter":
+    earlier"). "last year" names the calendar year, also beside a quarter ("third-quarter sales
+    fell from $21 million last year")."""
+    if local is not None and local[2] == "quarter" and kind == "ago":
         return local
     if kind != "ago" or cue not in ("past", "perfect") or _OTHER_PERIOD.search(text):
         return None
