@@ -443,6 +443,10 @@ def test_a_year_ago_after_the_quarter_an_article_reports_on() -> None:
         ("last year", "year"),
     ]
     assert one("Net rose from $4 million a year ago.", october, tense=past).precision == "year"
+    # Results are compared in figures: without one, the year ("a year earlier": missing).
+    p = one("Costs rose compared with a year ago.", october, tense=past, quarter=q3)
+    assert (p.date, p.precision) == (date(2022, 1, 1), "year")
+    assert one("Costs rose against a year earlier.", october, tense=past, quarter=q3).date is None
     # "a year earlier" without a date before it: from the quarter reported on, as "a year ago";
     # without a reported quarter it stays missing.
     p = one(

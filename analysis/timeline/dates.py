@@ -428,13 +428,16 @@ def _back_from(
 ) -> Anchor | None:
     """Returns the quarter a "year back" phrase counts from: a quarter of the same sentence;
     for "a year ago" with a past verb also the quarter the article reports on ("net rose from
-    $2 million a year ago"; not "the chain runs 40 stores, up from 31 a year ago": a state then;
-    not when the sentence names another period: "in the first nine months, … a year
-    earlier"). "last year" names the calendar year, also beside a quarter ("third-quarter sales
-    fell from $21 million last year")."""
+    $2 million a year ago"; not "the chain runs 40 stores, up from 31 a year ago": a state
+    then; not when the sentence names another period: "in the first nine months, … a year
+    earlier", nor in a sentence without a figure: "costs rose compared with a year ago").
+    "last year" names the calendar year, also beside a quarter ("third-quarter sales fell from
+    $21 million last year")."""
     if local is not None and local[2] == "quarter" and kind == "ago":
         return local
     if kind != "ago" or cue not in ("past", "perfect") or _OTHER_PERIOD.search(text):
+        return None
+    if not re.search(r"\d", text):  # results are compared in figures
         return None
     return reported
 
