@@ -14,40 +14,102 @@ SUNDAY = date(2022, 8, 7)
 TUESDAY = date(2023, 1, 3)
 
 
-def one(text: str, published: date | None = SUNDAY):
-    found = find_dates(text, published=published)
+def one(text: str, published: date | None = SUNDAY, **options):
+    found = find_dates(text, published=published, **options)
     assert len(found) == 1, found
     return found[0]
 
 
-def test_month_and_day_take_the_year_closest_before_publication() -> None:
-    p = one("The letter was sent on July 29.")
-    assert (p.text, p.date, p.precision, p.resolution) == (
+def past(start: int, end: int) -> str:
+    return "past"
+
+
+def future(start: int, end: int) -> str:
+    return "future"
+
+
+def test_month_and_day_without_a_year_follow_the_tense() -> None:
+    p = one("The letter was sent on July 29.", tense=past)
+    assert (p.text, p.date, p.precision, p.resolution, p.direction) == (
         "July 29",
         date(2022, 7, 29),
         "day",
         "explicit",
+        "backward",
     )
-    assert one("a report on 4 August").date == date(2022, 8, 4)
-    # After the publication day in this year, so last year's.
-    assert one("the vote on September 12").date == date(2021, 9, 12)
+    # No tense cue: the nearest occurrence (12 September 2022 is 36 days ahead; 2021's is 330
+    # days back).
+    p = one("the vote on September 12")
+    assert (p.date, p.direction) == (date(2022, 9, 12), "nearest")
+    # A past tense reaches back about ten months, not further: news writes the year of a date a
+    # year away ("was moved to Dec. 2" in a late-November article is this December).
+    assert one("the deadline was moved to Dec. 2", date(2021, 11, 26), tense=past).date == date(
+        2021, 12, 2
+    )
+    assert one("the plant opened on Dec. 3", date(2023, 10, 2), tense=past).date == date(
+        2022, 12, 3
+    )
+    # The future: the first such day on or after publication (3 March 2023, not 2022's).
+    p = one("the board will meet on March 3", tense=future)
+    assert (p.date, p.direction) == (date(2023, 3, 3), "forward")
+    assert one("the board met on March 3", tense=past).date == date(2022, 3, 3)
+
+
+def test_scheduling_words_resolve_forward() -> None:
+    # "payable Jan. 3" in a September article: the coming January, even beside a past verb
+    # (which alone would take the January before: 261 days back, within reach).
+    september = date(2024, 9, 20)
+    p = one("The club announced a bonus payable Jan. 3.", september, tense=past)
+    assert (p.date, p.direction) == (date(2025, 1, 3), "forward")
+    assert one("The club paid a bonus on Jan. 3.", september, tense=past).date == date(2024, 1, 3)
+    # "starting Jan. 5" in a 10 December article: the coming January.
+    assert one("fees rise starting Jan. 5", date(2023, 12, 10)).date == date(2024, 1, 5)
+    assert one("the rule is effective Feb. 1", date(2024, 1, 20)).date == date(2024, 2, 1)
 
 
 def test_year_wrap_at_new_year() -> None:
-    p = one("She resigned late on December 30.", TUESDAY)
+    p = one("She resigned late on December 30.", TUESDAY, tense=past)
     assert (p.date, p.text) == (date(2022, 12, 30), "late on December 30")
     assert one("talks resumed on January 2", TUESDAY).date == date(2023, 1, 2)
     assert one("a stated year wins: 4 August 2021").date == date(2021, 8, 4)
 
 
-def test_weekday_is_the_latest_such_day_on_or_before_publication() -> None:
-    assert one("Callers phoned on Friday.").date == date(2022, 8, 5)
-    assert one("On Thursday, the minister spoke.").date == date(2022, 8, 4)
-    # The same weekday as the publication day is that day.
-    p = one("a statement issued Sunday")
+def test_weekday_follows_the_tense() -> None:
+    # SUNDAY is Sunday 7 August 2022.
+    assert one("Callers phoned on Friday.", tense=past).date == date(2022, 8, 5)
+    p = one("The minister will speak on Friday.", tense=future)
+    assert (p.date, p.direction) == (date(2022, 8, 12), "forward")
+    # The publication's own weekday is the publication day, either way.
+    p = one("Sunday", tense=past)
     assert (p.date, p.resolution) == (date(2022, 8, 7), "relative")
+    assert one("Sunday", tense=future).date == date(2022, 8, 7)
+    # No cue: the nearest (TUESDAY is Tuesday 3 January 2023).
     assert one("on Monday", TUESDAY).date == date(2023, 1, 2)
-    assert one("on Friday", TUESDAY).date == date(2022, 12, 30)
+    assert one("on Friday", TUESDAY).date == date(2023, 1, 6)  # 3 days ahead, 4 back
+    assert one("on Friday", TUESDAY, tense=past).date == date(2022, 12, 30)
+    # "last" and "next" are stated.
+    p = one("last Friday", date(2022, 8, 5))
+    assert (p.date, p.direction) == (date(2022, 7, 29), "stated")
+    assert one("next Friday", date(2022, 8, 5)).date == date(2022, 8, 12)
+
+
+def test_a_weekday_beside_a_date_takes_the_date() -> None:
+    # 16 October 2020 was a Friday.
+    p = one("on the night of Friday, Oct. 16", date(2020, 11, 20))
+    assert (p.text, p.date, p.part_of_day, p.note) == (
+        "on the night of Friday, Oct. 16",
+        date(2020, 10, 16),
+        "night",
+        None,
+    )
+    # Without a year, the weekday picks the year it falls in (25 April 2020 was a Saturday).
+    assert one("on Saturday, April 25", date(2020, 11, 20)).date == date(2020, 4, 25)
+    # They disagree (24 October 2020 was a Saturday): the date is kept, with a note.
+    p = one("on Friday, Oct. 24, 2020", date(2020, 11, 20))
+    assert p.date == date(2020, 10, 24)
+    assert (
+        p.note == "Friday is written beside 24 October 2020, which is a Saturday; the date is kept"
+    )
 
 
 def test_part_of_day() -> None:
@@ -85,7 +147,9 @@ def test_part_of_day() -> None:
         ("two months ago", date(2022, 6, 1), date(2022, 6, 30), "month"),
         ("last year", date(2021, 1, 1), date(2021, 12, 31), "year"),
         ("in May", date(2022, 5, 1), date(2022, 5, 31), "month"),
-        ("in September", date(2021, 9, 1), date(2021, 9, 30), "month"),
+        ("in September", date(2022, 9, 1), date(2022, 9, 30), "month"),  # nearest
+        ("last September", date(2021, 9, 1), date(2021, 9, 30), "month"),
+        ("in June last year", date(2021, 6, 1), date(2021, 6, 30), "month"),
         ("since 2014", date(2014, 1, 1), date(2014, 12, 31), "year"),
         ("three weeks ago", date(2022, 7, 11), date(2022, 7, 17), "week"),
     ],
@@ -138,11 +202,316 @@ def test_not_dates(text: str) -> None:
 
 def test_a_bare_year_needs_the_year_test() -> None:
     text = "They rebuilt in 2000 homes."
-    assert find_dates(text, published=SUNDAY, is_year=lambda s, e: False) == []
+    assert find_dates(text, published=SUNDAY, is_date=lambda s, e: False) == []
     assert len(find_dates(text, published=SUNDAY)) == 1
+
+
+def test_bare_years_and_months_count_when_the_parser_tags_a_date() -> None:
+    text = "Sales fell in 2010 and rose 5% in June."
+    tagged = [(p.text, p.date, p.date_end) for p in find_dates(text, published=SUNDAY)]
+    assert tagged == [
+        ("2010", date(2010, 1, 1), date(2010, 12, 31)),
+        ("June", date(2022, 6, 1), date(2022, 6, 30)),
+    ]
+    text = "The 2010 budget was cut; June was dry."
+    assert find_dates(text, published=SUNDAY) == []  # no lead word, no parser
+    found = find_dates(text, published=SUNDAY, is_date=lambda s, e: True)
+    assert [p.text for p in found] == ["2010", "June"]
+    assert one("until mid-November", SUNDAY).text == "November"
+
+
+def test_the_weekend_follows_the_tense() -> None:
+    # Wednesday 10 August 2022: the weekend before is 6-7 August, the next 13-14 August.
+    wednesday = date(2022, 8, 10)
+    p = one("Protesters gathered over the weekend.", wednesday, tense=past)
+    assert (p.text, p.date, p.date_end, p.precision) == (
+        "the weekend",
+        date(2022, 8, 6),
+        date(2022, 8, 7),
+        "week",
+    )
+    assert one("They will march over the weekend.", wednesday, tense=future).date == date(
+        2022, 8, 13
+    )
+    # "This weekend" in a Monday article (8 August 2022) is the one just past, unless the verb
+    # looks ahead.
+    monday = date(2022, 8, 8)
+    p = one("This weekend, protesters marched.", monday)
+    assert (p.date, p.date_end, p.direction) == (date(2022, 8, 6), date(2022, 8, 7), "nearest")
+    assert one("They will march this weekend.", monday, tense=future).date == date(2022, 8, 13)
+
+
+def test_anchored_phrases_take_the_previous_explicit_date() -> None:
+    text = "Profit rose in 2019, after a loss a year earlier; the following year it fell."
+    found = find_dates(text, published=SUNDAY)
+    assert [(p.text, p.date, p.direction) for p in found] == [
+        ("2019", date(2019, 1, 1), "stated"),
+        ("a year earlier", date(2018, 1, 1), "anchored"),
+        ("the following year", date(2020, 1, 1), "anchored"),
+    ]
+    # The anchor may come from the sentence before (`previous`) ...
+    (p,) = find_dates(
+        "That year, it fell.", published=SUNDAY, previous=(date(2015, 3, 4), None, "day")
+    )
+    assert (p.date, p.date_end, p.precision) == (date(2015, 1, 1), date(2015, 12, 31), "year")
+    (p,) = find_dates("the same day", published=SUNDAY, previous=(date(2015, 3, 4), None, "day"))
+    assert p.date == date(2015, 3, 4)
+    # ... else the date stays missing, never guessed; and never finer than the anchor.
+    assert one("Two years later, it closed.").date is None
+    (p,) = find_dates(
+        "a day earlier", published=SUNDAY, previous=(date(2015, 1, 1), date(2015, 12, 31), "year")
+    )
+    assert p.date is None
+
+
+def test_quarters_and_the_year_before_them() -> None:
+    # An article of 26 October 2023: the third quarter is the one just ended (nearest), also
+    # when results are "expected"; "a year earlier" / "a year ago" after a quarter
+    # is that quarter a year before.
+    october = date(2023, 10, 26)
+    text = "The bakery expects third-quarter profit to beat the $2 million of a year ago."
+    found = find_dates(text, published=october, tense=future)
+    assert [(p.text, p.date, p.date_end, p.precision, p.direction) for p in found] == [
+        ("third-quarter", date(2023, 7, 1), date(2023, 9, 30), "quarter", "nearest"),
+        ("a year ago", date(2022, 7, 1), date(2022, 9, 30), "quarter", "anchored"),
+    ]
+    p = one("sales in the first quarter of 2021", october)
+    assert (p.date, p.date_end, p.direction) == (date(2021, 1, 1), date(2021, 3, 31), "stated")
+    # Without a quarter before it, "a year ago" is a year before publication.
+    assert one("Sales fell a year ago.", october).date == date(2022, 1, 1)
+    # A fiscal quarter follows a calendar the words do not give: missing.
+    assert one("in the fiscal first quarter", october).date is None
+    quarter, end = find_dates("for its second quarter ended Aug. 31", published=october)
+    assert (quarter.date, end.date) == (None, date(2023, 8, 31))
+    # A quarter ending in the last month of the calendar quarter of its number is that quarter.
+    quarter, end = find_dates("for its third quarter ended Sept. 30", published=october)
+    assert (quarter.date, quarter.date_end, end.date) == (
+        date(2023, 7, 1),
+        date(2023, 9, 30),
+        date(2023, 9, 30),
+    )
+    quarter, _ = find_dates("in the first quarter ending March 29", published=date(2023, 5, 10))
+    assert (quarter.date, quarter.date_end) == (date(2023, 1, 1), date(2023, 3, 31))
+    assert one("the fourth quarter ended", october).date is None
+
+
+def test_a_quarter_with_its_year_in_words() -> None:
+    # An article of 26 October 2023. "this year's third quarter" is one phrase: the third quarter
+    # of 2023; "next year's first quarter" of 2024; "last year's fourth quarter" of 2022.
+    october = date(2023, 10, 26)
+    p = one("The mill earned $3 million in this year's third quarter.", october)
+    assert (p.text, p.date, p.date_end, p.direction) == (
+        "this year's third quarter",
+        date(2023, 7, 1),
+        date(2023, 9, 30),
+        "stated",
+    )
+    p = one("The merger may close in next year's first quarter.", october)
+    assert (p.date, p.date_end) == (date(2024, 1, 1), date(2024, 3, 31))
+    assert one("last year's fourth quarter", october).date == date(2022, 10, 1)
+    assert one("its 2021's second quarter", october).date == date(2021, 4, 1)
+    # "the year-ago third quarter", "the year-earlier second quarter": the quarter the words name,
+    # a year before (the nearest third quarter is 2023's).
+    p = one("The mill earned $2 million in the year-ago third quarter.", october)
+    assert (p.text, p.date, p.date_end) == (
+        "year-ago third quarter",
+        date(2022, 7, 1),
+        date(2022, 9, 30),
+    )
+    assert one("the year-earlier second quarter", october).date == date(2022, 4, 1)
+
+
+def test_last_month_name_is_not_the_month_just_ended() -> None:
+    # An article of 1 March 1998: "last February" is February 1997 (the month just ended is "last
+    # month"); "last January" is January 1998; "last December" December 1997.
+    march = date(1998, 3, 1)
+    p = one("The old bridge collapsed last February.", march, tense=past)
+    assert (p.date, p.date_end, p.direction) == (date(1997, 2, 1), date(1997, 2, 28), "backward")
+    assert one("Prices rose last January.", march, tense=past).date == date(1998, 1, 1)
+    assert one("Prices rose last December.", march, tense=past).date == date(1997, 12, 1)
+    # In an article of 20 March, the same: the month just ended is not "last February".
+    assert one("last February", date(1998, 3, 20)).date == date(1997, 2, 1)
+    # In January, "last December" is the December just ended: December of last year.
+    assert one("last December", date(1998, 1, 5)).date == date(1997, 12, 1)
+    assert one("last November", date(1998, 1, 5)).date == date(1997, 11, 1)
+
+
+def test_a_weekday_counted_from_another_day_stays_missing() -> None:
+    # "the previous Friday", "the following Monday": from a day of the story the words do not
+    # give (in a Monday article about a Friday, "the previous Friday" may be ten days back).
+    for text in (
+        "The index ended lower than the previous Friday.",
+        "The talks resumed the following Monday.",
+        "It had ended the preceding Sunday.",
+    ):
+        p = one(text, tense=past)
+        assert (p.date, p.direction, p.resolution) == (None, "anchored", "relative"), text
+    assert one("the previous Friday").text == "the previous Friday"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said on This Week In Review that he would run.",  # a programme's title
+        "“Next Week” is a podcast.",  # a title between quotation marks
+        'He told "This Week With Anna," a show.',
+        "The bank must wait 30 days before closing the sale.",  # a duration
+        "The March 3 Committee reported.",  # a date naming something
+        "the July 4 Parade",
+    ],
+)
+def test_titles_and_names_are_not_dates(text: str) -> None:
+    assert find_dates(text, published=SUNDAY) == []
+
+
+def test_a_weekday_before_a_name_is_a_date() -> None:
+    assert one("It happened on the Friday President Ruiz arrived.", tense=past).text == "Friday"
 
 
 def test_offsets_point_into_the_searched_text() -> None:
     text = "Filler. Then on Friday evening it closed."
     (p,) = find_dates(text, published=SUNDAY, offset=100)
     assert text[p.start - 100 : p.end - 100] == p.text == "Friday evening"
+
+
+def test_dates_written_in_words() -> None:
+    # Broadcast transcripts write dates in words. An article of Friday 27 February 1998.
+    friday = date(1998, 2, 27)
+    p = one("The parade is this coming Sunday, March eighth.", friday)
+    assert (p.text, p.date, p.precision, p.note) == (
+        "Sunday, March eighth",
+        date(1998, 3, 8),
+        "day",
+        None,
+    )
+    p = one("on March twenty-first, nineteen ninety-eight", friday)
+    assert (p.date, p.direction) == (date(1998, 3, 21), "stated")
+    p = one("The strike began in January nineteen ninety-seven.", friday)
+    assert (p.text, p.date, p.date_end) == (
+        "January nineteen ninety-seven",
+        date(1997, 1, 1),
+        date(1997, 1, 31),
+    )
+    tagged = {"is_date": lambda start, end: True}
+    for text, year in (
+        ("in nineteen seventy-nine", 1979),
+        ("since two thousand and four", 2004),
+        ("in nineteen oh five", 1905),
+        ("by twenty ten", 2010),
+    ):
+        p = one(text, friday, **tagged)
+        assert (p.date, p.date_end, p.precision) == (date(year, 1, 1), date(year, 12, 31), "year")
+    # A bare year in words needs the parser's DATE tag, as a bare year in digits.
+    assert find_dates("Nineteen ninety-six was dry.", published=friday) == []
+    # Counts and ordinals that are no dates.
+    for text in (
+        "They have kept the secret for more than two thousand years.",
+        "The April first quarter was weak.",  # "April", and the first quarter; not 1 April
+        "twenty one people",
+    ):
+        assert all(
+            p.precision != "day" and p.precision != "year"
+            for p in find_dates(text, published=friday, **tagged)
+        ), text
+
+
+def test_a_year_ago_after_the_quarter_an_article_reports_on() -> None:
+    # An article of 26 October 2023 reporting the third quarter (ended by publication). In a
+    # later sentence with a past verb, "a year ago" is the third quarter of 2022: results of a
+    # quarter are compared with the year-ago quarter.
+    october = date(2023, 10, 26)
+    q3 = (date(2023, 7, 1), date(2023, 9, 30), "quarter")
+    p = one("Net rose to $5 million from $4 million a year ago.", october, tense=past, quarter=q3)
+    assert (p.date, p.date_end, p.precision, p.direction) == (
+        date(2022, 7, 1),
+        date(2022, 9, 30),
+        "quarter",
+        "anchored",
+    )
+    # A state now against then ("the chain runs 40 stores, up from 31 a year ago"; no past verb),
+    # "last year" without a quarter in its sentence, and an article without a reported quarter:
+    # the year before publication.
+    assert one(
+        "The chain runs 40 stores, up from 31 a year ago.", october, quarter=q3
+    ).date == date(2022, 1, 1)
+    p = one("Net rose from $4 million last year.", october, tense=past, quarter=q3)
+    assert (p.date, p.precision) == (date(2022, 1, 1), "year")
+    # "last year" names the calendar year, also beside a quarter of its sentence.
+    found = find_dates("Third-quarter sales fell from $21 million last year.", published=october)
+    assert [(p.text, p.precision) for p in found] == [
+        ("Third-quarter", "quarter"),
+        ("last year", "year"),
+    ]
+    assert one("Net rose from $4 million a year ago.", october, tense=past).precision == "year"
+    # Results are compared in figures: without one, the year ("a year earlier": missing).
+    p = one("Costs rose compared with a year ago.", october, tense=past, quarter=q3)
+    assert (p.date, p.precision) == (date(2022, 1, 1), "year")
+    assert one("Costs rose against a year earlier.", october, tense=past, quarter=q3).date is None
+    # "a year earlier" without a date before it: from the quarter reported on, as "a year ago";
+    # without a reported quarter it stays missing.
+    p = one(
+        "Net rose to $5 million from $4 million a year earlier.", october, tense=past, quarter=q3
+    )
+    assert (p.date, p.date_end, p.precision) == (date(2022, 7, 1), date(2022, 9, 30), "quarter")
+    assert one("Net rose from $4 million a year earlier.", october, tense=past).date is None
+
+
+def test_the_results_period_of_another_year() -> None:
+    # An article of 26 October 2023 reporting the third quarter: "last year's quarter", "the
+    # same period last year" and "the 2022 quarter" are the third quarter of 2022.
+    october = date(2023, 10, 26)
+    q3 = (date(2023, 7, 1), date(2023, 9, 30), "quarter")
+    for text in (
+        "Ticket revenue in last year's quarter was $8 million.",
+        "Rent income was $5 million in the same period last year.",
+        "It earned $1 million in the 2022 quarter.",
+    ):
+        p = one(text, october, quarter=q3, is_date=lambda start, end: True)
+        assert (p.date, p.date_end, p.precision) == (
+            date(2022, 7, 1),
+            date(2022, 9, 30),
+            "quarter",
+        ), text
+    # In a sentence about another period, the year.
+    p = one(
+        "In the first nine months, net was $9 million, against $7 million in the 2022 period.",
+        october,
+        quarter=q3,
+        is_date=lambda start, end: True,
+    )
+    assert (p.date, p.precision) == (date(2022, 1, 1), "year")
+    # Without a quarter reported on, the year.
+    assert one("Ticket revenue in last year's quarter rose.", october).precision == "year"
+    # A day without its year ending the year-ago period is in the year before: the nearest 31
+    # October is 2023's, so 31 October 2022.
+    p = one("The bakery lost $2 million in the year-ago period ending Oct. 31.", october)
+    assert (p.text, p.date) == ("Oct. 31", date(2022, 10, 31))
+    assert one("The quarter ended Oct. 31.", october).date == date(2023, 10, 31)
+
+
+def test_a_limit_set_by_a_present_perfect_lies_ahead() -> None:
+    # An article of 30 October 1989: "has extended the parking permits through January" is January
+    # 1990
+    # (a present perfect sets up something still running); "ran through January" and a present
+    # perfect without "until/through/to" look back (January 1989).
+    october = date(1989, 10, 30)
+
+    def perfect(start: int, end: int) -> str:
+        return "perfect"
+
+    tagged = {"is_date": lambda start, end: True}  # "through" is no lead word: spaCy's DATE tag
+    p = one(
+        "The city has extended the parking permits through January.",
+        october,
+        tense=perfect,
+        **tagged,
+    )
+    assert (p.date, p.direction) == (date(1990, 1, 1), "forward")
+    assert one(
+        "The club has extended the sign-up period until Nov. 9.", october, tense=perfect
+    ).date == (date(1989, 11, 9))
+    assert one("The permits ran through January.", october, tense=past, **tagged).date == date(
+        1989, 1, 1
+    )
+    p = one("Sales have risen since January.", october, tense=perfect)
+    assert (p.date, p.direction) == (date(1989, 1, 1), "backward")

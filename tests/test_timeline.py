@@ -169,16 +169,22 @@ def test_invented_year_wrap_conflict_and_no_publication_date(invented) -> None:
         "publish",
         pd.Timestamp("2023-01-02"),
     )
-    # Numbers, durations, ages and "may" are not dates: only these phrases were found; and a
-    # date with no one acting ('Analysts said repairs may take until May 2024.', '… the old
-    # bridge would close in March.') is not an event.
+    # Numbers, durations, ages and "may" are not dates: only these phrases were found; and every
+    # dated phrase is an event, its actor missing when no one acts ('Analysts said repairs may
+    # take until May 2024.': repairs do not act).
     assert sorted(e[e.article_id != "council"].date_text.dropna()) == sorted(
-        ["late on December 30", "Monday", "Thursday", "Yesterday evening", "Friday"]
+        ["late on December 30", "Monday", "May 2024", "Thursday", "Yesterday evening", "Friday"]
+        + ["March"]
     )
+    repairs = event(invented, "harbour-a", "Analysts said repairs", "May 2024")
+    assert pd.isna(repairs.actor) and repairs.date == pd.Timestamp("2024-05-01")
     # undated: 'Mayor Tomas Brandt said on Friday that the old bridge would close in March.'
     undated = e[e.article_id == "undated"]
-    assert undated.date.isna().all() and set(undated.date_text.dropna()) == {"Friday"}
+    assert undated.date.isna().all() and set(undated.date_text.dropna()) == {"Friday", "March"}
     assert event(invented, "undated", "Mayor", "Friday").actor == "Tomas Brandt"
+    march = event(invented, "undated", "Mayor", "March")
+    assert (march.action, march.direction) == ("close", "forward")  # "would close"
+    assert pd.isna(march.actor)
 
 
 def test_propagation_and_report_delays(tables) -> None:
@@ -202,7 +208,10 @@ def test_timeline_chart_follows_the_selection(tables) -> None:
     fig = plot_timeline(tables.articles, tables.events, tables.happenings)
     assert "Reaction timeline" in fig.layout.title.text
     points = sum(len(t.x or []) for t in fig.data if t.mode == "markers")
-    assert points == tables.events.date.notna().sum()
+    e = tables.events
+    assert points == (e.date.notna() & e.actor.notna()).sum()  # actorless ones are hidden
+    everyone = plot_timeline(tables.articles, e, tables.happenings, with_actorless=True)
+    assert sum(len(t.x or []) for t in everyone.data if t.mode == "markers") == e.date.notna().sum()
     # The conflict is drawn as a line between the two stated days.
     lines = [t for t in fig.data if t.mode == "lines+text"]
     assert len(lines) == 1 and any("conflict" in t for t in lines[0].text)
@@ -239,7 +248,7 @@ def test_happenings_summary_shows_each_outlets_date(tables) -> None:
         tables.articles,
         Selection.of(outlets=["blog repost"], choices={"actor": ["Melaniya Podolyak"]}),
     )
-    assert set(only.actor) == {"Melaniya Podolyak"} and list(only.columns)[4] == "blog repost"
+    assert set(only.actor) == {"Melaniya Podolyak"} and list(only.columns)[5] == "blog repost"
 
 
 def test_invented_actor_rules(invented) -> None:
@@ -251,9 +260,12 @@ def test_invented_actor_rules(invented) -> None:
         "say",
         pd.Timestamp("2024-03-13"),
     )
-    # '… that local taxes would not rise this year.': taxes do not act; no event.
-    council = invented.events[invented.events.article_id == "council"]
-    assert "this year" not in set(council.date_text)
+    # '… that local taxes would not rise this year.': taxes do not act; an event without actor.
+    e = event(invented, "council", "It said on Wednesday", "this year")
+    assert pd.isna(e.actor) and (e.date, e.date_end) == (
+        pd.Timestamp("2024-01-01"),
+        pd.Timestamp("2024-12-31"),
+    )
     # "The council's spokeswoman, Dana Holt, resigned yesterday": the person in apposition.
     e = event(invented, "council", "The council's spokeswoman", "yesterday")
     assert (e.actor, e.action, e.date) == ("Dana Holt", "resign", pd.Timestamp("2024-03-14"))
@@ -270,6 +282,25 @@ def test_invented_actor_rules(invented) -> None:
     assert e.in_quote and pd.isna(e.date) and e.actor == "Dana Holt"
 
 
+def test_timeline_shows_the_story_period_and_notes_what_lies_outside(tables) -> None:
+    # Seed articles are of 6-7 August 2022; an event dated 11 September 2001 (as a quoted
+    # anniversary would be) stays in the table but is not drawn, and the source line says so.
+    events = tables.events.copy()
+    first = events.index[events.actor.notna() & events.date.notna()][0]
+    events.loc[first, ["date", "date_end"]] = [pd.Timestamp("2001-09-11"), pd.NaT]
+    fig = plot_timeline(tables.articles, events, tables.happenings)
+    xs = [x for t in fig.data if t.mode == "markers" for x in (t.x or [])]
+    assert min(xs) > pd.Timestamp("2022-01-01")
+    source = " ".join(fig.layout.title.subtitle.text.replace("<br>", " ").split())
+    assert (
+        "1 event outside the story's period (07 Jun 2022 – 06 Oct 2022) not drawn, dated "
+        "11 Sep 2001 to 11 Sep 2001" in source
+    )
+    drawn = plot_timeline(tables.articles, events, tables.happenings, margin_days=None)
+    xs = [x for t in drawn.data if t.mode == "markers" for x in (t.x or [])]
+    assert min(xs) < pd.Timestamp("2002-01-01")
+
+
 def test_timeline_chart_escapes_article_text(tables) -> None:
     events = tables.events.copy()
     first = events.index[events.resolution == "explicit"][0]
@@ -282,10 +313,14 @@ def test_timeline_chart_escapes_article_text(tables) -> None:
     assert "&lt;i&gt;Someone&lt;/i&gt;" in labels and "<i>Someone</i>" not in labels
 
 
-def test_a_dated_sentence_without_a_verb_is_no_event(tmp_path: Path, cache_dir: Path) -> None:
+def test_a_dated_sentence_without_a_verb_is_an_event_without_actor(
+    tmp_path: Path, cache_dir: Path
+) -> None:
     # "Budget talks on Monday, August 4." has a noun as its root: finding the verb the date
     # attaches to once climbed from the root to itself for ever (spaCy makes a new Token object on
-    # every access, so `token.head is token` is never true). The sentence has no actor: no event.
+    # every access, so `token.head is token` is never true). The sentence has no actor: an event
+    # all the same, its actor missing; the weekday beside the date is one phrase (4 August 2025
+    # was a Monday).
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.txt").write_text(
         "Budget talks on Monday, August 4.\n\n"
@@ -297,10 +332,136 @@ def test_a_dated_sentence_without_a_verb_is_no_event(tmp_path: Path, cache_dir: 
         "a,articles/a.txt,Invented Gazette,newspaper,Budget,,2025-08-06,en,\n",
         encoding="utf-8",
     )
+    tables = analysis.build(tmp_path, cache_dir=cache_dir)
+    events = tables.events
+    assert events.sentence_id.tolist() == [0, 1]
+    assert events.date_text.tolist() == ["Monday, August 4", "Tuesday"]
+    assert events.date.tolist() == [pd.Timestamp("2025-08-04"), pd.Timestamp("2025-08-05")]
+    assert pd.isna(events.actor.iloc[0]) and events.actor.iloc[1] == "The mayor"
+    assert tables.problems[tables.problems.stage == "events"].empty
+
+
+def test_a_weekday_that_disagrees_with_its_date_is_a_problem(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # 5 August 2025 was a Tuesday, not a Monday.
+    (tmp_path / "articles").mkdir()
+    body = "The mayor resigned on Monday, August 5, 2025.\n"
+    (tmp_path / "articles" / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
+        "a,articles/a.txt,Invented Gazette,newspaper,Budget,,2025-08-06,en,\n",
+        encoding="utf-8",
+    )
+    tables = analysis.build(tmp_path, cache_dir=cache_dir)
+    (e,) = tables.events.itertuples()
+    assert (e.date_text, e.date) == ("Monday, August 5, 2025", pd.Timestamp("2025-08-05"))
+    assert e.date_note == (
+        "Monday is written beside 5 August 2025, which is a Tuesday; the date is kept"
+    )
+    (problem,) = tables.problems[tables.problems.stage == "events"].itertuples()
+    assert problem.offset == body.index("Monday") and problem.message.endswith("the date is kept")
+
+
+def test_a_date_of_something_else_keeps_the_undated_statement(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # 'Tomas Brandt said the bridge, built in 1998, was unsafe.': "in 1998" dates the building
+    # (nobody named builds: actor missing), not his statement, which stays an undated statement
+    # at publication. 'Brandt said on Monday that ...' dates the statement: no undated one.
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(
+        "Mayor Tomas Brandt said on Tuesday that the city would act.\n\n"
+        "Tomas Brandt said the bridge, built in 1998, was unsafe.\n\n"
+        "Brandt said on Monday that the bridge would close.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
+        "a,articles/a.txt,Invented Gazette,newspaper,Bridge,,2025-08-06,en,\n",
+        encoding="utf-8",
+    )
     events = analysis.build(tmp_path, cache_dir=cache_dir).events
-    assert events.sentence_id.tolist() == [1]
-    assert events.date_text.tolist() == ["Tuesday"]
-    assert events.date.tolist() == [pd.Timestamp("2025-08-05")]
+    rows = list(zip(events.sentence_id, events.actor.fillna(""), events.resolution, strict=True))
+    assert rows == [
+        (0, "Tomas Brandt", "relative"),
+        (1, "", "explicit"),
+        (1, "Tomas Brandt", "publication"),
+        (2, "Tomas Brandt", "relative"),
+    ]
+    assert events.date.tolist() == [
+        pd.Timestamp("2025-08-05"),
+        pd.Timestamp("1998-01-01"),
+        pd.Timestamp("2025-08-06"),
+        pd.Timestamp("2025-08-04"),
+    ]
+
+
+def test_the_tense_of_a_participle_and_of_a_due_date(tmp_path: Path, cache_dir: Path) -> None:
+    # An article of Wednesday 6 August 2025. "It had been due to lapse Friday evening": a past
+    # perfect through "due" (an adjective before "to"), so the Friday before, 1 August, not the
+    # coming one. "the new terms, disclosed Friday, …": a participle set off by commas is past
+    # even when the sentence's main verb is future. "Once approved Friday, …": a participle
+    # after "once" follows the main verb (the coming Friday, 8 August). "Following Friday's
+    # vote, … will choose": a preposition passes on no future; no cue: the nearest Friday (2
+    # days ahead, 5 back).
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(
+        "The permit was renewed to Aug. 20. It had been due to lapse Friday evening.\n\n"
+        "Under the new terms, disclosed Friday, members would pay lower fees.\n\n"
+        "Once approved Friday, the merger will close in September.\n\n"
+        "Following Friday's vote, the board will choose a new chair.\n\n"
+        "The fair, expected to be held Aug. 30, lost its sponsor.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
+        "a,articles/a.txt,Invented Gazette,newspaper,Bid,,2025-08-06,en,\n",
+        encoding="utf-8",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    fridays = events[events.date_text.str.contains("Friday", na=False)]
+    rows = list(zip(fridays.date_text, fridays.date, fridays.direction, strict=True))
+    assert rows == [
+        ("Friday evening", pd.Timestamp("2025-08-01"), "backward"),
+        ("Friday", pd.Timestamp("2025-08-01"), "backward"),
+        ("Friday", pd.Timestamp("2025-08-08"), "forward"),
+        ("Friday", pd.Timestamp("2025-08-08"), "nearest"),
+    ]
+    # "expected to be held Aug. 30": a passive infinitive under a planning verb is future (the
+    # coming 30 August, though "was moved" is past).
+    (held,) = events[events.date_text == "Aug. 30"].itertuples()
+    assert (held.date, held.direction) == (pd.Timestamp("2025-08-30"), "forward")
+
+
+def test_a_year_ago_in_an_article_reporting_a_quarter(tmp_path: Path, cache_dir: Path) -> None:
+    # An article of 26 October 2023 reports the third quarter; "a year ago" two sentences on,
+    # with a past verb, is the third quarter of 2022 (not the whole of 2022), also after
+    # "compared with" (a preposition: the verb is "rose"); in a sentence about the first nine
+    # months it is the year.
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text(
+        "Harbor Mills said its third-quarter profit rose 8%.\n\n"
+        "The mill cited strong demand for paper.\n\n"
+        "Revenue climbed to $40 million from $31 million a year ago.\n\n"
+        "Profit rose to $9 million, compared with $7 million a year ago.\n\n"
+        "In the first nine months, profit rose to $20 million from $15 million a year ago.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
+        "a,articles/a.txt,Invented Gazette,newspaper,Mill,,2023-10-26,en,\n",
+        encoding="utf-8",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    dated = events[events.date_text.notna()]
+    rows = list(zip(dated.date_text, dated.date, dated.date_end, dated.precision, strict=True))
+    assert rows == [
+        ("third-quarter", pd.Timestamp("2023-07-01"), pd.Timestamp("2023-09-30"), "quarter"),
+        ("a year ago", pd.Timestamp("2022-07-01"), pd.Timestamp("2022-09-30"), "quarter"),
+        ("a year ago", pd.Timestamp("2022-07-01"), pd.Timestamp("2022-09-30"), "quarter"),
+        ("a year ago", pd.Timestamp("2022-01-01"), pd.Timestamp("2022-12-31"), "year"),
+    ]
 
 
 def test_happenings_and_report_delays_follow_actor_and_resolution_filters(tables) -> None:
@@ -308,7 +469,7 @@ def test_happenings_and_report_delays_follow_actor_and_resolution_filters(tables
     from analysis.notebook import timeline_views
 
     delays = tabulate_report_delays(tables.happenings, tables.articles)
-    assert len(delays) == 81  # unfiltered: every happening × reporting article
+    assert len(delays) == 84  # unfiltered: every happening × reporting article
     chosen = Selection.of(choices={"actor": ["Agnès Callamard"], "resolution": ["explicit"]})
     happenings = timeline_views.summarize_selected_happenings(
         tables.happenings, tables.events, tables.articles, chosen

@@ -20,7 +20,7 @@ from ..overlap.links import find_links, group_statements, score_sentences
 from ..quotes import QuoteWarning
 from ..stories import find_stories
 from ..text.parse import CachedDocs, default_cache_dir, find_model, parse_texts
-from ..timeline import group_happenings
+from ..timeline import group_happenings, tabulate_date_problems
 from . import schema
 from .snapshot import read_snapshot, snapshot_key, write_snapshot
 from .stages import (
@@ -179,8 +179,6 @@ def _build_tables(
     statements = _frame("statements", group_statements(links, sentences, similarity=similarity))
     step("happenings")
     events = _frame("events", found["events"])
-    happenings = _frame("happenings", group_happenings(events, links=links))
-    step("tables")
     title = read_corpus_title(corpus_dir)
     article_table = _frame(
         "articles",
@@ -189,6 +187,8 @@ def _build_tables(
             for row in rows["articles"]
         ],
     )
+    happenings = _frame("happenings", group_happenings(events, links=links, articles=article_table))
+    step("tables")
     tables = Tables(
         articles=article_table,
         stories=_frame("stories", story_rows),
@@ -205,7 +205,9 @@ def _build_tables(
         happenings=happenings,
         frames=_frame("frames", found["frames"]),
         problems=_frame(
-            "problems", tabulate_problems(articles, quote_warnings, paragraphs=paragraph_table)
+            "problems",
+            tabulate_problems(articles, quote_warnings, paragraphs=paragraph_table)
+            + tabulate_date_problems(events, sentences),
         ),
         docs=docs,
     )

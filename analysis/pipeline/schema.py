@@ -369,7 +369,7 @@ TABLES: dict[str, Table] = {
                     "str",
                     "The date phrase as written; missing for a `publication` event.",
                 ),
-                Column("precision", "str", "day, part_of_day, week, month or year."),
+                Column("precision", "str", "day, part_of_day, week, month, quarter or year."),
                 Column("part_of_day", "str", "morning, evening, late, … when stated."),
                 Column(
                     "resolution",
@@ -377,6 +377,20 @@ TABLES: dict[str, Table] = {
                     "`explicit` (the words name the month), `relative` (weekday, yesterday, last "
                     "week, …: resolved against the publication date) or `publication` (an undated "
                     "statement placed at the article's date).",
+                ),
+                Column(
+                    "direction",
+                    "str",
+                    "Which rule placed the date in time: `stated` (the words fix it), `forward` "
+                    "(a future or scheduling cue), `backward` (past tense), `nearest` (no cue) or "
+                    "`anchored` (from the article's previous explicit date); missing for a "
+                    "`publication` event.",
+                ),
+                Column(
+                    "date_note",
+                    "str",
+                    "What looks wrong in the date words (a weekday that does not fall on the "
+                    "date beside it); also a row of `problems`.",
                 ),
                 Column(
                     "in_quote",
@@ -401,10 +415,22 @@ TABLES: dict[str, Table] = {
                     "no article states one.",
                 ),
                 Column(
+                    "date_end",
+                    "datetime64[ns]",
+                    "For a happening the articles state as a span (a week, a month), the last day "
+                    "they all share (`date` is the first); missing for a day.",
+                ),
+                Column(
                     "dates_by_article",
                     "str",
                     "JSON object: article_id → the date it states (ISO day, or `first/last` for "
                     "a span); read it with `timeline.read_dates`.",
+                ),
+                Column(
+                    "phrases_by_article",
+                    "str",
+                    "JSON object: article_id → the date phrase as the article writes it (both "
+                    "phrases of a conflict side by side).",
                 ),
                 Column(
                     "conflict",
@@ -472,7 +498,8 @@ TABLES: dict[str, Table] = {
                 Column(
                     "stage",
                     "str",
-                    "Where it was noticed: `corpus` (manifest and file), `quotes`, ….",
+                    "Where it was noticed: `corpus` (manifest and file), `quotes`, `events` (date "
+                    "words that look wrong), ….",
                 ),
                 Column(
                     "offset",

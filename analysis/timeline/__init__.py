@@ -2,12 +2,13 @@
 table (`events`), and happenings across outlets with conflicts and propagation (`happenings`)."""
 
 from .dates import DatePhrase, find_dates
-from .events import tabulate_events
+from .events import tabulate_date_problems, tabulate_events
 from .happenings import (
     group_happenings,
     propagate_statements,
     read_dates,
     select_events,
+    story_of,
     summarize_happenings,
     tabulate_report_delays,
 )
@@ -19,7 +20,9 @@ __all__ = [
     "propagate_statements",
     "read_dates",
     "select_events",
+    "story_of",
     "summarize_happenings",
+    "tabulate_date_problems",
     "tabulate_events",
     "tabulate_report_delays",
 ]

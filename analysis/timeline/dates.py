@@ -8,28 +8,29 @@ with examples, are in docs/timeline.md.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from pathlib import Path
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-#: Parts of the day, as written → the value of `part_of_day`.
-PARTS_OF_DAY = {
-    "morning": "morning",
-    "afternoon": "afternoon",
-    "evening": "evening",
-    "night": "night",
-    "midday": "midday",
-    "noon": "midday",
-    "late": "late",
-    "early": "early",
-}
+import yaml
+
+from .placing import (
+    MONTHS,
+    PARTS_OF_DAY,
+    QUARTERS,
+    WEEKDAYS,
+    Anchor,
+    Resolved,
+    groups_of,
+    is_this_weekend,
+    quarter_span,
+    resolve_anchored,
+    resolve_match,
+)
+from .words import DAY_WORDS, YEAR_WORDS, YEAR_WORDS_END
+
 #: The hour each part of the day is drawn at on a timeline.
 PART_OF_DAY_HOURS = {
     "early": 6,
@@ -40,18 +41,13 @@ PART_OF_DAY_HOURS = {
     "late": 21,
     "night": 22,
 }
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-} | {"a": 1, "an": 1}
-
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
     r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# "March eighth" (not "April first quarter", "May first-half")
+_DAY_IN_WORDS = rf"{DAY_WORDS}(?![\w-]|\s+(?:quarter|half)\b)"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
@@ -60,30 +56,55 @@ _BEFORE = (
     r"(?:(?P<pre>late|early)(?:\s+on)?\s+|(?:on\s+)?the\s+(?P<pre_part>morning|afternoon|"
     r"evening|night)\s+of\s+)?"
 )
-_YEAR_AFTER = rf"(?:,?\s+{_YEAR})?"
+_YEAR_AFTER = rf"(?:,?\s+(?:{_YEAR}|{YEAR_WORDS}{YEAR_WORDS_END}))?"
 _COUNT = r"(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an?)"
-# Words before a bare month or year that make it a date ("in May", "since 2014"); they are not part
-# of the phrase.
-_LEAD = r"(?P<lead>(?:in|since|during|until|by|from|of|early|late|mid|last|this)\s+)"
+# Words before a bare month or year that make it a date ("in May", "since 2014", "mid-November");
+# they are not part of the phrase. Without one, a bare month or year needs the parser's DATE tag.
+_LEAD = r"(?P<lead>(?:(?:in|since|during|until|by|from|of|early|late|mid|last|next|this)\s+|mid-))"
+_DAY_NAME = r"(?:(?P<day_name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_UNIT = r"(?P<unit>day|week|month|year)"
 
 #: Each pattern, in priority order (an earlier match wins over an overlapping later one).
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_day",
-        re.compile(rf"\b{_BEFORE}{_MONTH}\s+{_DAY}(?!\w){_YEAR_AFTER}(?:\s+{_PART})?(?!\w)"),
+        re.compile(
+            rf"\b{_BEFORE}{_DAY_NAME}{_MONTH}\s+(?:{_DAY}(?!\w)|{_DAY_IN_WORDS}){_YEAR_AFTER}"
+            rf"(?:\s+{_PART})?(?!\w)"
+        ),
     ),
     (
         "month_day",
         re.compile(
-            rf"\b{_BEFORE}{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w){_YEAR_AFTER}(?:\s+{_PART})?(?!\w)"
+            rf"\b{_BEFORE}{_DAY_NAME}{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w){_YEAR_AFTER}"
+            rf"(?:\s+{_PART})?(?!\w)"
         ),
     ),
     (
         "month_year",
-        re.compile(rf"\b(?:(?P<pre>early|late|mid)[- ]?)?{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+        re.compile(
+            rf"\b(?:(?P<pre>early|late|mid)[- ]?)?{_MONTH}\s+(?:of\s+)?"
+            rf"(?:{_YEAR}\b|{YEAR_WORDS}{YEAR_WORDS_END})"
+        ),
     ),
-    ("month", re.compile(rf"\b{_LEAD}{_MONTH}(?!\w)(?!\s+\d)")),
-    ("weekday", re.compile(rf"\b{_BEFORE}(?P<rel>last\s+|this\s+)?{_WEEKDAY}(?:\s+{_PART})?\b")),
+    (
+        "quarter",
+        re.compile(
+            rf"\b(?:(?P<qyear>(?:1[89]|20)\d\d)(?:'s)?\s+|(?P<qrel>[Tt]his|[Ll]ast|[Nn]ext)\s+"
+            rf"year's\s+|(?P<year_ago>year-ago|year-earlier|prior-year|year-before)\s+)?"
+            rf"(?P<ordinal>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)[- ]quarter(?!\w)"
+            rf"(?:\s+of\s+{_YEAR}\b)?"
+        ),
+    ),
+    ("month", re.compile(rf"\b{_MONTH}\s+(?P<year_rel>last|this|next)\s+year\b")),
+    ("month", re.compile(rf"\b{_LEAD}?{_MONTH}(?!\w)(?!\s+\d)")),
+    (
+        "weekday",
+        re.compile(
+            rf"\b{_BEFORE}(?P<rel>last\s+|this\s+|next\s+|the\s+(?:previous|preceding|following|"
+            rf"next)\s+)?{_WEEKDAY}(?:\s+{_PART})?\b"
+        ),
+    ),
     (
         "relative_day",
         re.compile(
@@ -102,13 +123,53 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    ("weekend", re.compile(r"\b[Tt]he\s+weekend\b")),
+    (
+        "anchored",
+        re.compile(
+            rf"\b(?:{_COUNT}\s+{_UNIT}s?\s+(?P<rel>earlier|later|before(?=\s*[,.;]))|"
+            rf"the\s+(?P<rel2>following|previous|prior)\s+{_UNIT.replace('unit', 'unit2')}|"
+            rf"(?P<rel3>that|the\s+same)\s+{_UNIT.replace('unit', 'unit3')})(?![\w-])",
+            re.IGNORECASE,
+        ),
+    ),
     ("ago", re.compile(rf"\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.IGNORECASE)),
-    ("year", re.compile(rf"\b{_LEAD}{_YEAR}(?!\w)(?!,\d)")),
+    ("year", re.compile(rf"\b{_LEAD}?(?:{_YEAR}(?!\w)(?!,\d)|{YEAR_WORDS}{YEAR_WORDS_END})")),
 ]
 
 
 #: Kinds that depend on the publication date (the others give at least the month in words).
-RELATIVE_KINDS = frozenset({"weekday", "relative_day", "relative_span", "ago"})
+RELATIVE_KINDS = frozenset({"weekday", "relative_day", "relative_span", "ago", "weekend"})
+#: Kinds resolved against the article's previous explicit date ("a year earlier", "that year").
+ANCHORED_KINDS = frozenset({"anchored"})
+#: Kinds a bare phrase of needs the parser's DATE tag ("2010", "June" without a lead word).
+TAGGED_KINDS = frozenset({"month", "year"})
+#: Kinds that can be an anchor for a later "a year earlier", "that year", … .
+ANCHOR_KINDS = frozenset({"month_day", "month_year", "month", "quarter", "year"})
+
+_DIRECTIONS = yaml.safe_load((Path(__file__).parent / "data" / "directions.yml").read_text())
+#: Words just before a date that make it a coming day ("payable March 3"), lowercase.
+FORWARD_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["forward_words"])
+#: Auxiliaries and modals of a future verb, and verbs that plan what they govern (events.py).
+FUTURE_AUXILIARIES = frozenset(_DIRECTIONS["future_auxiliaries"])
+FUTURE_GOVERNORS = frozenset(_DIRECTIONS["future_governors"])
+#: Participles spaCy makes prepositions that pass on the tense of their verb (events.py).
+COMPARISON_PREPOSITIONS = frozenset(_DIRECTIONS["comparison_prepositions"])
+_FORWARD_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORWARD_WORDS) + r")\s*$",
+    re.IGNORECASE,
+)
+
+
+#: A period other than a quarter named in a sentence ("the first nine months", "the first half",
+#: "the fiscal year"): "a year earlier" there is not the year-ago quarter.
+_OTHER_PERIOD = re.compile(
+    r"\b(?:months|half|year to date|year-to-date|full year|fiscal year|the year(?!-))\b", re.I
+)
+#: Words just before a date that make it the limit of something still running after a present
+#: perfect ("has extended the sign-up period until Nov. 9", "has postponed the vote to March").
+UNTIL_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["until_words"])
+_UNTIL_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, UNTIL_WORDS)) + r")\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -120,13 +181,18 @@ class DatePhrase:
         end: End offset (exclusive).
         text: The words as written, `text[start:end]`.
         kind: Which pattern matched (month_day, month_year, month, weekday, relative_day,
-            relative_span, ago, year).
+            relative_span, weekend, anchored, ago, year).
         date: The day, or the first day of a span; None when it cannot be resolved.
         date_end: The last day of a span; None for a single day.
-        precision: day, part_of_day, week, month or year.
+        precision: day, part_of_day, week, month, quarter or year.
         part_of_day: morning, evening, late, … when stated.
         resolution: `explicit` (the words give the day and month) or `relative` (it depends on
-            the publication date: weekdays, yesterday, last week, …).
+            the publication date, or for `anchored` on the previous explicit date).
+        direction: Which rule placed it in time: `stated` (the words fix it: a year, yesterday,
+            last week, …), `forward` (a future or scheduling cue: the first such day on or
+            after publication), `backward` (past tense: the last on or before), `nearest` (no
+            cue: the nearest occurrence) or `anchored` (from the previous explicit date).
+        note: What looks wrong in the words (a weekday that does not fall on the date beside it).
     """
 
     start: int
@@ -138,13 +204,18 @@ class DatePhrase:
     precision: str
     part_of_day: str | None
     resolution: str
+    direction: str = "stated"
+    note: str | None = None
 
 
 def find_dates(
     text: str,
     *,
     published: dt.date | None,
-    is_year: Callable[[int, int], bool] | None = None,
+    is_date: Callable[[int, int], bool] | None = None,
+    tense: Callable[[int, int], str | None] | None = None,
+    previous: Anchor | None = None,
+    quarter: Anchor | None = None,
     offset: int = 0,
 ) -> list[DatePhrase]:
     """Finds the date phrases of a text and resolves each against the publication date.
@@ -153,177 +224,280 @@ def find_dates(
         text: The text (a sentence or a whole body).
         published: The article's publication date; None leaves every date that needs it
             (everything but a phrase with its year) missing.
-        is_year: Says whether the 4-digit number at (start, end) of `text` is a year (e.g. spaCy
-            tagged it DATE); None accepts every bare year after `in`, `since`, … .
+        is_date: Says whether the words at (start, end) of `text` are a date (e.g. spaCy tagged
+            them DATE); a bare year or month without a lead word ("in", "since", …) needs it.
+            None accepts every year or month after a lead word and no bare one.
+        tense: Says whether the verb of the words at (start, end) is `future` (will, is to,
+            plans to, a modal) or `past`; None (or a None answer) is no cue.
+        previous: The article's last explicit date before `text`, for "a year earlier",
+            "the following year", "that year" (missing without one).
+        quarter: The quarter the article reports on: its last quarter before `text` that had
+            ended by publication (not a fiscal one). After it, "a year ago" is that quarter a
+            year before (results of a quarter are compared with the year-ago quarter).
         offset: Added to every start/end (the text's offset in the article body).
 
     Returns:
         The phrases, in text order, never overlapping.
     """
     taken: list[tuple[int, int]] = []
-    found = []
+    matches = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             start = m.end("lead") if m.groupdict().get("lead") else m.start()
             if any(start < e and s < m.end() for s, e in taken):
                 continue
-            if kind == "year" and is_year is not None and not is_year(start, m.end()):
+            if (
+                kind in TAGGED_KINDS
+                and "year_rel" not in m.groupdict()
+                and not _tagged(m, start, is_date)
+            ):
                 continue
-            resolved = _resolve(kind, m, published)
-            if resolved is None:
+            if _is_name(text, start, m.end()):
                 continue
             taken.append((start, m.end()))
-            day, day_end, precision, part = resolved
-            found.append(
-                DatePhrase(
-                    start=start + offset,
-                    end=m.end() + offset,
-                    text=text[start : m.end()],
-                    kind=kind,
-                    date=day,
-                    date_end=day_end,
-                    precision=precision,
-                    part_of_day=part,
-                    resolution="relative" if kind in RELATIVE_KINDS else "explicit",
-                )
+            matches.append((start, kind, m))
+    found = []
+    local: Anchor | None = None  # the last explicit date of this text
+    reported = quarter
+    for start, kind, m in sorted(matches, key=lambda x: x[0]):
+        resolved: Resolved | None
+        if kind in ANCHORED_KINDS:
+            resolved, direction = resolve_anchored(m, previous), "anchored"
+            if resolved[0] is None and _year_back(kind, m):
+                # "a year earlier" without a date before it: from the quarter reported on
+                back = _back_from("ago", None, reported, _cue(tense, start, m.end()), text)
+                if back is not None:
+                    resolved = quarter_span(back[0], years=-1) + ("quarter", None)
+        elif _year_back(kind, m) and (
+            back := _back_from(kind, local, reported, _cue(tense, start, m.end()), text)
+        ):
+            # "… rose in the third quarter from a year ago": the quarter a year before.
+            resolved, direction = (
+                quarter_span(back[0], years=-1) + ("quarter", None),
+                "anchored",
             )
-    return sorted(found, key=lambda p: p.start)
-
-
-Resolved = tuple[dt.date | None, dt.date | None, str, str | None]
-
-
-def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> Resolved | None:
-    """Returns (date, date_end, precision, part_of_day), or None when the match is not a date."""
-    groups = {k: v for k, v in m.groupdict().items() if v}
-    part = _part_of_day(groups)
-    if kind == "month_day":
-        return _month_day(groups, published, part)
-    if kind in ("month_year", "month"):
-        month = MONTHS[groups["month"].lower().rstrip(".")]
-        year = int(groups["year"]) if "year" in groups else _latest_year(month, 1, published)
-        if year is None:
-            return None, None, "month", None
-        return _month_span(year, month) + ("month", None)
-    if kind == "year":
-        return _year_span(int(groups["year"])) + ("year", None)
-    precision = "part_of_day" if part else "day"
-    if published is None:
-        return None, None, _span_precision(kind, groups, precision), part
-    if kind == "weekday":
-        back = (published.weekday() - WEEKDAYS[groups["weekday"].lower()]) % 7
-        if back == 0 and groups.get("rel", "").strip().lower() == "last":
-            back = 7
-        return published - timedelta(days=back), None, precision, part
-    if kind == "relative_day":
-        word = " ".join(groups["word"].lower().split())
-        back = {"yesterday": 1, "last night": 1, "tomorrow": -1}.get(word, 0)
-        part = (
-            part
-            or {"tonight": "night", "last night": "night"}.get(word)
-            or (PARTS_OF_DAY.get(word.split()[-1]) if word.startswith("this ") else None)
+        elif (results := local if local and local[2] == "quarter" else reported) and (
+            year := _results_year(kind, m, text, start, results[0])
+        ):
+            # "last year's quarter", "the same period last year", "the 2022 quarter": the
+            # quarter reported on, in that year
+            resolved, direction = (
+                quarter_span(dt.date(year, results[0].month, 1)) + ("quarter", None),
+                "anchored",
+            )
+        elif kind == "quarter" and _is_fiscal(text, start, m):
+            resolved, direction = (None, None, "quarter", None), "stated"  # its own calendar
+        else:
+            direction = _direction(kind, m, text, start, tense)
+            resolved = resolve_match(kind, m, published, direction)
+            if resolved and resolved[0] and _ends_year_ago_period(kind, m, text, start):
+                resolved = (_year_before(resolved[0]),) + resolved[1:]
+        if resolved is None:
+            continue
+        day, day_end, precision, part = resolved
+        phrase = DatePhrase(
+            start=start + offset,
+            end=m.end() + offset,
+            text=text[start : m.end()],
+            kind=kind,
+            date=day,
+            date_end=day_end,
+            precision=precision,
+            part_of_day=part,
+            resolution="relative" if kind in RELATIVE_KINDS | ANCHORED_KINDS else "explicit",
+            direction=direction,
+            note=_weekday_note(m, day),
         )
-        return published - timedelta(days=back), None, "part_of_day" if part else "day", part
-    if kind == "relative_span":
-        return _relative_span(groups, published)
-    return _ago(groups, published)
+        found.append(phrase)
+        if kind in ANCHOR_KINDS and day is not None:
+            previous = local = (day, day_end, precision)
+            if is_reported_quarter(phrase, published):
+                reported = local
+    return found
 
 
-def _part_of_day(groups: dict[str, str]) -> str | None:
-    for key in ("part", "pre_part", "pre"):
-        if key in groups and groups[key].lower() in PARTS_OF_DAY:
-            return PARTS_OF_DAY[groups[key].lower()]
+def _tagged(m: re.Match[str], start: int, is_date: Callable[[int, int], bool] | None) -> bool:
+    """Says whether a bare month or year is a date: after a lead word unless the parser says it
+    is not; without one only when the parser tags it a date."""
+    if m.groupdict().get("lead"):
+        return is_date is None or is_date(start, m.end())
+    return is_date is not None and is_date(start, m.end())
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """Says whether date words are part of a name: a title written in capitals inside a sentence
+    or between quotation marks ("on This Week In Review", "“This Month” said"), or a date naming
+    something ("the March 3 Committee")."""
+    words = text[start:end].split()
+    before = text[:start].rstrip()
+    inside = bool(before) and before[-1] not in ".!?:\"“‘'("
+    capitals = all(w[0].isupper() for w in words if w[0].isalpha())
+    relative = words[0].lower() in ("this", "last", "next", "earlier", "later")
+    quoted = before[-1:] in ('"', "“", "‘", "`")  # after an opening quotation mark
+    if len(words) > 1 and (inside or quoted) and capitals and relative:
+        return True
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
+    return (
+        any(c.isdigit() for c in text[start:end])  # not "on the Sunday President X spoke"
+        and re.search(r"\b[Tt]he$", before) is not None
+        and after is not None
+        and after.group(1).lower() not in MONTHS | WEEKDAYS | PARTS_OF_DAY
+    )
+
+
+def _direction(
+    kind: str,
+    m: re.Match[str],
+    text: str,
+    start: int,
+    tense: Callable[[int, int], str | None] | None,
+) -> str:
+    """Returns how a phrase is placed in time: `stated` when the words fix it, else `forward`
+    (a scheduling word before it, else a future verb), `backward` (a past verb) or `nearest`."""
+    groups = groups_of(m)
+    lead = groups.get("lead", "").strip().lower()
+    if kind in ("month_day", "quarter") and groups.keys() & {"year", "qyear", "qrel"}:
+        return "stated"
+    if kind in ("month_year", "year"):
+        return "stated"
+    if kind == "quarter":
+        return "nearest"  # results of the quarter just ended are "expected", "to be reported"
+    if kind == "relative_span" and is_this_weekend(groups):
+        pass  # "this weekend": the one before or after, as "the weekend"
+    elif kind in ("relative_day", "relative_span", "ago"):
+        return "stated"
+    rel = " ".join(groups.get("rel", "").lower().split())
+    if rel in ("last", "next"):
+        return "stated"
+    if rel.startswith("the "):
+        return "anchored"  # "the previous Friday": before a day the words do not give
+    if kind == "month" and lead in ("last", "next"):
+        return "backward" if lead == "last" else "forward"
+    if kind == "month" and (lead == "this" or "year_rel" in groups):
+        return "stated"
+    cue = tense(start, m.end()) if tense else None
+    if cue != "pluperfect" and _FORWARD_BEFORE.search(text[:start]):
+        return "forward"
+    if cue == "perfect" and _UNTIL_BEFORE.search(text[:start]):
+        return "forward"  # "has extended the permits through January": the limit lies ahead
+    return {
+        "future": "forward",
+        "past": "backward",
+        "pluperfect": "backward",
+        "perfect": "backward",
+    }.get(cue or "", "nearest")
+
+
+def _weekday_note(m: re.Match[str], day: dt.date | None) -> str | None:
+    """Returns a note when a weekday written beside a date does not fall on it."""
+    name = m.groupdict().get("day_name")
+    if not name or day is None or day.weekday() == WEEKDAYS[name.lower()]:
+        return None
+    return f"{name} is written beside {day.day} {day:%B %Y}, which is a {day:%A}; the date is kept"
+
+
+def _is_fiscal(text: str, start: int, m: re.Match[str]) -> bool:
+    """Says whether a quarter is of a fiscal year ("the fiscal first quarter", "its fourth
+    quarter ended June 30"), whose calendar the words do not give. A quarter that ends in the
+    last month of the calendar quarter of its number is that calendar quarter ("the third
+    quarter ended Sept. 30", "the second quarter ending June 29")."""
+    before = text[max(0, start - 12) : start].lower()
+    if "fiscal" in before:
+        return True
+    ended = re.match(rf"\s+end(?:ed|ing)\b(?:\s+{_MONTH})?", text[m.end() :])
+    if ended is None:
+        return False
+    month = ended.group("month")
+    return month is None or MONTHS[month.lower().rstrip(".")] != 3 * QUARTERS[m["ordinal"].lower()]
+
+
+def is_reported_quarter(phrase: DatePhrase, published: dt.date | None) -> bool:
+    """Says whether a phrase is a quarter that results can be reported for: a calendar quarter
+    ended by publication, named as itself (not "a year ago" read as a quarter)."""
+    return (
+        phrase.precision == "quarter"
+        and phrase.kind == "quarter"
+        and phrase.date_end is not None
+        and published is not None
+        and phrase.date_end < published
+    )
+
+
+def _back_from(
+    kind: str, local: Anchor | None, reported: Anchor | None, cue: str | None, text: str
+) -> Anchor | None:
+    """Returns the quarter a "year back" phrase counts from: a quarter of the same sentence;
+    for "a year ago" with a past verb also the quarter the article reports on ("net rose from
+    $2 million a year ago"; not "the chain runs 40 stores, up from 31 a year ago": a state
+    then; not when the sentence names another period: "in the first nine months, … a year
+    earlier", nor in a sentence without a figure: "costs rose compared with a year ago").
+    "last year" names the calendar year, also beside a quarter ("third-quarter sales fell from
+    $21 million last year")."""
+    if local is not None and local[2] == "quarter" and kind == "ago":
+        return local
+    if kind != "ago" or cue not in ("past", "perfect") or _OTHER_PERIOD.search(text):
+        return None
+    if not re.search(r"\d", text):  # results are compared in figures
+        return None
+    return reported
+
+
+def _cue(tense: Callable[[int, int], str | None] | None, start: int, end: int) -> str | None:
+    """Returns the tense of the verb of the words at start:end (None without a parse)."""
+    return tense(start, end) if tense else None
+
+
+def _results_year(
+    kind: str, m: re.Match[str], text: str, start: int, quarter: dt.date
+) -> int | None:
+    """Returns the year of a phrase that names the results period of another year ("last
+    year's quarter", "the same period last year", "the 2022 quarter"; the quarter is
+    that of `quarter`, the one reported on), else None — also when the sentence names another
+    period ("in the first nine months, … the 2022 period")."""
+    if _OTHER_PERIOD.search(text):
+        return None
+    before, after = text[:start], text[m.end() :]
+    same_period = re.match(r"'s\s+(?:quarter|period)\b", after) or re.search(
+        r"\b(?:corresponding|comparable|same|year-ago|year-earlier)\s+(?:period|quarter)\s+$",
+        before,
+    )
+    if kind == "relative_span" and _year_back(kind, m) and same_period:
+        return quarter.year - 1
+    if (
+        kind == "year"
+        and not m.groupdict().get("lead")
+        and re.search(r"\b[Tt]he\s+$", before)
+        and re.match(r"\s+(?:quarter|period)\b", after)
+    ):
+        year = groups_of(m).get("year")
+        return int(year) if year else None
     return None
 
 
-def _span_precision(kind: str, groups: dict[str, str], day_precision: str) -> str:
-    if kind in ("relative_span", "ago"):
-        return groups["unit"].lower()
-    return day_precision
+def _ends_year_ago_period(kind: str, m: re.Match[str], text: str, start: int) -> bool:
+    """Says whether a day without its year ends a period of the year before ("in the year-ago
+    period ending Oct. 31", "the year-earlier quarter ended May 2")."""
+    before = text[:start]
+    return (
+        kind == "month_day"
+        and "year" not in groups_of(m)
+        and re.search(r"\bend(?:ed|ing)\s+$", before) is not None
+        and re.search(r"\byear-(?:ago|earlier)\b", before) is not None
+    )
 
 
-def _month_day(
-    groups: dict[str, str], published: dt.date | None, part: str | None
-) -> Resolved | None:
-    month, day = MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
-    if not 1 <= day <= 31:
-        return None
-    precision = "part_of_day" if part else "day"
-    if "year" in groups:
-        try:
-            return dt.date(int(groups["year"]), month, day), None, precision, part
-        except ValueError:
-            return None
-    if day > max(calendar.monthrange(y, month)[1] for y in (2023, 2024)):
-        return None  # "February 30" and the like
-    year = _latest_year(month, day, published)
-    if year is None:
-        return None, None, precision, part
-    return dt.date(year, month, day), None, precision, part
+def _year_before(day: dt.date) -> dt.date:
+    """Returns the same day a year before (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
-def _latest_year(month: int, day: int, published: dt.date | None) -> int | None:
-    """Returns the year putting month/day closest on or before the publication date."""
-    if published is None:
-        return None
-    year = published.year
-    while True:
-        try:
-            if dt.date(year, month, day) <= published:
-                return year
-        except ValueError:  # 29 February of a common year
-            pass
-        year -= 1
-
-
-def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _year_span(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
-def _relative_span(groups: dict[str, str], published: dt.date) -> Resolved:
-    """Returns the span of `this/earlier this/later this/last/next week|weekend|month|year`."""
-    which, unit = " ".join(groups["which"].lower().split()), groups["unit"].lower()
-    if unit == "weekend":
-        saturday = published + timedelta(days=5 - published.weekday())  # of the publication week
-        if which == "last":
-            saturday -= timedelta(days=7)
-        elif which == "next":
-            saturday += timedelta(days=7)
-        return saturday, saturday + timedelta(days=1), "week", None
-    if which == "last" and unit == "week":
-        # From the Monday of the previous week to the day before publication: both readings of
-        # "last week" (the previous calendar week, and the past seven days).
-        monday = published - timedelta(days=published.weekday())
-        return monday - timedelta(days=7), published - timedelta(days=1), "week", None
-    shift = {"last": -1, "next": 1}.get(which, 0)
-    first, last = _unit_span(unit, published, shift)
-    if which == "earlier this":
-        last = max(first, published - timedelta(days=1))
-    elif which == "later this":
-        first = min(last, published + timedelta(days=1))
-    return first, last, unit, None
-
-
-def _unit_span(unit: str, day: dt.date, shift: int) -> tuple[dt.date, dt.date]:
-    """Returns the first and last day of the week, month or year holding `day`, moved by `shift`
-    units."""
-    if unit == "week":
-        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=shift)
-        return monday, monday + timedelta(days=6)
-    if unit == "month":
-        index = day.year * 12 + day.month - 1 + shift
-        return _month_span(index // 12, index % 12 + 1)
-    return _year_span(day.year + shift)
-
-
-def _ago(groups: dict[str, str], published: dt.date) -> Resolved:
-    """Returns `N days ago` as a day, `N weeks/months/years ago` as that whole week/month/year."""
-    count_text, unit = groups["count"].lower(), groups["unit"].lower()
-    count = NUMBER_WORDS[count_text] if count_text in NUMBER_WORDS else int(count_text)
-    if unit == "day":
-        return published - timedelta(days=count), None, "day", None
-    return _unit_span(unit, published, -count) + (unit, None)
+def _year_back(kind: str, m: re.Match[str]) -> bool:
+    """Says whether a phrase means "one year before" ("a year ago", "last year", "a year
+    earlier")."""
+    groups = {k: v.lower() for k, v in m.groupdict().items() if v}
+    if kind == "ago" or kind == "anchored" and groups.get("rel") in ("earlier", "before"):
+        return groups.get("unit") == "year" and groups.get("count") in ("a", "one", "1")
+    return kind == "relative_span" and groups["which"] == "last" and groups["unit"] == "year"

@@ -1,8 +1,9 @@
 """The `events` table: who did or said what, and when, as each article states it.
 
-An event is a date phrase of a sentence with the actor of the verb it attaches to (the subject, or
-the speaker of a quote from the `quotes` table), or a quote whose sentence states no date, placed at
-the article's publication date. See docs/timeline.md.
+An event is a date phrase of a sentence — every one, with the actor of the verb it attaches to
+(the subject, or the speaker of a quote from the `quotes` table) when one is found — or a quote
+whose statement no date phrase dates, placed at the article's publication date. See
+docs/timeline.md.
 """
 
 from __future__ import annotations
@@ -14,12 +15,23 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..text.datelines import find_datelines
-from ..text.lexicon import ROLE_NOUNS
-from .dates import DatePhrase, find_dates
+from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from .dates import (
+    ANCHOR_KINDS,
+    COMPARISON_PREPOSITIONS,
+    FUTURE_AUXILIARIES,
+    FUTURE_GOVERNORS,
+    Anchor,
+    DatePhrase,
+    find_dates,
+    is_reported_quarter,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
+#: Actions that all count as making a statement public (one happening can be told with any).
+STATEMENT_ACTIONS = SPEECH_VERBS | frozenset("publish issue release contact post".split())
 #: Nouns for an organisation: as a subject ("the council") they stand for the one organisation
 #: named before whose name holds them, else they are kept as written.
 ORG_NOUNS = frozenset(
@@ -102,6 +114,26 @@ def tabulate_events(
     return rows
 
 
+def tabulate_date_problems(events: pd.DataFrame, sentences: pd.DataFrame) -> list[dict[str, Any]]:
+    """Returns rows of the `problems` table for the events whose date words look wrong (their
+    `date_note`), at the date phrase's offset in the body."""
+    noted = events[events.date_note.notna()]
+    starts = sentences.set_index(["article_id", "sentence_id"]).start
+    rows = []
+    for e in rows_of(noted):
+        start = int(starts[(e.article_id, e.sentence_id)])
+        at = str(e.text).find(str(e.date_text))
+        rows.append(
+            {
+                "article_id": e.article_id,
+                "stage": "events",
+                "offset": start + max(at, 0),
+                "message": f"at {start + max(at, 0)}: {e.date_note}",
+            }
+        )
+    return rows
+
+
 def _by_article(rows: list[Any]) -> dict[str, list[Any]]:
     """Groups rows (`rows_of`) by their article_id, keeping their order."""
     out: dict[str, list[Any]] = {}
@@ -122,35 +154,64 @@ class _Context:
         self.mentions = mentions
         self.names = names
         self.datelines = find_datelines(doc.text)
+        #: The last explicit date of the sentence before (for "a year earlier", "that year").
+        self.previous: Anchor | None = None
+        #: The last quarter the article reports on so far (for "a year ago").
+        self.quarter: Anchor | None = None
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quoted)
 
-    def is_year(self, start: int, end: int) -> bool:
+    def is_date(self, start: int, end: int) -> bool:
+        """Says whether spaCy tags every word at start:end of the body a date."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and all(t.ent_type_ == "DATE" for t in span)
+
+    def tense(self, start: int, end: int, sentence: Any) -> str | None:
+        """Returns the tense of the verb the date at start:end attaches to (`find_tense`)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else find_tense(_anchor_of(self.doc, span, sentence))
 
     def sentence_quotes(self, start: int, end: int) -> list[Any]:
         return [q for q in self.quotes if q.start < end and q.end > start]
 
 
 def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> list[dict[str, Any]]:
+    """Returns the events of a sentence: one per date phrase (actor missing when nobody is found),
+    and one per speaker of its quotes at the publication date, unless a date phrase outside the
+    quotes dates a statement verb of the sentence or an act of that speaker."""
     quotes = ctx.sentence_quotes(sentence.start, sentence.end)
     phrases = find_dates(
         sentence.text,
         published=published,
-        is_year=lambda s, e: ctx.is_year(s + sentence.start, e + sentence.start),
+        is_date=lambda s, e: ctx.is_date(s + sentence.start, e + sentence.start),
+        tense=lambda s, e: ctx.tense(s + sentence.start, e + sentence.start, sentence),
+        previous=ctx.previous,
+        quarter=ctx.quarter,
         offset=sentence.start,
     )
-    rows, seen = [], set()
+    ctx.quarter = ctx.quarter or next(
+        (
+            (p.date, p.date_end, p.precision)
+            for p in phrases
+            if p.date is not None and is_reported_quarter(p, published)
+        ),
+        None,
+    )
+    rows = []
+    # An anchor serves this sentence and the next one only.
+    ctx.previous = next(
+        (
+            (p.date, p.date_end, p.precision)
+            for p in reversed(phrases)
+            if p.kind in ANCHOR_KINDS and p.date is not None
+        ),
+        None,
+    )
     for phrase in phrases:
         in_quote = ctx.in_quote(phrase.start, phrase.end)
         anchor = _anchor(ctx.doc, phrase, sentence)
         actor, entity_id = _actor(anchor, ctx, quotes)
-        key = (anchor.i, phrase.date)
-        if actor is None or key in seen:
-            continue  # no one acts: a date, but not an event
-        seen.add(key)
         day, day_end = phrase.date, phrase.date_end
         if in_quote and phrase.resolution == "relative":
             day = day_end = None  # the speaker's "today" is not the article's
@@ -167,14 +228,18 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 precision=phrase.precision,
                 part_of_day=phrase.part_of_day,
                 resolution=phrase.resolution,
+                direction=phrase.direction,
+                date_note=phrase.note,
                 in_quote=in_quote,
             )
         )
-    if any(not ctx.in_quote(p.start, p.end) for p in phrases):
-        return rows
+    dated = [r for r in rows if not r["in_quote"]]
+    if any(r["action"] in STATEMENT_ACTIONS for r in dated):
+        return rows  # the statement itself is dated ("X said Friday")
+    actors = {r["actor"] for r in dated}  # "X resigned on May 2, saying …": said then
     speakers: set[object] = set()
     for q in quotes:
-        if q.start < sentence.start or q.speaker in speakers:
+        if q.start < sentence.start or q.speaker in speakers or q.speaker in actors:
             continue  # a quote belongs to the sentence where it starts
         speakers.add(q.speaker)
         rows.append(
@@ -190,6 +255,8 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 precision="day",
                 part_of_day=None,
                 resolution="publication",
+                direction=None,
+                date_note=None,
                 in_quote=False,
             )
         )
@@ -212,8 +279,11 @@ def _row(sentence: Any, **values: Any) -> dict[str, Any]:
 def _anchor(doc: Doc, phrase: DatePhrase, sentence: Any) -> Token:
     """Returns the verb a date phrase attaches to (the sentence's root when there is none)."""
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
-    if span is None:
-        return doc[0]
+    return doc[0] if span is None else _anchor_of(doc, span, sentence)
+
+
+def _anchor_of(doc: Doc, span: Span, sentence: Any) -> Token:
+    """Returns the verb the words of a span attach to (the sentence's root when there is none)."""
     token = span.root
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
@@ -221,6 +291,61 @@ def _anchor(doc: Doc, phrase: DatePhrase, sentence: Any) -> Token:
         whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         token = whole.root if whole is not None else token
     return token
+
+
+def find_tense(verb: Token) -> str | None:
+    """Returns `future` for a verb in the future or planned (will, a modal, "is to", "plans to",
+    "is expected to"), `pluperfect` for "had …", `perfect` for "has …", `past` for another past
+    form (a past tense, a modal with "have", a participle "the plan unveiled Friday"), None for
+    the present or no verb.
+
+    Verbs of a clause without their own tense (an infinitive, a participle) take the tense of the
+    verb that governs them.
+    """
+    for _ in range(MAX_CLIMB):
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words = {c.lower_ for c in aux}
+        if words & {"have", "has", "'ve", "had", "'d"} and words & FUTURE_AUXILIARIES:
+            return "past"  # "would have voted"
+        if "had" in words:
+            return "pluperfect"  # "the permit had been due to lapse Friday"
+        if words & FUTURE_AUXILIARIES:
+            return "future"
+        if any(c.tag_ == "VBD" for c in aux) or verb.tag_ == "VBD":
+            return "past"
+        if words & {"have", "has", "'ve"} and verb.tag_ == "VBN":
+            return "perfect"  # "has extended": past, but what it set may lie ahead
+        if verb.tag_ == "VBN" and not aux and verb.dep_ in ("acl", "relcl", "amod"):
+            return "past"  # "the plan unveiled Friday", "a peak reached on May 2"
+        introduced = any(
+            c.dep_ == "mark" or c.dep_ == "advmod" and c.i < verb.i for c in verb.children
+        )
+        if verb.tag_ == "VBN" and not aux and verb.dep_ == "advcl" and not introduced:
+            return "past"  # "the new terms, disclosed Friday, would …"; not "once approved …"
+        head = verb.head
+        if head.i == verb.i:
+            return None
+        if "to" in words and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words):
+            # "plans to reopen", "is expected to be held Aug. 30"
+            if head.lemma_.lower() in FUTURE_GOVERNORS:
+                if any(c.lower_ == "had" for c in head.children):
+                    return "pluperfect"  # "had been scheduled to reopen Friday"
+                return "future"  # "plans to reopen", "is to meet", "agreed to sell"
+            verb = head
+            continue
+        if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "xcomp", "relcl"):
+            verb = head
+            continue
+        if verb.dep_ == "prep" and verb.lower_ in COMPARISON_PREPOSITIONS:
+            # "rose to $9 million, compared with $7 million a year ago": a past verb carries
+            # over (not "following Friday's vote, he will …", "… including one on Friday")
+            tense = find_tense(head)
+            return tense if tense in ("past", "perfect", "pluperfect") else None
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "had been due to lapse": the copula
+            verb = head
+            continue
+        return None
+    return None
 
 
 def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, str | None]:

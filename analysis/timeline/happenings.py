@@ -1,9 +1,11 @@
 """Across outlets: events grouped into happenings, date conflicts, and how statements propagated.
 
-Events are grouped within blocks, never all pairs: events of one actor, of one kind of action,
-stated on the same day form one block; events whose sentences the `links` table connects join
-when they have the same actor and their dates can both be true — or, for a verbatim or
-near-verbatim link, even when they cannot (that is a conflict, shown and never resolved).
+A happening is one act: the same actor, the same kind of action, one story, dates that can all
+be true. Events are grouped within blocks, never all pairs: events of one actor entity, of one
+kind of action, stated on the same day form one block; events whose sentences the `links` table
+connects join when they have the same actor and the whole group's dates still share a day — or,
+for two dated tellings of one statement (a verbatim, near-verbatim or shared-quote link of at
+least 6 words), even when they cannot: a conflict, shown and never resolved.
 """
 
 from __future__ import annotations
@@ -16,25 +18,47 @@ from typing import Any
 import pandas as pd
 
 from ..corpus.selection import Selection
-from ..text.lexicon import SPEECH_VERBS
-from .events import rows_of
+from .events import STATEMENT_ACTIONS, rows_of
 
-#: Actions that all count as making a statement public (one happening can be told with any).
-STATEMENT_ACTIONS = SPEECH_VERBS | frozenset("publish issue release contact post".split())
-#: Link kinds strong enough to group events whose stated dates disagree.
-STRONG_LINKS = frozenset({"verbatim", "near_verbatim"})
+#: Link kinds that make two events one statement (the same words, or the same quote): strong
+#: enough to group events whose stated dates disagree — a conflict.
+STRONG_LINKS = frozenset({"verbatim", "near_verbatim", "shared_quote"})
+#: Words two tellings must share in a row to be one statement that may conflict: a stock phrase
+#: quoted in several statements ("law and order") is not one statement.
+MIN_SHARED_WORDS = 6
 #: Precisions of a stated single day.
 DAY_PRECISIONS = frozenset({"day", "part_of_day"})
 #: Longest label, in characters.
 LABEL_CHARS = 90
 
 
-def group_happenings(events: pd.DataFrame, *, links: pd.DataFrame) -> list[dict[str, Any]]:
-    """Groups events of different articles that describe the same happening.
+def story_of(articles: pd.DataFrame | None) -> dict[str, str]:
+    """Returns each article's story: `articles.story_id` when the column exists, else one story
+    for the whole corpus (an article without a story is a story of its own)."""
+    if articles is None:
+        return {}
+    if "story_id" not in articles.columns:
+        return dict.fromkeys(articles.article_id.astype(str), "")
+    return {
+        str(a): (str(s) if pd.notna(s) else f"article:{a}")
+        for a, s in zip(articles.article_id, articles.story_id, strict=True)
+    }
+
+
+def group_happenings(
+    events: pd.DataFrame, *, links: pd.DataFrame, articles: pd.DataFrame | None = None
+) -> list[dict[str, Any]]:
+    """Groups events of different articles that describe the same act.
+
+    One act: the same actor (an entity; or the same words, for events whose sentences a link
+    joins), the same kind of action, dates that can all be true, one story. Events without an
+    actor stay happenings of their own.
 
     Args:
         events: The `events` table (not modified).
         links: The `links` table.
+        articles: The `articles` table: its `story_id` keeps every happening within one story
+            (without the column, or without the table, the corpus is one story).
 
     Returns:
         Rows of the `happenings` table, earliest first (every event is in exactly one).
@@ -42,78 +66,181 @@ def group_happenings(events: pd.DataFrame, *, links: pd.DataFrame) -> list[dict[
     ev = events.reset_index(drop=True)
     if ev.empty:
         return []
-    parent = list(range(len(ev)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        parent[find(i)] = find(j)
-
-    actor = ev.actor_entity_id.fillna(ev.actor.str.lower())
-    stated_mask = ev.resolution.isin(["explicit", "relative"]) & ev.date.notna()
-    day_mask = stated_mask & ev.precision.isin(DAY_PRECISIONS) & actor.notna()
+    stories = story_of(articles)
     records = rows_of(ev)
-    actors, stated, days = actor.tolist(), stated_mask.tolist(), day_mask.tolist()
+    entity = [e if isinstance(e, str) else None for e in ev.actor_entity_id.tolist()]
+    words = [a.lower() if isinstance(a, str) else None for a in ev.actor.tolist()]
+    actors = [e or w for e, w in zip(entity, words, strict=True)]
+    story = [stories.get(str(e.article_id), "") for e in records]
+    kind = ["statement" if e.action in STATEMENT_ACTIONS else str(e.action) for e in records]
+    stated = (ev.resolution.isin(["explicit", "relative"]) & ev.date.notna()).tolist()
     first = [e.date for e in records]
-    last = [e.date if e.date_end is pd.NaT else e.date_end for e in records]
-    block_of: dict[tuple[str, str, pd.Timestamp], int] = {}
+    last = [e.date if pd.isna(e.date_end) else e.date_end for e in records]
+    # A stated date is its days; an undated statement was made on or before its publication.
+    never = pd.Timestamp.min
+    groups = _Groups(
+        [
+            (first[i], last[i])
+            if stated[i]
+            else (never, e.date)
+            if e.resolution == "publication" and pd.notna(e.date)
+            else None
+            for i, e in enumerate(records)
+        ]
+    )
+
+    day_block: dict[tuple[str, str, str, Any], int] = {}
     for i, e in enumerate(records):
-        if days[i]:
-            kind = "statement" if e.action in STATEMENT_ACTIONS else str(e.action)
-            union(i, block_of.setdefault((actors[i], kind, e.date), i))
+        who = entity[i]
+        if who and stated[i] and e.precision in DAY_PRECISIONS:
+            j = day_block.setdefault((story[i], who, kind[i], e.date), i)
+            groups.join(i, j, conflict_allowed=False)
 
     at: dict[tuple[str, int], list[int]] = {}
     for i, e in enumerate(records):
         at.setdefault((str(e.article_id), int(e.sentence_id)), []).append(i)
-    ends = ("article_a", "sentence_a", "article_b", "sentence_b", "kind")
-    for article_a, sentence_a, article_b, sentence_b, kind in zip(
+    ends = ("article_a", "sentence_a", "article_b", "sentence_b", "kind", "shared_run")
+    for article_a, sentence_a, article_b, sentence_b, link_kind, run in zip(
         *(links[c].tolist() for c in ends), strict=True
     ):  # plain lists: a large corpus has hundreds of thousands of links
         for i in at.get((article_a, sentence_a), []):
             for j in at.get((article_b, sentence_b), []):
-                if not isinstance(actors[i], str) or actors[i] != actors[j]:
+                if actors[i] is None or (actors[i], kind[i], story[i]) != (
+                    actors[j],
+                    kind[j],
+                    story[j],
+                ):
                     continue
-                agree = not (stated[i] and stated[j]) or (
-                    first[i] <= last[j] and first[j] <= last[i]
-                )
-                if agree or kind in STRONG_LINKS:
-                    union(i, j)
+                # Two dated tellings of one statement word for word may disagree: a conflict.
+                strong = link_kind in STRONG_LINKS and run >= MIN_SHARED_WORDS
+                strong = strong and stated[i] and stated[j]
+                groups.join(i, j, conflict_allowed=strong)
 
-    groups: dict[int, list[int]] = {}
-    for i in range(len(ev)):
-        groups.setdefault(find(i), []).append(i)
+    published = _published_of(articles)
     rows = [
-        _happening([records[i] for i in members], [stated[i] for i in members])
-        for members in groups.values()
+        _happening([records[i] for i in members], [stated[i] for i in members], published)
+        for members in groups.members()
     ]
-    never = pd.Timestamp.max
-    rows.sort(key=lambda r: (never if pd.isna(r["date"]) else r["date"], r["events"][0]))
+    last_day = pd.Timestamp.max
+    rows.sort(key=lambda r: (last_day if pd.isna(r["date"]) else r["date"], r["events"][0]))
     for i, row in enumerate(rows):
         row["happening_id"] = i
     return rows
 
 
-def _happening(members: list[Any], stated: list[bool]) -> dict[str, Any]:
+class _Groups:
+    """Union-find over events that keeps, for each group, the days all its dates share (the
+    latest first day and the earliest last day) and, for a group in conflict, the days its
+    stated dates cover (from the earliest first day to the latest last day)."""
+
+    def __init__(self, spans: list[tuple[pd.Timestamp, pd.Timestamp] | None]) -> None:
+        self.parent = list(range(len(spans)))
+        self.span: list[tuple[Any, Any, Any, Any] | None] = [
+            None if s is None else (s[0], s[1], s[0], s[1]) for s in spans
+        ]
+
+    def find(self, i: int) -> int:
+        """Returns the group of event i."""
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int, *, conflict_allowed: bool) -> bool:
+        """Joins the groups of events i and j when their dates can all be true (or when a
+        conflict is allowed); returns whether they are one group now."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return True
+        sa, sb = self.span[a], self.span[b]
+        if sa is None or sb is None:
+            merged = sa or sb
+        else:
+            lo, hi = max(sa[0], sb[0]), min(sa[1], sb[1])
+            if sa[0] > sa[1] or sb[0] > sb[1]:  # a conflict: the other must fit what it covers
+                cover = (max(sa[2], sb[2]), min(sa[3], sb[3]))
+                if cover[0] > cover[1] and not conflict_allowed:
+                    return False
+                merged = (lo, hi, *cover)
+            elif lo <= hi:
+                merged = (lo, hi, lo, hi)
+            elif conflict_allowed:
+                merged = (lo, hi, min(sa[0], sb[0]), max(sa[1], sb[1]))
+            else:
+                return False
+        self.parent[a] = b
+        self.span[b] = merged
+        return True
+
+    def members(self) -> list[list[int]]:
+        """Returns the events of each group, groups in order of their first event."""
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return list(out.values())
+
+
+#: Characters on each side of a date phrase that make two tellings the same words.
+AROUND_CHARS = 40
+
+
+def _words_around(text: str, phrase: str) -> tuple[str, str]:
+    """Returns a date phrase with the words around it in its sentence (case folded), which two
+    articles share when one repeats the other's sentence word for word."""
+    at = max(text.find(phrase), 0)
+    around = text[max(0, at - AROUND_CHARS) : at + len(phrase) + AROUND_CHARS]
+    return phrase.casefold(), " ".join(around.casefold().split())
+
+
+def _published_of(articles: pd.DataFrame | None) -> dict[str, pd.Timestamp]:
+    """Returns each article's publication date (none without the table)."""
+    if articles is None or "published" not in articles.columns:
+        return {}
+    return {
+        str(a): p
+        for a, p in zip(articles.article_id, articles.published, strict=True)
+        if pd.notna(p)
+    }
+
+
+def _happening(
+    members: list[Any], stated: list[bool], published: dict[str, pd.Timestamp]
+) -> dict[str, Any]:
+    """Returns the happening row of a group of events. A relative date repeated word for word (the
+    same phrase amid the same words) by a later article is a copy: it is shown in
+    `dates_by_article`, but the date and the conflict are read from the first article's."""
     told = [e for e, ok in zip(members, stated, strict=True) if ok]
+    never = pd.Timestamp.max
+    told.sort(key=lambda e: published.get(str(e.article_id), never))
     dates: dict[str, str] = {}
+    phrases: dict[str, str] = {}
     spans: dict[str, tuple[pd.Timestamp, pd.Timestamp]] = {}
+    first_told: set[tuple[str, str]] = set()
     for e in told:
         if e.article_id not in dates:
             end = e.date_end if pd.notna(e.date_end) else e.date
             dates[e.article_id] = _iso(e.date) + ("" if end == e.date else "/" + _iso(end))
+            phrases[e.article_id] = str(e.date_text)
+            copy = _words_around(str(e.text), str(e.date_text))
+            if e.resolution == "relative" and copy in first_told:
+                continue
+            first_told.add(copy)
             spans[e.article_id] = (e.date, end)
     # Intervals on a line have a common day exactly when the latest start is before the first end.
-    conflict = bool(spans) and max(s[0] for s in spans.values()) > min(s[1] for s in spans.values())
+    latest_start: Any = max((s[0] for s in spans.values()), default=pd.NaT)
+    first_end: Any = min((s[1] for s in spans.values()), default=pd.NaT)
+    conflict = bool(spans) and latest_start > first_end
     days = {s[0] for s in spans.values() if s[0] == s[1]}
-    date: Any
+    date: Any = pd.NaT
+    date_end: Any = pd.NaT
     if len(days) == 1 and not conflict:
         date = next(iter(days))  # agreed (spans stated by other articles contain it)
-    else:
-        date = min((s[0] for s in spans.values()), default=pd.NaT)
+    elif conflict:
+        date = min(s[0] for s in spans.values())
+    elif spans:
+        date, date_end = latest_start, first_end  # the days every article's span shares
+        if date == date_end:
+            date_end = pd.NaT
     shown = (told or members)[0]
     actor = shown.actor if isinstance(shown.actor, str) else None
     action = Counter(e.action for e in (told or members) if isinstance(e.action, str)).most_common(
@@ -125,7 +252,9 @@ def _happening(members: list[Any], stated: list[bool]) -> dict[str, Any]:
         "actor": actor,
         "action": action[0][0] if action else None,
         "date": date,
+        "date_end": date_end,
         "dates_by_article": json.dumps(dates),
+        "phrases_by_article": json.dumps(phrases, ensure_ascii=False),
         "conflict": conflict,
         "articles": list(dict.fromkeys(e.article_id for e in members)),
         "events": [f"{e.article_id}:{e.event_id}" for e in members],
@@ -152,12 +281,15 @@ def propagate_statements(statements: pd.DataFrame, articles: pd.DataFrame) -> pd
 
     Returns:
         One row per statement and article: statement_id, label, article_id, outlet, published,
-        first (the article is among the earliest carriers by publication date) and delay_days
-        (days after the first carrier; missing without a publication date).
+        first (the article is among the earliest carriers of its story by publication date) and
+        delay_days (days after the first carrier of the same story — `articles.story_id`, the
+        whole corpus without it; missing without a publication date).
     """
     meta = articles.set_index("article_id")[["outlet", "published"]]
     rows = statements.drop_duplicates(["statement_id", "article_id"]).join(meta, on="article_id")
-    earliest = rows.groupby("statement_id").published.transform("min")
+    stories = story_of(articles)
+    story = rows.article_id.map(lambda a: stories.get(str(a), ""))
+    earliest = rows.groupby([rows.statement_id, story]).published.transform("min")
     delay = (rows.published - earliest).dt.days
     return pd.DataFrame(
         {
@@ -182,7 +314,8 @@ def tabulate_report_delays(happenings: pd.DataFrame, articles: pd.DataFrame) -> 
     Returns:
         One row per happening and reporting article: happening_id, label, date (the happening's),
         article_id, outlet, stated (the date the article states, if any), published and
-        delay_days (publication minus the happening's date; missing when either is unknown).
+        delay_days (publication minus the happening's day; missing when either is unknown, and
+        for a span happening, which has no day to count from).
     """
     meta = articles.set_index("article_id")[["outlet", "published"]]
     rows = []
@@ -193,15 +326,17 @@ def tabulate_report_delays(happenings: pd.DataFrame, articles: pd.DataFrame) -> 
                     "happening_id": h.happening_id,
                     "label": h.label,
                     "date": h.date,
+                    "span": pd.notna(h.date_end),
                     "article_id": article_id,
                     "stated": read_dates(h.dates_by_article).get(article_id),
                 }
             )
     frame = pd.DataFrame(
-        rows, columns=["happening_id", "label", "date", "article_id", "stated"]
+        rows, columns=["happening_id", "label", "date", "span", "article_id", "stated"]
     ).join(meta, on="article_id")
-    frame["delay_days"] = (frame.published - frame.date).dt.days.astype("Int64")
-    return frame
+    delay = (frame.published - frame.date).dt.days.astype("Int64")
+    frame["delay_days"] = delay.mask(frame.span.astype(bool))
+    return frame.drop(columns="span")
 
 
 def select_events(
@@ -235,9 +370,9 @@ def summarize_happenings(
             the label) and the choices that apply (e.g. actor).
 
     Returns:
-        One row per happening: date, actor, action, conflict, then one column per selected outlet
-        with the date it states (`reported` when it carries it without a date, empty when it
-        does not carry it), and the label.
+        One row per happening: date (and date_end for a span), actor, action, conflict, then one
+        column per selected outlet with the date it states (`reported` when it carries it without
+        a date, empty when it does not carry it), and the label.
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
@@ -251,6 +386,7 @@ def summarize_happenings(
         stated = read_dates(h.dates_by_article)
         row: dict[str, Any] = {
             "date": h.date,
+            "date_end": h.date_end,
             "actor": h.actor,
             "action": h.action,
             "conflict": h.conflict,
@@ -259,7 +395,15 @@ def summarize_happenings(
             if article_id in outlet_of:
                 row[outlet_of[article_id]] = stated.get(article_id, "reported")
         rows.append({**row, "label": h.label})
-    columns = ["date", "actor", "action", "conflict", *sorted(set(outlet_of.values())), "label"]
+    columns = [
+        "date",
+        "date_end",
+        "actor",
+        "action",
+        "conflict",
+        *sorted(set(outlet_of.values())),
+        "label",
+    ]
     frame = pd.DataFrame(rows, columns=columns).fillna({o: "" for o in set(outlet_of.values())})
     for column, allowed in selection.choices:
         if column in frame.columns:

@@ -35,6 +35,9 @@ RESOLUTION_SYMBOLS = {"explicit": "circle", "relative": "diamond", "publication"
 #: Hours between the markers of different outlets on one day, so they do not hide each other.
 OUTLET_OFFSET_HOURS = 1.5
 UNKNOWN_ACTOR = "(unknown)"
+#: Days before the first and after the last publication that the timeline draws by default (the
+#: story's period); events outside stay in the table.
+PERIOD_MARGIN_DAYS = 60
 
 
 def plot_timeline(
@@ -43,6 +46,8 @@ def plot_timeline(
     happenings: pd.DataFrame,
     *,
     selection: Selection | None = None,
+    margin_days: int | None = PERIOD_MARGIN_DAYS,
+    with_actorless: bool = False,
 ) -> go.Figure:
     """Who did or said what when, as each outlet states it.
 
@@ -53,6 +58,11 @@ def plot_timeline(
         selection: Outlets, event date range, text search, choices (actor, resolution), and
             `top`: actors drawn on their own rows, those with the most events (`DEFAULT_TOP`
             when None); the others' events share one "other (k more)" row.
+        margin_days: The story's period drawn: from this many days before the first selected
+            article's publication to as many after the last; events outside it stay in the
+            table and the source line says how many and when. None draws every date.
+        with_actorless: Also draw the events whose actor is missing (on an "(unknown)" row);
+            the source line counts them when they are left out.
 
     Returns:
         One marker trace per outlet and resolution kind of the whole corpus (x: the date, at the
@@ -66,6 +76,23 @@ def plot_timeline(
     shown = selection.select_articles(articles)
     rows = select_events(events, articles, selection)
     rows = rows[rows.date.notna()]
+    notes = []
+    if not with_actorless:
+        unknown = rows.actor.isna()
+        if unknown.any():
+            notes.append(f"{plural(int(unknown.sum()), 'event')} without an actor not drawn")
+        rows = rows[~unknown]
+    period = _story_period(shown, margin_days)
+    if period is not None:
+        last = rows.date_end.fillna(rows.date)
+        outside = rows[(last < period[0]) | (rows.date > period[1])]
+        if not outside.empty:
+            notes.append(
+                f"{plural(len(outside), 'event')} outside the story's period "
+                f"({period[0]:%d %b %Y} – {period[1]:%d %b %Y}) not drawn, dated "
+                f"{outside.date.min():%d %b %Y} to {last[outside.index].max():%d %b %Y}"
+            )
+            rows = rows.drop(index=outside.index)
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
     rows = rows.assign(
         outlet=rows.article_id.map(outlet_of),
@@ -137,7 +164,8 @@ def plot_timeline(
             + describe_top(len(kept), len(everyone), "actors")
             + ". ● a stated date, ◆ resolved from the publication date "
             "(weekday, last week…), ○ an undated statement at the publication date; a bar is a "
-            "span, a dashed line joins days outlets disagree on.",
+            "span, a dashed line joins days outlets disagree on."
+            + "".join(f" {note[0].upper()}{note[1:]}." for note in notes),
             selection,
         ),
         layout={
@@ -147,6 +175,18 @@ def plot_timeline(
         },
         empty=rows.empty,
     )
+
+
+def _story_period(
+    shown: pd.DataFrame, margin_days: int | None
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """Returns the first and last day of the story's period: the selected articles' publication
+    dates widened by `margin_days` each side; None without a margin or a publication date."""
+    published = shown.published.dropna()
+    if margin_days is None or published.empty:
+        return None
+    margin = pd.Timedelta(days=margin_days)
+    return published.min() - margin, published.max() + margin
 
 
 def _x(e: Any, offset_hours: float) -> pd.Timestamp:

@@ -1,0 +1,210 @@
+"""Happenings are one act: the same actor, kind of action and story, dates that can all be true;
+a conflict only between two tellings of one statement. Invented events (no corpus needed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from analysis.pipeline import schema
+from analysis.timeline import group_happenings, read_dates, tabulate_report_delays
+
+LINK_COLUMNS = ["article_a", "sentence_a", "article_b", "sentence_b", "kind", "shared_run"]
+
+
+def ev(article: str, sentence: int, actor: str | None, action: str, day: str | None, **more: Any):
+    """One events row: `day` is "YYYY-MM-DD" or "first/last" (a span), None for an undated
+    statement at publication."""
+    first, _, last = (day or "").partition("/")
+    return {
+        "article_id": article,
+        "event_id": sentence,
+        "sentence_id": sentence,
+        "quote_id": None,
+        "actor": actor,
+        "actor_entity_id": more.get("entity", f"e-{actor}" if actor else None),
+        "action": action,
+        "date": pd.Timestamp(first) if first else pd.Timestamp(more.get("published", "2024-03-15")),
+        "date_end": pd.Timestamp(last) if last else pd.NaT,
+        "date_text": more.get("text_of_date", day),
+        "precision": "week" if last else "day",
+        "part_of_day": None,
+        "resolution": "explicit" if day else "publication",
+        "direction": "stated" if day else None,
+        "date_note": None,
+        "in_quote": False,
+        "text": f"sentence {sentence} of {article}",
+    }
+
+
+def events(*rows: dict[str, Any]) -> pd.DataFrame:
+    return schema.conform("events", pd.DataFrame(list(rows)))
+
+
+def links(*rows: tuple[Any, ...]) -> pd.DataFrame:
+    """The `links` rows (article_a, sentence_a, article_b, sentence_b, kind[, shared_run]); the
+    longest shared run is 10 words unless given."""
+    return pd.DataFrame(
+        [row if len(row) == 6 else (*row, 10) for row in rows], columns=LINK_COLUMNS
+    )
+
+
+def articles(stories: dict[str, str] | None = None) -> pd.DataFrame:
+    ids = ["a", "b", "c"]
+    frame = pd.DataFrame(
+        {
+            "article_id": ids,
+            "outlet": ["Gazette", "Courier", "Herald"],
+            "published": pd.to_datetime(["2024-03-15", "2024-03-15", "2024-03-16"]),
+        }
+    )
+    if stories is not None:
+        frame["story_id"] = [stories[a] for a in ids]
+    return frame
+
+
+def happening_of(rows: list[dict[str, Any]], article: str, sentence: int) -> dict[str, Any]:
+    return next(r for r in rows if f"{article}:{sentence}" in r["events"])
+
+
+def test_one_actor_one_kind_one_day_is_one_happening_within_a_story() -> None:
+    # Mayor Brandt resigned on 12 March, in three articles; c is another story.
+    table = events(
+        ev("a", 0, "Tomas Brandt", "resign", "2024-03-12"),
+        ev("b", 0, "Tomas Brandt", "resign", "2024-03-12"),
+        ev("c", 0, "Tomas Brandt", "resign", "2024-03-12"),
+        ev("a", 1, "Tomas Brandt", "visit", "2024-03-12"),  # another kind of action
+    )
+    one_story = group_happenings(table, links=links())
+    assert sorted(len(r["events"]) for r in one_story) == [1, 3]
+    for corpus in (None, articles()):  # no `articles`, or no `story_id` column: one story
+        assert group_happenings(table, links=links(), articles=corpus) == one_story
+    two = group_happenings(
+        table, links=links(), articles=articles({"a": "s1", "b": "s1", "c": "s2"})
+    )
+    assert happening_of(two, "a", 0)["articles"] == ["a", "b"]
+    assert happening_of(two, "c", 0)["articles"] == ["c"]
+
+
+def test_actorless_events_and_words_without_entity_stay_apart() -> None:
+    table = events(
+        ev("a", 0, None, "close", "2024-03-12"),
+        ev("b", 0, None, "close", "2024-03-12"),
+        ev("a", 1, "officials", "meet", "2024-03-12", entity=None),
+        ev("b", 1, "officials", "meet", "2024-03-12", entity=None),
+    )
+    assert all(len(r["events"]) == 1 for r in group_happenings(table, links=links()))
+    # A link between the sentences makes the words "officials" one act.
+    linked = group_happenings(table, links=links(("a", 1, "b", 1, "paraphrase")))
+    assert happening_of(linked, "a", 1)["events"] == ["a:1", "b:1"]
+
+
+def test_a_conflict_needs_one_statement_told_with_two_dates() -> None:
+    # a: "Brandt said on Tuesday ..." (12 March); b: the same words "... on Wednesday" (13 March).
+    table = events(
+        ev("a", 0, "Tomas Brandt", "say", "2024-03-12", text_of_date="on Tuesday"),
+        ev("b", 0, "Tomas Brandt", "say", "2024-03-13", text_of_date="on Wednesday"),
+    )
+    rows = group_happenings(table, links=links(("a", 0, "b", 0, "verbatim")))
+    (h,) = rows
+    assert h["conflict"] and read_dates(h["dates_by_article"]) == {
+        "a": "2024-03-12",
+        "b": "2024-03-13",
+    }
+    assert read_dates(h["phrases_by_article"]) == {"a": "on Tuesday", "b": "on Wednesday"}
+    # A paraphrase of different days is two acts, and no conflict; so is a stock phrase of three
+    # words quoted in two statements ("law and order").
+    for link in (("a", 0, "b", 0, "paraphrase"), ("a", 0, "b", 0, "shared_quote", 3)):
+        rows = group_happenings(table, links=links(link))
+        assert len(rows) == 2 and not any(r["conflict"] for r in rows)
+
+
+def test_a_chain_through_undated_statements_never_joins_two_days() -> None:
+    # The mayor spoke on the 12th (a) and on the 14th (b); c carries one of his quotes undated,
+    # and paraphrase links join c to both.
+    table = events(
+        ev("a", 0, "Tomas Brandt", "say", "2024-03-12"),
+        ev("b", 0, "Tomas Brandt", "say", "2024-03-14"),
+        ev("c", 0, "Tomas Brandt", "say", None, published="2024-03-16"),
+    )
+    rows = group_happenings(
+        table, links=links(("a", 0, "c", 0, "paraphrase"), ("b", 0, "c", 0, "paraphrase"))
+    )
+    assert len(rows) == 2 and not any(r["conflict"] for r in rows)
+
+
+def test_a_span_happening_shows_its_range_and_no_delay() -> None:
+    # a: "the council met last week" (4-10 March); b: "... in March" (the month); one act.
+    table = events(
+        ev("a", 0, "Northvale Council", "meet", "2024-03-04/2024-03-10"),
+        ev("b", 0, "Northvale Council", "meet", "2024-03-01/2024-03-31"),
+        ev("a", 1, "Tomas Brandt", "resign", "2024-03-12"),
+    )
+    rows = group_happenings(table, links=links(("a", 0, "b", 0, "paraphrase")))
+    span = schema.conform("happenings", pd.DataFrame(rows))
+    met = span[span.action == "meet"].iloc[0]
+    assert (met.date, met.date_end, met.conflict) == (
+        pd.Timestamp("2024-03-04"),
+        pd.Timestamp("2024-03-10"),
+        False,
+    )
+    delays = tabulate_report_delays(span, articles())
+    assert delays[delays.label.str.contains("meet")].delay_days.isna().all()
+    resign = delays[delays.label.str.contains("resign")]
+    assert resign.delay_days.tolist() == [3]  # published 15 March, resigned the 12th
+
+
+def test_a_relative_date_copied_word_for_word_later_is_no_conflict() -> None:
+    # The same sentence "The senate votes Thursday." in a (Friday 15 March: the 14th, the nearest
+    # Thursday) and in c, published the next day (Saturday 16 March: still the 14th) and in b,
+    # a copy with its own reading: the words are one statement, read from the first article.
+    table = events(
+        ev("a", 0, "Senate", "vote", "2024-03-14", text_of_date="Thursday"),
+        ev("c", 0, "Senate", "vote", "2024-03-21", text_of_date="Thursday"),
+    )
+    table["resolution"] = "relative"
+    table["text"] = "The senate votes Thursday."
+    rows = group_happenings(table, links=links(("a", 0, "c", 0, "verbatim")), articles=articles())
+    (h,) = rows
+    assert not h["conflict"] and h["date"] == pd.Timestamp("2024-03-14")
+    assert read_dates(h["dates_by_article"]) == {"a": "2024-03-14", "c": "2024-03-21"}
+    # Different words for the two dates are a real disagreement.
+    table.loc[1, "text"] = "The senate votes on Thursday, aides said."
+    (h,) = group_happenings(table, links=links(("a", 0, "c", 0, "verbatim")), articles=articles())
+    assert h["conflict"]
+
+
+def test_an_undated_statement_never_joins_what_happened_after_its_article() -> None:
+    # c (published 16 March) carries the mayor's words undated; a states them on the 20th (a
+    # later speech with the same words): c cannot have reported it. b's undated copy (published
+    # 15 March) joins c.
+    table = events(
+        ev("a", 0, "Tomas Brandt", "say", "2024-03-20"),
+        ev("b", 0, "Tomas Brandt", "say", None, published="2024-03-15"),
+        ev("c", 0, "Tomas Brandt", "say", None, published="2024-03-16"),
+    )
+    rows = group_happenings(
+        table, links=links(("a", 0, "c", 0, "verbatim"), ("b", 0, "c", 0, "verbatim"))
+    )
+    assert sorted(r["events"] for r in rows) == [["a:0"], ["b:0", "c:0"]]
+    assert not any(r["conflict"] for r in rows)
+
+
+def test_propagation_counts_delays_within_a_story() -> None:
+    from analysis.timeline import propagate_statements
+
+    # One statement carried by a (15 March), b (15 March) and c (16 March).
+    statements = pd.DataFrame(
+        {
+            "statement_id": [7, 7, 7],
+            "article_id": ["a", "b", "c"],
+            "sentence_id": [0, 0, 0],
+            "label": ["The bridge closes."] * 3,
+        }
+    )
+    one_story = propagate_statements(statements, articles())
+    assert one_story.delay_days.tolist() == [0, 0, 1]
+    # c is another story: it carried the statement first there.
+    split = propagate_statements(statements, articles({"a": "s1", "b": "s1", "c": "s2"}))
+    assert split.delay_days.tolist() == [0, 0, 0] and split["first"].all()
