@@ -127,8 +127,12 @@ def test_datelines_with_and_without_an_agency() -> None:
 
 def test_a_passive_verb_without_agent_has_no_actor(people) -> None:
     # courier: 'The closure plan was approved on Monday, Quint said.' — Quint said it; who
-    # approved the plan the text does not say: no event for Monday, and the words are Quint's.
+    # approved the plan the text does not say. Every dated phrase is an event (issue 23), so
+    # Monday's approval is one, with no actor (never Quint); her words are her undated statement.
     e = people.events
-    assert e[(e.article_id == "courier") & (e.date_text == "Monday")].empty
+    (monday,) = e[(e.article_id == "courier") & (e.date_text == "Monday")].itertuples()
+    assert monday.action == "approve" and pd.isna(monday.actor) and pd.isna(monday.actor_entity_id)
+    said = e[(e.article_id == "courier") & (e.text == monday.text) & e.date_text.isna()]
+    assert said.actor.tolist() == ["Marla Quint"] and said.action.tolist() == ["say"]
     q = quote(people, "courier", "The closure plan was approved")
     assert (q.kind, q.speaker) == ("indirect", "Marla Quint")
