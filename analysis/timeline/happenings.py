@@ -404,7 +404,9 @@ def summarize_happenings(
         *sorted(set(outlet_of.values())),
         "label",
     ]
-    frame = pd.DataFrame(rows, columns=columns).fillna({o: "" for o in set(outlet_of.values())})
+    frame = pd.DataFrame(rows, columns=columns)
+    for outlet in set(outlet_of.values()):  # an outlet that carries none of them: all empty
+        frame[outlet] = frame[outlet].astype("object").fillna("").astype("str")
     for column, allowed in selection.choices:
         if column in frame.columns:
             frame = frame[frame[column].isin(allowed)]
