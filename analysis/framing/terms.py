@@ -622,7 +622,10 @@ def rank_outlet_terms(
     mine_counts.sort_indices()
     everyone = _sum_rows(index.by_article, counted & np.isin(index.outlets, order))
     alone = _sum_rows(index.by_article, counted) if len(set(outlets)) == 1 else None
-    frames = []
+    unit_owner = owner[index.unit_article]
+    picked_rows: list[
+        tuple[str, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, str]]
+    ] = []
     for outlet in outlets:
         others = [o for o in outlets if o != outlet] or None
         rest_of = known - {outlet} if others is None else set(others)
@@ -653,24 +656,32 @@ def rank_outlet_terms(
         positive = z > 0
         candidates, y_t, y_r, delta, z = (a[positive] for a in (candidates, y_t, y_r, delta, z))
         best = np.lexsort((candidates, -z))[:top]
-        kept = pd.DataFrame(
-            {
-                "term": pd.Series(counts.terms[candidates[best]], dtype=_term_dtype(counts)),
-                "n_target": y_t[best].astype("int64"),
-                "n_rest": y_r[best].astype("int64"),
-                "delta": delta[best],
-                "z": z[best],
-            }
-        )
-        allowed = unit_counted & (index.outlets[index.unit_article] == outlet)
-        examples = _first_sentences(counts, index, list(kept.term), allowed)
-        frames.append(kept.assign(outlet=outlet, example=kept.term.map(examples)))
-    return pd.concat(frames, ignore_index=True)[columns]
+        chosen = candidates[best]
+        allowed = unit_counted & (unit_owner == row)
+        found = _first_sentences(counts, index, [str(t) for t in counts.terms[chosen]], allowed)
+        picked_rows.append((outlet, chosen, y_t[best], y_r[best], delta[best], z[best], found))
+    text = _term_dtype(counts)
+    return pd.DataFrame(
+        {
+            "outlet": pd.Series([o for o, c, *_ in picked_rows for _ in range(len(c))], dtype=text),
+            "term": pd.Series(
+                np.concatenate([counts.terms[c] for _, c, *_ in picked_rows]), dtype=text
+            ),
+            "n_target": np.concatenate([r[2] for r in picked_rows]).astype("int64"),
+            "n_rest": np.concatenate([r[3] for r in picked_rows]).astype("int64"),
+            "delta": np.concatenate([r[4] for r in picked_rows]).astype("float64"),
+            "z": np.concatenate([r[5] for r in picked_rows]).astype("float64"),
+            "example": pd.Series(
+                [e for *_, found in picked_rows for e in found.values()], dtype=text
+            ),
+        },
+        columns=columns,
+    )
 
 
 def _term_dtype(counts: TermCounts) -> Any:
-    """Returns the dtype pandas gives the terms in a column (as `distinctive_terms` has them)."""
-    return pd.Series(counts.terms[:1]).dtype
+    """Returns the dtype pandas gives a column of text (as `distinctive_terms` has its terms)."""
+    return pd.Series(counts.terms[:1] if len(counts.terms) else ["-"]).dtype
 
 
 def _sum_rows(matrix: Any, mask: np.ndarray) -> np.ndarray:

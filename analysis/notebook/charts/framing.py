@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -324,14 +325,19 @@ def plot_tone(
         rows = rows.assign(speaker=fold_rest(rows.speaker.astype("str"), keep=ranked))
         drawn = describe_top(len(ranked), len(keep), "speakers") + ". "
     traces = []
+    # Point data as numpy arrays: plotly checks them at once, not point by point (a box of
+    # every quote and sentence of 1,000 articles is tens of thousands of points).
+    by_outlet = dict(iter(rows.groupby("outlet", sort=False)))
+    empty = rows.iloc[:0]
     for outlet, color in outlet_colors(articles).items():
-        mine = rows[rows.outlet == outlet]
-        labels = (
+        mine = by_outlet.get(outlet, empty)
+        labels = np.array(
             [escape(s) for s in mine.speaker]
             if by == "speaker"
-            else ["reporter's words" if p == "reporter" else "quotes" for p in mine.part]
+            else ["reporter's words" if p == "reporter" else "quotes" for p in mine.part],
+            dtype=object,
         )
-        values = [float(v) for v in mine.compound]
+        values = mine.compound.to_numpy(dtype=float)
         axis = (
             {"y": labels, "x": values, "orientation": "h"}
             if by == "speaker"
@@ -350,7 +356,7 @@ def plot_tone(
                 "boxpoints": "all",
                 "jitter": 0.4,
                 "pointpos": 0,
-                "text": [_snippet(t, 160) for t in mine.text],
+                "text": np.array([_snippet(t, 160) for t in mine.text], dtype=object),
                 "hovertemplate": escape(outlet) + ": %{text}<extra></extra>",
             }
         )
