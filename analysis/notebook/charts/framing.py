@@ -290,6 +290,22 @@ def _frame_z(rates: pd.DataFrame, outlets: list[str]) -> dict[tuple[str, str], f
     return out
 
 
+#: The hover snippets of the last tone tables drawn (the table kept, so its id stays its own).
+_SNIPPETS: dict[int, tuple[pd.DataFrame, pd.Series]] = {}
+
+
+def _tone_snippets(tone: pd.DataFrame) -> pd.Series:
+    """Returns the hover snippet of every scored text (index: the tone table's), computed once
+    per tone table: a filter only selects from them."""
+    cached = _SNIPPETS.get(id(tone))
+    if cached is None or cached[0] is not tone:
+        if len(_SNIPPETS) >= 4:
+            _SNIPPETS.clear()
+        snippets = pd.Series([_snippet(t, 160) for t in tone.text], index=tone.index, dtype=object)
+        cached = _SNIPPETS[id(tone)] = (tone, snippets)
+    return cached[1]
+
+
 def plot_tone(
     tables: Any,
     tone: pd.DataFrame,
@@ -328,6 +344,7 @@ def plot_tone(
     # Point data as numpy arrays: plotly checks them at once, not point by point (a box of
     # every quote and sentence of 1,000 articles is tens of thousands of points).
     by_outlet = dict(iter(rows.groupby("outlet", sort=False)))
+    snippets = _tone_snippets(tone) if tone.index.is_unique else None
     empty = rows.iloc[:0]
     for outlet, color in outlet_colors(articles).items():
         mine = by_outlet.get(outlet, empty)
@@ -335,7 +352,7 @@ def plot_tone(
             [escape(s) for s in mine.speaker]
             if by == "speaker"
             else ["reporter's words" if p == "reporter" else "quotes" for p in mine.part],
-            dtype=object,
+            dtype=str,
         )
         values = mine.compound.to_numpy(dtype=float)
         axis = (
@@ -356,7 +373,11 @@ def plot_tone(
                 "boxpoints": "all",
                 "jitter": 0.4,
                 "pointpos": 0,
-                "text": np.array([_snippet(t, 160) for t in mine.text], dtype=object),
+                "text": (
+                    snippets.reindex(mine.index)
+                    if snippets is not None
+                    else pd.Series([_snippet(t, 160) for t in mine.text], dtype=object)
+                ).to_numpy(dtype=str),
                 "hovertemplate": escape(outlet) + ": %{text}<extra></extra>",
             }
         )
