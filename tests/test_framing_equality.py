@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import html
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +29,13 @@ from analysis.framing.tokens import PARTS
 from analysis.notebook import framing_views as views
 from analysis.notebook.charts import framing as charts
 from analysis.notebook.charts.framing import (
+    COLUMN_LABEL_WIDTH,
     DEFAULT_TOP,
+    PART_LABEL,
     SPEAKER_LABEL_WIDTH,
+    Z_NOTABLE,
     _caption,
+    _frame_z,
     _snippet,
     content_height,
     describe_top,
@@ -39,8 +43,10 @@ from analysis.notebook.charts.framing import (
     fold_rest,
     make_figure,
     outlet_colors,
+    part_of,
     plural,
     rank_top,
+    rate_frames,
     wrap_labels,
 )
 from analysis.notebook.views import markup
@@ -305,6 +311,99 @@ def old_plot_tone(
     )
 
 
+def old_plot_frame_rates(
+    tables: Any,
+    *,
+    selection: Selection | None = None,
+    words: Mapping[str, pd.Series] | None = None,
+    lexicon: str | None = None,
+) -> Any:
+    """Heatmap of how often each outlet uses each frame, per 1,000 words.
+
+    Args:
+        tables: The built `Tables`.
+        selection: Outlets and dates (which articles count), the "part" choice (reporter words,
+            quotes or both), the "frame" choice and `minimum` (least matches over the selected
+            outlets for a frame to be shown).
+        words: `framing.frames.count_words` per part, computed once.
+        lexicon: Where the frames come from, for the source line
+            (`framing.frames.FrameLexicon.describe`); None: "the frames table".
+
+    Returns:
+        One heatmap trace: x the selected outlets, y the frames, z matches per 1,000 words;
+        hover gives the count, the words and the z of the outlet against the other selected
+        outlets (the statistic of `framing.frames.compare_frame_rates`).
+    """
+    selection = selection or Selection()
+    articles = tables.articles
+    part = part_of(selection)
+    shown = selection.select_articles(articles)
+    rates = rate_frames(
+        tables,
+        part=part,
+        words=words[part] if words and part in words else None,
+        article_ids=shown.article_id,
+    )
+    allowed = dict(selection.choices).get("frame")
+    if allowed is not None:
+        rates = rates[rates.frame.isin(allowed)]
+    totals = rates.groupby("frame", sort=False).n.sum()
+    frames = [f for f in totals.index if totals[f] >= selection.minimum]
+    present = set(rates.outlet.tolist())
+    outlets = [o for o in outlet_colors(articles) if o in present]
+    grid = rates.set_index(["frame", "outlet"])
+    z_of = _frame_z(rates, outlets)
+    z_values, text, custom = [], [], []
+    for frame in frames:
+        cells = [grid.loc[(frame, o)] for o in outlets]
+        z_values.append(
+            [None if pd.isna(c.per_1000) else round(float(c.per_1000), 1) for c in cells]
+        )
+        text.append([str(int(c.n)) for c in cells])
+        custom.append(
+            [
+                [int(c.n), int(c.words), z_of.get((frame, o), "")]
+                for c, o in zip(cells, outlets, strict=True)
+            ]
+        )
+    columns = [escape(o) for o in outlets]
+    trace = {
+        "type": "heatmap",
+        "x": columns,
+        "y": [escape(f) for f in frames],
+        "z": z_values,
+        "text": text,
+        "customdata": custom,
+        "texttemplate": "%{z}",
+        "colorscale": "Blues",
+        "colorbar": {"title": {"text": "per 1,000 words"}},
+        "hovertemplate": "%{y} in %{x}: %{z} per 1,000 words<br>%{customdata[0]} matches in "
+        "%{customdata[1]} words<br>z against the other outlets: %{customdata[2]}<extra></extra>",
+        "xgap": 2,
+        "ygap": 2,
+    }
+    return make_figure(
+        [trace],
+        title=f"How often each outlet uses each frame ({PART_LABEL[part]}, per 1,000 words)",
+        caption=_caption(
+            articles,
+            shown,
+            f"{lexicon or 'Frames: the frames table'}; matched on lemmas, not inside names or "
+            "excluded phrases. Hover: count, words and z of the "
+            f"outlet against the other selected outlets (|z| ≥ {Z_NOTABLE}: notable). Frames with "
+            f"at least {plural(selection.minimum, 'match', 'matches')}.",
+            selection,
+        ),
+        layout={
+            "yaxis": {"autorange": "reversed", "dtick": 1},
+            # Outlet names wrapped and unrotated, so neighbouring columns' labels never touch.
+            "xaxis": wrap_labels(columns, width=COLUMN_LABEL_WIDTH, size=12),
+            "height": content_height(len(frames), row=40, frame=260, least=420),
+        },
+        empty=not frames or not outlets,
+    )
+
+
 # After ----------------------------------------------------------------------------------------
 
 
@@ -479,3 +578,12 @@ def test_tone_charts_draw_the_same_points(corpus) -> None:
             new = charts.plot_tone(tables, scored, by=by, selection=selection)
             old = old_plot_tone(tables, scored, by=by, selection=selection)
             assert _as_lists(new.to_plotly_json()) == _as_lists(old.to_plotly_json())
+
+
+def test_frame_chart_draws_the_same_cells(corpus) -> None:
+    tables = corpus["tables"]
+    words = {p: frames.count_words(tables, part=p) for p in PARTS}
+    for selection in selections(tables):
+        new = charts.plot_frame_rates(tables, selection=selection, words=words, lexicon="x")
+        old = old_plot_frame_rates(tables, selection=selection, words=words, lexicon="x")
+        assert new.to_plotly_json() == old.to_plotly_json()

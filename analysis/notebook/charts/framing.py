@@ -214,19 +214,23 @@ def plot_frame_rates(
     frames = [f for f in totals.index if totals[f] >= selection.minimum]
     present = set(rates.outlet.tolist())
     outlets = [o for o in outlet_colors(articles) if o in present]
-    grid = rates.set_index(["frame", "outlet"])
+    # (frame, outlet) -> (n, words, per_1000): one pass over the rates, not a lookup per cell.
+    grid = {
+        (f, o): (n, w, p)
+        for f, o, n, w, p in zip(
+            rates.frame, rates.outlet, rates.n, rates.words, rates.per_1000, strict=True
+        )
+    }
     z_of = _frame_z(rates, outlets)
     z_values, text, custom = [], [], []
     for frame in frames:
-        cells = [grid.loc[(frame, o)] for o in outlets]
-        z_values.append(
-            [None if pd.isna(c.per_1000) else round(float(c.per_1000), 1) for c in cells]
-        )
-        text.append([str(int(c.n)) for c in cells])
+        cells = [grid[(frame, o)] for o in outlets]
+        z_values.append([None if pd.isna(p) else round(float(p), 1) for _n, _w, p in cells])
+        text.append([str(int(n)) for n, _w, _p in cells])
         custom.append(
             [
-                [int(c.n), int(c.words), z_of.get((frame, o), "")]
-                for c, o in zip(cells, outlets, strict=True)
+                [int(n), int(w), z_of.get((frame, o), "")]
+                for (n, w, _p), o in zip(cells, outlets, strict=True)
             ]
         )
     columns = [escape(o) for o in outlets]
