@@ -491,8 +491,17 @@ def test_terms_ranked_from_counts_per_article_equal_the_scan(corpus) -> None:
         old_rank_outlet_terms(tables, outlets, counts=counts["all"]),
         check_exact=True,
     )
-    with pytest.raises(ValueError):
-        terms.rank_outlet_terms(tables, ["no such outlet"], counts=counts["all"])
+    # A background frequency list as the prior's shape (a dict, and general English).
+    background = {str(t): i % 7 for i, t in enumerate(counts["all"].terms)}
+    for shape in (background, "english"):
+        pd.testing.assert_frame_equal(
+            terms.rank_outlet_terms(tables, outlets, counts=counts["all"], background=shape),
+            old_rank_outlet_terms(tables, outlets, counts=counts["all"], background=shape),
+            check_exact=True,
+        )
+    for wrong in (["no such outlet"], [outlets[0], "no such outlet"]):
+        with pytest.raises(ValueError):
+            terms.rank_outlet_terms(tables, wrong, counts=counts["all"])
 
 
 def test_term_chart_and_drilldown_equal_the_scan(corpus, monkeypatch) -> None:

@@ -491,7 +491,6 @@ def _units_of_term(index: TermIndex, column: int) -> np.ndarray:
 
 
 def _select_units(
-    counts: TermCounts,
     index: TermIndex,
     *,
     outlets: Iterable[str] | None,
@@ -527,7 +526,7 @@ def pick_examples(
         Term → sentence text ("" when no selected sentence uses it).
     """
     index = _index_of(tables, counts)
-    allowed = _select_units(counts, index, outlets=outlets, article_ids=article_ids)
+    allowed = _select_units(index, outlets=outlets, article_ids=article_ids)
     return _first_sentences(counts, index, terms, allowed)
 
 
