@@ -347,18 +347,24 @@ def plot_tone(
     traces = []
     # Point data as numpy arrays: plotly checks them at once, not point by point (a box of
     # every quote and sentence of 1,000 articles is tens of thousands of points).
-    by_outlet = dict(iter(rows.groupby("outlet", sort=False)))
+    # The points of every outlet at once, then each outlet's by position (no frame per outlet).
+    positions = rows.groupby("outlet", sort=False).indices if len(rows) else {}
+    if by == "speaker":
+        names = {s: escape(s) for s in rows.speaker.unique()}
+        all_labels = np.array([names[s] for s in rows.speaker], dtype=str)
+    else:
+        all_labels = np.where(rows.part.to_numpy() == "reporter", "reporter's words", "quotes")
+    all_values = rows.compound.to_numpy(dtype=float)
     snippets = _tone_snippets(tone) if tone.index.is_unique else None
-    empty = rows.iloc[:0]
+    all_texts = (
+        snippets.reindex(rows.index)
+        if snippets is not None
+        else pd.Series([_snippet(t, 160) for t in rows.text], dtype=object)
+    ).to_numpy(dtype=str)
+    nothing = np.array([], dtype=np.int64)
     for outlet, color in outlet_colors(articles).items():
-        mine = by_outlet.get(outlet, empty)
-        labels = np.array(
-            [escape(s) for s in mine.speaker]
-            if by == "speaker"
-            else ["reporter's words" if p == "reporter" else "quotes" for p in mine.part],
-            dtype=str,
-        )
-        values = mine.compound.to_numpy(dtype=float)
+        mine = positions.get(outlet, nothing)
+        labels, values, texts = all_labels[mine], all_values[mine], all_texts[mine]
         axis = (
             {"y": labels, "x": values, "orientation": "h"}
             if by == "speaker"
@@ -377,11 +383,7 @@ def plot_tone(
                 "boxpoints": "all",
                 "jitter": 0.4,
                 "pointpos": 0,
-                "text": (
-                    snippets.reindex(mine.index)
-                    if snippets is not None
-                    else pd.Series([_snippet(t, 160) for t in mine.text], dtype=object)
-                ).to_numpy(dtype=str),
+                "text": texts,
                 "hovertemplate": escape(outlet) + ": %{text}<extra></extra>",
             }
         )
