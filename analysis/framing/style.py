@@ -362,3 +362,23 @@ def tabulate_house_style(tokens: pd.DataFrame, *, outlets: list[str] | None = No
         ["outlet", "_k", "n", "form"], ascending=[True, True, False, True], kind="stable"
     )
     return out[columns].reset_index(drop=True)
+
+
+def select_house_style(table: pd.DataFrame, *, outlets: list[str] | None = None) -> pd.DataFrame:
+    """Keeps some outlets' rows of a house style table.
+
+    Every row of `tabulate_house_style` is one outlet's, so tabulating once and selecting outlets
+    per filter gives what tabulating the selected outlets' tokens gives.
+
+    Args:
+        table: `tabulate_house_style` of every outlet (not changed).
+        outlets: Keep these outlets; None: all.
+
+    Returns:
+        The rows of `table` of those outlets, in its order, with a fresh index
+        (`tabulate_house_style(tokens, outlets=outlets)`).
+    """
+    chosen = table if outlets is None else table[table.outlet.isin(set(outlets))]
+    if chosen.empty:
+        return pd.DataFrame(columns=list(table.columns))
+    return chosen.reset_index(drop=True)

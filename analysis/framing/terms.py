@@ -27,7 +27,7 @@ counted in the reporter's own words, in the quotes, or both. Counting is sparse 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -50,6 +50,8 @@ class TermCounts:
         matrix: Counts, units × terms (a scipy sparse matrix).
         terms: The term of each column.
         tokens: The tokens of that part (`tokens.tabulate_tokens` rows), to find where terms occur.
+        index: What a filter only selects from (`index_terms`), computed with the counts; None
+            when the counts were made without it (it is then computed on first use).
     """
 
     part: str
@@ -57,10 +59,126 @@ class TermCounts:
     matrix: Any
     terms: np.ndarray
     tokens: pd.DataFrame
+    index: TermIndex | None = field(default=None, repr=False, compare=False)
 
     def totals(self, mask: np.ndarray) -> np.ndarray:
         """Returns the count of every term over the units where `mask` is True."""
         return np.asarray(self.matrix[mask].sum(axis=0)).ravel()
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """What a filter (outlets, dates) only selects from, computed once per `TermCounts`: the
+    counts per article, the corpus's counts, each term's sentences and each sentence's tokens.
+
+    Attributes:
+        article_ids: The articles with counted sentences, in corpus order.
+        outlets: The outlet of each of those articles.
+        unit_article: The position in `article_ids` of each unit's article.
+        by_article: Counts, articles × terms (scipy CSR): the units of each article summed.
+        corpus: The count of every term over all units (the prior's shape).
+        by_term: `TermCounts.matrix` as CSC, its row indices sorted: a term's units in corpus order.
+        unit_text: The sentence text of each unit.
+        unit_start: The sentence's start offset (into `articles.body`) of each unit.
+        token_rows: Positions in `TermCounts.tokens` of every unit's tokens, unit after unit.
+        token_offsets: Unit i's tokens are `token_rows[token_offsets[i]:token_offsets[i + 1]]`.
+    """
+
+    article_ids: np.ndarray
+    outlets: np.ndarray
+    unit_article: np.ndarray
+    by_article: Any
+    corpus: np.ndarray
+    by_term: Any
+    unit_text: np.ndarray
+    unit_start: np.ndarray
+    token_rows: np.ndarray
+    token_offsets: np.ndarray
+
+
+def index_terms(
+    units: pd.DataFrame,
+    matrix: Any,
+    sentences: pd.DataFrame,
+    token_rows: Sequence[Any],
+) -> TermIndex:
+    """Precomputes what selections of a `TermCounts` only select from.
+
+    Args:
+        units: `TermCounts.units` (article_id, sentence_id, outlet per row of `matrix`).
+        matrix: `TermCounts.matrix`.
+        sentences: The `sentences` table.
+        token_rows: The positions in `TermCounts.tokens` of each unit's tokens (a list or array
+            of ints per unit).
+
+    Returns:
+        The index (`TermIndex`).
+    """
+    from scipy import sparse
+
+    article_codes, uniques = pd.factorize(units.article_id, sort=False)
+    article_ids = np.asarray(uniques, dtype=object)
+    first = pd.Series(np.arange(len(units))).groupby(article_codes).first().to_numpy(dtype=int)
+    outlets = np.asarray(units.outlet.to_numpy(dtype=object)[first], dtype=object)
+    n_units = len(units)
+    summing = sparse.csr_matrix(
+        (np.ones(n_units, dtype=np.int64), (article_codes, np.arange(n_units))),
+        shape=(len(article_ids), n_units),
+    )
+    csr = sparse.csr_matrix(matrix)
+    by_article = (summing @ csr).tocsr()
+    by_article.sort_indices()
+    corpus = np.asarray(csr.sum(axis=0)).ravel()
+    by_term = csr.tocsc()
+    by_term.sort_indices()
+    located = dict(
+        zip(
+            zip(sentences.article_id.astype(str), sentences.sentence_id.astype(int), strict=True),
+            zip(sentences.text.astype(str), sentences.start.astype(int), strict=True),
+            strict=True,
+        )
+    )
+    found = [
+        located[(a, int(i))]
+        for a, i in zip(units.article_id.tolist(), units.sentence_id.tolist(), strict=True)
+    ]
+    unit_text = np.array([t for t, _s in found], dtype=object)
+    unit_start = np.array([s for _t, s in found], dtype=np.int64)
+    sizes = np.array([len(r) for r in token_rows], dtype=np.int64)
+    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    flat = np.concatenate(
+        [np.asarray(r, dtype=np.int64) for r in token_rows] or [np.array([], dtype=np.int64)]
+    )
+    return TermIndex(
+        article_ids=article_ids,
+        outlets=outlets,
+        unit_article=np.asarray(article_codes, dtype=np.int64),
+        by_article=by_article,
+        corpus=corpus,
+        by_term=by_term,
+        unit_text=unit_text,
+        unit_start=unit_start,
+        token_rows=flat,
+        token_offsets=offsets,
+    )
+
+
+def _index_of(tables: Any, counts: TermCounts) -> TermIndex:
+    """Returns the counts' index, computing it (once per `TermCounts`) when they were made
+    without one."""
+    if counts.index is not None:
+        return counts.index
+    cached = counts.__dict__.get("_index")
+    if cached is None:
+        keys = ["article_id", "sentence_id"]
+        groups = counts.tokens.reset_index(drop=True).groupby(keys, sort=False).indices
+        rows = [
+            groups[(a, int(i))]
+            for a, i in zip(counts.units.article_id, counts.units.sentence_id, strict=True)
+        ]
+        cached = index_terms(counts.units, counts.matrix, tables.sentences, rows)
+        object.__setattr__(counts, "_index", cached)  # frozen: set once, never changed
+    return cached
 
 
 def list_terms(tokens: pd.DataFrame) -> list[tuple[str, int, int]]:
@@ -125,7 +243,7 @@ def count_terms(tables: Any, *, part: str = "all") -> TermCounts:
     Returns:
         The counts (sparse), with the sentences and tokens they come from (`tokens` labelled by
         `style.classify_tokens`: its house style rows are what `style.tabulate_house_style`
-        lists).
+        lists) and their `index_terms` (what a filter only selects from).
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -150,7 +268,8 @@ def count_terms(tables: Any, *, part: str = "all") -> TermCounts:
         terms = vectorizer.get_feature_names_out()
     else:
         matrix, terms = np.zeros((len(docs), 0), dtype=np.int64), np.array([], dtype=str)
-    return TermCounts(check_part(part), units, matrix, np.asarray(terms), tokens)
+    index = index_terms(units, matrix, tables.sentences, list(rows_of.values()))
+    return TermCounts(check_part(part), units, matrix, np.asarray(terms), tokens, index)
 
 
 def _reuse(tables: Any, counts: TermCounts | None, part: str) -> TermCounts:
@@ -328,30 +447,62 @@ def find_term_sentences(
     where = np.flatnonzero(counts.terms == term)
     if not len(where):
         return pd.DataFrame(columns=columns)
-    rows = counts.matrix[:, where[0]].nonzero()[0]
+    index = _index_of(tables, counts)
+    rows = _units_of_term(index, int(where[0]))
     units = counts.units.iloc[rows]
     if outlets is not None:
         units = units[units.outlet.isin(set(outlets))]
     if article_ids is not None:
         units = units[units.article_id.isin(set(article_ids))]
-    sentences = tables.sentences.set_index(["article_id", "sentence_id"])
-    wanted = set(zip(units.article_id, units.sentence_id, strict=True))
-    keys = list(zip(counts.tokens.article_id, counts.tokens.sentence_id, strict=True))
-    tokens = counts.tokens[[k in wanted for k in keys]]
-    by_unit = dict(iter(tokens.groupby(["article_id", "sentence_id"], sort=False)))
+    positions = counts.units.index.get_indexer(units.index)
+    offsets = index.token_offsets
+    rows_of = [index.token_rows[offsets[p] : offsets[p + 1]] for p in positions]
+    wanted = np.concatenate(rows_of) if rows_of else np.array([], dtype=np.int64)
+    # The tokens of the chosen sentences only, read once; each sentence's are a slice of them.
+    columns_of = [counts.tokens[c].take(wanted).tolist() for c in TERM_COLUMNS]
+    ends = np.cumsum([len(r) for r in rows_of]).tolist()
     records = []
-    for unit in units.itertuples():
-        sentence = sentences.loc[(unit.article_id, unit.sentence_id)]
-        mine = by_unit[(unit.article_id, unit.sentence_id)]
+    for position, unit, end, size in zip(
+        positions, units.itertuples(), ends, map(len, rows_of), strict=True
+    ):
+        start = int(index.unit_start[position])
         spans = [
-            (s - int(sentence.start), e - int(sentence.start))
-            for t, s, e in list_terms(mine)
+            (s - start, e - start)
+            for t, s, e in _terms_of(*(column[end - size : end] for column in columns_of))
             if t == term
         ]
         records.append(
-            (unit.outlet, unit.article_id, unit.sentence_id, len(spans), sentence.text, spans)
+            (
+                unit.outlet,
+                unit.article_id,
+                unit.sentence_id,
+                len(spans),
+                index.unit_text[position],
+                spans,
+            )
         )
     return pd.DataFrame(records, columns=columns)
+
+
+def _units_of_term(index: TermIndex, column: int) -> np.ndarray:
+    """Returns the units (rows of the counts) using the term of a column, in corpus order."""
+    by_term = index.by_term
+    return by_term.indices[by_term.indptr[column] : by_term.indptr[column + 1]]
+
+
+def _select_units(
+    index: TermIndex,
+    *,
+    outlets: Iterable[str] | None,
+    article_ids: Iterable[str] | None,
+) -> np.ndarray:
+    """Returns a mask over the units: those of the given outlets and articles (None: all)."""
+    chosen = np.ones(len(index.article_ids), dtype=bool)
+    if outlets is not None:
+        chosen &= np.isin(index.outlets, list(set(outlets)))
+    if article_ids is not None:
+        chosen &= np.isin(index.article_ids, list(set(map(str, article_ids))))
+    return chosen[index.unit_article]
 
 
 def pick_examples(
@@ -374,26 +525,31 @@ def pick_examples(
     Returns:
         Term → sentence text ("" when no selected sentence uses it).
     """
-    column = {t: i for i, t in enumerate(counts.terms)}
-    allowed = np.ones(len(counts.units), dtype=bool)
-    if outlets is not None:
-        allowed = counts.units.outlet.isin(set(outlets)).to_numpy()
-    if article_ids is not None:
-        allowed = allowed & counts.units.article_id.isin(set(article_ids)).to_numpy()
-    text = dict(
-        zip(
-            zip(tables.sentences.article_id, tables.sentences.sentence_id, strict=True),
-            tables.sentences.text,
-            strict=True,
-        )
-    )
+    index = _index_of(tables, counts)
+    allowed = _select_units(index, outlets=outlets, article_ids=article_ids)
+    return _first_sentences(counts, index, terms, allowed)
+
+
+def _first_sentences(
+    counts: TermCounts, index: TermIndex, terms: Sequence[str], allowed: np.ndarray
+) -> dict[str, str]:
+    """`pick_examples` with the allowed units already marked."""
+    column = _columns(counts)
     out = {}
     for term in terms:
-        rows = counts.matrix[:, column[term]].nonzero()[0] if term in column else []
-        rows = [r for r in sorted(rows) if allowed[r]]
-        unit = counts.units.iloc[rows[0]] if rows else None
-        out[term] = "" if unit is None else str(text[(unit.article_id, unit.sentence_id)])
+        rows = _units_of_term(index, column[term]) if term in column else np.array([], dtype=int)
+        rows = rows[allowed[rows]]
+        out[term] = str(index.unit_text[rows[0]]) if len(rows) else ""
     return out
+
+
+def _columns(counts: TermCounts) -> dict[str, int]:
+    """Returns the column of every term (computed once per `TermCounts`)."""
+    cached = counts.__dict__.get("_columns")
+    if cached is None:
+        cached = {str(t): i for i, t in enumerate(counts.terms)}
+        object.__setattr__(counts, "_columns", cached)  # frozen: set once, never changed
+    return cached
 
 
 def rank_outlet_terms(
@@ -409,6 +565,11 @@ def rank_outlet_terms(
 ) -> pd.DataFrame:
     """Ranks each outlet's most distinctive terms against the other given outlets.
 
+    The same ranking as `distinctive_terms` of each outlet (against the others, or the rest of
+    the corpus when it is alone) cut to its top terms, computed from the counts per article
+    (`TermIndex`): a selection sums rows, and only the terms an outlet uses at least `minimum`
+    times are scored.
+
     Args:
         tables: The built `Tables`.
         outlets: The outlets compared (one alone is compared with the rest of the corpus).
@@ -422,28 +583,106 @@ def rank_outlet_terms(
     Returns:
         One row per outlet and term: outlet, term, n_target, n_rest, delta, z and example (the
         first sentence of the outlet using it), outlets in the given order.
+
+    Raises:
+        ValueError: An outlet is not in the corpus.
     """
+    from scipy import sparse
+
     counts = _reuse(tables, counts, part)
+    index = _index_of(tables, counts)
+    columns = ["outlet", "term", "n_target", "n_rest", "delta", "z", "example"]
+    if not outlets:
+        return pd.DataFrame(columns=columns)
+    known = set(tables.articles.outlet)
     if isinstance(background, str):
         background = count_english_background(counts.terms, language=background)
-    frames = []
+    if background is None:
+        prior = PRIOR_SCALE * index.corpus
+    else:
+        shape = np.array([background.get(t, 0) + 1 for t in counts.terms], dtype=float)
+        prior = PRIOR_SCALE * index.corpus.sum() * shape / shape.sum()
+    prior = np.asarray(prior, dtype=float)
+    a0 = float(prior.sum())
+    counted = np.ones(len(index.article_ids), dtype=bool)
+    if article_ids is not None:
+        counted = np.isin(index.article_ids, list(set(map(str, article_ids))))
+    unit_counted = counted[index.unit_article]
+    order = list(dict.fromkeys(outlets))
+    rows_of = {o: i for i, o in enumerate(order)}
+    # One row per outlet: its counted articles' counts summed (an article is one outlet's).
+    owner = np.array([rows_of.get(o, -1) for o in index.outlets], dtype=np.int64)
+    picked = counted & (owner >= 0)
+    summing = sparse.csr_matrix(
+        (np.ones(int(picked.sum()), dtype=np.int64), (owner[picked], np.flatnonzero(picked))),
+        shape=(len(order), len(index.article_ids)),
+    )
+    mine_counts = (summing @ index.by_article).tocsr()
+    mine_counts.sort_indices()
+    everyone = _sum_rows(index.by_article, counted & np.isin(index.outlets, order))
+    alone = _sum_rows(index.by_article, counted) if len(set(outlets)) == 1 else None
+    unit_owner = owner[index.unit_article]
+    picked_rows: list[
+        tuple[str, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, str]]
+    ] = []
     for outlet in outlets:
         others = [o for o in outlets if o != outlet] or None
-        ranked = distinctive_terms(
-            tables,
-            outlet,
-            against=others,
-            part=part,
-            counts=counts,
-            article_ids=article_ids,
-            background=background,
+        rest_of = known - {outlet} if others is None else set(others)
+        if outlet not in known or not rest_of or outlet in rest_of or rest_of - known:
+            raise ValueError(
+                f"target {[outlet]} and against {sorted(rest_of)} must be non-empty, disjoint "
+                f"sets of the corpus's outlets {sorted(known)}"
+            )
+        # The rest is every counted article of the compared outlets but this one's.
+        total = everyone if others is not None else alone
+        assert total is not None
+        row = rows_of[outlet]
+        lo, hi = mine_counts.indptr[row], mine_counts.indptr[row + 1]
+        used, uses = mine_counts.indices[lo:hi], mine_counts.data[lo:hi]
+        n_t = int(uses.sum())
+        n_r = int(total.sum()) - n_t
+        if minimum >= 1:
+            candidates = used[uses >= minimum]
+            y_t = uses[uses >= minimum]
+        else:
+            candidates = np.flatnonzero(total > 0)
+            y_t = np.zeros(len(candidates), dtype=np.int64)
+            y_t[np.isin(candidates, used)] = uses[np.isin(used, candidates)]
+        y_r = total[candidates] - y_t
+        delta, z = score_log_odds(
+            y_t, y_r, prior[candidates], n_target=n_t, n_rest=n_r, prior_total=a0
         )
-        kept = ranked[(ranked.z > 0) & (ranked.n_target >= minimum)].head(top)
-        examples = pick_examples(
-            tables, counts, list(kept.term), outlets=[outlet], article_ids=article_ids
-        )
-        frames.append(kept.assign(outlet=outlet, example=kept.term.map(examples)))
-    columns = ["outlet", "term", "n_target", "n_rest", "delta", "z", "example"]
-    if not frames:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns]
+        positive = z > 0
+        candidates, y_t, y_r, delta, z = (a[positive] for a in (candidates, y_t, y_r, delta, z))
+        best = np.lexsort((candidates, -z))[:top]
+        chosen = candidates[best]
+        allowed = unit_counted & (unit_owner == row)
+        found = _first_sentences(counts, index, [str(t) for t in counts.terms[chosen]], allowed)
+        picked_rows.append((outlet, chosen, y_t[best], y_r[best], delta[best], z[best], found))
+    text = _term_dtype(counts)
+    return pd.DataFrame(
+        {
+            "outlet": pd.Series([o for o, c, *_ in picked_rows for _ in range(len(c))], dtype=text),
+            "term": pd.Series(
+                np.concatenate([counts.terms[c] for _, c, *_ in picked_rows]), dtype=text
+            ),
+            "n_target": np.concatenate([r[2] for r in picked_rows]).astype("int64"),
+            "n_rest": np.concatenate([r[3] for r in picked_rows]).astype("int64"),
+            "delta": np.concatenate([r[4] for r in picked_rows]).astype("float64"),
+            "z": np.concatenate([r[5] for r in picked_rows]).astype("float64"),
+            "example": pd.Series(
+                [e for *_, found in picked_rows for e in found.values()], dtype=text
+            ),
+        },
+        columns=columns,
+    )
+
+
+def _term_dtype(counts: TermCounts) -> Any:
+    """Returns the dtype pandas gives a column of text (as `distinctive_terms` has its terms)."""
+    return pd.Series(counts.terms[:1] if len(counts.terms) else ["-"]).dtype
+
+
+def _sum_rows(matrix: Any, mask: np.ndarray) -> np.ndarray:
+    """Returns the column sums of a sparse matrix's rows where `mask` is True (int64)."""
+    return np.asarray(matrix[mask].sum(axis=0), dtype=np.int64).ravel()

@@ -189,3 +189,24 @@ def summarize_word_choices(
     )
     out = out.sort_values(["n", "outlet_a", "outlet_b"], ascending=[False, True, True])
     return out[columns].reset_index(drop=True)
+
+
+def select_outlet_pairs(summary: pd.DataFrame, *, outlets: Iterable[str]) -> pd.DataFrame:
+    """Keeps the rows of a word-choice summary whose two outlets are both given.
+
+    Every row of `summarize_word_choices` belongs to one outlet pair, so summarising once and
+    selecting pairs per filter gives what summarising the selected outlets' choices gives.
+
+    Args:
+        summary: `summarize_word_choices` of every choice (not changed).
+        outlets: The outlets kept.
+
+    Returns:
+        The rows of `summary` whose outlet_a and outlet_b are both in `outlets`, in its order,
+        with a fresh index (`summarize_word_choices(choices, outlets=outlets)`).
+    """
+    keep = set(outlets)
+    chosen = summary[summary.outlet_a.isin(keep) & summary.outlet_b.isin(keep)]
+    if chosen.empty:
+        return pd.DataFrame(columns=list(summary.columns))
+    return chosen.reset_index(drop=True)

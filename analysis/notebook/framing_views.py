@@ -44,19 +44,24 @@ def render_frame_sentences(
     if matches.empty:
         return "<p><i>No sentence matches.</i></p>"
     outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
+    # Sentences numbered in order of first match; only the first `limit` are grouped and read.
+    keys = ["article_id", "sentence_id"]
+    number = matches.groupby(keys, sort=False).ngroup().to_numpy()
+    n_groups = int(number.max()) + 1 if (number >= 0).any() else 0
+    shown = matches[(number >= 0) & (number < limit)]
+    needed = sentences[sentences.article_id.isin(set(shown.article_id))]
     located = {
         (a, int(i)): (int(s), str(t))
         for a, i, s, t in zip(
-            sentences.article_id,
-            sentences.sentence_id,
-            sentences.start,
-            sentences.text,
+            needed.article_id,
+            needed.sentence_id,
+            needed.start,
+            needed.text,
             strict=True,
         )
     }
     blocks = []
-    groups = list(matches.groupby(["article_id", "sentence_id"], sort=False))
-    for (aid, sid), rows in groups[:limit]:
+    for (aid, sid), rows in shown.groupby(keys, sort=False):
         start, text = located[(str(aid), int(str(sid)))]
         spans = [
             (int(s) - start, int(e) - start, "mark")
@@ -71,7 +76,7 @@ def render_frame_sentences(
         frames = ", ".join(dict.fromkeys(rows.frame))
         heading = f"{outlet[aid]} · {aid} · sentence {sid} · {frames}{said}"
         blocks.append(_block(heading, text, spans))
-    more = f"<p>{len(groups) - limit} more sentences not shown.</p>" if len(groups) > limit else ""
+    more = f"<p>{n_groups - limit} more sentences not shown.</p>" if n_groups > limit else ""
     return "".join(blocks) + more
 
 

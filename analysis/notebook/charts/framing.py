@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -213,19 +214,23 @@ def plot_frame_rates(
     frames = [f for f in totals.index if totals[f] >= selection.minimum]
     present = set(rates.outlet.tolist())
     outlets = [o for o in outlet_colors(articles) if o in present]
-    grid = rates.set_index(["frame", "outlet"])
+    # (frame, outlet) -> (n, words, per_1000): one pass over the rates, not a lookup per cell.
+    grid = {
+        (f, o): (n, w, p)
+        for f, o, n, w, p in zip(
+            rates.frame, rates.outlet, rates.n, rates.words, rates.per_1000, strict=True
+        )
+    }
     z_of = _frame_z(rates, outlets)
     z_values, text, custom = [], [], []
     for frame in frames:
-        cells = [grid.loc[(frame, o)] for o in outlets]
-        z_values.append(
-            [None if pd.isna(c.per_1000) else round(float(c.per_1000), 1) for c in cells]
-        )
-        text.append([str(int(c.n)) for c in cells])
+        cells = [grid[(frame, o)] for o in outlets]
+        z_values.append([None if pd.isna(p) else round(float(p), 1) for _n, _w, p in cells])
+        text.append([str(int(n)) for n, _w, _p in cells])
         custom.append(
             [
-                [int(c.n), int(c.words), z_of.get((frame, o), "")]
-                for c, o in zip(cells, outlets, strict=True)
+                [int(n), int(w), z_of.get((frame, o), "")]
+                for (n, w, _p), o in zip(cells, outlets, strict=True)
             ]
         )
     columns = [escape(o) for o in outlets]
@@ -289,6 +294,22 @@ def _frame_z(rates: pd.DataFrame, outlets: list[str]) -> dict[tuple[str, str], f
     return out
 
 
+#: The hover snippets of the last tone tables drawn (the table kept, so its id stays its own).
+_SNIPPETS: dict[int, tuple[pd.DataFrame, pd.Series]] = {}
+
+
+def _tone_snippets(tone: pd.DataFrame) -> pd.Series:
+    """Returns the hover snippet of every scored text (index: the tone table's), computed once
+    per tone table: a filter only selects from them."""
+    cached = _SNIPPETS.get(id(tone))
+    if cached is None or cached[0] is not tone:
+        if len(_SNIPPETS) >= 4:
+            _SNIPPETS.clear()
+        snippets = pd.Series([_snippet(t, 160) for t in tone.text], index=tone.index, dtype=object)
+        cached = _SNIPPETS[id(tone)] = (tone, snippets)
+    return cached[1]
+
+
 def plot_tone(
     tables: Any,
     tone: pd.DataFrame,
@@ -324,14 +345,26 @@ def plot_tone(
         rows = rows.assign(speaker=fold_rest(rows.speaker.astype("str"), keep=ranked))
         drawn = describe_top(len(ranked), len(keep), "speakers") + ". "
     traces = []
+    # Point data as numpy arrays: plotly checks them at once, not point by point (a box of
+    # every quote and sentence of 1,000 articles is tens of thousands of points).
+    # The points of every outlet at once, then each outlet's by position (no frame per outlet).
+    positions = rows.groupby("outlet", sort=False).indices if len(rows) else {}
+    if by == "speaker":
+        names = {s: escape(s) for s in rows.speaker.unique()}
+        all_labels = np.array([names[s] for s in rows.speaker], dtype=str)
+    else:
+        all_labels = np.where(rows.part.to_numpy() == "reporter", "reporter's words", "quotes")
+    all_values = rows.compound.to_numpy(dtype=float)
+    snippets = _tone_snippets(tone) if tone.index.is_unique else None
+    all_texts = (
+        snippets.reindex(rows.index)
+        if snippets is not None
+        else pd.Series([_snippet(t, 160) for t in rows.text], dtype=object)
+    ).to_numpy(dtype=str)
+    nothing = np.array([], dtype=np.int64)
     for outlet, color in outlet_colors(articles).items():
-        mine = rows[rows.outlet == outlet]
-        labels = (
-            [escape(s) for s in mine.speaker]
-            if by == "speaker"
-            else ["reporter's words" if p == "reporter" else "quotes" for p in mine.part]
-        )
-        values = [float(v) for v in mine.compound]
+        mine = positions.get(outlet, nothing)
+        labels, values, texts = all_labels[mine], all_values[mine], all_texts[mine]
         axis = (
             {"y": labels, "x": values, "orientation": "h"}
             if by == "speaker"
@@ -350,7 +383,7 @@ def plot_tone(
                 "boxpoints": "all",
                 "jitter": 0.4,
                 "pointpos": 0,
-                "text": [_snippet(t, 160) for t in mine.text],
+                "text": texts,
                 "hovertemplate": escape(outlet) + ": %{text}<extra></extra>",
             }
         )
