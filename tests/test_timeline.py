@@ -37,6 +37,17 @@ def invented(cache_dir: Path) -> analysis.Tables:
         return analysis.build(INVENTED, cache_dir=cache_dir)
 
 
+def write_one_article(root: Path, body: str, *, title: str, published: str) -> None:
+    """Writes a corpus of one invented article `a` (Invented Gazette) into `root`."""
+    (root / "articles").mkdir()
+    (root / "articles" / "a.txt").write_text(body, encoding="utf-8")
+    (root / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
+        f"a,articles/a.txt,Invented Gazette,newspaper,{title},,{published},en,\n",
+        encoding="utf-8",
+    )
+
+
 def test_tables_match_their_schema(tables) -> None:
     schema.check("events", tables.events)
     schema.check("happenings", tables.happenings)
@@ -321,16 +332,12 @@ def test_a_dated_sentence_without_a_verb_is_an_event_without_actor(
     # every access, so `token.head is token` is never true). The sentence has no actor: an event
     # all the same, its actor missing; the weekday beside the date is one phrase (4 August 2025
     # was a Monday).
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "a.txt").write_text(
+    write_one_article(
+        tmp_path,
         "Budget talks on Monday, August 4.\n\n"
         "The mayor said on Tuesday that the budget would pass.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "articles.csv").write_text(
-        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
-        "a,articles/a.txt,Invented Gazette,newspaper,Budget,,2025-08-06,en,\n",
-        encoding="utf-8",
+        title="Budget",
+        published="2025-08-06",
     )
     tables = analysis.build(tmp_path, cache_dir=cache_dir)
     events = tables.events
@@ -345,14 +352,8 @@ def test_a_weekday_that_disagrees_with_its_date_is_a_problem(
     tmp_path: Path, cache_dir: Path
 ) -> None:
     # 5 August 2025 was a Tuesday, not a Monday.
-    (tmp_path / "articles").mkdir()
     body = "The mayor resigned on Monday, August 5, 2025.\n"
-    (tmp_path / "articles" / "a.txt").write_text(body, encoding="utf-8")
-    (tmp_path / "articles.csv").write_text(
-        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
-        "a,articles/a.txt,Invented Gazette,newspaper,Budget,,2025-08-06,en,\n",
-        encoding="utf-8",
-    )
+    write_one_article(tmp_path, body, title="Budget", published="2025-08-06")
     tables = analysis.build(tmp_path, cache_dir=cache_dir)
     (e,) = tables.events.itertuples()
     assert (e.date_text, e.date) == ("Monday, August 5, 2025", pd.Timestamp("2025-08-05"))
@@ -369,17 +370,13 @@ def test_a_date_of_something_else_keeps_the_undated_statement(
     # 'Tomas Brandt said the bridge, built in 1998, was unsafe.': "in 1998" dates the building
     # (nobody named builds: actor missing), not his statement, which stays an undated statement
     # at publication. 'Brandt said on Monday that ...' dates the statement: no undated one.
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "a.txt").write_text(
+    write_one_article(
+        tmp_path,
         "Mayor Tomas Brandt said on Tuesday that the city would act.\n\n"
         "Tomas Brandt said the bridge, built in 1998, was unsafe.\n\n"
         "Brandt said on Monday that the bridge would close.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "articles.csv").write_text(
-        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
-        "a,articles/a.txt,Invented Gazette,newspaper,Bridge,,2025-08-06,en,\n",
-        encoding="utf-8",
+        title="Bridge",
+        published="2025-08-06",
     )
     events = analysis.build(tmp_path, cache_dir=cache_dir).events
     rows = list(zip(events.sentence_id, events.actor.fillna(""), events.resolution, strict=True))
@@ -405,19 +402,15 @@ def test_the_tense_of_a_participle_and_of_a_due_date(tmp_path: Path, cache_dir: 
     # after "once" follows the main verb (the coming Friday, 8 August). "Following Friday's
     # vote, … will choose": a preposition passes on no future; no cue: the nearest Friday (2
     # days ahead, 5 back).
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "a.txt").write_text(
+    write_one_article(
+        tmp_path,
         "The permit was renewed to Aug. 20. It had been due to lapse Friday evening.\n\n"
         "Under the new terms, disclosed Friday, members would pay lower fees.\n\n"
         "Once approved Friday, the merger will close in September.\n\n"
         "Following Friday's vote, the board will choose a new chair.\n\n"
         "The fair, expected to be held Aug. 30, lost its sponsor.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "articles.csv").write_text(
-        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
-        "a,articles/a.txt,Invented Gazette,newspaper,Bid,,2025-08-06,en,\n",
-        encoding="utf-8",
+        title="Bid",
+        published="2025-08-06",
     )
     events = analysis.build(tmp_path, cache_dir=cache_dir).events
     fridays = events[events.date_text.str.contains("Friday", na=False)]
@@ -439,19 +432,15 @@ def test_a_year_ago_in_an_article_reporting_a_quarter(tmp_path: Path, cache_dir:
     # with a past verb, is the third quarter of 2022 (not the whole of 2022), also after
     # "compared with" (a preposition: the verb is "rose"); in a sentence about the first nine
     # months it is the year.
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "a.txt").write_text(
+    write_one_article(
+        tmp_path,
         "Harbor Mills said its third-quarter profit rose 8%.\n\n"
         "The mill cited strong demand for paper.\n\n"
         "Revenue climbed to $40 million from $31 million a year ago.\n\n"
         "Profit rose to $9 million, compared with $7 million a year ago.\n\n"
         "In the first nine months, profit rose to $20 million from $15 million a year ago.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "articles.csv").write_text(
-        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
-        "a,articles/a.txt,Invented Gazette,newspaper,Mill,,2023-10-26,en,\n",
-        encoding="utf-8",
+        title="Mill",
+        published="2023-10-26",
     )
     events = analysis.build(tmp_path, cache_dir=cache_dir).events
     dated = events[events.date_text.notna()]
