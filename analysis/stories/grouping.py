@@ -66,7 +66,7 @@ PASSAGE_GUARD = 0.05
 #: Cosine a candidate pair needs to be joined (chosen on hand-labelled ABP, docs/stories.md).
 PAIR_THRESHOLD = 0.15
 #: Mean cosine between two groups that a join needs (chosen on three hand-labelled ABP periods,
-#: docs/stories.md: 0.10 → 0.11 left 2019-10 and 2020-01 as they were and halved 2018-11's errors).
+#: docs/stories.md).
 GROUP_GUARD = 0.11
 
 _PASSAGE_WORD = re.compile(r"\w+")
