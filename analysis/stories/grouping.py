@@ -371,7 +371,8 @@ def group_articles(
         size[a] += size[b]
         total[a] = summed(a) + summed(b)
         total.pop(b, None)
-    for x, y in find_syndicated_pairs(articles, days, carried_by, counts):
+    syndicated = [] if all(fixed) else find_syndicated_pairs(articles, days, carried_by, counts)
+    for x, y in syndicated:
         a, b = root(x), root(y)
         if a == b or fixed[a] or fixed[b]:
             continue
