@@ -364,8 +364,30 @@ def test_reprints_of_one_wire_story_are_one_story_however_many(monkeypatch) -> N
 
 
 def test_a_line_that_unrelated_articles_carry_joins_nothing() -> None:
-    # 36 articles on nothing in common (made-up words), each closing with the same long line,
-    # carried by six outlets: boilerplate, since the articles carrying it are not about one thing
-    articles = _corpus([_invented_words(k, 80) + ".\n\n" + FOOTER for k in range(36)])
-    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    # 36 articles on nothing in common (made-up words), each with the same long line between two
+    # paragraphs, carried by six outlets: boilerplate, since its articles are not about one thing
+    words = [_invented_words(k, 80).split() for k in range(36)]
+    bodies = [" ".join(w[:40]) + ".\n\n" + FOOTER + "\n\n" + " ".join(w[40:]) + "." for w in words]
+    story_of, _ = find_stories(_corpus(bodies), NO_MENTIONS, NO_ENTITIES)
     assert len(set(story_of.values())) == 36
+
+
+#: A second wire story (invented), on another subject.
+WIRE_2 = (
+    "The Castellan Bank raised its main interest rate by half a point on Tuesday, its third "
+    "increase this year, saying that prices of food and fuel were still climbing faster than "
+    "wages. The governor told reporters that mortgage holders should expect higher payments "
+    "from the spring and that the board would meet again in six weeks."
+)
+
+
+def test_a_closing_line_does_not_join_two_wire_stories() -> None:
+    # 18 reprints of each wire story, every one closing with the same copyright line: the line
+    # is in 36 articles of six outlets, but in their last paragraph, so it is furniture
+    bodies = [
+        f"{wire}\n\n{_invented_words(k, 12)}.\n\n{FOOTER}"
+        for k, wire in enumerate([WIRE, WIRE_2] * 18)
+    ]
+    story_of, rows = find_stories(_corpus(bodies), NO_MENTIONS, NO_ENTITIES)
+    assert len(rows) == 2 and sorted(r["n_articles"] for r in rows) == [18, 18]
+    assert story_of["a00"] == story_of["a02"] != story_of["a01"] == story_of["a03"]

@@ -23,12 +23,13 @@
    story's statement is part of it. Passages found in more than `PASSAGE_POSTINGS` articles are
    boilerplate; passages never join two groups.
 6. **Syndicated copy.** A passage found in more articles than that, of at least
-   `SYNDICATED_OUTLETS` outlets whose articles are about one thing (mean cosine on all their
+   `SYNDICATED_OUTLETS` outlets, before the last paragraph (where a wire's copyright line sits)
+   in at least half of them, whose articles are about one thing (mean cosine on all their
    features at least `SYNDICATED_COHERENCE`), is copy many outlets carried (a wire story, a
    statement printed in full): two articles of different outlets within the window that share
    `SYNDICATED_SHARED` such passages are one story, and their groups are joined whatever the
-   guard (a story dominating its corpus loses its common words to step 2, and its reprints would
-   otherwise fall apart).
+   guard (a story dominating its corpus loses its common words to step 2, and its reprints
+   would otherwise fall apart).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import re
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -204,29 +206,44 @@ def find_candidate_pairs(
     return i[keep], j[keep]
 
 
-def find_passages(articles: Sequence[ArticleText]) -> list[list[int]]:
-    """Returns, for each distinct passage (`PASSAGE_WORDS` consecutive words, lowercased) found
-    in two articles or more, the rows of the articles that carry it (ascending)."""
+class Passage(NamedTuple):
+    """A passage found in two articles or more."""
+
+    #: The rows of the articles that carry it, ascending.
+    rows: list[int]
+    #: In how many of them it lies within the last paragraph (where the furniture that several
+    #: outlets carry sits: a wire's copyright or credit line).
+    at_end: int
+
+
+def find_passages(articles: Sequence[ArticleText]) -> list[Passage]:
+    """Returns each distinct passage (`PASSAGE_WORDS` consecutive words, lowercased) found in two
+    articles or more: the articles that carry it and in how many it sits in the last paragraph."""
     postings: dict[int, list[int]] = {}
+    ends: dict[int, int] = {}
     for k, article in enumerate(articles):
-        tokens = [w.lower() for w in _PASSAGE_WORD.findall(article.body)]
-        seen = {
-            zlib.crc32(" ".join(tokens[p : p + PASSAGE_WORDS]).encode("utf-8"))
-            for p in range(len(tokens) - PASSAGE_WORDS + 1)
-        }
-        for shingle in seen:
+        paragraphs = [_PASSAGE_WORD.findall(p) for p in article.body.split("\n\n")]
+        paragraphs = [words for words in paragraphs if words]
+        tokens = [w.lower() for words in paragraphs for w in words]
+        last = len(tokens) - (len(paragraphs[-1]) if paragraphs else 0)  # its first token
+        seen: dict[int, bool] = {}  # passage -> found only in the last paragraph
+        for p in range(len(tokens) - PASSAGE_WORDS + 1):
+            shingle = zlib.crc32(" ".join(tokens[p : p + PASSAGE_WORDS]).encode("utf-8"))
+            seen[shingle] = seen.get(shingle, True) and p >= last
+        for shingle, at_end in seen.items():
             postings.setdefault(shingle, []).append(k)
-    return [rows for rows in postings.values() if len(rows) > 1]
+            ends[shingle] = ends.get(shingle, 0) + at_end
+    return [Passage(rows, ends[h]) for h, rows in postings.items() if len(rows) > 1]
 
 
 def find_passage_pairs(
-    articles: Sequence[ArticleText], days: np.ndarray, passages: Sequence[Sequence[int]]
+    articles: Sequence[ArticleText], days: np.ndarray, passages: Sequence[Passage]
 ) -> dict[tuple[int, int], int]:
     """Returns the article pairs (i < j) of different outlets, within the window, that share at
     least `PASSAGE_SHARED` rare passages (`passages`: `find_passages`), with how many they
     share."""
     shared: dict[tuple[int, int], int] = {}
-    for rows in passages:
+    for rows, _ in passages:
         if len(rows) > PASSAGE_POSTINGS:
             continue
         for x, a in enumerate(rows):
@@ -242,7 +259,7 @@ def find_passage_pairs(
 def find_syndicated_pairs(
     articles: Sequence[ArticleText],
     days: np.ndarray,
-    passages: Sequence[Sequence[int]],
+    passages: Sequence[Passage],
     counts: Sequence[Mapping[str, float]],
 ) -> list[tuple[int, int]]:
     """Returns the article pairs (i < j) that carry the same syndicated copy (step 6 of the
@@ -251,18 +268,20 @@ def find_syndicated_pairs(
     Args:
         articles: The articles.
         days: Each article's publication day (NaN when undated).
-        passages: The articles carrying each passage (`find_passages`).
+        passages: The passages found in two articles or more (`find_passages`).
         counts: Each article's weighted feature counts (`count_features`).
 
     Returns:
         The pairs of different outlets, within the window, sharing at least `SYNDICATED_SHARED`
         passages carried by more than `PASSAGE_POSTINGS` articles of at least
-        `SYNDICATED_OUTLETS` outlets whose mean cosine reaches `SYNDICATED_COHERENCE`.
+        `SYNDICATED_OUTLETS` outlets, before the last paragraph in at least half of them, whose
+        mean cosine reaches `SYNDICATED_COHERENCE`.
     """
     wide = [
         rows
-        for rows in passages
+        for rows, at_end in passages
         if len(rows) > PASSAGE_POSTINGS
+        and 2 * at_end <= len(rows)
         and len({articles[r].outlet for r in rows}) >= SYNDICATED_OUTLETS
     ]
     if not wide:
