@@ -333,8 +333,13 @@ def group_articles(
     vectors, names, df = vectorize_features(counts, [a.outlet for a in articles])
     stamps = pd.to_datetime(pd.Series([a.published for a in articles]), errors="coerce")
     days = (stamps - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype=float, na_value=np.nan)
-    i, j = find_candidate_pairs(vectors, df, days)
-    carried_by = find_passages(articles)
+    everyone_given = given is not None and all(story is not None for story in given)
+    if everyone_given:  # the user's grouping wins: no pair to find
+        i = j = np.zeros(0, dtype=np.int64)
+        carried_by: list[Passage] = []
+    else:
+        i, j = find_candidate_pairs(vectors, df, days)
+        carried_by = find_passages(articles)
     passages = find_passage_pairs(articles, days, carried_by)
     if passages:
         extra = np.array(list(passages), dtype=np.int64).reshape(-1, 2)
@@ -390,7 +395,7 @@ def group_articles(
         size[a] += size[b]
         total[a] = summed(a) + summed(b)
         total.pop(b, None)
-    syndicated = [] if all(fixed) else find_syndicated_pairs(articles, days, carried_by, counts)
+    syndicated = [] if everyone_given else find_syndicated_pairs(articles, days, carried_by, counts)
     for x, y in syndicated:
         a, b = root(x), root(y)
         if a == b or fixed[a] or fixed[b]:
