@@ -310,3 +310,84 @@ def test_articles_without_words_are_stories_of_their_own() -> None:
     assert story_of == {"digits": 1, "more-digits": 2}
     assert [r["label"] for r in rows] == ["digits", "more-digits"]  # no words: the article id
     assert rows[0]["first_published"] is pd.NaT
+
+
+#: A wire story (invented) that many outlets print in full.
+WIRE = (
+    "Crews from four counties battled a wildfire that swept across the dry hills above Vantrell "
+    "on Thursday, forcing the evacuation of three villages and closing the coastal highway. "
+    "The fire service said the blaze had burned through twelve thousand acres by nightfall and "
+    "was driven by gusting winds. Officials opened the sports hall in Harwick as a shelter and "
+    "asked residents to stay away from the ridge roads until the wind drops."
+)
+#: A closing line (invented) that articles of every subject carry, like a wire's copyright line.
+FOOTER = (
+    "Copyright the Meridian Wire Service, all rights reserved; this material may not be "
+    "published, broadcast, rewritten or redistributed without permission."
+)
+
+
+def _invented_words(k: int, n: int) -> str:
+    """Returns `n` made-up words that only article `k` uses ("Sakakakax Sakalokax …" for k = 3)."""
+    syllables = ["ka", "lo", "mir", "sa", "ven", "to", "ri", "dan", "el", "no", "vy", "qu"]
+    prefix = syllables[k % 12] + syllables[k // 12 % 12]
+    return " ".join(
+        (prefix + syllables[w % 12] + syllables[w // 12 % 12] + "x").capitalize() for w in range(n)
+    )
+
+
+def _corpus(bodies: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "article_id": [f"a{k:02d}" for k in range(len(bodies))],
+            "outlet": [f"Outlet {k % 6}" for k in range(len(bodies))],
+            "title": [None] * len(bodies),
+            "body": bodies,
+            "published": [
+                pd.Timestamp("2024-06-06") + pd.Timedelta(days=k % 2) for k in range(len(bodies))
+            ],
+        }
+    )
+
+
+def test_reprints_of_one_wire_story_are_one_story_however_many(monkeypatch) -> None:
+    from analysis.stories import grouping
+
+    # 36 outlets' copies of the wire story, each with a line of its own: the story's words are
+    # in every article, so background (step 2), and only the reprinted passages hold them together
+    articles = _corpus([WIRE + "\n\n" + _invented_words(k, 12) + "." for k in range(36)])
+    story_of, rows = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert set(story_of.values()) == {1} and rows[0]["n_outlets"] == 6
+    monkeypatch.setattr(grouping, "SYNDICATED_SHARED", 10**6)  # without step 6: 36 stories
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert len(set(story_of.values())) == 36
+
+
+def test_a_line_that_unrelated_articles_carry_joins_nothing() -> None:
+    # 36 articles on nothing in common (made-up words), each with the same long line between two
+    # paragraphs, carried by six outlets: boilerplate, since its articles are not about one thing
+    words = [_invented_words(k, 80).split() for k in range(36)]
+    bodies = [" ".join(w[:40]) + ".\n\n" + FOOTER + "\n\n" + " ".join(w[40:]) + "." for w in words]
+    story_of, _ = find_stories(_corpus(bodies), NO_MENTIONS, NO_ENTITIES)
+    assert len(set(story_of.values())) == 36
+
+
+#: A second wire story (invented), on another subject.
+WIRE_2 = (
+    "The Castellan Bank raised its main interest rate by half a point on Tuesday, its third "
+    "increase this year, saying that prices of food and fuel were still climbing faster than "
+    "wages. The governor told reporters that mortgage holders should expect higher payments "
+    "from the spring and that the board would meet again in six weeks."
+)
+
+
+def test_a_closing_line_does_not_join_two_wire_stories() -> None:
+    # 18 reprints of each wire story, every one closing with the same copyright line: the line
+    # is in 36 articles of six outlets, but in their last paragraph, so it is furniture
+    bodies = [
+        f"{wire}\n\n{_invented_words(k, 12)}.\n\n{FOOTER}"
+        for k, wire in enumerate([WIRE, WIRE_2] * 18)
+    ]
+    story_of, rows = find_stories(_corpus(bodies), NO_MENTIONS, NO_ENTITIES)
+    assert len(rows) == 2 and sorted(r["n_articles"] for r in rows) == [18, 18]
+    assert story_of["a00"] == story_of["a02"] != story_of["a01"] == story_of["a03"]
