@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections import Counter, namedtuple
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+import yaml
 
 from ..text.datelines import find_datelines
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
@@ -21,6 +23,7 @@ from .dates import (
     COMPARISON_PREPOSITIONS,
     FUTURE_AUXILIARIES,
     FUTURE_GOVERNORS,
+    TIME_CONJUNCTIONS,
     Anchor,
     DatePhrase,
     find_dates,
@@ -55,6 +58,19 @@ AGENT_NOUNS = frozenset(
     "official people resident protester critic lawmaker voter worker employee staff member "
     "police troop soldier force army authority leader campaigner union opposition user "
     "investigator prosecutor judge court parliament".split()
+)
+_ONCE = yaml.safe_load((Path(__file__).parent / "data" / "once_acts.yml").read_text())
+#: Acts that happen once to the person they are done to (data/once_acts.yml): lemma → the
+#: dependencies that hold that person.
+ONCE_ACTS: dict[str, tuple[str, ...]] = {
+    **{lemma: ("dobj", "nsubjpass") for lemma in _ONCE["transitive"]},
+    **{lemma: ("nsubj",) for lemma in _ONCE["intransitive"]},
+}
+#: Prepositions before a dated noun that make it the occasion of the verb (data/noun_dates.yml).
+OCCASION_PREPOSITIONS = frozenset(
+    yaml.safe_load((Path(__file__).parent / "data" / "noun_dates.yml").read_text())[
+        "occasion_prepositions"
+    ]
 )
 #: spaCy entity types of a subject that can act.
 AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -212,6 +228,11 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
         in_quote = ctx.in_quote(phrase.start, phrase.end)
         anchor = _anchor(ctx.doc, phrase, sentence)
         actor, entity_id = _actor(anchor, ctx, quotes)
+        patient = _patient(anchor, ctx)
+        action = anchor.lemma_.lower()
+        if (noun := _dated_noun(ctx.doc, phrase)) is not None:
+            # "pointing to the 1998 treaty": the treaty's year, no act of the sentence's subject
+            actor, entity_id, patient, action = None, None, None, noun.lemma_.lower()
         day, day_end = phrase.date, phrase.date_end
         if in_quote and phrase.resolution == "relative":
             day = day_end = None  # the speaker's "today" is not the article's
@@ -221,7 +242,8 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 quote_id=_quote_of(quotes, entity_id),
                 actor=actor,
                 actor_entity_id=entity_id,
-                action=anchor.lemma_.lower(),
+                patient_entity_id=patient,
+                action=action,
                 date=day,
                 date_end=day_end,
                 date_text=phrase.text,
@@ -248,6 +270,7 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 quote_id=int(q.quote_id),
                 actor=None if pd.isna(q.speaker) else q.speaker,
                 actor_entity_id=None if pd.isna(q.speaker_entity_id) else q.speaker_entity_id,
+                patient_entity_id=None,
                 action="say" if pd.isna(q.cue) else str(q.cue),
                 date=published,
                 date_end=None,
@@ -276,6 +299,25 @@ def _row(sentence: Any, **values: Any) -> dict[str, Any]:
     }
 
 
+def _dated_noun(doc: Doc, phrase: DatePhrase) -> Token | None:
+    """Returns the noun a date phrase modifies ("next Monday's primary", "the 1998 treaty", "the
+    March 3 verdict"), unless the noun is the occasion of the verb ("spoke at Thursday's
+    hearing", "wrote in a Monday memo": after an `OCCASION_PREPOSITIONS` word); else None."""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root, noun = span.root, span.root.head
+    if (
+        root.dep_ not in ("poss", "compound", "nmod", "amod", "nummod")
+        or noun.pos_ not in ("NOUN", "PROPN")
+        or span.start <= noun.i < span.end
+    ):
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in OCCASION_PREPOSITIONS:
+        return None
+    return noun
+
+
 def _anchor(doc: Doc, phrase: DatePhrase, sentence: Any) -> Token:
     """Returns the verb a date phrase attaches to (the sentence's root when there is none)."""
     span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
@@ -285,33 +327,109 @@ def _anchor(doc: Doc, phrase: DatePhrase, sentence: Any) -> Token:
 def _anchor_of(doc: Doc, span: Span, sentence: Any) -> Token:
     """Returns the verb the words of a span attach to (the sentence's root when there is none)."""
     token = span.root
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+    while not _is_verb(token) and token.head.i != token.i:
         token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
+    if not _is_verb(token):
         whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         token = whole.root if whole is not None else token
+    if _before_its_clause(span, token):
+        token = token.head  # "said on Tuesday it would not …": the date of "said"
     return token
+
+
+def _before_its_clause(span: Span, verb: Token) -> bool:
+    """Says whether the words of a span, put in a reported clause by the parser, stand between
+    the verb that reports it and the clause's subject ("said on Tuesday it would release …"):
+    they date the reporting verb."""
+    head = verb.head
+    opening = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "mark")]
+    return (
+        verb.dep_ == "ccomp"
+        and _is_verb(head)
+        and head.i < span.start
+        and bool(opening)
+        and all(c.i >= span.end for c in opening)
+    )
+
+
+def _is_verb(token: Token) -> bool:
+    """Says whether a token is a verb, also a past form the tagger took for an adjective that
+    heads a clause (an "-ed" verb the tagger missed, with its own preposition: "… on Thursday";
+    not "a scheduled vote",
+    "was pleased")."""
+    return token.pos_ in ("VERB", "AUX") or _is_past_adjective(token)
+
+
+def _is_past_adjective(token: Token) -> bool:
+    """Says whether an adjective ending in -ed stands where a verb would, with a subject or a
+    prepositional phrase of its own and no noun or copula it describes."""
+    return (
+        token.pos_ == "ADJ"
+        and token.lower_.endswith("ed")
+        and token.dep_ in ("ROOT", "advmod", "conj", "ccomp", "advcl")
+        and any(c.dep_ in ("prep", "nsubj") for c in token.children)
+    )
+
+
+def _time_clause_cue(verb: Token) -> str | None:
+    """Returns the tense of the future or planned verb whose time clause ("when", "once", "as
+    soon as", "until", "after", "before") a past verb heads — the backshifted tense of a
+    reported future ("were likely to add to their holdings as soon as the market reopened
+    Monday": the coming Monday) — else None."""
+    marks = {c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")}
+    if verb.head.lower_ == "soon":
+        marks.discard("as")
+        marks.add("as soon as")
+    if verb.dep_ != "advcl" or not marks & TIME_CONJUNCTIONS:
+        return None
+    head = verb.head
+    for _ in range(MAX_CLIMB):
+        if _is_verb(head) or head.head.i == head.i:
+            break
+        head = head.head
+    tense = find_tense(head) if head.i != verb.i else None
+    return tense if tense in ("future", "future_in_past") else None
+
+
+def _reported_by_past(verb: Token) -> bool:
+    """Says whether a verb is the clause of a past verb that reports it ("aides said the mayor
+    would …"): its "would" is a future seen from that past day, which may lie either side of
+    publication."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i != verb.i
+        and (head.tag_ == "VBD" or any(c.tag_ == "VBD" for c in head.children if c.dep_ == "aux"))
+    )
 
 
 def find_tense(verb: Token) -> str | None:
     """Returns `future` for a verb in the future or planned (will, a modal, "is to", "plans to",
-    "is expected to"), `pluperfect` for "had …", `perfect` for "has …", `past` for another past
-    form (a past tense, a modal with "have", a participle "the plan unveiled Friday"), None for
-    the present or no verb.
+    "is expected to"), `future_in_past` for "would" in a clause a past verb reports ("said
+    the mayor would speak on Tuesday"), `pluperfect` for "had …", `perfect` for "has …", `past`
+    for another past form (a past tense, a modal with "have", a participle "the plan unveiled
+    Friday"), None for the present or no verb.
 
     Verbs of a clause without their own tense (an infinitive, a participle) take the tense of the
     verb that governs them.
     """
     for _ in range(MAX_CLIMB):
-        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        words = {c.lower_ for c in aux}
+        # "should’ve": the tagger may take a curly "’ve" for a noun
+        aux = [
+            c for c in verb.children if c.dep_ in ("aux", "auxpass") or c.lower_ in ("’ve", "'ve")
+        ]
+        words = {c.lower_.replace("’", "'") for c in aux}
         if words & {"have", "has", "'ve", "had", "'d"} and words & FUTURE_AUXILIARIES:
             return "past"  # "would have voted"
         if "had" in words:
             return "pluperfect"  # "the permit had been due to lapse Friday"
         if words & FUTURE_AUXILIARIES:
+            if words & {"would", "'d"} and _reported_by_past(verb):
+                return "future_in_past"  # "said the mayor would not appear on Tuesday night"
             return "future"
-        if any(c.tag_ == "VBD" for c in aux) or verb.tag_ == "VBD":
+        if verb.tag_ in ("VBD", "VBN") and not aux and (cue := _time_clause_cue(verb)):
+            return cue
+        if any(c.tag_ == "VBD" for c in aux) or verb.tag_ == "VBD" or _is_past_adjective(verb):
             return "past"
         if words & {"have", "has", "'ve"} and verb.tag_ == "VBN":
             return "perfect"  # "has extended": past, but what it set may lie ahead
@@ -366,6 +484,16 @@ def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, s
             if _in_dateline(subject, ctx):
                 return None, None  # "WASHINGTON —": a dateline's place never acts
             return _resolve(subject, ctx, quotes)
+        if (
+            verb.dep_ in ("acl", "relcl")
+            and verb.tag_ == "VB"
+            and any(c.lower_ == "to" for c in verb.children)
+            and verb.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # "X, the favourite to succeed the mayor this year": the noun's (or the name it
+            # stands beside), not the subject of the sentence's verb
+            noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
+            return _resolve(noun, ctx, quotes)
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
@@ -486,6 +614,21 @@ def _named_by(noun: Token, ctx: _Context) -> tuple[str, str] | None:
     if holding or lemma not in GENERIC_ORG_NOUNS:
         return None
     return _main_org(ctx)
+
+
+def _patient(verb: Token, ctx: _Context) -> str | None:
+    """Returns the entity of the person an act that happens once is done to (`ONCE_ACTS`: the
+    object of "killed", the subject of "was killed" or "died"), else None."""
+    deps = ONCE_ACTS.get(verb.lemma_.lower())
+    if deps is None:
+        return None
+    for child in verb.children:
+        if child.dep_ not in deps:
+            continue
+        for token in child.subtree:
+            if (found := _mention_at(token, ctx)) and _label_at(token, ctx) == "PERSON":
+                return found[1]
+    return None
 
 
 def _mention_at(token: Token, ctx: _Context) -> tuple[str, str] | None:
