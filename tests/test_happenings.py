@@ -1,5 +1,6 @@
 """Happenings are one act: the same actor, kind of action and story, dates that can all be true;
-a conflict only between two tellings of one statement. Invented events (no corpus needed)."""
+a conflict only between two tellings of one statement or of an act done once to a person.
+Invented events (no corpus needed)."""
 
 from __future__ import annotations
 
