@@ -583,3 +583,23 @@ def test_a_date_that_modifies_a_noun_dates_the_noun(tmp_path: Path, cache_dir: P
         ("Monday", "Ruiz", "say", pd.Timestamp("2025-08-04")),
         ("this year", "Omar Haddad", "succeed", pd.Timestamp("2025-01-01")),
     ]
+
+
+def test_it_is_not_the_body_named_most_often_when_a_country_is_named_nearer(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Wednesday 6 August 2025. "it" in the second sentence is Spain (named nearer,
+    # not as a subject), not the Northport Harbour Authority, the body named as a subject before:
+    # the actor stays as written, without an entity.
+    write_one_article(
+        tmp_path,
+        "The Northport Harbour Authority said on Monday that fees would rise.\n\n"
+        "Crowds marked Spain's vote to leave the customs union it had joined in 1986.\n",
+        title="Union",
+        published="2025-08-06",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    board = events[events.date_text == "Monday"].iloc[0]
+    assert (board.actor, board.action) == ("Northport Harbour Authority", "say")
+    joined = events[events.date_text == "1986"].iloc[0]
+    assert (joined.actor, joined.action) == ("it", "join") and pd.isna(joined.actor_entity_id)

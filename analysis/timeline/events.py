@@ -464,7 +464,8 @@ def _antecedent(pronoun: Token, label: str, ctx: _Context) -> tuple[str, str | N
     inside a quotation, never an object. For a person: the one person named as a subject in the
     nearest sentence that names one (two → None; someone nearer named, not as a subject → None).
     For "it"/"they": the nearest subject that is an organisation or an organisation noun (then as
-    `_resolve` reads it)."""
+    `_resolve` reads it); None when an organisation or a country is named nearer, not as a
+    subject ("Britain's vote to leave the union it had joined": not the body named most often)."""
     sent = pronoun.sent
     spans = [(sent.start, pronoun.i)]
     prev = sent
@@ -499,6 +500,8 @@ def _antecedent(pronoun: Token, label: str, ctx: _Context) -> tuple[str, str | N
                 return _mention_at(t, ctx)
             if t.lemma_.lower() in ORG_NOUNS:
                 return _owner(t, ctx) or _named_by(t, ctx) or (_words(t), None)
+        if any(_label_at(t, ctx) in ("ORG", "GPE") for t in tokens):
+            return None  # a body or country named nearer, not as a subject: "it" may be it
     return None
 
 
