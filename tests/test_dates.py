@@ -571,3 +571,16 @@ def test_a_bound_before_ago_is_no_date() -> None:
         assert p.kind == "ago" and p.date is None and p.date_end is None, text
     assert one("They met a month ago.", tense=past).date == date(2022, 7, 1)
     assert one("They met nearly a month ago.", tense=past).date == date(2022, 7, 1)  # near it
+
+
+def test_a_possessive_weekday_much_nearer_ahead_is_the_coming_one() -> None:
+    # A Sunday article: "Monday's vote" is tomorrow (1 day ahead, 6 back) — the nearest, not the
+    # Monday before; "heading into Monday's vote" looks ahead.
+    sunday = date(2025, 8, 3)
+    p = one("The race is close before Monday's vote.", sunday)
+    assert (p.date, p.direction) == (date(2025, 8, 4), "nearest")
+    p = one("The field is large heading into Monday's vote.", sunday)
+    assert (p.date, p.direction) == (date(2025, 8, 4), "forward")
+    # A past verb: it took place (the Monday before).
+    p = one("Crowds cheered Monday's vote.", sunday, tense=past)
+    assert (p.date, p.direction) == (date(2025, 7, 28), "backward")

@@ -319,7 +319,7 @@ def find_dates(
         elif kind == "quarter" and _is_fiscal(text, start, m):
             resolved, direction = (None, None, "quarter", None), "stated"  # its own calendar
         else:
-            direction = _direction(kind, m, text, start, tense)
+            direction = _direction(kind, m, text, start, tense, published)
             resolved = resolve_match(kind, m, published, direction)
             if resolved and resolved[0] and _ends_year_ago_period(kind, m, text, start):
                 resolved = (_year_before(resolved[0]),) + resolved[1:]
@@ -410,6 +410,7 @@ def _direction(
     text: str,
     start: int,
     tense: Callable[[int, int], str | None] | None,
+    published: dt.date | None = None,
 ) -> str:
     """Returns how a phrase is placed in time: `stated` when the words fix it, else `forward`
     (a scheduling word before it, else a future verb), `backward` (a past verb) or `nearest`."""
@@ -438,7 +439,7 @@ def _direction(
     if cue != "pluperfect" and _FORWARD_BEFORE.search(text[:start]):
         return "forward"
     if kind == "weekday" and not rel and re.match(r"['’]s\b", text[m.end() :]):
-        return _possessive_direction(cue, text, start)
+        return _possessive_direction(cue, text, start, _days_back(m, published))
     if cue == "perfect" and _UNTIL_BEFORE.search(text[:start]):
         return "forward"  # "has extended the permits through January": the limit lies ahead
     if cue == "future_in_past" and kind in ("weekday", "weekend", "relative_span"):
@@ -454,18 +455,32 @@ def _direction(
     }.get(cue or "", "nearest")
 
 
-def _possessive_direction(cue: str | None, text: str, start: int) -> str:
+def _possessive_direction(cue: str | None, text: str, start: int, back: int | None) -> str:
     """Returns the direction of a possessive weekday ("Thursday's close", "Sunday's match"): it
     names a thing, which the verb's tense does not date ("Sunday's match could settle the
     argument"). After a word of what lies ahead ("ahead of Tuesday's debate") it is
     `forward`; with a future verb, or a future auxiliary anywhere in the sentence ("Following
-    Friday's vote, the board will choose"), the nearest; else `backward` (what the day's thing
-    is, it has become: a market's close, a memo)."""
+    Friday's vote, the board will choose"), the nearest; with a past verb `backward`; with no
+    verb `backward` when the day before publication is at most one day farther than the coming
+    one (what the day's thing is, it has become: "Thursday's close" in a Monday article, 4 days
+    back and 3 ahead), the nearest otherwise ("Monday's vote" in a Sunday article is
+    tomorrow's). `back`: days back to that
+    weekday (0 on the day itself), None without a publication date."""
     if _AHEAD_BEFORE.search(text[:start]):
         return "forward"
     if cue in ("future", "future_in_past") or _FUTURE_WORD.search(text):
         return "nearest"
-    return "backward"
+    if cue in ("past", "perfect", "pluperfect") or back is None or back <= (7 - back) + 1:
+        return "backward"  # "attended Sunday's game": it took place
+    return "nearest"
+
+
+def _days_back(m: re.Match[str], published: dt.date | None) -> int | None:
+    """Returns how many days back from publication the weekday of a match last fell (0 on the
+    day itself), None without a publication date."""
+    if published is None:
+        return None
+    return (published.weekday() - WEEKDAYS[m.group("weekday").lower()]) % 7
 
 
 def _weekday_note(m: re.Match[str], day: dt.date | None) -> str | None:
