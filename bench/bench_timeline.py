@@ -38,6 +38,7 @@ def make_tables(n_articles: int, *, seed: int = 0) -> tuple[pd.DataFrame, pd.Dat
                     "quote_id": None,
                     "actor": actor,
                     "actor_entity_id": actor,
+                    "patient_entity_id": None,
                     "action": rng.choice(["say", "tweet", "resign", "publish", "meet"]),
                     "date": start + pd.Timedelta(days=rng.randrange(365)),
                     "date_end": pd.NaT,
@@ -45,6 +46,8 @@ def make_tables(n_articles: int, *, seed: int = 0) -> tuple[pd.DataFrame, pd.Dat
                     "precision": "day",
                     "part_of_day": None,
                     "resolution": "publication" if undated else "relative",
+                    "direction": None if undated else "nearest",
+                    "date_note": None,
                     "in_quote": False,
                     "text": "A sentence.",
                 }

@@ -34,6 +34,11 @@ Matching, as defined for docs/timeline.md:
 
 Usage: `TIMEBANK_DIR=… python eval_real/score_dates.py [--show wrong|missed|…] [--limit N]`
 (`--show` prints the cases to read on the terminal; never copy them into the repository).
+
+`--happenings DIR…` instead reads built tables folders (`python -m analysis build --out DIR` of
+an `eval_real/abp.py` corpus) and prints, for each, its happenings, those of several articles,
+those spanning two stories (`articles.story_id`) and every flagged conflict with each article's
+phrase and sentence, to read on the terminal (docs/timeline.md, "Real multi-outlet corpora").
 """
 
 from __future__ import annotations
@@ -382,6 +387,35 @@ def _around(doc: TbDoc, start: int, end: int) -> str:
     return f"{doc.body[start:end]!r} [{doc.body[max(0, start - 80) : end + 60]}]"
 
 
+def report_happenings(folder: Path) -> dict[str, int]:
+    """Prints and returns the happening figures of a built tables folder: happenings, those of
+    several articles, those spanning two stories, conflicts (each printed to be read)."""
+    import pandas as pd
+
+    happenings = pd.read_parquet(folder / "happenings.parquet")
+    articles = pd.read_parquet(folder / "articles.parquet").set_index("article_id")
+    events = pd.read_parquet(folder / "events.parquet").set_index(["article_id", "event_id"])
+    story = articles.story_id
+    figures = {
+        "articles": len(articles),
+        "happenings": len(happenings),
+        "several_articles": int((happenings.articles.map(len) > 1).sum()),
+        "two_stories": int(happenings.articles.map(lambda a: story[list(a)].nunique() > 1).sum()),
+        "conflicts": int(happenings.conflict.sum()),
+    }
+    print(f"{folder}: {figures}")
+    for h in happenings[happenings.conflict].itertuples():
+        print(f"  conflict: {h.actor} · {h.action} {h.dates_by_article}")
+        for ref in h.events:
+            article_id, event_id = ref.rsplit(":", 1)
+            e = events.loc[(article_id, int(event_id))]
+            print(
+                f"    {articles.outlet[article_id]} ({articles.published[article_id]:%Y-%m-%d})"
+                f" {e.date_text!r} → {e.date}: {e.text}"
+            )
+    return figures
+
+
 def main() -> int:
     """Builds the TimeBank corpus and prints the figures; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -393,7 +427,14 @@ def main() -> int:
         choices=["wrong", "missed", "spurious", "inexact", "finder-wrong", "finder-missed"],
         default=None,
     )
+    parser.add_argument(
+        "--happenings", nargs="+", type=Path, default=None, help="built tables folders to read"
+    )
     args = parser.parse_args()
+    if args.happenings:
+        for tables in args.happenings:
+            report_happenings(tables)
+        return 0
     folder = find_timebank_dir()
     if folder is None:
         print("TIMEBANK_DIR is not set: skipping the date scores (see eval_real/README.md)")

@@ -368,6 +368,32 @@ def test_a_weekday_before_a_name_is_a_date() -> None:
     assert one("It happened on the Friday President Ruiz arrived.", tense=past).text == "Friday"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She sang with the Sunday Chorale last year.",  # a weekday that starts a name
+        "The court heard the June Orchard case again.",  # a month that starts a name
+        "It was printed in the Tuesday Ledger.",
+        "The band's Saturday Sessions tour sold out.",  # after a possessive
+        "Texas votes on Super Tuesday this year.",  # a named day
+        "Shops opened early for Black Friday.",
+    ],
+)
+def test_a_date_word_that_starts_a_capitalised_name_is_not_a_date(text: str) -> None:
+    tagged = {"is_date": lambda start, end: True}  # even where the parser tags a date
+    found = [p.text for p in find_dates(text, published=SUNDAY, **tagged)]
+    assert not any(
+        w in " ".join(found) for w in ("Sunday", "June", "Tuesday", "Saturday", "Friday")
+    )
+
+
+def test_a_date_word_before_a_capitalised_word_without_the_is_a_date() -> None:
+    assert one("On Sunday Chorale members sang.", tense=past).text == "Sunday"
+    assert one("The Sunday edition sold out.", tense=past).text == "Sunday"  # no name after
+    assert one("It rained on the Monday Ruiz left.", tense=past).text == "Monday"
+    assert one("The Friday President Ruiz arrived was cold.", tense=past).text == "Friday"
+
+
 def test_offsets_point_into_the_searched_text() -> None:
     text = "Filler. Then on Friday evening it closed."
     (p,) = find_dates(text, published=SUNDAY, offset=100)
@@ -515,3 +541,46 @@ def test_a_limit_set_by_a_present_perfect_lies_ahead() -> None:
     )
     p = one("Sales have risen since January.", october, tense=perfect)
     assert (p.date, p.direction) == (date(1989, 1, 1), "backward")
+
+
+def test_a_possessive_weekday_names_a_thing_its_verb_does_not_date() -> None:
+    monday, tuesday = date(2025, 8, 4), date(2025, 8, 5)
+    # No verb cue: what the day's thing is has been (Thursday 31 July, not the coming 7 August,
+    # though it is one day nearer).
+    p = one("shares priced 5% above Thursday's close", monday)
+    assert (p.text, p.date, p.direction) == ("Thursday", date(2025, 7, 31), "backward")
+    # A past verb: the same.
+    assert one("He attended Thursday's rally.", monday, tense=past).date == date(2025, 7, 31)
+    # A future verb speaks of the verb, not of the match: the nearest Sunday (3 August, two days
+    # back), not the coming one.
+    p = one("Sunday's match could settle the argument.", tuesday, tense=future)
+    assert (p.date, p.direction) == (date(2025, 8, 3), "nearest")
+    # A word of what lies ahead: the coming Thursday.
+    p = one("Polls tightened ahead of Thursday's debate.", monday, tense=past)
+    assert (p.date, p.direction) == (date(2025, 8, 7), "forward")
+    p = one("in the run-up to Thursday's debate", monday)
+    assert (p.date, p.direction) == (date(2025, 8, 7), "forward")
+    # Not a possessive: the tense rules as before.
+    assert one("They will meet Thursday.", monday, tense=future).date == date(2025, 8, 7)
+
+
+def test_a_bound_before_ago_is_no_date() -> None:
+    # "more than a month ago" is any time before a month back: found, its date missing.
+    for text in ("The dam opened more than a month ago.", "It began over two weeks ago."):
+        p = one(text, tense=past)
+        assert p.kind == "ago" and p.date is None and p.date_end is None, text
+    assert one("They met a month ago.", tense=past).date == date(2022, 7, 1)
+    assert one("They met nearly a month ago.", tense=past).date == date(2022, 7, 1)  # near it
+
+
+def test_a_possessive_weekday_much_nearer_ahead_is_the_coming_one() -> None:
+    # A Sunday article: "Monday's vote" is tomorrow (1 day ahead, 6 back) — the nearest, not the
+    # Monday before; "heading into Monday's vote" looks ahead.
+    sunday = date(2025, 8, 3)
+    p = one("The race is close before Monday's vote.", sunday)
+    assert (p.date, p.direction) == (date(2025, 8, 4), "nearest")
+    p = one("The field is large heading into Monday's vote.", sunday)
+    assert (p.date, p.direction) == (date(2025, 8, 4), "forward")
+    # A past verb: it took place (the Monday before).
+    p = one("Crowds cheered Monday's vote.", sunday, tense=past)
+    assert (p.date, p.direction) == (date(2025, 7, 28), "backward")

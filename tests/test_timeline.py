@@ -481,3 +481,125 @@ def test_happenings_and_report_delays_follow_actor_and_resolution_filters(tables
         delays, tables.happenings, tables.events, tables.articles, wire
     )
     assert rows.article_id.tolist() == ["wire"] and rows.delay_days.tolist() == [2]
+
+
+def test_a_past_verb_tagged_as_an_adjective_and_a_reported_future(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Wednesday 6 August 2025. The tagger takes "glossed" for an adjective: it
+    # heads its clause, so it is the past verb of "on Thursday" (31 July), not the modal
+    # "could" of the clause after it (the coming Thursday, 7 August). A past verb in a time
+    # clause under a planned verb is a reported future: "were likely to add … as soon as the
+    # market reopened Monday" is the coming Monday, 11 August; "bought … when the market
+    # reopened Monday" the Monday before, 4 August. "would" in a clause a past verb reports is
+    # a future seen from the day it was said, which may be before publication: the nearest day
+    # ("said the mayor would not appear on Tuesday night": 5 August, yesterday, not 12 August;
+    # the time clause under it follows it). A date between "said" and its clause's subject
+    # dates "said": "said on Tuesday it would not release" is 5 August (backward).
+    # "should’ve" (a curly apostrophe the tagger takes for a noun) is past: November 2024.
+    write_one_article(
+        tmp_path,
+        "Mayor Ruiz, in turn, glossed over angry letters from the council on Thursday that the "
+        "bridge could close.\n\n"
+        "The broker had predicted that pension funds were likely to add to their holdings as "
+        "soon as the market reopened Monday.\n\n"
+        "The funds bought more shares when the market reopened Monday.\n\n"
+        "Aides later said the mayor would not appear on Tuesday night.\n\n"
+        "The broker said the funds would buy more shares when the market reopened Monday.\n\n"
+        "The ferry company said on Tuesday it would not release the logbooks.\n\n"
+        "The plan should’ve been dropped when the board met in November.\n",
+        title="Bridge",
+        published="2025-08-06",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    dated = events[events.date_text.notna()]
+    rows = list(zip(dated.date_text, dated.date, dated.direction, strict=True))
+    assert rows == [
+        ("Thursday", pd.Timestamp("2025-07-31"), "backward"),
+        ("Monday", pd.Timestamp("2025-08-11"), "forward"),
+        ("Monday", pd.Timestamp("2025-08-04"), "backward"),
+        ("Tuesday night", pd.Timestamp("2025-08-05"), "nearest"),
+        ("Monday", pd.Timestamp("2025-08-04"), "nearest"),
+        ("Tuesday", pd.Timestamp("2025-08-05"), "backward"),
+        ("November", pd.Timestamp("2024-11-01"), "backward"),
+    ]
+    assert list(dated.action) == ["glossed", "reopen", "reopen", "appear", "reopen", "say", "meet"]
+
+
+def test_the_person_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path) -> None:
+    # An article of Wednesday 6 August 2025. "killed" and "died" are acts done once to a
+    # person (timeline/data/once_acts.yml): the person is the object, the subject of a passive
+    # or the subject of "died", whoever the actor is. "met" is not such an act.
+    write_one_article(
+        tmp_path,
+        "A sniper killed the militia commander Omar Haddad on Monday.\n\n"
+        "Omar Haddad was killed near the border late on Monday, officials said.\n\n"
+        "The poet Lina Farouk died on Sunday.\n\n"
+        "Lina Farouk met the minister on Saturday.\n",
+        title="Strike",
+        published="2025-08-06",
+    )
+    tables = analysis.build(tmp_path, cache_dir=cache_dir)
+    names = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
+    dated = tables.events[tables.events.date_text.notna()]
+    rows = [
+        (text, action, names.get(p) if isinstance(p, str) else None)
+        for text, action, p in zip(
+            dated.date_text, dated.action, dated.patient_entity_id, strict=True
+        )
+    ]
+    assert rows == [
+        ("Monday", "kill", "Omar Haddad"),
+        ("late on Monday", "kill", "Omar Haddad"),
+        ("Sunday", "die", "Lina Farouk"),
+        ("Saturday", "meet", None),
+    ]
+
+
+def test_a_date_that_modifies_a_noun_dates_the_noun(tmp_path: Path, cache_dir: Path) -> None:
+    # An article of Wednesday 6 August 2025. "pointing to the 1998 verdict": the verdict's year,
+    # no act of the union in 1998 — the event is the verdict's, without an actor; so is
+    # "Thursday's closure" after "of". "said at Monday's rally": the rally is the occasion of
+    # "said", which the date dates (actor and action kept). "the party's pick to succeed Ruiz
+    # this year": the infinitive of a noun is the noun's act (the pick's, in apposition to Omar
+    # Haddad), not the council's.
+    write_one_article(
+        tmp_path,
+        "The union appealed, pointing to the 1998 verdict of the state court.\n\n"
+        "Dock workers had no notice of Thursday's closure of the port.\n\n"
+        "Mayor Ruiz said at Monday's rally that the port would reopen.\n\n"
+        "The council accused Ruiz of pressuring the port to hire Omar Haddad, the party's pick "
+        "to succeed Ruiz this year.\n",
+        title="Port",
+        published="2025-08-06",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    dated = events[events.date_text.notna()]
+    actors = [a if isinstance(a, str) else None for a in dated.actor]
+    rows = list(zip(dated.date_text, actors, dated.action, dated.date, strict=True))
+    assert rows == [
+        ("1998", None, "verdict", pd.Timestamp("1998-01-01")),
+        ("Thursday", None, "closure", pd.Timestamp("2025-07-31")),
+        ("Monday", "Ruiz", "say", pd.Timestamp("2025-08-04")),
+        ("this year", "Omar Haddad", "succeed", pd.Timestamp("2025-01-01")),
+    ]
+
+
+def test_it_is_not_the_body_named_most_often_when_a_country_is_named_nearer(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Wednesday 6 August 2025. "it" in the second sentence is Spain (named nearer,
+    # not as a subject), not the Northport Harbour Authority, the body named as a subject before:
+    # the actor stays as written, without an entity.
+    write_one_article(
+        tmp_path,
+        "The Northport Harbour Authority said on Monday that fees would rise.\n\n"
+        "Crowds marked Spain's vote to leave the customs union it had joined in 1986.\n",
+        title="Union",
+        published="2025-08-06",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    board = events[events.date_text == "Monday"].iloc[0]
+    assert (board.actor, board.action) == ("Northport Harbour Authority", "say")
+    joined = events[events.date_text == "1986"].iloc[0]
+    assert (joined.actor, joined.action) == ("it", "join") and pd.isna(joined.actor_entity_id)

@@ -352,6 +352,12 @@ TABLES: dict[str, Table] = {
                 ),
                 Column("actor_entity_id", "str", "The actor's entity (joins `entities`)."),
                 Column(
+                    "patient_entity_id",
+                    "str",
+                    "For an act that happens once to a person (killed, died: "
+                    "`timeline/data/once_acts.yml`), that person's entity; missing otherwise.",
+                ),
+                Column(
                     "action",
                     "str",
                     "Lemma of the verb the date attaches to (publish, resign, say, tweet, …), or "

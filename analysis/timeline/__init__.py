@@ -1,5 +1,6 @@
-"""Reaction timeline: date phrases resolved against publication dates (`dates`), the `events`
-table (`events`), and happenings across outlets with conflicts and propagation (`happenings`)."""
+"""Reaction timeline: date phrases resolved against publication dates (`dates`, `placing`), what
+a date attaches to in the parse and that verb's tense (`attachment`), the `events` table
+(`events`), and happenings across outlets with conflicts and propagation (`happenings`)."""
 
 from .dates import DatePhrase, find_dates
 from .events import tabulate_date_problems, tabulate_events

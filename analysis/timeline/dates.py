@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..text.lexicon import ROLE_NOUNS
 from .placing import (
     MONTHS,
     PARTS_OF_DAY,
@@ -153,11 +154,41 @@ FORWARD_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["forward_words"])
 #: Auxiliaries and modals of a future verb, and verbs that plan what they govern (events.py).
 FUTURE_AUXILIARIES = frozenset(_DIRECTIONS["future_auxiliaries"])
 FUTURE_GOVERNORS = frozenset(_DIRECTIONS["future_governors"])
+#: Words that open a time clause ("when the market reopened Monday"): under a future verb its past
+#: tense is a reported future (events.py).
+TIME_CONJUNCTIONS = frozenset(_DIRECTIONS["time_conjunctions"])
 #: Participles spaCy makes prepositions that pass on the tense of their verb (events.py).
 COMPARISON_PREPOSITIONS = frozenset(_DIRECTIONS["comparison_prepositions"])
 _FORWARD_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORWARD_WORDS) + r")\s*$",
     re.IGNORECASE,
+)
+
+
+#: Words before a possessive weekday that put its day ahead ("ahead of Tuesday's debate").
+AHEAD_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["ahead_words"])
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in AHEAD_WORDS) + r")\s*$",
+    re.IGNORECASE,
+)
+
+
+#: Capitalised words that make a weekday after them a named day ("Super Tuesday").
+DAY_QUALIFIERS: tuple[str, ...] = tuple(
+    yaml.safe_load((Path(__file__).parent / "data" / "named_days.yml").read_text())["qualifiers"]
+)
+_NAMED_DAY = re.compile(r"\b(?:" + "|".join(map(re.escape, DAY_QUALIFIERS)) + r")\s+$")
+
+
+_FUTURE_WORD = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(FUTURE_AUXILIARIES) if w.isalpha()) + r")\b"
+)
+
+
+#: Words before "N units ago" that make it a bound, not a date ("more than a month ago" is any
+#: time before then): found, its date missing. "nearly", "almost", "about" stay dates (near it).
+_BOUND_BEFORE = re.compile(
+    r"\b(?:(?:more|less|fewer)\s+than|over|under|at\s+least|up\s+to)\s+$", re.I
 )
 
 
@@ -252,7 +283,7 @@ def find_dates(
                 and not _tagged(m, start, is_date)
             ):
                 continue
-            if _is_name(text, start, m.end()):
+            if _is_name(text, start, m.end()) or _starts_name(kind, m, text, start):
                 continue
             taken.append((start, m.end()))
             matches.append((start, kind, m))
@@ -288,10 +319,12 @@ def find_dates(
         elif kind == "quarter" and _is_fiscal(text, start, m):
             resolved, direction = (None, None, "quarter", None), "stated"  # its own calendar
         else:
-            direction = _direction(kind, m, text, start, tense)
+            direction = _direction(kind, m, text, start, tense, published)
             resolved = resolve_match(kind, m, published, direction)
             if resolved and resolved[0] and _ends_year_ago_period(kind, m, text, start):
                 resolved = (_year_before(resolved[0]),) + resolved[1:]
+            if resolved and kind == "ago" and _BOUND_BEFORE.search(text[:start]):
+                resolved = (None, None) + resolved[2:]  # "more than a month ago": a bound
         if resolved is None:
             continue
         day, day_end, precision, part = resolved
@@ -345,12 +378,39 @@ def _is_name(text: str, start: int, end: int) -> bool:
     )
 
 
+def _starts_name(kind: str, m: re.Match[str], text: str, start: int) -> bool:
+    """Says whether a weekday is a named day ("Super Tuesday": a qualifier of named_days.yml
+    before it), or a bare weekday or month begins a capitalised name that goes on after it:
+    after "the" or a possessive and before a capitalised word that is no date word and no role
+    ("the Sunday Chorale", "the June Orchard case", "their Friday Forum"). Not a name: "on the
+    Monday X left" (a day), "the Friday President X arrived" (a role starts a person's name).
+    """
+    if kind == "weekday" and _NAMED_DAY.search(text[:start]):
+        return True  # "on Super Tuesday", "Black Friday sales": a day of its own
+    if kind not in ("weekday", "month") or m.end() - start != len(
+        m.group("weekday" if kind == "weekday" else "month")
+    ):
+        return False  # "last Friday", "Friday evening", "in June" are dates
+    before = text[:start]
+    if not re.search(r"(?:\b[Tt]he|['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur))\s+$", before):
+        return False
+    if kind == "weekday" and re.search(r"\b[Oo]n\s+the\s+$", before):
+        return False  # "on the Monday X left": a day
+    after = re.match(r"\s+([A-Z][a-z]+)\b", text[m.end() :])
+    return (
+        after is not None
+        and after.group(1).lower() not in MONTHS.keys() | WEEKDAYS.keys() | PARTS_OF_DAY.keys()
+        and after.group(1).lower() not in ROLE_NOUNS
+    )
+
+
 def _direction(
     kind: str,
     m: re.Match[str],
     text: str,
     start: int,
     tense: Callable[[int, int], str | None] | None,
+    published: dt.date | None = None,
 ) -> str:
     """Returns how a phrase is placed in time: `stated` when the words fix it, else `forward`
     (a scheduling word before it, else a future verb), `backward` (a past verb) or `nearest`."""
@@ -378,14 +438,49 @@ def _direction(
     cue = tense(start, m.end()) if tense else None
     if cue != "pluperfect" and _FORWARD_BEFORE.search(text[:start]):
         return "forward"
+    if kind == "weekday" and not rel and re.match(r"['’]s\b", text[m.end() :]):
+        return _possessive_direction(cue, text, start, _days_back(m, published))
     if cue == "perfect" and _UNTIL_BEFORE.search(text[:start]):
         return "forward"  # "has extended the permits through January": the limit lies ahead
+    if cue == "future_in_past" and kind in ("weekday", "weekend", "relative_span"):
+        # "said the mayor would speak on Tuesday": after the day it was said, which may lie a few
+        # days before publication; a month or a date beyond that week stays forward
+        return "nearest"
     return {
         "future": "forward",
+        "future_in_past": "forward",
         "past": "backward",
         "pluperfect": "backward",
         "perfect": "backward",
     }.get(cue or "", "nearest")
+
+
+def _possessive_direction(cue: str | None, text: str, start: int, back: int | None) -> str:
+    """Returns the direction of a possessive weekday ("Thursday's close", "Sunday's match"): it
+    names a thing, which the verb's tense does not date ("Sunday's match could settle the
+    argument"). After a word of what lies ahead ("ahead of Tuesday's debate") it is
+    `forward`; with a future verb, or a future auxiliary anywhere in the sentence ("Following
+    Friday's vote, the board will choose"), the nearest; with a past verb `backward`; with no
+    verb `backward` when the day before publication is at most one day farther than the coming
+    one (what the day's thing is, it has become: "Thursday's close" in a Monday article, 4 days
+    back and 3 ahead), the nearest otherwise ("Monday's vote" in a Sunday article is
+    tomorrow's). `back`: days back to that
+    weekday (0 on the day itself), None without a publication date."""
+    if _AHEAD_BEFORE.search(text[:start]):
+        return "forward"
+    if cue in ("future", "future_in_past") or _FUTURE_WORD.search(text):
+        return "nearest"
+    if cue in ("past", "perfect", "pluperfect") or back is None or back <= (7 - back) + 1:
+        return "backward"  # "attended Sunday's game": it took place
+    return "nearest"
+
+
+def _days_back(m: re.Match[str], published: dt.date | None) -> int | None:
+    """Returns how many days back from publication the weekday of a match last fell (0 on the
+    day itself), None without a publication date."""
+    if published is None:
+        return None
+    return (published.weekday() - WEEKDAYS[m.group("weekday").lower()]) % 7
 
 
 def _weekday_note(m: re.Match[str], day: dt.date | None) -> str | None:

@@ -10,25 +10,19 @@ from __future__ import annotations
 
 from collections import Counter, namedtuple
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+import yaml
 
 from ..text.datelines import find_datelines
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
-from .dates import (
-    ANCHOR_KINDS,
-    COMPARISON_PREPOSITIONS,
-    FUTURE_AUXILIARIES,
-    FUTURE_GOVERNORS,
-    Anchor,
-    DatePhrase,
-    find_dates,
-    is_reported_quarter,
-)
+from .attachment import MAX_CLIMB, find_dated_noun, find_tense, find_verb, find_verb_of_span
+from .dates import ANCHOR_KINDS, Anchor, find_dates, is_reported_quarter
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 #: Actions that all count as making a statement public (one happening can be told with any).
 STATEMENT_ACTIONS = SPEECH_VERBS | frozenset("publish issue release contact post".split())
@@ -56,10 +50,15 @@ AGENT_NOUNS = frozenset(
     "police troop soldier force army authority leader campaigner union opposition user "
     "investigator prosecutor judge court parliament".split()
 )
+_ONCE = yaml.safe_load((Path(__file__).parent / "data" / "once_acts.yml").read_text())
+#: Acts that happen once to the person they are done to (data/once_acts.yml): lemma → the
+#: dependencies that hold that person.
+ONCE_ACTS: dict[str, tuple[str, ...]] = {
+    **{lemma: ("dobj", "nsubjpass") for lemma in _ONCE["transitive"]},
+    **{lemma: ("nsubj",) for lemma in _ONCE["intransitive"]},
+}
 #: spaCy entity types of a subject that can act.
 AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-#: How far (in verbs) the search for a subject climbs the parse.
-MAX_CLIMB = 4
 
 
 def rows_of(frame: pd.DataFrame) -> list[Any]:
@@ -170,7 +169,7 @@ class _Context:
     def tense(self, start: int, end: int, sentence: Any) -> str | None:
         """Returns the tense of the verb the date at start:end attaches to (`find_tense`)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return None if span is None else find_tense(_anchor_of(self.doc, span, sentence))
+        return None if span is None else find_tense(find_verb_of_span(self.doc, span, sentence))
 
     def sentence_quotes(self, start: int, end: int) -> list[Any]:
         return [q for q in self.quotes if q.start < end and q.end > start]
@@ -210,8 +209,13 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
     )
     for phrase in phrases:
         in_quote = ctx.in_quote(phrase.start, phrase.end)
-        anchor = _anchor(ctx.doc, phrase, sentence)
+        anchor = find_verb(ctx.doc, phrase, sentence)
         actor, entity_id = _actor(anchor, ctx, quotes)
+        patient = _patient(anchor, ctx)
+        action = anchor.lemma_.lower()
+        if (noun := find_dated_noun(ctx.doc, phrase)) is not None:
+            # "pointing to the 1998 treaty": the treaty's year, no act of the sentence's subject
+            actor, entity_id, patient, action = None, None, None, noun.lemma_.lower()
         day, day_end = phrase.date, phrase.date_end
         if in_quote and phrase.resolution == "relative":
             day = day_end = None  # the speaker's "today" is not the article's
@@ -221,7 +225,8 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 quote_id=_quote_of(quotes, entity_id),
                 actor=actor,
                 actor_entity_id=entity_id,
-                action=anchor.lemma_.lower(),
+                patient_entity_id=patient,
+                action=action,
                 date=day,
                 date_end=day_end,
                 date_text=phrase.text,
@@ -248,6 +253,7 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 quote_id=int(q.quote_id),
                 actor=None if pd.isna(q.speaker) else q.speaker,
                 actor_entity_id=None if pd.isna(q.speaker_entity_id) else q.speaker_entity_id,
+                patient_entity_id=None,
                 action="say" if pd.isna(q.cue) else str(q.cue),
                 date=published,
                 date_end=None,
@@ -276,78 +282,6 @@ def _row(sentence: Any, **values: Any) -> dict[str, Any]:
     }
 
 
-def _anchor(doc: Doc, phrase: DatePhrase, sentence: Any) -> Token:
-    """Returns the verb a date phrase attaches to (the sentence's root when there is none)."""
-    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
-    return doc[0] if span is None else _anchor_of(doc, span, sentence)
-
-
-def _anchor_of(doc: Doc, span: Span, sentence: Any) -> Token:
-    """Returns the verb the words of a span attach to (the sentence's root when there is none)."""
-    token = span.root
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    if token.pos_ not in ("VERB", "AUX"):
-        whole = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        token = whole.root if whole is not None else token
-    return token
-
-
-def find_tense(verb: Token) -> str | None:
-    """Returns `future` for a verb in the future or planned (will, a modal, "is to", "plans to",
-    "is expected to"), `pluperfect` for "had …", `perfect` for "has …", `past` for another past
-    form (a past tense, a modal with "have", a participle "the plan unveiled Friday"), None for
-    the present or no verb.
-
-    Verbs of a clause without their own tense (an infinitive, a participle) take the tense of the
-    verb that governs them.
-    """
-    for _ in range(MAX_CLIMB):
-        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        words = {c.lower_ for c in aux}
-        if words & {"have", "has", "'ve", "had", "'d"} and words & FUTURE_AUXILIARIES:
-            return "past"  # "would have voted"
-        if "had" in words:
-            return "pluperfect"  # "the permit had been due to lapse Friday"
-        if words & FUTURE_AUXILIARIES:
-            return "future"
-        if any(c.tag_ == "VBD" for c in aux) or verb.tag_ == "VBD":
-            return "past"
-        if words & {"have", "has", "'ve"} and verb.tag_ == "VBN":
-            return "perfect"  # "has extended": past, but what it set may lie ahead
-        if verb.tag_ == "VBN" and not aux and verb.dep_ in ("acl", "relcl", "amod"):
-            return "past"  # "the plan unveiled Friday", "a peak reached on May 2"
-        introduced = any(
-            c.dep_ == "mark" or c.dep_ == "advmod" and c.i < verb.i for c in verb.children
-        )
-        if verb.tag_ == "VBN" and not aux and verb.dep_ == "advcl" and not introduced:
-            return "past"  # "the new terms, disclosed Friday, would …"; not "once approved …"
-        head = verb.head
-        if head.i == verb.i:
-            return None
-        if "to" in words and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words):
-            # "plans to reopen", "is expected to be held Aug. 30"
-            if head.lemma_.lower() in FUTURE_GOVERNORS:
-                if any(c.lower_ == "had" for c in head.children):
-                    return "pluperfect"  # "had been scheduled to reopen Friday"
-                return "future"  # "plans to reopen", "is to meet", "agreed to sell"
-            verb = head
-            continue
-        if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "xcomp", "relcl"):
-            verb = head
-            continue
-        if verb.dep_ == "prep" and verb.lower_ in COMPARISON_PREPOSITIONS:
-            # "rose to $9 million, compared with $7 million a year ago": a past verb carries
-            # over (not "following Friday's vote, he will …", "… including one on Friday")
-            tense = find_tense(head)
-            return tense if tense in ("past", "perfect", "pluperfect") else None
-        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "had been due to lapse": the copula
-            verb = head
-            continue
-        return None
-    return None
-
-
 def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, str | None]:
     """Returns (actor, entity_id) of a verb: its subject's entity, climbing to governing verbs
     when it has none (participles, infinitives, subordinate clauses); a passive verb without an
@@ -366,6 +300,16 @@ def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, s
             if _in_dateline(subject, ctx):
                 return None, None  # "WASHINGTON —": a dateline's place never acts
             return _resolve(subject, ctx, quotes)
+        if (
+            verb.dep_ in ("acl", "relcl")
+            and verb.tag_ == "VB"
+            and any(c.lower_ == "to" for c in verb.children)
+            and verb.head.pos_ in ("NOUN", "PROPN")
+        ):
+            # "X, the favourite to succeed the mayor this year": the noun's (or the name it
+            # stands beside), not the subject of the sentence's verb
+            noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
+            return _resolve(noun, ctx, quotes)
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
@@ -488,6 +432,21 @@ def _named_by(noun: Token, ctx: _Context) -> tuple[str, str] | None:
     return _main_org(ctx)
 
 
+def _patient(verb: Token, ctx: _Context) -> str | None:
+    """Returns the entity of the person an act that happens once is done to (`ONCE_ACTS`: the
+    object of "killed", the subject of "was killed" or "died"), else None."""
+    deps = ONCE_ACTS.get(verb.lemma_.lower())
+    if deps is None:
+        return None
+    for child in verb.children:
+        if child.dep_ not in deps:
+            continue
+        for token in child.subtree:
+            if (found := _mention_at(token, ctx)) and _label_at(token, ctx) == "PERSON":
+                return found[1]
+    return None
+
+
 def _mention_at(token: Token, ctx: _Context) -> tuple[str, str] | None:
     for m in ctx.mentions:
         if m.start <= token.idx < m.end:
@@ -505,7 +464,8 @@ def _antecedent(pronoun: Token, label: str, ctx: _Context) -> tuple[str, str | N
     inside a quotation, never an object. For a person: the one person named as a subject in the
     nearest sentence that names one (two → None; someone nearer named, not as a subject → None).
     For "it"/"they": the nearest subject that is an organisation or an organisation noun (then as
-    `_resolve` reads it)."""
+    `_resolve` reads it); None when an organisation or a country is named nearer, not as a
+    subject ("Britain's vote to leave the union it had joined": not the body named most often)."""
     sent = pronoun.sent
     spans = [(sent.start, pronoun.i)]
     prev = sent
@@ -540,6 +500,8 @@ def _antecedent(pronoun: Token, label: str, ctx: _Context) -> tuple[str, str | N
                 return _mention_at(t, ctx)
             if t.lemma_.lower() in ORG_NOUNS:
                 return _owner(t, ctx) or _named_by(t, ctx) or (_words(t), None)
+        if any(_label_at(t, ctx) in ("ORG", "GPE") for t in tokens):
+            return None  # a body or country named nearer, not as a subject: "it" may be it
     return None
 
 

@@ -2,10 +2,12 @@
 
 A happening is one act: the same actor, the same kind of action, one story, dates that can all
 be true. Events are grouped within blocks, never all pairs: events of one actor entity, of one
-kind of action, stated on the same day form one block; events whose sentences the `links` table
-connects join when they have the same actor and the whole group's dates still share a day — or,
-for two dated tellings of one statement (a verbatim, near-verbatim or shared-quote link of at
-least 6 words), even when they cannot: a conflict, shown and never resolved.
+kind of action, stated on the same day form one block; dated tellings of an act that happens
+once to a person ("killed", "died") within two days form one whoever acts, and may conflict;
+events whose sentences the `links` table connects join when they have the same actor and the
+whole group's dates still share a day — or, for two dated tellings of one statement (a
+verbatim, near-verbatim or shared-quote link of at least 6 words), even when they cannot: a
+conflict, shown and never resolved.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ STRONG_LINKS = frozenset({"verbatim", "near_verbatim", "shared_quote"})
 #: Words two tellings must share in a row to be one statement that may conflict: a stock phrase
 #: quoted in several statements ("law and order") is not one statement.
 MIN_SHARED_WORDS = 6
+#: Most days apart two tellings of an act that happens once to a person may be and still be
+#: one act in conflict (farther apart, one of the two dates is more likely misread than told).
+ONCE_ACT_DAYS = 2
 #: Precisions of a stated single day.
 DAY_PRECISIONS = frozenset({"day", "part_of_day"})
 #: Longest label, in characters.
@@ -95,6 +100,18 @@ def group_happenings(
         if who and stated[i] and e.precision in DAY_PRECISIONS:
             j = day_block.setdefault((story[i], who, kind[i], e.date), i)
             groups.join(i, j, conflict_allowed=False)
+
+    # An act that happens once to a person (killed, died): its dated tellings in one story are
+    # one act whoever is named as its actor; days that disagree (within ONCE_ACT_DAYS: a time
+    # zone, a late report) are a conflict.
+    patient = [p if isinstance(p, str) else None for p in ev.patient_entity_id.tolist()]
+    once_block: dict[tuple[str, str, str], int] = {}
+    for i, e in enumerate(records):
+        person = patient[i]
+        if person and stated[i] and e.precision in DAY_PRECISIONS:
+            j = once_block.setdefault((story[i], str(e.action), person), i)
+            if abs((e.date - records[j].date).days) <= ONCE_ACT_DAYS:
+                groups.join(i, j, conflict_allowed=True)
 
     at: dict[tuple[str, int], list[int]] = {}
     for i, e in enumerate(records):
