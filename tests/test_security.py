@@ -40,7 +40,7 @@ LINK = "<a href=\"javascript:alert('pwned-link')\">the report</a>"
 VARIANT = "<i onmouseover=\"alert('pwned-variant')\">on Facebook</i>"
 HOSTILE = f"""{TITLE}
 
-The minister resigned on Monday {SCRIPT} after the report, officials said.
+The minister resigned {SCRIPT} on Monday after the report, officials said.
 
 “{IMG} We will not stay silent,” the minister said in a statement on Tuesday.
 
