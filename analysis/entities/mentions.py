@@ -16,7 +16,7 @@ from unidecode import unidecode
 from ..text.lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
 from ..text.names import fold
 from .cues import KEEP_LABELS, PLACE_NOUNS, PLACE_PREPOSITIONS, PORTFOLIOS, TITLES, _has_org_word
-from .vocabulary import calendar_words, holidays, honorifics, month_context, weekdays
+from .vocabulary import calendar_words, holidays, honorifics, month_context, title_of, weekdays
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -39,6 +39,7 @@ class Mention:
     cues: Counter[str] = field(default_factory=Counter)
     fallback: str | None = None  # a found mention: the label its form came with
     key: str = ""  # the folded name: ASCII, lowercase, words only
+    title: str | None = None  # the title or honorific right before it ("senator" for "Sen. X")
 
     def __post_init__(self) -> None:
         self.key = self.key or fold(self.text)
@@ -73,7 +74,7 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
         mention = Mention(
             article_id, article_index, span.start_char, end, text, tuple(text.split()), ent.label_
         )
-        mention.cues = _cues(span)
+        mention.cues, mention.title = _cues(span), _title_before(span)
         mentions.append(mention)
     return mentions
 
@@ -157,12 +158,28 @@ def _is_date_word(doc: Doc, i: int) -> bool:
     return before in month_context() or (after is not None and after.like_num)
 
 
-def _cues(span: Span) -> Counter[str]:
-    cues: Counter[str] = Counter()
-    doc, root = span.doc, span.root
+def _word_before(span: Span) -> Token | None:
+    """Returns the word right before a span, skipping an abbreviation's detached full stop."""
+    doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text == "." and span.start > 1:
         before = doc[span.start - 2]
+    return before
+
+
+def _title_before(span: Span) -> str | None:
+    """Returns the title or honorific right before a name (`title_of`: "senator" for "Sen. X"),
+    or None."""
+    before = _word_before(span)
+    if before is None or before.lower_.rstrip(".") not in TITLES | honorifics():
+        return None
+    return title_of(before.text)
+
+
+def _cues(span: Span) -> Counter[str]:
+    cues: Counter[str] = Counter()
+    root = span.root
+    before = _word_before(span)
     titled = before is not None and before.lower_.rstrip(".") in TITLES | honorifics()
     if titled:
         cues["PERSON"] += 2
@@ -300,6 +317,7 @@ def _find_missed(
                 continue  # "May" the month is not the surname May
             m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
             m.cues, m.fallback = _cues(span), forms[form] or None
+            m.title = _title_before(span)
             found.append(m)
     return found
 

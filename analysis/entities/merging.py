@@ -7,11 +7,12 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date
 
 from ..text.names import NameBlocks, name_similarity, transliteration_key
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _majority_label, _person_evidence
-from .vocabulary import same_given_name
+from .vocabulary import alias_groups, same_given_name
 
 #: Letters a nationality and its country's name share at least (Ukrainian/Ukraine).
 STEM = 4
@@ -21,6 +22,9 @@ NAME_SIMILARITY = 0.88
 #: resolve it to when at least this many articles do so, and this share of them agree.
 DOMINANT_ARTICLES = 3
 DOMINANT_SHARE = 0.9
+#: A short form used without a full name in its article joins the only person of the corpus
+#: with that name when an article naming that person in full is at most this many days apart.
+NEARBY_DAYS = 7
 
 
 class _Clusters:
@@ -119,32 +123,59 @@ def _link_single_names(
     people: list[str],
     clusters: _Clusters,
     org_heads: set[str],
+    *,
+    published: Mapping[str, date | None] | None = None,
 ) -> dict[int, str]:
     """Links one-word person mentions to one full name: the one their article used before them
-    first, then the corpus.
+    first, then the corpus, on evidence.
+
+    In its own article a word joins the one compatible full name used before it, unless the
+    article gives it a title ("Sen. X") that this person never has and exactly one other person
+    of that surname has: then that one. With several there, or none, the corpus decides, in this
+    order: the one candidate given a title the article gives the word (`title_of`); the one its
+    other articles resolve it to, when `DOMINANT_ARTICLES` of them do and `DOMINANT_SHARE` of
+    those agree ("Obama" in an article that never names a first name); with no full name in the
+    article, the only candidate of the corpus, when an article naming it in full was published
+    within `NEARBY_DAYS` days (the same story). Otherwise the word stays its own, unresolved.
 
     In the corpus, a word that is also an organisation name's first word ("Fox" of "Fox News")
     joins a person only where its own article uses it as a person's (a title, a speech verb) or
-    the model mostly labels it PERSON. A word whose corpus candidates are several joins the one
-    its other articles resolve it to, when `DOMINANT_ARTICLES` of them do and `DOMINANT_SHARE`
-    of those agree ("Obama" in an article that never names a first name).
+    the model mostly labels it PERSON.
+
+    Args:
+        mentions: Every mention of the corpus.
+        groups: Mentions by folded name.
+        people: The multi-word names that joined a person (`_merge_people`).
+        clusters: The merges so far (not changed here).
+        org_heads: First words of organisations' names.
+        published: Each article's publication day; without one, the date is no obstacle.
 
     Returns:
         The person (cluster root) of each linked mention, by its position in `mentions`.
     """
     links: dict[int, str] = {}
     first_named: dict[tuple[str, str], int] = {}  # (article, person) → first full name's start
+    titles_of: dict[str, set[str]] = defaultdict(set)  # person → titles its full names are given
     for key in people:
         for m in groups[key]:
             at = (m.article_id, clusters.find(key))
             first_named[at] = min(first_named.get(at, m.start), m.start)
+            if m.title:
+                titles_of[clusters.find(key)].add(m.title)
+    named_in: dict[str, set[str]] = defaultdict(set)  # person → articles naming it in full
+    for article_id, root in first_named:
+        named_in[root].add(article_id)
+    titles_in: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, word) → titles
+    for m in mentions:
+        if m.title:
+            titles_in[m.article_id, m.key].add(m.title)
     compatible = _full_name_roots(people, groups, clusters)
     surnames_of: dict[str, set[str]] = defaultdict(set)
     for key in people:
         surnames_of[clusters.find(key)].add(key.split()[-1])
     majority: dict[str, str | None] = {}  # by key: a key's group is the same for all its mentions
     cued = {(m.article_id, m.key) for m in mentions if m.cues["PERSON"] > 0}
-    pending: list[tuple[int, Mention]] = []
+    pending: list[tuple[int, Mention, list[str], bool]] = []  # candidates, named in the article
     resolved: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for i, m in enumerate(mentions):
         if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
@@ -158,30 +189,44 @@ def _link_single_names(
         ):
             continue  # place and nationality words are not surnames, unless the article says so
         if len(here) == 1 and clusters.can_merge(m.key, here[0]):
+            titled = [r for r in sorted(roots) if m.title in titles_of[r]]
+            if m.title and m.title not in titles_of[here[0]] and len(titled) == 1:
+                here = titled  # "Sen. X" after a relative's full name: the senator
             links[i] = here[0]
             resolved[m.key][here[0]].add(m.article_id)
             continue
         if here:
-            continue  # ambiguous in its own article: stays unresolved
+            pending.append((i, m, here, True))  # ambiguous in its own article
+            continue
         short_form = m.key in org_heads and (m.article_id, m.key) not in cued
         if short_form and majority[m.key] != "PERSON":
             continue  # an organisation's short form as much as a surname
-        hits = sorted(roots)
-        if len(hits) == 1 and clusters.can_merge(m.key, hits[0]):
-            links[i] = hits[0]
-        elif len(hits) > 1:
-            pending.append((i, m))
-    for i, m in pending:
+        if roots:
+            pending.append((i, m, sorted(roots), False))
+    days = {a: d.toordinal() for a, d in (published or {}).items() if d is not None}
+    for i, m, candidates, in_article in pending:
+        titled = [r for r in candidates if titles_of[r] & titles_in[m.article_id, m.key]]
         articles = resolved.get(m.key, {})
         total = len({a for found in articles.values() for a in found})
         best = max(sorted(articles), key=lambda r: len(articles[r]), default=None)
-        if (
-            best is not None
+        if len(titled) == 1:
+            choice: str | None = titled[0]
+        elif (
+            best in candidates
             and total >= DOMINANT_ARTICLES
             and len(articles[best]) >= DOMINANT_SHARE * total
-            and clusters.can_merge(m.key, best)
         ):
-            links[i] = best
+            choice = best
+        elif len(candidates) == 1 and not in_article:
+            choice = candidates[0]
+            day = days.get(m.article_id)
+            dated = [days[a] for a in named_in[choice] if a in days]
+            if day is not None and dated and min(abs(d - day) for d in dated) > NEARBY_DAYS:
+                choice = None  # a namesake in another story, as likely as the same person
+        else:
+            choice = None
+        if choice is not None and clusters.can_merge(m.key, choice):
+            links[i] = choice
     return links
 
 
@@ -236,6 +281,25 @@ def _merge_single_names(
                 continue  # a place and a company spelled alike are two names
             if ka == kb or (name_similarity(a, b) >= NAME_SIMILARITY and ka[0] == kb[0]):
                 clusters.merge(a, b)
+
+
+def merge_aliases(groups: Mapping[str, list[Mention]], clusters: _Clusters) -> None:
+    """Merges the names listed as one country's or international body's forms in
+    `data/aliases.csv` ("U.S." = "US" = "United States"); a name the model mostly labels PERSON
+    is left alone.
+
+    Args:
+        groups: Mentions by folded name.
+        clusters: The merges so far (changed in place; `not_same` pairs are respected).
+    """
+    by_line: dict[int, list[str]] = defaultdict(list)
+    for key in sorted(groups):
+        line = alias_groups().get(key)
+        if line is not None and _majority_label(groups[key]) != "PERSON":
+            by_line[line].append(key)
+    for keys in by_line.values():
+        for other in keys[1:]:
+            clusters.merge(keys[0], other)
 
 
 def _link_org_short_forms(

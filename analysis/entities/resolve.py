@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -28,6 +29,7 @@ from .merging import (
     _link_single_names,
     _merge_people,
     _merge_single_names,
+    merge_aliases,
     merge_org_variants,
 )
 from .suggestions import _suggestions
@@ -50,6 +52,7 @@ def resolve_entities(
     sentences: pd.DataFrame,
     *,
     curated: Curated | None = None,
+    published: Mapping[str, date | None] | None = None,
 ) -> Resolution:
     """Finds the mentions of every article and resolves them to canonical entities.
 
@@ -57,6 +60,8 @@ def resolve_entities(
         docs: The parsed body of each article, in manifest order.
         sentences: The `sentences` table (to give each mention its sentence).
         curated: What `corpus/entities.yml` says.
+        published: Each article's publication day (a surname used alone joins a namesake's full
+            name from another article only when the two are close in time).
 
     Returns:
         Rows for the `mentions` and `entities` tables, and merge suggestions.
@@ -76,9 +81,10 @@ def resolve_entities(
     places = {k for k, g in groups.items() if " " not in k and _majority_label(g) in PLACE_LABELS}
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
     people = _merge_people(groups, clusters, places, org_heads)
-    links = _link_single_names(mentions, groups, people, clusters, org_heads)
+    links = _link_single_names(mentions, groups, people, clusters, org_heads, published=published)
     linked_keys = {mentions[i].key for i in links}
     _merge_single_names(groups, clusters, linked_keys)
+    merge_aliases(groups, clusters)
     person_words = {w for k in people for w in (k.split()[0], k.split()[-1])}
     person_links = dict(links)
     links.update(
