@@ -5,6 +5,7 @@ names, organisations' short forms and national variants, never across a `not_sam
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
@@ -58,15 +59,27 @@ class _Clusters:
         return True
 
 
+#: A word glued to the next one, as page furniture runs names together ("SmithJones"): three
+#: lowercase letters, then a capital ("McDonald", "DeSantis", "MacArthur" have fewer).
+_GLUED = re.compile(r"[a-z]{3}[A-Z]")
+
+
+def _glued(group: list[Mention]) -> bool:
+    """Whether a name's mentions run two words together ("Ann SmithJones"): not a name."""
+    return any(_GLUED.search(m.text) for m in group)
+
+
 def _looks_like_person(
     key: str, group: list[Mention], places: set[str], org_heads: set[str]
 ) -> bool:
-    """A full name with person evidence, no organisation word, no place word, and not starting
-    with an organisation's first word ("Amnesty Ukraine"); a surname that starts an
-    organisation's name ("X Foundation") does not stop it."""
+    """A full name with person evidence, no organisation word, no place word, not glued to
+    another word (`_glued`), and not starting with an organisation's first word ("Amnesty
+    Ukraine"); a surname that starts an organisation's name ("X Foundation") does not stop
+    it."""
     words = key.split()
     return (
         len(words) >= 2
+        and not _glued(group)
         and not _has_org_word(key)
         and not set(words) & places
         and words[0] not in org_heads
@@ -101,7 +114,11 @@ def _merge_people(
     A name with a place word in it, or starting with an organisation's first word ("Amnesty
     Ukraine"), is not taken for a personal name, whatever its label."""
     evident = sorted(k for k, g in groups.items() if _looks_like_person(k, g, places, org_heads))
-    names = sorted(k for k in groups if len(k.split()) >= 2 and not _has_org_word(k))
+    names = sorted(
+        k
+        for k, g in groups.items()
+        if len(k.split()) >= 2 and not _has_org_word(k) and not _glued(g)
+    )
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in names:
         by_surname[name.split()[-1]].append(name)
@@ -175,7 +192,15 @@ def _link_single_names(
         surnames_of[clusters.find(key)].add(key.split()[-1])
     majority: dict[str, str | None] = {}  # by key: a key's group is the same for all its mentions
     cued = {(m.article_id, m.key) for m in mentions if m.cues["PERSON"] > 0}
-    pending: list[tuple[int, Mention, list[str], bool]] = []  # candidates, named in the article
+    cued_in: dict[str, set[str]] = defaultdict(set)  # word → articles using it as a person's
+    for article_id, key in cued:
+        cued_in[key].add(article_id)
+    heading: dict[str, set[str]] = defaultdict(set)  # word → articles naming an org it starts
+    for key, group in groups.items():
+        if len(key.split()) >= 2 and key.split()[0] in org_heads and _has_org_word(key):
+            heading[key.split()[0]] |= {m.article_id for m in group}
+    # (mention, candidates, whether only a title or the corpus's reading may decide)
+    pending: list[tuple[int, Mention, list[str], bool]] = []
     resolved: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for i, m in enumerate(mentions):
         if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
@@ -200,11 +225,13 @@ def _link_single_names(
             continue
         short_form = m.key in org_heads and (m.article_id, m.key) not in cued
         if short_form and majority[m.key] != "PERSON":
+            if len(cued_in[m.key]) > len(heading[m.key]) and roots:
+                pending.append((i, m, sorted(roots), True))  # a title or the corpus decides
             continue  # an organisation's short form as much as a surname
         if roots:
             pending.append((i, m, sorted(roots), False))
     days = {a: d.toordinal() for a, d in (published or {}).items() if d is not None}
-    for i, m, candidates, in_article in pending:
+    for i, m, candidates, guarded in pending:
         titled = [r for r in candidates if titles_of[r] & titles_in[m.article_id, m.key]]
         articles = resolved.get(m.key, {})
         total = len({a for found in articles.values() for a in found})
@@ -217,7 +244,7 @@ def _link_single_names(
             and len(articles[best]) >= DOMINANT_SHARE * total
         ):
             choice = best
-        elif len(candidates) == 1 and not in_article:
+        elif len(candidates) == 1 and not guarded:
             choice = candidates[0]
             day = days.get(m.article_id)
             dated = [days[a] for a in named_in[choice] if a in days]
