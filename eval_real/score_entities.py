@@ -16,12 +16,12 @@ With `--judged FILE` it also scores the speakers of hand-judged quotes, kept as 
 only (`data/abp_<period>_speakers.csv`: article_id, quote_start, quote_end, and
 speaker_start/speaker_end, the body offsets of a name of the person who really speaks — empty
 when the text names no one —, and the hand judgement of the speaker shown when the sample was
-drawn). The speaker shown now is **right** when its name and the judged name are the same
-person's (same folded name, or the same surname — alike spellings too — with the same or a
-variant first name, or a bare surname: right but incomplete), **wrong** otherwise; a quote now
-without a speaker counts
-apart. Nothing is written into the repository; the figures go into docs/entities.md and
-docs/quotes.md by hand. Without `ABP_DIR` it prints a message and exits 0.
+drawn: right, wrong, or undecidable from the text, left out). The speaker shown now is
+**right** when its name and the judged name are the same person's (same folded name, or the
+same surname — alike spellings too — with the same or a variant first name, or a bare surname:
+right but incomplete), **wrong** otherwise; a quote now without a speaker counts apart. Nothing
+is written into the repository; the figures go into docs/entities.md and docs/quotes.md by
+hand. Without `ABP_DIR` it prints a message and exits 0.
 
     ABP_DIR=/work/data/abp python eval_real/score_entities.py --out /tmp/abp-2020 \
         --start 2020-04-01 --end 2020-05-31 --limit 300
@@ -58,6 +58,8 @@ TITLE_BEFORE = re.compile(
 )
 #: Two spellings of one surname are at least this alike (`analysis.text.names.name_similarity`).
 SAME_SURNAME = 0.88
+#: Generational suffixes, set aside when names are compared.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 ORG_WORDS = re.compile(
     r"\b(?:Organization|Foundation|News|Times|Post|Office|Committee|Party|Department|Inc|Corp"
     r"|Company|Group|Council|Agency|University|Network|Journal|Administration|House)\b"
@@ -104,8 +106,11 @@ def same_person(shown: str, judged: str) -> tuple[bool, bool]:
     from analysis.entities.vocabulary import same_given_name
     from analysis.text.names import fold, name_similarity
 
-    a, b = (fold(x).removeprefix("the ").split() for x in (shown, judged))
-    if not a or not b:
+    a, b = (
+        [w for w in fold(re.sub("['’]", "", x)).removeprefix("the ").split() if w not in SUFFIXES]
+        for x in (shown, judged)
+    )
+    if not a or not b or min(len(a[-1]), len(b[-1])) < 2:
         return False, False
     if a == b:
         return True, False
@@ -125,6 +130,8 @@ def score_judged(tables: object, path: Path) -> None:
     judged_right = lost = 0
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
+    undecidable = [row for row in rows if row["judged"] == "undecidable"]
+    rows = [row for row in rows if row["judged"] != "undecidable"]
     for row in rows:
         judged_right += row["judged"] == "right"
         start, end = int(row["quote_start"]), int(row["quote_end"])
@@ -150,7 +157,8 @@ def score_judged(tables: object, path: Path) -> None:
             print(f"  wrong: {row['article_id']} {start} (judged {row['judged']})")
     named = counts["right"] + counts["bare surname"] + counts["wrong"]
     print(
-        f"judged quotes ({path.name}): {len(rows)}, right when judged: {judged_right};"
+        f"judged quotes ({path.name}): {len(rows)} (and {len(undecidable)} undecidable),"
+        f" right when judged: {judged_right};"
         f" now: {counts}, not found: {lost};"
         f" right person where named: {counts['right'] + counts['bare surname']} of {named}"
     )

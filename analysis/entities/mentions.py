@@ -16,7 +16,15 @@ from unidecode import unidecode
 from ..text.lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
 from ..text.names import fold
 from .cues import KEEP_LABELS, PLACE_NOUNS, PLACE_PREPOSITIONS, PORTFOLIOS, TITLES, _has_org_word
-from .vocabulary import calendar_words, holidays, honorifics, month_context, title_of, weekdays
+from .vocabulary import (
+    calendar_words,
+    holidays,
+    honorifics,
+    month_context,
+    name_suffixes,
+    title_of,
+    weekdays,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -120,13 +128,17 @@ def _trim(ent: Span) -> Span | None:
     return doc[start:end]
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _not_a_name(token: Token, label: str) -> bool:
-    """A lone word that names no one: a ministry portfolio ("Defense"), a title or honorific
-    alone ("Mayor"), or a function word the model took for a name ("MORE", "Here"; a short
-    acronym like "WHO" or "US" is a name)."""
+    """A lone word that names no one: a ministry portfolio ("Defense"), a generational suffix
+    ("Jr.", "III") or an initial ("J.") alone, a title or honorific alone ("Mayor"), or a
+    function word the model took for a name ("MORE", "Here"; a short acronym like "WHO" or
+    "US" is a name)."""
     lower = token.lower_.rstrip(".")
-    if lower in PORTFOLIOS:
-        return True
+    if lower in PORTFOLIOS or lower in name_suffixes() or _INITIAL.fullmatch(token.text):
+        return True  # a portfolio, "Jr." or "III" alone, an initial alone ("J.")
     if label == "PERSON" and lower in TITLES | honorifics():
         return True
     return token.is_stop and not (token.is_upper and len(token) <= 3)
@@ -278,6 +290,7 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
         for form, counts in labels.items()
         if len(form) >= 3
         and form[:1].isupper()
+        and form.lower().rstrip(".") not in name_suffixes()
         and (not _function_word(form) or (form in surnames and not form.isupper()))
         and form.lower().rstrip(".") not in TITLES | honorifics()
     }

@@ -153,7 +153,11 @@ def _link_single_names(
     other articles resolve it to, when `DOMINANT_ARTICLES` of them do and `DOMINANT_SHARE` of
     those agree ("Obama" in an article that never names a first name); with no full name in the
     article, the only candidate of the corpus, when an article naming it in full was published
-    within `NEARBY_DAYS` days (the same story). Otherwise the word stays its own, unresolved.
+    within `NEARBY_DAYS` days (the same story) and the word's own article has no longer name
+    holding it that is someone else's (a name the model did not take for a person's counts:
+    "Ann Smith" labelled ORG). Otherwise the word stays its own, unresolved. A word that starts
+    an organisation's name is left to a title or the corpus's reading, and only when more
+    articles use it as a person's (a title, a speech verb) than name such an organisation.
 
     In the corpus, a word that is also an organisation name's first word ("Fox" of "Fox News")
     joins a person only where its own article uses it as a person's (a title, a speech verb) or
@@ -231,6 +235,14 @@ def _link_single_names(
         if roots:
             pending.append((i, m, sorted(roots), False))
     days = {a: d.toordinal() for a, d in (published or {}).items() if d is not None}
+    # Words of the longer names each article uses ("Ann Smith", also one not taken for a
+    # person's): a surname alone there may be that name's, whoever else the corpus names.
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, word) → names
+    for key, group in groups.items():
+        if len(key.split()) >= 2:
+            for m in group:
+                for word in key.split():
+                    longer[m.article_id, word].add(key)
     for i, m, candidates, guarded in pending:
         titled = [r for r in candidates if titles_of[r] & titles_in[m.article_id, m.key]]
         articles = resolved.get(m.key, {})
@@ -250,6 +262,8 @@ def _link_single_names(
             dated = [days[a] for a in named_in[choice] if a in days]
             if day is not None and dated and min(abs(d - day) for d in dated) > NEARBY_DAYS:
                 choice = None  # a namesake in another story, as likely as the same person
+            elif any(clusters.find(k) != choice for k in longer[m.article_id, m.key]):
+                choice = None  # its article names someone else with that word
         else:
             choice = None
         if choice is not None and clusters.can_merge(m.key, choice):
@@ -286,11 +300,17 @@ def _full_name_roots(
 
 
 def _merge_single_names(
-    groups: dict[str, list[Mention]], clusters: _Clusters, linked: set[str]
+    groups: dict[str, list[Mention]],
+    clusters: _Clusters,
+    linked: set[str],
+    *,
+    person_words: set[str] | None = None,
 ) -> None:
     """Merges one-word names spelled alike after transliteration folding. A nationality (NORP) is
     never merged with another kind of name, nor a word with its own extension ("Russia" and
-    "Russian" differ by a suffix, not by transliteration)."""
+    "Russian" differ by a suffix, not by transliteration), nor a person's first name or surname
+    (`person_words`) with a word spelled differently that is nobody's ("Stafford" is not
+    "Stanford")."""
     singles = sorted(k for k in groups if len(k.split()) == 1 and k not in linked)
     norp = {k for k in singles if _majority_label(groups[k]) == "NORP"}
     blocks = NameBlocks(singles)
@@ -306,6 +326,8 @@ def _merge_single_names(
                 continue
             if ka != kb and la and lb and la != lb:
                 continue  # a place and a company spelled alike are two names
+            if ka != kb and person_words and (a in person_words) != (b in person_words):
+                continue
             if ka == kb or (name_similarity(a, b) >= NAME_SIMILARITY and ka[0] == kb[0]):
                 clusters.merge(a, b)
 

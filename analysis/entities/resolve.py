@@ -83,9 +83,9 @@ def resolve_entities(
     people = _merge_people(groups, clusters, places, org_heads)
     links = _link_single_names(mentions, groups, people, clusters, org_heads, published=published)
     linked_keys = {mentions[i].key for i in links}
-    _merge_single_names(groups, clusters, linked_keys)
-    merge_aliases(groups, clusters)
     person_words = {w for k in people for w in (k.split()[0], k.split()[-1])}
+    _merge_single_names(groups, clusters, linked_keys, person_words=person_words)
+    merge_aliases(groups, clusters)
     person_links = dict(links)
     links.update(
         _link_org_short_forms(mentions, groups, clusters, places, person_links, person_words)

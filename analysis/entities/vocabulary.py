@@ -64,6 +64,11 @@ def month_context() -> frozenset[str]:
     return _vocabulary()["month_context"]
 
 
+def name_suffixes() -> frozenset[str]:
+    """Returns the generational suffixes ("jr", "iii"), lowercase without a full stop."""
+    return _vocabulary()["name_suffixes"]
+
+
 def platforms() -> frozenset[str]:
     """Returns the social platforms' names, folded (lowercase words): always organisations."""
     return _vocabulary()["platforms"]
