@@ -89,3 +89,23 @@ def test_mention_offsets_still_point_into_the_body(namesakes) -> None:
     m: pd.DataFrame = namesakes.mentions
     rows = zip(m.article_id, m.start, m.end, m.text, strict=True)
     assert all(bodies[a][s:e] == t for a, s, e, t in rows)
+
+
+PROMINENT = Path(__file__).parent / "fixtures" / "prominent"
+
+
+@pytest.fixture(scope="module")
+def prominent(cache_dir: Path) -> analysis.Tables:
+    return analysis.build(PROMINENT, cache_dir=cache_dir)
+
+
+def test_a_surname_after_a_relatives_full_name_is_the_prominent_person(prominent) -> None:
+    # p01–p10 name 'Mayor Alda Brenn' (or 'Alda Brenn, the mayor') and then 'Brenn said …'.
+    # p11: 'Tova Brenn, a student, posted a photo of the Keld bridge at dawn. Brenn opened the
+    # bridge last week after three years of work, and Brenn said …' — the mayor, whom every
+    # other article names, not the student named before.
+    assert entity_at(prominent, "p11", 0, "Tova Brenn") == "tova-brenn"
+    assert entity_at(prominent, "p11", 66, "Brenn") == "alda-brenn"
+    assert entity_at(prominent, "p11", 131, "Brenn") == "alda-brenn"
+    # In the articles naming only the mayor, the surname is hers, as before.
+    assert entity_at(prominent, "p02", 58, "Brenn") == "alda-brenn"

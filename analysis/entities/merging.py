@@ -26,6 +26,10 @@ DOMINANT_SHARE = 0.9
 #: A short form used without a full name in its article joins the only person of the corpus
 #: with that name when an article naming that person in full is at most this many days apart.
 NEARBY_DAYS = 7
+#: A surname alone after a relative's full name ("Ivanka X" then "X said") is the person the
+#: corpus resolves it to (`DOMINANT_*`) when that person is named in full in this many times as
+#: many articles as the relative.
+PROMINENCE = 10
 
 
 class _Clusters:
@@ -74,15 +78,16 @@ def _looks_like_person(
 ) -> bool:
     """A full name with person evidence, no organisation word, no place word, not glued to
     another word (`_glued`), and not starting with an organisation's first word ("Amnesty
-    Ukraine"); a surname that starts an organisation's name ("X Foundation") does not stop
-    it."""
+    Ukraine") unless the model labels it PERSON most of the time (a first name that starts a
+    university's name); a surname that starts an organisation's name ("X Foundation") does not
+    stop it."""
     words = key.split()
     return (
         len(words) >= 2
         and not _glued(group)
         and not _has_org_word(key)
         and not set(words) & places
-        and words[0] not in org_heads
+        and (words[0] not in org_heads or _majority_label(group) == "PERSON")
         and _person_evidence(group)
     )
 
@@ -146,18 +151,22 @@ def _link_single_names(
     """Links one-word person mentions to one full name: the one their article used before them
     first, then the corpus, on evidence.
 
-    In its own article a word joins the one compatible full name used before it, unless the
-    article gives it a title ("Sen. X") that this person never has and exactly one other person
-    of that surname has: then that one. With several there, or none, the corpus decides, in this
-    order: the one candidate given a title the article gives the word (`title_of`); the one its
-    other articles resolve it to, when `DOMINANT_ARTICLES` of them do and `DOMINANT_SHARE` of
-    those agree ("Obama" in an article that never names a first name); with no full name in the
-    article, the only candidate of the corpus, when an article naming it in full was published
-    within `NEARBY_DAYS` days (the same story) and the word's own article has no longer name
-    holding it that is someone else's (a name the model did not take for a person's counts:
-    "Ann Smith" labelled ORG). Otherwise the word stays its own, unresolved. A word that starts
-    an organisation's name is left to a title or the corpus's reading, and only when more
-    articles use it as a person's (a title, a speech verb) than name such an organisation.
+    In its own article a word joins the one compatible full name used before it, unless the article
+    gives it a title ("Sen. X") that this person never has and exactly one other person of that
+    surname has: then that one; or, untitled, unless the corpus resolves the word to another person
+    (`DOMINANT_*`) named in full in `PROMINENCE` times as many articles (a relative's full name,
+    then the surname alone for the person the story is about). A word that starts an organisation's
+    name and is mostly labelled ORG ("House" after "X House") joins on a title or the corpus's
+    reading only. With several there, or none, the corpus decides, in this order: the one candidate
+    given a title the article gives the word (`title_of`); the one its other articles resolve it to,
+    when `DOMINANT_ARTICLES` of them do and `DOMINANT_SHARE` of those agree ("Obama" in an article
+    that never names a first name); with no full name in the article, the only candidate of the
+    corpus, when an article naming it in full was published within `NEARBY_DAYS` days (the same
+    story) and the word's own article has no longer name holding it that is someone else's (a name
+    the model did not take for a person's counts: "Ann Smith" labelled ORG). Otherwise the word
+    stays its own, unresolved. A word that starts an organisation's name is left to a title or the
+    corpus's reading, and only when more articles use it as a person's (a title, a speech verb) than
+    name such an organisation.
 
     In the corpus, a word that is also an organisation name's first word ("Fox" of "Fox News")
     joins a person only where its own article uses it as a person's (a title, a speech verb) or
@@ -205,6 +214,7 @@ def _link_single_names(
             heading[key.split()[0]] |= {m.article_id for m in group}
     # (mention, candidates, whether only a title or the corpus's reading may decide)
     pending: list[tuple[int, Mention, list[str], bool]] = []
+    own: list[tuple[int, Mention, str]] = []  # untitled links to the one name of the article
     resolved: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for i, m in enumerate(mentions):
         if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
@@ -217,29 +227,46 @@ def _link_single_names(
             len(here) == 1 and m.key in surnames_of[here[0]]
         ):
             continue  # place and nationality words are not surnames, unless the article says so
+        short_form = m.key in org_heads and (m.article_id, m.key) not in cued
+        if len(here) == 1 and short_form and majority[m.key] == "ORG":
+            pending.append((i, m, here, True))  # "House" after "X House": only on evidence
+            continue
         if len(here) == 1 and clusters.can_merge(m.key, here[0]):
             titled = [r for r in sorted(roots) if m.title in titles_of[r]]
             if m.title and m.title not in titles_of[here[0]] and len(titled) == 1:
                 here = titled  # "Sen. X" after a relative's full name: the senator
+            elif not m.title:
+                own.append((i, m, here[0]))
             links[i] = here[0]
             resolved[m.key][here[0]].add(m.article_id)
             continue
         if here:
             pending.append((i, m, here, True))  # ambiguous in its own article
             continue
-        short_form = m.key in org_heads and (m.article_id, m.key) not in cued
         if short_form and majority[m.key] != "PERSON":
             if len(cued_in[m.key]) > len(heading[m.key]) and roots:
                 pending.append((i, m, sorted(roots), True))  # a title or the corpus decides
             continue  # an organisation's short form as much as a surname
         if roots:
             pending.append((i, m, sorted(roots), False))
+    for i, m, root in own:
+        articles = resolved[m.key]
+        usual = max(sorted(articles), key=lambda r: len(articles[r]))
+        total = len({a for found in articles.values() for a in found})
+        if (
+            usual != root
+            and total >= DOMINANT_ARTICLES
+            and len(articles[usual]) >= DOMINANT_SHARE * total
+            and len(named_in[usual]) >= PROMINENCE * len(named_in[root])
+            and clusters.can_merge(m.key, usual)
+        ):
+            links[i] = usual  # "Trump" after a relative's full name: the one the corpus means
     days = {a: d.toordinal() for a, d in (published or {}).items() if d is not None}
     # Words of the longer names each article uses ("Ann Smith", also one not taken for a
     # person's): a surname alone there may be that name's, whoever else the corpus names.
     longer: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, word) → names
     for key, group in groups.items():
-        if len(key.split()) >= 2:
+        if len(key.split()) >= 2 and not _glued(group):  # page furniture names no one
             for m in group:
                 for word in key.split():
                     longer[m.article_id, word].add(key)
