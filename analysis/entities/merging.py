@@ -78,9 +78,9 @@ def _looks_like_person(
 ) -> bool:
     """A full name with person evidence, no organisation word, no place word, not glued to
     another word (`_glued`), and not starting with an organisation's first word ("Amnesty
-    Ukraine") unless the model labels it PERSON most of the time (a first name that starts a
-    university's name); a surname that starts an organisation's name ("X Foundation") does not
-    stop it."""
+    Ukraine") unless the model labels the full name PERSON most of the time (a first name that
+    starts a university's name); a surname that starts an organisation's name ("X Foundation")
+    does not stop it."""
     words = key.split()
     return (
         len(words) >= 2
@@ -90,6 +90,12 @@ def _looks_like_person(
         and (words[0] not in org_heads or _majority_label(group) == "PERSON")
         and _person_evidence(group)
     )
+
+
+def _used_as_person(group: list[Mention]) -> bool:
+    """Whether a name is used as a person's ("X said", "Sen. X") more than as a place's ("in
+    X"), whatever the model's label."""
+    return sum(m.cues["PERSON"] for m in group) > sum(m.cues["GPE"] for m in group)
 
 
 def _same_first_name(a: str, b: str) -> bool:
@@ -223,8 +229,10 @@ def _link_single_names(
             majority[m.key] = _majority_label(groups[m.key])
         roots = compatible(m.key)
         here = sorted(r for r in roots if first_named.get((m.article_id, r), m.start) < m.start)
-        if majority[m.key] in ("GPE", "LOC", "NORP") and not (
-            len(here) == 1 and m.key in surnames_of[here[0]]
+        if (
+            majority[m.key] in ("GPE", "LOC", "NORP")
+            and not _used_as_person(groups[m.key])
+            and not (len(here) == 1 and m.key in surnames_of[here[0]])
         ):
             continue  # place and nationality words are not surnames, unless the article says so
         short_form = m.key in org_heads and (m.article_id, m.key) not in cued

@@ -29,6 +29,7 @@ from .merging import (
     _link_single_names,
     _merge_people,
     _merge_single_names,
+    _used_as_person,
     merge_aliases,
     merge_org_variants,
 )
@@ -78,7 +79,13 @@ def resolve_entities(
     clusters = _Clusters(groups, curated.not_same)
     # Place words: one-word names mostly labelled as places (a mislabelled person's full name,
     # like "Agnes Kalamar" LOC, must not make "Agnes" a place).
-    places = {k for k, g in groups.items() if " " not in k and _majority_label(g) in PLACE_LABELS}
+    # A word used as a person's more than as a place ("X said" rather than "in X") is no place
+    # word, whatever the model's label.
+    places = {
+        k
+        for k, g in groups.items()
+        if " " not in k and _majority_label(g) in PLACE_LABELS and not _used_as_person(g)
+    }
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
     people = _merge_people(groups, clusters, places, org_heads)
     links = _link_single_names(mentions, groups, people, clusters, org_heads, published=published)
