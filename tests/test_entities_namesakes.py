@@ -109,3 +109,15 @@ def test_a_surname_after_a_relatives_full_name_is_the_prominent_person(prominent
     assert entity_at(prominent, "p11", 131, "Brenn") == "alda-brenn"
     # In the articles naming only the mayor, the surname is hers, as before.
     assert entity_at(prominent, "p02", 58, "Brenn") == "alda-brenn"
+
+
+def test_a_surname_with_a_particle_is_one_person(namesakes) -> None:
+    # civic: 'Mayor Lorenzo de Santis opened the river path on Friday. De Santis said the path
+    # would stay open all winter.' then 'Later, Mayor de Santis thanked the volunteers …' — the
+    # title is set aside before a lowercase particle too, and "De Santis" is his surname.
+    assert entity_at(namesakes, "civic", 6, "Lorenzo de Santis") == "lorenzo-de-santis"
+    assert entity_at(namesakes, "civic", 57, "De Santis") == "lorenzo-de-santis"
+    assert entity_at(namesakes, "civic", 123, "de Santis") == "lorenzo-de-santis"
+    q = namesakes.quotes
+    path = q[(q.article_id == "civic") & q.text.str.startswith("the path would stay open")]
+    assert list(path.speaker) == ["Lorenzo de Santis"]

@@ -22,6 +22,7 @@ from .vocabulary import (
     honorifics,
     month_context,
     name_suffixes,
+    surname_particles,
     title_of,
     weekdays,
 )
@@ -48,6 +49,7 @@ class Mention:
     fallback: str | None = None  # a found mention: the label its form came with
     key: str = ""  # the folded name: ASCII, lowercase, words only
     title: str | None = None  # the title or honorific right before it ("senator" for "Sen. X")
+    linked: bool = False  # a one-word name linked to a person's full name: its label not voted
 
     def __post_init__(self) -> None:
         self.key = self.key or fold(self.text)
@@ -146,7 +148,7 @@ def _not_a_name(token: Token, label: str) -> bool:
 
 def _is_honorific(doc: Doc, start: int, end: int) -> bool:
     """An honorific or title (with its full stop) before a capitalised name that is not an
-    organisation's: "Mr. X", "Sen. X", "President X"."""
+    organisation's: "Mr. X", "Sen. X", "President X", "Mayor de X"."""
     word = doc[start].lower_.rstrip(".")
     if word not in honorifics() or end - start < 2:
         return False
@@ -154,6 +156,8 @@ def _is_honorific(doc: Doc, start: int, end: int) -> bool:
     if following is None:
         return end - start > 2 and doc[start + 2].is_title
     rest = " ".join(t.lower_ for t in doc[start + 1 : end])
+    if following.lower_ in surname_particles() and end - start > 2 and doc[start + 2].is_title:
+        return not _has_org_word(rest)  # "Mayor de X"
     return following.is_title and following.pos_ == "PROPN" and not _has_org_word(rest)
 
 

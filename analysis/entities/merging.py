@@ -13,7 +13,7 @@ from datetime import date
 from ..text.names import NameBlocks, name_similarity, transliteration_key
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _majority_label, _person_evidence
-from .vocabulary import alias_groups, same_given_name
+from .vocabulary import alias_groups, same_given_name, surname_particles
 
 #: Letters a nationality and its country's name share at least (Ukrainian/Ukraine).
 STEM = 4
@@ -135,6 +135,7 @@ def _merge_people(
         by_surname[name.split()[-1]].append(name)
     surnames = NameBlocks(by_surname)
     people = set(evident)
+    _merge_particle_surnames(groups, clusters, evident, people)
     for a in evident:
         alike = sorted(
             b for s in surnames.similar(a.split()[-1], NAME_SIMILARITY) for b in by_surname[s]
@@ -143,6 +144,27 @@ def _merge_people(
             if a != b and _same_person(a, b) and clusters.merge(a, b):
                 people.add(b)
     return sorted(people)
+
+
+def _merge_particle_surnames(
+    groups: Mapping[str, list[Mention]], clusters: _Clusters, evident: list[str], people: set[str]
+) -> None:
+    """Merges a surname with a particle used alone ("de X", "Van Y") into the one full name
+    ending with it ("Z de X"), and takes it out of the people's full names (its first word is
+    no first name). Changes `clusters` and `people` in place."""
+    endings: dict[str, set[str]] = defaultdict(set)
+    for name in evident:
+        words = name.split()
+        for i in range(1, len(words) - 1):
+            if words[i] in surname_particles():
+                endings[" ".join(words[i:])].add(name)
+    for key in sorted(groups):
+        words = key.split()
+        if len(words) < 2 or words[0] not in surname_particles():
+            continue
+        roots = {clusters.find(n) for n in endings.get(key, set())}
+        if len(roots) == 1 and clusters.merge(next(iter(roots)), key):
+            people.discard(key)
 
 
 def _link_single_names(

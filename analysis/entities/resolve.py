@@ -94,6 +94,8 @@ def resolve_entities(
     _merge_single_names(groups, clusters, linked_keys, person_words=person_words)
     merge_aliases(groups, clusters)
     person_links = dict(links)
+    for i in person_links:
+        mentions[i].linked = True
     links.update(
         _link_org_short_forms(mentions, groups, clusters, places, person_links, person_words)
     )

@@ -69,6 +69,11 @@ def name_suffixes() -> frozenset[str]:
     return _vocabulary()["name_suffixes"]
 
 
+def surname_particles() -> frozenset[str]:
+    """Returns the particles that begin a surname ("de", "van"), lowercase."""
+    return _vocabulary()["surname_particles"]
+
+
 def platforms() -> frozenset[str]:
     """Returns the social platforms' names, folded (lowercase words): always organisations."""
     return _vocabulary()["platforms"]
