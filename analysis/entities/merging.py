@@ -93,9 +93,10 @@ def _looks_like_person(
 
 
 def _used_as_person(group: list[Mention]) -> bool:
-    """Whether a name is used as a person's ("X said", "Sen. X") more than as a place's ("in
-    X"), whatever the model's label."""
-    return sum(m.cues["PERSON"] for m in group) > sum(m.cues["GPE"] for m in group)
+    """Whether a name is given a person's title ("Sen. X", "Mr. X") more often than it is used
+    as a place ("in X"), whatever the model's label (a speech verb's subject may be a country)."""
+    titled = sum(m.title is not None for m in group)
+    return titled > 0 and titled > sum(m.cues["GPE"] > 0 for m in group)
 
 
 def _same_first_name(a: str, b: str) -> bool:

@@ -79,8 +79,8 @@ def resolve_entities(
     clusters = _Clusters(groups, curated.not_same)
     # Place words: one-word names mostly labelled as places (a mislabelled person's full name,
     # like "Agnes Kalamar" LOC, must not make "Agnes" a place).
-    # A word used as a person's more than as a place ("X said" rather than "in X") is no place
-    # word, whatever the model's label.
+    # A word given a person's title more often than used as a place ("Sen. X" rather than "in
+    # X") is no place word, whatever the model's label.
     places = {
         k
         for k, g in groups.items()
