@@ -306,8 +306,21 @@ def _link_single_names(
         articles = resolved.get(m.key, {})
         total = len({a for found in articles.values() for a in found})
         best = max(sorted(articles), key=lambda r: len(articles[r]), default=None)
+        inside = [
+            r
+            for r in candidates
+            if any(
+                f" {name} " in f" {other} "
+                for name in clusters.members[r]
+                if len(name.split()) >= 2
+                for other in longer[m.article_id, m.key]
+                if other != name
+            )
+        ]
         if len(titled) == 1:
             choice: str | None = titled[0]
+        elif len(inside) == 1:
+            choice = inside[0]  # its article holds that full name inside a longer one
         elif (
             best in candidates
             and total >= DOMINANT_ARTICLES
