@@ -99,6 +99,14 @@ def _used_as_person(group: list[Mention]) -> bool:
     return titled > 0 and titled > sum(m.cues["GPE"] > 0 for m in group)
 
 
+def _reversed(key: str, groups: Mapping[str, list[Mention]]) -> bool:
+    """Whether a two-word name is another name backwards ("Smith John" beside the more
+    frequent "John Smith": page furniture), so no person's full name."""
+    words = key.split()
+    other = f"{words[-1]} {words[0]}"
+    return len(words) == 2 and other in groups and len(groups[other]) > len(groups[key])
+
+
 def _same_first_name(a: str, b: str) -> bool:
     """First names match when their keys are equal, or alike and with the same last letter
     (Oleksandr and Oleksandra are two names, Yekaterina and Ekaterina one)."""
@@ -125,7 +133,11 @@ def _merge_people(
 
     A name with a place word in it, or starting with an organisation's first word ("Amnesty
     Ukraine"), is not taken for a personal name, whatever its label."""
-    evident = sorted(k for k, g in groups.items() if _looks_like_person(k, g, places, org_heads))
+    evident = sorted(
+        k
+        for k, g in groups.items()
+        if _looks_like_person(k, g, places, org_heads) and not _reversed(k, groups)
+    )
     names = sorted(
         k
         for k, g in groups.items()
