@@ -93,10 +93,14 @@ def _looks_like_person(
 
 
 def _used_as_person(group: list[Mention]) -> bool:
-    """Whether a name is given a person's title ("Sen. X", "Mr. X") more often than it is used
-    as a place ("in X"), whatever the model's label (a speech verb's subject may be a country)."""
+    """Whether a name is used as a person's rather than a place's, whatever the model's label:
+    given a person's title ("Sen. X") more often than placed ("in X"), or never placed and at
+    least twice a person's (a title, a role, a speech verb's subject: a country is the subject
+    of speech verbs too, but is also placed)."""
+    placed = sum(m.cues["GPE"] > 0 for m in group)
     titled = sum(m.title is not None for m in group)
-    return titled > 0 and titled > sum(m.cues["GPE"] > 0 for m in group)
+    person = sum(m.cues["PERSON"] > 0 for m in group)
+    return (titled > 0 and titled > placed) or (placed == 0 and person >= 2)
 
 
 def _reversed(key: str, groups: Mapping[str, list[Mention]]) -> bool:
