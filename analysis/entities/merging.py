@@ -94,13 +94,13 @@ def _looks_like_person(
 
 def _used_as_person(group: list[Mention]) -> bool:
     """Whether a name is used as a person's rather than a place's, whatever the model's label:
-    given a person's title ("Sen. X") more often than placed ("in X"), or never placed and at
-    least twice a person's (a title, a role, a speech verb's subject: a country is the subject
-    of speech verbs too, but is also placed)."""
+    given a person's title ("Sen. X") more often than placed ("in X"), or used as a person's (a
+    title, a role, a speech verb's subject) at least twice and more than twice as often as
+    placed (a country is the subject of speech verbs too, but is placed far more often)."""
     placed = sum(m.cues["GPE"] > 0 for m in group)
     titled = sum(m.title is not None for m in group)
     person = sum(m.cues["PERSON"] > 0 for m in group)
-    return (titled > 0 and titled > placed) or (placed == 0 and person >= 2)
+    return (titled > 0 and titled > placed) or (person >= 2 and person > 2 * placed)
 
 
 def _reversed(key: str, groups: Mapping[str, list[Mention]]) -> bool:
