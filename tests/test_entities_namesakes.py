@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 
 import analysis
+from analysis.entities.mentions import Mention
+from analysis.entities.merging import _glued, _reversed, _used_as_person
 from analysis.entities.vocabulary import alias_groups, title_of
 
 NAMESAKES = Path(__file__).parent / "fixtures" / "namesakes"
@@ -121,3 +123,28 @@ def test_a_surname_with_a_particle_is_one_person(namesakes) -> None:
     q = namesakes.quotes
     path = q[(q.article_id == "civic") & q.text.str.startswith("the path would stay open")]
     assert list(path.speaker) == ["Lorenzo de Santis"]
+
+
+def mention(text: str, label: str | None = "PERSON", **cues: int) -> Mention:
+    m = Mention("a", 0, 0, len(text), text, tuple(text.split()), label)
+    m.cues.update(cues)
+    return m
+
+
+def test_page_furniture_names_are_not_full_names() -> None:
+    # One outlet's hover cards run a name into the next headline ("Ann MarlowTariff vote …")
+    # and print "Surname Firstname" beside the name.
+    assert _glued([mention("Ilse MarlowTariff")])
+    assert not _glued([mention("Ilse McDonald"), mention("Ilse DeSantis")])
+    groups = {"ilse marlow": [mention("Ilse Marlow")] * 3, "marlow ilse": [mention("Marlow Ilse")]}
+    assert _reversed("marlow ilse", groups) and not _reversed("ilse marlow", groups)
+
+
+def test_a_word_the_model_calls_a_place_can_be_used_as_a_persons() -> None:
+    titled = mention("Marlow", "GPE")
+    titled.title = "senator"
+    said = [mention("Marlow", "GPE", PERSON=1) for _ in range(3)]
+    placed = [mention("Marlow", "GPE", GPE=2) for _ in range(2)]
+    assert _used_as_person([titled, mention("Marlow", "GPE")])  # "Sen. Marlow"
+    assert _used_as_person(said + placed[:1])  # "Marlow said" three times, "in Marlow" once
+    assert not _used_as_person(said[:1] + placed)  # a country: placed more than it speaks
