@@ -44,6 +44,8 @@ The stages, one module each:
 - `mentions` — step 1, the mentions spaCy found, and step 4, the known name forms it missed.
 - `merging` — steps 2–3, name groups merged into entities (people, one-word names, organisations'
   short forms and national variants).
+- `linking` — step 3, one-word person mentions linked to a person's full name, in their article
+  first, then in the corpus on evidence (a title, the corpus's reading, a close date).
 - `curated` — `corpus/entities.yml`, read and applied on top of the rules.
 - `canonical` — steps 5–6, each entity's label, canonical name and id.
 - `suggestions` — merges the rules did not apply, for a user to confirm (`suggest_merges`).

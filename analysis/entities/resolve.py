@@ -15,6 +15,7 @@ import pandas as pd
 from .canonical import _canonical_name, _decide_label, slug
 from .cues import PLACE_LABELS, _has_org_word
 from .curated import Curated, _apply_curated
+from .linking import _link_single_names
 from .mentions import (
     Mention,
     _find_missed,
@@ -26,7 +27,6 @@ from .merging import (
     _Clusters,
     _fold_plurals,
     _link_org_short_forms,
-    _link_single_names,
     _merge_people,
     _merge_single_names,
     _used_as_person,
