@@ -12,16 +12,27 @@ several outlets (`abp.py`), then prints:
   around each, to judge by hand whether the speaker shown is the right person; and of quotes
   without one, to judge whether the text names a speaker.
 
-Nothing is written into the repository; the judgments and figures go into docs/entities.md and
-docs/quotes.md by hand. Without `ABP_DIR` it prints a message and exits 0.
+With `--judged FILE` it also scores the speakers of hand-judged quotes, kept as ids and offsets
+only (`data/abp_<period>_speakers.csv`: article_id, quote_start, quote_end, and
+speaker_start/speaker_end, the body offsets of a name of the person who really speaks — empty
+when the text names no one —, and the hand judgement of the speaker shown when the sample was
+drawn: right, wrong, or undecidable from the text, left out). The speaker shown now is
+**right** when its name and the judged name are the same person's (same folded name, or the
+same surname — alike spellings too — with the same or a variant first name, or a bare surname:
+right but incomplete), **wrong** otherwise; a quote now without a speaker counts apart. Nothing
+is written into the repository; the figures go into docs/entities.md and docs/quotes.md by
+hand. Without `ABP_DIR` it prints a message and exits 0.
 
     ABP_DIR=/work/data/abp python eval_real/score_entities.py --out /tmp/abp-2020 \
         --start 2020-04-01 --end 2020-05-31 --limit 300
+    ABP_DIR=/work/data/abp python eval_real/score_entities.py --out /tmp/abp-2020-02 \
+        --start 2020-02-01 --end 2020-03-10 --judged eval_real/data/abp_2020-02_speakers.csv
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import random
 import re
@@ -45,6 +56,10 @@ OUTLETS = (
 TITLE_BEFORE = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Speaker)\.?\s+$"
 )
+#: Two spellings of one surname are at least this alike (`analysis.text.names.name_similarity`).
+SAME_SURNAME = 0.88
+#: Generational suffixes, set aside when names are compared.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 ORG_WORDS = re.compile(
     r"\b(?:Organization|Foundation|News|Times|Post|Office|Committee|Party|Department|Inc|Corp"
     r"|Company|Group|Council|Agency|University|Network|Journal|Administration|House)\b"
@@ -85,6 +100,70 @@ def flag_merges(tables: object) -> dict[str, str]:
     return flags
 
 
+def same_person(shown: str, judged: str) -> tuple[bool, bool]:
+    """Returns whether a speaker's name shown and a judged name are one person's (or one
+    organisation's), and whether the shown one is a bare surname of a fuller judged name."""
+    from analysis.entities.vocabulary import same_given_name
+    from analysis.text.names import fold, name_similarity
+
+    a, b = (
+        [w for w in fold(re.sub("['’]", "", x)).removeprefix("the ").split() if w not in SUFFIXES]
+        for x in (shown, judged)
+    )
+    if not a or not b or min(len(a[-1]), len(b[-1])) < 2:
+        return False, False
+    if a == b:
+        return True, False
+    if name_similarity(a[-1], b[-1]) < SAME_SURNAME:
+        return False, False
+    if len(a) == 1 or len(b) == 1:
+        return True, len(a) < len(b)
+    return a[0] == b[0] or same_given_name(a[0], b[0]), False
+
+
+def score_judged(tables: object, path: Path) -> None:
+    """Prints how many hand-judged quotes (`--judged`) show the right person now."""
+    quotes = tables.quotes  # type: ignore[attr-defined]
+    quotes = quotes[quotes.kind != "indirect"]
+    bodies = dict(zip(tables.articles.article_id, tables.articles.body, strict=True))  # type: ignore[attr-defined]
+    counts = {"right": 0, "bare surname": 0, "wrong": 0, "no speaker": 0, "rightly none": 0}
+    judged_right = lost = 0
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    undecidable = [row for row in rows if row["judged"] == "undecidable"]
+    rows = [row for row in rows if row["judged"] != "undecidable"]
+    for row in rows:
+        judged_right += row["judged"] == "right"
+        start, end = int(row["quote_start"]), int(row["quote_end"])
+        mine = quotes[quotes.article_id == row["article_id"]]
+        overlap = mine.end.clip(upper=end) - mine.start.clip(lower=start)
+        if mine.empty or overlap.max() <= 0:
+            lost += 1
+            print(f"  quote not found: {row['article_id']} {start}")
+            continue
+        shown = mine.loc[overlap.idxmax()].speaker
+        body = bodies[row["article_id"]]
+        name = (
+            body[int(row["speaker_start"]) : int(row["speaker_end"])]
+            if row["speaker_start"]
+            else ""
+        )
+        if not isinstance(shown, str):
+            counts["rightly none" if not name else "no speaker"] += 1
+            continue
+        same, bare = same_person(shown, name) if name else (False, False)
+        counts["wrong" if not same else "bare surname" if bare else "right"] += 1
+        if not same:
+            print(f"  wrong: {row['article_id']} {start} (judged {row['judged']})")
+    named = counts["right"] + counts["bare surname"] + counts["wrong"]
+    print(
+        f"judged quotes ({path.name}): {len(rows)} (and {len(undecidable)} undecidable),"
+        f" right when judged: {judged_right};"
+        f" now: {counts}, not found: {lost};"
+        f" right person where named: {counts['right'] + counts['bare surname']} of {named}"
+    )
+
+
 def main() -> int:
     """Builds the corpus and prints its top entities and a speaker sample; returns 0."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -97,6 +176,7 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=40, help="quotes to print for judging")
     parser.add_argument("--cache", default=None, help="parse cache (default <out>/cache)")
     parser.add_argument("--top", type=int, default=100)
+    parser.add_argument("--judged", type=Path, default=None, help="hand-judged quotes (CSV)")
     args = parser.parse_args()
     if not os.environ.get("ABP_DIR"):
         print("ABP_DIR is not set: skipping the ABP entity reading")
@@ -124,6 +204,8 @@ def main() -> int:
             f" {len(e.aliases):3d} {'FLAG ' + flag if flag else ''}"
         )
     print(f"top {args.top}: {flagged} flagged as a person merged with an organisation or place")
+    if args.judged is not None:
+        score_judged(tables, args.judged)
     quotes = tables.quotes[tables.quotes.kind != "indirect"]
     named = int(quotes.speaker.notna().sum())
     print(f"quotes (direct and partial): {len(quotes)}, with a speaker: {named}")

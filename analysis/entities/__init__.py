@@ -11,8 +11,13 @@ Steps (each documented in docs/entities.md):
    - full personal names (two or more tokens) whose first names and surnames are each alike after
      transliteration folding (Volodymyr/Volodimir, Zelensky/Zelenskiy/Zelenskyy, Callamard/Kalamar);
    - a one-word mention naming a person (surname, or first name) joins the single compatible full
-     name its article used before it, else the single one in the corpus (or the one its other
-     articles resolve it to); with none or several it stays its own unresolved entity;
+     name its article used before it (unless a title, "Sen. X", or a far more prominent person
+     the corpus resolves it to says otherwise), else on evidence from the corpus: a title only
+     one candidate has, the one its other articles resolve it to, or the single one in the
+     corpus when named in full within a week and its article names no one else with that word;
+     with none or several it stays its own unresolved entity;
+   - abbreviations and other names of countries and international bodies (`data/aliases.csv`:
+     U.S. = US = United States);
    - other one-word names alike after folding (Kharkiv/Charkiv, Mykolaiv/Mykolayiv, Kyiv/Kiev);
    - an organisation's short form (its first word kept, e.g. "Amnesty") joins the one organisation
      name that contains it where its article used that name before it (across articles only when
@@ -35,10 +40,12 @@ The stages, one module each:
 
 - `cues` — the word lists (spaCy labels kept, person titles, organisation vocabulary, place words).
 - `vocabulary` — general vocabulary read from `data/` (months, weekdays, holidays, platforms,
-  honorifics, given-name variants).
+  honorifics and title forms, generational suffixes, given-name variants, country aliases).
 - `mentions` — step 1, the mentions spaCy found, and step 4, the known name forms it missed.
 - `merging` — steps 2–3, name groups merged into entities (people, one-word names, organisations'
   short forms and national variants).
+- `linking` — step 3, one-word person mentions linked to a person's full name, in their article
+  first, then in the corpus on evidence (a title, the corpus's reading, a close date).
 - `curated` — `corpus/entities.yml`, read and applied on top of the rules.
 - `canonical` — steps 5–6, each entity's label, canonical name and id.
 - `suggestions` — merges the rules did not apply, for a user to confirm (`suggest_merges`).

@@ -14,6 +14,9 @@ from .vocabulary import platforms
 
 
 def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] | None) -> str:
+    """Returns an entity's label: curated, else ORG for organisation vocabulary or a platform,
+    else the vote of its mentions' model labels (a surname linked to a person's full name does
+    not vote: the model often takes one alone for a place or a group) and context cues."""
     if curated:
         return str(curated["label"])
     if any(len(k.split()) >= 2 and _has_org_word(k) for k in keys) or keys & platforms():
@@ -21,7 +24,9 @@ def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] 
     person_evidence = _person_evidence(group)
     votes: dict[str, float] = defaultdict(float)
     for m in group:
-        if m.label == "ORG" and not (_has_org_word(m.key) or _is_acronym(m.text)):
+        if m.linked:
+            pass  # a surname joined to a person: the model's label for it alone is no evidence
+        elif m.label == "ORG" and not (_has_org_word(m.key) or _is_acronym(m.text)):
             votes["ORG"] += 0.5
         elif m.label == "PERSON" and not person_evidence:
             votes["PERSON"] += 0.5

@@ -16,7 +16,16 @@ from unidecode import unidecode
 from ..text.lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
 from ..text.names import fold
 from .cues import KEEP_LABELS, PLACE_NOUNS, PLACE_PREPOSITIONS, PORTFOLIOS, TITLES, _has_org_word
-from .vocabulary import calendar_words, holidays, honorifics, month_context, weekdays
+from .vocabulary import (
+    calendar_words,
+    holidays,
+    honorifics,
+    month_context,
+    name_suffixes,
+    surname_particles,
+    title_of,
+    weekdays,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -39,6 +48,8 @@ class Mention:
     cues: Counter[str] = field(default_factory=Counter)
     fallback: str | None = None  # a found mention: the label its form came with
     key: str = ""  # the folded name: ASCII, lowercase, words only
+    title: str | None = None  # the title or honorific right before it ("senator" for "Sen. X")
+    linked: bool = False  # a one-word name linked to a person's full name: its label not voted
 
     def __post_init__(self) -> None:
         self.key = self.key or fold(self.text)
@@ -73,7 +84,7 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
         mention = Mention(
             article_id, article_index, span.start_char, end, text, tuple(text.split()), ent.label_
         )
-        mention.cues = _cues(span)
+        mention.cues, mention.title = _cues(span), _title_before(span)
         mentions.append(mention)
     return mentions
 
@@ -119,13 +130,17 @@ def _trim(ent: Span) -> Span | None:
     return doc[start:end]
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _not_a_name(token: Token, label: str) -> bool:
-    """A lone word that names no one: a ministry portfolio ("Defense"), a title or honorific
-    alone ("Mayor"), or a function word the model took for a name ("MORE", "Here"; a short
-    acronym like "WHO" or "US" is a name)."""
+    """A lone word that names no one: a ministry portfolio ("Defense"), a generational suffix
+    ("Jr.", "III") or an initial ("J.") alone, a title or honorific alone ("Mayor"), or a
+    function word the model took for a name ("MORE", "Here"; a short acronym like "WHO" or
+    "US" is a name)."""
     lower = token.lower_.rstrip(".")
-    if lower in PORTFOLIOS:
-        return True
+    if lower in PORTFOLIOS or lower in name_suffixes() or _INITIAL.fullmatch(token.text):
+        return True  # a portfolio, "Jr." or "III" alone, an initial alone ("J.")
     if label == "PERSON" and lower in TITLES | honorifics():
         return True
     return token.is_stop and not (token.is_upper and len(token) <= 3)
@@ -133,7 +148,7 @@ def _not_a_name(token: Token, label: str) -> bool:
 
 def _is_honorific(doc: Doc, start: int, end: int) -> bool:
     """An honorific or title (with its full stop) before a capitalised name that is not an
-    organisation's: "Mr. X", "Sen. X", "President X"."""
+    organisation's: "Mr. X", "Sen. X", "President X", "Mayor de X"."""
     word = doc[start].lower_.rstrip(".")
     if word not in honorifics() or end - start < 2:
         return False
@@ -141,6 +156,8 @@ def _is_honorific(doc: Doc, start: int, end: int) -> bool:
     if following is None:
         return end - start > 2 and doc[start + 2].is_title
     rest = " ".join(t.lower_ for t in doc[start + 1 : end])
+    if following.lower_ in surname_particles() and end - start > 2 and doc[start + 2].is_title:
+        return not _has_org_word(rest)  # "Mayor de X"
     return following.is_title and following.pos_ == "PROPN" and not _has_org_word(rest)
 
 
@@ -157,12 +174,28 @@ def _is_date_word(doc: Doc, i: int) -> bool:
     return before in month_context() or (after is not None and after.like_num)
 
 
-def _cues(span: Span) -> Counter[str]:
-    cues: Counter[str] = Counter()
-    doc, root = span.doc, span.root
+def _word_before(span: Span) -> Token | None:
+    """Returns the word right before a span, skipping an abbreviation's detached full stop."""
+    doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text == "." and span.start > 1:
         before = doc[span.start - 2]
+    return before
+
+
+def _title_before(span: Span) -> str | None:
+    """Returns the title or honorific right before a name (`title_of`: "senator" for "Sen. X"),
+    or None."""
+    before = _word_before(span)
+    if before is None or before.lower_.rstrip(".") not in TITLES | honorifics():
+        return None
+    return title_of(before.text)
+
+
+def _cues(span: Span) -> Counter[str]:
+    cues: Counter[str] = Counter()
+    root = span.root
+    before = _word_before(span)
     titled = before is not None and before.lower_.rstrip(".") in TITLES | honorifics()
     if titled:
         cues["PERSON"] += 2
@@ -261,6 +294,7 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
         for form, counts in labels.items()
         if len(form) >= 3
         and form[:1].isupper()
+        and form.lower().rstrip(".") not in name_suffixes()
         and (not _function_word(form) or (form in surnames and not form.isupper()))
         and form.lower().rstrip(".") not in TITLES | honorifics()
     }
@@ -300,6 +334,7 @@ def _find_missed(
                 continue  # "May" the month is not the surname May
             m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
             m.cues, m.fallback = _cues(span), forms[form] or None
+            m.title = _title_before(span)
             found.append(m)
     return found
 

@@ -1,26 +1,24 @@
 """Merging name groups into entities (step 3 of `analysis.entities`): people's full names, one-word
-names, organisations' short forms and national variants, never across a `not_same` pair.
+names, organisations' short forms and national variants, never across a `not_same` pair
+(one-word person mentions are linked in `linking`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from ..text.names import NameBlocks, name_similarity, transliteration_key
-from .cues import _has_org_word, _is_acronym
+from .cues import _has_org_word
 from .mentions import Mention, _majority_label, _person_evidence
-from .vocabulary import same_given_name
+from .vocabulary import alias_groups, same_given_name, surname_particles
 
 #: Letters a nationality and its country's name share at least (Ukrainian/Ukraine).
 STEM = 4
 #: Similarity (0–1, on transliteration keys) for first names, surnames and one-word names.
 NAME_SIMILARITY = 0.88
-#: A short form used without a full name in its article joins the person its other articles
-#: resolve it to when at least this many articles do so, and this share of them agree.
-DOMINANT_ARTICLES = 3
-DOMINANT_SHARE = 0.9
 
 
 class _Clusters:
@@ -54,20 +52,52 @@ class _Clusters:
         return True
 
 
+#: A word glued to the next one, as page furniture runs names together ("SmithJones"): three
+#: lowercase letters, then a capital ("McDonald", "DeSantis", "MacArthur" have fewer).
+_GLUED = re.compile(r"[a-z]{3}[A-Z]")
+
+
+def _glued(group: list[Mention]) -> bool:
+    """Whether a name's mentions run two words together ("Ann SmithJones"): not a name."""
+    return any(_GLUED.search(m.text) for m in group)
+
+
 def _looks_like_person(
     key: str, group: list[Mention], places: set[str], org_heads: set[str]
 ) -> bool:
-    """A full name with person evidence, no organisation word, no place word, and not starting
-    with an organisation's first word ("Amnesty Ukraine"); a surname that starts an
-    organisation's name ("X Foundation") does not stop it."""
+    """A full name with person evidence, no organisation word, no place word, not glued to
+    another word (`_glued`), and not starting with an organisation's first word ("Amnesty
+    Ukraine") unless the model labels the full name PERSON most of the time (a first name that
+    starts a university's name); a surname that starts an organisation's name ("X Foundation")
+    does not stop it."""
     words = key.split()
     return (
         len(words) >= 2
+        and not _glued(group)
         and not _has_org_word(key)
         and not set(words) & places
-        and words[0] not in org_heads
+        and (words[0] not in org_heads or _majority_label(group) == "PERSON")
         and _person_evidence(group)
     )
+
+
+def _used_as_person(group: list[Mention]) -> bool:
+    """Whether a name is used as a person's rather than a place's, whatever the model's label:
+    given a person's title ("Sen. X") more often than placed ("in X"), or used as a person's (a
+    title, a role, a speech verb's subject) at least twice and more than twice as often as
+    placed (a country is the subject of speech verbs too, but is placed far more often)."""
+    placed = sum(m.cues["GPE"] > 0 for m in group)
+    titled = sum(m.title is not None for m in group)
+    person = sum(m.cues["PERSON"] > 0 for m in group)
+    return (titled > 0 and titled > placed) or (person >= 2 and person > 2 * placed)
+
+
+def _reversed(key: str, groups: Mapping[str, list[Mention]]) -> bool:
+    """Whether a two-word name is another name backwards ("Smith John" beside the more
+    frequent "John Smith": page furniture), so no person's full name."""
+    words = key.split()
+    other = f"{words[-1]} {words[0]}"
+    return len(words) == 2 and other in groups and len(groups[other]) > len(groups[key])
 
 
 def _same_first_name(a: str, b: str) -> bool:
@@ -96,13 +126,22 @@ def _merge_people(
 
     A name with a place word in it, or starting with an organisation's first word ("Amnesty
     Ukraine"), is not taken for a personal name, whatever its label."""
-    evident = sorted(k for k, g in groups.items() if _looks_like_person(k, g, places, org_heads))
-    names = sorted(k for k in groups if len(k.split()) >= 2 and not _has_org_word(k))
+    evident = sorted(
+        k
+        for k, g in groups.items()
+        if _looks_like_person(k, g, places, org_heads) and not _reversed(k, groups)
+    )
+    names = sorted(
+        k
+        for k, g in groups.items()
+        if len(k.split()) >= 2 and not _has_org_word(k) and not _glued(g)
+    )
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in names:
         by_surname[name.split()[-1]].append(name)
     surnames = NameBlocks(by_surname)
     people = set(evident)
+    _merge_particle_surnames(groups, clusters, evident, people)
     for a in evident:
         alike = sorted(
             b for s in surnames.similar(a.split()[-1], NAME_SIMILARITY) for b in by_surname[s]
@@ -113,112 +152,39 @@ def _merge_people(
     return sorted(people)
 
 
-def _link_single_names(
-    mentions: list[Mention],
-    groups: dict[str, list[Mention]],
-    people: list[str],
-    clusters: _Clusters,
-    org_heads: set[str],
-) -> dict[int, str]:
-    """Links one-word person mentions to one full name: the one their article used before them
-    first, then the corpus.
-
-    In the corpus, a word that is also an organisation name's first word ("Fox" of "Fox News")
-    joins a person only where its own article uses it as a person's (a title, a speech verb) or
-    the model mostly labels it PERSON. A word whose corpus candidates are several joins the one
-    its other articles resolve it to, when `DOMINANT_ARTICLES` of them do and `DOMINANT_SHARE`
-    of those agree ("Obama" in an article that never names a first name).
-
-    Returns:
-        The person (cluster root) of each linked mention, by its position in `mentions`.
-    """
-    links: dict[int, str] = {}
-    first_named: dict[tuple[str, str], int] = {}  # (article, person) → first full name's start
-    for key in people:
-        for m in groups[key]:
-            at = (m.article_id, clusters.find(key))
-            first_named[at] = min(first_named.get(at, m.start), m.start)
-    compatible = _full_name_roots(people, groups, clusters)
-    surnames_of: dict[str, set[str]] = defaultdict(set)
-    for key in people:
-        surnames_of[clusters.find(key)].add(key.split()[-1])
-    majority: dict[str, str | None] = {}  # by key: a key's group is the same for all its mentions
-    cued = {(m.article_id, m.key) for m in mentions if m.cues["PERSON"] > 0}
-    pending: list[tuple[int, Mention]] = []
-    resolved: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for i, m in enumerate(mentions):
-        if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
+def _merge_particle_surnames(
+    groups: Mapping[str, list[Mention]], clusters: _Clusters, evident: list[str], people: set[str]
+) -> None:
+    """Merges a surname with a particle used alone ("de X", "Van Y") into the one full name
+    ending with it ("Z de X"), and takes it out of the people's full names (its first word is
+    no first name). Changes `clusters` and `people` in place."""
+    endings: dict[str, set[str]] = defaultdict(set)
+    for name in evident:
+        words = name.split()
+        for i in range(1, len(words) - 1):
+            if words[i] in surname_particles():
+                endings[" ".join(words[i:])].add(name)
+    for key in sorted(groups):
+        words = key.split()
+        if len(words) < 2 or words[0] not in surname_particles():
             continue
-        if m.key not in majority:
-            majority[m.key] = _majority_label(groups[m.key])
-        roots = compatible(m.key)
-        here = sorted(r for r in roots if first_named.get((m.article_id, r), m.start) < m.start)
-        if majority[m.key] in ("GPE", "LOC", "NORP") and not (
-            len(here) == 1 and m.key in surnames_of[here[0]]
-        ):
-            continue  # place and nationality words are not surnames, unless the article says so
-        if len(here) == 1 and clusters.can_merge(m.key, here[0]):
-            links[i] = here[0]
-            resolved[m.key][here[0]].add(m.article_id)
-            continue
-        if here:
-            continue  # ambiguous in its own article: stays unresolved
-        short_form = m.key in org_heads and (m.article_id, m.key) not in cued
-        if short_form and majority[m.key] != "PERSON":
-            continue  # an organisation's short form as much as a surname
-        hits = sorted(roots)
-        if len(hits) == 1 and clusters.can_merge(m.key, hits[0]):
-            links[i] = hits[0]
-        elif len(hits) > 1:
-            pending.append((i, m))
-    for i, m in pending:
-        articles = resolved.get(m.key, {})
-        total = len({a for found in articles.values() for a in found})
-        best = max(sorted(articles), key=lambda r: len(articles[r]), default=None)
-        if (
-            best is not None
-            and total >= DOMINANT_ARTICLES
-            and len(articles[best]) >= DOMINANT_SHARE * total
-            and clusters.can_merge(m.key, best)
-        ):
-            links[i] = best
-    return links
-
-
-def _full_name_roots(
-    people: list[str], groups: Mapping[str, list[Mention]], clusters: _Clusters
-) -> Callable[[str], set[str]]:
-    """Returns a function giving, for a one-word name, the people (cluster roots) one of whose
-    full names has a surname alike it, else those with the same first name. Results are kept per
-    word."""
-    surnames: dict[str, set[str]] = defaultdict(set)
-    firsts: dict[str, set[str]] = defaultdict(set)
-    for root in {clusters.find(k) for k in people}:
-        for name in clusters.members[root]:
-            if name in groups and len(name.split()) >= 2:
-                surnames[name.split()[-1]].add(root)
-                firsts[transliteration_key(name.split()[0])].add(root)
-    blocks = NameBlocks(surnames)
-    found: dict[str, set[str]] = {}
-
-    def compatible(word: str) -> set[str]:
-        if word not in found:
-            roots: set[str] = set()
-            for surname in blocks.similar(word, NAME_SIMILARITY):
-                roots |= surnames[surname]
-            # A word that is someone's surname is used as one: not as another's first name.
-            found[word] = roots or set(firsts.get(transliteration_key(word), set()))
-        return found[word]
-
-    return compatible
+        roots = {clusters.find(n) for n in endings.get(key, set())}
+        if len(roots) == 1 and clusters.merge(next(iter(roots)), key):
+            people.discard(key)
 
 
 def _merge_single_names(
-    groups: dict[str, list[Mention]], clusters: _Clusters, linked: set[str]
+    groups: dict[str, list[Mention]],
+    clusters: _Clusters,
+    linked: set[str],
+    *,
+    person_words: set[str] | None = None,
 ) -> None:
     """Merges one-word names spelled alike after transliteration folding. A nationality (NORP) is
     never merged with another kind of name, nor a word with its own extension ("Russia" and
-    "Russian" differ by a suffix, not by transliteration)."""
+    "Russian" differ by a suffix, not by transliteration), nor a person's first name or surname
+    (`person_words`) with a word spelled differently that is nobody's ("Stafford" is not
+    "Stanford")."""
     singles = sorted(k for k in groups if len(k.split()) == 1 and k not in linked)
     norp = {k for k in singles if _majority_label(groups[k]) == "NORP"}
     blocks = NameBlocks(singles)
@@ -234,8 +200,29 @@ def _merge_single_names(
                 continue
             if ka != kb and la and lb and la != lb:
                 continue  # a place and a company spelled alike are two names
+            if ka != kb and person_words and (a in person_words) != (b in person_words):
+                continue
             if ka == kb or (name_similarity(a, b) >= NAME_SIMILARITY and ka[0] == kb[0]):
                 clusters.merge(a, b)
+
+
+def merge_aliases(groups: Mapping[str, list[Mention]], clusters: _Clusters) -> None:
+    """Merges the names listed as one country's or international body's forms in
+    `data/aliases.csv` ("U.S." = "US" = "United States"); a name the model mostly labels PERSON
+    is left alone.
+
+    Args:
+        groups: Mentions by folded name.
+        clusters: The merges so far (changed in place; `not_same` pairs are respected).
+    """
+    by_line: dict[int, list[str]] = defaultdict(list)
+    for key in sorted(groups):
+        line = alias_groups().get(key)
+        if line is not None and _majority_label(groups[key]) != "PERSON":
+            by_line[line].append(key)
+    for keys in by_line.values():
+        for other in keys[1:]:
+            clusters.merge(keys[0], other)
 
 
 def _link_org_short_forms(

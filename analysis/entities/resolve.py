@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -14,6 +15,7 @@ import pandas as pd
 from .canonical import _canonical_name, _decide_label, slug
 from .cues import PLACE_LABELS, _has_org_word
 from .curated import Curated, _apply_curated
+from .linking import _link_single_names
 from .mentions import (
     Mention,
     _find_missed,
@@ -25,9 +27,10 @@ from .merging import (
     _Clusters,
     _fold_plurals,
     _link_org_short_forms,
-    _link_single_names,
     _merge_people,
     _merge_single_names,
+    _used_as_person,
+    merge_aliases,
     merge_org_variants,
 )
 from .suggestions import _suggestions
@@ -50,6 +53,7 @@ def resolve_entities(
     sentences: pd.DataFrame,
     *,
     curated: Curated | None = None,
+    published: Mapping[str, date | None] | None = None,
 ) -> Resolution:
     """Finds the mentions of every article and resolves them to canonical entities.
 
@@ -57,6 +61,8 @@ def resolve_entities(
         docs: The parsed body of each article, in manifest order.
         sentences: The `sentences` table (to give each mention its sentence).
         curated: What `corpus/entities.yml` says.
+        published: Each article's publication day (a surname used alone joins a namesake's full
+            name from another article only when the two are close in time).
 
     Returns:
         Rows for the `mentions` and `entities` tables, and merge suggestions.
@@ -73,14 +79,23 @@ def resolve_entities(
     clusters = _Clusters(groups, curated.not_same)
     # Place words: one-word names mostly labelled as places (a mislabelled person's full name,
     # like "Agnes Kalamar" LOC, must not make "Agnes" a place).
-    places = {k for k, g in groups.items() if " " not in k and _majority_label(g) in PLACE_LABELS}
+    # A word given a person's title more often than used as a place ("Sen. X" rather than "in
+    # X") is no place word, whatever the model's label.
+    places = {
+        k
+        for k, g in groups.items()
+        if " " not in k and _majority_label(g) in PLACE_LABELS and not _used_as_person(g)
+    }
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
     people = _merge_people(groups, clusters, places, org_heads)
-    links = _link_single_names(mentions, groups, people, clusters, org_heads)
+    links = _link_single_names(mentions, groups, people, clusters, org_heads, published=published)
     linked_keys = {mentions[i].key for i in links}
-    _merge_single_names(groups, clusters, linked_keys)
     person_words = {w for k in people for w in (k.split()[0], k.split()[-1])}
+    _merge_single_names(groups, clusters, linked_keys, person_words=person_words)
+    merge_aliases(groups, clusters)
     person_links = dict(links)
+    for i in person_links:
+        mentions[i].linked = True
     links.update(
         _link_org_short_forms(mentions, groups, clusters, places, person_links, person_words)
     )

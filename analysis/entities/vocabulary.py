@@ -10,13 +10,38 @@ from pathlib import Path
 
 import yaml
 
+from ..text.names import fold
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
 @cache
-def _vocabulary() -> dict[str, frozenset[str]]:
+def _raw_vocabulary() -> dict[str, object]:
     raw = yaml.safe_load((DATA / "vocabulary.yml").read_text(encoding="utf-8"))
-    return {key: frozenset(str(w).lower() for w in words) for key, words in raw.items()}
+    return dict(raw)
+
+
+@cache
+def _vocabulary() -> dict[str, frozenset[str]]:
+    return {
+        key: frozenset(str(w).lower() for w in words)
+        for key, words in _raw_vocabulary().items()
+        if isinstance(words, list)
+    }
+
+
+@cache
+def _title_forms() -> dict[str, str]:
+    forms = _raw_vocabulary()["title_forms"]
+    assert isinstance(forms, dict)
+    return {str(form).lower(): str(title) for title, found in forms.items() for form in found}
+
+
+def title_of(word: str) -> str:
+    """Returns the title a title word or honorific names, lowercase ("Sen." and "Senator" are
+    both "senator", "Mrs." and "Ms." both "ms"); a word not listed names itself."""
+    word = word.lower().rstrip(".")
+    return _title_forms().get(word, word)
 
 
 def calendar_words() -> frozenset[str]:
@@ -37,6 +62,16 @@ def weekdays() -> frozenset[str]:
 def month_context() -> frozenset[str]:
     """Returns the words before a month name that make it a date ("in", "last", …), lowercase."""
     return _vocabulary()["month_context"]
+
+
+def name_suffixes() -> frozenset[str]:
+    """Returns the generational suffixes ("jr", "iii"), lowercase without a full stop."""
+    return _vocabulary()["name_suffixes"]
+
+
+def surname_particles() -> frozenset[str]:
+    """Returns the particles that begin a surname ("de", "van"), lowercase."""
+    return _vocabulary()["surname_particles"]
 
 
 def platforms() -> frozenset[str]:
@@ -66,3 +101,18 @@ def same_given_name(a: str, b: str) -> bool:
     (Bill/William, Mike/Michael); a name is not its own variant here."""
     a, b = a.lower(), b.lower()
     return a != b and b in _variant_groups().get(a, frozenset())
+
+
+@cache
+def alias_groups() -> dict[str, int]:
+    """Returns, by folded form ("u s", "united states"), the number of the line of
+    `data/aliases.csv` that lists it: forms with one number name one country or body."""
+    groups: dict[str, int] = {}
+    lines = (DATA / "aliases.csv").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        if not line.strip() or line.startswith("#"):
+            continue
+        for form in line.split(","):
+            if fold(form):
+                groups[fold(form)] = number
+    return groups

@@ -135,7 +135,12 @@ def _build_tables(
     docs = {a.article_id: doc for a, doc in zip(articles, docs_list, strict=True)}
     sentences = _frame("sentences", rows["sentences"])
     step("entities")
-    resolution = resolve_entities(docs, sentences, curated=read_curated(corpus_dir / CURATED_FILE))
+    resolution = resolve_entities(
+        docs,
+        sentences,
+        curated=read_curated(corpus_dir / CURATED_FILE),
+        published={a.article_id: a.published for a in articles},
+    )
     paragraph_table = _frame("paragraphs", rows["paragraphs"])
     mentions = _frame("mentions", resolution.mentions)
     entities = _frame("entities", resolution.entities)

@@ -1,0 +1,229 @@
+"""Linking one-word person mentions (a surname, a first name) to one person's full name: the one
+their article used before them first, then the corpus on evidence (step 3 of
+`analysis.entities`; docs/entities.md, "within the article first" and "across articles second").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from ..text.names import NameBlocks, transliteration_key
+from .cues import _has_org_word, _is_acronym
+from .mentions import Mention, _majority_label
+from .merging import NAME_SIMILARITY, _Clusters, _glued, _used_as_person
+
+#: A short form used without a full name in its article joins the person its other articles
+#: resolve it to when at least this many articles do so, and this share of them agree.
+DOMINANT_ARTICLES = 3
+DOMINANT_SHARE = 0.9
+#: A short form used without a full name in its article joins the only person of the corpus
+#: with that name when an article naming that person in full is at most this many days apart.
+NEARBY_DAYS = 7
+#: A surname alone after a relative's full name ("Ivanka X" then "X said") is the person the
+#: corpus resolves it to (`DOMINANT_*`) when that person is named in full in this many times as
+#: many articles as the relative.
+PROMINENCE = 10
+
+
+def _link_single_names(
+    mentions: list[Mention],
+    groups: dict[str, list[Mention]],
+    people: list[str],
+    clusters: _Clusters,
+    org_heads: set[str],
+    *,
+    published: Mapping[str, date | None] | None = None,
+) -> dict[int, str]:
+    """Links one-word person mentions to one full name: the one their article used before them
+    first, then the corpus, on evidence.
+
+    In its own article a word joins the one compatible full name used before it, unless the article
+    gives it a title ("Sen. X") that this person never has and exactly one other person of that
+    surname has: then that one; or, untitled, unless the corpus resolves the word to another person
+    (`DOMINANT_*`) named in full in `PROMINENCE` times as many articles (a relative's full name,
+    then the surname alone for the person the story is about). A word that starts an organisation's
+    name and is mostly labelled ORG ("House" after "X House") joins on a title or the corpus's
+    reading only. With several there, or none, the corpus decides, in this order: the one candidate
+    given a title the article gives the word (`title_of`); the one its other articles resolve it to,
+    when `DOMINANT_ARTICLES` of them do and `DOMINANT_SHARE` of those agree ("Obama" in an article
+    that never names a first name); with no full name in the article, the only candidate of the
+    corpus, when an article naming it in full was published within `NEARBY_DAYS` days (the same
+    story) and the word's own article has no longer name holding it that is someone else's (a name
+    the model did not take for a person's counts: "Ann Smith" labelled ORG). Otherwise the word
+    stays its own, unresolved. A word that starts an organisation's name is left to a title or the
+    corpus's reading, and only when more articles use it as a person's (a title, a speech verb) than
+    name such an organisation.
+
+    In the corpus, a word that is also an organisation name's first word ("Fox" of "Fox News")
+    joins a person only where its own article uses it as a person's (a title, a speech verb) or
+    the model mostly labels it PERSON.
+
+    Args:
+        mentions: Every mention of the corpus.
+        groups: Mentions by folded name.
+        people: The multi-word names that joined a person (`_merge_people`).
+        clusters: The merges so far (not changed here).
+        org_heads: First words of organisations' names.
+        published: Each article's publication day; without one, the date is no obstacle.
+
+    Returns:
+        The person (cluster root) of each linked mention, by its position in `mentions`.
+    """
+    links: dict[int, str] = {}
+    first_named: dict[tuple[str, str], int] = {}  # (article, person) → first full name's start
+    titles_of: dict[str, set[str]] = defaultdict(set)  # person → titles its full names are given
+    for key in people:
+        for m in groups[key]:
+            at = (m.article_id, clusters.find(key))
+            first_named[at] = min(first_named.get(at, m.start), m.start)
+            if m.title:
+                titles_of[clusters.find(key)].add(m.title)
+    named_in: dict[str, set[str]] = defaultdict(set)  # person → articles naming it in full
+    for article_id, root in first_named:
+        named_in[root].add(article_id)
+    titles_in: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, word) → titles
+    for m in mentions:
+        if m.title:
+            titles_in[m.article_id, m.key].add(m.title)
+    compatible = _full_name_roots(people, groups, clusters)
+    surnames_of: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        surnames_of[clusters.find(key)].add(key.split()[-1])
+    majority: dict[str, str | None] = {}  # by key: a key's group is the same for all its mentions
+    cued = {(m.article_id, m.key) for m in mentions if m.cues["PERSON"] > 0}
+    cued_in: dict[str, set[str]] = defaultdict(set)  # word → articles using it as a person's
+    for article_id, key in cued:
+        cued_in[key].add(article_id)
+    heading: dict[str, set[str]] = defaultdict(set)  # word → articles naming an org it starts
+    for key, group in groups.items():
+        if len(key.split()) >= 2 and key.split()[0] in org_heads and _has_org_word(key):
+            heading[key.split()[0]] |= {m.article_id for m in group}
+    # (mention, candidates, whether only a title or the corpus's reading may decide)
+    pending: list[tuple[int, Mention, list[str], bool]] = []
+    own: list[tuple[int, Mention, str]] = []  # untitled links to the one name of the article
+    resolved: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for i, m in enumerate(mentions):
+        if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
+            continue
+        if m.key not in majority:
+            majority[m.key] = _majority_label(groups[m.key])
+        roots = compatible(m.key)
+        here = sorted(r for r in roots if first_named.get((m.article_id, r), m.start) < m.start)
+        if (
+            majority[m.key] in ("GPE", "LOC", "NORP")
+            and not _used_as_person(groups[m.key])
+            and not (len(here) == 1 and m.key in surnames_of[here[0]])
+        ):
+            continue  # place and nationality words are not surnames, unless the article says so
+        short_form = m.key in org_heads and (m.article_id, m.key) not in cued
+        if len(here) == 1 and short_form and majority[m.key] == "ORG":
+            pending.append((i, m, here, True))  # "House" after "X House": only on evidence
+            continue
+        if len(here) == 1 and clusters.can_merge(m.key, here[0]):
+            titled = [r for r in sorted(roots) if m.title in titles_of[r]]
+            if m.title and m.title not in titles_of[here[0]] and len(titled) == 1:
+                here = titled  # "Sen. X" after a relative's full name: the senator
+            elif not m.title:
+                own.append((i, m, here[0]))
+            links[i] = here[0]
+            resolved[m.key][here[0]].add(m.article_id)
+            continue
+        if here:
+            pending.append((i, m, here, True))  # ambiguous in its own article
+            continue
+        if short_form and majority[m.key] != "PERSON":
+            if len(cued_in[m.key]) > len(heading[m.key]) and roots:
+                pending.append((i, m, sorted(roots), True))  # a title or the corpus decides
+            continue  # an organisation's short form as much as a surname
+        if roots:
+            pending.append((i, m, sorted(roots), False))
+    for i, m, root in own:
+        articles = resolved[m.key]
+        usual = max(sorted(articles), key=lambda r: len(articles[r]))
+        total = len({a for found in articles.values() for a in found})
+        if (
+            usual != root
+            and total >= DOMINANT_ARTICLES
+            and len(articles[usual]) >= DOMINANT_SHARE * total
+            and len(named_in[usual]) >= PROMINENCE * len(named_in[root])
+            and clusters.can_merge(m.key, usual)
+        ):
+            links[i] = usual  # "Trump" after a relative's full name: the one the corpus means
+    days = {a: d.toordinal() for a, d in (published or {}).items() if d is not None}
+    # Words of the longer names each article uses ("Ann Smith", also one not taken for a
+    # person's): a surname alone there may be that name's, whoever else the corpus names.
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, word) → names
+    for key, group in groups.items():
+        if len(key.split()) >= 2 and not _glued(group):  # page furniture names no one
+            for m in group:
+                for word in key.split():
+                    longer[m.article_id, word].add(key)
+    for i, m, candidates, guarded in pending:
+        titled = [r for r in candidates if titles_of[r] & titles_in[m.article_id, m.key]]
+        articles = resolved.get(m.key, {})
+        total = len({a for found in articles.values() for a in found})
+        best = max(sorted(articles), key=lambda r: len(articles[r]), default=None)
+        inside = [
+            r
+            for r in candidates
+            if any(
+                f" {name} " in f" {other} "
+                for name in clusters.members[r]
+                if len(name.split()) >= 2
+                for other in longer[m.article_id, m.key]
+                if other != name
+            )
+        ]
+        if len(titled) == 1:
+            choice: str | None = titled[0]
+        elif len(inside) == 1:
+            choice = inside[0]  # its article holds that full name inside a longer one
+        elif (
+            best in candidates
+            and total >= DOMINANT_ARTICLES
+            and len(articles[best]) >= DOMINANT_SHARE * total
+        ):
+            choice = best
+        elif len(candidates) == 1 and not guarded:
+            choice = candidates[0]
+            day = days.get(m.article_id)
+            dated = [days[a] for a in named_in[choice] if a in days]
+            if day is not None and dated and min(abs(d - day) for d in dated) > NEARBY_DAYS:
+                choice = None  # a namesake in another story, as likely as the same person
+            elif any(clusters.find(k) != choice for k in longer[m.article_id, m.key]):
+                choice = None  # its article names someone else with that word
+        else:
+            choice = None
+        if choice is not None and clusters.can_merge(m.key, choice):
+            links[i] = choice
+    return links
+
+
+def _full_name_roots(
+    people: list[str], groups: Mapping[str, list[Mention]], clusters: _Clusters
+) -> Callable[[str], set[str]]:
+    """Returns a function giving, for a one-word name, the people (cluster roots) one of whose
+    full names has a surname alike it, else those with the same first name. Results are kept per
+    word."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for root in {clusters.find(k) for k in people}:
+        for name in clusters.members[root]:
+            if name in groups and len(name.split()) >= 2:
+                surnames[name.split()[-1]].add(root)
+                firsts[transliteration_key(name.split()[0])].add(root)
+    blocks = NameBlocks(surnames)
+    found: dict[str, set[str]] = {}
+
+    def compatible(word: str) -> set[str]:
+        if word not in found:
+            roots: set[str] = set()
+            for surname in blocks.similar(word, NAME_SIMILARITY):
+                roots |= surnames[surname]
+            # A word that is someone's surname is used as one: not as another's first name.
+            found[word] = roots or set(firsts.get(transliteration_key(word), set()))
+        return found[word]
+
+    return compatible
