@@ -288,6 +288,17 @@ def score(tables: object, corpus: Path, anns: dict[str, Path]) -> dict[str, obje
     }
 
 
+def error_kind(row: tuple[str, int, str, str, str, str, str]) -> str:
+    """Returns the kind of one wrong quote (a row of `score`'s "wrong"): a speaker where the gold
+    is a description, no speaker (and the rule that abstained), or another person."""
+    _, _, kind, _, speaker, mention, how = row
+    if kind == "description":
+        return "speaker where the gold is a description"
+    if speaker == "-":
+        return f"no speaker ({how}, {'words' if mention else 'no words'} for one)"
+    return f"another person ({how}, gold {kind})"
+
+
 def main() -> int:
     """Builds the split and prints its speaker figures; returns the exit code."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -322,6 +333,8 @@ def main() -> int:
         )
     for how, (right, n) in result["by_attribution"].items():  # type: ignore[attr-defined]
         print(f"  {how}: {right}/{n}")
+    for kind, n in Counter(error_kind(row) for row in result["wrong"]).most_common():  # type: ignore[attr-defined]
+        print(f"  error: {kind}: {n}")
     if args.show_wrong:
         for row in result["wrong"]:  # type: ignore[attr-defined]
             print("  wrong:", *row, sep="\t")

@@ -281,7 +281,7 @@ def tabulate_in_context(
         mentioned.setdefault(row[0], []).append(list(row[1:]))
     at = columns.index("entity_id") - 1  # in a row of `mentioned`
     code = _code_version(
-        "quotes", "text/lexicon", "text/datelines", "entities", "text/names", "timeline", "framing"
+        "quotes", "text", "text/datelines", "entities", "text/names", "timeline", "framing"
     )
     frames_key = json.dumps([[f.name, list(f.terms), list(f.exclude)] for f in frames])
     found: dict[str, dict[str, list[Any]]] = {}

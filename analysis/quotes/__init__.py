@@ -4,8 +4,8 @@ The stages, one module each:
 
 - `marks` — quote marks: the quoted runs of each paragraph, joined into one quotation when it
   runs over several paragraphs.
-- `cues` — the word lists and patterns (reporting verbs, organisation and document nouns, gender
-  words, datelines and bylines).
+- `cues` — the word lists (reporting verbs, organisation and document nouns, gender words, titles,
+  read from `data/cues.yml`) and the channel and roundup patterns.
 - `named` — one article's mentions, looked up by body offset (built once per article: the speaker
   rules ask "who is named here?" thousands of times).
 - `speakers` — who said it: the attribution verb and its subject, `according to`, a colon

@@ -1,85 +1,52 @@
 """Word lists and patterns that cue a speaker: reporting verbs, organisation and document nouns,
-gender words, channels, datelines and bylines. None names a person, outlet or phrase of an
-article."""
+gender words and remark nouns (read from `data/cues.yml`), channels and roundup lines. None names
+a person, outlet or phrase of an article."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _read_cues() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load((DATA / "cues.yml").read_text(encoding="utf-8"))
+    return {key: frozenset(str(w).lower() for w in values) for key, values in raw.items()}
+
+
+_CUES = _read_cues()
 #: Verbs whose reported clause makes an indirect quote.
-REPORTING_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "write",
-        "tweet",
-        "post",
-        "add",
-        "argue",
-        "claim",
-        "stress",
-        "explain",
-        "announce",
-        "insist",
-        "deny",
-        "warn",
-        "note",
-        "state",
-        "reiterate",
-        "continue",
-        "allege",
-        "assert",
-        "declare",
-        "emphasize",
-        "emphasise",
-        "admit",
-        "acknowledge",
-        "suggest",
-        "conclude",
-        "confirm",
-        "report",
-    ]
-)
+REPORTING_VERBS = _CUES["reporting_verbs"]
 #: Entity types that can be a speaker ("Ukraine said" is a government speaking).
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 ORG_PRONOUNS = frozenset(["it", "they", "them"])
 #: Nouns for an organisation; "the watchdog" is the organisation the article last quoted.
-ORG_NOUNS = frozenset(
-    """
-    organization organisation watchdog group body agency ngo charity movement office company
-    firm ministry department government council commission authority union party
-    """.split()
-)
+ORG_NOUNS = _CUES["org_nouns"]
 #: Org nouns that stand for the organisation an article is about when none spoke before
 #: ("the human rights organization issued a report"); "the company" may be another one.
-GENERIC_ORG_NOUNS = frozenset(
-    "organization organisation watchdog group body agency ngo charity movement".split()
-)
+GENERIC_ORG_NOUNS = _CUES["generic_org_nouns"]
 #: Nouns for a document: its words belong to whoever the article says issued it.
-DOCUMENT_NOUNS = frozenset(
-    """
-    report study research statement release paper document email letter memo audio video
-    recording filing complaint lawsuit
-    """.split()
-)
+DOCUMENT_NOUNS = _CUES["document_nouns"]
 #: Words that say a person's gender (titles, gendered roles).
 GENDER_WORDS = {
-    **dict.fromkeys("mr sir mister king prince father son brother spokesman chairman".split(), "m"),
-    **dict.fromkeys(
-        "mrs ms miss madam lady queen princess mother daughter sister spokeswoman "
-        "chairwoman congresswoman businesswoman".split(),
-        "f",
-    ),
+    **dict.fromkeys(sorted(_CUES["male_words"]), "m"),
+    **dict.fromkeys(sorted(_CUES["female_words"]), "f"),
 }
 #: A gender word right before a name ("Ms. ", "spokesman "), in lowercase text.
 GENDER_BEFORE = re.compile(rf"\b({'|'.join(GENDER_WORDS)})\.?\s*$")
+#: Titles before a given name ("Sen. Margaret Hale"), besides gender words and role nouns.
+NAME_TITLES = _CUES["name_titles"]
 #: Nouns that a quoted fragment can hang on with a possessor: X's "…" remark.
-REMARK_NOUNS = frozenset(
-    "remark remarks comment comments word words claim phrase description warning".split()
-)
+REMARK_NOUNS = _CUES["remark_nouns"]
 #: How many sentences back a pronoun looks for its antecedent.
-PRONOUN_WINDOW = 3
+PRONOUN_WINDOW = 6
+#: Past this many sentences back, only when no sentence nearer has a name or a role noun as its
+#: subject (someone the entity rules may have missed: "Terranova owes …", "the governor …").
+PRONOUN_NEAR = 3
 CHANNELS = (
     ("Facebook", re.compile(r"\bFacebook\b")),
     ("Twitter", re.compile(r"\b(?:Twitter|tweet(?:s|ed)?)\b", re.IGNORECASE)),

@@ -9,15 +9,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS, gender_of_given_name
 from .cues import (
     DOCUMENT_NOUNS,
     GENDER_BEFORE,
     GENDER_WORDS,
     GENERIC_ORG_NOUNS,
+    NAME_TITLES,
     ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
+    PRONOUN_NEAR,
     PRONOUN_WINDOW,
     REMARK_NOUNS,
     ROUNDUP_LEAD,
@@ -58,7 +60,9 @@ class QuoteFinder:
     mentions: MentionIndex  # this article's mentions, datelines and bylines left out
     labels: Mapping[str, str]  # entity_id → label
     text: str = ""  # the body (spaCy rebuilds `doc.text` on every access)
+    names: Mapping[str, str] = field(default_factory=dict)  # entity_id → canonical name
     genders: dict[str, str] = field(default_factory=dict)
+    name_genders: dict[str, str] = field(default_factory=dict)  # read from given names
     quoted: Quoted = field(default_factory=Quoted)  # every quoted span
     bylines: list[tuple[int, int]] = field(default_factory=list)  # datelines and bylines
     # Per token (by index), read once: spaCy builds a Token and looks its strings up per access.
@@ -79,6 +83,9 @@ class QuoteFinder:
             found = GENDER_BEFORE.search(self.text[max(0, m.start - 25) : m.start].lower())
             if found:
                 self.genders.setdefault(m.entity_id, GENDER_WORDS[found[1]])
+        self.name_genders = self._given_name_genders()
+        for entity_id, gender in self.name_genders.items():
+            self.genders.setdefault(entity_id, gender)
         for sent in self.doc.sents:
             people = set(self._people_in(sent.start_char, sent.end_char))
             if len(people) != 1:
@@ -88,6 +95,23 @@ class QuoteFinder:
             said |= {"m" for w in words if w == "his"}
             if len(said) == 1:
                 self.genders.setdefault(people.pop(), said.pop())
+
+    def _given_name_genders(self) -> dict[str, str]:
+        """Returns the gender of each person whose given name, in this article's mentions
+        ("Margaret Hale") or else in the entity's name, is a common name of one gender; a person
+        whose names give both genders (a merge of two people) is left out."""
+        found: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if m.label == "PERSON":
+                gender = _given_name_gender(m.text)
+                if gender is not None:
+                    found.setdefault(m.entity_id, set()).add(gender)
+        for entity_id in {m.entity_id for m in self.mentions if m.label == "PERSON"}:
+            if entity_id not in found and entity_id in self.names:
+                gender = _given_name_gender(self.names[entity_id])
+                if gender is not None:
+                    found[entity_id] = {gender}
+        return {e: g.pop() for e, g in found.items() if len(g) == 1}
 
     def sentence_of(self, offset: int) -> Span:
         """Returns the sentence holding a body offset."""
@@ -162,7 +186,27 @@ class QuoteFinder:
                 if found[0].how == "cue":
                     found[0].how = "colon"
                 return found
+        opener = self._named_before_colon(current[0]) if current is not None else None
+        if opener is not None:
+            word = self.doc[bisect_left(self.offsets, opener.start)]
+            return Attribution(opener.entity_id, opener.text, how="colon"), word
         return Attribution(), None
+
+    def _named_before_colon(self, quote_start: int) -> Mention | None:
+        """ "… pollster X: “…”": the person named right before the colon that opens the
+        quotation, outside any quotation, not as the object of a preposition."""
+        before = [
+            m
+            for m in self.mentions.within(max(0, quote_start - 200), quote_start)
+            if m.label == "PERSON" and not self.quoted.covers(m.start)
+        ]
+        if not before or not _COLON_OPENS.fullmatch(self.text[before[-1].end : quote_start]):
+            return None
+        head = self.doc[bisect_left(self.offsets, before[-1].end) - 1]
+        while head.dep_ in ("compound", "flat") and head.head != head:
+            head = head.head
+        # "… her interview with X: “…”" asks X, it is not X's answer.
+        return None if head.dep_ in ("pobj", "poss") else before[-1]
 
     def _document_intro(
         self, sent: Span, history: list[Attribution]
@@ -227,7 +271,7 @@ class QuoteFinder:
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
         verbs.sort(key=lambda v: (depth.get(v, 99), v.idx < anchor, abs(v.idx - anchor)))
         for verb in verbs:
-            subject = self.subject_of(verb)
+            subject = self.subject_of(verb, keep=outside)
             if subject is not None and outside(subject):
                 who = self.resolve(subject, history)
                 who.cue = verb.lemma_.lower()
@@ -235,7 +279,46 @@ class QuoteFinder:
                 if who.how == "cue" and verb in depth and current and not self._opens(current):
                     who.how = "governing_verb"
                 return who, verb
+        for verb in verbs:
+            named = self._next_to(verb, sent)
+            if named is not None:
+                channel = self.channel_of(sent)
+                who = Attribution(
+                    named.entity_id, named.text, verb.lemma_.lower(), channel, how="cue"
+                )
+                return who, verb
         return self._according_to(sent, history, outside)
+
+    def _next_to(self, verb: Token, sent: Span) -> Mention | None:
+        """The person or organisation a speech verb without a subject stands next to, in a
+        sentence whose words outside the quotation start with it: "Stated X:" (right after the
+        verb) or "“…,” X, founder of Y, tells Z" (right before it, an apposition between)."""
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        start = sent.start_char
+        verb_end = verb.idx + len(verb)
+        people = [
+            m
+            for m in self.mentions.within(start, sent.end_char)
+            if m.label in ("PERSON", "ORG") and not self.quoted.covers(m.start)
+        ]
+        for m in people:
+            if not _UNWORDED.fullmatch(self._unquoted(start, min(m.start, verb.idx))):
+                continue  # words outside the quotation before it: not the sentence's opening
+            if m.start > verb.idx and not self.text[verb_end : m.start].strip():
+                return m  # "Stated X:"
+            between = self.text[m.end : verb.idx]
+            if m.end <= verb.idx and (not between.strip() or _APPOSITION.fullmatch(between)):
+                return m  # "“…,” X tells", "“…,” X, founder of Y, tells"
+        return None
+
+    def _unquoted(self, start: int, end: int) -> str:
+        """The text between two offsets with quoted spans blanked out."""
+        chars = list(self.text[start:end])
+        for q0, q1 in self.quoted.overlapping(start, end):
+            for i in range(max(q0, start), min(q1, end)):
+                chars[i - start] = " "
+        return "".join(chars)
 
     def _according_to(
         self, sent: Span, history: list[Attribution], outside: Callable[[Token], bool]
@@ -258,13 +341,22 @@ class QuoteFinder:
         return not before or before[-1] in ".!?:…"
 
     @staticmethod
-    def subject_of(verb: Token) -> Token | None:
-        """Returns a verb's subject, climbing from "…, adding:" or "writing that" to its head."""
+    def subject_of(verb: Token, *, keep: Callable[[Token], bool] | None = None) -> Token | None:
+        """Returns a verb's subject, climbing from "…, adding:" or "writing that" to its head.
+
+        With `keep`, only subjects it accepts count: a word inside the quotation that the parser
+        also made a subject of the speech verb is passed over for the one outside it."""
         seen = 0
         while verb is not None and seen < 4:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if keep is not None and len(subjects) > 1:
+                subjects = [c for c in subjects if keep(c)] or subjects
             if subjects:
                 return subjects[0]
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
+                verb = verb.head.head  # "X won applause upon saying …" → the verb "upon" hangs on
+                seen += 1
+                continue
             if (
                 verb.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "relcl")
                 and verb.head != verb
@@ -313,6 +405,14 @@ class QuoteFinder:
             # "audio obtained by X"
             label = self.text[start : acl.right_edge.idx + len(acl.right_edge)]
         mention = self._mention_in(start, end, head=token)
+        if (
+            mention is not None
+            and self.labels.get(mention) == "GPE"
+            and not any(
+                m.entity_id == mention for m in self.mentions.overlapping(token.idx, token.idx + 1)
+            )
+        ):
+            mention = None  # "Ohio Gov." : a place before a title is not who spoke
         if mention is not None and self.labels.get(mention) in SPEAKER_LABELS:
             return Attribution(mention, label, how="cue")
         lower, lemma = token.lower_, token.lemma_.lower()
@@ -351,6 +451,9 @@ class QuoteFinder:
             and self._quiet_since(last, token.idx)
         ):
             return Attribution(last.entity_id, label, how="cue")
+        if words[0].lower_ in ("a", "an", "another", "one", "his", "her", "its", "their"):
+            # "a friend": someone not named; "his friend": someone else than him
+            return Attribution(None, label, how="cue")
         return Attribution(self._tied(token, words), label, how="cue")
 
     def _own_mention(self, token: Token) -> Mention | None:
@@ -396,9 +499,12 @@ class QuoteFinder:
         """The nearest person named as a subject before the pronoun whose known gender does not
         contradict it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences
         back. A sentence whose subject is a pronoun of the same gender hands over to that
-        pronoun's antecedent. Two different people in the nearest sentence → missing."""
+        pronoun's antecedent. Two different people in the nearest sentence → missing. Gender
+        comes from titles, common given names ("Margaret" is a woman's) and he/she read in a
+        sentence naming only that person."""
         gender = PERSON_PRONOUNS[lower]
         sent = pronoun.sent
+        unnamed_subject = False
         spans = [(sent.start_char, pronoun.idx)]
         prev = sent
         for _ in range(PRONOUN_WINDOW):
@@ -406,9 +512,17 @@ class QuoteFinder:
                 break
             prev = self.doc[prev.start - 1].sent
             spans.append((prev.start_char, prev.end_char))
-        for start, end in spans:
+        for n, (start, end) in enumerate(spans):
             span = self.doc.char_span(start, end, alignment_mode="expand")
             tokens = list(span) if span is not None else []
+            if n > PRONOUN_NEAR and unnamed_subject:
+                return None  # far back, past someone the entity rules did not name
+            unnamed_subject = unnamed_subject or any(
+                t.dep_ in ("nsubj", "nsubjpass")
+                and (t.pos_ == "PROPN" or t.lemma_.lower() in ROLE_NOUNS)
+                and not self.quoted.covers(t.idx)
+                for t in tokens
+            )
             people = [
                 p
                 for p, head in self._subject_people(start, end)
@@ -458,6 +572,8 @@ class QuoteFinder:
         last = history[-1] if history else None
         if last is None or last.entity_id is None:
             return None
+        if self.name_genders.get(last.entity_id) not in (None, PERSON_PRONOUNS[pronoun.lower_]):
+            return None  # the given name says the other gender: not a translation's slip
         sent = pronoun.sent
         start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
         if self.labels.get(last.entity_id) == "PERSON" and last.at >= start:
@@ -496,9 +612,16 @@ class QuoteFinder:
             for m in self.mentions.within(start, pronoun.idx)
             if m.label == "ORG"
             and not _CHANNEL_BEFORE.search(self.text[max(0, m.start - 8) : m.start])
+            and not self.quoted.covers(m.start)
         ]
         if here:
-            return here[-1].entity_id
+            # "cases at the Supreme Court. They …", "Committee Chairman X … They …": a place
+            # or a name's modifier is not what the pronoun stands for.
+            last = here[-1]
+            head = self.doc[bisect_left(self.offsets, last.end) - 1]
+            while head.dep_ == "flat" and head.head != head:
+                head = head.head
+            return None if head.dep_ in ("pobj", "compound") else last.entity_id
         return self._last_org(pronoun, history)
 
     def _last_org(self, token: Token, history: list[Attribution]) -> str | None:
@@ -611,8 +734,27 @@ class QuoteFinder:
         return self._channels[start, end]
 
 
+#: Between a name and the quotation it introduces: a colon, an opening mark, spaces.
+_COLON_OPENS = re.compile(r"\s*:\s*[“\"«„]?")
+#: Text with no word: quote marks, punctuation and spaces only.
+_UNWORDED = re.compile(r"[\W_]*")
+#: An apposition set off by commas between a name and its verb: ", founder of the X Center, ".
+_APPOSITION = re.compile(r",[^,;:.!?“”\"]{1,80},\s*")
 #: "on Twitter", "via Facebook": a platform a statement went out on is not who spoke.
 _CHANNEL_BEFORE = re.compile(r"\b(?:on|via|in)\s+$", re.IGNORECASE)
+
+
+def _given_name_gender(name: str) -> str | None:
+    """The gender of a full name's given name ("Margaret Hale" → "f"): its first word after
+    titles, when the name has at least two words; None for a bare surname or an unlisted name."""
+    parts = [w for w in name.split() if w[:1].isupper()]
+    while parts and parts[0].lower().rstrip(".") in _TITLES:
+        parts = parts[1:]
+    return gender_of_given_name(parts[0]) if len(parts) >= 2 else None
+
+
+#: Titles before a given name ("Sen. Margaret Hale"), lowercase without the dot.
+_TITLES = frozenset(GENDER_WORDS) | ROLE_NOUNS | NAME_TITLES
 
 
 def _is_verb(token: Token) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..text.datelines import find_datelines
-from ..text.lexicon import words
+from ..text.lexicon import SPEECH_VERBS, words
 from .cues import REPORTING_VERBS
 from .marks import MarkReader, Quoted, Segment
 from .named import MentionIndex
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 #: A sentence going on with the reported speech of the one before: "And that … “…”".
 _CONTINUES = re.compile(r"^(?:and |but )?that\b", re.IGNORECASE)
+#: What may stand between a quotation's end and a sentence that goes on with its attribution:
+#: the closing mark and spaces, no paragraph break.
+_TAIL_GAP = re.compile(r"[”\"»’ ]*")
 #: A partial quote of at most this many words with no speaker is a scare quote or a title.
 SCARE_QUOTE_MAX_WORDS = 4
 #: A partial quote of at most this many words, each capitalised but small function words
@@ -61,7 +64,15 @@ def find_quotes(
     segments = reader.find_segments()
     quoted = Quoted((s.start, s.end) for s in segments)
     finder = QuoteFinder(
-        article_id, doc, paragraphs, named, labels, text=body, quoted=quoted, bylines=bylines
+        article_id,
+        doc,
+        paragraphs,
+        named,
+        labels,
+        text=body,
+        quoted=quoted,
+        bylines=bylines,
+        names=names,
     )
     sentence_ids = [int(i) for i, _ in sentences]
     sentence_starts = sorted(s for _, s in sentences)
@@ -127,6 +138,17 @@ def find_quotes(
         first_i, last_i = position[span_sents[0].start], position[span_sents[-1].start]
         previous = sents[first_i - 1] if first_i > 0 else None
         following = sents[last_i + 1] if last_i + 1 < len(sents) else None
+        tail = []
+        if (
+            following is not None
+            and body[:end].rstrip()[-1:] in "?!"
+            and _TAIL_GAP.fullmatch(body[end : following.start_char])
+            and _opens_attribution(following)
+        ):
+            # “…?” she asked. — the model ends a sentence at the mark inside the quotation: the
+            # words right after its closing mark are read last, as the end of the quote's sentence.
+            tail = [following]
+            following = sents[last_i + 2] if last_i + 2 < len(sents) else None
         text = body[start:end]
         kind = "direct" if first.opens_sentence else "partial"
         within = (finder.paragraph_span(start)[0], finder.paragraph_span(end - 1)[1])
@@ -135,7 +157,7 @@ def find_quotes(
             who = earlier
         else:
             who, _verb = finder.attribute(
-                list(reversed(span_sents)),
+                [*reversed(span_sents), *tail],
                 history,
                 previous_sentence=previous,
                 next_sentence=following,
@@ -145,7 +167,7 @@ def find_quotes(
         goes_on = kind == "direct" or _CONTINUES.match(finder.text_of(span_sents[0])) is not None
         if who.how == "none" and goes_on and not _has_verb(span_sents, quoted, within):
             who = _follow_on(finder, history, start)
-        who.at = max(end, int(span_sents[-1].end_char))
+        who.at = max(end, int([*span_sents, *tail][-1].end_char))
         history.append(who)
         earlier_quotes.append((text, who))
         n_words = len(words(text))
@@ -157,6 +179,19 @@ def find_quotes(
         rows.append(row(start, end, kind, who))
     rows.sort(key=lambda r: (r["start"], r["kind"] == "indirect"))
     return rows, reader.warnings
+
+
+def _opens_attribution(sent: Span) -> bool:
+    """Whether a sentence starts as an attribution does: with who spoke (a name, a pronoun, a
+    description: "accountant X", "the mayor") or a speech verb ("asked X"), after any quote marks
+    — not with a new clause ("Instead of answering, X …", "Then X …")."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if not words:
+        return False
+    first = words[0]
+    if first.lemma_.lower() in SPEECH_VERBS:
+        return True
+    return first.pos_ not in ("ADV", "SCONJ", "ADP", "CCONJ", "AUX", "VERB", "PART", "INTJ")
 
 
 def is_title(text: str) -> bool:

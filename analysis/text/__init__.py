@@ -1,2 +1,3 @@
 """Text: the spaCy model and its parse cache, checksummed cache entries, sentences, name keys
-and the word lists the analyses share."""
+and the word lists the analyses share (`lexicon`, read from `data/`: speech verbs, role nouns,
+common given names of one gender)."""

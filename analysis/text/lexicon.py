@@ -1,9 +1,18 @@
-"""Word lists shared by the entity and quote rules (lowercase lemmas), and the word tokeniser
-used when comparing texts."""
+"""Word lists shared by the entity, quote and timeline rules, read from the package's data files
+(`data/lexicon.yml`: speech verbs, person verbs, role nouns; `data/given_name_genders.csv`:
+common given names of one gender), and the word tokeniser used when comparing texts. None names
+a person, outlet or phrase of an article."""
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def words(text: str) -> list[str]:
@@ -11,26 +20,29 @@ def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+def _read_lists() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load((DATA / "lexicon.yml").read_text(encoding="utf-8"))
+    return {key: frozenset(str(w).lower() for w in values) for key, values in raw.items()}
+
+
+_LISTS = _read_lists()
 #: Attribution verbs: a quote's `cue` is one of these (or "according to"); being the subject of
 #: one is also a cue that a name is a person's or an organisation's.
-SPEECH_VERBS = frozenset(
-    """
-    accuse acknowledge add admit allege announce answer argue ask assert bellow boast brand
-    call caution claim comment complain concede conclude confirm contend continue counter
-    criticise criticize declare denounce deny describe echo emphasise emphasize exclaim
-    explain inform insist joke lament maintain mention muse note object observe pledge point
-    post praise predict quip recall recount reiterate remark reply report respond retort say
-    shout state stress suggest summarise summarize tell testify tweet urge vow warn write
-    """.split()
-)
+SPEECH_VERBS = _LISTS["speech_verbs"]
 #: Verbs only people do; their subject is a person.
-PERSON_VERBS = frozenset("resign quit".split())
+PERSON_VERBS = _LISTS["person_verbs"]
 #: Nouns for a person's role: "X, the head of …", "the minister said".
-ROLE_NOUNS = frozenset(
-    """
-    activist adviser advisor ambassador analyst chairman chairwoman chief commander
-    correspondent director editor expert founder general governor head journalist lawyer leader
-    mayor minister official president professional reporter researcher secretary speaker
-    spokesman spokesperson spokeswoman
-    """.split()
-)
+ROLE_NOUNS = _LISTS["role_nouns"]
+
+
+@cache
+def _given_name_genders() -> dict[str, str]:
+    lines = (DATA / "given_name_genders.csv").read_text(encoding="utf-8").splitlines()
+    rows = csv.DictReader(line for line in lines if line.strip() and not line.startswith("#"))
+    return {row["name"].strip().lower(): row["gender"].strip() for row in rows}
+
+
+def gender_of_given_name(name: str) -> str | None:
+    """Returns "m" or "f" for a common given name of one gender ("Margaret" → "f"), else None
+    (a name given to both, or not listed)."""
+    return _given_name_genders().get(name.strip(".").lower())
