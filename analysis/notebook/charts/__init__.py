@@ -29,7 +29,7 @@ from .style import (
     outlet_colors,
     wrap_labels,
 )
-from .timeline import plot_propagation, plot_timeline
+from .timeline import plot_propagation, plot_timeline, prepare_timeline
 
 __all__ = [
     "CAPTION_WIDTH",
@@ -56,6 +56,7 @@ __all__ = [
     "plot_story_coverage",
     "plot_timeline",
     "plot_voice_share",
+    "prepare_timeline",
     "speaker_colors",
     "select_mentions",
     "select_utterances",
