@@ -65,18 +65,17 @@ def prepare_timeline(articles: pd.DataFrame, events: pd.DataFrame) -> pd.DataFra
         index=events.index,
     )
     out["label"] = [escape(w) for w in out.who.tolist()]
-    x = pd.Series(pd.NaT, index=events.index, dtype="datetime64[s]")
-    hover = pd.Series("", index=events.index, dtype="object")
-    dated = events.date.notna()
+    x = np.full(len(events), np.datetime64("NaT"), dtype="datetime64[s]")
+    hover = np.full(len(events), "", dtype="object")
+    dated = events.date.notna().to_numpy()
     if dated.any():
         columns = ["date", "date_end", "part_of_day", "date_text", "in_quote", "text", "action"]
         rows = events.loc[dated, [*columns, "resolution"]].assign(
             who=out.who[dated], outlet=out.outlet[dated]
         )
         once = rows_of(rows)
-        x[dated] = pd.to_datetime([_x(e, offsets.get(e.outlet, 0.0)) for e in once]).astype(
-            "datetime64[s]"
-        )
+        at = [_x(e, offsets.get(e.outlet, 0.0)) for e in once]
+        x[dated] = pd.to_datetime(at).to_numpy(dtype="datetime64[s]")
         hover[dated] = [_hover(e) for e in once]
     out["x"], out["hover"] = x, hover
     return out
