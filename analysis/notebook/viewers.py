@@ -21,6 +21,7 @@ from .views import (
 )
 
 if TYPE_CHECKING:
+    from .charts.overlap_index import OverlapIndex
     from .panel import FilterPanel
 
 #: Table controls: search box and page length above, row count and pages below.
@@ -288,7 +289,12 @@ class VariantView:
     """
 
     def __init__(
-        self, tables: Any, *, statement_id: int | None = None, panel: FilterPanel | None = None
+        self,
+        tables: Any,
+        *,
+        statement_id: int | None = None,
+        panel: FilterPanel | None = None,
+        index: OverlapIndex | None = None,
     ) -> None:
         """Shows one statement of the built tables (default: the most widely carried).
 
@@ -296,11 +302,24 @@ class VariantView:
             tables: The built tables.
             statement_id: The statement shown first.
             panel: The filters to follow.
+            index: `charts.index_overlap` of the tables (with their statements), made once for
+                the notebook; None makes one of the statements.
         """
         from ..overlap.links import render_variants
-        from .charts.overlap import select_statements
+        from .charts.overlap import index_overlap
 
-        self._tables, self._render, self._select = tables, render_variants, select_statements
+        self._tables, self._render = tables, render_variants
+        self._index = index or index_overlap(
+            tables.articles, None, tables.links.head(0), tables.statements
+        )
+        # Each sentence's row, so that a statement's wordings are read without the whole table.
+        sentences = tables.sentences
+        self._sentence_row = {
+            key: i
+            for i, key in enumerate(
+                zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(), strict=True)
+            )
+        }
         self._statements = tables.statements.head(0)
         self.picker = w.Dropdown(description="statement", layout=w.Layout(width="95%"))
         self.baseline = w.Dropdown(description="compare with", layout=w.Layout(width="60%"))
@@ -316,8 +335,8 @@ class VariantView:
 
     def refresh(self, selection: Selection, *, statement_id: int | None = None) -> None:
         """Offers the statements of another selection (keeping the shown one when still there)."""
-        ids = list(selection.select_articles(self._tables.articles).article_id)
-        st = self._select(self._tables.statements, ids)
+        shown = selection.select_articles(self._tables.articles)
+        st = self._tables.statements[self._index.select_statements(self._index.choose(shown))]
         self._statements = st
         first = st.drop_duplicates("statement_id")
         counts = st.groupby("statement_id").size()
@@ -358,11 +377,16 @@ class VariantView:
             )
             return
         t = self._tables
+        rows = self._statements[self._statements.statement_id == statement_id]
+        read = [
+            self._sentence_row[key]
+            for key in zip(rows.article_id.tolist(), rows.sentence_id.tolist(), strict=True)
+        ]
         self.view.value = str(
             self._render(
                 statement_id,
-                self._statements,
-                t.sentences,
+                rows,
+                t.sentences.iloc[read],
                 t.articles,
                 baseline=self.baseline.value,
             )

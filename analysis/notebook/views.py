@@ -10,6 +10,7 @@ import pandas as pd
 
 if TYPE_CHECKING:
     from ..corpus.selection import Selection
+    from .charts.overlap_index import OverlapIndex
 
 ELLIPSIS = "…"
 
@@ -296,7 +297,11 @@ def summarize_shared_by_all(statements: pd.DataFrame, article_ids: list[str]) ->
 
 
 def summarize_statements(
-    statements: pd.DataFrame, articles: pd.DataFrame, selection: Selection | None = None
+    statements: pd.DataFrame,
+    articles: pd.DataFrame,
+    selection: Selection | None = None,
+    *,
+    index: OverlapIndex | None = None,
 ) -> pd.DataFrame:
     """Returns the key of the statement grid: each statement's id, who carries it, its full text.
 
@@ -304,6 +309,8 @@ def summarize_statements(
         statements: The `statements` table.
         articles: The `articles` table.
         selection: Which articles count (the statements two or more of them carry are listed).
+        index: `charts.index_overlap` of these tables, made once for many selections; None
+            selects from the tables.
 
     Returns:
         One row per statement, most widely carried first: statement_id, articles (how many
@@ -312,8 +319,11 @@ def summarize_statements(
     from ..corpus.selection import Selection
     from .charts.overlap import select_statements
 
-    ids = list((selection or Selection()).select_articles(articles).article_id)
-    rows = select_statements(statements, ids)
+    shown = (selection or Selection()).select_articles(articles)
+    if index is None:
+        rows = select_statements(statements, list(shown.article_id))
+    else:
+        rows = statements[index.select_statements(index.choose(shown))]
     outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
     grouped = rows.groupby("statement_id", sort=False)
     return pd.DataFrame(

@@ -15,7 +15,7 @@ from .corpus import (
     plot_story_coverage,
 )
 from .entities import HEATMAP_MAX_ROWS, plot_entity_coverage, select_mentions
-from .overlap import KIND_COLORS, plot_overlap_matrix, plot_statement_grid
+from .overlap import KIND_COLORS, index_overlap, plot_overlap_matrix, plot_statement_grid
 from .quotes import plot_attribution_verbs, plot_voice_share, select_utterances, speaker_colors
 from .style import (
     CAPTION_WIDTH,
@@ -41,6 +41,7 @@ __all__ = [
     "OUTLET_PALETTE",
     "category_colors",
     "escape",
+    "index_overlap",
     "make_figure",
     "outlet_colors",
     "plot_article_lengths",
