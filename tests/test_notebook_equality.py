@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,9 @@ import plotly.graph_objects as go
 import pytest
 
 import analysis
+from analysis import timeline
 from analysis.corpus.selection import Selection
-from analysis.notebook import views, widgets
+from analysis.notebook import timeline_views, views, widgets
 from analysis.notebook.charts import overlap as overlap_charts
 from analysis.notebook.charts import timeline as timeline_charts
 from analysis.notebook.charts.overlap import (
@@ -61,6 +63,8 @@ from analysis.notebook.charts.timeline import (
     rows_of,
     select_events,
 )
+from analysis.notebook.views import format_dates, truncate
+from analysis.timeline import summarize_happenings
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The old overlap code codes article ids through Categoricals that pandas 4 will refuse.
@@ -483,6 +487,59 @@ def old_plot_statement_grid(
     )
 
 
+def old_select_happenings(
+    happenings: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame, selection: Selection
+) -> pd.DataFrame:
+    """Returns the happenings at least one of whose events the selection keeps (a new frame)."""
+    kept = select_events(events, articles, selection)
+    keys = set(kept.article_id.astype("str") + ":" + kept.event_id.astype("str"))
+    return happenings[happenings.events.map(lambda members: any(e in keys for e in members))]
+
+
+def old_summarize_selected_happenings(
+    happenings: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame, selection: Selection
+) -> pd.DataFrame:
+    """Returns `timeline.summarize_happenings` of the happenings the selection keeps, with a
+    column per selected outlet (the filters on events are applied through the events)."""
+    chosen = old_select_happenings(happenings, events, articles, selection)
+    return summarize_happenings(chosen, articles, replace(selection, search="", choices=()))
+
+
+def old_select_report_delays(
+    delays: pd.DataFrame,
+    happenings: pd.DataFrame,
+    events: pd.DataFrame,
+    articles: pd.DataFrame,
+    selection: Selection,
+) -> pd.DataFrame:
+    """Returns the rows of `timeline.tabulate_report_delays` whose happening the selection keeps
+    and whose article it selects (a new frame)."""
+    chosen = old_select_happenings(happenings, events, articles, selection)
+    shown = set(selection.select_articles(articles).article_id)
+    keep = delays.happening_id.isin(chosen.happening_id) & delays.article_id.isin(shown)
+    return delays[keep].reset_index(drop=True)
+
+
+def old_shorten_columns(frame: pd.DataFrame, *, max_chars: int = 120) -> pd.DataFrame:
+    """Shortens every text column of a table for display (the values stay plain text), and
+    writes dates as `YYYY-MM-DD` (with the time when any has one), a missing date as "".
+
+    Args:
+        frame: Any table; it is not modified.
+        max_chars: The longest text kept whole.
+
+    Returns:
+        A copy whose text cells are at most `max_chars` characters.
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = format_dates(out[column])
+        elif pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
+            out[column] = out[column].map(lambda v: truncate(v, max_chars=max_chars))
+    return out
+
+
 # After ----------------------------------------------------------------------------------------
 
 
@@ -641,3 +698,50 @@ def test_variant_view_reads_only_the_statement_s_sentences(corpus) -> None:
             assert view.view.value == old
             shown_once += 1
     assert shown_once >= 8  # most selections show a statement
+
+
+def test_happening_tables_grouped_once_and_selected_equal_the_scan(corpus) -> None:
+    tables = corpus
+    h, e, a = tables.happenings, tables.events, tables.articles
+    grouped = timeline_views.HappeningIndex(h, e)
+    delays = timeline.tabulate_report_delays(h, a)
+    rows = 0
+    for selection in selections(tables):
+        new = timeline_views.summarize_selected_happenings(h, e, a, selection, index=grouped)
+        old = old_summarize_selected_happenings(h, e, a, selection)
+        # The old table took its date unit from the values (seconds or nanoseconds): the same
+        # dates, and the same text in the notebook's table.
+        pd.testing.assert_frame_equal(new, old, check_dtype=False)
+        assert list(new.dtypes.astype(str)) == [
+            "datetime64[ns]" if t.startswith("datetime64") else t for t in old.dtypes.astype(str)
+        ]
+        pd.testing.assert_frame_equal(views.shorten_columns(new), old_shorten_columns(old))
+        rows += len(new)
+        pd.testing.assert_frame_equal(
+            timeline_views.select_report_delays(delays, h, e, a, selection, index=grouped),
+            old_select_report_delays(delays, h, e, a, selection),
+        )
+        pd.testing.assert_frame_equal(
+            timeline_views.select_happenings(h, e, a, selection),
+            old_select_happenings(h, e, a, selection),
+        )
+    assert rows > 0
+
+
+def test_shorten_columns_shortens_each_distinct_text_as_every_cell() -> None:
+    long = "word " * 40
+    frame = pd.DataFrame(
+        {
+            "text": pd.Series(["x", None, long, "  two   spaces ", "x", "tab\there"], dtype="str"),
+            "na": pd.Series(["x", pd.NA, long, "y", "x", "z"], dtype="string"),
+            "mixed": pd.Series([1, "x", None, 2.5, True, ["l"]], dtype="object"),
+            "day": pd.to_datetime(["2022-08-04", None, "2022-08-05", None, None, "2022-01-01"]),
+            "n": [1, 2, 3, 4, 5, 6],
+        }
+    ).set_axis([5, 3, 1, 0, 2, 9])  # an index not in order
+    for most in (120, 10):
+        pd.testing.assert_frame_equal(
+            views.shorten_columns(frame, max_chars=most), old_shorten_columns(frame, max_chars=most)
+        )
+    shown = views.shorten_columns(frame.reset_index(drop=True), max_chars=10)
+    assert shown.text.tolist() == ["x", "", "word word…", "two spaces", "x", "tab here"]

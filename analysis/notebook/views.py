@@ -6,6 +6,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
@@ -53,10 +54,18 @@ def shorten_columns(frame: pd.DataFrame, *, max_chars: int = 120) -> pd.DataFram
     """
     out = frame.copy()
     for column in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[column]):
-            out[column] = format_dates(out[column])
-        elif pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
-            out[column] = out[column].map(lambda v: truncate(v, max_chars=max_chars))
+        values = out[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = format_dates(values)
+        elif isinstance(values.dtype, pd.StringDtype) and values.dtype.na_value is np.nan:
+            # Each distinct text shortened once (a page of a wide table repeats most cells).
+            codes, uniques = pd.factorize(values)
+            short = [truncate(u, max_chars=max_chars) for u in uniques.tolist()] + [""]
+            out[column] = pd.Series(
+                np.array(short, dtype="object")[codes], index=values.index, dtype=values.dtype
+            )
+        elif pd.api.types.is_string_dtype(values) or values.dtype == object:
+            out[column] = values.map(lambda v: truncate(v, max_chars=max_chars))
     return out
 
 
