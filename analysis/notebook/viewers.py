@@ -42,6 +42,10 @@ TABLE_OPTIONS: dict[str, Any] = {
     "order": [],
     "select": True,
     "text_in_header_can_be_selected": False,
+    # Every row of a page is sent: itables would otherwise drop rows of any page above 64 KB
+    # (its `maxBytes`; a 1,000-row page of eight columns lost 593 rows). The page size keeps
+    # what is sent small instead (`PAGE_CELLS`).
+    "maxBytes": 0,
 }
 
 #: Rows in the static copy of a table (what a viewer without widgets sees).
@@ -49,6 +53,10 @@ STATIC_ROWS = 50
 #: Rows a table sends to the browser at once; longer tables turn pages of this many rows with
 #: buttons (DataTables then sorts and searches within the page; the filters apply to all rows).
 PAGE_ROWS = 1000
+#: Most cells a page holds: a wide table turns pages of fewer rows (at least `MIN_PAGE_ROWS`), so
+#: that formatting a page for the browser stays quick (about 5 µs a cell).
+PAGE_CELLS = 12_000
+MIN_PAGE_ROWS = 100
 
 
 class TableView:
@@ -76,7 +84,8 @@ class TableView:
             panel: The filters to follow (with a function for `rows`).
             max_chars: Longest text shown whole in a cell.
             caption: A line above the table.
-            page_rows: Most rows sent to the browser at once (previous/next buttons turn pages).
+            page_rows: Most rows sent to the browser at once (previous/next buttons turn pages);
+                fewer when the table has many columns (`PAGE_CELLS`).
         """
         self._rows = rows if callable(rows) else (lambda _selection: rows)
         self._max_chars = max_chars
@@ -105,13 +114,18 @@ class TableView:
             panel.on_change(self.refresh)
 
     def _page_frame(self) -> pd.DataFrame:
-        first = self._page * self._page_rows
-        return self._frame.iloc[first : first + self._page_rows]
+        first = self._page * self._rows_per_page()
+        return self._frame.iloc[first : first + self._rows_per_page()]
+
+    def _rows_per_page(self) -> int:
+        """Returns how many rows a page of the current table holds."""
+        fit = max(MIN_PAGE_ROWS, PAGE_CELLS // max(1, len(self._frame.columns)))
+        return min(self._page_rows, fit)
 
     def _show_pager(self) -> None:
-        n, first = len(self._frame), self._page * self._page_rows
-        last = min(first + self._page_rows, n)
-        self.pager.layout.display = None if n > self._page_rows else "none"
+        n, first = len(self._frame), self._page * self._rows_per_page()
+        last = min(first + self._rows_per_page(), n)
+        self.pager.layout.display = None if n > self._rows_per_page() else "none"
         self.where.value = f"&nbsp;rows {first + 1:,}–{last:,} of {n:,}&nbsp;"
         self.previous.disabled = first == 0
         self.next.disabled = last >= n
@@ -132,7 +146,7 @@ class TableView:
 
     def turn(self, step: int) -> None:
         """Shows the next (1) or previous (-1) page of rows."""
-        pages = max(1, -(-len(self._frame) // self._page_rows))
+        pages = max(1, -(-len(self._frame) // self._rows_per_page()))
         self._page = min(max(self._page + step, 0), pages - 1)
         self._draw()
 
@@ -145,7 +159,7 @@ class TableView:
         return bundle
 
     def _selected(self, change: Any) -> None:
-        rows, first = change["new"], self._page * self._page_rows
+        rows, first = change["new"], self._page * self._rows_per_page()
         self.detail.value = "".join(render_record(self._frame.iloc[first + i]) for i in rows[:3])
 
 
