@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ import pytest
 import analysis
 from analysis import timeline
 from analysis.corpus.selection import Selection
-from analysis.notebook import timeline_views, views, widgets
+from analysis.notebook import charts, timeline_views, views, widgets
 from analysis.notebook.charts import overlap as overlap_charts
 from analysis.notebook.charts import timeline as timeline_charts
 from analysis.notebook.charts.overlap import (
@@ -40,6 +41,12 @@ from analysis.notebook.charts.overlap import (
     compute_overlap,
     select_statements,
     wrap_labels,
+)
+from analysis.notebook.charts.quotes import (
+    OTHER_COLOR,
+    SPEAKER_NOT_STATED,
+    select_utterances,
+    speaker_colors,
 )
 from analysis.notebook.charts.timeline import (
     DEFAULT_TOP,
@@ -540,6 +547,109 @@ def old_shorten_columns(frame: pd.DataFrame, *, max_chars: int = 120) -> pd.Data
     return out
 
 
+def old_plot_voice_share(
+    articles: pd.DataFrame,
+    quotes: pd.DataFrame,
+    *,
+    groups: pd.Series | None = None,
+    measure: str = "quotes",
+    selection: Selection | None = None,
+    utterances: pd.DataFrame | None = None,
+    colors: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """Stacked bars of who gets to speak in each outlet: the share of utterances (or of quoted
+    words) by speaker, or by speaker group. An utterance is counted once: a partial quote inside
+    an indirect one, or a reported clause going on after a direct quote, is part of its parent
+    (`quotes.parent_quote_id`); a quotation over several paragraphs is one quote. Quotes without
+    a speaker show as "speaker not stated".
+
+    Args:
+        articles: The `articles` table.
+        quotes: The `quotes` table.
+        groups: A speaker group per quote (same index as `quotes`, e.g. from
+            `quotes.group_speakers`); None shows speakers.
+        measure: "quotes" (each utterance counts 1) or "words" (the words of the utterance, its
+            rows' spans joined).
+        selection: Outlets, dates, search on the quote text, choices (kind, speaker), and `top`
+            (speakers or groups drawn on their own; `DEFAULT_TOP` when None).
+        utterances: `quotes.count_utterances(quotes)`, computed once, so a filter change does
+            not count the utterances again (`select_utterances`).
+        colors: The colour of each speaker and group (`speaker_colors`), computed once for the
+            corpus so that a name keeps its colour in every chart and under every filter; None
+            computes it from `quotes` and `groups`.
+
+    Returns:
+        One bar trace per speaker (or group) among the `top` most quoted in the selection, most
+        quoted first, then one "other (k more)" trace summing the rest; x is the percentage of
+        the outlet's quotes (or words), y the outlet.
+    """
+    selection = selection or Selection()
+    shown = selection.select_articles(articles)
+    who = groups if groups is not None else quotes.speaker
+    all_quotes = quotes.assign(who=who.fillna(SPEAKER_NOT_STATED).astype("str"))
+    rows = select_utterances(selection.select_rows(all_quotes, articles), utterances=utterances)
+    outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
+    weight = rows.n_words if measure == "words" else 1
+    rows = rows.assign(outlet=rows.article_id.map(outlet_of), weight=weight)
+    # Shares are of all the outlet's quotes: a speaker filter shows that speaker's share, not 100 %.
+    everyone = replace(selection, choices=tuple(c for c in selection.choices if c[0] != "speaker"))
+    base = select_utterances(everyone.select_rows(all_quotes, articles), utterances=utterances)
+    base_weight = base.n_words if measure == "words" else 1
+    totals = (
+        base.assign(outlet=base.article_id.map(outlet_of), weight=base_weight)
+        .groupby("outlet")
+        .weight.sum()
+    )
+    ranked = rank_top(rows.groupby("who").weight.sum(), n=selection.top or DEFAULT_TOP)
+    everyone_who = rows.who.nunique()
+    rows = rows.assign(who=fold_rest(rows.who, keep=ranked))
+    share = rows.groupby(["who", "outlet"]).weight.sum()
+    present = set(shown.outlet.tolist())
+    outlets = [o for o in outlet_colors(articles) if o in present]
+    # Each name's corpus-wide colour (the same under every filter); the folded rest is grey.
+    palette = colors if colors is not None else speaker_colors(quotes, groups)
+    colors = {w: palette.get(w, OTHER_COLOR) for w in ranked}
+    colors |= {w: OTHER_COLOR for w in dict.fromkeys(rows.who) if w not in colors}
+    traces = []
+    for name, color in colors.items():
+        values = [
+            round(100 * float(share.get((name, o), 0)) / float(totals.get(o, 1) or 1), 1)
+            for o in outlets
+        ]
+        traces.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "name": escape(name),
+                "x": values,
+                "y": [escape(o) for o in outlets],
+                "marker": {"color": color},
+                "hovertemplate": "%{y}: " + escape(name) + " %{x}%<extra></extra>",
+            }
+        )
+    unit = "quoted words" if measure == "words" else "utterances"
+    title = f"Who gets to speak: share of {unit} by {'group' if groups is not None else 'speaker'}"
+    return make_figure(
+        traces,
+        title=title,
+        caption=_caption(
+            articles,
+            shown,
+            f"{len(rows)} utterances (direct, partial and indirect quotes; a partial quote inside "
+            "an indirect one counts once); "
+            + describe_top(len(ranked), everyone_who, "speakers" if groups is None else "groups")
+            + ".",
+            selection,
+        ),
+        layout={
+            "barmode": "stack",
+            "xaxis": {"title": {"text": f"% of the outlet's {unit}"}, "range": [0, 100]},
+            "yaxis": {"autorange": "reversed"},
+            "legend": {"traceorder": "normal"},
+        },
+    )
+
+
 # After ----------------------------------------------------------------------------------------
 
 
@@ -745,3 +855,37 @@ def test_shorten_columns_shortens_each_distinct_text_as_every_cell() -> None:
         )
     shown = views.shorten_columns(frame.reset_index(drop=True), max_chars=10)
     assert shown.text.tolist() == ["x", "", "word word…", "two spaces", "x", "tab here"]
+
+
+def test_voice_share_selecting_every_speaker_once_draws_the_same(corpus) -> None:
+    from analysis import quotes
+
+    tables = corpus
+    q = quotes.label_speakers(tables.quotes)
+    groups = quotes.group_speakers(q, quotes.read_actors(ROOT / "corpus" / "actors.yml"))
+    utterances = quotes.count_utterances(q)
+    colors = charts.speaker_colors(q, groups)
+    speakers = sorted(q.speaker.unique())
+    extra = [
+        Selection.of(choices={"speaker": speakers[:3]}),
+        Selection.of(choices={"speaker": speakers[:2], "kind": ["direct"]}, search="said", top=2),
+    ]
+    for selection in [*selections(tables), *extra]:
+        for options in ({}, {"groups": groups}, {"groups": groups, "measure": "words"}):
+            new = charts.plot_voice_share(
+                tables.articles,
+                q,
+                selection=selection,
+                utterances=utterances,
+                colors=colors,
+                **options,
+            )
+            old = old_plot_voice_share(
+                tables.articles,
+                q,
+                selection=selection,
+                utterances=utterances,
+                colors=colors,
+                **options,
+            )
+            assert as_json(new) == as_json(old)
