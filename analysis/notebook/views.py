@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -335,13 +335,16 @@ def summarize_statements(
         rows = statements[index.select_statements(index.choose(shown))]
     outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
     grouped = rows.groupby("statement_id", sort=False)
+    # Each statement's outlets gathered in one pass over plain lists (not a frame per group).
+    carriers: dict[Any, set[str]] = {}
+    for sid, article_id in zip(rows.statement_id.tolist(), rows.article_id.tolist(), strict=True):
+        carriers.setdefault(sid, set()).add(outlet[article_id])
     return pd.DataFrame(
         {
             "statement_id": list(grouped.groups),
             "articles": grouped.size().to_numpy(),
             "outlets": [
-                ", ".join(sorted({outlet[a] for a in g.article_id}, key=str.casefold))
-                for _, g in grouped
+                ", ".join(sorted(carriers[sid], key=str.casefold)) for sid in grouped.groups
             ],
             "label": grouped.label.first().to_numpy(),
         }
