@@ -137,14 +137,16 @@ def plot_voice_share(
     spoken = [c for c in selection.choices if c[0] == "speaker"]
     everyone = replace(selection, choices=tuple(c for c in selection.choices if c[0] != "speaker"))
     every_speaker = everyone.select_rows(all_quotes, articles)
-    kept = every_speaker
-    for _column, allowed in spoken:
-        kept = kept[kept.speaker.isin(allowed)]
-    rows = select_utterances(kept, utterances=utterances)
+    base = select_utterances(every_speaker, utterances=utterances)
+    rows = base  # without a speaker filter, the utterances counted are the base's
+    if spoken:
+        kept = every_speaker
+        for _column, allowed in spoken:
+            kept = kept[kept.speaker.isin(allowed)]
+        rows = select_utterances(kept, utterances=utterances)
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
     weight = rows.n_words if measure == "words" else 1
     rows = rows.assign(outlet=rows.article_id.map(outlet_of), weight=weight)
-    base = select_utterances(every_speaker, utterances=utterances)
     base_weight = base.n_words if measure == "words" else 1
     totals = (
         base.assign(outlet=base.article_id.map(outlet_of), weight=base_weight)
