@@ -9,8 +9,9 @@ everything again) and times every listener of the panel (each
 `analysis.build`) is timed apart from the rest: its cost is the build's, not the notebook's.
 
 Targets: each notebook's headless run (its build cell reading the snapshot of a build made
-first) ≤ 60 s; every filter callback ≤ 100 ms
-(the median of `--repeat` calls per change, the slowest change counts). Writes
+first) ≤ 60 s; every filter callback ≤ 100 ms (issue 15; the median of `--repeat` calls per
+change, the slowest change counts). Issue 25's looser 250 ms is reported beside it, per callback
+(`MISSED-250` lines and `missed_250` in the results), without changing the exit status. Writes
 `bench/results-notebooks.json`, prints a table and exits 1 when a target is missed.
 
 Usage: `python bench/bench_notebooks.py [--n 1000] [--corpus DIR] [--only 02]`
@@ -40,6 +41,8 @@ from analysis.notebook.report import execute_notebook, list_notebooks  # noqa: E
 
 RUN_TARGET_S = 60.0
 CALLBACK_TARGET_MS = 100.0
+#: Issue 25's target for every filter callback at 1,000 articles, reported beside issue 15's.
+CALLBACK_TARGET_25_MS = 250.0
 RESULTS = ROOT / "bench" / "results-notebooks.json"
 #: Marks the line the timing cell prints.
 MARK = "NOTEBOOK-BENCH "
@@ -172,7 +175,7 @@ def main() -> int:
     results: dict[str, Any] = {"corpus": str(corpus), "first_build_s": first_build, "notebooks": {}}
     if args.only and RESULTS.is_file():  # a partial run updates the other notebooks' figures
         results["notebooks"] = json.loads(RESULTS.read_text(encoding="utf-8"))["notebooks"]
-    missed = []
+    missed, missed_250 = [], []
     print(f"{'notebook':<28} {'total s':>8} {'build s':>8} {'rest s':>7}  slowest callback")
     for path in list_notebooks(ROOT / "notebooks"):
         if args.only not in path.name:
@@ -195,11 +198,23 @@ def main() -> int:
             slow = {c: ms for c, ms in per_change.items() if ms > CALLBACK_TARGET_MS}
             if slow:
                 missed.append(f"{path.stem} {name}: {slow}")
-    results["targets"] = {"run_s": RUN_TARGET_S, "callback_ms": CALLBACK_TARGET_MS}
+            slower = {c: ms for c, ms in per_change.items() if ms > CALLBACK_TARGET_25_MS}
+            if slower:
+                missed_250.append(f"{path.stem} {name}: {slower}")
+    results["targets"] = {
+        "run_s": RUN_TARGET_S,
+        "callback_ms": CALLBACK_TARGET_MS,
+        "callback_ms_issue_25": CALLBACK_TARGET_25_MS,
+    }
     results["missed"] = missed  # of the notebooks run now
+    results["missed_250"] = missed_250
+    results["load_average"] = [round(x, 2) for x in os.getloadavg()]
     RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     for line in missed:
         print("MISSED", line)
+    for line in missed_250:
+        print("MISSED-250", line)
+    print(f"load average at the end: {results['load_average']}")
     print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 1 if missed else 0
 

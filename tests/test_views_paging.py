@@ -68,3 +68,25 @@ def test_table_cells_show_no_nat_and_dates_without_midnight() -> None:
     assert shown.published.tolist() == ["2022-08-06", ""]
     assert shown["at"].tolist() == ["2022-08-05 21:30", ""]
     assert frame.published.isna().sum() == 1  # the caller's table is unchanged
+
+
+def test_every_row_of_a_page_is_sent_however_many_bytes() -> None:
+    # itables' default (maxBytes 64 KB) kept about 400 of these 1,000 rows of eight columns.
+    wide = pd.DataFrame({f"c{i}": [f"2022-08-04 row {r}" for r in range(1000)] for i in range(8)})
+    view = widgets.TableView(wide)
+    assert len(view.table.df) == 1000 and list(view.table.df.c0[-2:]) == [
+        "2022-08-04 row 998",
+        "2022-08-04 row 999",
+    ]
+    assert "downsampling_warning" not in view.table._dt_args
+    assert view.pager.layout.display == "none"
+
+
+def test_a_wide_table_turns_pages_of_fewer_rows() -> None:
+    # 48 columns: pages of PAGE_CELLS // 48 = 250 rows, each sent whole.
+    wide = pd.DataFrame({f"c{i}": [f"r{r}" for r in range(600)] for i in range(48)})
+    view = widgets.TableView(wide)
+    assert len(view.table.df) == 250 and view.where.value == "&nbsp;rows 1–250 of 600&nbsp;"
+    view.turn(2)
+    assert list(view.table.df.c0) == [f"r{r}" for r in range(500, 600)]
+    assert "downsampling_warning" not in view.table._dt_args

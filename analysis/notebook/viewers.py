@@ -21,6 +21,7 @@ from .views import (
 )
 
 if TYPE_CHECKING:
+    from .charts.overlap_index import OverlapIndex
     from .panel import FilterPanel
 
 #: Table controls: search box and page length above, row count and pages below.
@@ -41,6 +42,10 @@ TABLE_OPTIONS: dict[str, Any] = {
     "order": [],
     "select": True,
     "text_in_header_can_be_selected": False,
+    # Every row of a page is sent: itables would otherwise drop rows of any page above 64 KB
+    # (its `maxBytes`; a 1,000-row page of eight columns lost 593 rows). The page size keeps
+    # what is sent small instead (`PAGE_CELLS`).
+    "maxBytes": 0,
 }
 
 #: Rows in the static copy of a table (what a viewer without widgets sees).
@@ -48,6 +53,10 @@ STATIC_ROWS = 50
 #: Rows a table sends to the browser at once; longer tables turn pages of this many rows with
 #: buttons (DataTables then sorts and searches within the page; the filters apply to all rows).
 PAGE_ROWS = 1000
+#: Most cells a page holds: a wide table turns pages of fewer rows (at least `MIN_PAGE_ROWS`), so
+#: that formatting a page for the browser stays quick (about 5 µs a cell).
+PAGE_CELLS = 12_000
+MIN_PAGE_ROWS = 100
 
 
 class TableView:
@@ -75,7 +84,8 @@ class TableView:
             panel: The filters to follow (with a function for `rows`).
             max_chars: Longest text shown whole in a cell.
             caption: A line above the table.
-            page_rows: Most rows sent to the browser at once (previous/next buttons turn pages).
+            page_rows: Most rows sent to the browser at once (previous/next buttons turn pages);
+                fewer when the table has many columns (`PAGE_CELLS`).
         """
         self._rows = rows if callable(rows) else (lambda _selection: rows)
         self._max_chars = max_chars
@@ -104,13 +114,18 @@ class TableView:
             panel.on_change(self.refresh)
 
     def _page_frame(self) -> pd.DataFrame:
-        first = self._page * self._page_rows
-        return self._frame.iloc[first : first + self._page_rows]
+        first = self._page * self._rows_per_page()
+        return self._frame.iloc[first : first + self._rows_per_page()]
+
+    def _rows_per_page(self) -> int:
+        """Returns how many rows a page of the current table holds."""
+        fit = max(MIN_PAGE_ROWS, PAGE_CELLS // max(1, len(self._frame.columns)))
+        return min(self._page_rows, fit)
 
     def _show_pager(self) -> None:
-        n, first = len(self._frame), self._page * self._page_rows
-        last = min(first + self._page_rows, n)
-        self.pager.layout.display = None if n > self._page_rows else "none"
+        n, first = len(self._frame), self._page * self._rows_per_page()
+        last = min(first + self._rows_per_page(), n)
+        self.pager.layout.display = None if n > self._rows_per_page() else "none"
         self.where.value = f"&nbsp;rows {first + 1:,}–{last:,} of {n:,}&nbsp;"
         self.previous.disabled = first == 0
         self.next.disabled = last >= n
@@ -131,7 +146,7 @@ class TableView:
 
     def turn(self, step: int) -> None:
         """Shows the next (1) or previous (-1) page of rows."""
-        pages = max(1, -(-len(self._frame) // self._page_rows))
+        pages = max(1, -(-len(self._frame) // self._rows_per_page()))
         self._page = min(max(self._page + step, 0), pages - 1)
         self._draw()
 
@@ -144,7 +159,7 @@ class TableView:
         return bundle
 
     def _selected(self, change: Any) -> None:
-        rows, first = change["new"], self._page * self._page_rows
+        rows, first = change["new"], self._page * self._rows_per_page()
         self.detail.value = "".join(render_record(self._frame.iloc[first + i]) for i in rows[:3])
 
 
@@ -288,7 +303,12 @@ class VariantView:
     """
 
     def __init__(
-        self, tables: Any, *, statement_id: int | None = None, panel: FilterPanel | None = None
+        self,
+        tables: Any,
+        *,
+        statement_id: int | None = None,
+        panel: FilterPanel | None = None,
+        index: OverlapIndex | None = None,
     ) -> None:
         """Shows one statement of the built tables (default: the most widely carried).
 
@@ -296,11 +316,24 @@ class VariantView:
             tables: The built tables.
             statement_id: The statement shown first.
             panel: The filters to follow.
+            index: `charts.index_overlap` of the tables (with their statements), made once for
+                the notebook; None makes one of the statements.
         """
         from ..overlap.links import render_variants
-        from .charts.overlap import select_statements
+        from .charts.overlap import index_overlap
 
-        self._tables, self._render, self._select = tables, render_variants, select_statements
+        self._tables, self._render = tables, render_variants
+        self._index = index or index_overlap(
+            tables.articles, None, tables.links.head(0), tables.statements
+        )
+        # Each sentence's row, so that a statement's wordings are read without the whole table.
+        sentences = tables.sentences
+        self._sentence_row = {
+            key: i
+            for i, key in enumerate(
+                zip(sentences.article_id.tolist(), sentences.sentence_id.tolist(), strict=True)
+            )
+        }
         self._statements = tables.statements.head(0)
         self.picker = w.Dropdown(description="statement", layout=w.Layout(width="95%"))
         self.baseline = w.Dropdown(description="compare with", layout=w.Layout(width="60%"))
@@ -316,8 +349,8 @@ class VariantView:
 
     def refresh(self, selection: Selection, *, statement_id: int | None = None) -> None:
         """Offers the statements of another selection (keeping the shown one when still there)."""
-        ids = list(selection.select_articles(self._tables.articles).article_id)
-        st = self._select(self._tables.statements, ids)
+        shown = selection.select_articles(self._tables.articles)
+        st = self._tables.statements[self._index.select_statements(self._index.choose(shown))]
         self._statements = st
         first = st.drop_duplicates("statement_id")
         counts = st.groupby("statement_id").size()
@@ -358,11 +391,16 @@ class VariantView:
             )
             return
         t = self._tables
+        rows = self._statements[self._statements.statement_id == statement_id]
+        read = [
+            self._sentence_row[key]
+            for key in zip(rows.article_id.tolist(), rows.sentence_id.tolist(), strict=True)
+        ]
         self.view.value = str(
             self._render(
                 statement_id,
-                self._statements,
-                t.sentences,
+                rows,
+                t.sentences.iloc[read],
                 t.articles,
                 baseline=self.baseline.value,
             )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
     from ..corpus.selection import Selection
+    from .charts.overlap_index import OverlapIndex
 
 ELLIPSIS = "…"
 
@@ -52,10 +54,18 @@ def shorten_columns(frame: pd.DataFrame, *, max_chars: int = 120) -> pd.DataFram
     """
     out = frame.copy()
     for column in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[column]):
-            out[column] = format_dates(out[column])
-        elif pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
-            out[column] = out[column].map(lambda v: truncate(v, max_chars=max_chars))
+        values = out[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = format_dates(values)
+        elif isinstance(values.dtype, pd.StringDtype) and values.dtype.na_value is np.nan:
+            # Each distinct text shortened once (a page of a wide table repeats most cells).
+            codes, uniques = pd.factorize(values)
+            short = [truncate(u, max_chars=max_chars) for u in uniques.tolist()] + [""]
+            out[column] = pd.Series(
+                np.array(short, dtype="object")[codes], index=values.index, dtype=values.dtype
+            )
+        elif pd.api.types.is_string_dtype(values) or values.dtype == object:
+            out[column] = values.map(lambda v: truncate(v, max_chars=max_chars))
     return out
 
 
@@ -296,7 +306,11 @@ def summarize_shared_by_all(statements: pd.DataFrame, article_ids: list[str]) ->
 
 
 def summarize_statements(
-    statements: pd.DataFrame, articles: pd.DataFrame, selection: Selection | None = None
+    statements: pd.DataFrame,
+    articles: pd.DataFrame,
+    selection: Selection | None = None,
+    *,
+    index: OverlapIndex | None = None,
 ) -> pd.DataFrame:
     """Returns the key of the statement grid: each statement's id, who carries it, its full text.
 
@@ -304,6 +318,8 @@ def summarize_statements(
         statements: The `statements` table.
         articles: The `articles` table.
         selection: Which articles count (the statements two or more of them carry are listed).
+        index: `charts.index_overlap` of these tables, made once for many selections; None
+            selects from the tables.
 
     Returns:
         One row per statement, most widely carried first: statement_id, articles (how many
@@ -312,17 +328,23 @@ def summarize_statements(
     from ..corpus.selection import Selection
     from .charts.overlap import select_statements
 
-    ids = list((selection or Selection()).select_articles(articles).article_id)
-    rows = select_statements(statements, ids)
+    shown = (selection or Selection()).select_articles(articles)
+    if index is None:
+        rows = select_statements(statements, list(shown.article_id))
+    else:
+        rows = statements[index.select_statements(index.choose(shown))]
     outlet = dict(zip(articles.article_id, articles.outlet, strict=True))
     grouped = rows.groupby("statement_id", sort=False)
+    # Each statement's outlets gathered in one pass over plain lists (not a frame per group).
+    carriers: dict[Any, set[str]] = {}
+    for sid, article_id in zip(rows.statement_id.tolist(), rows.article_id.tolist(), strict=True):
+        carriers.setdefault(sid, set()).add(outlet[article_id])
     return pd.DataFrame(
         {
             "statement_id": list(grouped.groups),
             "articles": grouped.size().to_numpy(),
             "outlets": [
-                ", ".join(sorted({outlet[a] for a in g.article_id}, key=str.casefold))
-                for _, g in grouped
+                ", ".join(sorted(carriers[sid], key=str.casefold)) for sid in grouped.groups
             ],
             "label": grouped.label.first().to_numpy(),
         }

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -27,7 +28,9 @@ def refresh_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
     """Updates a displayed `FigureWidget` in place to show `fig`, in one batched message.
 
     Traces are updated one by one when the new figure has the same number and types of traces
-    (the chart builders guarantee that); otherwise they are replaced.
+    (the chart builders guarantee that), each with only the properties that changed (a filter
+    change often leaves most traces as they were, and Plotly checks every property it is
+    given); otherwise they are replaced.
 
     Args:
         widget: The displayed widget; changed in place.
@@ -39,10 +42,14 @@ def refresh_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
     with widget.batch_update():
         if same:
             for old, new in zip(widget.data, fig.data, strict=True):
-                props = new.to_plotly_json()
-                props.pop("type", None)
-                props.pop("uid", None)
-                old.update(props, overwrite=True)
+                shown = old._props or {}
+                props = {
+                    key: value
+                    for key, value in (new._props or {}).items()
+                    if key not in ("type", "uid") and not is_same(shown.get(key), value)
+                }
+                if props:
+                    old.update(props, overwrite=True)
         else:
             widget.data = ()
             widget.add_traces(list(fig.data))
@@ -52,6 +59,29 @@ def refresh_figure(widget: go.FigureWidget, fig: go.Figure) -> None:
         for gone in set(widget.layout._props or {}) - set(layout) - {"template"}:
             widget.layout[gone] = None  # e.g. the "nothing matches" note of an empty selection
         widget.update_layout(layout, overwrite=True)
+
+
+def is_same(shown: Any, new: Any) -> bool:
+    """Returns whether two figure property values are equal (arrays compared element-wise, so
+    an array and a list never are; a NaN or NaT counts as a change)."""
+    if isinstance(shown, np.ndarray) or isinstance(new, np.ndarray):
+        return (
+            isinstance(shown, np.ndarray)
+            and isinstance(new, np.ndarray)
+            and shown.dtype == new.dtype
+            and shown.shape == new.shape
+            and bool((shown == new).all())
+        )
+    if isinstance(shown, dict) and isinstance(new, dict):
+        return shown.keys() == new.keys() and all(is_same(shown[k], new[k]) for k in shown)
+    if isinstance(shown, (list, tuple)) and isinstance(new, (list, tuple)):
+        if type(shown) is not type(new) or len(shown) != len(new):
+            return False
+        try:
+            return bool(shown == new)
+        except ValueError:  # arrays inside: compared one by one
+            return all(is_same(a, b) for a, b in zip(shown, new, strict=True))
+    return type(shown) is type(new) and bool(shown == new)
 
 
 class LiveChart:
@@ -233,5 +263,6 @@ __all__ = [
     "VariantView",
     "export_charts",
     "file_links",
+    "is_same",
     "refresh_figure",
 ]

@@ -15,7 +15,7 @@ from .corpus import (
     plot_story_coverage,
 )
 from .entities import HEATMAP_MAX_ROWS, plot_entity_coverage, select_mentions
-from .overlap import KIND_COLORS, plot_overlap_matrix, plot_statement_grid
+from .overlap import KIND_COLORS, index_overlap, plot_overlap_matrix, plot_statement_grid
 from .quotes import plot_attribution_verbs, plot_voice_share, select_utterances, speaker_colors
 from .style import (
     CAPTION_WIDTH,
@@ -29,7 +29,7 @@ from .style import (
     outlet_colors,
     wrap_labels,
 )
-from .timeline import plot_propagation, plot_timeline
+from .timeline import plot_propagation, plot_timeline, prepare_timeline
 
 __all__ = [
     "CAPTION_WIDTH",
@@ -41,6 +41,7 @@ __all__ = [
     "OUTLET_PALETTE",
     "category_colors",
     "escape",
+    "index_overlap",
     "make_figure",
     "outlet_colors",
     "plot_article_lengths",
@@ -56,6 +57,7 @@ __all__ = [
     "plot_story_coverage",
     "plot_timeline",
     "plot_voice_share",
+    "prepare_timeline",
     "speaker_colors",
     "select_mentions",
     "select_utterances",

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from ...corpus.selection import Selection
 from ...overlap.links import compute_overlap
+from .overlap_index import OverlapIndex
 from .style import (
     BOTTOM_LEFT,
     COLUMN_LABEL_WIDTH,
@@ -46,12 +47,6 @@ KIND_LABELS = {
 }
 
 
-def select_links(links: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
-    """Returns the links whose two sentences are both in the given articles (a copy)."""
-    keep = links.article_a.isin(article_ids) & links.article_b.isin(article_ids)
-    return links.loc[keep].copy()
-
-
 def select_statements(statements: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
     """Returns the rows of statements that at least two of the given articles carry (a copy),
     keeping only those articles' rows."""
@@ -66,6 +61,7 @@ def plot_overlap_matrix(
     links: pd.DataFrame,
     *,
     selection: Selection | None = None,
+    index: OverlapIndex | None = None,
 ) -> go.Figure:
     """Heatmap of how much each article shares with each other one.
 
@@ -74,6 +70,8 @@ def plot_overlap_matrix(
         sentences: The `sentences` table.
         links: The `links` table.
         selection: Which articles to show.
+        index: `index_overlap(articles, sentences, links, …)`, made once for many selections (a
+            notebook's filters); None makes one for this call.
 
     Returns:
         One heatmap trace: rows and columns the selected articles; a cell is the share (%) of the
@@ -82,12 +80,13 @@ def plot_overlap_matrix(
         (`compute_outlet_overlap`).
     """
     selection = selection or Selection()
+    index = index or index_overlap(articles, sentences, links)
     shown = selection.select_articles(articles)
     by_outlet = len(shown) > MAX_ARTICLE_COLUMNS
     if not by_outlet:
-        links = select_links(links, list(shown.article_id))
+        links = links[index.select_links(index.choose(shown))]
     if by_outlet:  # it keeps the links between the shown articles itself
-        matrix = compute_outlet_overlap(links, sentences, shown) * 100
+        matrix = compute_outlet_overlap(links, sentences, shown, index=index) * 100
         n_links = int(matrix.attrs["links"])
         labels = [escape(o) for o in matrix.index]
         unit = "outlet"
@@ -136,8 +135,23 @@ def plot_overlap_matrix(
     )
 
 
+def index_overlap(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame | None,
+    links: pd.DataFrame,
+    statements: pd.DataFrame | None = None,
+) -> OverlapIndex:
+    """Returns the integer codes the overlap charts select from (made once per notebook: a
+    filter change then only selects), link kinds ranked as `KIND_COLORS`."""
+    return OverlapIndex(articles, sentences, links, statements, kinds=tuple(KIND_COLORS))
+
+
 def compute_outlet_overlap(
-    links: pd.DataFrame, sentences: pd.DataFrame, shown: pd.DataFrame
+    links: pd.DataFrame,
+    sentences: pd.DataFrame,
+    shown: pd.DataFrame,
+    *,
+    index: OverlapIndex | None = None,
 ) -> pd.DataFrame:
     """Returns the outlet × outlet overlap of the selected articles: the share of the row outlet's
     sentences linked to a sentence of another article of the column outlet.
@@ -147,34 +161,35 @@ def compute_outlet_overlap(
         sentences: The `sentences` table.
         shown: The selected articles (their outlets are the rows and columns, in corpus colour
             order).
+        index: The codes of these links and sentences (`index_overlap`, over any articles
+            table holding the shown ones); None makes them for this call.
 
     Returns:
         A DataFrame of shares in [0, 1], index and columns the outlets; `attrs["links"]` is the
         number of links between shown articles.
     """
+    index = index or OverlapIndex(shown, sentences, links)
     outlets = sorted(shown.outlet.unique(), key=str.casefold)
-    ids = list(shown.article_id)
     n = len(outlets)
-    # Integer codes throughout (a large corpus has hundreds of thousands of links): an article's
-    # position in `ids`, its outlet's in `outlets`, a sentence as article × 10⁶ + sentence id.
-    outlet_code = np.array([outlets.index(o) for o in shown.outlet], dtype="int64")
-    own = pd.Categorical(sentences.article_id, categories=ids).codes.astype("int64")
-    counts = np.bincount(outlet_code[own[own >= 0]], minlength=n)
-    keys = []
-    codes = {
-        side: pd.Categorical(links[f"article_{side}"], categories=ids).codes.astype("int64")
-        for side in ("a", "b")
-    }
-    for row, col in (("a", "b"), ("b", "a")):
-        r, c = codes[row], codes[col]
-        ok = (r >= 0) & (c >= 0)
-        sentence = r[ok] * 1_000_000 + links[f"sentence_{row}"].to_numpy(dtype="int64")[ok]
-        keys.append(sentence * n + outlet_code[c[ok]])
-    linked = np.unique(np.concatenate(keys))  # each sentence once per outlet it is linked to
-    shared = np.zeros((n, n))
-    np.add.at(shared, (outlet_code[linked // n // 1_000_000], linked % n), 1)
+    # Each article position's outlet, as a number (-1: not shown).
+    code = np.full(index.n_articles + 1, -1, dtype="int64")
+    number = {o: i for i, o in enumerate(outlets)}
+    code[index.locate(shown.article_id)] = [number[o] for o in shown.outlet]
+    code[index.n_articles] = -1
+    own = code[index.sentence_article]
+    counts = np.bincount(own[own >= 0], minlength=n)
+    row, col = code[index.link_a], code[index.link_b]
+    ok = (row >= 0) & (col >= 0)
+    # Whether each linked sentence has a counterpart in each outlet (each sentence once per
+    # outlet), then summed per outlet of the sentence.
+    linked = np.zeros((len(index.linked_article), n), dtype="bool")
+    linked[index.sentence_a[ok], col[ok]] = True
+    linked[index.sentence_b[ok], row[ok]] = True
+    sentence, outlet = np.nonzero(linked)
+    of = code[index.linked_article[sentence]]
+    shared = np.bincount(of * n + outlet, minlength=n * n).reshape(n, n).astype("float64")
     share = pd.DataFrame(shared / np.clip(counts, 1, None)[:, None], index=outlets, columns=outlets)
-    share.attrs["links"] = int(((codes["a"] >= 0) & (codes["b"] >= 0)).sum())
+    share.attrs["links"] = int(ok.sum())
     return share
 
 
@@ -183,19 +198,13 @@ def _column_labels(labels: list[str]) -> dict:
     return wrap_labels(labels, width=COLUMN_LABEL_WIDTH + 4, size=11)
 
 
-def _sentence_keys(articles: pd.Series, sentences: pd.Series, ids: list[str]) -> np.ndarray:
-    """Returns one integer per (article, sentence): the article's position in `ids` (-1 when not
-    there) times a million plus the sentence id."""
-    codes = pd.Categorical(articles, categories=ids).codes.astype("int64")
-    return np.where(codes >= 0, codes * 1_000_000 + sentences.to_numpy(dtype="int64"), -1)
-
-
 def plot_statement_grid(
     articles: pd.DataFrame,
     statements: pd.DataFrame,
     links: pd.DataFrame,
     *,
     selection: Selection | None = None,
+    index: OverlapIndex | None = None,
 ) -> go.Figure:
     """Grid of which outlet carried which statement, coloured by how close its wording is.
 
@@ -205,6 +214,8 @@ def plot_statement_grid(
         links: The `links` table.
         selection: Which articles to show, and `top`: how many statements (`STATEMENT_ROWS`
             when None).
+        index: `index_overlap(articles, sentences, links, statements)`, made once for many
+            selections (a notebook's filters); None makes one for this call.
 
     Returns:
         One heatmap trace: rows the statements at least two selected articles carry (their id and
@@ -215,41 +226,38 @@ def plot_statement_grid(
         of its articles'), 0 = not carried.
     """
     selection = selection or Selection()
+    index = index or index_overlap(articles, None, links, statements)
     shown = selection.select_articles(articles)
-    ids = list(shown.article_id)
-    links = select_links(links, ids)
-    statements = select_statements(statements, ids)
+    chosen = index.choose(shown)
+    kept_links = index.select_links(chosen)
+    n_links = int(kept_links.sum())
+    kept = index.select_statements(chosen)
+    statements = statements[kept].assign(_linked=index.statement_sentence[kept])
     grouped = statements.groupby("statement_id", sort=False)
     widest = grouped.size()
     groups = rank_top(widest, n=selection.top or STATEMENT_ROWS)
-    # The closest link of each drawn statement's sentences (sentences as integer keys).
-    drawn = statements[statements.statement_id.isin(groups)]
-    member_keys = _sentence_keys(drawn.article_id, drawn.sentence_id, ids)
-    rank = {kind: i for i, kind in enumerate(KIND_COLORS)}
-    ranks = links.kind.astype("str").map(rank).to_numpy(dtype="int64")
-    sides = []
-    for side in ("a", "b"):
-        keys = _sentence_keys(links[f"article_{side}"], links[f"sentence_{side}"], ids)
-        mine = np.isin(keys, member_keys)
-        sides.append(pd.Series(ranks[mine], index=keys[mine]))
-    closest = pd.concat(sides).groupby(level=0).max()
-    best = dict(zip(closest.index.tolist(), closest.tolist(), strict=True))
+    # The closest link of each linked sentence among the selected articles' links (-1: none).
+    closest = np.full(len(index.linked_article) + 1, -1, dtype="int64")
+    for side in (index.sentence_a, index.sentence_b):
+        np.maximum.at(closest, side[kept_links], index.rank[kept_links])
     by_outlet = len(shown) > MAX_ARTICLE_COLUMNS
     if by_outlet:
         outlet_of = dict(zip(shown.article_id, shown.outlet, strict=True))
         columns = sorted(shown.outlet.unique(), key=str.casefold)
         x = [escape(o) for o in columns]
     else:
+        ids = list(shown.article_id)
         outlet_of = {a: a for a in ids}
         columns, x = ids, _labels(shown)
     z, names = [], []
     for sid in groups:
         rows = grouped.get_group(sid)
         cell: dict[str, int] = {}
-        keys = _sentence_keys(rows.article_id, rows.sentence_id, ids).tolist()
-        for a, key in zip(rows.article_id.tolist(), keys, strict=True):
+        # A sentence no selected link touches counts as a paraphrase (1), as any member.
+        best = closest[rows._linked.to_numpy()]
+        for a, rank in zip(rows.article_id.tolist(), best.tolist(), strict=True):
             column = outlet_of[a]
-            cell[column] = max(cell.get(column, 0), best.get(key, 1))
+            cell[column] = max(cell.get(column, 0), rank if rank >= 0 else 1)
         z.append([cell.get(c, 0) for c in columns])
         names.append(f"{sid} · {_snippet(rows.label.iloc[0], 40)}")
     n = len(KIND_COLORS)
@@ -291,7 +299,7 @@ def plot_statement_grid(
             articles,
             shown,
             describe_top(len(groups), len(widest), "statements", summed=False)
-            + f" carried by 2 or more of them ({plural(len(links), 'link')}). Kind: how alike "
+            + f" carried by 2 or more of them ({plural(n_links, 'link')}). Kind: how alike "
             "the whole sentences are; the statement ids are stable (see the key table)."
             + per_outlet,
             selection,

@@ -131,13 +131,22 @@ def plot_voice_share(
     shown = selection.select_articles(articles)
     who = groups if groups is not None else quotes.speaker
     all_quotes = quotes.assign(who=who.fillna(SPEAKER_NOT_STATED).astype("str"))
-    rows = select_utterances(selection.select_rows(all_quotes, articles), utterances=utterances)
+    # Shares are of all the outlet's quotes: a speaker filter shows that speaker's share, not 100 %.
+    # The rows of every speaker are selected once (the search reads every quote), then the
+    # speaker filter keeps its own.
+    spoken = [c for c in selection.choices if c[0] == "speaker"]
+    everyone = replace(selection, choices=tuple(c for c in selection.choices if c[0] != "speaker"))
+    every_speaker = everyone.select_rows(all_quotes, articles)
+    base = select_utterances(every_speaker, utterances=utterances)
+    rows = base  # without a speaker filter, the utterances counted are the base's
+    if spoken:
+        kept = every_speaker
+        for _column, allowed in spoken:
+            kept = kept[kept.speaker.isin(allowed)]
+        rows = select_utterances(kept, utterances=utterances)
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
     weight = rows.n_words if measure == "words" else 1
     rows = rows.assign(outlet=rows.article_id.map(outlet_of), weight=weight)
-    # Shares are of all the outlet's quotes: a speaker filter shows that speaker's share, not 100 %.
-    everyone = replace(selection, choices=tuple(c for c in selection.choices if c[0] != "speaker"))
-    base = select_utterances(everyone.select_rows(all_quotes, articles), utterances=utterances)
     base_weight = base.n_words if measure == "words" else 1
     totals = (
         base.assign(outlet=base.article_id.map(outlet_of), weight=base_weight)

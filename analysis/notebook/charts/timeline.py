@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -40,6 +41,46 @@ UNKNOWN_ACTOR = "(unknown)"
 PERIOD_MARGIN_DAYS = 60
 
 
+def prepare_timeline(articles: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Computes once what the timeline draws of each event, whatever the filters (a filter then
+    only selects rows of it).
+
+    Args:
+        articles: The `articles` table (outlets and their order of colours).
+        events: The `events` table.
+
+    Returns:
+        A frame on the events' index: outlet, who (the actor, or "(unknown)"), label (`who`
+        escaped for Plotly), x (where the marker stands: the date at the stated part of the day
+        and the outlet's offset, a span at its middle; datetime64[s], NaT when undated) and hover
+        (the escaped hover text, "" when undated).
+    """
+    outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
+    offsets = {o: i * OUTLET_OFFSET_HOURS for i, o in enumerate(outlet_colors(articles))}
+    out = pd.DataFrame(
+        {
+            "outlet": events.article_id.map(outlet_of),
+            "who": events.actor.fillna(UNKNOWN_ACTOR).astype("str"),
+        },
+        index=events.index,
+    )
+    out["label"] = [escape(w) for w in out.who.tolist()]
+    x = np.full(len(events), np.datetime64("NaT"), dtype="datetime64[s]")
+    hover = np.full(len(events), "", dtype="object")
+    dated = events.date.notna().to_numpy()
+    if dated.any():
+        columns = ["date", "date_end", "part_of_day", "date_text", "in_quote", "text", "action"]
+        rows = events.loc[dated, [*columns, "resolution"]].assign(
+            who=out.who[dated], outlet=out.outlet[dated]
+        )
+        once = rows_of(rows)
+        at = [_x(e, offsets.get(e.outlet, 0.0)) for e in once]
+        x[dated] = pd.to_datetime(at).to_numpy(dtype="datetime64[s]")
+        hover[dated] = [_hover(e) for e in once]
+    out["x"], out["hover"] = x, hover
+    return out
+
+
 def plot_timeline(
     articles: pd.DataFrame,
     events: pd.DataFrame,
@@ -48,6 +89,7 @@ def plot_timeline(
     selection: Selection | None = None,
     margin_days: int | None = PERIOD_MARGIN_DAYS,
     with_actorless: bool = False,
+    prepared: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Who did or said what when, as each outlet states it.
 
@@ -63,6 +105,8 @@ def plot_timeline(
             table and the source line says how many and when. None draws every date.
         with_actorless: Also draw the events whose actor is missing (on an "(unknown)" row);
             the source line counts them when they are left out.
+        prepared: `prepare_timeline(articles, events)`, made once for many selections (a
+            notebook's filters); None makes it for this call.
 
     Returns:
         One marker trace per outlet and resolution kind of the whole corpus (x: the date, at the
@@ -73,6 +117,8 @@ def plot_timeline(
         the chart when the outlet names are long.
     """
     selection = selection or Selection()
+    if prepared is None:
+        prepared = prepare_timeline(articles, events)
     shown = selection.select_articles(articles)
     rows = select_events(events, articles, selection)
     rows = rows[rows.date.notna()]
@@ -93,32 +139,30 @@ def plot_timeline(
                 f"{outside.date.min():%d %b %Y} to {last[outside.index].max():%d %b %Y}"
             )
             rows = rows.drop(index=outside.index)
-    outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
-    rows = rows.assign(
-        outlet=rows.article_id.map(outlet_of),
-        who=rows.actor.fillna(UNKNOWN_ACTOR).astype("str"),
-    )
-    colors = outlet_colors(articles)
-    offsets = {o: i * OUTLET_OFFSET_HOURS for i, o in enumerate(colors)}
-    # Each event's position and hover, once (the hover names the actor, also when folded).
-    columns = ["date", "date_end", "part_of_day", "date_text", "in_quote", "text", "who"]
-    events_once = rows_of(rows[[*columns, "action", "outlet", "resolution"]])
-    rows = rows.assign(
-        _x=[_x(e, offsets[e.outlet]) for e in events_once],
-        _hover=[_hover(e) for e in events_once],
-    )
-    everyone = rows.who.value_counts()
+    drawn = prepared.loc[rows.index]
+    everyone = drawn.who.value_counts()
     kept = rank_top(everyone, n=selection.top or DEFAULT_TOP)
-    rows = rows.assign(who=fold_rest(rows.who, keep=kept))
-    drawn = rows[["outlet", "resolution", "who", "date", "date_end", "_x", "_hover"]]
-    by_outlet = {str(o): part for o, part in drawn.groupby("outlet", sort=False)}
+    folded = fold_rest(drawn.who, keep=kept)
+    own_row = (folded == drawn.who).to_numpy()
+    rest = "" if own_row.all() else escape(folded[~own_row].iloc[0])
+    # Plain arrays sliced per trace (a DataFrame per trace costs more than the points); Plotly
+    # copies and checks an array whole, not point by point.
+    x = drawn.x.to_numpy()
+    y = np.where(own_row, drawn.label.to_numpy(dtype="object"), rest)
+    hover = drawn.hover.to_numpy(dtype="object")
+    keys = pd.DataFrame({"outlet": drawn.outlet.to_numpy(), "kind": rows.resolution.to_numpy()})
+    parts = keys.groupby(["outlet", "kind"], sort=False).indices
+    spanned = np.flatnonzero(rows.date_end.notna().to_numpy())
+    spans = keys.iloc[spanned].groupby("outlet", sort=False).indices
+    days, ends = rows.date.to_numpy(), rows.date_end.to_numpy()
+    colors = outlet_colors(articles)
+    none = np.array([], dtype="int64")
     traces: list[dict[str, Any]] = []
     for outlet, color in colors.items():
-        mine = by_outlet.get(outlet, rows.head(0))
         # One legend entry per outlet (its first trace with points); the entry toggles the group.
-        entry = next((r for r in RESOLUTION_SYMBOLS if (mine.resolution == r).any()), None)
+        entry = next((r for r in RESOLUTION_SYMBOLS if (outlet, r) in parts), None)
         for resolution, symbol in RESOLUTION_SYMBOLS.items():
-            part = mine[mine.resolution == resolution]
+            part = parts.get((outlet, resolution), none)
             traces.append(
                 {
                     "type": "scatter",
@@ -126,19 +170,18 @@ def plot_timeline(
                     "name": escape(outlet),
                     "legendgroup": escape(outlet),
                     "showlegend": resolution == entry,
-                    "x": part._x.tolist(),
-                    "y": [escape(w) for w in part.who.tolist()],
+                    "x": x[part],
+                    "y": y[part],
                     "marker": {"color": color, "symbol": symbol, "size": 11},
-                    "hovertext": part._hover.tolist(),
+                    "hovertext": hover[part],
                     "hoverinfo": "text",
                 }
             )
-        spans = mine[mine.date_end.notna()]
         xs: list[object] = []
         ys: list[object] = []
-        for e in rows_of(spans):
-            xs += [e.date, e.date_end + pd.Timedelta(hours=23), None]
-            ys += [escape(e.who)] * 2 + [None]
+        for i in spanned[spans.get(outlet, none)]:
+            xs += [pd.Timestamp(days[i]), pd.Timestamp(ends[i]) + pd.Timedelta(hours=23), None]
+            ys += [y[i]] * 2 + [None]
         traces.append(
             {
                 "type": "scatter",
@@ -160,7 +203,7 @@ def plot_timeline(
         caption=_caption(
             articles,
             shown,
-            f"{plural(len(rows), 'event')} of "
+            f"{plural(len(drawn), 'event')} of "
             + describe_top(len(kept), len(everyone), "actors")
             + ". ● a stated date, ◆ resolved from the publication date "
             "(weekday, last week…), ○ an undated statement at the publication date; a bar is a "
@@ -171,9 +214,9 @@ def plot_timeline(
         layout={
             "xaxis": {"type": "date", "title": {"text": "date (part of day where stated)"}},
             "yaxis": {"type": "category", "title": {"text": ""}},
-            "height": content_height(rows.who.nunique(), row=34, least=480),
+            "height": content_height(folded.nunique(), row=34, least=480),
         },
-        empty=rows.empty,
+        empty=drawn.empty,
     )
 
 
@@ -277,6 +320,7 @@ def plot_propagation(
     statements: pd.DataFrame,
     *,
     selection: Selection | None = None,
+    spread: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Which outlet carried each shared statement first, and how many days the others took.
 
@@ -285,6 +329,8 @@ def plot_propagation(
         statements: The `statements` table.
         selection: Which articles to show (and a search on the statement's label), and `top`:
             how many statements (`STATEMENT_ROWS` when None), the most widely carried.
+        spread: `timeline.propagate_statements(statements, articles)`, made once for many
+            selections (a notebook's filters); None makes it for this call.
 
     Returns:
         One heatmap trace: rows the statements carried by at least two selected articles (their id
@@ -295,7 +341,8 @@ def plot_propagation(
     """
     selection = selection or Selection()
     shown = selection.select_articles(articles)
-    spread = propagate_statements(statements, articles)
+    if spread is None:
+        spread = propagate_statements(statements, articles)
     spread = spread[spread.article_id.isin(shown.article_id)]
     if selection.search:
         spread = spread[spread.label.str.contains(selection.search, case=False, regex=False)]
