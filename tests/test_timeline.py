@@ -21,6 +21,11 @@ from analysis.timeline import propagate_statements, read_dates, tabulate_report_
 INVENTED = Path(__file__).parent / "fixtures" / "timeline"
 
 
+def values(array: object) -> list:
+    """Returns a trace's x, y or hover values as a list (a chart may hold a tuple or an array)."""
+    return [] if array is None else list(array)  # type: ignore[call-overload]
+
+
 def event(tables, article_id: str, starts: str, date_text: str | None = None) -> pd.Series:
     e = tables.events
     rows = e[(e.article_id == article_id) & e.text.str.startswith(starts)]
@@ -218,16 +223,17 @@ def test_propagation_and_report_delays(tables) -> None:
 def test_timeline_chart_follows_the_selection(tables) -> None:
     fig = plot_timeline(tables.articles, tables.events, tables.happenings)
     assert "Reaction timeline" in fig.layout.title.text
-    points = sum(len(t.x or []) for t in fig.data if t.mode == "markers")
+    points = sum(len(values(t.x)) for t in fig.data if t.mode == "markers")
     e = tables.events
     assert points == (e.date.notna() & e.actor.notna()).sum()  # actorless ones are hidden
     everyone = plot_timeline(tables.articles, e, tables.happenings, with_actorless=True)
-    assert sum(len(t.x or []) for t in everyone.data if t.mode == "markers") == e.date.notna().sum()
+    drawn = sum(len(values(t.x)) for t in everyone.data if t.mode == "markers")
+    assert drawn == e.date.notna().sum()
     # The conflict is drawn as a line between the two stated days.
     lines = [t for t in fig.data if t.mode == "lines+text"]
     assert len(lines) == 1 and any("conflict" in t for t in lines[0].text)
     assert lines[0].x[:2] == (pd.Timestamp("2022-08-04 12:00"), pd.Timestamp("2022-08-05 12:00"))
-    hovers = " ".join(str(h) for t in fig.data for h in (t.hovertext or []))
+    hovers = " ".join(str(h) for t in fig.data for h in values(t.hovertext))
     assert "Callamard tweeted Friday" in hovers
     only = plot_timeline(
         tables.articles,
@@ -237,7 +243,7 @@ def test_timeline_chart_follows_the_selection(tables) -> None:
             outlets=["The Washington Post"], choices={"resolution": ["relative"]}
         ),
     )
-    shown = [x for t in only.data if t.mode == "markers" for x in (t.x or [])]
+    shown = [x for t in only.data if t.mode == "markers" for x in values(t.x)]
     assert len(shown) == 5  # washpost's weekdays and "last week"
     # One outlet's date alone is no conflict to draw.
     assert [t.x for t in only.data if t.mode == "lines+text"] == [()]
@@ -300,7 +306,7 @@ def test_timeline_shows_the_story_period_and_notes_what_lies_outside(tables) -> 
     first = events.index[events.actor.notna() & events.date.notna()][0]
     events.loc[first, ["date", "date_end"]] = [pd.Timestamp("2001-09-11"), pd.NaT]
     fig = plot_timeline(tables.articles, events, tables.happenings)
-    xs = [x for t in fig.data if t.mode == "markers" for x in (t.x or [])]
+    xs = [x for t in fig.data if t.mode == "markers" for x in values(t.x)]
     assert min(xs) > pd.Timestamp("2022-01-01")
     source = " ".join(fig.layout.title.subtitle.text.replace("<br>", " ").split())
     assert (
@@ -308,7 +314,7 @@ def test_timeline_shows_the_story_period_and_notes_what_lies_outside(tables) -> 
         "11 Sep 2001 to 11 Sep 2001" in source
     )
     drawn = plot_timeline(tables.articles, events, tables.happenings, margin_days=None)
-    xs = [x for t in drawn.data if t.mode == "markers" for x in (t.x or [])]
+    xs = [x for t in drawn.data if t.mode == "markers" for x in values(t.x)]
     assert min(xs) < pd.Timestamp("2002-01-01")
 
 
@@ -318,8 +324,8 @@ def test_timeline_chart_escapes_article_text(tables) -> None:
     events.loc[first, "text"] = "Said <script>alert(1)</script> on <b>July 29</b>."
     events.loc[first, "actor"] = "<i>Someone</i>"
     fig = plot_timeline(tables.articles, events, tables.happenings)
-    hovers = " ".join(str(h) for t in fig.data for h in (t.hovertext or []))
-    labels = {y for t in fig.data for y in (t.y or []) if y}
+    hovers = " ".join(str(h) for t in fig.data for h in values(t.hovertext))
+    labels = {y for t in fig.data for y in values(t.y) if y}
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hovers and "<script>" not in hovers
     assert "&lt;i&gt;Someone&lt;/i&gt;" in labels and "<i>Someone</i>" not in labels
 
