@@ -72,6 +72,47 @@ ARTICLES = {
         "Sam Obi, the brother of the club's coach, read a poem.\n\n"
         "“Victor never missed a match,” his brother said.\n"
     ),
+    # A sentence ending with a colon, then a paragraph whose own sentence quotes words.
+    "exchange": (
+        "Owen Marsh, a reporter, posted the whole exchange for context:\n\n"
+        "The new budget of the council was far from “balanced and fair to every district of "
+        "the town.”\n"
+    ),
+    # "continue" with a verb complement is not a speech verb.
+    "friend": (
+        "Mayor Lena Brandt said she is sure Tomas Reyes can continue to act as “a friend to every "
+        "family in the valley.”\n"
+    ),
+    # A name inside the clause of a same-gender pronoun is someone else than that pronoun.
+    "leave": (
+        "The shop on Hill Street reopened in May. She told the Courier that she closed the shop "
+        "for a month because her mother, Rosa Almeida, fell ill.\n\n"
+        "“I wanted more time at home with her,” she said.\n"
+    ),
+    # "one" before a description is someone not named, like "a".
+    "strategist": (
+        "Rick Moreno, a party strategist who once advised the governor, said the race was "
+        "close.\n\n"
+        "“The polls show no home advantage for anyone in this race,” said one independent party "
+        "strategist.\n"
+    ),
+    # "…, saying" after the clause a speech verb reports is the reporter's subject's.
+    "side": (
+        "Tomas Reyes said Lena Brandt must pick a date for the vote, saying, “Every week of "
+        "delay costs the town money.”\n"
+    ),
+    # "and arguing", "and called" the parser hangs on the reported clause.
+    "levy": (
+        "Mira Castell defended the plan on Thursday, saying that the budget was sound and arguing "
+        "that she and the mayor held “nearly identical views on the housing budget.”\n\n"
+        "Tomas Reyes said the new levy would hurt farmers, and called it “a tax on bread and "
+        "milk for every family.”\n"
+    ),
+    # A speech verb of a subordinate clause does not attribute the sentence's quotation.
+    "debate": (
+        "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
+        "we would have closed the libraries instead.”\n"
+    ),
 }
 
 
@@ -139,6 +180,25 @@ def test_a_name_before_the_opening_colon_is_the_speaker(quotes) -> None:
     assert said(quotes, "poll", "Will you run")[0] is None
 
 
+def test_a_colon_introduces_only_a_quotation_that_opens_the_next_sentence(quotes) -> None:
+    # 'Owen Marsh, a reporter, posted the whole exchange for context:' is not the speaker of
+    # 'The new budget of the council was far from “balanced and fair …”'.
+    speaker, _, how = said(quotes, "exchange", "balanced and fair")
+    assert (speaker, how) == (None, "none")
+
+
+def test_continue_with_a_verb_complement_does_not_speak(quotes) -> None:
+    # 'Mayor Lena Brandt said she is sure Tomas Reyes can continue to act as “a friend …”': hers.
+    speaker, _, how = said(quotes, "friend", "a friend to every")
+    assert (speaker, how) == ("Lena Brandt", "governing_verb")
+
+
+def test_a_name_inside_a_same_gender_pronoun_clause_is_not_its_antecedent(quotes) -> None:
+    # '… she closed the shop for a month because her mother, Rosa Almeida, fell ill.' then
+    # '“I wanted more time at home with her,” she said.': the daughter, never named.
+    assert said(quotes, "leave", "I wanted more") == (None, "she", "pronoun")
+
+
 def test_they_is_not_an_organisation_named_as_a_place(quotes) -> None:
     # '… argued many cases at the Supreme Court of Westria. They contend that the new levy is
     # “a tax by another name.”': the two ministers, not the court.
@@ -165,6 +225,36 @@ def test_a_far_pronoun_stops_at_someone_unnamed(quotes) -> None:
 def test_an_indefinite_description_is_not_an_earlier_person(quotes) -> None:
     # 'Grace Obi, a friend of the family, …' then '“He was a kind man,” a friend said.'
     assert said(quotes, "funeral", "He was a kind") == (None, "a friend", "cue")
+
+
+def test_one_before_a_description_is_someone_not_named(quotes) -> None:
+    # 'Rick Moreno, a party strategist …' is not '“The polls show …,” said one independent
+    # party strategist.'
+    speaker, mention, how = said(quotes, "strategist", "The polls show")
+    assert (speaker, mention, how) == (None, "independent party strategist", "cue")
+
+
+def test_saying_after_a_reported_clause_is_the_reporters(quotes) -> None:
+    # 'Tomas Reyes said Lena Brandt must pick a date for the vote, saying, “Every week …”':
+    # the parser ties "saying" to "pick"; the words are his, not hers.
+    speaker, _, how = said(quotes, "side", "Every week of")
+    assert (speaker, how) == ("Tomas Reyes", "governing_verb")
+
+
+def test_a_verb_joined_to_a_reported_clause_is_the_reporters(quotes) -> None:
+    # '… saying that the budget was sound and arguing that she and the mayor held “nearly
+    # identical …”': Mira Castell's, not the budget's.
+    speaker, _, how = said(quotes, "levy", "nearly identical")
+    assert (speaker, how) == ("Mira Castell", "governing_verb")
+    # 'Tomas Reyes said the new levy would hurt farmers, and called it “a tax on bread …”'
+    speaker, _, how = said(quotes, "levy", "a tax on bread")
+    assert (speaker, how) == ("Tomas Reyes", "governing_verb")
+
+
+def test_a_speech_verb_of_a_subordinate_clause_is_not_the_cue(quotes) -> None:
+    # 'After Tomas Reyes criticized the budget …, Lena Brandt hit back, “Then we would …”':
+    # not his words ("hit back" is not a speech verb, so no speaker rather than him).
+    assert said(quotes, "debate", "Then we would")[0] is None
 
 
 def test_a_possessed_description_is_someone_else(quotes) -> None:

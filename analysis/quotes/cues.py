@@ -20,6 +20,10 @@ def _read_cues() -> dict[str, frozenset[str]]:
 _CUES = _read_cues()
 #: Verbs whose reported clause makes an indirect quote.
 REPORTING_VERBS = _CUES["reporting_verbs"]
+#: Speech verbs that speak only without a verb complement ("continued", not "continued to be").
+BARE_SPEECH_VERBS = _CUES["bare_speech_verbs"]
+#: Words opening a subordinate clause whose speech verb is not the sentence's cue.
+SUBORDINATORS = _CUES["subordinators"]
 #: Entity types that can be a speaker ("Ukraine said" is a government speaking).
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}

@@ -10,6 +10,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS, gender_of_given_name
+from .clauses import (
+    bound_by_pronoun,
+    is_speech_verb,
+    is_subordinate,
+    reporting_verb_above,
+)
 from .cues import (
     DOCUMENT_NOUNS,
     GENDER_BEFORE,
@@ -263,10 +269,16 @@ class QuoteFinder:
                         return who, noun
                     break
         verbs = [self.doc[i] for i in indices if self.lemmas[i] in SPEECH_VERBS]
-        verbs = [v for v in verbs if _is_verb(v) and outside(v)]
+        verbs = [v for v in verbs if is_speech_verb(v) and outside(v)]
         if not verbs:
             return self._according_to(sent, history, outside)
         governing = [a for t in inside[:1] for a in t.ancestors if a in verbs]
+        if inside:
+            # "After X criticized Y, Z hit back, “…”": a speech verb of a subordinate clause
+            # that does not govern the quote is not its cue.
+            verbs = [v for v in verbs if v in governing or not is_subordinate(v)]
+            if not verbs:
+                return self._according_to(sent, history, outside)
         anchor = current[1] if current else sent.start_char
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
         verbs.sort(key=lambda v: (depth.get(v, 99), v.idx < anchor, abs(v.idx - anchor)))
@@ -347,6 +359,9 @@ class QuoteFinder:
         With `keep`, only subjects it accepts count: a word inside the quotation that the parser
         also made a subject of the speech verb is passed over for the one outside it."""
         seen = 0
+        reporter = reporting_verb_above(verb)
+        if reporter is not None:
+            verb = reporter  # "X said Y must pick a date, saying …": X's participle
         while verb is not None and seen < 4:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if keep is not None and len(subjects) > 1:
@@ -451,8 +466,12 @@ class QuoteFinder:
             and self._quiet_since(last, token.idx)
         ):
             return Attribution(last.entity_id, label, how="cue")
-        if words[0].lower_ in ("a", "an", "another", "one", "his", "her", "its", "their"):
-            # "a friend": someone not named; "his friend": someone else than him
+        determiners = [words[0], *(c for c in token.lefts if c.dep_ in ("det", "nummod", "poss"))]
+        if any(
+            t.lower_ in ("a", "an", "another", "one", "his", "her", "its", "their")
+            for t in determiners
+        ):
+            # "a friend", "one strategist": someone not named; "his friend": someone else than him
             return Attribution(None, label, how="cue")
         return Attribution(self._tied(token, words), label, how="cue")
 
@@ -527,6 +546,7 @@ class QuoteFinder:
                 p
                 for p, head in self._subject_people(start, end)
                 if self.genders.get(p, gender) == gender
+                and not bound_by_pronoun(head, tokens, gender)
             ]
             distinct = list(dict.fromkeys(people))
             if len(distinct) == 1:
@@ -755,11 +775,3 @@ def _given_name_gender(name: str) -> str | None:
 
 #: Titles before a given name ("Sen. Margaret Hale"), lowercase without the dot.
 _TITLES = frozenset(GENDER_WORDS) | ROLE_NOUNS | NAME_TITLES
-
-
-def _is_verb(token: Token) -> bool:
-    """A verb, or a present-tense speech verb the model took for a plural noun ("X notes.")
-    heading its sentence with a subject."""
-    if token.pos_ == "VERB":
-        return True
-    return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)

@@ -24,6 +24,8 @@ _CONTINUES = re.compile(r"^(?:and |but )?that\b", re.IGNORECASE)
 #: What may stand between a quotation's end and a sentence that goes on with its attribution:
 #: the closing mark and spaces, no paragraph break.
 _TAIL_GAP = re.compile(r"[”\"»’ ]*")
+#: What may stand between a sentence's start and a quotation that opens it.
+_OPENING_MARKS = re.compile(r"[\s“\"«„(\[]*")
 #: A partial quote of at most this many words with no speaker is a scare quote or a title.
 SCARE_QUOTE_MAX_WORDS = 4
 #: A partial quote of at most this many words, each capitalised but small function words
@@ -151,6 +153,10 @@ def find_quotes(
             following = sents[last_i + 2] if last_i + 2 < len(sents) else None
         text = body[start:end]
         kind = "direct" if first.opens_sentence else "partial"
+        if _OPENING_MARKS.fullmatch(body[span_sents[0].start_char : start]) is None:
+            # "X tweeted it for context:" does not introduce a quotation inside the next
+            # sentence's own words ("Y was far from “…”").
+            previous = None
         within = (finder.paragraph_span(start)[0], finder.paragraph_span(end - 1)[1])
         earlier = _earlier_speaker(text, earlier_quotes) if kind == "partial" else None
         if earlier is not None:

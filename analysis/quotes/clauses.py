@@ -1,0 +1,88 @@
+"""Clause tests of the speaker rules: which speech verb is the cue, which subject spoke.
+
+Each function reads one parsed word and its neighbours in the dependency tree; the word lists
+come from `data/cues.yml` and `analysis/text/data/`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from .cues import (
+    BARE_SPEECH_VERBS,
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    SUBORDINATORS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def reporting_verb_above(verb: Token) -> Token | None:
+    """Returns the speech verb of the reporter's sentence when a subjectless "…, saying" or
+    "and arguing" participle hangs on a verb of the clause that speech verb reports ("X said Y
+    must pick a date, saying …": the parser ties "saying" to "pick"; X says it), or a
+    finite "and called" does on a clause whose subject is a thing ("X said the plan would
+    fail, and called it …"); else None."""
+    if verb.tag_ not in ("VBG", "VBD", "VBZ") or verb.dep_ not in ("advcl", "conj") or verb.i == 0:
+        return None
+    if verb.nbor(-1).lower_ not in (",", "and") or verb.head.lemma_.lower() in SPEECH_VERBS:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    head = verb.head
+    if verb.tag_ != "VBG" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") and is_thing(c) for c in head.children
+    ):
+        return None  # "X said Y would resign and warned …" may be Y's; "the plan … and called"
+    while head.dep_ in ("xcomp", "conj") and head.head != head:
+        head = head.head
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS:
+        return head.head
+    return None
+
+
+def is_subordinate(verb: Token) -> bool:
+    """Returns whether a verb heads a clause opened by a subordinating word ("after X
+    criticized Y", "when X asked"), i.e. not the sentence's own statement."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children
+    )
+
+
+def is_thing(subject: Token) -> bool:
+    """Returns whether a subject is a singular common noun that is neither a role, an
+    organisation nor a document noun ("the plan", not "the mayor", "the firm" or "the report");
+    it may still be a person ("a cousin"): only used where a person would not change the
+    answer."""
+    return (
+        subject.tag_ == "NN"
+        and subject.lemma_.lower() not in ROLE_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS
+    )
+
+
+def bound_by_pronoun(head: Token, tokens: list[Token], gender: str) -> bool:
+    """Returns whether a same-gender pronoun, subject of a clause, comes before a named
+    subject that sits inside that clause ("she closed the shop because her mother, X, fell
+    ill"): the name is someone else than that pronoun, so not what a later he/she stands for."""
+    return any(
+        t.i < head.i
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and PERSON_PRONOUNS.get(t.lower_) == gender
+        and head in t.head.subtree
+        for t in tokens
+    )
+
+
+def is_speech_verb(token: Token) -> bool:
+    """Returns whether a speech-verb word speaks here: a verb, or a present-tense one the model
+    took for a plural noun ("X notes.") heading its sentence with a subject; not one that speaks
+    only without a verb complement when it has one ("X will continue to act as")."""
+    if token.lemma_.lower() in BARE_SPEECH_VERBS and any(c.dep_ == "xcomp" for c in token.children):
+        return False
+    if token.pos_ == "VERB":
+        return True
+    return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
