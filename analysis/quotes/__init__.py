@@ -9,8 +9,12 @@ The stages, one module each:
 - `named` — one article's mentions, looked up by body offset (built once per article: the speaker
   rules ask "who is named here?" thousands of times).
 - `speakers` — who said it: the attribution verb and its subject, `according to`, a colon
-  introducing the quote, a roundup line, a follow-on paragraph; names, pronouns and descriptions
-  resolved to an entity only when the text ties them to one.
+  introducing the quote, a roundup line, a follow-on paragraph.
+- `context` — what one article says about its people and organisations: genders, and who a
+  name, pronoun or description stands for, resolved to an entity only when the text ties them
+  to one.
+- `clauses` — which speech verb is a quote's cue and which subject spoke (reporting verbs,
+  subordinate clauses, pronouns bound in a nearer clause).
 - `table` — the `quotes` table: kinds (direct, partial, indirect), scare quotes left out, and
   the utterances (a partial quote inside an indirect one is one utterance).
 - `groups` — speaker groups (`corpus/actors.yml`) and the counting used by the voice-share charts.

@@ -1,0 +1,436 @@
+"""What one article says about its people and organisations, for finding speakers: its
+mentions, quotations, genders, and who a pronoun or a description stands for (the antecedent
+rules of the package docstring). `speakers.QuoteFinder` builds on it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS, gender_of_given_name
+from .clauses import bound_by_pronoun
+from .cues import (
+    DOCUMENT_NOUNS,
+    GENDER_BEFORE,
+    GENDER_WORDS,
+    GENERIC_ORG_NOUNS,
+    NAME_TITLES,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    PRONOUN_NEAR,
+    PRONOUN_WINDOW,
+    SPEAKER_LABELS,
+    find_channel,
+)
+from .marks import Quoted
+from .named import Mention, MentionIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class Attribution:
+    """Who said something, and how the text says so.
+
+    `how` is the `attribution` column: cue, pronoun, according_to, colon, governing_verb,
+    roundup, follow_on, repeated or none.
+    """
+
+    entity_id: str | None = None
+    mention: str | None = None
+    cue: str | None = None
+    channel: str | None = None
+    label: str | None = None
+    how: str = "none"
+    at: int = -1  # body offset where it was given
+
+
+@dataclass
+class ArticleContext:
+    """One article's mentions, quotations and genders, and the lookups that tie a pronoun or a
+    description to someone named (see the package docstring)."""
+
+    article_id: str
+    doc: Doc
+    paragraphs: list[tuple[int, int]]
+    mentions: MentionIndex  # this article's mentions, datelines and bylines left out
+    labels: Mapping[str, str]  # entity_id → label
+    text: str = ""  # the body (spaCy rebuilds `doc.text` on every access)
+    names: Mapping[str, str] = field(default_factory=dict)  # entity_id → canonical name
+    genders: dict[str, str] = field(default_factory=dict)
+    name_genders: dict[str, str] = field(default_factory=dict)  # read from given names
+    quoted: Quoted = field(default_factory=Quoted)  # every quoted span
+    bylines: list[tuple[int, int]] = field(default_factory=list)  # datelines and bylines
+    # Per token (by index), read once: spaCy builds a Token and looks its strings up per access.
+    lowers: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)  # lowercased
+    offsets: list[int] = field(default_factory=list)  # `Token.idx`
+    _channels: dict[tuple[int, int], str | None] = field(default_factory=dict)  # by sentence
+
+    def __post_init__(self) -> None:
+        self.text = self.text or self.doc.text
+        for t in self.doc:
+            self.lowers.append(t.lower_)
+            self.lemmas.append(t.lemma_.lower())
+            self.offsets.append(t.idx)
+        for m in self.mentions:
+            if m.label != "PERSON":
+                continue
+            found = GENDER_BEFORE.search(self.text[max(0, m.start - 25) : m.start].lower())
+            if found:
+                self.genders.setdefault(m.entity_id, GENDER_WORDS[found[1]])
+        self.name_genders = self._given_name_genders()
+        for entity_id, gender in self.name_genders.items():
+            self.genders.setdefault(entity_id, gender)
+        for sent in self.doc.sents:
+            people = set(self._people_in(sent.start_char, sent.end_char))
+            if len(people) != 1:
+                continue
+            words = self.lowers[sent.start : sent.end]
+            said = {PERSON_PRONOUNS[w] for w in words if w in PERSON_PRONOUNS}
+            said |= {"m" for w in words if w == "his"}
+            if len(said) == 1:
+                self.genders.setdefault(people.pop(), said.pop())
+
+    def _given_name_genders(self) -> dict[str, str]:
+        """Returns the gender of each person whose given name, in this article's mentions
+        ("Margaret Hale") or else in the entity's name, is a common name of one gender; a person
+        whose names give both genders (a merge of two people) is left out."""
+        found: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if m.label == "PERSON":
+                gender = _given_name_gender(m.text)
+                if gender is not None:
+                    found.setdefault(m.entity_id, set()).add(gender)
+        for entity_id in {m.entity_id for m in self.mentions if m.label == "PERSON"}:
+            if entity_id not in found and entity_id in self.names:
+                gender = _given_name_gender(self.names[entity_id])
+                if gender is not None:
+                    found[entity_id] = {gender}
+        return {e: g.pop() for e, g in found.items() if len(g) == 1}
+
+    def sentence_of(self, offset: int) -> Span:
+        """Returns the sentence holding a body offset."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        assert span is not None, f"offset {offset} is outside the body"
+        return span.sent
+
+    def text_of(self, span: Span) -> str:
+        """Returns a span's text (`Span.text`, without joining its tokens again)."""
+        return self.text[span.start_char : span.end_char]
+
+    def outside_quotes(self, offset: int) -> bool:
+        """Returns whether a body offset is outside every quote."""
+        return not self.quoted.covers(offset)
+
+    def mention_at(self, offset: int) -> str | None:
+        """Returns the entity named at a body offset, if any."""
+        return self._mention_in(offset, offset + 1)
+
+    def in_byline(self, offset: int) -> bool:
+        """Returns whether a body offset is in a dateline or a byline."""
+        return bool(self.bylines) and any(s <= offset < e for s, e in self.bylines)
+
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        """Returns the (start, end) of the paragraph holding a body offset."""
+        return next(((s, e) for s, e in self.paragraphs if s <= offset < e), (0, len(self.text)))
+
+    def _own_mention(self, token: Token) -> Mention | None:
+        """The speaker-type name the subject word itself is part of ("Baer, a former X
+        administration official": Baer, not the X the apposition names), if any."""
+        hits = [
+            m
+            for m in self.mentions.overlapping(token.idx, token.idx + len(token))
+            if m.label in SPEAKER_LABELS
+        ]
+        return hits[-1] if hits else None
+
+    def _speaker_words(self, token: Token) -> list[Token]:
+        keep = {"compound", "flat", "amod", "nmod", "det", "poss", "case"}
+        left = [c for c in token.lefts if c.dep_ in keep]
+        words = sorted({token, *[t for c in left for t in c.subtree]}, key=lambda t: t.i)
+        # Stop at punctuation (appositions, relative clauses).
+        i = words.index(token)
+        first = i
+        while (
+            first > 0
+            and not (words[first - 1].is_punct and words[first - 1].dep_ != "case")
+            and words[first - 1].i == words[first].i - 1
+        ):
+            first -= 1
+        return words[first : i + 1]
+
+    def _mention_in(self, start: int, end: int, *, head: Token | None = None) -> str | None:
+        hits = self.mentions.overlapping(start, end)
+        if head is not None and head.pos_ != "PROPN":
+            # "the inspectors' report": a name inside a description is not the speaker unless
+            # it is the description's owner ("Amnesty's report" is handled by `_issuer`).
+            hits = [m for m in hits if m.start <= head.idx < m.end]
+        if not hits:
+            return None
+        people = [m for m in hits if m.label in ("PERSON", "ORG")]
+        return (people or hits)[-1].entity_id
+
+    def _people_in(self, start: int, end: int) -> list[str]:
+        return [m.entity_id for m in self.mentions.within(start, end) if m.label == "PERSON"]
+
+    def _person_antecedent(self, pronoun: Token, lower: str, depth: int = 0) -> str | None:
+        """The nearest person named as a subject before the pronoun whose known gender does not
+        contradict it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences
+        back. A sentence whose subject is a pronoun of the same gender hands over to that
+        pronoun's antecedent. Two different people in the nearest sentence → missing. Gender
+        comes from titles, common given names ("Margaret" is a woman's) and he/she read in a
+        sentence naming only that person."""
+        gender = PERSON_PRONOUNS[lower]
+        sent = pronoun.sent
+        unnamed_subject = False
+        spans = [(sent.start_char, pronoun.idx)]
+        prev = sent
+        for _ in range(PRONOUN_WINDOW):
+            if prev.start == 0:
+                break
+            prev = self.doc[prev.start - 1].sent
+            spans.append((prev.start_char, prev.end_char))
+        for n, (start, end) in enumerate(spans):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            tokens = list(span) if span is not None else []
+            if n > PRONOUN_NEAR and unnamed_subject:
+                return None  # far back, past someone the entity rules did not name
+            unnamed_subject = unnamed_subject or any(
+                t.dep_ in ("nsubj", "nsubjpass")
+                and (t.pos_ == "PROPN" or t.lemma_.lower() in ROLE_NOUNS)
+                and not self.quoted.covers(t.idx)
+                for t in tokens
+            )
+            people = [
+                p
+                for p, head in self._subject_people(start, end)
+                if self.genders.get(p, gender) == gender
+                and not bound_by_pronoun(head, tokens, gender)
+            ]
+            distinct = list(dict.fromkeys(people))
+            if len(distinct) == 1:
+                return distinct[0]
+            if len(distinct) > 1:
+                return None
+            nearer = [
+                p
+                for p in self.mentions.within(start, end)
+                if p.label == "PERSON" and not self.quoted.covers(p.start)
+            ]
+            if start < sent.start_char and nearer:
+                return None  # someone nearer was named, not as a subject: cannot tell
+            described = [
+                t
+                for t in tokens
+                if t.dep_ == "nsubj"
+                and t.tag_ == "NN"
+                and t.i < pronoun.i
+                and t.head.lemma_.lower() in SPEECH_VERBS
+                and t.lemma_.lower() not in DOCUMENT_NOUNS | ORG_NOUNS
+                and not self.quoted.covers(t.idx)
+            ]
+            if described:  # "“…,” the nurse said. “…,” she added.": the nurse, if known (a
+                # report or an organisation that warned is no one's antecedent)
+                found = self._tied(described[-1], [described[-1]])
+                return found if found and self.labels.get(found) == "PERSON" else None
+            same = [
+                t
+                for t in tokens
+                if t.dep_ in ("nsubj", "nsubjpass")
+                and PERSON_PRONOUNS.get(t.lower_) == gender
+                and t.i < pronoun.i
+            ]
+            if same and depth < PRONOUN_WINDOW:
+                return self._person_antecedent(same[0], same[0].lower_, depth + 1)
+        return None
+
+    def _same_speaker(self, pronoun: Token, history: list[Attribution]) -> str | None:
+        """A pronoun of the wrong gender (translated copy: "“…,” X said. “…,” he added.") still
+        means the person who spoke in the same or the sentence before, when nobody else was named
+        since."""
+        last = history[-1] if history else None
+        if last is None or last.entity_id is None:
+            return None
+        if self.name_genders.get(last.entity_id) not in (None, PERSON_PRONOUNS[pronoun.lower_]):
+            return None  # the given name says the other gender: not a translation's slip
+        sent = pronoun.sent
+        start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        if self.labels.get(last.entity_id) == "PERSON" and last.at >= start:
+            return last.entity_id if self._quiet_since(last, pronoun.idx) else None
+        return None
+
+    def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
+        """People named between two offsets, outside quotations, as the subject of a clause (or
+        in apposition to it): "Judge X wrote", "The lead author, Dr. X, said"."""
+        found = []
+        for m in self.mentions.within(start, end):
+            if m.label != "PERSON" or self.quoted.covers(m.start):
+                continue  # a name inside a quotation is never the antecedent
+            span = self.doc.char_span(m.end - 1, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = span[0]
+            while head.head != head and (
+                head.dep_ in ("compound", "flat", "appos", "amod", "nmod")
+                or head.dep_ in ("pobj", "prep")
+                and head.head.pos_ in ("NOUN", "PROPN", "ADP")
+            ):
+                head = head.head
+            if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
+                found.append((m.entity_id, head))
+        return found
+
+    def _org_antecedent(self, pronoun: Token, history: list[Attribution]) -> str | None:
+        """ "it"/"they": the organisation named last in the pronoun's or the previous sentence
+        (not one a statement went out on: "said on Twitter it …"), else the organisation that
+        spoke last; never a person, never one named later."""
+        sent = pronoun.sent
+        start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+        here = [
+            m
+            for m in self.mentions.within(start, pronoun.idx)
+            if m.label == "ORG"
+            and not _CHANNEL_BEFORE.search(self.text[max(0, m.start - 8) : m.start])
+            and not self.quoted.covers(m.start)
+        ]
+        if here:
+            # "cases at the Supreme Court. They …", "Committee Chairman X … They …": a place
+            # or a name's modifier is not what the pronoun stands for.
+            last = here[-1]
+            head = self.doc[bisect_left(self.offsets, last.end) - 1]
+            while head.dep_ == "flat" and head.head != head:
+                head = head.head
+            return None if head.dep_ in ("pobj", "compound") else last.entity_id
+        return self._last_org(pronoun, history)
+
+    def _last_org(self, token: Token, history: list[Attribution]) -> str | None:
+        """The organisation that spoke last, when no other organisation was named since."""
+        for h in reversed(history):
+            if h.how == "according_to":
+                continue  # a source cited ("according to the X Ledger") did not speak
+            if h.entity_id and self.labels.get(h.entity_id) == "ORG":
+                # Anyone else named since (a company the model took for a person, too) → unsure.
+                others = set(self.named_between(h.at, token.idx))
+                return h.entity_id if others <= {h.entity_id} else None
+        return None
+
+    def _named_by(self, words: list[Token], before: int) -> str | None:
+        """The one organisation named earlier in the article whose name holds these words
+        ("the ministry" after "the Ministry of Defense of Ukraine", "the transit authority" after
+        "the Northern Counties Transit Authority")."""
+        wanted = " ".join(t.lower_ for t in words)
+        pattern = re.compile(rf"\b{re.escape(wanted)}\b")
+        found = {
+            m.entity_id
+            for m in self.mentions.ending_by(before)
+            if m.label == "ORG" and pattern.search(m.text.lower())
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _quiet_since(self, last: Attribution, offset: int) -> bool:
+        return set(self.named_between(last.at, offset)) <= {last.entity_id}
+
+    def named_between(
+        self, start: int, end: int, labels: tuple[str, ...] = ("PERSON", "ORG")
+    ) -> list[str]:
+        """Returns the entities of these labels named between two offsets, outside quotes."""
+        return [
+            m.entity_id
+            for m in self.mentions.within(start, end)
+            if m.label in labels and not self.quoted.covers(m.start)
+        ]
+
+    def main_org(self) -> str | None:
+        """The organisation the article is about: at least 3 mentions and 60 % of the
+        organisation mentions; None when there is no such one."""
+        counts = Counter(m.entity_id for m in self.mentions if m.label == "ORG")
+        if not counts:
+            return None
+        entity_id, top = counts.most_common(1)[0]
+        return entity_id if top >= 3 and top >= 0.6 * counts.total() else None
+
+    def _issuer(self, token: Token, words: list[Token]) -> str | None:
+        """Who issued a document: its owner ("Amnesty's report", "a report by Amnesty"), else
+        the one the article says issued the same kind of document ("X published a report")."""
+        for t in words:
+            if t.dep_ == "poss" or (t.dep_ == "compound" and t.pos_ == "PROPN"):
+                named = self._mention_in(t.idx, t.idx + len(t))
+                return named if named and self.labels.get(named) in ("PERSON", "ORG") else None
+        if any(t.dep_ in ("poss", "amod", "compound") for t in words if t is not token):
+            return None  # "the inspectors' report", "a joint statement": not a named issuer
+        for by in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+            for obj in (c for c in by.children if c.dep_ == "pobj"):
+                named = self._mention_in(obj.idx, obj.idx + len(obj))
+                if named and self.labels.get(named) in ("PERSON", "ORG"):
+                    return named
+        lemma = token.lemma_.lower()
+        issuers = []
+        for t in (self.doc[i] for i in range(token.i + 1) if self.lemmas[i] == lemma):
+            if t.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            verb = t.head
+            who = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+            for w in who:
+                w = next((c for c in w.children if c.dep_ == "pobj"), w) if w.dep_ == "agent" else w
+                named = self._mention_in(w.idx, w.idx + len(w))
+                if named and self.labels.get(named) in ("PERSON", "ORG"):
+                    issuers.append(named)
+                elif w.lemma_.lower() in GENERIC_ORG_NOUNS and self.main_org():
+                    issuers.append(str(self.main_org()))
+            poss = [c for c in t.children if c.dep_ == "poss"]
+            for w in poss:
+                named = self._mention_in(w.idx, w.idx + len(w))
+                if named and self.labels.get(named) in ("PERSON", "ORG"):
+                    issuers.append(named)
+        return issuers[-1] if len(set(issuers)) == 1 else None
+
+    def _tied(self, token: Token, words: list[Token]) -> str | None:
+        """A description the article ties to one named entity before this point: "the mayor"
+        after "the mayor, Ivan Horbenko," or "Mayor Ivan Horbenko"."""
+        lemma = token.lemma_.lower()
+        tied = []
+        for t in (self.doc[i] for i in range(token.i) if self.lemmas[i] == lemma):
+            if t.pos_ != "NOUN":
+                continue
+            partners = [c for c in t.children if c.dep_ == "appos"]
+            if t.dep_ in ("appos", "compound"):
+                partners.append(t.head)
+            for p in partners:
+                named = self._mention_in(p.idx, p.idx + len(p))
+                if named and self.labels.get(named) in ("PERSON", "ORG"):
+                    tied.append(named)
+        return tied[0] if len(set(tied)) == 1 else None
+
+    def channel_of(self, sent: Span) -> str | None:
+        """Returns the channel the sentence names outside the quotes (Facebook, statement, …)."""
+        start, end = sent.start_char, sent.end_char
+        if (start, end) not in self._channels:
+            chars = list(self.text[start:end])
+            for q0, q1 in self.quoted.overlapping(start, end):
+                for i in range(max(q0, start), min(q1, end)):
+                    chars[i - start] = " "
+            self._channels[start, end] = find_channel("".join(chars))
+        return self._channels[start, end]
+
+
+#: "on Twitter", "via Facebook": a platform a statement went out on is not who spoke.
+_CHANNEL_BEFORE = re.compile(r"\b(?:on|via|in)\s+$", re.IGNORECASE)
+
+
+def _given_name_gender(name: str) -> str | None:
+    """The gender of a full name's given name ("Margaret Hale" → "f"): its first word after
+    titles, when the name has at least two words; None for a bare surname or an unlisted name."""
+    parts = [w for w in name.split() if w[:1].isupper()]
+    while parts and parts[0].lower().rstrip(".") in _TITLES:
+        parts = parts[1:]
+    return gender_of_given_name(parts[0]) if len(parts) >= 2 else None
+
+
+#: Titles before a given name ("Sen. Margaret Hale"), lowercase without the dot.
+_TITLES = frozenset(GENDER_WORDS) | ROLE_NOUNS | NAME_TITLES
