@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 
 import analysis
+from analysis.entities.linking import _link_single_names
 from analysis.entities.mentions import Mention
-from analysis.entities.merging import _glued, _reversed, _used_as_person
+from analysis.entities.merging import _Clusters, _glued, _reversed, _used_as_person
 from analysis.entities.vocabulary import alias_groups, title_of
 
 NAMESAKES = Path(__file__).parent / "fixtures" / "namesakes"
@@ -148,3 +149,33 @@ def test_a_word_the_model_calls_a_place_can_be_used_as_a_persons() -> None:
     assert _used_as_person([titled, mention("Marlow", "GPE")])  # "Sen. Marlow"
     assert _used_as_person(said + placed[:1])  # "Marlow said" three times, "in Marlow" once
     assert not _used_as_person(said[:1] + placed)  # a country: placed more than it speaks
+
+
+def at(text: str, start: int, label: str | None = "PERSON") -> Mention:
+    return Mention("a", 0, start, start + len(text), text, tuple(text.split()), label)
+
+
+def linked_words(mentions: list[Mention]) -> dict[str, str]:
+    """Links the one-word mentions of one invented article; returns each linked word's person."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.key, []).append(m)
+    people = sorted(k for k in groups if " " in k)
+    clusters = _Clusters(groups, [])
+    links = _link_single_names(mentions, groups, people, clusters, set())
+    return {mentions[i].text: root for i, root in links.items()}
+
+
+def test_a_surname_joins_only_a_name_starting_alike_and_never_a_platform() -> None:
+    # 'Ann Witter said …', then 'Twitter suspended …', 'Witter told …', 'Vitter added …':
+    # "Twitter" is a platform (and its key starts with another letter), "Vitter" is
+    # "Witter" spelled with v (both keys start with v).
+    mentions = [
+        at("Ann Witter", 0),
+        at("Twitter", 40, "ORG"),
+        at("Witter", 80),
+        at("Vitter", 120),
+    ]
+    assert linked_words(mentions) == {"Witter": "ann witter", "Vitter": "ann witter"}
+    # a word alike a surname but starting otherwise: "Dorlan" is not "Orlan"
+    assert linked_words([at("Ivo Orlan", 0), at("Dorlan", 30)]) == {}

@@ -20,6 +20,7 @@ from .vocabulary import (
     calendar_words,
     holidays,
     honorifics,
+    is_given_name,
     month_context,
     name_suffixes,
     surname_particles,
@@ -73,6 +74,9 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
         span = _trim(ent)
         if span is None:
             continue
+        label = ent.label_
+        if span.start > ent.start and span.doc[span.start - 1].tag_ == "POS":
+            label = "PERSON"  # "Y Party's Ann Smith": the label was the owner's
         text, end = span.text, span.end_char
         possessive = _POSSESSIVE.search(text)
         if possessive and len(text) > 3:
@@ -82,7 +86,7 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
         if text.lower() in holidays() or _function_word(text):
             continue  # a date (the timeline reads it), or a function word ("MORE’s")
         mention = Mention(
-            article_id, article_index, span.start_char, end, text, tuple(text.split()), ent.label_
+            article_id, article_index, span.start_char, end, text, tuple(text.split()), label
         )
         mention.cues, mention.title = _cues(span), _title_before(span)
         mentions.append(mention)
@@ -93,13 +97,15 @@ def _trim(ent: Span) -> Span | None:
     """Returns the name part of an entity span, or None when nothing of a name is left: without
     a leading article, a title or honorific before a capitalised name ("President X", "Mr. X"
     whatever the label), stray non-name words, weekday names at either edge ("X Saturday"), and
-    anything from a line break on; a lone month name used as a date ("in May") is no name."""
+    anything from a line break on, and an owner before a possessive when a person's name
+    follows (`_after_owner`); a lone month name used as a date ("in May") is no name."""
     start, end = ent.start, ent.end
     doc = ent.doc
     for i in range(start, end):
         if "\n" in doc[i].text:
             end = i
             break
+    start = _after_owner(doc, start, end)
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
         or (
@@ -128,6 +134,21 @@ def _trim(ent: Span) -> Span | None:
     if end - start == 1 and _is_date_word(doc, start):
         return None
     return doc[start:end]
+
+
+def _after_owner(doc: Doc, start: int, end: int) -> int:
+    """Returns where a person's name starts after an owner and its possessive inside one span
+    ("Y Party's Ann Smith", "Z Network's Bob Jones": a common given name, then capitalised
+    words only, at least two), else `start`."""
+    for i in range(end - 3, start - 1, -1):
+        if doc[i].tag_ == "POS" and i > start:
+            rest = doc[i + 1 : end]
+            if is_given_name(rest[0].text) and all(
+                t.is_title or _INITIAL.fullmatch(t.text) for t in rest
+            ):
+                return i + 1
+            return start
+    return start
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
