@@ -7,7 +7,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from analysis.entities.mentions import _trim
+from analysis.entities.mentions import Mention, _trim, common_words, set_aside_group_words
+from analysis.entities.merging import _headline_words
 from analysis.entities.vocabulary import is_given_name
 
 
@@ -42,3 +43,38 @@ def test_an_owner_is_kept_when_no_persons_name_follows() -> None:
 def test_given_names_come_from_the_data_files() -> None:
     assert is_given_name("Laura") and is_given_name("bill")  # genders list; variants list
     assert not is_given_name("Harbor")
+
+
+def mention(text: str, start: int, label: str) -> Mention:
+    return Mention("a", 0, start, start + len(text), text, tuple(text.split()), label)
+
+
+def test_a_group_word_before_a_persons_name_is_set_aside() -> None:
+    # "Harborite Laura Holt said …" where "Harborite" alone is labelled NORP elsewhere
+    # ("the Harborite vote"); "Harbor Laura" stays (no NORP word), and so does "Harborite
+    # Holt" (no given name after the group word).
+    mentions = [
+        mention("Harborite", 0, "NORP"),
+        mention("Harborite Laura Holt", 30, "PERSON"),
+        mention("Harborite Holt Foods", 80, "ORG"),
+    ]
+    kept = set_aside_group_words(mentions)
+    assert [(m.text, m.start, m.key) for m in kept] == [
+        ("Harborite", 0, "harborite"),
+        ("Laura Holt", 40, "laura holt"),
+        ("Harborite Holt Foods", 80, "harborite holt foods"),
+    ]
+    assert mentions[1].text == "Harborite Laura Holt"  # the caller's mention is not changed
+
+
+def test_a_headlines_words_around_a_surname_are_no_full_name() -> None:
+    # A headline "Ignore Holt" and "Holt Plan Fails" beside "Laura Holt"; "Hope Marlow" (a
+    # common word, but Marlow is nobody else's surname) stays a name.
+    names = ["hope marlow", "holt plan fails", "ignore holt", "laura holt"]
+    common = frozenset({"ignore", "plan", "fails", "hope"})
+    assert _headline_words(names, common) == {"ignore holt", "holt plan fails"}
+
+
+def test_common_words_are_those_written_lowercase_more_often() -> None:
+    texts = ["We ignore it. They ignore the plan. Ignore Holt, says one.", "Ask Holt. holt"]
+    assert common_words(texts, {"ignore", "holt"}) == {"ignore"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -267,24 +267,49 @@ def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[
     }
     if not opening:
         return mentions
-    lower: Counter[str] = Counter()
-    inside: Counter[str] = Counter()
-    wanted = {w.lower() for w in opening}
-    for text in texts.values():
-        for found in _WORD_START.finditer(text):
-            word = found.group()
-            if word.lower() not in wanted:
-                continue
-            if word.islower():
-                lower[word] += 1
-            elif not _opens_sentence(text, found.start()):
-                inside[word.lower()] += 1
-    common = {w for w in opening if lower[w.lower()] > inside[w.lower()]}
+    lowered = common_words(texts.values(), {w.lower() for w in opening})
+    common = {w for w in opening if w.lower() in lowered}
     return [
         m
         for m in mentions
         if not (m.text in common and _opens_sentence(texts[m.article_id], m.start))
     ]
+
+
+def common_words(texts: Iterable[str], words: set[str]) -> set[str]:
+    """Returns those of `words` (lowercase) that the texts write in lowercase more often than
+    capitalised inside sentences: common words, not names ("standard", "plan")."""
+    lower: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    for text in texts:
+        for found in _WORD_START.finditer(text):
+            word = found.group()
+            if word.lower() not in words:
+                continue
+            if word.islower():
+                lower[word] += 1
+            elif not _opens_sentence(text, found.start()):
+                inside[word.lower()] += 1
+    return {w for w in words if lower[w] > inside[w]}
+
+
+def set_aside_group_words(mentions: list[Mention]) -> list[Mention]:
+    """Returns the mentions with a leading group word set aside before a person's name
+    ("Republican Ann Smith" → "Ann Smith"): a first word that, alone, is mostly labelled NORP,
+    followed by a common given name and at least one more word."""
+    alone: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if len(m.tokens) == 1 and m.label:
+            alone.setdefault(m.key, Counter())[m.label] += 1
+    groups = {k for k, labels in alone.items() if labels.most_common(1)[0][0] == "NORP"}
+    kept = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) >= 3 and fold(words[0]) in groups and is_given_name(words[1]):
+            at = m.text.index(words[1], len(words[0]))
+            m = replace(m, start=m.start + at, text=m.text[at:], tokens=tuple(words[1:]), key="")
+        kept.append(m)
+    return kept
 
 
 def _opens_sentence(text: str, start: int) -> bool:

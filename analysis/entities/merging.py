@@ -100,6 +100,18 @@ def _reversed(key: str, groups: Mapping[str, list[Mention]]) -> bool:
     return len(words) == 2 and other in groups and len(groups[other]) > len(groups[key])
 
 
+def _headline_words(names: list[str], common: frozenset[str]) -> set[str]:
+    """Returns the names that are a headline's words around another person's surname ("Ignore
+    Smith", "Smith Plan", "Smith Hid Past …"): a common word of the corpus (`common`: written in
+    lowercase more often than capitalised inside sentences, never a given name) beside the
+    surname of a name without one ("Ann Smith")."""
+    clean = [k for k in names if not set(k.split()) & common]
+    surnames = {k.split()[-1] for k in clean}
+    return {
+        k for k in names if set(k.split()) & common and set(k.split()) & surnames and k not in clean
+    }
+
+
 def _same_first_name(a: str, b: str) -> bool:
     """First names match when their keys are equal, or alike and with the same last letter
     (Oleksandr and Oleksandra are two names, Yekaterina and Ekaterina one)."""
@@ -121,16 +133,21 @@ def _merge_people(
     clusters: _Clusters,
     places: set[str],
     org_heads: set[str],
+    *,
+    common: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Merges full names of one person; returns every multi-word name that joined a person.
 
     A name with a place word in it, or starting with an organisation's first word ("Amnesty
-    Ukraine"), is not taken for a personal name, whatever its label."""
+    Ukraine"), is not taken for a personal name, whatever its label; nor a headline's words
+    around another person's surname (`_headline_words`, with `common` the corpus's common
+    words)."""
     evident = sorted(
         k
         for k, g in groups.items()
         if _looks_like_person(k, g, places, org_heads) and not _reversed(k, groups)
     )
+    evident = [k for k in evident if k not in _headline_words(evident, common)]
     names = sorted(
         k
         for k, g in groups.items()
