@@ -13,7 +13,13 @@ import pytest
 import analysis
 from analysis.entities.linking import _link_single_names
 from analysis.entities.mentions import Mention
-from analysis.entities.merging import _Clusters, _glued, _reversed, _used_as_person
+from analysis.entities.merging import (
+    _Clusters,
+    _glued,
+    _reversed,
+    _used_as_person,
+    alike_surnames,
+)
 from analysis.entities.vocabulary import alias_groups, title_of
 
 NAMESAKES = Path(__file__).parent / "fixtures" / "namesakes"
@@ -179,3 +185,14 @@ def test_a_surname_joins_only_a_name_starting_alike_and_never_a_platform() -> No
     assert linked_words(mentions) == {"Witter": "ann witter", "Vitter": "ann witter"}
     # a word alike a surname but starting otherwise: "Dorlan" is not "Orlan"
     assert linked_words([at("Ivo Orlan", 0), at("Dorlan", 30)]) == {}
+
+
+def test_short_surnames_a_letter_apart_are_two_names() -> None:
+    # "Ivo Gray" and "Ivo Grady" are two people; a letter more in a long surname is a spelling
+    assert not alike_surnames("Gray", "Grady")
+    assert alike_surnames("Gray", "Grays")  # a plural or possessive left on it
+    assert alike_surnames("Murtagh", "Murtaugh") and alike_surnames("Callamard", "Kalamar")
+    assert alike_surnames("Zelensky", "Zelenskiy")
+    assert linked_words([at("Ivo Gray", 0), at("Grady", 30), at("Gray", 60)]) == {
+        "Gray": "ivo gray"
+    }

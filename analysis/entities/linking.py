@@ -12,7 +12,7 @@ from datetime import date
 from ..text.names import NameBlocks, transliteration_key
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _majority_label
-from .merging import NAME_SIMILARITY, _Clusters, _glued, _used_as_person
+from .merging import NAME_SIMILARITY, _Clusters, _glued, _used_as_person, alike_surnames
 from .vocabulary import platforms
 
 #: A short form used without a full name in its article joins the person its other articles
@@ -226,7 +226,7 @@ def _full_name_roots(
             roots: set[str] = set()
             initial = transliteration_key(word)[:1]
             for surname in blocks.similar(word, NAME_SIMILARITY):
-                if transliteration_key(surname)[:1] == initial:
+                if transliteration_key(surname)[:1] == initial and alike_surnames(word, surname):
                     roots |= surnames[surname]
             # A word that is someone's surname is used as one: not as another's first name.
             found[word] = roots or set(firsts.get(transliteration_key(word), set()))

@@ -19,6 +19,8 @@ from .vocabulary import alias_groups, same_given_name, surname_particles
 STEM = 4
 #: Similarity (0–1, on transliteration keys) for first names, surnames and one-word names.
 NAME_SIMILARITY = 0.88
+#: Two surnames whose keys have this many letters or fewer are one only when their keys are equal.
+SHORT_SURNAME = 4
 
 
 class _Clusters:
@@ -125,7 +127,17 @@ def _same_first_name(a: str, b: str) -> bool:
 
 def _same_person(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
-    return name_similarity(ta[-1], tb[-1]) >= NAME_SIMILARITY and _same_first_name(ta[0], tb[0])
+    return alike_surnames(ta[-1], tb[-1]) and _same_first_name(ta[0], tb[0])
+
+
+def alike_surnames(a: str, b: str) -> bool:
+    """Returns whether two surnames are spellings of one: keys at least `NAME_SIMILARITY` alike,
+    and equal when one has `SHORT_SURNAME` letters or fewer (a letter more in a short name makes
+    another name: "Gray" and "Grady"), but for a final "s" (a plural or possessive left on it)."""
+    ka, kb = transliteration_key(a), transliteration_key(b)
+    if ka == kb or ka + "s" == kb or kb + "s" == ka:
+        return True
+    return min(len(ka), len(kb)) > SHORT_SURNAME and name_similarity(a, b) >= NAME_SIMILARITY
 
 
 def _merge_people(
