@@ -16,6 +16,7 @@ from analysis.entities.mentions import Mention
 from analysis.entities.merging import (
     _Clusters,
     _glued,
+    _merge_people,
     _reversed,
     _used_as_person,
     alike_surnames,
@@ -196,3 +197,14 @@ def test_short_surnames_a_letter_apart_are_two_names() -> None:
     assert linked_words([at("Ivo Gray", 0), at("Grady", 30), at("Gray", 60)]) == {
         "Gray": "ivo gray"
     }
+
+
+def test_a_full_name_written_backwards_joins_its_person_but_is_no_full_name() -> None:
+    # One outlet's tags print "Marlow Ilse" beside "Ilse Marlow said …" (three times).
+    groups = {
+        "ilse marlow": [mention("Ilse Marlow", PERSON=1)] * 3,
+        "marlow ilse": [mention("Marlow Ilse")],
+    }
+    clusters = _Clusters(groups, [])
+    assert _merge_people(groups, clusters, set(), set()) == ["ilse marlow"]
+    assert clusters.find("marlow ilse") == clusters.find("ilse marlow")

@@ -153,7 +153,8 @@ def _merge_people(
     A name with a place word in it, or starting with an organisation's first word ("Amnesty
     Ukraine"), is not taken for a personal name, whatever its label; nor a headline's words
     around another person's surname (`_headline_words`, with `common` the corpus's common
-    words)."""
+    words). A person's full name written backwards ("Smith John", `_reversed`) joins that
+    person, but is not among the names returned."""
     evident = sorted(
         k
         for k, g in groups.items()
@@ -178,6 +179,12 @@ def _merge_people(
         for b in alike:
             if a != b and _same_person(a, b) and clusters.merge(a, b):
                 people.add(b)
+    for key in sorted(groups):
+        words = key.split()
+        if len(words) == 2 and _reversed(key, groups) and f"{words[1]} {words[0]}" in people:
+            # the page furniture's backwards form is that person's (not a full name: "John"
+            # alone never joins "Smith John" as a surname)
+            clusters.merge(f"{words[1]} {words[0]}", key)
     return sorted(people)
 
 
