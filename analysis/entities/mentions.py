@@ -105,7 +105,7 @@ def _trim(ent: Span) -> Span | None:
         if "\n" in doc[i].text:
             end = i
             break
-    start = _after_owner(doc, start, end)
+    start = _after_owner(doc, start, end, label=ent.label_)
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
         or (
@@ -136,14 +136,14 @@ def _trim(ent: Span) -> Span | None:
     return doc[start:end]
 
 
-def _after_owner(doc: Doc, start: int, end: int) -> int:
+def _after_owner(doc: Doc, start: int, end: int, *, label: str) -> int:
     """Returns where a person's name starts after an owner and its possessive inside one span
-    ("Y Party's Ann Smith", "Z Network's Bob Jones": a common given name, then capitalised
-    words only, at least two), else `start`."""
+    ("Y Party's Ann Smith", "Z Network's Bob Jones": capitalised words only, at least two,
+    the first a common given name or the span labelled PERSON), else `start`."""
     for i in range(end - 3, start - 1, -1):
         if doc[i].tag_ == "POS" and i > start:
             rest = doc[i + 1 : end]
-            if is_given_name(rest[0].text) and all(
+            if (label == "PERSON" or is_given_name(rest[0].text)) and all(
                 t.is_title or _INITIAL.fullmatch(t.text) for t in rest
             ):
                 return i + 1

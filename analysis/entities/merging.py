@@ -102,15 +102,22 @@ def _reversed(key: str, groups: Mapping[str, list[Mention]]) -> bool:
     return len(words) == 2 and other in groups and len(groups[other]) > len(groups[key])
 
 
-def _headline_words(names: list[str], common: frozenset[str]) -> set[str]:
+def _headline_words(
+    names: list[str], common: frozenset[str], groups: Mapping[str, list[Mention]]
+) -> set[str]:
     """Returns the names that are a headline's words around another person's surname ("Ignore
     Smith", "Smith Plan", "Smith Hid Past …"): a common word of the corpus (`common`: written in
     lowercase more often than capitalised inside sentences, never a given name) beside the
-    surname of a name without one ("Ann Smith")."""
+    surname of a name without one ("Ann Smith"), and never used as a person's (a title, a role,
+    a speech verb: "Rose Smith said" keeps a first name that is also a common word)."""
     clean = [k for k in names if not set(k.split()) & common]
     surnames = {k.split()[-1] for k in clean}
     return {
-        k for k in names if set(k.split()) & common and set(k.split()) & surnames and k not in clean
+        k
+        for k in names
+        if set(k.split()) & common
+        and set(k.split()) & surnames
+        and not any(m.cues["PERSON"] > 0 for m in groups[k])
     }
 
 
@@ -160,7 +167,7 @@ def _merge_people(
         for k, g in groups.items()
         if _looks_like_person(k, g, places, org_heads) and not _reversed(k, groups)
     )
-    evident = [k for k in evident if k not in _headline_words(evident, common)]
+    evident = [k for k in evident if k not in _headline_words(evident, common, groups)]
     names = sorted(
         k
         for k, g in groups.items()

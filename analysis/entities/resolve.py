@@ -91,7 +91,11 @@ def resolve_entities(
     }
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
     name_words = {
-        w for k in groups if len(k.split()) >= 2 for w in k.split() if not is_given_name(w)
+        w
+        for k in groups
+        if len(k.split()) >= 2
+        for w in k.split()
+        if len(w) >= 3 and not is_given_name(w)  # an initial is no common word
     }
     common = frozenset(common_words((doc.text for doc in docs.values()), name_words))
     people = _merge_people(groups, clusters, places, org_heads, common=common)
