@@ -146,6 +146,11 @@ def test_page_furniture_names_are_not_full_names() -> None:
     assert not _glued([mention("Ilse McDonald"), mention("Ilse DeSantis")])
     groups = {"ilse marlow": [mention("Ilse Marlow")] * 3, "marlow ilse": [mention("Marlow Ilse")]}
     assert _reversed("marlow ilse", groups) and not _reversed("ilse marlow", groups)
+    # "Harbor’s Ilse Marlow" left whole (an owner the mention kept) is no full name
+    groups = {"harbor s ilse marlow": [mention("Harbor’s Ilse Marlow", PERSON=1)]}
+    assert _merge_people(groups, _Clusters(groups, []), set(), set()) == []
+    groups = {"ilse s marlow": [mention("Ilse S. Marlow", PERSON=1)]}  # an initial S.
+    assert _merge_people(groups, _Clusters(groups, []), set(), set()) == ["ilse s marlow"]
 
 
 def test_a_word_the_model_calls_a_place_can_be_used_as_a_persons() -> None:

@@ -57,6 +57,8 @@ class _Clusters:
 #: A word glued to the next one, as page furniture runs names together ("SmithJones"): three
 #: lowercase letters, then a capital ("McDonald", "DeSantis", "MacArthur" have fewer).
 _GLUED = re.compile(r"[a-z]{3}[A-Z]")
+#: An owner's possessive inside a name ("X's Ann Smith" left whole): no person's full name.
+_OWNER = re.compile(r"\w['’]s\s")
 
 
 def _glued(group: list[Mention]) -> bool:
@@ -68,14 +70,15 @@ def _looks_like_person(
     key: str, group: list[Mention], places: set[str], org_heads: set[str]
 ) -> bool:
     """A full name with person evidence, no organisation word, no place word, not glued to
-    another word (`_glued`), and not starting with an organisation's first word ("Amnesty
-    Ukraine") unless the model labels the full name PERSON most of the time (a first name that
-    starts a university's name); a surname that starts an organisation's name ("X Foundation")
-    does not stop it."""
+    another word (`_glued`), no owner's possessive inside ("X's Ann Smith"), and not starting
+    with an organisation's first word ("Amnesty Ukraine") unless the model labels the full name
+    PERSON most of the time (a first name that starts a university's name); a surname that
+    starts an organisation's name ("X Foundation") does not stop it."""
     words = key.split()
     return (
         len(words) >= 2
         and not _glued(group)
+        and not any(_OWNER.search(m.text) for m in group)
         and not _has_org_word(key)
         and not set(words) & places
         and (words[0] not in org_heads or _majority_label(group) == "PERSON")
