@@ -7,7 +7,13 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from analysis.entities.mentions import Mention, _trim, common_words, set_aside_group_words
+from analysis.entities.mentions import (
+    Mention,
+    _search_forms,
+    _trim,
+    common_words,
+    set_aside_group_words,
+)
 from analysis.entities.merging import _headline_words
 from analysis.entities.vocabulary import is_given_name
 
@@ -87,3 +93,11 @@ def test_a_headlines_words_around_a_surname_are_no_full_name() -> None:
 def test_common_words_are_those_written_lowercase_more_often() -> None:
     texts = ["We ignore it. They ignore the plan. Ignore Holt, says one.", "Ask Holt. holt"]
     assert common_words(texts, {"ignore", "holt"}) == {"ignore"}
+
+
+def test_a_function_word_is_searched_as_a_surname_only_after_a_given_name() -> None:
+    # "Ann May said …" makes "May" a surname to look for; page furniture "Info Here" does not
+    # make "Here" one.
+    forms = _search_forms([mention("Ann May", 0, "PERSON"), mention("Info Here", 20, "PERSON")])
+    assert "May" in forms and forms["May"] == "PERSON"
+    assert "Here" not in forms and "Info Here" in forms

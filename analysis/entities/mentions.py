@@ -324,8 +324,9 @@ def _opens_sentence(text: str, start: int) -> bool:
 def _search_forms(mentions: list[Mention]) -> dict[str, str]:
     """Returns the name forms to look for where spaCy saw nothing, each with the label it came
     with: every capitalised name seen (also without diacritics) and the surname of every
-    personal name (also one that is a function word: "May"; a month used as a date is left
-    out where it is found)."""
+    personal name (also one that is a function word when a common given name comes before it:
+    "Ann May", not page furniture's "Info Here"; a month used as a date is left out where it
+    is found)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     surnames: set[str] = set()
     for m in mentions:
@@ -334,7 +335,8 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
         person = m.label == "PERSON" or m.cues["PERSON"] > 0
         if person and len(m.tokens) >= 2 and not _has_org_word(m.key):
             labels[m.tokens[-1]]["PERSON"] += 1
-            surnames.add(m.tokens[-1])
+            if is_given_name(m.tokens[0]):
+                surnames.add(m.tokens[-1])
     return {
         form: counts.most_common(1)[0][0]
         for form, counts in labels.items()
