@@ -96,8 +96,8 @@ def test_common_words_are_those_written_lowercase_more_often() -> None:
 
 
 def test_a_function_word_is_searched_as_a_surname_only_after_a_given_name() -> None:
-    # "Ann May said …" makes "May" a surname to look for; page furniture "Info Here" does not
+    # "Ann May said …" makes "May" a surname to look for; page furniture "Tap Here" does not
     # make "Here" one.
-    forms = _search_forms([mention("Ann May", 0, "PERSON"), mention("Info Here", 20, "PERSON")])
+    forms = _search_forms([mention("Ann May", 0, "PERSON"), mention("Tap Here", 20, "PERSON")])
     assert "May" in forms and forms["May"] == "PERSON"
-    assert "Here" not in forms and "Info Here" in forms
+    assert "Here" not in forms and "Tap Here" in forms

@@ -325,7 +325,7 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
     """Returns the name forms to look for where spaCy saw nothing, each with the label it came
     with: every capitalised name seen (also without diacritics) and the surname of every
     personal name (also one that is a function word when a common given name comes before it:
-    "Ann May", not page furniture's "Info Here"; a month used as a date is left out where it
+    "Ann May", not page furniture's "Tap Here"; a month used as a date is left out where it
     is found)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     surnames: set[str] = set()
