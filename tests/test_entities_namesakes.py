@@ -11,8 +11,16 @@ import pandas as pd
 import pytest
 
 import analysis
+from analysis.entities.linking import _link_single_names
 from analysis.entities.mentions import Mention
-from analysis.entities.merging import _glued, _reversed, _used_as_person
+from analysis.entities.merging import (
+    _Clusters,
+    _glued,
+    _merge_people,
+    _reversed,
+    _used_as_person,
+    alike_surnames,
+)
 from analysis.entities.vocabulary import alias_groups, title_of
 
 NAMESAKES = Path(__file__).parent / "fixtures" / "namesakes"
@@ -138,6 +146,11 @@ def test_page_furniture_names_are_not_full_names() -> None:
     assert not _glued([mention("Ilse McDonald"), mention("Ilse DeSantis")])
     groups = {"ilse marlow": [mention("Ilse Marlow")] * 3, "marlow ilse": [mention("Marlow Ilse")]}
     assert _reversed("marlow ilse", groups) and not _reversed("ilse marlow", groups)
+    # "Harbor’s Ilse Marlow" left whole (an owner the mention kept) is no full name
+    groups = {"harbor s ilse marlow": [mention("Harbor’s Ilse Marlow", PERSON=1)]}
+    assert _merge_people(groups, _Clusters(groups, []), set(), set()) == []
+    groups = {"ilse s marlow": [mention("Ilse S. Marlow", PERSON=1)]}  # an initial S.
+    assert _merge_people(groups, _Clusters(groups, []), set(), set()) == ["ilse s marlow"]
 
 
 def test_a_word_the_model_calls_a_place_can_be_used_as_a_persons() -> None:
@@ -148,3 +161,55 @@ def test_a_word_the_model_calls_a_place_can_be_used_as_a_persons() -> None:
     assert _used_as_person([titled, mention("Marlow", "GPE")])  # "Sen. Marlow"
     assert _used_as_person(said + placed[:1])  # "Marlow said" three times, "in Marlow" once
     assert not _used_as_person(said[:1] + placed)  # a country: placed more than it speaks
+
+
+def at(text: str, start: int, label: str | None = "PERSON") -> Mention:
+    return Mention("a", 0, start, start + len(text), text, tuple(text.split()), label)
+
+
+def linked_words(mentions: list[Mention]) -> dict[str, str]:
+    """Links the one-word mentions of one invented article; returns each linked word's person."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.key, []).append(m)
+    people = sorted(k for k in groups if " " in k)
+    clusters = _Clusters(groups, [])
+    links = _link_single_names(mentions, groups, people, clusters, set())
+    return {mentions[i].text: root for i, root in links.items()}
+
+
+def test_a_surname_joins_only_a_name_starting_alike_and_never_a_platform() -> None:
+    # 'Ann Witter said …', then 'Twitter suspended …', 'Witter told …', 'Vitter added …':
+    # "Twitter" is a platform (and its key starts with another letter), "Vitter" is
+    # "Witter" spelled with v (both keys start with v).
+    mentions = [
+        at("Ann Witter", 0),
+        at("Twitter", 40, "ORG"),
+        at("Witter", 80),
+        at("Vitter", 120),
+    ]
+    assert linked_words(mentions) == {"Witter": "ann witter", "Vitter": "ann witter"}
+    # a word alike a surname but starting otherwise: "Dorlan" is not "Orlan"
+    assert linked_words([at("Ivo Orlan", 0), at("Dorlan", 30)]) == {}
+
+
+def test_short_surnames_a_letter_apart_are_two_names() -> None:
+    # "Ivo Gray" and "Ivo Grady" are two people; a letter more in a long surname is a spelling
+    assert not alike_surnames("Gray", "Grady")
+    assert alike_surnames("Gray", "Grays")  # a plural or possessive left on it
+    assert alike_surnames("Murtagh", "Murtaugh") and alike_surnames("Callamard", "Kalamar")
+    assert alike_surnames("Zelensky", "Zelenskiy")
+    assert linked_words([at("Ivo Gray", 0), at("Grady", 30), at("Gray", 60)]) == {
+        "Gray": "ivo gray"
+    }
+
+
+def test_a_full_name_written_backwards_joins_its_person_but_is_no_full_name() -> None:
+    # One outlet's tags print "Marlow Ilse" beside "Ilse Marlow said …" (three times).
+    groups = {
+        "ilse marlow": [mention("Ilse Marlow", PERSON=1)] * 3,
+        "marlow ilse": [mention("Marlow Ilse")],
+    }
+    clusters = _Clusters(groups, [])
+    assert _merge_people(groups, clusters, set(), set()) == ["ilse marlow"]
+    assert clusters.find("marlow ilse") == clusters.find("ilse marlow")

@@ -12,7 +12,8 @@ from datetime import date
 from ..text.names import NameBlocks, transliteration_key
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _majority_label
-from .merging import NAME_SIMILARITY, _Clusters, _glued, _used_as_person
+from .merging import NAME_SIMILARITY, _Clusters, _glued, _used_as_person, alike_surnames
+from .vocabulary import platforms
 
 #: A short form used without a full name in its article joins the person its other articles
 #: resolve it to when at least this many articles do so, and this share of them agree.
@@ -107,6 +108,8 @@ def _link_single_names(
     for i, m in enumerate(mentions):
         if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
             continue
+        if m.key in platforms():
+            continue  # a platform's name is an organisation's, never a person's surname
         if m.key not in majority:
             majority[m.key] = _majority_label(groups[m.key])
         roots = compatible(m.key)
@@ -205,8 +208,9 @@ def _full_name_roots(
     people: list[str], groups: Mapping[str, list[Mention]], clusters: _Clusters
 ) -> Callable[[str], set[str]]:
     """Returns a function giving, for a one-word name, the people (cluster roots) one of whose
-    full names has a surname alike it, else those with the same first name. Results are kept per
-    word."""
+    full names has a surname alike it and starting alike (same first letter of the
+    transliteration key: "Vitter" is no spelling of "Twitter"), else those with the same first
+    name. Results are kept per word."""
     surnames: dict[str, set[str]] = defaultdict(set)
     firsts: dict[str, set[str]] = defaultdict(set)
     for root in {clusters.find(k) for k in people}:
@@ -220,8 +224,10 @@ def _full_name_roots(
     def compatible(word: str) -> set[str]:
         if word not in found:
             roots: set[str] = set()
+            initial = transliteration_key(word)[:1]
             for surname in blocks.similar(word, NAME_SIMILARITY):
-                roots |= surnames[surname]
+                if transliteration_key(surname)[:1] == initial and alike_surnames(word, surname):
+                    roots |= surnames[surname]
             # A word that is someone's surname is used as one: not as another's first name.
             found[word] = roots or set(firsts.get(transliteration_key(word), set()))
         return found[word]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -20,6 +20,7 @@ from .vocabulary import (
     calendar_words,
     holidays,
     honorifics,
+    is_given_name,
     month_context,
     name_suffixes,
     surname_particles,
@@ -73,6 +74,9 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
         span = _trim(ent)
         if span is None:
             continue
+        label = ent.label_
+        if span.start > ent.start and span.doc[span.start - 1].tag_ == "POS":
+            label = "PERSON"  # "Y Party's Ann Smith": the label was the owner's
         text, end = span.text, span.end_char
         possessive = _POSSESSIVE.search(text)
         if possessive and len(text) > 3:
@@ -82,7 +86,7 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
         if text.lower() in holidays() or _function_word(text):
             continue  # a date (the timeline reads it), or a function word ("MORE’s")
         mention = Mention(
-            article_id, article_index, span.start_char, end, text, tuple(text.split()), ent.label_
+            article_id, article_index, span.start_char, end, text, tuple(text.split()), label
         )
         mention.cues, mention.title = _cues(span), _title_before(span)
         mentions.append(mention)
@@ -93,13 +97,15 @@ def _trim(ent: Span) -> Span | None:
     """Returns the name part of an entity span, or None when nothing of a name is left: without
     a leading article, a title or honorific before a capitalised name ("President X", "Mr. X"
     whatever the label), stray non-name words, weekday names at either edge ("X Saturday"), and
-    anything from a line break on; a lone month name used as a date ("in May") is no name."""
+    anything from a line break on, and an owner before a possessive when a person's name
+    follows (`_after_owner`); a lone month name used as a date ("in May") is no name."""
     start, end = ent.start, ent.end
     doc = ent.doc
     for i in range(start, end):
         if "\n" in doc[i].text:
             end = i
             break
+    start = _after_owner(doc, start, end, label=ent.label_)
     while start < end and (
         doc[start].lower_ in ("the", "a", "an")
         or (
@@ -128,6 +134,21 @@ def _trim(ent: Span) -> Span | None:
     if end - start == 1 and _is_date_word(doc, start):
         return None
     return doc[start:end]
+
+
+def _after_owner(doc: Doc, start: int, end: int, *, label: str) -> int:
+    """Returns where a person's name starts after an owner and its possessive inside one span
+    ("Y Party's Ann Smith", "Z Network's Bob Jones": capitalised words only, at least two,
+    the first a common given name or the span labelled PERSON), else `start`."""
+    for i in range(end - 3, start - 1, -1):
+        if doc[i].tag_ == "POS" and i > start:
+            rest = doc[i + 1 : end]
+            if (label == "PERSON" or is_given_name(rest[0].text)) and all(
+                t.is_title or _INITIAL.fullmatch(t.text) for t in rest
+            ):
+                return i + 1
+            return start
+    return start
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -246,24 +267,49 @@ def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[
     }
     if not opening:
         return mentions
-    lower: Counter[str] = Counter()
-    inside: Counter[str] = Counter()
-    wanted = {w.lower() for w in opening}
-    for text in texts.values():
-        for found in _WORD_START.finditer(text):
-            word = found.group()
-            if word.lower() not in wanted:
-                continue
-            if word.islower():
-                lower[word] += 1
-            elif not _opens_sentence(text, found.start()):
-                inside[word.lower()] += 1
-    common = {w for w in opening if lower[w.lower()] > inside[w.lower()]}
+    lowered = common_words(texts.values(), {w.lower() for w in opening})
+    common = {w for w in opening if w.lower() in lowered}
     return [
         m
         for m in mentions
         if not (m.text in common and _opens_sentence(texts[m.article_id], m.start))
     ]
+
+
+def common_words(texts: Iterable[str], words: set[str]) -> set[str]:
+    """Returns those of `words` (lowercase) that the texts write in lowercase more often than
+    capitalised inside sentences: common words, not names ("standard", "plan")."""
+    lower: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    for text in texts:
+        for found in _WORD_START.finditer(text):
+            word = found.group()
+            if word.lower() not in words:
+                continue
+            if word.islower():
+                lower[word] += 1
+            elif not _opens_sentence(text, found.start()):
+                inside[word.lower()] += 1
+    return {w for w in words if lower[w] > inside[w]}
+
+
+def set_aside_group_words(mentions: list[Mention]) -> list[Mention]:
+    """Returns the mentions with a leading group word set aside before a person's name
+    ("Republican Ann Smith" → "Ann Smith"): a first word that, alone, is mostly labelled NORP,
+    followed by a common given name and at least one more word."""
+    alone: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if len(m.tokens) == 1 and m.label:
+            alone.setdefault(m.key, Counter())[m.label] += 1
+    groups = {k for k, labels in alone.items() if labels.most_common(1)[0][0] == "NORP"}
+    kept = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) >= 3 and fold(words[0]) in groups and is_given_name(words[1]):
+            at = m.text.index(words[1], len(words[0]))
+            m = replace(m, start=m.start + at, text=m.text[at:], tokens=tuple(words[1:]), key="")
+        kept.append(m)
+    return kept
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -278,8 +324,9 @@ def _opens_sentence(text: str, start: int) -> bool:
 def _search_forms(mentions: list[Mention]) -> dict[str, str]:
     """Returns the name forms to look for where spaCy saw nothing, each with the label it came
     with: every capitalised name seen (also without diacritics) and the surname of every
-    personal name (also one that is a function word: "May"; a month used as a date is left
-    out where it is found)."""
+    personal name (also one that is a function word when a common given name comes before it:
+    "Ann May", not page furniture's "Tap Here"; a month used as a date is left out where it
+    is found)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     surnames: set[str] = set()
     for m in mentions:
@@ -288,7 +335,8 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
         person = m.label == "PERSON" or m.cues["PERSON"] > 0
         if person and len(m.tokens) >= 2 and not _has_org_word(m.key):
             labels[m.tokens[-1]]["PERSON"] += 1
-            surnames.add(m.tokens[-1])
+            if is_given_name(m.tokens[0]):
+                surnames.add(m.tokens[-1])
     return {
         form: counts.most_common(1)[0][0]
         for form, counts in labels.items()

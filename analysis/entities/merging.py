@@ -19,6 +19,8 @@ from .vocabulary import alias_groups, same_given_name, surname_particles
 STEM = 4
 #: Similarity (0–1, on transliteration keys) for first names, surnames and one-word names.
 NAME_SIMILARITY = 0.88
+#: Two surnames whose keys have this many letters or fewer are one only when their keys are equal.
+SHORT_SURNAME = 4
 
 
 class _Clusters:
@@ -55,6 +57,8 @@ class _Clusters:
 #: A word glued to the next one, as page furniture runs names together ("SmithJones"): three
 #: lowercase letters, then a capital ("McDonald", "DeSantis", "MacArthur" have fewer).
 _GLUED = re.compile(r"[a-z]{3}[A-Z]")
+#: An owner's possessive inside a name ("X's Ann Smith" left whole): no person's full name.
+_OWNER = re.compile(r"\w['’]s\s")
 
 
 def _glued(group: list[Mention]) -> bool:
@@ -66,14 +70,15 @@ def _looks_like_person(
     key: str, group: list[Mention], places: set[str], org_heads: set[str]
 ) -> bool:
     """A full name with person evidence, no organisation word, no place word, not glued to
-    another word (`_glued`), and not starting with an organisation's first word ("Amnesty
-    Ukraine") unless the model labels the full name PERSON most of the time (a first name that
-    starts a university's name); a surname that starts an organisation's name ("X Foundation")
-    does not stop it."""
+    another word (`_glued`), no owner's possessive inside ("X's Ann Smith"), and not starting
+    with an organisation's first word ("Amnesty Ukraine") unless the model labels the full name
+    PERSON most of the time (a first name that starts a university's name); a surname that
+    starts an organisation's name ("X Foundation") does not stop it."""
     words = key.split()
     return (
         len(words) >= 2
         and not _glued(group)
+        and not any(_OWNER.search(m.text) for m in group)
         and not _has_org_word(key)
         and not set(words) & places
         and (words[0] not in org_heads or _majority_label(group) == "PERSON")
@@ -100,6 +105,25 @@ def _reversed(key: str, groups: Mapping[str, list[Mention]]) -> bool:
     return len(words) == 2 and other in groups and len(groups[other]) > len(groups[key])
 
 
+def _headline_words(
+    names: list[str], common: frozenset[str], groups: Mapping[str, list[Mention]]
+) -> set[str]:
+    """Returns the names that are a headline's words around another person's surname ("Ignore
+    Smith", "Smith Plan", "Smith Hid Past …"): a common word of the corpus (`common`: written in
+    lowercase more often than capitalised inside sentences, never a given name) beside the
+    surname of a name without one ("Ann Smith"), and never used as a person's (a title, a role,
+    a speech verb: "Rose Smith said" keeps a first name that is also a common word)."""
+    clean = [k for k in names if not set(k.split()) & common]
+    surnames = {k.split()[-1] for k in clean}
+    return {
+        k
+        for k in names
+        if set(k.split()) & common
+        and set(k.split()) & surnames
+        and not any(m.cues["PERSON"] > 0 for m in groups[k])
+    }
+
+
 def _same_first_name(a: str, b: str) -> bool:
     """First names match when their keys are equal, or alike and with the same last letter
     (Oleksandr and Oleksandra are two names, Yekaterina and Ekaterina one)."""
@@ -113,7 +137,17 @@ def _same_first_name(a: str, b: str) -> bool:
 
 def _same_person(a: str, b: str) -> bool:
     ta, tb = a.split(), b.split()
-    return name_similarity(ta[-1], tb[-1]) >= NAME_SIMILARITY and _same_first_name(ta[0], tb[0])
+    return alike_surnames(ta[-1], tb[-1]) and _same_first_name(ta[0], tb[0])
+
+
+def alike_surnames(a: str, b: str) -> bool:
+    """Returns whether two surnames are spellings of one: keys at least `NAME_SIMILARITY` alike,
+    and equal when one has `SHORT_SURNAME` letters or fewer (a letter more in a short name makes
+    another name: "Gray" and "Grady"), but for a final "s" (a plural or possessive left on it)."""
+    ka, kb = transliteration_key(a), transliteration_key(b)
+    if ka == kb or ka + "s" == kb or kb + "s" == ka:
+        return True
+    return min(len(ka), len(kb)) > SHORT_SURNAME and name_similarity(a, b) >= NAME_SIMILARITY
 
 
 def _merge_people(
@@ -121,16 +155,22 @@ def _merge_people(
     clusters: _Clusters,
     places: set[str],
     org_heads: set[str],
+    *,
+    common: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Merges full names of one person; returns every multi-word name that joined a person.
 
     A name with a place word in it, or starting with an organisation's first word ("Amnesty
-    Ukraine"), is not taken for a personal name, whatever its label."""
+    Ukraine"), is not taken for a personal name, whatever its label; nor a headline's words
+    around another person's surname (`_headline_words`, with `common` the corpus's common
+    words). A person's full name written backwards ("Smith John", `_reversed`) joins that
+    person, but is not among the names returned."""
     evident = sorted(
         k
         for k, g in groups.items()
         if _looks_like_person(k, g, places, org_heads) and not _reversed(k, groups)
     )
+    evident = [k for k in evident if k not in _headline_words(evident, common, groups)]
     names = sorted(
         k
         for k, g in groups.items()
@@ -149,6 +189,12 @@ def _merge_people(
         for b in alike:
             if a != b and _same_person(a, b) and clusters.merge(a, b):
                 people.add(b)
+    for key in sorted(groups):
+        words = key.split()
+        if len(words) == 2 and _reversed(key, groups) and f"{words[1]} {words[0]}" in people:
+            # the page furniture's backwards form is that person's (not a full name: "John"
+            # alone never joins "Smith John" as a surname)
+            clusters.merge(f"{words[1]} {words[0]}", key)
     return sorted(people)
 
 

@@ -20,8 +20,10 @@ from .mentions import (
     Mention,
     _find_missed,
     _majority_label,
+    common_words,
     drop_common_words,
     extract_mentions,
+    set_aside_group_words,
 )
 from .merging import (
     _Clusters,
@@ -34,6 +36,7 @@ from .merging import (
     merge_org_variants,
 )
 from .suggestions import _suggestions
+from .vocabulary import is_given_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,7 +73,7 @@ def resolve_entities(
     curated = curated or Curated()
     order = {aid: i for i, aid in enumerate(docs)}
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
-    mentions = drop_common_words(docs, mentions)
+    mentions = set_aside_group_words(drop_common_words(docs, mentions))
     mentions = drop_common_words(docs, mentions + _find_missed(docs, order, mentions))
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -87,7 +90,15 @@ def resolve_entities(
         if " " not in k and _majority_label(g) in PLACE_LABELS and not _used_as_person(g)
     }
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
-    people = _merge_people(groups, clusters, places, org_heads)
+    name_words = {
+        w
+        for k in groups
+        if len(k.split()) >= 2
+        for w in k.split()
+        if len(w) >= 3 and not is_given_name(w)  # an initial is no common word
+    }
+    common = frozenset(common_words((doc.text for doc in docs.values()), name_words))
+    people = _merge_people(groups, clusters, places, org_heads, common=common)
     links = _link_single_names(mentions, groups, people, clusters, org_heads, published=published)
     linked_keys = {mentions[i].key for i in links}
     person_words = {w for k in people for w in (k.split()[0], k.split()[-1])}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from ..text.lexicon import gender_of_given_name
 from ..text.names import fold
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -101,6 +102,12 @@ def same_given_name(a: str, b: str) -> bool:
     (Bill/William, Mike/Michael); a name is not its own variant here."""
     a, b = a.lower(), b.lower()
     return a != b and b in _variant_groups().get(a, frozenset())
+
+
+def is_given_name(word: str) -> bool:
+    """Returns whether a word (any case) is a common given name: one of one gender
+    (`analysis/text/data/given_name_genders.csv`) or a form in `data/given_names.csv`."""
+    return gender_of_given_name(word) is not None or word.lower() in _variant_groups()
 
 
 @cache
