@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 import pandas as pd
+from itables import JavascriptFunction
 from itables.widget import ITable
 
 from ..corpus.selection import Selection
@@ -31,9 +32,25 @@ TABLE_LAYOUT = {
     "bottomStart": "info",
     "bottomEnd": "paging",
 }
+#: DataTables state (sort, search, page length and page) kept in the page's memory, keyed by the
+#: table's element: the itables widget builds a new DataTable in the same element on every
+#: redraw (a filter change, a page turn), which would otherwise forget the reader's sort, and a
+#: click on a heading while the redraw is under way was lost. Nothing is written to storage, so
+#: no other table or later session inherits it.
+SAVE_STATE = JavascriptFunction(
+    "function (settings, data) {"
+    " (window.coverageLensTableState = window.coverageLensTableState || new WeakMap())"
+    ".set(settings.nTable, data); }"
+)
+LOAD_STATE = JavascriptFunction(
+    "function (settings) {"
+    " const kept = window.coverageLensTableState;"
+    " return (kept && kept.get(settings.nTable)) || null; }"
+)
 #: How every table behaves: a search box and paging however small the table (itables hides them
 #: on tables of one page), full width from the first drawing, columns that sort on a click on
-#: the heading text (else only the small arrows sort), rows that can be selected.
+#: the heading text (else only the small arrows sort), rows that can be selected, and the
+#: reader's sort, search and page length kept when the table is redrawn.
 TABLE_OPTIONS: dict[str, Any] = {
     "layout": TABLE_LAYOUT,
     "style": "width:100%;margin:0;table-layout:auto",
@@ -46,6 +63,9 @@ TABLE_OPTIONS: dict[str, Any] = {
     # (its `maxBytes`; a 1,000-row page of eight columns lost 593 rows). The page size keeps
     # what is sent small instead (`PAGE_CELLS`).
     "maxBytes": 0,
+    "stateSave": True,
+    "stateSaveCallback": SAVE_STATE,
+    "stateLoadCallback": LOAD_STATE,
 }
 
 #: Rows in the static copy of a table (what a viewer without widgets sees).
