@@ -99,6 +99,8 @@ def test_one_click_on_a_heading_sorts_and_a_redraw_keeps_the_sort(lab, browser) 
         run_notebook(page, lab, NOTEBOOK)
         page.wait_for_selector(".coverage-lens-table thead th", timeout=60_000)
         page.wait_for_timeout(1000)
+        errors = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
+        assert errors == [], f"error output {errors}"  # e.g. a warning about the table options
         table = page.locator(".coverage-lens-table").first
         sorted_by = click_once_and_check(page, table, "sorting-first-click.png")
 
