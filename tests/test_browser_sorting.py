@@ -107,7 +107,8 @@ def test_one_click_on_a_heading_sorts_and_a_redraw_keeps_the_sort(lab, browser) 
         # Untick an outlet: the table is redrawn (new heading cells) and keeps the sort.
         redraw_by_filter(page)
         page.screenshot(path=str(ARTIFACTS / "sorting-kept-after-filter.png"))
-        assert heading_of(table, sorted_by).get_attribute("aria-sort") == "ascending"
+        kept = heading_of(table, sorted_by).get_attribute("aria-sort")
+        assert kept == "ascending", f"the filter change's redraw lost the sort on {sorted_by}"
         texts = column_texts(table, sorted_by)
         assert texts == sorted(texts)
         # One click on another column of the redrawn table sorts by it.
@@ -121,7 +122,8 @@ def test_one_click_on_a_heading_sorts_and_a_redraw_keeps_the_sort(lab, browser) 
         page.wait_for_function(REDRAWN, timeout=30_000)
         page.wait_for_timeout(1000)
         page.screenshot(path=str(ARTIFACTS / "sorting-click-during-redraw.png"))
-        assert heading_of(table, column).get_attribute("aria-sort") == "ascending"
+        during = heading_of(table, column).get_attribute("aria-sort")
+        assert during == "ascending", f"the click on {column} during the redraw was lost"
         texts = column_texts(table, column)
         assert texts == sorted(texts)
     finally:
