@@ -255,3 +255,18 @@ def test_wording_diff_compares_with_a_selected_outlet_and_says_which(tables) -> 
     panel.outlets["unattributed wire-style report"].value = False
     panel.outlets["blog repost"].value = True
     assert "wire" not in [v for _, v in view.baseline.options]
+
+
+def test_table_view_keeps_its_state_across_redraws_without_warning() -> None:
+    import warnings
+
+    frame = pd.DataFrame({"name": ["Bea", "Al", "Cy"], "count": [2, 3, 1]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # itables' warning on undocumented options would raise
+        view = widgets.TableView(frame, page_rows=2)
+        view.turn(1)  # a redraw through itables' update()
+    args = view.table._dt_args
+    assert args["stateSave"] is True and args["stateDuration"] == 0
+    assert ["stateSaveCallback"] in args["keys_to_be_evaluated"]
+    assert "{start: 0}" in args["stateLoadCallback"]
+    assert args["order"] == [] and args["layout"]["topStart"] == "search"

@@ -3,11 +3,14 @@ view, quotes in context and the statement variants (all text escaped)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 import pandas as pd
+from itables import JavascriptFunction
 from itables.widget import ITable
 
 from ..corpus.selection import Selection
@@ -31,9 +34,40 @@ TABLE_LAYOUT = {
     "bottomStart": "info",
     "bottomEnd": "paging",
 }
+#: DataTables state (sort, search, page length) kept in the page's memory, keyed by the table's
+#: element: the itables widget builds a new DataTable in the same element on every redraw (a
+#: filter change, a page turn), which would otherwise forget the reader's sort, and a click on a
+#: heading while the redraw is under way was lost. A redraw starts at the first rows (`start`
+#: 0); the state does not expire (`stateDuration` 0). Nothing is written to storage, so no other
+#: table or later session inherits it.
+SAVE_STATE = JavascriptFunction(
+    "function (settings, data) {"
+    " (window.coverageLensTableState = window.coverageLensTableState || new WeakMap())"
+    ".set(settings.nTable, data); }"
+)
+LOAD_STATE = JavascriptFunction(
+    "function (settings) {"
+    " const kept = window.coverageLensTableState;"
+    " const state = kept && kept.get(settings.nTable);"
+    " return state ? Object.assign({}, state, {start: 0}) : null; }"
+)
+
+
+@contextmanager
+def _silence_undocumented_options() -> Iterator[None]:
+    """Hides itables' warning that the state callbacks are not in its option types (they are
+    DataTables options, passed through as written); yields nothing."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message="These arguments are not documented", category=SyntaxWarning
+        )
+        yield
+
+
 #: How every table behaves: a search box and paging however small the table (itables hides them
 #: on tables of one page), full width from the first drawing, columns that sort on a click on
-#: the heading text (else only the small arrows sort), rows that can be selected.
+#: the heading text (else only the small arrows sort), rows that can be selected, and the
+#: reader's sort, search and page length kept when the table is redrawn.
 TABLE_OPTIONS: dict[str, Any] = {
     "layout": TABLE_LAYOUT,
     "style": "width:100%;margin:0;table-layout:auto",
@@ -46,6 +80,10 @@ TABLE_OPTIONS: dict[str, Any] = {
     # (its `maxBytes`; a 1,000-row page of eight columns lost 593 rows). The page size keeps
     # what is sent small instead (`PAGE_CELLS`).
     "maxBytes": 0,
+    "stateSave": True,
+    "stateDuration": 0,
+    "stateSaveCallback": SAVE_STATE,
+    "stateLoadCallback": LOAD_STATE,
 }
 
 #: Rows in the static copy of a table (what a viewer without widgets sees).
@@ -97,14 +135,15 @@ class TableView:
         self.previous.on_click(lambda _b: self.turn(-1))
         self.next.on_click(lambda _b: self.turn(1))
         self.pager = w.HBox([self.previous, self.where, self.next])
-        self.table = ITable(
-            shorten_columns(self._page_frame(), max_chars=max_chars),
-            caption=caption,
-            showIndex=False,
-            classes="display compact cell-border",
-            allow_html=False,
-            **TABLE_OPTIONS,
-        )
+        with _silence_undocumented_options():
+            self.table = ITable(
+                shorten_columns(self._page_frame(), max_chars=max_chars),
+                caption=caption,
+                showIndex=False,
+                classes="display compact cell-border",
+                allow_html=False,
+                **TABLE_OPTIONS,
+            )
         self.detail = w.HTML("<i>Select a row to read it in full.</i>")
         self.table.observe(self._selected, names="selected_rows")
         self.widget = w.VBox([self.pager, self.table, self.detail])
@@ -131,11 +170,12 @@ class TableView:
         self.next.disabled = last >= n
 
     def _draw(self) -> None:
-        self.table.update(
-            shorten_columns(self._page_frame(), max_chars=self._max_chars),
-            selected_rows=[],
-            **TABLE_OPTIONS,  # update() would fall back to itables' defaults otherwise
-        )
+        with _silence_undocumented_options():
+            self.table.update(
+                shorten_columns(self._page_frame(), max_chars=self._max_chars),
+                selected_rows=[],
+                **TABLE_OPTIONS,  # update() would fall back to itables' defaults otherwise
+            )
         self.detail.value = "<i>Select a row to read it in full.</i>"
         self._show_pager()
 
