@@ -201,12 +201,13 @@ class ArticleContext:
             tokens = list(span) if span is not None else []
             if n > PRONOUN_NEAR and unnamed_subject:
                 return None  # far back, past someone the entity rules did not name
-            unnamed_subject = unnamed_subject or any(
+            named_subject = any(
                 t.dep_ in ("nsubj", "nsubjpass")
                 and (t.pos_ == "PROPN" or t.lemma_.lower() in ROLE_NOUNS)
                 and not self.quoted.covers(t.idx)
                 for t in tokens
             )
+            unnamed_subject = unnamed_subject or named_subject
             people = [
                 p
                 for p, head in self._subject_people(start, end)
@@ -218,6 +219,18 @@ class ArticleContext:
                 return distinct[0]
             if len(distinct) > 1:
                 return None
+            same = [
+                t
+                for t in tokens
+                if t.dep_ in ("nsubj", "nsubjpass")
+                and PERSON_PRONOUNS.get(t.lower_) == gender
+                and t.i < pronoun.i
+            ]
+            handed = [t for t in same if not self.quoted.covers(t.idx)]
+            if handed and not named_subject and depth < PRONOUN_WINDOW:
+                # "“…,” she said about X. “…,” she said.": the nearer "she" is a subject, X
+                # is not; the pronoun stands for what that "she" stands for.
+                return self._person_antecedent(handed[-1], handed[-1].lower_, depth + 1)
             nearer = [
                 p
                 for p in self.mentions.within(start, end)
@@ -239,13 +252,6 @@ class ArticleContext:
                 # report or an organisation that warned is no one's antecedent)
                 found = self._tied(described[-1], [described[-1]])
                 return found if found and self.labels.get(found) == "PERSON" else None
-            same = [
-                t
-                for t in tokens
-                if t.dep_ in ("nsubj", "nsubjpass")
-                and PERSON_PRONOUNS.get(t.lower_) == gender
-                and t.i < pronoun.i
-            ]
             if same and depth < PRONOUN_WINDOW:
                 return self._person_antecedent(same[0], same[0].lower_, depth + 1)
         return None
