@@ -19,6 +19,16 @@ ARTICLES = {
         "to discuss the rent.\n\n"
         "“We need more shelves before the winter,” she said.\n"
     ),
+    # The model splits the sentence after `,’”`: the words after the closing mark attribute it.
+    "bridge": (
+        "Tomas Reyes toured the site on Monday. The bridge “was never going to open on time, not "
+        "with a plan as simple as, ‘Just build it,’” Reyes said in a phone interview.\n"
+    ),
+    # The parser hangs the speaker on the relative clause and leaves "said" without a subject.
+    "banks": (
+        "Lena Brandt, meanwhile, who has no such backing, said that fact speaks volumes about "
+        "which of the two candidates is “ready to fight the big banks.”\n"
+    ),
 }
 
 
@@ -49,3 +59,22 @@ def test_a_pronoun_subject_nearer_than_an_object_name_hands_over(quotes) -> None
     # 'Nora Lindqvist runs …. On Monday she met Mayor Tomas Reyes …. “We need …,” she said.':
     # Tomas Reyes is named nearer, but as an object; the nearer "she" is Nora Lindqvist.
     assert said(quotes, "shelves", "We need") == ("Nora Lindqvist", "she", "pronoun")
+
+
+def test_words_after_a_comma_and_closing_mark_attribute_it(quotes) -> None:
+    # 'The bridge “was never going to open …, ‘Just build it,’” Reyes said in a phone interview.'
+    assert said(quotes, "bridge", "was never") == ("Tomas Reyes", "Reyes", "cue")
+
+
+def test_a_subject_hung_on_a_relative_clause_is_the_speakers(quotes) -> None:
+    # 'Lena Brandt, meanwhile, who has no such backing, said that fact … is “ready to fight …”'
+    assert said(quotes, "banks", "ready to fight") == (
+        "Lena Brandt",
+        "Lena Brandt",
+        "governing_verb",
+    )
+    rows = quotes[(quotes.article_id == "banks") & (quotes.kind == "indirect")]
+    # The reported clause, not the relative clause: 'fact speaks volumes … big banks'.
+    assert rows.text.tolist() == [
+        "fact speaks volumes about which of the two candidates is “ready to fight the big banks"
+    ]

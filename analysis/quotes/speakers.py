@@ -8,7 +8,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
-from .clauses import is_speech_verb, is_subordinate, reporting_verb_above
+from .clauses import (
+    is_speech_verb,
+    is_subordinate,
+    reporting_verb_above,
+    subject_hung_on_relative,
+)
 from .context import ArticleContext, Attribution
 from .cues import (
     DOCUMENT_NOUNS,
@@ -254,6 +259,9 @@ class QuoteFinder(ArticleContext):
                 subjects = [c for c in subjects if keep(c)] or subjects
             if subjects:
                 return subjects[0]
+            hung = subject_hung_on_relative(verb)
+            if hung is not None:
+                return hung
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
                 verb = verb.head.head  # "X won applause upon saying …" → the verb "upon" hangs on
                 seen += 1
