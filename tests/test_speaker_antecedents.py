@@ -29,6 +29,17 @@ ARTICLES = {
         "Lena Brandt, meanwhile, who has no such backing, said that fact speaks volumes about "
         "which of the two candidates is “ready to fight the big banks.”\n"
     ),
+    # Someone named nearer, not as a subject, whose title says the other gender.
+    "clinic": (
+        "Nora Lindqvist opened the new clinic on Monday. The clinic was built by Mr. Tomas "
+        "Reyes.\n\n“We waited ten years for this,” she said.\n"
+    ),
+    # The same, nothing saying the gender of the one named nearer: he may be who "she" is not,
+    # but the article does not say so — no speaker.
+    "school": (
+        "Nora Lindqvist opened the new school on Monday. The school was built by Tomas "
+        "Reyes.\n\n“We waited ten years for this,” she said.\n"
+    ),
 }
 
 
@@ -78,3 +89,10 @@ def test_a_subject_hung_on_a_relative_clause_is_the_speakers(quotes) -> None:
     assert rows.text.tolist() == [
         "fact speaks volumes about which of the two candidates is “ready to fight the big banks"
     ]
+
+
+def test_a_nearer_name_of_the_other_known_gender_does_not_block(quotes) -> None:
+    # 'Nora Lindqvist opened …. The clinic was built by Mr. Tomas Reyes. “We waited …,” she said.'
+    assert said(quotes, "clinic", "We waited") == ("Nora Lindqvist", "she", "pronoun")
+    # '… built by Tomas Reyes. “We waited …,” she said.': his gender is not stated.
+    assert said(quotes, "school", "We waited") == (None, "she", "pronoun")

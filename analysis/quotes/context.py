@@ -64,6 +64,7 @@ class ArticleContext:
     names: Mapping[str, str] = field(default_factory=dict)  # entity_id → canonical name
     genders: dict[str, str] = field(default_factory=dict)
     name_genders: dict[str, str] = field(default_factory=dict)  # read from given names
+    known_genders: dict[str, str] = field(default_factory=dict)  # titles and given names
     quoted: Quoted = field(default_factory=Quoted)  # every quoted span
     bylines: list[tuple[int, int]] = field(default_factory=list)  # datelines and bylines
     # Per token (by index), read once: spaCy builds a Token and looks its strings up per access.
@@ -87,6 +88,7 @@ class ArticleContext:
         self.name_genders = self._given_name_genders()
         for entity_id, gender in self.name_genders.items():
             self.genders.setdefault(entity_id, gender)
+        self.known_genders = dict(self.genders)  # from titles and given names only
         for sent in self.doc.sents:
             people = set(self._people_in(sent.start_char, sent.end_char))
             if len(people) != 1:
@@ -234,7 +236,9 @@ class ArticleContext:
             nearer = [
                 p
                 for p in self.mentions.within(start, end)
-                if p.label == "PERSON" and not self.quoted.covers(p.start)
+                if p.label == "PERSON"
+                and not self.quoted.covers(p.start)
+                and self.known_genders.get(p.entity_id, gender) == gender
             ]
             if start < sent.start_char and nearer:
                 return None  # someone nearer was named, not as a subject: cannot tell
