@@ -40,6 +40,12 @@ ARTICLES = {
         "Nora Lindqvist opened the new school on Monday. The school was built by Tomas "
         "Reyes.\n\n“We waited ten years for this,” she said.\n"
     ),
+    # Verbs of the quote rules' own list, and an answering verb with "back".
+    "hall": (
+        "The two candidates met at the town hall on Friday.\n\n"
+        "“Sit down and wait your turn,” Mayor Pavel Novak barked at a heckler.\n\n"
+        "“You never answered the question,” Lena Brandt shot back with a laugh.\n"
+    ),
 }
 
 
@@ -96,3 +102,10 @@ def test_a_nearer_name_of_the_other_known_gender_does_not_block(quotes) -> None:
     assert said(quotes, "clinic", "We waited") == ("Nora Lindqvist", "she", "pronoun")
     # '… built by Tomas Reyes. “We waited …,” she said.': his gender is not stated.
     assert said(quotes, "school", "We waited") == (None, "she", "pronoun")
+
+
+def test_quote_verbs_and_verbs_answering_back_cue_the_speaker(quotes) -> None:
+    # '“Sit down …,” Mayor Pavel Novak barked at a heckler.'
+    assert said(quotes, "hall", "Sit down") == ("Pavel Novak", "Mayor Pavel Novak", "cue")
+    # '“You never answered the question,” Lena Brandt shot back with a laugh.'
+    assert said(quotes, "hall", "You never") == ("Lena Brandt", "Lena Brandt", "cue")

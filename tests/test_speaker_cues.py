@@ -253,8 +253,8 @@ def test_a_verb_joined_to_a_reported_clause_is_the_reporters(quotes) -> None:
 
 def test_a_speech_verb_of_a_subordinate_clause_is_not_the_cue(quotes) -> None:
     # 'After Tomas Reyes criticized the budget …, Lena Brandt hit back, “Then we would …”':
-    # not his words ("hit back" is not a speech verb, so no speaker rather than him).
-    assert said(quotes, "debate", "Then we would")[0] is None
+    # not his words; hers, "hit back" answering as a speech verb does.
+    assert said(quotes, "debate", "Then we would")[0] == "Lena Brandt"
 
 
 def test_a_possessed_description_is_someone_else(quotes) -> None:
