@@ -109,3 +109,16 @@ def test_quote_verbs_and_verbs_answering_back_cue_the_speaker(quotes) -> None:
     assert said(quotes, "hall", "Sit down") == ("Pavel Novak", "Mayor Pavel Novak", "cue")
     # '“You never answered the question,” Lena Brandt shot back with a laugh.'
     assert said(quotes, "hall", "You never") == ("Lena Brandt", "Lena Brandt", "cue")
+
+
+def test_the_quote_rules_verb_lists_are_read_from_cues_yml() -> None:
+    import yaml
+
+    from analysis.quotes.cues import ANSWER_BACK_VERBS, DATA, QUOTE_VERBS
+    from analysis.text.lexicon import SPEECH_VERBS
+
+    raw = yaml.safe_load((DATA / "cues.yml").read_text(encoding="utf-8"))
+    assert set(raw["quote_verbs"]) == QUOTE_VERBS and "bark" in QUOTE_VERBS
+    assert set(raw["answer_back_verbs"]) == ANSWER_BACK_VERBS and "shoot" in ANSWER_BACK_VERBS
+    # The quote rules' own verbs are not shared speech verbs (entity and timeline rules).
+    assert not QUOTE_VERBS & SPEECH_VERBS
