@@ -46,6 +46,11 @@ ARTICLES = {
         "“Sit down and wait your turn,” Mayor Pavel Novak barked at a heckler.\n\n"
         "“You never answered the question,” Lena Brandt shot back with a laugh.\n"
     ),
+    # The owner of a clause's subject, the subject a thing: a later "he" may be him.
+    "buses": (
+        "Tomas Reyes’s budget would cut bus routes if he wins the vote.\n\n"
+        "The council meets on Monday.\n\n“Nobody wants fewer buses,” he said.\n"
+    ),
 }
 
 
@@ -109,6 +114,12 @@ def test_quote_verbs_and_verbs_answering_back_cue_the_speaker(quotes) -> None:
     assert said(quotes, "hall", "Sit down") == ("Pavel Novak", "Mayor Pavel Novak", "cue")
     # '“You never answered the question,” Lena Brandt shot back with a laugh.'
     assert said(quotes, "hall", "You never") == ("Lena Brandt", "Lena Brandt", "cue")
+
+
+def test_the_owner_of_a_subject_is_a_pronoun_antecedent(quotes) -> None:
+    # 'Tomas Reyes’s budget would cut bus routes if he wins …. “Nobody wants fewer buses,” he
+    # said.'
+    assert said(quotes, "buses", "Nobody wants") == ("Tomas Reyes", "he", "pronoun")
 
 
 def test_the_quote_rules_verb_lists_are_read_from_cues_yml() -> None:

@@ -277,7 +277,8 @@ class ArticleContext:
 
     def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
         """People named between two offsets, outside quotations, as the subject of a clause (or
-        in apposition to it): "Judge X wrote", "The lead author, Dr. X, said"."""
+        in apposition to it, or owning it): "Judge X wrote", "The lead author, Dr. X, said", "X's
+        plan would fail"."""
         found = []
         for m in self.mentions.within(start, end):
             if m.label != "PERSON" or self.quoted.covers(m.start):
@@ -286,6 +287,18 @@ class ArticleContext:
             if span is None:
                 continue
             head = span[0]
+            owned = head.head
+            if (
+                head.dep_ == "poss"
+                and owned.dep_ == "nsubj"
+                and owned.pos_ == "NOUN"
+                and owned.lemma_.lower() not in ROLE_NOUNS
+                and not any(c.dep_ == "appos" for c in owned.children)
+            ):
+                # "X's claim would be …, if he …": the owner of an active clause's subject
+                # that is a thing, not a person ("X's captain, Y," is Y)
+                found.append((m.entity_id, owned))
+                continue
             while head.head != head and (
                 head.dep_ in ("compound", "flat", "appos", "amod", "nmod")
                 or head.dep_ in ("pobj", "prep")

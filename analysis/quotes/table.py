@@ -144,7 +144,7 @@ def find_quotes(
         tail = []
         if (
             following is not None
-            and body[:end].rstrip(" ’'")[-1:] in "?!,"
+            and _ends_open(body[:end])
             and _TAIL_GAP.fullmatch(body[end : following.start_char])
             and _opens_attribution(following)
         ):
@@ -188,6 +188,13 @@ def find_quotes(
         rows.append(row(start, end, kind, who))
     rows.sort(key=lambda r: (r["start"], r["kind"] == "indirect"))
     return rows, reader.warnings
+
+
+def _ends_open(quoted: str) -> bool:
+    """Whether a quotation's words end with `?` or `!` (where the model ends a sentence inside
+    the quotation), or with a comma, after any nested closing quote (`…,’”`)."""
+    last = quoted.rstrip()
+    return last[-1:] in "?!" or last.rstrip("’'")[-1:] == ","
 
 
 def _opens_attribution(sent: Span) -> bool:
