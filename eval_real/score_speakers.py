@@ -8,6 +8,8 @@ compares each quote's speaker with the annotated source:
 
     POLNEAR_DIR=/work/data/polnear python eval_real/score_speakers.py --split dev
     POLNEAR_DIR=/work/data/polnear python eval_real/score_speakers.py --split train --limit 200
+    POLNEAR_DIR=/work/data/polnear python eval_real/score_speakers.py --split train --limit 200 \
+        --phase 1   # 200 other train articles, to check that a rule generalises
 
 Without `POLNEAR_DIR` it prints a message and exits 0. Figures go into docs/quotes.md.
 
@@ -178,15 +180,20 @@ def same_person(predicted: str, gold: str) -> bool:
     return True
 
 
-def write_corpus(polnear: Path, split: str, out: Path, *, limit: int | None) -> dict[str, Path]:
-    """Writes the split's articles as a corpus folder; returns each article id's .ann file."""
+def write_corpus(
+    polnear: Path, split: str, out: Path, *, limit: int | None, phase: int = 0
+) -> dict[str, Path]:
+    """Writes the split's articles as a corpus folder; returns each article id's .ann file.
+
+    With `limit`, every n-th article is taken, starting at the `phase`-th: phases 0, 1, 2 …
+    of the same limit are disjoint samples (rules tuned on phase 0 are checked on phase 1)."""
     meta = {}
     with (polnear / "data" / "metadata.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             meta[row["filename"]] = row
     texts = sorted((polnear / "data" / split / "text").glob("*.txt"))
     if limit is not None:
-        texts = texts[:: max(1, len(texts) // limit)][:limit]
+        texts = texts[phase :: max(1, len(texts) // limit)][:limit]
     (out / "articles").mkdir(parents=True, exist_ok=True)
     anns: dict[str, Path] = {}
     with (out / "articles.csv").open("w", newline="", encoding="utf-8") as handle:
@@ -304,6 +311,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("train", "dev"), default="dev")
     parser.add_argument("--limit", type=int, default=None, help="articles (train: at most 300)")
+    parser.add_argument(
+        "--phase", type=int, default=0, help="with --limit: which disjoint sample (0, 1, …)"
+    )
     parser.add_argument("--out", default=None, help="corpus folder (default /tmp/polnear-<split>)")
     parser.add_argument("--cache", default=None, help="parse cache (default <out>/cache)")
     parser.add_argument("--show-wrong", action="store_true", help="list wrong quotes by offset")
@@ -315,7 +325,7 @@ def main() -> int:
     import analysis
 
     out = Path(args.out or f"/tmp/polnear-{args.split}")
-    anns = write_corpus(polnear, args.split, out, limit=args.limit)
+    anns = write_corpus(polnear, args.split, out, limit=args.limit, phase=args.phase)
     tables = analysis.build(out, cache_dir=args.cache or out / "cache")
     result = score(tables, out, anns)
     print(f"PolNeAR {args.split}: {len(anns)} articles")

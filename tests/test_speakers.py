@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import analysis
+from tests.speaker_articles import build_quotes, said
 
 ARTICLES = {
     # A wire story under a dateline: no quote belongs to the agency.
@@ -100,24 +101,7 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def quotes(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> pd.DataFrame:
     root = tmp_path_factory.mktemp("speakers")
-    (root / "articles").mkdir()
-    rows = ["article_id,file,outlet,outlet_kind,title,url,published,language,notes"]
-    for name, text in ARTICLES.items():
-        (root / "articles" / f"{name}.txt").write_text(text, encoding="utf-8")
-        rows.append(f"{name},articles/{name}.txt,Example {name},newspaper,,,2022-08-06,en,")
-    (root / "articles.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return analysis.build(root, cache_dir=cache_dir).quotes
-
-
-def said(quotes: pd.DataFrame, article_id: str, starts: str) -> tuple:
-    rows = quotes[(quotes.article_id == article_id) & quotes.text.str.startswith(starts)]
-    assert len(rows) == 1, f"{article_id}: {len(rows)} quotes start {starts!r}"
-    r = rows.iloc[0]
-    speaker = r.speaker if isinstance(r.speaker, str) else None
-    mention = r.speaker_mention if isinstance(r.speaker_mention, str) else None
-    return speaker, mention, r.attribution
+    return build_quotes(root, ARTICLES, cache_dir=cache_dir, published="2022-08-06")
 
 
 def test_dateline_agency_is_never_a_speaker(quotes) -> None:

@@ -45,6 +45,19 @@ def reporting_verb_above(verb: Token) -> Token | None:
     return None
 
 
+def subject_hung_on_relative(verb: Token) -> Token | None:
+    """Returns the subject the parser hung on a relative clause before the verb ("X, who has no
+    backing, said …": X made the subject of "has", "said" left without one): the first of two
+    subjects of a clause left of the verb, the second being "who" or "which"; else None."""
+    for clause in verb.lefts:
+        if clause.dep_ not in ("ccomp", "advcl", "relcl", "parataxis"):
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) >= 2 and subjects[1].lower_ in ("who", "which"):
+            return subjects[0]
+    return None
+
+
 def is_subordinate(verb: Token) -> bool:
     """Returns whether a verb heads a clause opened by a subordinating word ("after X
     criticized Y", "when X asked"), i.e. not the sentence's own statement."""

@@ -64,6 +64,7 @@ class ArticleContext:
     names: Mapping[str, str] = field(default_factory=dict)  # entity_id → canonical name
     genders: dict[str, str] = field(default_factory=dict)
     name_genders: dict[str, str] = field(default_factory=dict)  # read from given names
+    known_genders: dict[str, str] = field(default_factory=dict)  # titles and given names
     quoted: Quoted = field(default_factory=Quoted)  # every quoted span
     bylines: list[tuple[int, int]] = field(default_factory=list)  # datelines and bylines
     # Per token (by index), read once: spaCy builds a Token and looks its strings up per access.
@@ -87,6 +88,7 @@ class ArticleContext:
         self.name_genders = self._given_name_genders()
         for entity_id, gender in self.name_genders.items():
             self.genders.setdefault(entity_id, gender)
+        self.known_genders = dict(self.genders)  # from titles and given names only
         for sent in self.doc.sents:
             people = set(self._people_in(sent.start_char, sent.end_char))
             if len(people) != 1:
@@ -201,12 +203,13 @@ class ArticleContext:
             tokens = list(span) if span is not None else []
             if n > PRONOUN_NEAR and unnamed_subject:
                 return None  # far back, past someone the entity rules did not name
-            unnamed_subject = unnamed_subject or any(
+            named_subject = any(
                 t.dep_ in ("nsubj", "nsubjpass")
                 and (t.pos_ == "PROPN" or t.lemma_.lower() in ROLE_NOUNS)
                 and not self.quoted.covers(t.idx)
                 for t in tokens
             )
+            unnamed_subject = unnamed_subject or named_subject
             people = [
                 p
                 for p, head in self._subject_people(start, end)
@@ -218,10 +221,24 @@ class ArticleContext:
                 return distinct[0]
             if len(distinct) > 1:
                 return None
+            same = [
+                t
+                for t in tokens
+                if t.dep_ in ("nsubj", "nsubjpass")
+                and PERSON_PRONOUNS.get(t.lower_) == gender
+                and t.i < pronoun.i
+            ]
+            handed = [t for t in same if not self.quoted.covers(t.idx)]
+            if handed and not named_subject and depth < PRONOUN_WINDOW:
+                # "“…,” she said about X. “…,” she said.": the nearer "she" is a subject, X
+                # is not; the pronoun stands for what that "she" stands for.
+                return self._person_antecedent(handed[-1], handed[-1].lower_, depth + 1)
             nearer = [
                 p
                 for p in self.mentions.within(start, end)
-                if p.label == "PERSON" and not self.quoted.covers(p.start)
+                if p.label == "PERSON"
+                and not self.quoted.covers(p.start)
+                and self.known_genders.get(p.entity_id, gender) == gender
             ]
             if start < sent.start_char and nearer:
                 return None  # someone nearer was named, not as a subject: cannot tell
@@ -239,13 +256,6 @@ class ArticleContext:
                 # report or an organisation that warned is no one's antecedent)
                 found = self._tied(described[-1], [described[-1]])
                 return found if found and self.labels.get(found) == "PERSON" else None
-            same = [
-                t
-                for t in tokens
-                if t.dep_ in ("nsubj", "nsubjpass")
-                and PERSON_PRONOUNS.get(t.lower_) == gender
-                and t.i < pronoun.i
-            ]
             if same and depth < PRONOUN_WINDOW:
                 return self._person_antecedent(same[0], same[0].lower_, depth + 1)
         return None
@@ -267,7 +277,8 @@ class ArticleContext:
 
     def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
         """People named between two offsets, outside quotations, as the subject of a clause (or
-        in apposition to it): "Judge X wrote", "The lead author, Dr. X, said"."""
+        in apposition to it, or owning it): "Judge X wrote", "The lead author, Dr. X, said", "X's
+        plan would fail"."""
         found = []
         for m in self.mentions.within(start, end):
             if m.label != "PERSON" or self.quoted.covers(m.start):
@@ -276,6 +287,18 @@ class ArticleContext:
             if span is None:
                 continue
             head = span[0]
+            owned = head.head
+            if (
+                head.dep_ == "poss"
+                and owned.dep_ == "nsubj"
+                and owned.pos_ == "NOUN"
+                and owned.lemma_.lower() not in ROLE_NOUNS
+                and not any(c.dep_ == "appos" for c in owned.children)
+            ):
+                # "X's claim would be …, if he …": the owner of an active clause's subject
+                # that is a thing, not a person ("X's captain, Y," is Y)
+                found.append((m.entity_id, owned))
+                continue
             while head.head != head and (
                 head.dep_ in ("compound", "flat", "appos", "amod", "nmod")
                 or head.dep_ in ("pobj", "prep")

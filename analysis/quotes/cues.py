@@ -22,6 +22,10 @@ _CUES = _read_cues()
 REPORTING_VERBS = _CUES["reporting_verbs"]
 #: Speech verbs that speak only without a verb complement ("continued", not "continued to be").
 BARE_SPEECH_VERBS = _CUES["bare_speech_verbs"]
+#: Verbs that cue a quote's speaker as a speech verb does (quote rules only).
+QUOTE_VERBS = _CUES["quote_verbs"]
+#: Verbs that answer with "back" after them ("shot back", "fired back").
+ANSWER_BACK_VERBS = _CUES["answer_back_verbs"]
 #: Words opening a subordinate clause whose speech verb is not the sentence's cue.
 SUBORDINATORS = _CUES["subordinators"]
 #: Entity types that can be a speaker ("Ukraine said" is a government speaking).

@@ -8,14 +8,21 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
-from .clauses import is_speech_verb, is_subordinate, reporting_verb_above
+from .clauses import (
+    is_speech_verb,
+    is_subordinate,
+    reporting_verb_above,
+    subject_hung_on_relative,
+)
 from .context import ArticleContext, Attribution
 from .cues import (
+    ANSWER_BACK_VERBS,
     DOCUMENT_NOUNS,
     GENERIC_ORG_NOUNS,
     ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
+    QUOTE_VERBS,
     REMARK_NOUNS,
     ROUNDUP_LEAD,
     SPEAKER_LABELS,
@@ -154,7 +161,7 @@ class QuoteFinder(ArticleContext):
                         who.cue, who.how = noun.lemma_.lower(), "governing_verb"
                         return who, noun
                     break
-        verbs = [self.doc[i] for i in indices if self.lemmas[i] in SPEECH_VERBS]
+        verbs = [self.doc[i] for i in indices if self._cues(i)]
         verbs = [v for v in verbs if is_speech_verb(v) and outside(v)]
         if not verbs:
             return self._according_to(sent, history, outside)
@@ -186,6 +193,16 @@ class QuoteFinder(ArticleContext):
                 )
                 return who, verb
         return self._according_to(sent, history, outside)
+
+    def _cues(self, i: int) -> bool:
+        """Whether word `i` is a verb that cues a quote's speaker: a speech verb, a verb of the
+        quote rules' own list ("barked"), or an answering verb with "back" ("shot back")."""
+        lemma = self.lemmas[i]
+        if lemma in SPEECH_VERBS or lemma in QUOTE_VERBS:
+            return True
+        return lemma in ANSWER_BACK_VERBS and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in self.doc[i].children
+        )
 
     def _next_to(self, verb: Token, sent: Span) -> Mention | None:
         """The person or organisation a speech verb without a subject stands next to, in a
@@ -254,6 +271,9 @@ class QuoteFinder(ArticleContext):
                 subjects = [c for c in subjects if keep(c)] or subjects
             if subjects:
                 return subjects[0]
+            hung = subject_hung_on_relative(verb)
+            if hung is not None:
+                return hung
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
                 verb = verb.head.head  # "X won applause upon saying …" → the verb "upon" hangs on
                 seen += 1

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..text.datelines import find_datelines
 from ..text.lexicon import SPEECH_VERBS, words
+from .clauses import subject_hung_on_relative
 from .cues import REPORTING_VERBS
 from .marks import MarkReader, Quoted, Segment
 from .named import MentionIndex
@@ -143,12 +144,14 @@ def find_quotes(
         tail = []
         if (
             following is not None
-            and body[:end].rstrip()[-1:] in "?!"
+            and _ends_open(body[:end])
             and _TAIL_GAP.fullmatch(body[end : following.start_char])
             and _opens_attribution(following)
         ):
-            # “…?” she asked. — the model ends a sentence at the mark inside the quotation: the
-            # words right after its closing mark are read last, as the end of the quote's sentence.
+            # “…?” she asked. — the model ends a sentence at the mark inside the quotation (or
+            # after the closing mark of `The plan “…,” X said.`, though a comma ends no
+            # sentence): the words right after the closing mark are read last, as the end of
+            # the quote's sentence.
             tail = [following]
             following = sents[last_i + 2] if last_i + 2 < len(sents) else None
         text = body[start:end]
@@ -185,6 +188,13 @@ def find_quotes(
         rows.append(row(start, end, kind, who))
     rows.sort(key=lambda r: (r["start"], r["kind"] == "indirect"))
     return rows, reader.warnings
+
+
+def _ends_open(quoted: str) -> bool:
+    """Whether a quotation's words end with `?` or `!` (where the model ends a sentence inside
+    the quotation), or with a comma, after any nested closing quote (`…,’”`)."""
+    last = quoted.rstrip()
+    return last[-1:] in "?!" or last.rstrip("’'")[-1:] == ","
 
 
 def _opens_attribution(sent: Span) -> bool:
@@ -297,7 +307,11 @@ def _indirect(
             continue
         clause: list[Token] = []
         if lemma in REPORTING_VERBS and token.pos_ == "VERB":
-            clause = [c for c in token.children if c.dep_ in ("ccomp",)]
+            hung = subject_hung_on_relative(token)
+            # "X, who has no backing, said …": the relative clause is not what X said.
+            clause = [
+                c for c in token.children if c.dep_ == "ccomp" and c != getattr(hung, "head", None)
+            ]
         elif lemma == "accuse":
             clause = [c for c in token.children if c.dep_ in ("dobj", "prep")]
         elif token.lower_ == "according" and token.i + 1 < len(finder.doc):
