@@ -405,11 +405,11 @@ ERUPTION_TITLES = [
 def _dominated_corpus(n_story: int, n_other: int, *, gap_days: int = 0) -> tuple[pd.DataFrame, ...]:
     """Returns articles, mentions and entities of an invented corpus: `n_story` articles of one
     story (headlines from `ERUPTION_TITLES`, the volcano and the airport named in the lead, a
-    body of words of their own), the second half published `gap_days` later, and `n_other`
-    articles on subjects of their own."""
+    body of words that only it and its neighbour share: articles 0 and 1, 2 and 3, …), the
+    second half published `gap_days` later, and `n_other` articles on subjects of their own."""
     titles, bodies, days, rows = [], [], [], []
     for k in range(n_story + n_other):
-        mine = _invented_words(k, 60)
+        mine = _invented_words(k // 2 if k < n_story else k, 60)
         if k < n_story:
             titles.append(ERUPTION_TITLES[k % 4])
             bodies.append(f"The Tarlen volcano near Pellimar airport. {mine}.")
@@ -437,18 +437,18 @@ def test_a_story_filling_its_corpus_is_one_story_by_its_headlines(monkeypatch) -
     from analysis.stories import grouping
 
     # 36 articles headed "Tarlen volcano …" and "… Pellimar …": their shared names are in more
-    # than 30 articles and a fifth of them, so background for steps 2-4 (which leave every
-    # article alone), and the bodies share nothing; their headline profiles (step 7) make them
-    # one story and keep the 8 others apart
+    # than 30 articles and a fifth of them, so background for steps 2-4, which join only the
+    # two articles sharing each body; their headline profiles (step 7) make the 18 pairs one
+    # story and keep the 8 others apart
     articles, mentions, entities = _dominated_corpus(36, 8)
     assert articles.title[1] == "Tarlen volcano: Pellimar evacuates"
     assert articles.body[0][4:10] == "Tarlen" and articles.body[0][24:32] == "Pellimar"
     story_of, rows = find_stories(articles, mentions, entities)
     assert len(rows) == 9 and max(r["n_articles"] for r in rows) == 36
     assert len({story_of[f"a{k:02d}"] for k in range(36)}) == 1
-    monkeypatch.setattr(grouping, "PROFILE_THRESHOLD", 2.0)  # without step 7: 44 stories
-    story_of, _ = find_stories(articles, mentions, entities)
-    assert len(set(story_of.values())) == 44
+    monkeypatch.setattr(grouping, "PROFILE_THRESHOLD", 2.0)  # without step 7: 18 + 8 stories
+    story_of, rows = find_stories(articles, mentions, entities)
+    assert len(rows) == 26 and story_of["a00"] == story_of["a01"] != story_of["a02"]
 
 
 def test_the_same_headlines_ten_days_later_are_another_story() -> None:
@@ -457,3 +457,13 @@ def test_the_same_headlines_ten_days_later_are_another_story() -> None:
     story_of, rows = find_stories(articles, mentions, entities)
     assert sorted(r["n_articles"] for r in rows)[-2:] == [18, 18]
     assert story_of["a00"] == story_of["a17"] != story_of["a18"] == story_of["a35"]
+
+
+def test_a_lone_article_is_not_joined_by_its_headline_alone() -> None:
+    # a 37th article headed "Tarlen volcano erupts near Pellimar" whose body no other article
+    # shares: step 7 joins groups of two articles or more only, so it stays a story of its own
+    articles, mentions, entities = _dominated_corpus(37, 8)
+    assert articles.title[36] == "Tarlen volcano erupts near Pellimar"
+    story_of, rows = find_stories(articles, mentions, entities)
+    assert sorted(r["n_articles"] for r in rows)[-2:] == [1, 36]
+    assert story_of["a36"] != story_of["a00"] == story_of["a35"]

@@ -32,11 +32,12 @@
    would otherwise fall apart).
 7. **Headline profiles.** Each group's headline profile is the sum of its articles' title
    words and lead entities (damped counts × smoothed IDF, L2-normalised, *no* background cut:
-   the names a dominating story puts in every headline count). Two groups whose profiles have a
-   cosine of at least `PROFILE_THRESHOLD`, and whose date ranges lie at most `WINDOW_DAYS`
-   apart, are joined, most alike first (each join re-checked on the joined profiles): the
-   pieces of a story too large for step 2 to see its common words, which still head every
-   article with the same names.
+   the names a dominating story puts in every headline count). Two groups of at least
+   `PROFILE_MIN_ARTICLES` articles whose profiles have a cosine of at least
+   `PROFILE_THRESHOLD`, and whose date ranges lie at most `WINDOW_DAYS` apart, are joined,
+   most alike first (each join re-checked on the joined profiles, in passes until none
+   joins): the pieces of a story too large for step 2 to see its common words, which still
+   head every article with the same names.
 """
 
 from __future__ import annotations
@@ -92,7 +93,10 @@ SYNDICATED_COHERENCE = 0.08
 SYNDICATED_SHARED = 10
 #: Step 7: the cosine two groups' headline profiles (title words and lead entities) need to be
 #: joined (chosen on three hand-labelled ABP periods, docs/stories.md).
-PROFILE_THRESHOLD = 0.5
+PROFILE_THRESHOLD = 0.4
+#: Step 7 joins only groups of at least this many articles (a lone article whose headline names
+#: a story's people — often an analysis piece — is not joined by its headline alone).
+PROFILE_MIN_ARTICLES = 2
 #: Cosine a candidate pair needs to be joined (chosen on hand-labelled ABP, docs/stories.md).
 PAIR_THRESHOLD = 0.15
 #: Mean cosine between two groups that a join needs (chosen on three hand-labelled ABP periods,
@@ -341,11 +345,12 @@ def count_headline_features(
 def find_profile_pairs(
     profiles: sparse.csr_matrix, members: Mapping[int, Sequence[int]]
 ) -> list[tuple[float, int, int]]:
-    """Returns the pairs of groups (roots a < b) whose headline profiles reach
-    `PROFILE_THRESHOLD`, as (cosine, a, b), most alike first (step 7's candidates)."""
+    """Returns the pairs of groups (roots a < b) of at least `PROFILE_MIN_ARTICLES` articles
+    whose headline profiles reach `PROFILE_THRESHOLD`, as (cosine, a, b), most alike first
+    (step 7's candidates)."""
     from sklearn.preprocessing import normalize
 
-    roots = sorted(members)
+    roots = sorted(r for r, rows in members.items() if len(rows) >= PROFILE_MIN_ARTICLES)
     if len(roots) < 2 or not profiles.shape[1]:
         return []
     rows = np.concatenate([np.asarray(members[r]) for r in roots])
