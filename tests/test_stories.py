@@ -467,3 +467,17 @@ def test_a_lone_article_is_not_joined_by_its_headline_alone() -> None:
     story_of, rows = find_stories(articles, mentions, entities)
     assert sorted(r["n_articles"] for r in rows)[-2:] == [1, 36]
     assert story_of["a36"] != story_of["a00"] == story_of["a35"]
+
+
+def test_halves_of_a_story_across_a_block_of_days_are_joined() -> None:
+    # step 7 compares groups by blocks of 8 days (from 1970-01-01: one starts on 2024-06-14);
+    # the story's first half is published on 12-13 June and its second on the 15th, within
+    # the window of each other but on both sides of the block's first day
+    articles, mentions, entities = _dominated_corpus(36, 8, gap_days=3)
+    articles = articles.assign(published=articles.published + pd.Timedelta(days=6))
+    assert pd.Timestamp("2024-06-14").value // 86_400_000_000_000 % 8 == 0
+    assert articles.published[0] == pd.Timestamp("2024-06-12")
+    assert articles.published[18] == pd.Timestamp("2024-06-15")
+    story_of, rows = find_stories(articles, mentions, entities)
+    assert max(r["n_articles"] for r in rows) == 36
+    assert story_of["a00"] == story_of["a18"] == story_of["a35"]

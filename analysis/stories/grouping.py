@@ -343,11 +343,24 @@ def count_headline_features(
 
 
 def find_profile_pairs(
-    profiles: sparse.csr_matrix, members: Mapping[int, Sequence[int]]
+    profiles: sparse.csr_matrix, members: Mapping[int, Sequence[int]], days: np.ndarray
 ) -> list[tuple[float, int, int]]:
-    """Returns the pairs of groups (roots a < b) of at least `PROFILE_MIN_ARTICLES` articles
-    whose headline profiles reach `PROFILE_THRESHOLD`, as (cosine, a, b), most alike first
-    (step 7's candidates)."""
+    """Returns step 7's candidates: the pairs of groups of at least `PROFILE_MIN_ARTICLES`
+    articles whose headline profiles reach `PROFILE_THRESHOLD`.
+
+    Groups are compared by blocks of time (a group in every block its days, and the window
+    after them, touch; an undated group in every block), so the cost grows with the groups of
+    each block, not with the square of all groups: every pair within the window shares a block
+    (the join checks the window itself).
+
+    Args:
+        profiles: Each article's headline profile (`count_headline_features`, vectorised).
+        members: Each group's root → the rows of its articles.
+        days: Each article's publication day (NaN when undated).
+
+    Returns:
+        (cosine, root a, root b) with a < b, most alike first.
+    """
     from sklearn.preprocessing import normalize
 
     roots = sorted(r for r, rows in members.items() if len(rows) >= PROFILE_MIN_ARTICLES)
@@ -358,19 +371,32 @@ def find_profile_pairs(
     indicator = sparse.csr_matrix(
         (np.ones(len(rows)), (cols, rows)), shape=(len(roots), profiles.shape[0])
     )
-    summed = normalize(indicator @ profiles)
-    alike = sparse.triu(summed @ summed.T, k=1).tocoo()
-    keep = alike.data >= PROFILE_THRESHOLD
-    found = [
-        (float(c), roots[x], roots[y])
+    summed = normalize(indicator @ profiles).tocsr()
+    width = 2 * (WINDOW_DAYS + 1)  # days of a block
+    blocks: dict[int, list[int]] = {}
+    undated: list[int] = []
+    for x, r in enumerate(roots):
+        mine = days[np.asarray(members[r])]
+        mine = mine[~np.isnan(mine)]
+        if not len(mine):
+            undated.append(x)
+            continue
+        first, last = int(mine.min() // width), int((mine.max() + WINDOW_DAYS) // width)
+        for block in range(first, last + 1):
+            blocks.setdefault(block, []).append(x)
+    found: dict[tuple[int, int], float] = {}
+    for together in list(blocks.values()) or [[]]:
+        chosen = np.asarray(sorted(together + undated), dtype=np.int64)
+        alike = sparse.triu(summed[chosen] @ summed[chosen].T, k=1).tocoo()
+        keep = alike.data >= PROFILE_THRESHOLD
         for x, y, c in zip(
-            alike.row[keep].tolist(),
-            alike.col[keep].tolist(),
+            chosen[alike.row[keep]].tolist(),
+            chosen[alike.col[keep]].tolist(),
             alike.data[keep].tolist(),
             strict=True,
-        )
-    ]
-    return sorted(found, key=lambda t: (-t[0], t[1], t[2]))
+        ):
+            found[(roots[x], roots[y])] = float(c)
+    return sorted(((c, a, b) for (a, b), c in found.items()), key=lambda t: (-t[0], t[1], t[2]))
 
 
 def group_articles(
@@ -511,7 +537,7 @@ def _join_profiles(
         summed = {r: sparse.csr_matrix(profiles[rows].sum(axis=0)) for r, rows in movable.items()}
         dated = {r: days[rows][~np.isnan(days[rows])] for r, rows in movable.items()}
         span = {r: (d.min(), d.max()) if len(d) else (np.nan, np.nan) for r, d in dated.items()}
-        for _, x, y in find_profile_pairs(profiles, movable):
+        for _, x, y in find_profile_pairs(profiles, movable, days):
             a, b = root(x), root(y)
             if a == b:
                 continue
