@@ -1,6 +1,6 @@
 """Score story grouping and within-story comparisons on real articles (off CI; issue 22).
 
-Builds two periods of many outlets of `ramybaly/Article-Bias-Prediction` (ABP_DIR), each as one
+Builds four periods of many outlets of `ramybaly/Article-Bias-Prediction` (ABP_DIR), each as one
 corpus (`eval_real/abp.py`, sampled with seed 0), and compares them with hand labels of their
 stories (`eval_real/data/abp_<period>_stories.csv`: article ids and a story label, no text;
 articles whose story was unclear are left out):
@@ -12,7 +12,11 @@ articles whose story was unclear are left out):
 - `2020-01`: 2020-01-03 to 2020-01-09, all 132 articles, 127 labelled in 52 stories, one of
   which (the US–Iran confrontation after the killing of Iran's general, from the strike to the
   missile reprisal, the war-powers votes and the downed airliner) holds 66 (a corpus dominated by
-  one story; labelled before any setting was tried on it).
+  one story; labelled before any setting was tried on it);
+- `2019-04`: 2019-04-14 to 2019-04-22, all 86 articles, 84 labelled in 34 stories, one of which
+  (the special counsel's report: the announcement of its release, its release and contents, the
+  reactions and the impeachment debate of the days after) holds 39 (labelled after step 7 was
+  chosen and before it or any other setting was run on it: the held-out check).
 
 Figures:
 
@@ -51,6 +55,7 @@ PERIODS = {
     "2019-10": ("2019-10-01", "2019-10-18", 300),
     "2018-11": ("2018-11-01", "2018-11-12", 300),
     "2020-01": ("2020-01-03", "2020-01-09", 300),
+    "2019-04": ("2019-04-14", "2019-04-22", 300),
 }
 SEED = 0
 

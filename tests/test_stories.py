@@ -391,3 +391,93 @@ def test_a_closing_line_does_not_join_two_wire_stories() -> None:
     story_of, rows = find_stories(_corpus(bodies), NO_MENTIONS, NO_ENTITIES)
     assert len(rows) == 2 and sorted(r["n_articles"] for r in rows) == [18, 18]
     assert story_of["a00"] == story_of["a02"] != story_of["a01"] == story_of["a03"]
+
+
+#: Headlines of one invented story that fills a corpus (its names are in every headline).
+ERUPTION_TITLES = [
+    "Tarlen volcano erupts near Pellimar",
+    "Tarlen volcano: Pellimar evacuates",
+    "Pellimar shut by Tarlen volcano",
+    "Tarlen volcano ash falls on Pellimar",
+]
+
+
+def _dominated_corpus(n_story: int, n_other: int, *, gap_days: int = 0) -> tuple[pd.DataFrame, ...]:
+    """Returns articles, mentions and entities of an invented corpus: `n_story` articles of one
+    story (headlines from `ERUPTION_TITLES`, the volcano and the airport named in the lead, a
+    body of words that only it and its neighbour share: articles 0 and 1, 2 and 3, …), the
+    second half published `gap_days` later, and `n_other` articles on subjects of their own."""
+    titles, bodies, days, rows = [], [], [], []
+    for k in range(n_story + n_other):
+        mine = _invented_words(k // 2 if k < n_story else k, 60)
+        if k < n_story:
+            titles.append(ERUPTION_TITLES[k % 4])
+            bodies.append(f"The Tarlen volcano near Pellimar airport. {mine}.")
+            rows += [(f"a{k:02d}", 4, "tarlen"), (f"a{k:02d}", 24, "pellimar")]
+            days.append(gap_days if k >= n_story // 2 else k % 2)
+        else:
+            titles.append(_invented_words(k + 100, 4))
+            bodies.append(f"{mine}.")
+            days.append(k % 2)
+    articles = pd.DataFrame(
+        {
+            "article_id": [f"a{k:02d}" for k in range(len(bodies))],
+            "outlet": [f"Outlet {k % 6}" for k in range(len(bodies))],
+            "title": titles,
+            "body": bodies,
+            "published": [pd.Timestamp("2024-06-06") + pd.Timedelta(days=d) for d in days],
+        }
+    )
+    mentions = pd.DataFrame(rows, columns=["article_id", "start", "entity_id"])
+    entities = pd.DataFrame({"entity_id": ["tarlen", "pellimar"], "name": ["Tarlen", "Pellimar"]})
+    return articles, mentions, entities
+
+
+def test_a_story_filling_its_corpus_is_one_story_by_its_headlines(monkeypatch) -> None:
+    from analysis.stories import grouping
+
+    # 36 articles headed "Tarlen volcano …" and "… Pellimar …": their shared names are in more
+    # than 30 articles and a fifth of them, so background for steps 2-4, which join only the
+    # two articles sharing each body; their headline profiles (step 7) make the 18 pairs one
+    # story and keep the 8 others apart
+    articles, mentions, entities = _dominated_corpus(36, 8)
+    assert articles.title[1] == "Tarlen volcano: Pellimar evacuates"
+    assert articles.body[0][4:10] == "Tarlen" and articles.body[0][24:32] == "Pellimar"
+    story_of, rows = find_stories(articles, mentions, entities)
+    assert len(rows) == 9 and max(r["n_articles"] for r in rows) == 36
+    assert len({story_of[f"a{k:02d}"] for k in range(36)}) == 1
+    monkeypatch.setattr(grouping, "PROFILE_THRESHOLD", 2.0)  # without step 7: 18 + 8 stories
+    story_of, rows = find_stories(articles, mentions, entities)
+    assert len(rows) == 26 and story_of["a00"] == story_of["a01"] != story_of["a02"]
+
+
+def test_the_same_headlines_ten_days_later_are_another_story() -> None:
+    # the same headline profile, but half the articles published ten days after the others
+    articles, mentions, entities = _dominated_corpus(36, 8, gap_days=10)
+    story_of, rows = find_stories(articles, mentions, entities)
+    assert sorted(r["n_articles"] for r in rows)[-2:] == [18, 18]
+    assert story_of["a00"] == story_of["a17"] != story_of["a18"] == story_of["a35"]
+
+
+def test_a_lone_article_is_not_joined_by_its_headline_alone() -> None:
+    # a 37th article headed "Tarlen volcano erupts near Pellimar" whose body no other article
+    # shares: step 7 joins groups of two articles or more only, so it stays a story of its own
+    articles, mentions, entities = _dominated_corpus(37, 8)
+    assert articles.title[36] == "Tarlen volcano erupts near Pellimar"
+    story_of, rows = find_stories(articles, mentions, entities)
+    assert sorted(r["n_articles"] for r in rows)[-2:] == [1, 36]
+    assert story_of["a36"] != story_of["a00"] == story_of["a35"]
+
+
+def test_halves_of_a_story_across_a_block_of_days_are_joined() -> None:
+    # step 7 compares groups by blocks of 8 days (from 1970-01-01: one starts on 2024-06-14);
+    # the story's first half is published on 12-13 June and its second on the 15th, within
+    # the window of each other but on both sides of the block's first day
+    articles, mentions, entities = _dominated_corpus(36, 8, gap_days=3)
+    articles = articles.assign(published=articles.published + pd.Timedelta(days=6))
+    assert pd.Timestamp("2024-06-14").value // 86_400_000_000_000 % 8 == 0
+    assert articles.published[0] == pd.Timestamp("2024-06-12")
+    assert articles.published[18] == pd.Timestamp("2024-06-15")
+    story_of, rows = find_stories(articles, mentions, entities)
+    assert max(r["n_articles"] for r in rows) == 36
+    assert story_of["a00"] == story_of["a18"] == story_of["a35"]

@@ -30,6 +30,14 @@
    `SYNDICATED_SHARED` such passages are one story, and their groups are joined whatever the
    guard (a story dominating its corpus loses its common words to step 2, and its reprints
    would otherwise fall apart).
+7. **Headline profiles.** Each group's headline profile is the sum of its articles' title
+   words and lead entities (damped counts × smoothed IDF, L2-normalised, *no* background cut:
+   the names a dominating story puts in every headline count). Two groups of at least
+   `PROFILE_MIN_ARTICLES` articles whose profiles have a cosine of at least
+   `PROFILE_THRESHOLD`, and whose date ranges lie at most `WINDOW_DAYS` apart, are joined,
+   most alike first (each join re-checked on the joined profiles, in passes until none
+   joins): the pieces of a story too large for step 2 to see its common words, which still
+   head every article with the same names.
 """
 
 from __future__ import annotations
@@ -83,6 +91,12 @@ SYNDICATED_COHERENCE = 0.08
 #: Two articles of different outlets within the window that share this many syndicated passages
 #: (about 17 consecutive words or more) report one story: their groups are joined.
 SYNDICATED_SHARED = 10
+#: Step 7: the cosine two groups' headline profiles (title words and lead entities) need to be
+#: joined (chosen on three hand-labelled ABP periods, docs/stories.md).
+PROFILE_THRESHOLD = 0.4
+#: Step 7 joins only groups of at least this many articles (a lone article whose headline names
+#: a story's people — often an analysis piece — is not joined by its headline alone).
+PROFILE_MIN_ARTICLES = 2
 #: Cosine a candidate pair needs to be joined (chosen on hand-labelled ABP, docs/stories.md).
 PAIR_THRESHOLD = 0.15
 #: Mean cosine between two groups that a join needs (chosen on three hand-labelled ABP periods,
@@ -308,6 +322,83 @@ def find_syndicated_pairs(
     ]
 
 
+def count_headline_features(
+    articles: Sequence[ArticleText], entities: Mapping[str, Sequence[tuple[int, str]]]
+) -> list[dict[str, float]]:
+    """Returns each article's headline profile counts (step 7): its title's content words
+    (`w:<word>`) and the entities mentioned in its lead (`e:<entity_id>`), once a mention."""
+    stop = _stop_words()
+    out = []
+    for article in articles:
+        counts: dict[str, float] = {}
+        for word in _WORD.findall(article.title or ""):
+            word = word.lower().replace("’", "'").removesuffix("'s")
+            if len(word) > 2 and word not in stop:
+                counts["w:" + word] = counts.get("w:" + word, 0.0) + 1.0
+        for start, entity in entities.get(article.article_id, ()):
+            if start < LEAD_CHARS:
+                counts["e:" + entity] = counts.get("e:" + entity, 0.0) + 1.0
+        out.append(counts)
+    return out
+
+
+def find_profile_pairs(
+    profiles: sparse.csr_matrix, members: Mapping[int, Sequence[int]], days: np.ndarray
+) -> list[tuple[float, int, int]]:
+    """Returns step 7's candidates: the pairs of groups of at least `PROFILE_MIN_ARTICLES`
+    articles whose headline profiles reach `PROFILE_THRESHOLD`.
+
+    Groups are compared by blocks of time (a group in every block its days, and the window
+    after them, touch; an undated group in every block), so the cost grows with the groups of
+    each block, not with the square of all groups: every pair within the window shares a block
+    (the join checks the window itself).
+
+    Args:
+        profiles: Each article's headline profile (`count_headline_features`, vectorised).
+        members: Each group's root → the rows of its articles.
+        days: Each article's publication day (NaN when undated).
+
+    Returns:
+        (cosine, root a, root b) with a < b, most alike first.
+    """
+    from sklearn.preprocessing import normalize
+
+    roots = sorted(r for r, rows in members.items() if len(rows) >= PROFILE_MIN_ARTICLES)
+    if len(roots) < 2 or not profiles.shape[1]:
+        return []
+    rows = np.concatenate([np.asarray(members[r]) for r in roots])
+    cols = np.repeat(np.arange(len(roots)), [len(members[r]) for r in roots])
+    indicator = sparse.csr_matrix(
+        (np.ones(len(rows)), (cols, rows)), shape=(len(roots), profiles.shape[0])
+    )
+    summed = normalize(indicator @ profiles).tocsr()
+    width = 2 * (WINDOW_DAYS + 1)  # days of a block
+    blocks: dict[int, list[int]] = {}
+    undated: list[int] = []
+    for x, r in enumerate(roots):
+        mine = days[np.asarray(members[r])]
+        mine = mine[~np.isnan(mine)]
+        if not len(mine):
+            undated.append(x)
+            continue
+        first, last = int(mine.min() // width), int((mine.max() + WINDOW_DAYS) // width)
+        for block in range(first, last + 1):
+            blocks.setdefault(block, []).append(x)
+    found: dict[tuple[int, int], float] = {}
+    for together in list(blocks.values()) or [[]]:
+        chosen = np.asarray(sorted(together + undated), dtype=np.int64)
+        alike = sparse.triu(summed[chosen] @ summed[chosen].T, k=1).tocoo()
+        keep = alike.data >= PROFILE_THRESHOLD
+        for x, y, c in zip(
+            chosen[alike.row[keep]].tolist(),
+            chosen[alike.col[keep]].tolist(),
+            alike.data[keep].tolist(),
+            strict=True,
+        ):
+            found[(roots[x], roots[y])] = float(c)
+    return sorted(((c, a, b) for (a, b), c in found.items()), key=lambda t: (-t[0], t[1], t[2]))
+
+
 def group_articles(
     articles: Sequence[ArticleText],
     entities: Mapping[str, Sequence[tuple[int, str]]],
@@ -406,6 +497,59 @@ def group_articles(
         size[a] += size[b]
         total[a] = summed(a) + summed(b)
         total.pop(b, None)
+    if not everyone_given:
+        _join_profiles(
+            vectorize_all_features(count_headline_features(articles, entities)),
+            days,
+            parent=parent,
+            fixed=[fixed[root(k)] for k in range(n)],
+        )
     roots = [root(k) for k in range(n)]
     number: dict[int, int] = {}
     return [number.setdefault(r, len(number)) for r in roots], vectors, names
+
+
+def _join_profiles(
+    profiles: sparse.csr_matrix, days: np.ndarray, *, parent: list[int], fixed: Sequence[bool]
+) -> None:
+    """Joins groups whose headline profiles match within the window (step 7).
+
+    Args:
+        profiles: Each article's headline profile (`count_headline_features`, vectorised).
+        days: Each article's publication day (NaN when undated).
+        parent: The groups as a union-find forest (article → parent article), joined in place.
+        fixed: Per article, whether its group is the user's (never joined).
+    """
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    joined = True
+    while joined:  # a joined group can come to match another: passes until none joins
+        joined = False
+        members: dict[int, list[int]] = {}
+        for k in range(len(parent)):
+            members.setdefault(root(k), []).append(k)
+        movable = {r: rows for r, rows in members.items() if not fixed[r]}
+        summed = {r: sparse.csr_matrix(profiles[rows].sum(axis=0)) for r, rows in movable.items()}
+        dated = {r: days[rows][~np.isnan(days[rows])] for r, rows in movable.items()}
+        span = {r: (d.min(), d.max()) if len(d) else (np.nan, np.nan) for r, d in dated.items()}
+        for _, x, y in find_profile_pairs(profiles, movable, days):
+            a, b = root(x), root(y)
+            if a == b:
+                continue
+            if span[a][0] - span[b][1] > WINDOW_DAYS or span[b][0] - span[a][1] > WINDOW_DAYS:
+                continue  # NaN (an undated group) is never too far
+            norm = math.sqrt(
+                summed[a].multiply(summed[a]).sum() * summed[b].multiply(summed[b]).sum()
+            )
+            if not norm or summed[a].multiply(summed[b]).sum() / norm < PROFILE_THRESHOLD:
+                continue
+            parent[b] = a
+            summed[a] = summed[a] + summed.pop(b)
+            low, high = span.pop(b)
+            span[a] = (np.fmin(span[a][0], low), np.fmax(span[a][1], high))  # NaN: the other
+            joined = True
