@@ -562,6 +562,45 @@ def test_the_person_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path)
     ]
 
 
+def test_the_thing_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path) -> None:
+    # An article of Wednesday 6 August 2025. A crash, a downing, a strike on a base and a sinking
+    # happen once to a thing (`things` in timeline/data/once_acts.yml): the kind of thing is the
+    # subject ("crashed", also through "that"), the object or passive subject ("was shot
+    # down", "struck"), the noun after "at" ("fired rockets at two bases": "bases", which the
+    # lemmatiser reads as "basis") or the noun a participle describes ("the tanker sunk").
+    # "shot the suspect" is no such act (no particle, no listed noun); "shipped the jets" is
+    # no act done once.
+    write_one_article(
+        tmp_path,
+        "The airliner that crashed early on Monday carried 90 people.\n\n"
+        "Officials said the plane was shot down by a missile on Monday.\n\n"
+        "The militia fired a dozen rockets late on Tuesday at two bases in the north.\n\n"
+        "Rockets struck the air base on Sunday.\n\n"
+        "The tanker sunk on Saturday carried oil.\n\n"
+        "Police shot the suspect on Monday.\n\n"
+        "The company shipped the jets on Friday.\n",
+        title="Crash",
+        published="2025-08-06",
+    )
+    dated = analysis.build(tmp_path, cache_dir=cache_dir).events
+    dated = dated[dated.date_text.notna()]
+    rows = [
+        (text, action, thing if isinstance(thing, str) else None)
+        for text, action, thing in zip(
+            dated.date_text, dated.action, dated.patient_thing, strict=True
+        )
+    ]
+    assert rows == [
+        ("early on Monday", "crash", "aircraft"),
+        ("Monday", "shoot", "aircraft"),
+        ("late on Tuesday", "fire", "base"),
+        ("Sunday", "strike", "base"),
+        ("Saturday", "sink", "vessel"),
+        ("Monday", "shoot", None),
+        ("Friday", "ship", None),
+    ]
+
+
 def test_a_date_that_modifies_a_noun_dates_the_noun(tmp_path: Path, cache_dir: Path) -> None:
     # An article of Wednesday 6 August 2025. "pointing to the 1998 verdict": the verdict's year,
     # no act of the union in 1998 — the event is the verdict's, without an actor; so is

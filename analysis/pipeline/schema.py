@@ -358,6 +358,13 @@ TABLES: dict[str, Table] = {
                     "`timeline/data/once_acts.yml`), that person's entity; missing otherwise.",
                 ),
                 Column(
+                    "patient_thing",
+                    "str",
+                    "For an act that happens once to a thing (a downed aircraft, an attacked "
+                    "base: `things` in `timeline/data/once_acts.yml`), the kind of thing "
+                    "(`aircraft`, `base`, `embassy`, `vessel`, `building`); missing otherwise.",
+                ),
+                Column(
                     "action",
                     "str",
                     "Lemma of the verb the date attaches to (publish, resign, say, tweet, …), or "
