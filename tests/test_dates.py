@@ -387,6 +387,30 @@ def test_a_date_word_that_starts_a_capitalised_name_is_not_a_date(text: str) -> 
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The third ferry departs each Thursday from the harbour.",  # a weekday that recurs
+        "The brass band marches every July through the square.",  # a month that recurs
+        "Two new ferries will leave on Monday and Tuesday nights from the harbour.",
+        "The market opens on Sunday mornings.",
+    ],
+)
+def test_a_weekday_or_month_that_recurs_is_not_a_date(text: str) -> None:
+    tagged = {"is_date": lambda start, end: True}  # even where the parser tags a date
+    assert find_dates(text, published=SUNDAY, **tagged) == []
+
+
+def test_a_weekday_beside_another_is_a_date_unless_they_recur() -> None:
+    # "on Monday and Tuesday nights" recurs (the plural); "on Monday and Tuesday night" is two
+    # days.
+    tagged = {"is_date": lambda start, end: True}
+    text = "Ferries sail on Monday and Tuesday nights. They met on Monday and Tuesday night."
+    found = find_dates(text, published=SUNDAY, **tagged)
+    assert [p.text for p in found] == ["Monday", "Tuesday night"]
+    assert all(p.start > text.index("They") for p in found)
+
+
 def test_a_date_word_before_a_capitalised_word_without_the_is_a_date() -> None:
     assert one("On Sunday Chorale members sang.", tense=past).text == "Sunday"
     assert one("The Sunday edition sold out.", tense=past).text == "Sunday"  # no name after
