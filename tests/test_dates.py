@@ -358,10 +358,29 @@ def test_a_weekday_counted_from_another_day_stays_missing() -> None:
         "The bank must wait 30 days before closing the sale.",  # a duration
         "The March 3 Committee reported.",  # a date naming something
         "the July 4 Parade",
+        "This is Harbour Radio Today.",  # a relative day ending a name
+        "A minister told Coast Daily TODAY that the port would reopen.",
     ],
 )
 def test_titles_and_names_are_not_dates(text: str) -> None:
     assert find_dates(text, published=SUNDAY) == []
+
+
+def test_earlier_before_a_weekday_looks_back_unless_the_verb_is_future() -> None:
+    # Sunday 7 August 2022: without a tense cue, Wednesday would be the nearest (the coming
+    # 10 August); "earlier on" puts it in the past (3 August).
+    text = "The rebels withdrew after shelling the town earlier on Wednesday."
+    p = one(text)
+    assert (p.text, p.date, p.direction) == ("Wednesday", date(2022, 8, 3), "backward")
+    assert one("Earlier Wednesday, the council voted.").date == date(2022, 8, 3)
+    future = one("The vote will be held earlier on Wednesday.", tense=lambda s, e: "future")
+    assert (future.date, future.direction) == (date(2022, 8, 10), "forward")
+
+
+def test_a_capitalised_relative_day_is_a_date_at_the_start_or_after_a_dash() -> None:
+    assert one("Today the council met.").text == "Today"
+    assert one("HARBOURTON — Today the council met.").text == "Today"
+    assert one("The Harbour Council Tuesday said it agreed.", tense=past).text == "Tuesday"
 
 
 def test_a_weekday_before_a_name_is_a_date() -> None:

@@ -158,6 +158,11 @@ FUTURE_GOVERNORS = frozenset(_DIRECTIONS["future_governors"])
 TIME_CONJUNCTIONS = frozenset(_DIRECTIONS["time_conjunctions"])
 #: Participles spaCy makes prepositions that pass on the tense of their verb (events.py).
 COMPARISON_PREPOSITIONS = frozenset(_DIRECTIONS["comparison_prepositions"])
+#: Words just before a date that put it in the past without a future verb ("earlier on Friday").
+BACKWARD_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["backward_words"])
+_BACKWARD_BEFORE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, BACKWARD_WORDS)) + r")(?:\s+on)?\s*$", re.IGNORECASE
+)
 _FORWARD_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORWARD_WORDS) + r")\s*$",
     re.IGNORECASE,
@@ -387,6 +392,8 @@ def _direction(
         return "forward"
     if kind == "weekday" and not rel and re.match(r"['’]s\b", text[m.end() :]):
         return _possessive_direction(cue, text, start, _days_back(m, published))
+    if cue not in ("future", "future_in_past") and _BACKWARD_BEFORE.search(text[:start]):
+        return "backward"  # "after firing missiles earlier on Wednesday"
     if cue == "perfect" and _UNTIL_BEFORE.search(text[:start]):
         return "forward"  # "has extended the permits through January": the limit lies ahead
     if cue == "future_in_past" and kind in ("weekday", "weekend", "relative_span"):

@@ -32,10 +32,17 @@ _RECURRING_BEFORE = re.compile(
 )
 
 
+#: A capitalised word just before a capitalised one-word date, inside a sentence: the name it
+#: ends ("told USA Today").
+_RELATIVE_DAYS = frozenset({"today", "tonight", "tomorrow", "yesterday"})
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\"“‘'(—–-])\s*\b[A-Z][\w.&’']*$")
+
+
 def is_name(text: str, start: int, end: int) -> bool:
     """Says whether date words are part of a name: a title written in capitals inside a sentence
-    or between quotation marks ("on This Week In Review", "“This Month” said"), or a date naming
-    something ("the March 3 Committee")."""
+    or between quotation marks ("on This Week In Review", "“This Month” said"), a capitalised
+    relative day after a capitalised word ("told USA Today", "This is VOA Today"), or a date
+    naming something ("the March 3 Committee")."""
     words = text[start:end].split()
     before = text[:start].rstrip()
     inside = bool(before) and before[-1] not in ".!?:\"“‘'("
@@ -44,6 +51,9 @@ def is_name(text: str, start: int, end: int) -> bool:
     quoted = before[-1:] in ('"', "“", "‘", "`")  # after an opening quotation mark
     if len(words) > 1 and (inside or quoted) and capitals and relative:
         return True
+    one_day = len(words) == 1 and words[0].lower() in _RELATIVE_DAYS and words[0][0].isupper()
+    if one_day and inside and _NAME_BEFORE.search(before):
+        return True  # "told USA Today", "This is VOA Today": a relative day ending a name
     after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
     return (
         any(c.isdigit() for c in text[start:end])  # not "on the Sunday President X spoke"
