@@ -21,6 +21,12 @@ _DATA = yaml.safe_load((Path(__file__).parent / "data" / "once_acts.yml").read_t
 THING_NOUNS: dict[str, str] = {
     noun: kind for kind, nouns in _DATA["things"].items() for noun in nouns
 }
+#: Kinds of thing whose noun counts only beside a place or one of these words (`needs_place`).
+NEEDS_PLACE: dict[str, frozenset[str]] = {
+    kind: frozenset(words) for kind, words in _DATA["needs_place"].items()
+}
+#: spaCy entity types of a place that makes a noun of `NEEDS_PLACE` a thing ("bases in Iraq").
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 #: How a verb reaches its thing → the dependencies that hold it.
 _ROLES = {"subject": ("nsubj",), "object": ("dobj", "nsubjpass")}
 #: Prepositions that aim an act at a thing ("fired missiles at the base").
@@ -89,5 +95,22 @@ def kind_of(noun: Token) -> str | None:
     word = noun.lower_
     for form in (noun.lemma_.lower(), word, word[:-1] if word.endswith("s") else word):
         if kind := THING_NOUNS.get(form):
-            return kind
+            return kind if kind not in NEEDS_PLACE or _is_placed(noun, kind) else None
     return None
+
+
+def _is_placed(noun: Token, kind: str) -> bool:
+    """Says whether a noun that is also a figure of speech ("base") names a thing: a word of
+    `NEEDS_PLACE` or a place before it ("air base", "U.S. bases"), a place after "in", "near",
+    "outside" ("bases in Iraq"), or the noun inside a place's name."""
+    if noun.ent_type_ in PLACE_TYPES:
+        return True
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and (
+            child.lower_ in NEEDS_PLACE[kind] or child.ent_type_ in PLACE_TYPES
+        ):
+            return True
+        placed = child.dep_ == "prep" and child.lower_ in ("in", "near", "outside", "inside")
+        if placed and any(g.ent_type_ in PLACE_TYPES for g in child.children if g.dep_ == "pobj"):
+            return True
+    return False
