@@ -570,12 +570,12 @@ def test_the_thing_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path) 
     # lemmatiser reads as "basis") or the noun a participle describes ("the tanker sunk").
     # "shot the suspect" is no such act (no particle, no listed noun); "shipped the jets" is
     # no act done once. A base is a thing only beside a place or a military word ("bases in
-    # Iraq", "the air base"), not "the party's base".
+    # Syria", "the air base"), not "the party's base".
     write_one_article(
         tmp_path,
         "The airliner that crashed early on Monday carried 90 people.\n\n"
         "Officials said the plane was shot down by a missile on Monday.\n\n"
-        "The militia fired a dozen rockets late on Tuesday at two bases in Iraq.\n\n"
+        "The militia fired a dozen rockets late on Tuesday at two bases in Syria.\n\n"
         "Rockets struck the air base on Sunday.\n\n"
         "The tanker sunk on Saturday carried oil.\n\n"
         "Police shot the suspect on Monday.\n\n"

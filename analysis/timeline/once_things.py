@@ -25,11 +25,11 @@ THING_NOUNS: dict[str, str] = {
 NEEDS_PLACE: dict[str, frozenset[str]] = {
     kind: frozenset(words) for kind, words in _DATA["needs_place"].items()
 }
-#: spaCy entity types of a place that makes a noun of `NEEDS_PLACE` a thing ("bases in Iraq").
+#: spaCy entity types of a place that makes a noun of `NEEDS_PLACE` a thing ("bases in Syria").
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 #: How a verb reaches its thing → the dependencies that hold it.
 _ROLES = {"subject": ("nsubj",), "object": ("dobj", "nsubjpass")}
-#: Prepositions that aim an act at a thing ("fired missiles at the base").
+#: Prepositions that aim an act at a thing ("fired rockets at the air base").
 AT_PREPOSITIONS = frozenset({"at", "on", "against", "toward", "towards"})
 #: Relative words standing for the noun a relative clause describes ("the jet that crashed").
 _RELATIVES = frozenset({"that", "which"})
@@ -102,7 +102,7 @@ def kind_of(noun: Token) -> str | None:
 def _is_placed(noun: Token, kind: str) -> bool:
     """Says whether a noun that is also a figure of speech ("base") names a thing: a word of
     `NEEDS_PLACE` or a place before it ("air base", "U.S. bases"), a place after "in", "near",
-    "outside" ("bases in Iraq"), or the noun inside a place's name."""
+    "outside" ("bases in Syria"), or the noun inside a place's name."""
     if noun.ent_type_ in PLACE_TYPES:
         return True
     for child in noun.children:
