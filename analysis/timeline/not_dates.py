@@ -37,6 +37,26 @@ _RECURRING_BEFORE = re.compile(
 _RELATIVE_DAYS = frozenset({"today", "tonight", "tomorrow", "yesterday"})
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\"“‘'(—–-])\s*\b[A-Z][\w.&’']*$")
 
+#: Words after weekdays in the plural that make them a timetable (data/recurring.yml).
+SCHEDULE_WORDS: tuple[str, ...] = tuple(
+    yaml.safe_load((_DATA / "recurring.yml").read_text())["schedule_words"]
+)
+_DAYS = "|".join(WEEKDAYS)
+_SCHEDULE = re.compile(
+    r"\s+(?:"
+    + "|".join(map(re.escape, SCHEDULE_WORDS))
+    + r")\s+(?:\d|(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\b)",
+    re.I,
+)
+#: A plural right after a weekday: "s" or a part of the day ("Tuesday nights").
+_PLURAL = re.compile(r"(?:s\b|\s+(?:" + "|".join(PARTS_OF_DAY) + r")s\b)", re.I)
+_JOINED_PLURAL = re.compile(
+    rf"\s+(?:and|or)\s+(?:{_DAYS})" + r"(?:s\b|\s+(?:" + "|".join(PARTS_OF_DAY) + r")s\b)", re.I
+)
+_JOINED_BEFORE = re.compile(rf"\b(?:{_DAYS})\s+(?:and|or)\s+$", re.I)
+
 
 def is_name(text: str, start: int, end: int) -> bool:
     """Says whether date words are part of a name: a title written in capitals inside a sentence
@@ -66,20 +86,20 @@ def is_name(text: str, start: int, end: int) -> bool:
 def recurs(kind: str, m: re.Match[str], text: str, start: int) -> bool:
     """Says whether a weekday or month recurs rather than dates one day or month: after "each"
     or "every" (`RECURRING_WORDS`: "departs each Thursday", "every July"), or a weekday in the
-    plural ("on Tuesday nights", "on Monday and Tuesday nights", "on Mondays")."""
+    plural ("on Tuesday nights"; "on Mondays" is never matched). Two weekdays before a plural
+    ("on Friday and Saturday nights") are two days, unless a timetable word follows
+    and a date (`SCHEDULE_WORDS`: "leave on Friday and Saturday nights from May 1")."""
     if kind not in ("weekday", "month"):
         return False
     if _RECURRING_BEFORE.search(text[:start]):
         return True
     if kind != "weekday":
         return False
-    parts = "|".join(PARTS_OF_DAY)
-    days = "|".join(WEEKDAYS)
-    plural = rf"(?:s\b|\s+(?:{parts})s\b)"
-    return (
-        re.match(rf"(?:{plural}|\s+(?:and|or)\s+(?:{days}){plural})", text[m.end() :], re.I)
-        is not None
-    )
+    after = text[m.end() :]
+    if own := _PLURAL.match(after):
+        return not _JOINED_BEFORE.search(text[:start]) or bool(_SCHEDULE.match(after[own.end() :]))
+    joined = _JOINED_PLURAL.match(after)
+    return joined is not None and bool(_SCHEDULE.match(after[joined.end() :]))
 
 
 def starts_name(kind: str, m: re.Match[str], text: str, start: int) -> bool:
