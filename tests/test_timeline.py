@@ -604,6 +604,39 @@ def test_the_thing_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path) 
     ]
 
 
+def test_a_dated_noun_of_an_act_done_once_names_what_it_is_done_to(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Wednesday 6 August 2025. A date that modifies the noun of an act done once
+    # ("strike", "raid", "crash": `noun_acts` in timeline/data/once_acts.yml) dates the noun;
+    # what it is done to is the object of "on", "against", "at" or "of": a thing of the list
+    # (patient_thing) or a person (patient_entity_id). "Monday's meeting" is no such noun.
+    write_one_article(
+        tmp_path,
+        "Officials said Friday's strike on the air base wounded two guards.\n\n"
+        "The March 2 raid on the embassy was filmed.\n\n"
+        "Nobody claimed Sunday's strike against Omar Haddad, a militia commander.\n\n"
+        "Monday's meeting on the embassy was short.\n",
+        title="Raid",
+        published="2025-08-06",
+    )
+    tables = analysis.build(tmp_path, cache_dir=cache_dir)
+    names = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
+    dated = tables.events[tables.events.date_text.notna()]
+    rows = [
+        (text, action, thing if isinstance(thing, str) else None, names.get(p))
+        for text, action, thing, p in zip(
+            dated.date_text, dated.action, dated.patient_thing, dated.patient_entity_id, strict=True
+        )
+    ]
+    assert rows == [
+        ("Friday", "strike", "base", None),
+        ("March 2", "raid", "embassy", None),
+        ("Sunday", "strike", None, "Omar Haddad"),
+        ("Monday", "meeting", None, None),
+    ]
+
+
 def test_a_date_that_modifies_a_noun_dates_the_noun(tmp_path: Path, cache_dir: Path) -> None:
     # An article of Wednesday 6 August 2025. "pointing to the 1998 verdict": the verdict's year,
     # no act of the union in 1998 — the event is the verdict's, without an actor; so is

@@ -53,8 +53,17 @@ def _read_acts() -> dict[tuple[str, str | None], tuple[str, tuple[str, ...]]]:
 
 #: (verb lemma, particle or None) → (kind of act, ways it reaches its thing).
 THING_ACTS = _read_acts()
-#: Verb lemma → kind of act (`down`, `attack`): what `happenings.py` groups by.
-ACT_KINDS: dict[str, str] = {lemma: kind for (lemma, _), (kind, _) in THING_ACTS.items()}
+#: Noun lemma of such an act → kind of act ("strike" → `attack`).
+NOUN_ACTS: dict[str, str] = {
+    noun: kind for kind, nouns in _DATA["noun_acts"].items() for noun in nouns
+}
+#: Verb or noun lemma → kind of act (`down`, `attack`): what `happenings.py` groups by.
+ACT_KINDS: dict[str, str] = {
+    **NOUN_ACTS,
+    **{lemma: kind for (lemma, _), (kind, _) in THING_ACTS.items()},
+}
+#: Prepositions whose object is what a noun of `NOUN_ACTS` is done to ("the strike on the base").
+NOUN_PREPOSITIONS = frozenset({"on", "against", "at", "of"})
 
 
 def find_thing(verb: Token) -> str | None:
@@ -87,6 +96,20 @@ def find_thing(verb: Token) -> str | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and "object" in ways:
         return kind_of(verb.head)  # "the ship sunk on Monday"
     return None
+
+
+def find_noun_objects(noun: Token) -> list[Token]:
+    """Returns the objects of "on", "against", "at", "of" after a noun of an act that happens
+    once (`NOUN_ACTS`: "Friday's strike on the air base" → base), else []."""
+    if noun.lemma_.lower() not in NOUN_ACTS:
+        return []
+    return [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in NOUN_PREPOSITIONS
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def kind_of(noun: Token) -> str | None:
