@@ -2,8 +2,9 @@
 
 The words are in `data/once_acts.yml` (`things`, `thing_acts`): general vocabulary only. An
 event whose verb is such an act and whose thing is one of the listed nouns gets the kind of
-thing in `events.patient_thing`; `happenings.py` makes every dated telling of one kind of act
-to one kind of thing in a story one happening, whoever acts.
+thing in `events.patient_thing`; so does a date that modifies the noun of such an act
+("Friday's strike on the air base", `noun_acts`). `happenings.py` makes every dated telling of
+one kind of act to one kind of thing in a story one happening, whoever acts.
 """
 
 from __future__ import annotations
