@@ -565,7 +565,7 @@ def test_the_person_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path)
 def test_the_thing_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path) -> None:
     # An article of Wednesday 6 August 2025. A crash, a downing, a strike on a base and a sinking
     # happen once to a thing (`things` in timeline/data/once_acts.yml): the kind of thing is the
-    # subject ("crashed", also through "that"), the object or passive subject ("was shot
+    # subject ("crashed", also through "that"), the object or passive subject ("was brought
     # down", "struck"), the noun after "at" ("fired rockets at two bases": "bases", which the
     # lemmatiser reads as "basis") or the noun a participle describes ("the tanker sunk").
     # "shot the suspect" is no such act (no particle, no listed noun); "shipped the jets" is
@@ -573,8 +573,8 @@ def test_the_thing_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path) 
     # Syria", "the air base"), not "the party's base".
     write_one_article(
         tmp_path,
-        "The airliner that crashed early on Monday carried 90 people.\n\n"
-        "Officials said the plane was shot down by a missile on Monday.\n\n"
+        "The airliner that crashed on Monday near the coast carried 90 people.\n\n"
+        "Officials said the helicopter was brought down by rebels on Monday.\n\n"
         "The militia fired a dozen rockets late on Tuesday at two bases in Syria.\n\n"
         "Rockets struck the air base on Sunday.\n\n"
         "The tanker sunk on Saturday carried oil.\n\n"
@@ -593,8 +593,8 @@ def test_the_thing_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path) 
         )
     ]
     assert rows == [
-        ("early on Monday", "crash", "aircraft"),
-        ("Monday", "shoot", "aircraft"),
+        ("Monday", "crash", "aircraft"),
+        ("Monday", "bring", "aircraft"),
         ("late on Tuesday", "fire", "base"),
         ("Sunday", "strike", "base"),
         ("Saturday", "sink", "vessel"),

@@ -33,7 +33,7 @@ _RECURRING_BEFORE = re.compile(
 
 
 #: A capitalised word just before a capitalised one-word date, inside a sentence: the name it
-#: ends ("told USA Today").
+#: ends ("told Coast Daily Today").
 _RELATIVE_DAYS = frozenset({"today", "tonight", "tomorrow", "yesterday"})
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\"“‘'(—–-])\s*\b[A-Z][\w.&’']*$")
 
@@ -61,8 +61,8 @@ _JOINED_BEFORE = re.compile(rf"\b(?:{_DAYS})\s+(?:and|or)\s+$", re.I)
 def is_name(text: str, start: int, end: int) -> bool:
     """Says whether date words are part of a name: a title written in capitals inside a sentence
     or between quotation marks ("on This Week In Review", "“This Month” said"), a capitalised
-    relative day after a capitalised word ("told USA Today", "This is VOA Today"), or a date
-    naming something ("the March 3 Committee")."""
+    relative day after a capitalised word ("told Coast Daily Today", "This is Harbour Radio
+    Today"), or a date naming something ("the March 3 Committee")."""
     words = text[start:end].split()
     before = text[:start].rstrip()
     inside = bool(before) and before[-1] not in ".!?:\"“‘'("
@@ -73,7 +73,7 @@ def is_name(text: str, start: int, end: int) -> bool:
         return True
     one_day = len(words) == 1 and words[0].lower() in _RELATIVE_DAYS and words[0][0].isupper()
     if one_day and inside and _NAME_BEFORE.search(before):
-        return True  # "told USA Today", "This is VOA Today": a relative day ending a name
+        return True  # "told Coast Daily Today": a relative day ending a name
     after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
     return (
         any(c.isdigit() for c in text[start:end])  # not "on the Sunday President X spoke"
@@ -85,7 +85,7 @@ def is_name(text: str, start: int, end: int) -> bool:
 
 def recurs(kind: str, m: re.Match[str], text: str, start: int) -> bool:
     """Says whether a weekday or month recurs rather than dates one day or month: after "each"
-    or "every" (`RECURRING_WORDS`: "departs each Thursday", "every July"), or a weekday in the
+    or "every" (`RECURRING_WORDS`: "sails each Saturday", "every June"), or a weekday in the
     plural ("on Tuesday nights"; "on Mondays" is never matched). Two weekdays before a plural
     ("on Friday and Saturday nights") are two days, unless a timetable word follows
     and a date (`SCHEDULE_WORDS`: "leave on Friday and Saturday nights from May 1")."""
