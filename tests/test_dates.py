@@ -358,10 +358,29 @@ def test_a_weekday_counted_from_another_day_stays_missing() -> None:
         "The bank must wait 30 days before closing the sale.",  # a duration
         "The March 3 Committee reported.",  # a date naming something
         "the July 4 Parade",
+        "This is Harbour Radio Today.",  # a relative day ending a name
+        "A minister told Coast Daily TODAY that the port would reopen.",
     ],
 )
 def test_titles_and_names_are_not_dates(text: str) -> None:
     assert find_dates(text, published=SUNDAY) == []
+
+
+def test_earlier_before_a_weekday_looks_back_unless_the_verb_is_future() -> None:
+    # Sunday 7 August 2022: without a tense cue, Wednesday would be the nearest (the coming
+    # 10 August); "earlier on" puts it in the past (3 August).
+    text = "The rebels withdrew after shelling the town earlier on Wednesday."
+    p = one(text)
+    assert (p.text, p.date, p.direction) == ("Wednesday", date(2022, 8, 3), "backward")
+    assert one("Earlier Wednesday, the council voted.").date == date(2022, 8, 3)
+    future = one("The vote will be held earlier on Wednesday.", tense=lambda s, e: "future")
+    assert (future.date, future.direction) == (date(2022, 8, 10), "forward")
+
+
+def test_a_capitalised_relative_day_is_a_date_at_the_start_or_after_a_dash() -> None:
+    assert one("Today the council met.").text == "Today"
+    assert one("HARBOURTON — Today the council met.").text == "Today"
+    assert one("The Harbour Council Tuesday said it agreed.", tense=past).text == "Tuesday"
 
 
 def test_a_weekday_before_a_name_is_a_date() -> None:
@@ -385,6 +404,32 @@ def test_a_date_word_that_starts_a_capitalised_name_is_not_a_date(text: str) -> 
     assert not any(
         w in " ".join(found) for w in ("Sunday", "June", "Tuesday", "Saturday", "Friday")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The night ferry sails each Saturday.",  # a weekday that recurs
+        "A fair is held every June in the square.",  # a month that recurs
+        "The market opens on Sunday mornings.",
+    ],
+)
+def test_a_weekday_or_month_that_recurs_is_not_a_date(text: str) -> None:
+    tagged = {"is_date": lambda start, end: True}  # even where the parser tags a date
+    assert find_dates(text, published=SUNDAY, **tagged) == []
+
+
+def test_a_weekday_beside_another_is_a_date_unless_they_recur() -> None:
+    # "on Monday and Tuesday nights from May 30" is a timetable; "on Monday and Tuesday nights"
+    # and "on Monday and Tuesday night" are two days; "on Tuesday nights" recurs.
+    tagged = {"is_date": lambda start, end: True}
+    text = (
+        "Ferries sail on Monday and Tuesday nights from May 30. Crowds marched on Monday and "
+        "Tuesday nights. The show airs on Tuesday nights. They met on Monday and Tuesday night."
+    )
+    found = find_dates(text, published=SUNDAY, **tagged)
+    assert [p.text for p in found] == ["May 30", "Monday", "Tuesday", "Monday", "Tuesday night"]
+    assert found[1].start > text.index("Crowds") and found[3].start > text.index("They")
 
 
 def test_a_date_word_before_a_capitalised_word_without_the_is_a_date() -> None:

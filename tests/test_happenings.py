@@ -26,6 +26,7 @@ def ev(article: str, sentence: int, actor: str | None, action: str, day: str | N
         "actor": actor,
         "actor_entity_id": more.get("entity", f"e-{actor}" if actor else None),
         "patient_entity_id": more.get("patient"),
+        "patient_thing": more.get("thing"),
         "action": action,
         "date": pd.Timestamp(first) if first else pd.Timestamp(more.get("published", "2024-03-15")),
         "date_end": pd.Timestamp(last) if last else pd.NaT,
@@ -247,6 +248,53 @@ def test_an_act_done_once_to_a_person_is_one_happening_whoever_acts() -> None:
         events(
             ev("a", 0, None, "kill", "2024-03-14", patient="e-ruiz"),
             ev("b", 0, None, "kill", "2024-03-15", patient="e-ruiz"),
+        ),
+        links=links(),
+        articles=articles({"a": "s1", "b": "s2", "c": "s2"}),
+    )
+    assert len(split) == 2 and not any(r["conflict"] for r in split)
+
+
+def test_an_act_done_once_to_a_thing_is_one_happening_whoever_acts() -> None:
+    # Invented: "The airliner crashed late Friday" (a, no actor), "Rebels shot down the jet
+    # early Saturday" (b) and "The plane went down Saturday" (c): one downing of an aircraft
+    # in one story, whoever acts and whatever verb tells it; Friday against Saturday is a
+    # conflict. An attack on a base that Saturday (c) is another kind of act; a downing told
+    # a week later is another act (or a misread date); without a thing nothing joins.
+    table = events(
+        ev("a", 0, None, "crash", "2024-03-15", thing="aircraft", text_of_date="late Friday"),
+        ev("b", 0, "rebels", "shoot", "2024-03-16", thing="aircraft", text_of_date="early Sat"),
+        ev("c", 0, None, "go", "2024-03-16", thing="aircraft", text_of_date="Saturday"),
+        ev("c", 1, None, "strike", "2024-03-16", thing="base", text_of_date="Saturday"),
+        ev("c", 2, None, "crash", "2024-03-23", thing="aircraft", text_of_date="March 23"),
+        ev("c", 3, None, "crash", "2024-03-16"),
+    )
+    rows = group_happenings(table, links=links(), articles=articles())
+    downing = happening_of(rows, "a", 0)
+    assert downing["events"] == ["a:0", "b:0", "c:0"] and downing["conflict"]
+    assert read_dates(downing["dates_by_article"]) == {
+        "a": "2024-03-15",
+        "b": "2024-03-16",
+        "c": "2024-03-16",
+    }
+    assert '"a": "late Friday"' in downing["phrases_by_article"]
+    for sentence in (1, 2, 3):
+        assert happening_of(rows, "c", sentence)["events"] == [f"c:{sentence}"]
+    # Two tellings that agree are one happening without a conflict.
+    agreed = group_happenings(
+        events(
+            ev("a", 0, None, "strike", "2024-03-13", thing="base"),
+            ev("b", 0, "militia", "fire", "2024-03-13", thing="base"),
+        ),
+        links=links(),
+        articles=articles(),
+    )
+    assert len(agreed) == 1 and not agreed[0]["conflict"]
+    # Two stories: two happenings.
+    split = group_happenings(
+        events(
+            ev("a", 0, None, "crash", "2024-03-12", thing="aircraft"),
+            ev("b", 0, None, "crash", "2024-03-13", thing="aircraft"),
         ),
         links=links(),
         articles=articles({"a": "s1", "b": "s2", "c": "s2"}),

@@ -562,6 +562,81 @@ def test_the_person_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path)
     ]
 
 
+def test_the_thing_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path) -> None:
+    # An article of Wednesday 6 August 2025. A crash, a downing, a strike on a base and a sinking
+    # happen once to a thing (`things` in timeline/data/once_acts.yml): the kind of thing is the
+    # subject ("crashed", also through "that"), the object or passive subject ("was brought
+    # down", "struck"), the noun after "at" ("fired rockets at two bases": "bases", which the
+    # lemmatiser reads as "basis") or the noun a participle describes ("the tanker sunk").
+    # "shot the suspect" is no such act (no particle, no listed noun); "shipped the jets" is
+    # no act done once. A base is a thing only beside a place or a military word ("bases in
+    # Syria", "the air base"), not "the party's base".
+    write_one_article(
+        tmp_path,
+        "The airliner that crashed on Monday near the coast carried 90 people.\n\n"
+        "Officials said the helicopter was brought down by rebels on Monday.\n\n"
+        "The militia fired a dozen rockets late on Tuesday at two bases in Syria.\n\n"
+        "Rockets struck the air base on Sunday.\n\n"
+        "The tanker sunk on Saturday carried oil.\n\n"
+        "Police shot the suspect on Monday.\n\n"
+        "The company shipped the jets on Friday.\n\n"
+        "The senator attacked the party's base on Thursday.\n",
+        title="Crash",
+        published="2025-08-06",
+    )
+    dated = analysis.build(tmp_path, cache_dir=cache_dir).events
+    dated = dated[dated.date_text.notna()]
+    rows = [
+        (text, action, thing if isinstance(thing, str) else None)
+        for text, action, thing in zip(
+            dated.date_text, dated.action, dated.patient_thing, strict=True
+        )
+    ]
+    assert rows == [
+        ("Monday", "crash", "aircraft"),
+        ("Monday", "bring", "aircraft"),
+        ("late on Tuesday", "fire", "base"),
+        ("Sunday", "strike", "base"),
+        ("Saturday", "sink", "vessel"),
+        ("Monday", "shoot", None),
+        ("Friday", "ship", None),
+        ("Thursday", "attack", None),
+    ]
+
+
+def test_a_dated_noun_of_an_act_done_once_names_what_it_is_done_to(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Wednesday 6 August 2025. A date that modifies the noun of an act done once
+    # ("strike", "raid", "crash": `noun_acts` in timeline/data/once_acts.yml) dates the noun;
+    # what it is done to is the object of "on", "against", "at" or "of": a thing of the list
+    # (patient_thing) or a person (patient_entity_id). "Monday's meeting" is no such noun.
+    write_one_article(
+        tmp_path,
+        "Officials said Friday's strike on the air base wounded two guards.\n\n"
+        "The March 2 raid on the embassy was filmed.\n\n"
+        "Nobody claimed Sunday's strike against Omar Haddad, a militia commander.\n\n"
+        "Monday's meeting on the embassy was short.\n",
+        title="Raid",
+        published="2025-08-06",
+    )
+    tables = analysis.build(tmp_path, cache_dir=cache_dir)
+    names = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
+    dated = tables.events[tables.events.date_text.notna()]
+    rows = [
+        (text, action, thing if isinstance(thing, str) else None, names.get(p))
+        for text, action, thing, p in zip(
+            dated.date_text, dated.action, dated.patient_thing, dated.patient_entity_id, strict=True
+        )
+    ]
+    assert rows == [
+        ("Friday", "strike", "base", None),
+        ("March 2", "raid", "embassy", None),
+        ("Sunday", "strike", None, "Omar Haddad"),
+        ("Monday", "meeting", None, None),
+    ]
+
+
 def test_a_date_that_modifies_a_noun_dates_the_noun(tmp_path: Path, cache_dir: Path) -> None:
     # An article of Wednesday 6 August 2025. "pointing to the 1998 verdict": the verdict's year,
     # no act of the union in 1998 — the event is the verdict's, without an actor; so is

@@ -354,8 +354,16 @@ TABLES: dict[str, Table] = {
                 Column(
                     "patient_entity_id",
                     "str",
-                    "For an act that happens once to a person (killed, died: "
-                    "`timeline/data/once_acts.yml`), that person's entity; missing otherwise.",
+                    "For an act that happens once to a person (killed, died, a dated strike "
+                    "against them: `timeline/data/once_acts.yml`), that person's entity; "
+                    "missing otherwise.",
+                ),
+                Column(
+                    "patient_thing",
+                    "str",
+                    "For an act that happens once to a thing (a downed aircraft, an attacked "
+                    "base: `things` in `timeline/data/once_acts.yml`), the kind of thing "
+                    "(`aircraft`, `base`, `embassy`, `vessel`, `building`); missing otherwise.",
                 ),
                 Column(
                     "action",

@@ -16,10 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from ..text.lexicon import ROLE_NOUNS
+from .not_dates import is_name, recurs, starts_name
 from .placing import (
     MONTHS,
-    PARTS_OF_DAY,
     QUARTERS,
     WEEKDAYS,
     Anchor,
@@ -159,6 +158,11 @@ FUTURE_GOVERNORS = frozenset(_DIRECTIONS["future_governors"])
 TIME_CONJUNCTIONS = frozenset(_DIRECTIONS["time_conjunctions"])
 #: Participles spaCy makes prepositions that pass on the tense of their verb (events.py).
 COMPARISON_PREPOSITIONS = frozenset(_DIRECTIONS["comparison_prepositions"])
+#: Words just before a date that put it in the past without a future verb ("earlier on Friday").
+BACKWARD_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["backward_words"])
+_BACKWARD_BEFORE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, BACKWARD_WORDS)) + r")(?:\s+on)?\s*$", re.IGNORECASE
+)
 _FORWARD_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORWARD_WORDS) + r")\s*$",
     re.IGNORECASE,
@@ -171,13 +175,6 @@ _AHEAD_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in AHEAD_WORDS) + r")\s*$",
     re.IGNORECASE,
 )
-
-
-#: Capitalised words that make a weekday after them a named day ("Super Tuesday").
-DAY_QUALIFIERS: tuple[str, ...] = tuple(
-    yaml.safe_load((Path(__file__).parent / "data" / "named_days.yml").read_text())["qualifiers"]
-)
-_NAMED_DAY = re.compile(r"\b(?:" + "|".join(map(re.escape, DAY_QUALIFIERS)) + r")\s+$")
 
 
 _FUTURE_WORD = re.compile(
@@ -283,7 +280,9 @@ def find_dates(
                 and not _tagged(m, start, is_date)
             ):
                 continue
-            if _is_name(text, start, m.end()) or _starts_name(kind, m, text, start):
+            if is_name(text, start, m.end()) or starts_name(kind, m, text, start):
+                continue
+            if recurs(kind, m, text, start):
                 continue
             taken.append((start, m.end()))
             matches.append((start, kind, m))
@@ -357,53 +356,6 @@ def _tagged(m: re.Match[str], start: int, is_date: Callable[[int, int], bool] | 
     return is_date is not None and is_date(start, m.end())
 
 
-def _is_name(text: str, start: int, end: int) -> bool:
-    """Says whether date words are part of a name: a title written in capitals inside a sentence
-    or between quotation marks ("on This Week In Review", "“This Month” said"), or a date naming
-    something ("the March 3 Committee")."""
-    words = text[start:end].split()
-    before = text[:start].rstrip()
-    inside = bool(before) and before[-1] not in ".!?:\"“‘'("
-    capitals = all(w[0].isupper() for w in words if w[0].isalpha())
-    relative = words[0].lower() in ("this", "last", "next", "earlier", "later")
-    quoted = before[-1:] in ('"', "“", "‘", "`")  # after an opening quotation mark
-    if len(words) > 1 and (inside or quoted) and capitals and relative:
-        return True
-    after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
-    return (
-        any(c.isdigit() for c in text[start:end])  # not "on the Sunday President X spoke"
-        and re.search(r"\b[Tt]he$", before) is not None
-        and after is not None
-        and after.group(1).lower() not in MONTHS | WEEKDAYS | PARTS_OF_DAY
-    )
-
-
-def _starts_name(kind: str, m: re.Match[str], text: str, start: int) -> bool:
-    """Says whether a weekday is a named day ("Super Tuesday": a qualifier of named_days.yml
-    before it), or a bare weekday or month begins a capitalised name that goes on after it:
-    after "the" or a possessive and before a capitalised word that is no date word and no role
-    ("the Sunday Chorale", "the June Orchard case", "their Friday Forum"). Not a name: "on the
-    Monday X left" (a day), "the Friday President X arrived" (a role starts a person's name).
-    """
-    if kind == "weekday" and _NAMED_DAY.search(text[:start]):
-        return True  # "on Super Tuesday", "Black Friday sales": a day of its own
-    if kind not in ("weekday", "month") or m.end() - start != len(
-        m.group("weekday" if kind == "weekday" else "month")
-    ):
-        return False  # "last Friday", "Friday evening", "in June" are dates
-    before = text[:start]
-    if not re.search(r"(?:\b[Tt]he|['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur))\s+$", before):
-        return False
-    if kind == "weekday" and re.search(r"\b[Oo]n\s+the\s+$", before):
-        return False  # "on the Monday X left": a day
-    after = re.match(r"\s+([A-Z][a-z]+)\b", text[m.end() :])
-    return (
-        after is not None
-        and after.group(1).lower() not in MONTHS.keys() | WEEKDAYS.keys() | PARTS_OF_DAY.keys()
-        and after.group(1).lower() not in ROLE_NOUNS
-    )
-
-
 def _direction(
     kind: str,
     m: re.Match[str],
@@ -440,6 +392,8 @@ def _direction(
         return "forward"
     if kind == "weekday" and not rel and re.match(r"['’]s\b", text[m.end() :]):
         return _possessive_direction(cue, text, start, _days_back(m, published))
+    if cue not in ("future", "future_in_past") and _BACKWARD_BEFORE.search(text[:start]):
+        return "backward"  # "after firing missiles earlier on Wednesday"
     if cue == "perfect" and _UNTIL_BEFORE.search(text[:start]):
         return "forward"  # "has extended the permits through January": the limit lies ahead
     if cue == "future_in_past" and kind in ("weekday", "weekend", "relative_span"):

@@ -20,6 +20,7 @@ from ..text.datelines import find_datelines
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .attachment import MAX_CLIMB, find_dated_noun, find_tense, find_verb, find_verb_of_span
 from .dates import ANCHOR_KINDS, Anchor, find_dates, is_reported_quarter
+from .once_things import find_noun_objects, find_thing, kind_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -211,11 +212,12 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
         in_quote = ctx.in_quote(phrase.start, phrase.end)
         anchor = find_verb(ctx.doc, phrase, sentence)
         actor, entity_id = _actor(anchor, ctx, quotes)
-        patient = _patient(anchor, ctx)
+        patient, thing = _patient(anchor, ctx), find_thing(anchor)
         action = anchor.lemma_.lower()
         if (noun := find_dated_noun(ctx.doc, phrase)) is not None:
             # "pointing to the 1998 treaty": the treaty's year, no act of the sentence's subject
-            actor, entity_id, patient, action = None, None, None, noun.lemma_.lower()
+            actor, entity_id, action = None, None, noun.lemma_.lower()
+            patient, thing = _noun_patient(noun, ctx)
         day, day_end = phrase.date, phrase.date_end
         if in_quote and phrase.resolution == "relative":
             day = day_end = None  # the speaker's "today" is not the article's
@@ -226,6 +228,7 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 actor=actor,
                 actor_entity_id=entity_id,
                 patient_entity_id=patient,
+                patient_thing=thing,
                 action=action,
                 date=day,
                 date_end=day_end,
@@ -254,6 +257,7 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 actor=None if pd.isna(q.speaker) else q.speaker,
                 actor_entity_id=None if pd.isna(q.speaker_entity_id) else q.speaker_entity_id,
                 patient_entity_id=None,
+                patient_thing=None,
                 action="say" if pd.isna(q.cue) else str(q.cue),
                 date=published,
                 date_end=None,
@@ -445,6 +449,18 @@ def _patient(verb: Token, ctx: _Context) -> str | None:
             if (found := _mention_at(token, ctx)) and _label_at(token, ctx) == "PERSON":
                 return found[1]
     return None
+
+
+def _noun_patient(noun: Token, ctx: _Context) -> tuple[str | None, str | None]:
+    """Returns (person entity, kind of thing) a dated noun of an act that happens once is done
+    to ("Friday's strike on the air base", "the Jan. 5 strike against X"), else (None, None)."""
+    for target in find_noun_objects(noun):
+        if kind := kind_of(target):
+            return None, kind
+        for token in target.subtree:
+            if (found := _mention_at(token, ctx)) and _label_at(token, ctx) == "PERSON":
+                return found[1], None
+    return None, None
 
 
 def _mention_at(token: Token, ctx: _Context) -> tuple[str, str] | None:

@@ -3,7 +3,8 @@
 A happening is one act: the same actor, the same kind of action, one story, dates that can all
 be true. Events are grouped within blocks, never all pairs: events of one actor entity, of one
 kind of action, stated on the same day form one block; dated tellings of an act that happens
-once to a person ("killed", "died") within two days form one whoever acts, and may conflict;
+once to a person ("killed", "died") or to a thing ("the jet crashed", "missiles struck the
+base") within two days form one whoever acts, and may conflict;
 events whose sentences the `links` table connects join when they have the same actor and the
 whole group's dates still share a day — or, for two dated tellings of one statement (a
 verbatim, near-verbatim or shared-quote link of at least 6 words), even when they cannot: a
@@ -21,6 +22,7 @@ import pandas as pd
 
 from ..corpus.selection import Selection
 from .events import STATEMENT_ACTIONS, rows_of
+from .once_things import ACT_KINDS
 
 #: Link kinds that make two events one statement (the same words, or the same quote): strong
 #: enough to group events whose stated dates disagree — a conflict.
@@ -104,14 +106,23 @@ def group_happenings(
     # An act that happens once to a person (killed, died): its dated tellings in one story are
     # one act whoever is named as its actor; days that disagree (within ONCE_ACT_DAYS: a time
     # zone, a late report) are a conflict.
+    # So does an act that happens once to a thing (a downed aircraft, an attacked base): one
+    # happening per story, kind of act and kind of thing.
     patient = [p if isinstance(p, str) else None for p in ev.patient_entity_id.tolist()]
+    things = ev.patient_thing.tolist()
     once_block: dict[tuple[str, str, str], int] = {}
     for i, e in enumerate(records):
-        person = patient[i]
-        if person and stated[i] and e.precision in DAY_PRECISIONS:
-            j = once_block.setdefault((story[i], str(e.action), person), i)
-            if abs((e.date - records[j].date).days) <= ONCE_ACT_DAYS:
-                groups.join(i, j, conflict_allowed=True)
+        if not (stated[i] and e.precision in DAY_PRECISIONS):
+            continue
+        if patient[i]:
+            key = (story[i], str(e.action), str(patient[i]))
+        elif isinstance(things[i], str) and str(e.action) in ACT_KINDS:
+            key = (story[i], "thing:" + ACT_KINDS[str(e.action)], things[i])
+        else:
+            continue
+        j = once_block.setdefault(key, i)
+        if abs((e.date - records[j].date).days) <= ONCE_ACT_DAYS:
+            groups.join(i, j, conflict_allowed=True)
 
     at: dict[tuple[str, int], list[int]] = {}
     for i, e in enumerate(records):

@@ -1,0 +1,128 @@
+"""Words that look like dates but are none: titles, dates naming something, a weekday or month
+starting a name, named days ("Super Tuesday") and days or months that recur ("each July").
+
+`dates.find_dates` skips every match these say is no date (docs/timeline.md, "Not dates").
+Words: `data/named_days.yml`, `data/recurring.yml`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from ..text.lexicon import ROLE_NOUNS
+from .placing import MONTHS, PARTS_OF_DAY, WEEKDAYS
+
+_DATA = Path(__file__).parent / "data"
+#: Capitalised words that make a weekday after them a named day ("Super Tuesday").
+DAY_QUALIFIERS: tuple[str, ...] = tuple(
+    yaml.safe_load((_DATA / "named_days.yml").read_text())["qualifiers"]
+)
+_NAMED_DAY = re.compile(r"\b(?:" + "|".join(map(re.escape, DAY_QUALIFIERS)) + r")\s+$")
+
+
+#: Words before a weekday or month that make it recur (data/recurring.yml: "each July").
+RECURRING_WORDS: tuple[str, ...] = tuple(
+    yaml.safe_load((_DATA / "recurring.yml").read_text())["recurring_words"]
+)
+_RECURRING_BEFORE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, RECURRING_WORDS)) + r")\s+$", re.I
+)
+
+
+#: A capitalised word just before a capitalised one-word date, inside a sentence: the name it
+#: ends ("told Coast Daily Today").
+_RELATIVE_DAYS = frozenset({"today", "tonight", "tomorrow", "yesterday"})
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\"“‘'(—–-])\s*\b[A-Z][\w.&’']*$")
+
+#: Words after weekdays in the plural that make them a timetable (data/recurring.yml).
+SCHEDULE_WORDS: tuple[str, ...] = tuple(
+    yaml.safe_load((_DATA / "recurring.yml").read_text())["schedule_words"]
+)
+_DAYS = "|".join(WEEKDAYS)
+_SCHEDULE = re.compile(
+    r"\s+(?:"
+    + "|".join(map(re.escape, SCHEDULE_WORDS))
+    + r")\s+(?:\d|(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\b)",
+    re.I,
+)
+#: A plural right after a weekday: "s" or a part of the day ("Tuesday nights").
+_PLURAL = re.compile(r"(?:s\b|\s+(?:" + "|".join(PARTS_OF_DAY) + r")s\b)", re.I)
+_JOINED_PLURAL = re.compile(
+    rf"\s+(?:and|or)\s+(?:{_DAYS})" + r"(?:s\b|\s+(?:" + "|".join(PARTS_OF_DAY) + r")s\b)", re.I
+)
+_JOINED_BEFORE = re.compile(rf"\b(?:{_DAYS})\s+(?:and|or)\s+$", re.I)
+
+
+def is_name(text: str, start: int, end: int) -> bool:
+    """Says whether date words are part of a name: a title written in capitals inside a sentence
+    or between quotation marks ("on This Week In Review", "“This Month” said"), a capitalised
+    relative day after a capitalised word ("told Coast Daily Today", "This is Harbour Radio
+    Today"), or a date naming something ("the March 3 Committee")."""
+    words = text[start:end].split()
+    before = text[:start].rstrip()
+    inside = bool(before) and before[-1] not in ".!?:\"“‘'("
+    capitals = all(w[0].isupper() for w in words if w[0].isalpha())
+    relative = words[0].lower() in ("this", "last", "next", "earlier", "later")
+    quoted = before[-1:] in ('"', "“", "‘", "`")  # after an opening quotation mark
+    if len(words) > 1 and (inside or quoted) and capitals and relative:
+        return True
+    one_day = len(words) == 1 and words[0].lower() in _RELATIVE_DAYS and words[0][0].isupper()
+    if one_day and inside and _NAME_BEFORE.search(before):
+        return True  # "told Coast Daily Today": a relative day ending a name
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
+    return (
+        any(c.isdigit() for c in text[start:end])  # not "on the Sunday President X spoke"
+        and re.search(r"\b[Tt]he$", before) is not None
+        and after is not None
+        and after.group(1).lower() not in MONTHS | WEEKDAYS | PARTS_OF_DAY
+    )
+
+
+def recurs(kind: str, m: re.Match[str], text: str, start: int) -> bool:
+    """Says whether a weekday or month recurs rather than dates one day or month: after "each"
+    or "every" (`RECURRING_WORDS`: "sails each Saturday", "every June"), or a weekday in the
+    plural ("on Tuesday nights"; "on Mondays" is never matched). Two weekdays before a plural
+    ("on Friday and Saturday nights") are two days, unless a timetable word follows
+    and a date (`SCHEDULE_WORDS`: "leave on Friday and Saturday nights from May 1")."""
+    if kind not in ("weekday", "month"):
+        return False
+    if _RECURRING_BEFORE.search(text[:start]):
+        return True
+    if kind != "weekday":
+        return False
+    after = text[m.end() :]
+    if own := _PLURAL.match(after):
+        return not _JOINED_BEFORE.search(text[:start]) or bool(_SCHEDULE.match(after[own.end() :]))
+    joined = _JOINED_PLURAL.match(after)
+    return joined is not None and bool(_SCHEDULE.match(after[joined.end() :]))
+
+
+def starts_name(kind: str, m: re.Match[str], text: str, start: int) -> bool:
+    """Says whether a weekday is a named day ("Super Tuesday": a qualifier of named_days.yml
+    before it), or a bare weekday or month begins a capitalised name that goes on after it:
+    after "the" or a possessive and before a capitalised word that is no date word and no role
+    ("the Sunday Chorale", "the June Orchard case", "their Friday Forum"). Not a name: "on the
+    Monday X left" (a day), "the Friday President X arrived" (a role starts a person's name).
+    """
+    if kind == "weekday" and _NAMED_DAY.search(text[:start]):
+        return True  # "on Super Tuesday", "Black Friday sales": a day of its own
+    if kind not in ("weekday", "month") or m.end() - start != len(
+        m.group("weekday" if kind == "weekday" else "month")
+    ):
+        return False  # "last Friday", "Friday evening", "in June" are dates
+    before = text[:start]
+    if not re.search(r"(?:\b[Tt]he|['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur))\s+$", before):
+        return False
+    if kind == "weekday" and re.search(r"\b[Oo]n\s+the\s+$", before):
+        return False  # "on the Monday X left": a day
+    after = re.match(r"\s+([A-Z][a-z]+)\b", text[m.end() :])
+    return (
+        after is not None
+        and after.group(1).lower() not in MONTHS.keys() | WEEKDAYS.keys() | PARTS_OF_DAY.keys()
+        and after.group(1).lower() not in ROLE_NOUNS
+    )
