@@ -249,6 +249,25 @@ def test_timeline_chart_follows_the_selection(tables) -> None:
     assert [t.x for t in only.data if t.mode == "lines+text"] == [()]
 
 
+def test_timeline_of_one_day_shows_days_not_fractions_of_a_second(tables) -> None:
+    # One actor and "explicit": the single point of the wire's "Callamard tweeted later on
+    # August 4" (at noon). Plotly's autorange of a single date zooms to milliseconds; the axis
+    # runs from the day before to the day after instead, a tick a day.
+    one = plot_timeline(
+        tables.articles,
+        tables.events,
+        tables.happenings,
+        selection=Selection.of(choices={"actor": ["Agnès Callamard"], "resolution": ["explicit"]}),
+    )
+    shown = [x for t in one.data if t.mode == "markers" for x in values(t.x)]
+    assert len(shown) == 1
+    assert list(one.layout.xaxis.range) == ["2022-08-03", "2022-08-06"]
+    assert one.layout.xaxis.dtick == 86_400_000
+    # Dates that span more than two days keep Plotly's own range.
+    everyone = plot_timeline(tables.articles, tables.events, tables.happenings)
+    assert everyone.layout.xaxis.range is None
+
+
 def test_happenings_summary_shows_each_outlets_date(tables) -> None:
     from analysis.timeline import summarize_happenings
 

@@ -212,12 +212,31 @@ def plot_timeline(
             selection,
         ),
         layout={
-            "xaxis": {"type": "date", "title": {"text": "date (part of day where stated)"}},
+            "xaxis": {
+                "type": "date",
+                "title": {"text": "date (part of day where stated)"},
+                **_day_axis(x, ends[spanned]),
+            },
             "yaxis": {"type": "category", "title": {"text": ""}},
             "height": content_height(folded.nunique(), row=34, least=480),
         },
         empty=drawn.empty,
     )
+
+
+def _day_axis(x: np.ndarray, ends: np.ndarray) -> dict[str, Any]:
+    """Returns the date axis's range when the points drawn lie within two days: from the day
+    before the first to the day after the last (else Plotly zooms a single day's points to
+    fractions of a second); an empty dict (autorange) otherwise."""
+    days = np.concatenate([x.astype("datetime64[s]"), ends.astype("datetime64[s]")])
+    days = days[~np.isnat(days)]
+    if days.size == 0:
+        return {}
+    first, last = days.min().astype("datetime64[D]"), days.max().astype("datetime64[D]")
+    if last - first >= np.timedelta64(2, "D"):
+        return {}
+    one = np.timedelta64(1, "D")
+    return {"range": [str(first - one), str(last + 2 * one)], "dtick": 86_400_000}
 
 
 def _story_period(
