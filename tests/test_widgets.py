@@ -255,6 +255,8 @@ def test_wording_diff_compares_with_a_selected_outlet_and_says_which(tables) -> 
     panel.outlets["unattributed wire-style report"].value = False
     panel.outlets["blog repost"].value = True
     assert "wire" not in [v for _, v in view.baseline.options]
+    # The picker's label is shown whole ("compare with", not cut to "compare …").
+    assert view.baseline.style.description_width == "initial"
 
 
 def test_table_view_keeps_its_state_across_redraws_without_warning() -> None:
