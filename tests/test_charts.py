@@ -308,6 +308,7 @@ def test_category_colours_cannot_be_taken_for_outlet_colours() -> None:
 
     from analysis.notebook.charts.style import (
         CATEGORY_PALETTE,
+        NOT_STATED_COLOR,
         OTHER_COLOR,
         OUTLET_PALETTE,
         _lab,
@@ -319,6 +320,8 @@ def test_category_colours_cannot_be_taken_for_outlet_colours() -> None:
     assert min(distance(c, o) for c in CATEGORY_PALETTE for o in OUTLET_PALETTE) >= 24
     assert min(distance(a, b) for a, b in itertools.combinations(CATEGORY_PALETTE, 2)) >= 25
     assert min(distance(c, OTHER_COLOR) for c in CATEGORY_PALETTE) >= 20
+    for c in (*CATEGORY_PALETTE, *OUTLET_PALETTE, OTHER_COLOR):
+        assert distance(NOT_STATED_COLOR, c) >= 24, c
 
 
 def test_a_category_with_only_zero_bars_is_no_legend_entry() -> None:

@@ -298,6 +298,8 @@ def test_a_speaker_keeps_her_colour_under_filters_and_across_charts(tables) -> N
     assert colour(everyone, "Oksana Pokalchuk") == colour(only_her, "Oksana Pokalchuk")
     # "Amnesty International" is a speaker and a group (corpus/actors.yml): one colour.
     assert colour(everyone, "Amnesty International") == colour(by_group, "Amnesty International")
+    # "speaker not stated" and "other" stand side by side in the group chart: two greys.
+    assert colour(by_group, "speaker not stated") != colour(by_group, "other")
     # The default, without `colors`, is the same corpus-wide palette.
     assert colour(charts.plot_voice_share(tables.articles, q), "Oksana Pokalchuk") == colour(
         charts.plot_voice_share(tables.articles, q, groups=None), "Oksana Pokalchuk"

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from ...corpus.selection import Selection
 from ...quotes.groups import SPEAKER_NOT_STATED, count_utterances
 from .style import (
+    NOT_STATED_COLOR,
     OTHER_COLOR,
     _caption,
     category_colors,
@@ -78,12 +79,13 @@ def speaker_colors(quotes: pd.DataFrame, groups: pd.Series | None = None) -> dic
         groups: A speaker group per quote (`quotes.group_speakers`), or None.
 
     Returns:
-        A colour per name (`category_colors`); "speaker not stated" and "other" are grey.
+        A colour per name (`category_colors`); "speaker not stated" is dark grey, "other" (and
+        names past the palette) light grey.
     """
     speakers = quotes.speaker.fillna(SPEAKER_NOT_STATED).astype("str")
     names = [] if groups is None else _by_frequency(groups.fillna(SPEAKER_NOT_STATED).astype("str"))
     colors = category_colors(names + _by_frequency(speakers))
-    return colors | {SPEAKER_NOT_STATED: OTHER_COLOR}
+    return colors | {SPEAKER_NOT_STATED: NOT_STATED_COLOR}
 
 
 def _by_frequency(values: pd.Series) -> list[str]:

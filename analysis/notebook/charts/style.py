@@ -55,6 +55,10 @@ CATEGORY_PALETTE = (
 )
 #: The colour of "unknown" / "other" categories.
 OTHER_COLOR = "#BAB0AC"
+#: The colour of quotes whose speaker the article does not state: a darker grey than "other"
+#: (the two stand side by side in the speaker-group chart), ≥ 24 CIELAB units from every colour
+#: of both palettes and from `OTHER_COLOR`.
+NOT_STATED_COLOR = "#6E6E6E"
 TEMPLATE_NAME = "coverage_lens"
 FONT = "Inter, 'Helvetica Neue', Helvetica, Arial, sans-serif"
 #: The one date format of charts, hovers and tables (ISO: unambiguous and sortable).
