@@ -180,8 +180,11 @@ def shoot(page, target, out: Path, name: str) -> str:
 
 
 def charts(page) -> list[dict]:
-    """Returns what every chart on the page draws (see CHARTS)."""
-    return page.evaluate(CHARTS)
+    """Returns what every chart on the page draws (see CHARTS), source lines unwrapped."""
+    found = page.evaluate(CHARTS)
+    for chart in found:
+        chart["source"] = " ".join(chart["source"].replace("<br>", " ").split())
+    return found
 
 
 def wait_for_change(page, read: Callable[[], object], before: object, timeout: float = 30) -> None:

@@ -290,6 +290,20 @@ def test_cleaning_chart_says_when_nothing_was_removed(tables) -> None:
     assert fig.layout.xaxis.visible is False
 
 
+def test_cleaning_chart_of_many_articles_draws_no_empty_rows(tables) -> None:
+    # More articles than rows (top 2 of 5) and only the blog lost text: its row alone is drawn,
+    # not a row of nothing beside it, and the source line counts the four left out.
+    blog_only = tables.removed[tables.removed.article_id == "blog"]
+    fig = charts.plot_removed_text(tables.articles, blog_only, selection=Selection.of(top=2))
+    assert {y for t in fig.data for y in t.y} == {"blog repost · blog"}
+    caption = fig.layout.title.subtitle.text.replace("<br>", " ")
+    assert "Not drawn: 4 articles cleaning removed nothing from." in caption
+    assert "most removed" not in caption  # the one article that lost text is drawn
+    # As many articles as rows: all drawn, the wire's empty row too (the seeds' 5 of 5).
+    everyone = charts.plot_removed_text(tables.articles, tables.removed)
+    assert len(everyone.data[0].y) == 5 and "Not drawn" not in everyone.layout.title.subtitle.text
+
+
 def test_cleaning_legend_lists_only_the_reasons_of_the_articles_shown(tables) -> None:
     everything = charts.plot_removed_text(tables.articles, tables.removed)
     blog = charts.plot_removed_text(
