@@ -216,6 +216,19 @@ def tick_only(page, outlets: list[str]) -> None:
             wait_for_change(page, lambda: charts(page), before, timeout=15)
 
 
+def entries(page, i: int) -> int:
+    """Returns how many rows the i-th table holds (its "… of N entries" line, else rows shown)."""
+    cell = cell_with(page, ".coverage-lens-table", i)
+    info = cell.locator(".dt-info")
+    if info.count():
+        found = re.search(r"of ([\d,]+) entries", info.first.inner_text())
+        if found:
+            return int(found.group(1).replace(",", ""))
+        if "0 to 0" in info.first.inner_text() or "No entries" in info.first.inner_text():
+            return 0
+    return cell.locator(".coverage-lens-table tbody tr").count()
+
+
 def table_text(table) -> str:
     """Returns the shown rows of a table as text."""
     return table.locator("tbody").inner_text()
@@ -505,7 +518,7 @@ def review_seed_05(page, lab: Lab, review: Review, corpus: str = "seed") -> None
     tables = page.locator(".coverage-lens-table")
 
     def rows() -> list[int]:
-        return [t.locator("tbody tr").count() for t in tables.all()]
+        return [entries(page, i) for i in range(tables.count())]
 
     events_text = table_text(tables.nth(2))
     shot = shoot(

@@ -48,6 +48,7 @@ from analysis.notebook.charts.quotes import (
     select_utterances,
     speaker_colors,
 )
+from analysis.notebook.charts.style import distinct_colors
 from analysis.notebook.charts.timeline import (
     DEFAULT_TOP,
     OUTLET_OFFSET_HOURS,
@@ -608,7 +609,8 @@ def old_plot_voice_share(
     outlets = [o for o in outlet_colors(articles) if o in present]
     # Each name's corpus-wide colour (the same under every filter); the folded rest is grey.
     palette = colors if colors is not None else speaker_colors(quotes, groups)
-    colors = {w: palette.get(w, OTHER_COLOR) for w in ranked}
+    # Since issue 25's review: distinct colours in a chart and a height from the outlets.
+    colors = distinct_colors({w: palette.get(w, OTHER_COLOR) for w in ranked})
     colors |= {w: OTHER_COLOR for w in dict.fromkeys(rows.who) if w not in colors}
     traces = []
     for name, color in colors.items():
@@ -645,6 +647,7 @@ def old_plot_voice_share(
             "barmode": "stack",
             "xaxis": {"title": {"text": f"% of the outlet's {unit}"}, "range": [0, 100]},
             "yaxis": {"autorange": "reversed"},
+            "height": content_height(len(outlets), row=30, least=520),
             "legend": {"traceorder": "normal"},
         },
     )

@@ -16,6 +16,7 @@ from .style import (
     _caption,
     category_colors,
     content_height,
+    distinct_colors,
     escape,
     make_figure,
     outlet_colors,
@@ -163,7 +164,8 @@ def plot_voice_share(
     outlets = [o for o in outlet_colors(articles) if o in present]
     # Each name's corpus-wide colour (the same under every filter); the folded rest is grey.
     palette = colors if colors is not None else speaker_colors(quotes, groups)
-    colors = {w: palette.get(w, OTHER_COLOR) for w in ranked}
+    # No two names of the chart in one colour (the palette cycles in a corpus of many).
+    colors = distinct_colors({w: palette.get(w, OTHER_COLOR) for w in ranked})
     colors |= {w: OTHER_COLOR for w in dict.fromkeys(rows.who) if w not in colors}
     traces = []
     for name, color in colors.items():
@@ -201,6 +203,8 @@ def plot_voice_share(
             "xaxis": {"title": {"text": f"% of the outlet's {unit}"}, "range": [0, 100]},
             "yaxis": {"autorange": "reversed"},
             "legend": {"traceorder": "normal"},
+            # A row per outlet tall enough for its label (Plotly skips labels when crowded).
+            "height": content_height(len(outlets), row=30, least=520),
         },
     )
 

@@ -7,7 +7,7 @@ import hashlib
 import html
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -223,6 +223,33 @@ def category_colors(names: Iterable[str]) -> dict[str, str]:
         else:
             out[name] = CATEGORY_PALETTE[i % len(CATEGORY_PALETTE)]
             i += 1
+    return out
+
+
+def distinct_colors(colors: Mapping[str, str]) -> dict[str, str]:
+    """Gives the names of one chart different colours while keeping each name's own where it can.
+
+    `category_colors` cycles through its palette, so in a corpus of many speakers two names can
+    have one colour; drawn side by side, one would be read as the other. The first name (in the
+    given order, e.g. most quoted first) with a colour keeps it; a later name with the same
+    colour takes the first palette colour no name of the chart has. The greys ("other",
+    "speaker not stated") may repeat; past the palette's size, colours repeat.
+
+    Args:
+        colors: Each name drawn and its corpus-wide colour, in the chart's order.
+
+    Returns:
+        A colour per name, in the same order.
+    """
+    greys = (OTHER_COLOR, NOT_STATED_COLOR)
+    kept: dict[str, str] = {}
+    for name, color in colors.items():
+        if color in greys or color not in kept.values():
+            kept[name] = color
+    free = [c for c in CATEGORY_PALETTE if c not in kept.values()]
+    out = {}
+    for name, color in colors.items():
+        out[name] = kept[name] if name in kept else (free.pop(0) if free else color)
     return out
 
 
