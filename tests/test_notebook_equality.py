@@ -610,7 +610,9 @@ def old_plot_voice_share(
     # Each name's corpus-wide colour (the same under every filter); the folded rest is grey.
     palette = colors if colors is not None else speaker_colors(quotes, groups)
     # Since issue 25's review: distinct colours in a chart and a height from the outlets.
-    colors = distinct_colors({w: palette.get(w, OTHER_COLOR) for w in ranked})
+    colors = distinct_colors(
+        {w: palette.get(w, OTHER_COLOR) for w in ranked}, keep_order=list(palette)
+    )
     colors |= {w: OTHER_COLOR for w in dict.fromkeys(rows.who) if w not in colors}
     traces = []
     for name, color in colors.items():

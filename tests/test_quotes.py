@@ -289,9 +289,15 @@ def test_no_two_speakers_of_one_chart_share_a_colour() -> None:
     assert stable["Speaker 13"] == stable["Speaker 1"]
     # A chart of the 1st, 5th and 13th: the 13th takes a colour nobody in the chart has.
     drawn = {n: stable[n] for n in ("Speaker 1", "Speaker 5", "Speaker 13")}
-    shown = distinct_colors(drawn)
+    shown = distinct_colors(drawn, keep_order=list(stable))
     assert shown["Speaker 1"] == stable["Speaker 1"] and shown["Speaker 5"] == stable["Speaker 5"]
     assert shown["Speaker 13"] == CATEGORY_PALETTE[1]  # the first free one
+    # Drawn first (more quoted in this selection), the 13th still gives way to the 1st, whose
+    # colour is hers in the whole corpus.
+    first = distinct_colors(
+        {n: stable[n] for n in ("Speaker 13", "Speaker 1")}, keep_order=list(stable)
+    )
+    assert first == {"Speaker 13": CATEGORY_PALETTE[1], "Speaker 1": stable["Speaker 1"]}
     # Filtered to the 13th alone, she has her own colour; greys may repeat.
     assert distinct_colors({"Speaker 13": stable["Speaker 13"]}) == {
         "Speaker 13": stable["Speaker 13"]

@@ -165,7 +165,9 @@ def plot_voice_share(
     # Each name's corpus-wide colour (the same under every filter); the folded rest is grey.
     palette = colors if colors is not None else speaker_colors(quotes, groups)
     # No two names of the chart in one colour (the palette cycles in a corpus of many).
-    colors = distinct_colors({w: palette.get(w, OTHER_COLOR) for w in ranked})
+    colors = distinct_colors(
+        {w: palette.get(w, OTHER_COLOR) for w in ranked}, keep_order=list(palette)
+    )
     colors |= {w: OTHER_COLOR for w in dict.fromkeys(rows.who) if w not in colors}
     traces = []
     for name, color in colors.items():

@@ -226,31 +226,32 @@ def category_colors(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def distinct_colors(colors: Mapping[str, str]) -> dict[str, str]:
+def distinct_colors(colors: Mapping[str, str], *, keep_order: Sequence[str] = ()) -> dict[str, str]:
     """Gives the names of one chart different colours while keeping each name's own where it can.
 
     `category_colors` cycles through its palette, so in a corpus of many speakers two names can
-    have one colour; drawn side by side, one would be read as the other. The first name (in the
-    given order, e.g. most quoted first) with a colour keeps it; a later name with the same
-    colour takes the first palette colour no name of the chart has. The greys ("other",
-    "speaker not stated") may repeat; past the palette's size, colours repeat.
+    have one colour; drawn side by side, one would be read as the other. Of the names sharing a
+    colour, the first in `keep_order` (the corpus-wide order the colours were given in, so the
+    most quoted speakers of the corpus always keep theirs) keeps it; the others take the palette
+    colours no name of the chart has. The greys ("other", "speaker not stated") may repeat; past
+    the palette's size, colours repeat.
 
     Args:
         colors: Each name drawn and its corpus-wide colour, in the chart's order.
+        keep_order: Names in the order they keep their colour; names not in it come after, in
+            the chart's order.
 
     Returns:
-        A colour per name, in the same order.
+        A colour per name, in the chart's order.
     """
     greys = (OTHER_COLOR, NOT_STATED_COLOR)
+    rank = {name: i for i, name in enumerate(keep_order)}
     kept: dict[str, str] = {}
-    for name, color in colors.items():
-        if color in greys or color not in kept.values():
-            kept[name] = color
+    for name in sorted(colors, key=lambda n: rank.get(n, len(rank))):
+        if colors[name] in greys or colors[name] not in kept.values():
+            kept[name] = colors[name]
     free = [c for c in CATEGORY_PALETTE if c not in kept.values()]
-    out = {}
-    for name, color in colors.items():
-        out[name] = kept[name] if name in kept else (free.pop(0) if free else color)
-    return out
+    return {n: kept[n] if n in kept else (free.pop(0) if free else c) for n, c in colors.items()}
 
 
 #: One day in milliseconds (Plotly's unit for date-axis tick spacing).
