@@ -18,6 +18,7 @@ the items and their screenshots.
 from __future__ import annotations
 
 import argparse
+import base64
 import csv
 import re
 import shutil
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.notebook.export import find_chromium
-from tests.browser import CHROMIUM_FLAGS, Lab, run_jupyterlab
+from tests.browser import CHART_PNG, CHROMIUM_FLAGS, Lab, run_jupyterlab
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -176,6 +177,19 @@ def shoot(page, target, out: Path, name: str) -> str:
     target.scroll_into_view_if_needed()
     page.wait_for_timeout(400)
     target.screenshot(path=str(out / name))
+    return name
+
+
+def shoot_chart(page, index: int, out: Path, name: str) -> str:
+    """Screenshots the cell of the index-th chart; a chart taller than the window is written as
+    drawn on the page instead (its SVG layers rasterised), without the cell around it."""
+    cell = cell_with(page, ".js-plotly-plot", index)
+    box = cell.bounding_box()
+    window = page.viewport_size or {"height": 1000}
+    if box is None or box["height"] < window["height"] - 200:
+        return shoot(page, cell, out, name)
+    png = page.evaluate(CHART_PNG, index).split(",", 1)[1]
+    (out / name).write_bytes(base64.b64decode(png))
     return name
 
 
@@ -336,15 +350,15 @@ def review_seed_01(page, lab: Lab, review: Review, corpus: str = "seed") -> None
     lengths = next(i for i, c in enumerate(found) if "length" in c["title"].casefold())
     outlet_colours = {t["color"] for t in found[lengths]["traces"]} - {""}
     reason_colours = {t["color"] for t in found[cleaning]["traces"]} - {""}
-    shot = shoot(
+    shot = shoot_chart(
         page,
-        cell_with(page, ".js-plotly-plot", cleaning),
+        cleaning,
         review.out,
         f"{corpus}-01-cleaning-colours.png",
     )
-    shoot(
+    shoot_chart(
         page,
-        cell_with(page, ".js-plotly-plot", lengths),
+        lengths,
         review.out,
         f"{corpus}-01-lengths-outlet-colours.png",
     )
@@ -410,10 +424,8 @@ def review_seed_02(page, lab: Lab, review: Review, corpus: str = "seed") -> None
     run_notebook(page, lab, f"{corpus}/notebooks/02_quotes_and_voices.ipynb")
     found = charts(page)
     speakers = found[0]
-    shoot(page, cell_with(page, ".js-plotly-plot", 0), review.out, f"{corpus}-02-speakers-all.png")
-    shot = shoot(
-        page, cell_with(page, ".js-plotly-plot", 1), review.out, f"{corpus}-02-groups-all.png"
-    )
+    shoot_chart(page, 0, review.out, f"{corpus}-02-speakers-all.png")
+    shot = shoot_chart(page, 1, review.out, f"{corpus}-02-groups-all.png")
     colour = {t["name"]: t["color"] for t in speakers["traces"] if t["name"]}
     groups = {t["name"]: t["color"] for t in found[1]["traces"] if t["name"]}
     shared = sorted(set(colour) & set(groups) - {"other"})
@@ -434,9 +446,7 @@ def review_seed_02(page, lab: Lab, review: Review, corpus: str = "seed") -> None
             ", ".join(legend[:12]),
         )
     verbs = next(i for i, c in enumerate(found) if "verb" in c["title"].casefold())
-    shot = shoot(
-        page, cell_with(page, ".js-plotly-plot", verbs), review.out, f"{corpus}-02-verbs.png"
-    )
+    shot = shoot_chart(page, verbs, review.out, f"{corpus}-02-verbs.png")
     angles = [t for _, t in found[verbs]["ticks"] if "rotate" in t]
     review.check(shot, "attribution-verb labels are horizontal", not angles, "; ".join(angles[:3]))
     sort_once(page, review, f"{corpus}-02-first-click.png")
@@ -449,9 +459,7 @@ def review_seed_02(page, lab: Lab, review: Review, corpus: str = "seed") -> None
     select_in(page, "speaker", [speaker])
     wait_for_change(page, lambda: charts(page), before)
     after = charts(page)[0]
-    shot = shoot(
-        page, cell_with(page, ".js-plotly-plot", 0), review.out, f"{corpus}-02-speaker-filtered.png"
-    )
+    shot = shoot_chart(page, 0, review.out, f"{corpus}-02-speaker-filtered.png")
     kept = {t["name"]: t["color"] for t in after["traces"] if t["points"]}
     review.check(
         shot,
@@ -566,9 +574,9 @@ def review_seed_05(page, lab: Lab, review: Review, corpus: str = "seed") -> None
         review.out,
         f"{corpus}-05-happenings-actor-explicit.png",
     )
-    shoot(
+    shoot_chart(
         page,
-        cell_with(page, ".js-plotly-plot", 0),
+        0,
         review.out,
         f"{corpus}-05-timeline-actor-explicit.png",
     )

@@ -314,7 +314,7 @@ def old_plot_overlap_matrix(
         else ""
     )
     return make_figure(
-        [trace],
+        [trace] if len(shown) > 1 else [],  # since issue 25's review: no lone cell
         title=f"Coverage overlap: share of each {unit}'s sentences found in another",
         caption=_caption(
             articles,
@@ -327,7 +327,7 @@ def old_plot_overlap_matrix(
             "xaxis": _column_labels(labels),
             "height": content_height(len(labels), row=40 if by_outlet else 70, frame=260),
         },
-        empty=len(shown) < 2,
+        empty=overlap_charts.ONE_ARTICLE if len(shown) == 1 else shown.empty,
     )
 
 
