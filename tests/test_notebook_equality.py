@@ -124,6 +124,7 @@ def old_plot_timeline(
             notes.append(f"{plural(int(unknown.sum()), 'event')} without an actor not drawn")
         rows = rows[~unknown]
     period = _story_period(shown, margin_days)
+    outside_only = False
     if period is not None:
         last = rows.date_end.fillna(rows.date)
         outside = rows[(last < period[0]) | (rows.date > period[1])]
@@ -133,6 +134,7 @@ def old_plot_timeline(
                 f"({period[0]:%d %b %Y} – {period[1]:%d %b %Y}) not drawn, dated "
                 f"{outside.date.min():%d %b %Y} to {last[outside.index].max():%d %b %Y}"
             )
+            outside_only = len(outside) == len(rows)
             rows = rows.drop(index=outside.index)
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
     rows = rows.assign(
@@ -210,11 +212,18 @@ def old_plot_timeline(
             selection,
         ),
         layout={
-            "xaxis": {"type": "date", "title": {"text": "date (part of day where stated)"}},
+            # Since issue 25's review: a day axis for points within two days.
+            "xaxis": {
+                "type": "date",
+                "title": {"text": "date (part of day where stated)"},
+                **timeline_charts._day_axis(
+                    pd.to_datetime(drawn._x).to_numpy(), drawn.date_end.dropna().to_numpy()
+                ),
+            },
             "yaxis": {"type": "category", "title": {"text": ""}},
             "height": content_height(rows.who.nunique(), row=34, least=480),
         },
-        empty=rows.empty,
+        empty=(timeline_charts.OUTSIDE_PERIOD if outside_only else True) if rows.empty else False,
     )
 
 

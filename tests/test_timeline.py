@@ -335,6 +335,15 @@ def test_timeline_shows_the_story_period_and_notes_what_lies_outside(tables) -> 
     drawn = plot_timeline(tables.articles, events, tables.happenings, margin_days=None)
     xs = [x for t in drawn.data if t.mode == "markers" for x in values(t.x)]
     assert min(xs) < pd.Timestamp("2002-01-01")
+    # Searched for alone, that event is found but not drawn: the chart says why, not that
+    # nothing matches.
+    only = events.loc[[first]]
+    alone = plot_timeline(tables.articles, only, tables.happenings)
+    assert alone.layout.annotations[0].text.startswith(
+        "The events selected lie outside the story's period"
+    )
+    none = plot_timeline(tables.articles, only.iloc[:0], tables.happenings)
+    assert none.layout.annotations[0].text == "Nothing matches the current filters."
 
 
 def test_timeline_chart_escapes_article_text(tables) -> None:
