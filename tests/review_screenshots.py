@@ -622,7 +622,7 @@ def main() -> None:
         "--only",
         nargs="*",
         help="steps to run: seed-00 seed-01 seed-02 seed-04 "
-        "seed-05 new build-error multi multi-05 (default: all but multi-05)",
+        "seed-05 new build-error multi (or multi-01, multi-02, multi-05; default: all)",
     )
     args = parser.parse_args()
     out = args.out.resolve()
@@ -646,6 +646,8 @@ def main() -> None:
         "new": lambda p, lab: each_notebook(p, lab, review_new_corpus),
         "build-error": lambda p, lab: each_notebook(p, lab, review_build_error),
         "multi": lambda p, lab: review_multi(p, lab, review) if args.multi else None,
+        "multi-01": lambda p, lab: review_seed_01(p, lab, review, corpus="multi"),
+        "multi-02": lambda p, lab: review_seed_02(p, lab, review, corpus="multi"),
         "multi-05": lambda p, lab: review_seed_05(p, lab, review, corpus="multi"),
     }
 
@@ -654,7 +656,7 @@ def main() -> None:
             step(page, lab, review, name)
             close_kernels(lab)
 
-    chosen = args.only or [s for s in steps if s != "multi-05"]
+    chosen = args.only or [s for s in steps if not s.startswith("multi-")]
     from playwright.sync_api import sync_playwright
 
     log = out.parent / "review-jupyterlab.log"
