@@ -290,6 +290,20 @@ def test_cleaning_chart_says_when_nothing_was_removed(tables) -> None:
     assert fig.layout.xaxis.visible is False
 
 
+def test_cleaning_chart_of_many_articles_draws_no_empty_rows(tables) -> None:
+    # More articles than rows (top 2 of 5) and only the blog lost text: its row alone is drawn,
+    # not a row of nothing beside it, and the source line counts the four left out.
+    blog_only = tables.removed[tables.removed.article_id == "blog"]
+    fig = charts.plot_removed_text(tables.articles, blog_only, selection=Selection.of(top=2))
+    assert {y for t in fig.data for y in t.y} == {"blog repost · blog"}
+    caption = fig.layout.title.subtitle.text.replace("<br>", " ")
+    assert "Not drawn: 4 articles cleaning removed nothing from." in caption
+    assert "most removed" not in caption  # the one article that lost text is drawn
+    # As many articles as rows: all drawn, the wire's empty row too (the seeds' 5 of 5).
+    everyone = charts.plot_removed_text(tables.articles, tables.removed)
+    assert len(everyone.data[0].y) == 5 and "Not drawn" not in everyone.layout.title.subtitle.text
+
+
 def test_cleaning_legend_lists_only_the_reasons_of_the_articles_shown(tables) -> None:
     everything = charts.plot_removed_text(tables.articles, tables.removed)
     blog = charts.plot_removed_text(
@@ -308,6 +322,7 @@ def test_category_colours_cannot_be_taken_for_outlet_colours() -> None:
 
     from analysis.notebook.charts.style import (
         CATEGORY_PALETTE,
+        NOT_STATED_COLOR,
         OTHER_COLOR,
         OUTLET_PALETTE,
         _lab,
@@ -319,6 +334,8 @@ def test_category_colours_cannot_be_taken_for_outlet_colours() -> None:
     assert min(distance(c, o) for c in CATEGORY_PALETTE for o in OUTLET_PALETTE) >= 24
     assert min(distance(a, b) for a, b in itertools.combinations(CATEGORY_PALETTE, 2)) >= 25
     assert min(distance(c, OTHER_COLOR) for c in CATEGORY_PALETTE) >= 20
+    for c in (*CATEGORY_PALETTE, *OUTLET_PALETTE, OTHER_COLOR):
+        assert distance(NOT_STATED_COLOR, c) >= 24, c
 
 
 def test_a_category_with_only_zero_bars_is_no_legend_entry() -> None:

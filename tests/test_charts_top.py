@@ -68,4 +68,5 @@ def test_describe_top_says_the_only_one_not_all_1() -> None:
 
     assert describe_top(1, 1, "speakers") == "the only speaker"
     assert describe_top(7, 7, "speakers") == "all 7 speakers"
+    assert describe_top(0, 0, "statements", summed=False) == "no statements"  # not "all 0 …"
     assert describe_top(12, 340, "speakers") == "top 12 of 340 speakers (the rest summed as other)"

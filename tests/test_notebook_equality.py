@@ -48,6 +48,7 @@ from analysis.notebook.charts.quotes import (
     select_utterances,
     speaker_colors,
 )
+from analysis.notebook.charts.style import distinct_colors
 from analysis.notebook.charts.timeline import (
     DEFAULT_TOP,
     OUTLET_OFFSET_HOURS,
@@ -123,6 +124,7 @@ def old_plot_timeline(
             notes.append(f"{plural(int(unknown.sum()), 'event')} without an actor not drawn")
         rows = rows[~unknown]
     period = _story_period(shown, margin_days)
+    outside_only = False
     if period is not None:
         last = rows.date_end.fillna(rows.date)
         outside = rows[(last < period[0]) | (rows.date > period[1])]
@@ -132,6 +134,7 @@ def old_plot_timeline(
                 f"({period[0]:%d %b %Y} – {period[1]:%d %b %Y}) not drawn, dated "
                 f"{outside.date.min():%d %b %Y} to {last[outside.index].max():%d %b %Y}"
             )
+            outside_only = len(outside) == len(rows)
             rows = rows.drop(index=outside.index)
     outlet_of = dict(zip(articles.article_id, articles.outlet, strict=True))
     rows = rows.assign(
@@ -209,11 +212,18 @@ def old_plot_timeline(
             selection,
         ),
         layout={
-            "xaxis": {"type": "date", "title": {"text": "date (part of day where stated)"}},
+            # Since issue 25's review: a day axis for points within two days.
+            "xaxis": {
+                "type": "date",
+                "title": {"text": "date (part of day where stated)"},
+                **timeline_charts._day_axis(
+                    pd.to_datetime(drawn._x).to_numpy(), drawn.date_end.dropna().to_numpy()
+                ),
+            },
             "yaxis": {"type": "category", "title": {"text": ""}},
             "height": content_height(rows.who.nunique(), row=34, least=480),
         },
-        empty=rows.empty,
+        empty=(timeline_charts.OUTSIDE_PERIOD if outside_only else True) if rows.empty else False,
     )
 
 
@@ -313,7 +323,7 @@ def old_plot_overlap_matrix(
         else ""
     )
     return make_figure(
-        [trace],
+        [trace] if len(shown) > 1 else [],  # since issue 25's review: no lone cell
         title=f"Coverage overlap: share of each {unit}'s sentences found in another",
         caption=_caption(
             articles,
@@ -326,7 +336,7 @@ def old_plot_overlap_matrix(
             "xaxis": _column_labels(labels),
             "height": content_height(len(labels), row=40 if by_outlet else 70, frame=260),
         },
-        empty=len(shown) < 2,
+        empty=overlap_charts.ONE_ARTICLE if len(shown) == 1 else shown.empty,
     )
 
 
@@ -608,7 +618,10 @@ def old_plot_voice_share(
     outlets = [o for o in outlet_colors(articles) if o in present]
     # Each name's corpus-wide colour (the same under every filter); the folded rest is grey.
     palette = colors if colors is not None else speaker_colors(quotes, groups)
-    colors = {w: palette.get(w, OTHER_COLOR) for w in ranked}
+    # Since issue 25's review: distinct colours in a chart and a height from the outlets.
+    colors = distinct_colors(
+        {w: palette.get(w, OTHER_COLOR) for w in ranked}, keep_order=list(palette)
+    )
     colors |= {w: OTHER_COLOR for w in dict.fromkeys(rows.who) if w not in colors}
     traces = []
     for name, color in colors.items():
@@ -645,6 +658,7 @@ def old_plot_voice_share(
             "barmode": "stack",
             "xaxis": {"title": {"text": f"% of the outlet's {unit}"}, "range": [0, 100]},
             "yaxis": {"autorange": "reversed"},
+            "height": content_height(len(outlets), row=30, least=520),
             "legend": {"traceorder": "normal"},
         },
     )

@@ -184,6 +184,18 @@ def test_overlap_matrix_and_charts(tables) -> None:
     ]
     grid = charts.plot_statement_grid(tables.articles, tables.statements, tables.links)
     assert len(grid.data[0].y) == tables.statements.statement_id.nunique()
+    # One article: no lone cell of itself (100%) under "nothing matches", but why there is
+    # nothing to draw.
+    alone = charts.plot_overlap_matrix(
+        tables.articles,
+        tables.sentences,
+        tables.links,
+        selection=Selection.of(outlets=["The Washington Post"]),
+    )
+    assert alone.data == ()
+    assert alone.layout.annotations[0].text == (
+        "One article is selected: there is no other to compare it with."
+    )
 
 
 def test_variant_view_is_escaped_and_marks_differences(tables) -> None:

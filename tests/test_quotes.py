@@ -274,6 +274,63 @@ def test_quotes_in_context_are_escaped_and_highlighted(tables) -> None:
     assert "<script>" not in page and "&lt;script&gt;" in page
 
 
+def test_no_two_speakers_of_one_chart_share_a_colour() -> None:
+    from analysis.notebook.charts.style import (
+        CATEGORY_PALETTE,
+        NOT_STATED_COLOR,
+        OTHER_COLOR,
+        category_colors,
+        distinct_colors,
+    )
+
+    # 14 invented speakers: the palette of 12 cycles, so the 13th has the 1st one's colour.
+    names = [f"Speaker {i}" for i in range(1, 15)]
+    stable = category_colors(names)
+    assert stable["Speaker 13"] == stable["Speaker 1"]
+    # A chart of the 1st, 5th and 13th: the 13th takes a colour nobody in the chart has.
+    drawn = {n: stable[n] for n in ("Speaker 1", "Speaker 5", "Speaker 13")}
+    shown = distinct_colors(drawn, keep_order=list(stable))
+    assert shown["Speaker 1"] == stable["Speaker 1"] and shown["Speaker 5"] == stable["Speaker 5"]
+    assert shown["Speaker 13"] == CATEGORY_PALETTE[1]  # the first free one
+    # Drawn first (more quoted in this selection), the 13th still gives way to the 1st, whose
+    # colour is hers in the whole corpus.
+    first = distinct_colors(
+        {n: stable[n] for n in ("Speaker 13", "Speaker 1")}, keep_order=list(stable)
+    )
+    assert first == {"Speaker 13": CATEGORY_PALETTE[1], "Speaker 1": stable["Speaker 1"]}
+    # Filtered to the 13th alone, she has her own colour; greys may repeat.
+    assert distinct_colors({"Speaker 13": stable["Speaker 13"]}) == {
+        "Speaker 13": stable["Speaker 13"]
+    }
+    greys = {"other": OTHER_COLOR, "x": OTHER_COLOR, "speaker not stated": NOT_STATED_COLOR}
+    assert distinct_colors(greys) == greys
+
+
+def test_voice_share_gives_every_outlet_a_row_tall_enough_for_its_label(tables) -> None:
+    import pandas as pd
+
+    from analysis.notebook import charts
+    from analysis.quotes import label_speakers
+
+    # The seeds copied under six outlet names each: 30 outlets (Plotly skips every other
+    # label of a crowded axis; each row needs about 30 px).
+    copies = range(6)
+    articles = pd.concat(
+        tables.articles.assign(
+            article_id=tables.articles.article_id + f"-{k}",
+            outlet=tables.articles.outlet + f" {k}",
+        )
+        for k in copies
+    )
+    q = label_speakers(tables.quotes)
+    quotes = pd.concat(q.assign(article_id=q.article_id + f"-{k}") for k in copies)
+    fig = charts.plot_voice_share(articles, quotes)
+    assert len(set(fig.data[0].y)) == 30
+    assert fig.layout.height >= 30 * 30
+    seeds = charts.plot_voice_share(tables.articles, q)
+    assert seeds.layout.height < 900  # five outlets: the usual size
+
+
 def test_a_speaker_keeps_her_colour_under_filters_and_across_charts(tables) -> None:
     from analysis.corpus.selection import Selection
     from analysis.notebook import charts
@@ -298,6 +355,8 @@ def test_a_speaker_keeps_her_colour_under_filters_and_across_charts(tables) -> N
     assert colour(everyone, "Oksana Pokalchuk") == colour(only_her, "Oksana Pokalchuk")
     # "Amnesty International" is a speaker and a group (corpus/actors.yml): one colour.
     assert colour(everyone, "Amnesty International") == colour(by_group, "Amnesty International")
+    # "speaker not stated" and "other" stand side by side in the group chart: two greys.
+    assert colour(by_group, "speaker not stated") != colour(by_group, "other")
     # The default, without `colors`, is the same corpus-wide palette.
     assert colour(charts.plot_voice_share(tables.articles, q), "Oksana Pokalchuk") == colour(
         charts.plot_voice_share(tables.articles, q, groups=None), "Oksana Pokalchuk"

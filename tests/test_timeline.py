@@ -249,6 +249,25 @@ def test_timeline_chart_follows_the_selection(tables) -> None:
     assert [t.x for t in only.data if t.mode == "lines+text"] == [()]
 
 
+def test_timeline_of_one_day_shows_days_not_fractions_of_a_second(tables) -> None:
+    # One actor and "explicit": the single point of the wire's "Callamard tweeted later on
+    # August 4" (at noon). Plotly's autorange of a single date zooms to milliseconds; the axis
+    # runs from the day before to the day after instead, a tick a day.
+    one = plot_timeline(
+        tables.articles,
+        tables.events,
+        tables.happenings,
+        selection=Selection.of(choices={"actor": ["Agnès Callamard"], "resolution": ["explicit"]}),
+    )
+    shown = [x for t in one.data if t.mode == "markers" for x in values(t.x)]
+    assert len(shown) == 1
+    assert list(one.layout.xaxis.range) == ["2022-08-03", "2022-08-06"]
+    assert one.layout.xaxis.dtick == 86_400_000
+    # Dates that span more than two days keep Plotly's own range.
+    everyone = plot_timeline(tables.articles, tables.events, tables.happenings)
+    assert everyone.layout.xaxis.range is None
+
+
 def test_happenings_summary_shows_each_outlets_date(tables) -> None:
     from analysis.timeline import summarize_happenings
 
@@ -316,6 +335,15 @@ def test_timeline_shows_the_story_period_and_notes_what_lies_outside(tables) -> 
     drawn = plot_timeline(tables.articles, events, tables.happenings, margin_days=None)
     xs = [x for t in drawn.data if t.mode == "markers" for x in values(t.x)]
     assert min(xs) < pd.Timestamp("2002-01-01")
+    # Searched for alone, that event is found but not drawn: the chart says why, not that
+    # nothing matches.
+    only = events.loc[[first]]
+    alone = plot_timeline(tables.articles, only, tables.happenings)
+    assert alone.layout.annotations[0].text.startswith(
+        "The events selected lie outside the story's period"
+    )
+    none = plot_timeline(tables.articles, only.iloc[:0], tables.happenings)
+    assert none.layout.annotations[0].text == "Nothing matches the current filters."
 
 
 def test_timeline_chart_escapes_article_text(tables) -> None:

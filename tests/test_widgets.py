@@ -255,6 +255,8 @@ def test_wording_diff_compares_with_a_selected_outlet_and_says_which(tables) -> 
     panel.outlets["unattributed wire-style report"].value = False
     panel.outlets["blog repost"].value = True
     assert "wire" not in [v for _, v in view.baseline.options]
+    # The picker's label is shown whole ("compare with", not cut to "compare …").
+    assert view.baseline.style.description_width == "initial"
 
 
 def test_table_view_keeps_its_state_across_redraws_without_warning() -> None:
@@ -270,3 +272,18 @@ def test_table_view_keeps_its_state_across_redraws_without_warning() -> None:
     assert ["stateSaveCallback"] in args["keys_to_be_evaluated"]
     assert "{start: 0}" in args["stateLoadCallback"]
     assert args["order"] == [] and args["layout"]["topStart"] == "search"
+
+
+def test_date_cells_never_show_nat() -> None:
+    # Issue 25's review item "date cells show NaT": a missing date is an empty cell, a date
+    # without a time of day is YYYY-MM-DD, and a column with a time shows it on every date.
+    frame = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2022-08-04", None]),
+            "when": pd.to_datetime(["2022-08-04 18:00", "2022-08-05 00:00"]),
+        }
+    )
+    shown = views.shorten_columns(frame)
+    assert shown.date.tolist() == ["2022-08-04", ""]
+    assert shown.when.tolist() == ["2022-08-04 18:00", "2022-08-05 00:00"]
+    assert frame.date.isna().tolist() == [False, True]  # the caller's frame is not changed

@@ -375,8 +375,12 @@ class VariantView:
             )
         }
         self._statements = tables.statements.head(0)
-        self.picker = w.Dropdown(description="statement", layout=w.Layout(width="95%"))
-        self.baseline = w.Dropdown(description="compare with", layout=w.Layout(width="60%"))
+        # Labels at their own width: the default cut "compare with" to "compare …".
+        label = {"description_width": "initial"}
+        self.picker = w.Dropdown(description="statement", layout=w.Layout(width="95%"), style=label)
+        self.baseline = w.Dropdown(
+            description="compare with", layout=w.Layout(width="60%"), style=label
+        )
         self.view = w.HTML()
         self.picker.observe(lambda change: self._show(change["new"]), names="value")
         self._quiet = False  # set while the baseline choices are replaced

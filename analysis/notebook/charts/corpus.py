@@ -186,7 +186,8 @@ def plot_removed_text(
         articles: The `articles` table.
         removed: The `removed` table.
         selection: Which articles to show; all by default (at most `selection.top`, else
-            `ARTICLE_ROWS`, are drawn: those with the most removed).
+            `ARTICLE_ROWS`, are drawn: those with the most removed; when there are more, none
+            that lost nothing, and the source line counts them).
 
     Returns:
         One bar trace per removal reason of the corpus; x is characters removed, y the article.
@@ -195,10 +196,16 @@ def plot_removed_text(
     shown = selection.select_articles(articles)
     chars = (removed.end - removed.start).groupby([removed.reason, removed.article_id]).sum()
     per_article = chars.groupby(level="article_id").sum()
-    drawn = _rank_articles(
-        shown, shown.article_id.map(per_article).fillna(0).set_axis(shown.index), selection
-    )
-    note = _ranked_note(len(drawn), len(shown), "articles with the most removed")
+    amount = shown.article_id.map(per_article).fillna(0).set_axis(shown.index)
+    # More articles than rows: the rows go to articles that lost something (an empty row says
+    # nothing the note does not), counted in the note.
+    many = len(shown) > (selection.top or ARTICLE_ROWS)
+    candidates = shown[amount > 0] if many else shown
+    drawn = _rank_articles(candidates, amount[candidates.index], selection)
+    note = _ranked_note(len(drawn), len(candidates), "articles with the most removed")
+    if len(candidates) < len(shown):
+        lost_nothing = len(shown) - len(candidates)
+        note += f" Not drawn: {plural(lost_nothing, 'article')} cleaning removed nothing from."
     shown_ids = shown.article_id
     shown = drawn
     labels = _labels(shown)
@@ -240,7 +247,7 @@ def plot_removed_text(
             },
             "height": content_height(len(shown), row=44) + 30 * ((len(present) + 1) // 2),
         },
-        empty=True if shown.empty else (NOTHING_REMOVED if not present else False),
+        empty=True if shown_ids.empty else (NOTHING_REMOVED if not present else False),
     )
 
 

@@ -55,6 +55,10 @@ def select_statements(statements: pd.DataFrame, article_ids: list[str]) -> pd.Da
     return mine.loc[counts >= 2].copy()
 
 
+#: What the overlap matrix says when one article is selected (its only cell would be itself).
+ONE_ARTICLE = "One article is selected: there is no other to compare it with."
+
+
 def plot_overlap_matrix(
     articles: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -118,7 +122,7 @@ def plot_overlap_matrix(
         else ""
     )
     return make_figure(
-        [trace],
+        [trace] if len(shown) > 1 else [],
         title=f"Coverage overlap: share of each {unit}'s sentences found in another",
         caption=_caption(
             articles,
@@ -131,7 +135,7 @@ def plot_overlap_matrix(
             "xaxis": _column_labels(labels),
             "height": content_height(len(labels), row=40 if by_outlet else 70, frame=260),
         },
-        empty=len(shown) < 2,
+        empty=ONE_ARTICLE if len(shown) == 1 else shown.empty,
     )
 
 

@@ -11,10 +11,12 @@ import plotly.graph_objects as go
 from ...corpus.selection import Selection
 from ...quotes.groups import SPEAKER_NOT_STATED, count_utterances
 from .style import (
+    NOT_STATED_COLOR,
     OTHER_COLOR,
     _caption,
     category_colors,
     content_height,
+    distinct_colors,
     escape,
     make_figure,
     outlet_colors,
@@ -78,12 +80,13 @@ def speaker_colors(quotes: pd.DataFrame, groups: pd.Series | None = None) -> dic
         groups: A speaker group per quote (`quotes.group_speakers`), or None.
 
     Returns:
-        A colour per name (`category_colors`); "speaker not stated" and "other" are grey.
+        A colour per name (`category_colors`); "speaker not stated" is dark grey, "other" (and
+        names past the palette) light grey.
     """
     speakers = quotes.speaker.fillna(SPEAKER_NOT_STATED).astype("str")
     names = [] if groups is None else _by_frequency(groups.fillna(SPEAKER_NOT_STATED).astype("str"))
     colors = category_colors(names + _by_frequency(speakers))
-    return colors | {SPEAKER_NOT_STATED: OTHER_COLOR}
+    return colors | {SPEAKER_NOT_STATED: NOT_STATED_COLOR}
 
 
 def _by_frequency(values: pd.Series) -> list[str]:
@@ -161,7 +164,10 @@ def plot_voice_share(
     outlets = [o for o in outlet_colors(articles) if o in present]
     # Each name's corpus-wide colour (the same under every filter); the folded rest is grey.
     palette = colors if colors is not None else speaker_colors(quotes, groups)
-    colors = {w: palette.get(w, OTHER_COLOR) for w in ranked}
+    # No two names of the chart in one colour (the palette cycles in a corpus of many).
+    colors = distinct_colors(
+        {w: palette.get(w, OTHER_COLOR) for w in ranked}, keep_order=list(palette)
+    )
     colors |= {w: OTHER_COLOR for w in dict.fromkeys(rows.who) if w not in colors}
     traces = []
     for name, color in colors.items():
@@ -199,6 +205,8 @@ def plot_voice_share(
             "xaxis": {"title": {"text": f"% of the outlet's {unit}"}, "range": [0, 100]},
             "yaxis": {"autorange": "reversed"},
             "legend": {"traceorder": "normal"},
+            # A row per outlet tall enough for its label (Plotly skips labels when crowded).
+            "height": content_height(len(outlets), row=30, least=520),
         },
     )
 

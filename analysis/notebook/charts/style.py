@@ -7,7 +7,7 @@ import hashlib
 import html
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -55,6 +55,10 @@ CATEGORY_PALETTE = (
 )
 #: The colour of "unknown" / "other" categories.
 OTHER_COLOR = "#BAB0AC"
+#: The colour of quotes whose speaker the article does not state: a darker grey than "other"
+#: (the two stand side by side in the speaker-group chart), ≥ 24 CIELAB units from every colour
+#: of both palettes and from `OTHER_COLOR`.
+NOT_STATED_COLOR = "#6E6E6E"
 TEMPLATE_NAME = "coverage_lens"
 FONT = "Inter, 'Helvetica Neue', Helvetica, Arial, sans-serif"
 #: The one date format of charts, hovers and tables (ISO: unambiguous and sortable).
@@ -220,6 +224,34 @@ def category_colors(names: Iterable[str]) -> dict[str, str]:
             out[name] = CATEGORY_PALETTE[i % len(CATEGORY_PALETTE)]
             i += 1
     return out
+
+
+def distinct_colors(colors: Mapping[str, str], *, keep_order: Sequence[str] = ()) -> dict[str, str]:
+    """Gives the names of one chart different colours while keeping each name's own where it can.
+
+    `category_colors` cycles through its palette, so in a corpus of many speakers two names can
+    have one colour; drawn side by side, one would be read as the other. Of the names sharing a
+    colour, the first in `keep_order` (the corpus-wide order the colours were given in, so the
+    most quoted speakers of the corpus always keep theirs) keeps it; the others take the palette
+    colours no name of the chart has. The greys ("other", "speaker not stated") may repeat; past
+    the palette's size, colours repeat.
+
+    Args:
+        colors: Each name drawn and its corpus-wide colour, in the chart's order.
+        keep_order: Names in the order they keep their colour; names not in it come after, in
+            the chart's order.
+
+    Returns:
+        A colour per name, in the chart's order.
+    """
+    greys = (OTHER_COLOR, NOT_STATED_COLOR)
+    rank = {name: i for i, name in enumerate(keep_order)}
+    kept: dict[str, str] = {}
+    for name in sorted(colors, key=lambda n: rank.get(n, len(rank))):
+        if colors[name] in greys or colors[name] not in kept.values():
+            kept[name] = colors[name]
+    free = [c for c in CATEGORY_PALETTE if c not in kept.values()]
+    return {n: kept[n] if n in kept else (free.pop(0) if free else c) for n, c in colors.items()}
 
 
 #: One day in milliseconds (Plotly's unit for date-axis tick spacing).

@@ -81,6 +81,12 @@ def prepare_timeline(articles: pd.DataFrame, events: pd.DataFrame) -> pd.DataFra
     return out
 
 
+#: What the timeline says when every event selected lies outside the story's period.
+OUTSIDE_PERIOD = (
+    "The events selected lie outside the story's period (the source line says when): none is drawn."
+)
+
+
 def plot_timeline(
     articles: pd.DataFrame,
     events: pd.DataFrame,
@@ -129,6 +135,7 @@ def plot_timeline(
             notes.append(f"{plural(int(unknown.sum()), 'event')} without an actor not drawn")
         rows = rows[~unknown]
     period = _story_period(shown, margin_days)
+    outside_only = False  # every event selected lies outside the story's period
     if period is not None:
         last = rows.date_end.fillna(rows.date)
         outside = rows[(last < period[0]) | (rows.date > period[1])]
@@ -138,6 +145,7 @@ def plot_timeline(
                 f"({period[0]:%d %b %Y} – {period[1]:%d %b %Y}) not drawn, dated "
                 f"{outside.date.min():%d %b %Y} to {last[outside.index].max():%d %b %Y}"
             )
+            outside_only = len(outside) == len(rows)
             rows = rows.drop(index=outside.index)
     drawn = prepared.loc[rows.index]
     everyone = drawn.who.value_counts()
@@ -212,12 +220,31 @@ def plot_timeline(
             selection,
         ),
         layout={
-            "xaxis": {"type": "date", "title": {"text": "date (part of day where stated)"}},
+            "xaxis": {
+                "type": "date",
+                "title": {"text": "date (part of day where stated)"},
+                **_day_axis(x, ends[spanned]),
+            },
             "yaxis": {"type": "category", "title": {"text": ""}},
             "height": content_height(folded.nunique(), row=34, least=480),
         },
-        empty=drawn.empty,
+        empty=(OUTSIDE_PERIOD if outside_only else True) if drawn.empty else False,
     )
+
+
+def _day_axis(x: np.ndarray, ends: np.ndarray) -> dict[str, Any]:
+    """Returns the date axis's range when the points drawn lie within two days: from the day
+    before the first to the day after the last (else Plotly zooms a single day's points to
+    fractions of a second); an empty dict (autorange) otherwise."""
+    days = np.concatenate([x.astype("datetime64[s]"), ends.astype("datetime64[s]")])
+    days = days[~np.isnat(days)]
+    if days.size == 0:
+        return {}
+    first, last = days.min().astype("datetime64[D]"), days.max().astype("datetime64[D]")
+    if last - first >= np.timedelta64(2, "D"):
+        return {}
+    one = np.timedelta64(1, "D")
+    return {"range": [str(first - one), str(last + 2 * one)], "dtick": 86_400_000}
 
 
 def _story_period(

@@ -82,10 +82,12 @@ def describe_top(shown: int, total: int, noun: str, *, summed: bool = True) -> s
 
     Returns:
         E.g. "top 12 of 340 speakers (the rest summed as other)", "top 40 of 900 statements"
-        (not summed), "all 7 speakers" or "the only speaker" (`noun` ending in "s" is made
-        singular for one).
+        (not summed), "all 7 speakers", "the only speaker" (`noun` ending in "s" is made
+        singular for one) or "no speakers" (never "all 0 …").
     """
     if shown >= total:
+        if total == 0:
+            return f"no {noun}"
         if total == 1:
             return f"the only {noun[:-1] if noun.endswith('s') else noun}"
         return f"all {total} {noun}"
