@@ -167,9 +167,10 @@ def gold_speaker(gold: Gold, all_gold: list[Gold], text: str) -> tuple[str, str 
 
 def same_person(predicted: str, gold: str) -> bool:
     """Returns whether a canonical name is the gold name: the same surname (last word) and, when
-    both have a first name, the same first name or an initial of it."""
-    p = [w.strip(".").lower() for w in predicted.split()]
-    g = [w.strip(".").lower() for w in gold.split()]
+    both have a first name, the same first name or an initial of it (a typographic apostrophe
+    is a straight one: "O’Hara" is "O'Hara")."""
+    p = [w.strip(".").lower().replace("’", "'") for w in predicted.split()]
+    g = [w.strip(".").lower().replace("’", "'") for w in gold.split()]
     if not p or not g or p[-1] != g[-1]:
         return False
     if len(p) >= 2 and len(g) >= 2:

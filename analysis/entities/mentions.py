@@ -20,9 +20,12 @@ from .vocabulary import (
     calendar_words,
     holidays,
     honorifics,
+    inner_titles,
     is_given_name,
     month_context,
     name_suffixes,
+    platforms,
+    same_given_name,
     surname_particles,
     title_of,
     weekdays,
@@ -129,11 +132,28 @@ def _trim(ent: Span) -> Span | None:
         or (doc[end - 1].lower_ in weekdays() and end - start > 1)
     ):
         end -= 1
+    if start < end and ent.label_ == "PERSON":
+        after = _after_inner_title(doc, start, end)
+        if after is None:
+            return None  # "<Place> Mayor": the name follows the span
+        start = after
     if start >= end:
         return None
     if end - start == 1 and _is_date_word(doc, start):
         return None
     return doc[start:end]
+
+
+def _after_inner_title(doc: Doc, start: int, end: int) -> int | None:
+    """Returns where a person's name starts after a title inside a span (`inner_titles`, never
+    a surname: "Harbor Party Chair Ann Holt" → "Ann Holt"), `start` when there is none, or None
+    when the span ends with one ("Harbor Mayor", "Marine Sgt." before the name: no name)."""
+    for i in range(end - 1, start, -1):
+        if doc[i].lower_.rstrip(".") not in inner_titles():
+            continue
+        after = i + 1 if i + 1 < end and doc[i + 1].text != "." else i + 2
+        return after if after < end and doc[after].is_title else None
+    return start
 
 
 def _after_owner(doc: Doc, start: int, end: int, *, label: str) -> int:
@@ -246,6 +266,45 @@ def _person_evidence(group: list[Mention]) -> bool:
     )
 
 
+#: Weight of a common given name opening a name the model did not take for a person's: as much
+#: as a title before it, so it outvotes one place or organisation label.
+GIVEN_NAME_CUE = 2
+
+
+def mark_given_name_people(
+    groups: Mapping[str, list[Mention]], *, common: frozenset[str], places: set[str]
+) -> set[str]:
+    """Gives a person cue (`GIVEN_NAME_CUE`) to every mention of a name built as a person's
+    that the model labelled something else ("Ann Holt" as a place, "Ann J. Holt" as an
+    organisation), and returns the names (folded keys) so marked.
+
+    Such a name has two or three words, the first a common given name (`is_given_name`, three
+    letters or more: a two-letter one such as "Al" also opens foreign words), every mention
+    written capitalised; no word is an organisation word, a place word (`places`), a platform
+    or a common word of the corpus (`common`: "Ann Holt City", "Ann Holt Show"), and no mention
+    of it is placed ("in X"). A name the model labels PERSON needs no mark.
+    """
+    marked = set()
+    for key, group in groups.items():
+        words = key.split()
+        if (
+            len(words) not in (2, 3)
+            or len(words[0]) < 3
+            or not is_given_name(words[0])
+            or len(words[-1]) < 2
+            or _has_org_word(key)
+            or set(words) & (common | places | platforms())
+            or all(m.label == "PERSON" for m in group)
+            or any(m.cues["GPE"] > 0 or not m.text[:1].isupper() for m in group)
+            or any(not w[:1].isupper() for m in group for w in m.tokens)
+        ):
+            continue
+        for m in group:
+            m.cues["PERSON"] += GIVEN_NAME_CUE
+        marked.add(key)
+    return marked
+
+
 def _majority_label(group: list[Mention]) -> str | None:
     labels = Counter(m.label for m in group if m.label)
     return labels.most_common(1)[0][0] if labels else None
@@ -308,6 +367,25 @@ def set_aside_group_words(mentions: list[Mention]) -> list[Mention]:
         if len(words) >= 3 and fold(words[0]) in groups and is_given_name(words[1]):
             at = m.text.index(words[1], len(words[0]))
             m = replace(m, start=m.start + at, text=m.text[at:], tokens=tuple(words[1:]), key="")
+        kept.append(m)
+    return kept
+
+
+def set_aside_repeated_given_names(mentions: list[Mention]) -> list[Mention]:
+    """Returns the mentions with a trailing given name set aside when it repeats the first one
+    or is a variant of it ("Ann Holt Ann", "Bill Holt William": page tags run a person's name
+    into its full first name): three words or more, the last a common given name."""
+    kept = []
+    for m in mentions:
+        words = m.text.split()
+        first, last = (words[0], words[-1]) if words else ("", "")
+        if (
+            len(words) >= 3
+            and is_given_name(last)
+            and (first.lower() == last.lower() or same_given_name(first, last))
+        ):
+            text = m.text[: m.text.rindex(last)].rstrip()
+            m = replace(m, end=m.start + len(text), text=text, tokens=tuple(text.split()), key="")
         kept.append(m)
     return kept
 

@@ -23,7 +23,9 @@ from .mentions import (
     common_words,
     drop_common_words,
     extract_mentions,
+    mark_given_name_people,
     set_aside_group_words,
+    set_aside_repeated_given_names,
 )
 from .merging import (
     _Clusters,
@@ -74,6 +76,7 @@ def resolve_entities(
     order = {aid: i for i, aid in enumerate(docs)}
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
     mentions = set_aside_group_words(drop_common_words(docs, mentions))
+    mentions = set_aside_repeated_given_names(mentions)
     mentions = drop_common_words(docs, mentions + _find_missed(docs, order, mentions))
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -98,6 +101,7 @@ def resolve_entities(
         if len(w) >= 3 and not is_given_name(w)  # an initial is no common word
     }
     common = frozenset(common_words((doc.text for doc in docs.values()), name_words))
+    mark_given_name_people(groups, common=common, places=places)
     people = _merge_people(groups, clusters, places, org_heads, common=common)
     links = _link_single_names(mentions, groups, people, clusters, org_heads, published=published)
     linked_keys = {mentions[i].key for i in links}

@@ -1,0 +1,123 @@
+"""Names the model gets wrong (issue 21, entities third pass): a person's full name labelled a
+place or an organisation, a title inside or at the end of a PERSON span, a given name repeated
+after a full name by page tags, a surname with an elided letter ("O’Hara"), given-name
+variants. Hand-made spaCy docs and mentions of invented sentences, so the tests do not depend
+on the model's guesses."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from analysis.entities.canonical import _decide_label
+from analysis.entities.mentions import (
+    GIVEN_NAME_CUE,
+    Mention,
+    _trim,
+    mark_given_name_people,
+    set_aside_repeated_given_names,
+)
+from analysis.entities.vocabulary import same_given_name
+from analysis.text.names import fold
+
+
+def person_span(words: list[str]) -> Span:
+    spaces = [nxt != "." for nxt in words[1:]] + [False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=["PROPN"] * len(words))
+    return Span(doc, 0, len(words), label="PERSON")
+
+
+def mention(text: str, label: str | None, *, start: int = 0, placed: bool = False) -> Mention:
+    m = Mention("a1", 0, start, start + len(text), text, tuple(text.split()), label)
+    if placed:
+        m.cues = Counter({"GPE": 2})
+    return m
+
+
+def test_a_span_ending_with_a_title_names_no_one() -> None:
+    # "… said Harborview Mayor Dara Quill": the model made "Harborview Mayor" a PERSON span
+    assert _trim(person_span(["Harborview", "Mayor"])) is None
+    # "Coastal Sgt." before the name, the full stop a token of its own
+    assert _trim(person_span(["Coastal", "Sgt", "."])) is None
+
+
+def test_a_name_after_a_title_inside_a_span_is_the_persons() -> None:
+    # "Harbor Party Chair Dara Quill is calling for a recount"
+    span = _trim(person_span(["Harbor", "Party", "Chair", "Dara", "Quill"]))
+    assert span is not None and span.text == "Dara Quill"
+    # "Marine Sgt. Ivo Brandt": the title's full stop set aside too
+    span = _trim(person_span(["Marine", "Sgt", ".", "Ivo", "Brandt"]))
+    assert span is not None and span.text == "Ivo Brandt"
+
+
+def test_a_surname_that_is_also_a_title_word_stays() -> None:
+    # "Ann Pope" and "Ivo King" are names: "pope" and "king" are surnames too
+    for words in (["Ann", "Pope"], ["Ivo", "King"]):
+        span = _trim(person_span(words))
+        assert span is not None and span.text == " ".join(words)
+
+
+def test_a_given_name_repeated_after_a_full_name_is_set_aside() -> None:
+    # page tags: "… Bill Quill William" and "… Ann Quill Ann" run into the text
+    found = set_aside_repeated_given_names(
+        [mention("Bill Quill William", "PERSON", start=40), mention("Ann Quill Ann", None)]
+    )
+    assert [(m.text, m.start, m.end, m.key) for m in found] == [
+        ("Bill Quill", 40, 50, "bill quill"),
+        ("Ann Quill", 0, 9, "ann quill"),
+    ]
+    # a third word that is no variant of the first stays: "Ann Quill Rose"
+    kept = set_aside_repeated_given_names([mention("Ann Quill Rose", "PERSON")])
+    assert kept[0].text == "Ann Quill Rose"
+
+
+def test_a_full_name_opening_with_a_given_name_is_a_persons() -> None:
+    # "Kristen Marlowe" labelled GPE, "Ann J. Quill" labelled ORG: people
+    groups = {
+        "kristen marlowe": [mention("Kristen Marlowe", "GPE")],
+        "ann j quill": [mention("Ann J. Quill", "ORG")],
+    }
+    marked = mark_given_name_people(groups, common=frozenset(), places=set())
+    assert marked == {"kristen marlowe", "ann j quill"}
+    assert groups["kristen marlowe"][0].cues["PERSON"] == GIVEN_NAME_CUE
+    keys = {"kristen marlowe"}
+    assert _decide_label(groups["kristen marlowe"], keys, None) == "PERSON"
+    assert _decide_label(groups["ann j quill"], {"ann j quill"}, None) == "PERSON"
+
+
+def test_a_place_or_organisation_opening_with_a_given_name_keeps_its_label() -> None:
+    groups = {
+        # "in Ann Marbury" (a town): placed
+        "ann marbury": [mention("Ann Marbury", "GPE", placed=True)],
+        # "Walter Widgets" where the corpus writes "widgets" in lowercase: a common word
+        "walter widgets": [mention("Walter Widgets", "ORG")],
+        # "Walter Quill Foundation": an organisation word
+        "walter quill foundation": [mention("Walter Quill Foundation", "ORG")],
+        # "Al Marwa" (a two-letter given name also opens foreign words)
+        "al marwa": [mention("Al Marwa", "ORG")],
+        # written "al-Marwa" somewhere: not a person's name
+        "ed marwa": [mention("Ed Marwa", "ORG"), mention("ed-Marwa", "ORG")],
+        # "Dara Brookfield" where "brookfield" is a place word of the corpus
+        "dara brookfield": [mention("Dara Brookfield", "GPE")],
+    }
+    marked = mark_given_name_people(groups, common=frozenset({"widgets"}), places={"brookfield"})
+    assert marked == set()
+    assert _decide_label(groups["ann marbury"], {"ann marbury"}, None) == "GPE"
+    assert _decide_label(groups["walter widgets"], {"walter widgets"}, None) == "ORG"
+
+
+def test_an_elided_letter_stays_with_its_surname() -> None:
+    # "Dara O’Hara" and "O'Hara" alone: one surname, one word
+    assert fold("Dara O’Hara") == "dara ohara"
+    assert fold("O'Hara") == "ohara"
+    # a possessive is not an elided letter
+    assert fold("Quill’s") == "quill s"
+
+
+def test_given_name_variants_from_the_list() -> None:
+    assert same_given_name("Bernie", "Bernard")
+    assert same_given_name("Jerry", "Jerrold")
+    assert same_given_name("Josh", "Joshua")
+    assert not same_given_name("Gerald", "Jerrold")  # two names sharing a short form
