@@ -15,10 +15,12 @@ from analysis.entities.canonical import _decide_label
 from analysis.entities.mentions import (
     GIVEN_NAME_CUE,
     Mention,
+    _cues,
     _trim,
     mark_given_name_people,
     set_aside_repeated_given_names,
 )
+from analysis.entities.merging import find_place_words
 from analysis.entities.vocabulary import same_given_name
 from analysis.text.names import fold
 
@@ -121,3 +123,28 @@ def test_given_name_variants_from_the_list() -> None:
     assert same_given_name("Jerry", "Jerrold")
     assert same_given_name("Josh", "Joshua")
     assert not same_given_name("Gerald", "Jerrold")  # two names sharing a short form
+
+
+def test_a_given_name_labelled_a_place_is_no_place_word_beside_many_people() -> None:
+    # "Kristen" alone labelled a place twice; "Kristen Marlowe" (PERSON) named five times
+    groups = {
+        "kristen": [mention("Kristen", "GPE"), mention("Kristen", "GPE")],
+        "kristen marlowe": [mention("Kristen Marlowe", "PERSON") for _ in range(5)],
+        "harborview": [mention("Harborview", "GPE")],
+    }
+    assert find_place_words(groups) == {"harborview"}
+    # the same given name used alone as a place more often than people's names open with it
+    groups["kristen"] = [mention("Kristen", "GPE") for _ in range(6)]
+    assert find_place_words(groups) == {"harborview", "kristen"}
+
+
+def test_a_name_before_a_comma_and_its_state_is_placed() -> None:
+    # "… contributed from Ann Marbury, Utah." and "Ann Holt, Utah's governor, said"
+    words = ["from", "Ann", "Marbury", ",", "Utah", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, 1, 3, label="GPE"), Span(doc, 4, 5, label="GPE")]
+    assert _cues(doc[1:3])["GPE"] == 2
+    words = ["Ann", "Holt", ",", "Utah", "'s", "governor", ",", "said"]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 4, label="GPE")]
+    assert _cues(doc[0:2])["GPE"] == 0

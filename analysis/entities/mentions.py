@@ -257,7 +257,24 @@ def _cues(span: Span) -> Counter[str]:
         cues["GPE"] += 2
     if first.dep_ == "pobj" and first.head.head.lemma_.lower() in PLACE_NOUNS:
         cues["GPE"] += 2
+    if _before_its_region(span):
+        cues["GPE"] += 2
     return cues
+
+
+def _before_its_region(span: Span) -> bool:
+    """Whether a name is followed by a comma and a place closing the clause ("… from X,
+    Utah." "X, Utah, said"): a town and its state or country."""
+    doc = span.doc
+    at = span.end
+    if at + 1 >= len(doc) or doc[at].text != ",":
+        return False
+    if doc[at + 1].ent_iob_ != "B" or doc[at + 1].ent_type_ != "GPE":
+        return False
+    end = at + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end >= len(doc) or doc[end].is_punct
 
 
 def _person_evidence(group: list[Mention]) -> bool:

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from ..text.names import NameBlocks, name_similarity, transliteration_key
-from .cues import _has_org_word
+from .cues import PLACE_LABELS, _has_org_word
 from .mentions import Mention, _majority_label, _person_evidence
-from .vocabulary import alias_groups, same_given_name, surname_particles
+from .vocabulary import alias_groups, is_given_name, same_given_name, surname_particles
 
 #: Letters a nationality and its country's name share at least (Ukrainian/Ukraine).
 STEM = 4
@@ -95,6 +95,26 @@ def _used_as_person(group: list[Mention]) -> bool:
     titled = sum(m.title is not None for m in group)
     person = sum(m.cues["PERSON"] > 0 for m in group)
     return (titled > 0 and titled > placed) or (person >= 2 and person > 2 * placed)
+
+
+def find_place_words(groups: Mapping[str, list[Mention]]) -> set[str]:
+    """Returns the place words: one-word names (folded) mostly labelled as places (a
+    mislabelled person's full name, like "Agnes Kalamar" LOC, does not make "Agnes" one), not
+    used as a person's (`_used_as_person`: "Sen. X" more often than "in X"), and not a common
+    given name that opens people's names more often than it stands alone ("Ann" labelled a
+    place a few times beside many mentions of "Ann X" people)."""
+    first_of_people: Counter[str] = Counter()
+    for key, group in groups.items():
+        if " " in key and _majority_label(group) == "PERSON":
+            first_of_people[key.split()[0]] += len(group)
+    return {
+        key
+        for key, group in groups.items()
+        if " " not in key
+        and _majority_label(group) in PLACE_LABELS
+        and not _used_as_person(group)
+        and not (is_given_name(key) and first_of_people[key] > len(group))
+    }
 
 
 def _reversed(key: str, groups: Mapping[str, list[Mention]]) -> bool:

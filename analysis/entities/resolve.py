@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .canonical import _canonical_name, _decide_label, slug
-from .cues import PLACE_LABELS, _has_org_word
+from .cues import _has_org_word
 from .curated import Curated, _apply_curated
 from .linking import _link_single_names
 from .mentions import (
     Mention,
     _find_missed,
-    _majority_label,
     common_words,
     drop_common_words,
     extract_mentions,
@@ -33,7 +32,7 @@ from .merging import (
     _link_org_short_forms,
     _merge_people,
     _merge_single_names,
-    _used_as_person,
+    find_place_words,
     merge_aliases,
     merge_org_variants,
 )
@@ -76,22 +75,15 @@ def resolve_entities(
     order = {aid: i for i, aid in enumerate(docs)}
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
     mentions = set_aside_group_words(drop_common_words(docs, mentions))
-    mentions = set_aside_repeated_given_names(mentions)
     mentions = drop_common_words(docs, mentions + _find_missed(docs, order, mentions))
+    # after the search, so that the given name set aside is not found again as a name
+    mentions = set_aside_repeated_given_names(mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[m.key].append(m)
     _fold_plurals(groups)
     clusters = _Clusters(groups, curated.not_same)
-    # Place words: one-word names mostly labelled as places (a mislabelled person's full name,
-    # like "Agnes Kalamar" LOC, must not make "Agnes" a place).
-    # A word given a person's title more often than used as a place ("Sen. X" rather than "in
-    # X") is no place word, whatever the model's label.
-    places = {
-        k
-        for k, g in groups.items()
-        if " " not in k and _majority_label(g) in PLACE_LABELS and not _used_as_person(g)
-    }
+    places = find_place_words(groups)
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
     name_words = {
         w
