@@ -7,6 +7,7 @@ on the model's guesses."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 import spacy
 from spacy.tokens import Doc, Span
@@ -20,7 +21,7 @@ from analysis.entities.mentions import (
     mark_given_name_people,
     set_aside_repeated_given_names,
 )
-from analysis.entities.merging import find_place_words
+from analysis.entities.merging import _Clusters, _merge_people, find_place_words
 from analysis.entities.vocabulary import same_given_name
 from analysis.text.names import fold
 
@@ -126,15 +127,15 @@ def test_given_name_variants_from_the_list() -> None:
 
 
 def test_a_given_name_labelled_a_place_is_no_place_word_beside_many_people() -> None:
-    # "Kristen" alone labelled a place twice; "Kristen Marlowe" (PERSON) named five times
+    # "Kristen" alone labelled a place twice; "Kristen Marlowe" (PERSON) named seven times
     groups = {
         "kristen": [mention("Kristen", "GPE"), mention("Kristen", "GPE")],
-        "kristen marlowe": [mention("Kristen Marlowe", "PERSON") for _ in range(5)],
+        "kristen marlowe": [mention("Kristen Marlowe", "PERSON") for _ in range(7)],
         "harborview": [mention("Harborview", "GPE")],
     }
     assert find_place_words(groups) == {"harborview"}
-    # the same given name used alone as a place more often than people's names open with it
-    groups["kristen"] = [mention("Kristen", "GPE") for _ in range(6)]
+    # used alone as a place a third as often as people's names open with it: a place word
+    groups["kristen"] = [mention("Kristen", "GPE") for _ in range(3)]
     assert find_place_words(groups) == {"harborview", "kristen"}
 
 
@@ -148,3 +149,25 @@ def test_a_name_before_a_comma_and_its_state_is_placed() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words)
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 4, label="GPE")]
     assert _cues(doc[0:2])["GPE"] == 0
+
+
+def test_a_long_surname_spelled_one_letter_apart_needs_evidence() -> None:
+    # "Ivo Pellagh" in one article, "Ivo Pellaugh" in another (one spelling each)
+    def groups_in(second: str) -> dict[str, list[Mention]]:
+        first = Mention("a1", 0, 0, 11, "Ivo Pellagh", ("Ivo", "Pellagh"), "PERSON")
+        other = Mention(second, 1, 0, 12, "Ivo Pellaugh", ("Ivo", "Pellaugh"), "PERSON")
+        return {"ivo pellagh": [first], "ivo pellaugh": [other]}
+
+    def merged(groups: dict[str, list[Mention]], published: dict) -> bool:
+        clusters = _Clusters(groups, [])
+        _merge_people(groups, clusters, set(), set(), published=published)
+        return clusters.find("ivo pellagh") == clusters.find("ivo pellaugh")
+
+    # eleven weeks apart: two people as likely as one, so two entities
+    far = {"a1": date(2020, 1, 6), "a2": date(2020, 3, 23)}
+    assert not merged(groups_in("a2"), far)
+    # the same week (one story, a misspelling), or one article using both: one person
+    assert merged(groups_in("a2"), {"a1": date(2020, 1, 6), "a2": date(2020, 1, 9)})
+    assert merged(groups_in("a1"), far)
+    # no publication day known: no obstacle
+    assert merged(groups_in("a2"), {})

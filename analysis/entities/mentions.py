@@ -257,8 +257,8 @@ def _cues(span: Span) -> Counter[str]:
         cues["GPE"] += 2
     if first.dep_ == "pobj" and first.head.head.lemma_.lower() in PLACE_NOUNS:
         cues["GPE"] += 2
-    if _before_its_region(span):
-        cues["GPE"] += 2
+    if not cues["GPE"] and _before_its_region(span):
+        cues["GPE"] += 2  # not on top of a place preposition: one place cue
     return cues
 
 

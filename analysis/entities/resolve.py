@@ -94,7 +94,7 @@ def resolve_entities(
     }
     common = frozenset(common_words((doc.text for doc in docs.values()), name_words))
     mark_given_name_people(groups, common=common, places=places)
-    people = _merge_people(groups, clusters, places, org_heads, common=common)
+    people = _merge_people(groups, clusters, places, org_heads, common=common, published=published)
     links = _link_single_names(mentions, groups, people, clusters, org_heads, published=published)
     linked_keys = {mentions[i].key for i in links}
     person_words = {w for k in people for w in (k.split()[0], k.split()[-1])}
