@@ -18,6 +18,7 @@ from analysis.entities.mentions import (
     Mention,
     _cues,
     _trim,
+    drop_common_word_people,
     mark_given_name_people,
     set_aside_repeated_given_names,
 )
@@ -171,3 +172,25 @@ def test_a_long_surname_spelled_one_letter_apart_needs_evidence() -> None:
     assert merged(groups_in("a1"), far)
     # no publication day known: no obstacle
     assert merged(groups_in("a2"), {})
+
+
+def test_page_clutter_in_capitals_is_no_person() -> None:
+    # "Slideshow (9 Images)" and "Email Sign Up" lines, labelled PERSON; the text otherwise
+    # writes "images", "email" and "sign" in lowercase. "Price" is kept: it ends "Ann Price".
+    body = (
+        "Email Sign Up. The images were shared by email. Please sign the form and sign it twice. "
+        "Ann Price said the price of images rose. Price added that email was slow. "
+        "Other images followed."
+    )
+    doc = spacy.blank("en")(body)
+    found = [
+        mention("Email Sign", "PERSON", start=0),
+        mention("Ann Price", "PERSON", start=body.index("Ann Price")),
+        mention("Price", "PERSON", start=body.index("Price added")),
+    ]
+    kept = drop_common_word_people({"a1": doc}, found)
+    assert [m.text for m in kept] == ["Ann Price", "Price"]
+    # used as a person's once (a speech verb's subject): kept
+    cued = mention("Email Sign", "PERSON")
+    cued.cues = Counter({"PERSON": 1})
+    assert drop_common_word_people({"a1": doc}, [cued]) == [cued]

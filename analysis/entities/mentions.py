@@ -352,6 +352,38 @@ def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[
     ]
 
 
+def drop_common_word_people(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[Mention]:
+    """Returns the mentions without the "people" made only of common words that page clutter
+    puts in capitals ("Email Sign", "Images" in a photo credit): names labelled PERSON (or
+    found by search) whose every word the corpus writes in lowercase more often than
+    capitalised inside sentences (`common_words`), never used as a person's (no title, role
+    or speech verb), with no common given name, and no word that ends a person's full name
+    (opening with a given name or used as a person's) elsewhere ("Price" after "Ann Price"
+    stays)."""
+    surnames = {
+        m.tokens[-1].lower()
+        for m in mentions
+        if len(m.tokens) >= 2 and (m.cues["PERSON"] > 0 or is_given_name(m.tokens[0]))
+    }
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[m.key].append(m)
+    candidates = {
+        key
+        for key, group in by_key.items()
+        if any(m.label == "PERSON" for m in group)
+        and all(m.label in ("PERSON", None) for m in group)
+        and not any(m.cues["PERSON"] > 0 or m.title for m in group)
+        and not any(is_given_name(w) or w.lower() in surnames for w in group[0].tokens)
+    }
+    if not candidates:
+        return mentions
+    words = {w.lower() for key in candidates for w in by_key[key][0].tokens}
+    lowered = common_words((doc.text for doc in docs.values()), words)
+    junk = {k for k in candidates if all(w.lower() in lowered for w in by_key[k][0].tokens)}
+    return [m for m in mentions if m.key not in junk]
+
+
 def common_words(texts: Iterable[str], words: set[str]) -> set[str]:
     """Returns those of `words` (lowercase) that the texts write in lowercase more often than
     capitalised inside sentences: common words, not names ("standard", "plan")."""

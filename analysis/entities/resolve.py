@@ -20,6 +20,7 @@ from .mentions import (
     Mention,
     _find_missed,
     common_words,
+    drop_common_word_people,
     drop_common_words,
     extract_mentions,
     mark_given_name_people,
@@ -76,6 +77,7 @@ def resolve_entities(
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
     mentions = set_aside_group_words(drop_common_words(docs, mentions))
     mentions = drop_common_words(docs, mentions + _find_missed(docs, order, mentions))
+    mentions = drop_common_word_people(docs, mentions)
     # after the search, so that the given name set aside is not found again as a name
     mentions = set_aside_repeated_given_names(mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
