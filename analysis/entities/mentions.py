@@ -54,6 +54,7 @@ class Mention:
     key: str = ""  # the folded name: ASCII, lowercase, words only
     title: str | None = None  # the title or honorific right before it ("senator" for "Sen. X")
     linked: bool = False  # a one-word name linked to a person's full name: its label not voted
+    regional: bool = False  # followed by a comma and a place closing the clause ("X, Utah.")
 
     def __post_init__(self) -> None:
         self.key = self.key or fold(self.text)
@@ -92,6 +93,7 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
             article_id, article_index, span.start_char, end, text, tuple(text.split()), label
         )
         mention.cues, mention.title = _cues(span), _title_before(span)
+        mention.regional = _before_its_region(span)
         mentions.append(mention)
     return mentions
 
@@ -257,8 +259,6 @@ def _cues(span: Span) -> Counter[str]:
         cues["GPE"] += 2
     if first.dep_ == "pobj" and first.head.head.lemma_.lower() in PLACE_NOUNS:
         cues["GPE"] += 2
-    if not cues["GPE"] and _before_its_region(span):
-        cues["GPE"] += 2  # not on top of a place preposition: one place cue
     return cues
 
 
@@ -299,7 +299,8 @@ def mark_given_name_people(
     letters or more: a two-letter one such as "Al" also opens foreign words), every mention
     written capitalised; no word is an organisation word, a place word (`places`), a platform
     or a common word of the corpus (`common`: "Ann Holt City", "Ann Holt Show"), and no mention
-    of it is placed ("in X"). A name the model labels PERSON needs no mark.
+    of it is placed ("in X", or "X, Utah." closing a clause: a town and its state). A name the
+    model labels PERSON needs no mark.
     """
     marked = set()
     for key, group in groups.items():
@@ -312,7 +313,7 @@ def mark_given_name_people(
             or _has_org_word(key)
             or set(words) & (common | places | platforms())
             or all(m.label == "PERSON" for m in group)
-            or any(m.cues["GPE"] > 0 or not m.text[:1].isupper() for m in group)
+            or any(m.cues["GPE"] > 0 or m.regional or not m.text[:1].isupper() for m in group)
             or any(not w[:1].isupper() for m in group for w in m.tokens)
         ):
             continue
@@ -509,7 +510,7 @@ def _find_missed(
                 continue  # "May" the month is not the surname May
             m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
             m.cues, m.fallback = _cues(span), forms[form] or None
-            m.title = _title_before(span)
+            m.title, m.regional = _title_before(span), _before_its_region(span)
             found.append(m)
     return found
 
