@@ -103,6 +103,8 @@ def test_a_place_or_organisation_opening_with_a_given_name_keeps_its_label() -> 
         "al marwa": [mention("Al Marwa", "ORG")],
         # written "al-Marwa" somewhere: not a person's name
         "ed marwa": [mention("Ed Marwa", "ORG"), mention("ed-Marwa", "ORG")],
+        # page furniture running a name into the next headline: "Roland HoltThe"
+        "roland holtthe": [mention("Roland HoltThe", "ORG")],
         # "Dara Brookfield" where "brookfield" is a place word of the corpus
         "dara brookfield": [mention("Dara Brookfield", "GPE")],
     }

@@ -277,6 +277,16 @@ def _before_its_region(span: Span) -> bool:
     return end >= len(doc) or doc[end].is_punct
 
 
+#: A word glued to the next one, as page furniture runs names together ("SmithJones"): three
+#: lowercase letters, then a capital ("McDonald", "DeSantis", "MacArthur" have fewer).
+_GLUED = re.compile(r"[a-z]{3}[A-Z]")
+
+
+def _glued(group: list[Mention]) -> bool:
+    """Whether a name's mentions run two words together ("Ann SmithJones"): not a name."""
+    return any(_GLUED.search(m.text) for m in group)
+
+
 def _person_evidence(group: list[Mention]) -> bool:
     return any(m.cues["PERSON"] for m in group) or any(
         m.label == "PERSON" and len(m.tokens) >= 2 for m in group
@@ -298,7 +308,8 @@ def mark_given_name_people(
     Such a name has two or three words, the first a common given name (`is_given_name`, three
     letters or more: a two-letter one such as "Al" also opens foreign words), every mention
     written capitalised; no word is an organisation word, a place word (`places`), a platform
-    or a common word of the corpus (`common`: "Ann Holt City", "Ann Holt Show"), and no mention
+    or a common word of the corpus (`common`: "Ann Holt City", "Ann Holt Show"), no word runs
+    into the next one (page furniture: "Ann HoltThe", `_glued`), and no mention
     of it is placed ("in X", or "X, Utah." closing a clause: a town and its state). A name the
     model labels PERSON needs no mark.
     """
@@ -313,6 +324,7 @@ def mark_given_name_people(
             or _has_org_word(key)
             or set(words) & (common | places | platforms())
             or all(m.label == "PERSON" for m in group)
+            or _glued(group)
             or any(m.cues["GPE"] > 0 or m.regional or not m.text[:1].isupper() for m in group)
             or any(not w[:1].isupper() for m in group for w in m.tokens)
         ):

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..text.names import NameBlocks, name_similarity, transliteration_key
 from .cues import PLACE_LABELS, _has_org_word
-from .mentions import Mention, _majority_label, _person_evidence
+from .mentions import Mention, _glued, _majority_label, _person_evidence
 from .vocabulary import alias_groups, same_given_name, surname_particles
 
 #: Letters a nationality and its country's name share at least (Ukrainian/Ukraine).
@@ -61,16 +61,8 @@ class _Clusters:
         return True
 
 
-#: A word glued to the next one, as page furniture runs names together ("SmithJones"): three
-#: lowercase letters, then a capital ("McDonald", "DeSantis", "MacArthur" have fewer).
-_GLUED = re.compile(r"[a-z]{3}[A-Z]")
 #: An owner's possessive inside a name ("X's Ann Smith" left whole): no person's full name.
 _OWNER = re.compile(r"\w['’]s\s")
-
-
-def _glued(group: list[Mention]) -> bool:
-    """Whether a name's mentions run two words together ("Ann SmithJones"): not a name."""
-    return any(_GLUED.search(m.text) for m in group)
 
 
 def _looks_like_person(
