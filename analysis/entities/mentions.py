@@ -368,7 +368,9 @@ def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[
 def drop_common_word_people(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[Mention]:
     """Returns the mentions without the "people" made only of common words that page clutter
     puts in capitals ("Email Sign", "Images" in a photo credit): names labelled PERSON (or
-    found by search) whose every word the corpus writes in lowercase more often than
+    found by search) in two articles or more (a page's clutter repeats; a watchdog group's
+    name of two common words, mislabelled once, stays) whose every word the corpus writes in
+    lowercase more often than
     capitalised inside sentences (`common_words`), never used as a person's (no title, role
     or speech verb), with no common given name, and no word that ends a person's full name
     (opening with a given name or used as a person's) elsewhere ("Price" after "Ann Price"
@@ -385,6 +387,7 @@ def drop_common_word_people(docs: Mapping[str, Doc], mentions: list[Mention]) ->
         key
         for key, group in by_key.items()
         if any(m.label == "PERSON" for m in group)
+        and len({m.article_id for m in group}) >= 2  # page clutter repeats
         and all(m.label in ("PERSON", None) for m in group)
         and not any(m.cues["PERSON"] > 0 or m.title for m in group)
         and not any(is_given_name(w) or w.lower() in surnames for w in group[0].tokens)
