@@ -206,3 +206,14 @@ def test_page_clutter_in_capitals_is_no_person() -> None:
     cued = mention("Email Sign", "PERSON")
     cued.cues = Counter({"PERSON": 1})
     assert drop_common_word_people({"a1": doc, "a2": doc}, [cued, again]) == [cued, again]
+
+
+def test_a_persons_name_outvotes_a_misparsed_place_preposition() -> None:
+    # "… writers Cathy Marlowe in Denver …" parsed as "in Cathy Marlowe": the model said PERSON
+    placed = mention("Cathy Marlowe", "PERSON", placed=True)
+    # "Samantha Power": labelled PERSON, although "power" is a common word of the corpus
+    common = mention("Samantha Power", "PERSON")
+    groups = {"cathy marlowe": [placed], "samantha power": [common]}
+    marked = mark_given_name_people(groups, common=frozenset({"power"}), places=set())
+    assert marked == {"cathy marlowe", "samantha power"}
+    assert _decide_label([placed], {"cathy marlowe"}, None) == "PERSON"

@@ -301,32 +301,33 @@ GIVEN_NAME_CUE = 2
 def mark_given_name_people(
     groups: Mapping[str, list[Mention]], *, common: frozenset[str], places: set[str]
 ) -> set[str]:
-    """Gives a person cue (`GIVEN_NAME_CUE`) to every mention of a name built as a person's
-    that the model labelled something else ("Ann Holt" as a place, "Ann J. Holt" as an
-    organisation), and returns the names (folded keys) so marked.
+    """Gives a person cue (`GIVEN_NAME_CUE`) to every mention of a name built as a person's,
+    so that neither the model's other label ("Ann Holt" as a place) nor a misparsed place
+    preposition outvotes it, and returns the names (folded keys) so marked.
 
     Such a name has two or three words, the first a common given name (`is_given_name`, three
     letters or more: a two-letter one such as "Al" also opens foreign words), every mention
-    written capitalised; no word is an organisation word, a place word (`places`), a platform
-    or a common word of the corpus (`common`: "Ann Holt City", "Ann Holt Show"), no word runs
-    into the next one (page furniture: "Ann HoltThe", `_glued`), and no mention
-    of it is placed ("in X", or "X, Utah." closing a clause: a town and its state). A name the
-    model labels PERSON needs no mark.
+    written capitalised; no word is an organisation word, a place word (`places`) or a
+    platform, and no word runs into the next one (page furniture: "Ann HoltThe", `_glued`).
+    Unless the model labels it PERSON most of the time, no word is a common word of the corpus
+    either (`common`: "Ann Holt City", "Ann Holt Show") and no mention of it is placed ("in X",
+    or "X, Utah." closing a clause: a town and its state).
     """
     marked = set()
     for key, group in groups.items():
         words = key.split()
+        person_said = _majority_label(group) == "PERSON"
         if (
             len(words) not in (2, 3)
             or len(words[0]) < 3
             or not is_given_name(words[0])
             or len(words[-1]) < 2
             or _has_org_word(key)
-            or set(words) & (common | places | platforms())
-            or all(m.label == "PERSON" for m in group)
+            or set(words) & (places | platforms())
             or _glued(group)
-            or any(m.cues["GPE"] > 0 or m.regional or not m.text[:1].isupper() for m in group)
             or any(not w[:1].isupper() for m in group for w in m.tokens)
+            or not person_said
+            and (set(words) & common or any(m.cues["GPE"] > 0 or m.regional for m in group))
         ):
             continue
         for m in group:
