@@ -31,7 +31,7 @@ Definitions (the figures in docs/quotes.md use exactly these):
 - **Right**: for a named or pronoun gold, the package's `speaker` (the entity's canonical name)
   has the gold surname as its last word and, when both have a first name, the same first name
   (or one is an initial of the other, or both are forms of one name in the package's curated
-  list, `analysis/entities/data/given_names.csv`: "Len"/"Leonard"; a typographic apostrophe
+  list, `analysis/entities/data/given_names.csv`: "Bill"/"William"; a typographic apostrophe
   counts as a straight one); for a description gold, no `speaker`.
 - **Precision where named** = right / quotes to which the package gives a `speaker`.
 - **Accuracy** = right / all scored quotes (a missing speaker is wrong unless the gold is a
@@ -170,7 +170,7 @@ def gold_speaker(gold: Gold, all_gold: list[Gold], text: str) -> tuple[str, str 
 def same_person(predicted: str, gold: str) -> bool:
     """Returns whether a canonical name is the gold name: the same surname (last word) and, when
     both have a first name, the same first name, an initial of it, or a variant of it in the
-    package's curated list (`analysis/entities/data/given_names.csv`: "Len"/"Leonard"; the
+    package's curated list (`analysis/entities/data/given_names.csv`: "Bill"/"William"; the
     same test as `score_entities.py`); a typographic apostrophe is a straight one ("O’Hara"
     is "O'Hara")."""
     from analysis.entities.vocabulary import same_given_name

@@ -51,8 +51,8 @@ def test_a_name_after_a_title_inside_a_span_is_the_persons() -> None:
     # "Harbor Party Chair Dara Quill is calling for a recount"
     span = _trim(person_span(["Harbor", "Party", "Chair", "Dara", "Quill"]))
     assert span is not None and span.text == "Dara Quill"
-    # "Marine Sgt. Ivo Brandt": the title's full stop set aside too
-    span = _trim(person_span(["Marine", "Sgt", ".", "Ivo", "Brandt"]))
+    # "Harbor Sgt. Ivo Brandt": the title's full stop set aside too
+    span = _trim(person_span(["Harbor", "Sgt", ".", "Ivo", "Brandt"]))
     assert span is not None and span.text == "Ivo Brandt"
 
 
@@ -123,10 +123,10 @@ def test_an_elided_letter_stays_with_its_surname() -> None:
 
 
 def test_given_name_variants_from_the_list() -> None:
-    assert same_given_name("Bernie", "Bernard")
-    assert same_given_name("Jerry", "Jerrold")
+    assert same_given_name("Lou", "Louis")
+    assert same_given_name("Zach", "Zachary")
     assert same_given_name("Josh", "Joshua")
-    assert not same_given_name("Gerald", "Jerrold")  # two names sharing a short form
+    assert not same_given_name("Jerome", "Jerrold")  # two names sharing a short form
 
 
 def test_a_given_name_labelled_a_place_is_no_place_word_beside_many_people() -> None:
@@ -183,17 +183,16 @@ def test_a_long_surname_spelled_one_letter_apart_needs_evidence() -> None:
 
 
 def test_page_clutter_in_capitals_is_no_person() -> None:
-    # "Slideshow (9 Images)" and "Email Sign Up" lines, labelled PERSON; the text otherwise
-    # writes "images", "email" and "sign" in lowercase. "Price" is kept: it ends "Ann Price".
+    # a sign-up line "Inbox Join Now" in two articles, labelled PERSON; the text otherwise
+    # writes "inbox" and "join" in lowercase. "Price" is kept: it ends "Ann Price".
     body = (
-        "Email Sign Up. The images were shared by email. Please sign the form and sign it twice. "
-        "Ann Price said the price of images rose. Price added that email was slow. "
-        "Other images followed."
+        "Inbox Join Now. Readers join the list from the inbox. Many join it and check the inbox "
+        "daily. Ann Price said the price of photos rose. Price added that the inbox was full."
     )
     doc = spacy.blank("en")(body)
-    again = Mention("a2", 1, 0, 10, "Email Sign", ("Email", "Sign"), "PERSON")
+    again = Mention("a2", 1, 0, 10, "Inbox Join", ("Inbox", "Join"), "PERSON")
     found = [
-        mention("Email Sign", "PERSON", start=0),
+        mention("Inbox Join", "PERSON", start=0),
         again,
         mention("Ann Price", "PERSON", start=body.index("Ann Price")),
         mention("Price", "PERSON", start=body.index("Price added")),
@@ -203,7 +202,7 @@ def test_page_clutter_in_capitals_is_no_person() -> None:
     # in one article only (a group's name of two common words, mislabelled once): kept
     assert drop_common_word_people({"a1": doc}, found[:1]) == found[:1]
     # used as a person's once (a speech verb's subject): kept
-    cued = mention("Email Sign", "PERSON")
+    cued = mention("Inbox Join", "PERSON")
     cued.cues = Counter({"PERSON": 1})
     assert drop_common_word_people({"a1": doc, "a2": doc}, [cued, again]) == [cued, again]
 
@@ -211,9 +210,9 @@ def test_page_clutter_in_capitals_is_no_person() -> None:
 def test_a_persons_name_outvotes_a_misparsed_place_preposition() -> None:
     # "… writers Cathy Marlowe in Denver …" parsed as "in Cathy Marlowe": the model said PERSON
     placed = mention("Cathy Marlowe", "PERSON", placed=True)
-    # "Samantha Power": labelled PERSON, although "power" is a common word of the corpus
-    common = mention("Samantha Power", "PERSON")
-    groups = {"cathy marlowe": [placed], "samantha power": [common]}
-    marked = mark_given_name_people(groups, common=frozenset({"power"}), places=set())
-    assert marked == {"cathy marlowe", "samantha power"}
+    # "Samantha Steel": labelled PERSON, although "steel" is a common word of the corpus
+    common = mention("Samantha Steel", "PERSON")
+    groups = {"cathy marlowe": [placed], "samantha steel": [common]}
+    marked = mark_given_name_people(groups, common=frozenset({"steel"}), places=set())
+    assert marked == {"cathy marlowe", "samantha steel"}
     assert _decide_label([placed], {"cathy marlowe"}, None) == "PERSON"

@@ -149,7 +149,7 @@ def _trim(ent: Span) -> Span | None:
 def _after_inner_title(doc: Doc, start: int, end: int) -> int | None:
     """Returns where a person's name starts after a title inside a span (`inner_titles`, never
     a surname: "Harbor Party Chair Ann Holt" → "Ann Holt"), `start` when there is none, or None
-    when the span ends with one ("Harbor Mayor", "Marine Sgt." before the name: no name)."""
+    when the span ends with one ("Harbor Mayor", "Coastal Sgt." before the name: no name)."""
     for i in range(end - 1, start, -1):
         if doc[i].lower_.rstrip(".") not in inner_titles():
             continue
@@ -368,14 +368,13 @@ def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[
 
 def drop_common_word_people(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[Mention]:
     """Returns the mentions without the "people" made only of common words that page clutter
-    puts in capitals ("Email Sign", "Images" in a photo credit): names labelled PERSON (or
-    found by search) in two articles or more (a page's clutter repeats; a watchdog group's
-    name of two common words, mislabelled once, stays) whose every word the corpus writes in
-    lowercase more often than
-    capitalised inside sentences (`common_words`), never used as a person's (no title, role
-    or speech verb), with no common given name, and no word that ends a person's full name
-    (opening with a given name or used as a person's) elsewhere ("Price" after "Ann Price"
-    stays)."""
+    puts in capitals ("Inbox Join" in a sign-up line, "Photos" in a credit line): names
+    labelled PERSON (or found by search) in two articles or more (a page's clutter repeats; a
+    watchdog group's name of two common words, mislabelled once, stays), every word of which
+    the corpus writes in lowercase more often than capitalised inside sentences
+    (`common_words`), never used as a person's (no title, role or speech verb), with no common
+    given name, and no word that ends a person's full name (opening with a given name or used
+    as a person's) elsewhere ("Price" after "Ann Price" stays)."""
     surnames = {
         m.tokens[-1].lower()
         for m in mentions
