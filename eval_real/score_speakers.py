@@ -32,7 +32,9 @@ Definitions (the figures in docs/quotes.md use exactly these):
     not scored.
 - **Right**: for a named or pronoun gold, the package's `speaker` (the entity's canonical name)
   has the gold surname as its last word and, when both have a first name, the same first name
-  (or one is an initial of the other); for a description gold, no `speaker`.
+  (or one is an initial of the other, or both are forms of one name in the package's curated
+  list, `analysis/entities/data/given_names.csv`: "Bill"/"William"; a typographic apostrophe
+  counts as a straight one); for a description gold, no `speaker`.
 - **Precision where named** = right / quotes to which the package gives a `speaker`.
 - **Accuracy** = right / all scored quotes (a missing speaker is wrong unless the gold is a
   description).
@@ -169,14 +171,23 @@ def gold_speaker(gold: Gold, all_gold: list[Gold], text: str) -> tuple[str, str 
 
 def same_person(predicted: str, gold: str) -> bool:
     """Returns whether a canonical name is the gold name: the same surname (last word) and, when
-    both have a first name, the same first name or an initial of it."""
-    p = [w.strip(".").lower() for w in predicted.split()]
-    g = [w.strip(".").lower() for w in gold.split()]
+    both have a first name, the same first name, an initial of it, or a variant of it in the
+    package's curated list (`analysis/entities/data/given_names.csv`: "Bill"/"William"; the
+    same test as `score_entities.py`); a typographic apostrophe is a straight one ("O’Hara"
+    is "O'Hara")."""
+    from analysis.entities.vocabulary import same_given_name
+
+    p = [w.strip(".").lower().replace("’", "'") for w in predicted.split()]
+    g = [w.strip(".").lower().replace("’", "'") for w in gold.split()]
     if not p or not g or p[-1] != g[-1]:
         return False
     if len(p) >= 2 and len(g) >= 2:
         firsts = {w[:1] for w in g[:-1]} if len(p[0]) == 1 else set(g[:-1])
-        return p[0] in firsts or any(len(w) == 1 and w == p[0][:1] for w in g[:-1])
+        return (
+            p[0] in firsts
+            or any(len(w) == 1 and w == p[0][:1] for w in g[:-1])
+            or same_given_name(p[0], g[0])
+        )
     return True
 
 

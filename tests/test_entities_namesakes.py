@@ -12,10 +12,9 @@ import pytest
 
 import analysis
 from analysis.entities.linking import _link_single_names
-from analysis.entities.mentions import Mention
+from analysis.entities.mentions import Mention, _glued
 from analysis.entities.merging import (
     _Clusters,
-    _glued,
     _merge_people,
     _reversed,
     _used_as_person,

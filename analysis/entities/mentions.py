@@ -20,9 +20,12 @@ from .vocabulary import (
     calendar_words,
     holidays,
     honorifics,
+    inner_titles,
     is_given_name,
     month_context,
     name_suffixes,
+    platforms,
+    same_given_name,
     surname_particles,
     title_of,
     weekdays,
@@ -51,6 +54,7 @@ class Mention:
     key: str = ""  # the folded name: ASCII, lowercase, words only
     title: str | None = None  # the title or honorific right before it ("senator" for "Sen. X")
     linked: bool = False  # a one-word name linked to a person's full name: its label not voted
+    regional: bool = False  # followed by a comma and a place closing the clause ("X, Utah.")
 
     def __post_init__(self) -> None:
         self.key = self.key or fold(self.text)
@@ -89,6 +93,7 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
             article_id, article_index, span.start_char, end, text, tuple(text.split()), label
         )
         mention.cues, mention.title = _cues(span), _title_before(span)
+        mention.regional = _before_its_region(span)
         mentions.append(mention)
     return mentions
 
@@ -129,11 +134,28 @@ def _trim(ent: Span) -> Span | None:
         or (doc[end - 1].lower_ in weekdays() and end - start > 1)
     ):
         end -= 1
+    if start < end and ent.label_ == "PERSON":
+        after = _after_inner_title(doc, start, end)
+        if after is None:
+            return None  # "<Place> Mayor": the name follows the span
+        start = after
     if start >= end:
         return None
     if end - start == 1 and _is_date_word(doc, start):
         return None
     return doc[start:end]
+
+
+def _after_inner_title(doc: Doc, start: int, end: int) -> int | None:
+    """Returns where a person's name starts after a title inside a span (`inner_titles`, never
+    a surname: "Harbor Party Chair Ann Holt" → "Ann Holt"), `start` when there is none, or None
+    when the span ends with one ("Harbor Mayor", "Coastal Sgt." before the name: no name)."""
+    for i in range(end - 1, start, -1):
+        if doc[i].lower_.rstrip(".") not in inner_titles():
+            continue
+        after = i + 1 if i + 1 < end and doc[i + 1].text != "." else i + 2
+        return after if after < end and doc[after].is_title else None
+    return start
 
 
 def _after_owner(doc: Doc, start: int, end: int, *, label: str) -> int:
@@ -240,10 +262,78 @@ def _cues(span: Span) -> Counter[str]:
     return cues
 
 
+def _before_its_region(span: Span) -> bool:
+    """Whether a name is followed by a comma and a place closing the clause ("… from X,
+    Utah." "X, Utah, said"): a town and its state or country."""
+    doc = span.doc
+    at = span.end
+    if at + 1 >= len(doc) or doc[at].text != ",":
+        return False
+    if doc[at + 1].ent_iob_ != "B" or doc[at + 1].ent_type_ != "GPE":
+        return False
+    end = at + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end >= len(doc) or doc[end].is_punct
+
+
+#: A word glued to the next one, as page furniture runs names together ("SmithJones"): three
+#: lowercase letters, then a capital ("McDonald", "DeSantis", "MacArthur" have fewer).
+_GLUED = re.compile(r"[a-z]{3}[A-Z]")
+
+
+def _glued(group: list[Mention]) -> bool:
+    """Whether a name's mentions run two words together ("Ann SmithJones"): not a name."""
+    return any(_GLUED.search(m.text) for m in group)
+
+
 def _person_evidence(group: list[Mention]) -> bool:
     return any(m.cues["PERSON"] for m in group) or any(
         m.label == "PERSON" and len(m.tokens) >= 2 for m in group
     )
+
+
+#: Weight of a common given name opening a name the model did not take for a person's: as much
+#: as a title before it, so it outvotes one place or organisation label.
+GIVEN_NAME_CUE = 2
+
+
+def mark_given_name_people(
+    groups: Mapping[str, list[Mention]], *, common: frozenset[str], places: set[str]
+) -> set[str]:
+    """Gives a person cue (`GIVEN_NAME_CUE`) to every mention of a name built as a person's,
+    so that neither the model's other label ("Ann Holt" as a place) nor a misparsed place
+    preposition outvotes it, and returns the names (folded keys) so marked.
+
+    Such a name has two or three words, the first a common given name (`is_given_name`, three
+    letters or more: a two-letter one such as "Al" also opens foreign words), every mention
+    written capitalised; no word is an organisation word, a place word (`places`) or a
+    platform, and no word runs into the next one (page furniture: "Ann HoltThe", `_glued`).
+    Unless the model labels it PERSON most of the time, no word is a common word of the corpus
+    either (`common`: "Ann Holt City", "Ann Holt Show") and no mention of it is placed ("in X",
+    or "X, Utah." closing a clause: a town and its state).
+    """
+    marked = set()
+    for key, group in groups.items():
+        words = key.split()
+        person_said = _majority_label(group) == "PERSON"
+        if (
+            len(words) not in (2, 3)
+            or len(words[0]) < 3
+            or not is_given_name(words[0])
+            or len(words[-1]) < 2
+            or _has_org_word(key)
+            or set(words) & (places | platforms())
+            or _glued(group)
+            or any(not w[:1].isupper() for m in group for w in m.tokens)
+            or not person_said
+            and (set(words) & common or any(m.cues["GPE"] > 0 or m.regional for m in group))
+        ):
+            continue
+        for m in group:
+            m.cues["PERSON"] += GIVEN_NAME_CUE
+        marked.add(key)
+    return marked
 
 
 def _majority_label(group: list[Mention]) -> str | None:
@@ -274,6 +364,40 @@ def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[
         for m in mentions
         if not (m.text in common and _opens_sentence(texts[m.article_id], m.start))
     ]
+
+
+def drop_common_word_people(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[Mention]:
+    """Returns the mentions without the "people" made only of common words that page clutter
+    puts in capitals ("Inbox Join" in a sign-up line, "Photos" in a credit line): names
+    labelled PERSON (or found by search) in two articles or more (a page's clutter repeats; a
+    watchdog group's name of two common words, mislabelled once, stays), every word of which
+    the corpus writes in lowercase more often than capitalised inside sentences
+    (`common_words`), never used as a person's (no title, role or speech verb), with no common
+    given name, and no word that ends a person's full name (opening with a given name or used
+    as a person's) elsewhere ("Price" after "Ann Price" stays)."""
+    surnames = {
+        m.tokens[-1].lower()
+        for m in mentions
+        if len(m.tokens) >= 2 and (m.cues["PERSON"] > 0 or is_given_name(m.tokens[0]))
+    }
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[m.key].append(m)
+    candidates = {
+        key
+        for key, group in by_key.items()
+        if any(m.label == "PERSON" for m in group)
+        and len({m.article_id for m in group}) >= 2  # page clutter repeats
+        and all(m.label in ("PERSON", None) for m in group)
+        and not any(m.cues["PERSON"] > 0 or m.title for m in group)
+        and not any(is_given_name(w) or w.lower() in surnames for w in group[0].tokens)
+    }
+    if not candidates:
+        return mentions
+    words = {w.lower() for key in candidates for w in by_key[key][0].tokens}
+    lowered = common_words((doc.text for doc in docs.values()), words)
+    junk = {k for k in candidates if all(w.lower() in lowered for w in by_key[k][0].tokens)}
+    return [m for m in mentions if m.key not in junk]
 
 
 def common_words(texts: Iterable[str], words: set[str]) -> set[str]:
@@ -308,6 +432,25 @@ def set_aside_group_words(mentions: list[Mention]) -> list[Mention]:
         if len(words) >= 3 and fold(words[0]) in groups and is_given_name(words[1]):
             at = m.text.index(words[1], len(words[0]))
             m = replace(m, start=m.start + at, text=m.text[at:], tokens=tuple(words[1:]), key="")
+        kept.append(m)
+    return kept
+
+
+def set_aside_repeated_given_names(mentions: list[Mention]) -> list[Mention]:
+    """Returns the mentions with a trailing given name set aside when it repeats the first one
+    or is a variant of it ("Ann Holt Ann", "Bill Holt William": page tags run a person's name
+    into its full first name): three words or more, the last a common given name."""
+    kept = []
+    for m in mentions:
+        words = m.text.split()
+        first, last = (words[0], words[-1]) if words else ("", "")
+        if (
+            len(words) >= 3
+            and is_given_name(last)
+            and (first.lower() == last.lower() or same_given_name(first, last))
+        ):
+            text = m.text[: m.text.rindex(last)].rstrip()
+            m = replace(m, end=m.start + len(text), text=text, tokens=tuple(text.split()), key="")
         kept.append(m)
     return kept
 
@@ -382,7 +525,7 @@ def _find_missed(
                 continue  # "May" the month is not the surname May
             m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
             m.cues, m.fallback = _cues(span), forms[form] or None
-            m.title = _title_before(span)
+            m.title, m.regional = _title_before(span), _before_its_region(span)
             found.append(m)
     return found
 

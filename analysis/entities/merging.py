@@ -7,18 +7,25 @@ from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 from ..text.names import NameBlocks, name_similarity, transliteration_key
-from .cues import _has_org_word
-from .mentions import Mention, _majority_label, _person_evidence
+from .cues import PLACE_LABELS, _has_org_word
+from .mentions import Mention, _glued, _majority_label, _person_evidence
 from .vocabulary import alias_groups, same_given_name, surname_particles
 
 #: Letters a nationality and its country's name share at least (Ukrainian/Ukraine).
 STEM = 4
 #: Similarity (0–1, on transliteration keys) for first names, surnames and one-word names.
 NAME_SIMILARITY = 0.88
+#: A one-word name opening people's names this many times as often as it stands alone is a
+#: first name, not a place word, whatever the model's label for it alone.
+FIRST_NAME_SHARE = 3
+#: Two spellings of one full name in different articles are one person's when the articles
+#: are at most this many days apart (the same story).
+SPELLING_DAYS = 7
 #: Two surnames whose keys have this many letters or fewer are one only when their keys are equal.
 SHORT_SURNAME = 4
 
@@ -54,16 +61,8 @@ class _Clusters:
         return True
 
 
-#: A word glued to the next one, as page furniture runs names together ("SmithJones"): three
-#: lowercase letters, then a capital ("McDonald", "DeSantis", "MacArthur" have fewer).
-_GLUED = re.compile(r"[a-z]{3}[A-Z]")
 #: An owner's possessive inside a name ("X's Ann Smith" left whole): no person's full name.
 _OWNER = re.compile(r"\w['’]s\s")
-
-
-def _glued(group: list[Mention]) -> bool:
-    """Whether a name's mentions run two words together ("Ann SmithJones"): not a name."""
-    return any(_GLUED.search(m.text) for m in group)
 
 
 def _looks_like_person(
@@ -95,6 +94,27 @@ def _used_as_person(group: list[Mention]) -> bool:
     titled = sum(m.title is not None for m in group)
     person = sum(m.cues["PERSON"] > 0 for m in group)
     return (titled > 0 and titled > placed) or (person >= 2 and person > 2 * placed)
+
+
+def find_place_words(groups: Mapping[str, list[Mention]]) -> set[str]:
+    """Returns the place words: one-word names (folded) mostly labelled as places (a
+    mislabelled person's full name, like "Agnes Kalamar" LOC, does not make "Agnes" one), not
+    used as a person's (`_used_as_person`: "Sen. X" more often than "in X"), and not a first
+    name: a word opening people's names (mostly labelled PERSON) more than `FIRST_NAME_SHARE`
+    times as often as it stands alone ("Ann" labelled a place a few times beside many mentions
+    of "Ann X" people)."""
+    first_of_people: Counter[str] = Counter()
+    for key, group in groups.items():
+        if " " in key and _majority_label(group) == "PERSON":
+            first_of_people[key.split()[0]] += len(group)
+    return {
+        key
+        for key, group in groups.items()
+        if " " not in key
+        and _majority_label(group) in PLACE_LABELS
+        and not _used_as_person(group)
+        and first_of_people[key] <= FIRST_NAME_SHARE * len(group)
+    }
 
 
 def _reversed(key: str, groups: Mapping[str, list[Mention]]) -> bool:
@@ -157,8 +177,13 @@ def _merge_people(
     org_heads: set[str],
     *,
     common: frozenset[str] = frozenset(),
+    published: Mapping[str, date | None] | None = None,
 ) -> list[str]:
     """Merges full names of one person; returns every multi-word name that joined a person.
+
+    Two surnames spelled alike but not the same ("Ann Holt" and "Ann Hollt") are one person's
+    only when an article uses both spellings or two articles using them are at most
+    `SPELLING_DAYS` apart (`published`: each article's day; none known is no obstacle).
 
     A name with a place word in it, or starting with an organisation's first word ("Amnesty
     Ukraine"), is not taken for a personal name, whatever its label; nor a headline's words
@@ -180,6 +205,7 @@ def _merge_people(
     for name in names:
         by_surname[name.split()[-1]].append(name)
     surnames = NameBlocks(by_surname)
+    days = {a: d.toordinal() for a, d in (published or {}).items() if d is not None}
     people = set(evident)
     _merge_particle_surnames(groups, clusters, evident, people)
     for a in evident:
@@ -187,7 +213,12 @@ def _merge_people(
             b for s in surnames.similar(a.split()[-1], NAME_SIMILARITY) for b in by_surname[s]
         )
         for b in alike:
-            if a != b and _same_person(a, b) and clusters.merge(a, b):
+            if (
+                a != b
+                and _same_person(a, b)
+                and _spellings_meet(groups[a], groups[b], days)
+                and clusters.merge(a, b)
+            ):
                 people.add(b)
     for key in sorted(groups):
         words = key.split()
@@ -196,6 +227,22 @@ def _merge_people(
             # alone never joins "Smith John" as a surname)
             clusters.merge(f"{words[1]} {words[0]}", key)
     return sorted(people)
+
+
+def _spellings_meet(a: list[Mention], b: list[Mention], days: Mapping[str, int]) -> bool:
+    """Returns whether two full names of one first name are spellings of one person's: their
+    surnames have one key (a final "s" aside), or an article uses both, or two articles using
+    them are at most `SPELLING_DAYS` apart (articles without a day are no obstacle)."""
+    ka, kb = (transliteration_key(g[0].key.split()[-1]) for g in (a, b))
+    if ka == kb or ka + "s" == kb or kb + "s" == ka:
+        return True
+    in_a, in_b = {m.article_id for m in a}, {m.article_id for m in b}
+    if in_a & in_b:
+        return True
+    dated_a, dated_b = [days[x] for x in in_a if x in days], [days[x] for x in in_b if x in days]
+    if not dated_a or not dated_b:
+        return True
+    return min(abs(x - y) for x in dated_a for y in dated_b) <= SPELLING_DAYS
 
 
 def _merge_particle_surnames(

@@ -13,17 +13,19 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from .canonical import _canonical_name, _decide_label, slug
-from .cues import PLACE_LABELS, _has_org_word
+from .cues import _has_org_word
 from .curated import Curated, _apply_curated
 from .linking import _link_single_names
 from .mentions import (
     Mention,
     _find_missed,
-    _majority_label,
     common_words,
+    drop_common_word_people,
     drop_common_words,
     extract_mentions,
+    mark_given_name_people,
     set_aside_group_words,
+    set_aside_repeated_given_names,
 )
 from .merging import (
     _Clusters,
@@ -31,7 +33,7 @@ from .merging import (
     _link_org_short_forms,
     _merge_people,
     _merge_single_names,
-    _used_as_person,
+    find_place_words,
     merge_aliases,
     merge_org_variants,
 )
@@ -75,20 +77,15 @@ def resolve_entities(
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
     mentions = set_aside_group_words(drop_common_words(docs, mentions))
     mentions = drop_common_words(docs, mentions + _find_missed(docs, order, mentions))
+    mentions = drop_common_word_people(docs, mentions)
+    # after the search, so that the given name set aside is not found again as a name
+    mentions = set_aside_repeated_given_names(mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[m.key].append(m)
     _fold_plurals(groups)
     clusters = _Clusters(groups, curated.not_same)
-    # Place words: one-word names mostly labelled as places (a mislabelled person's full name,
-    # like "Agnes Kalamar" LOC, must not make "Agnes" a place).
-    # A word given a person's title more often than used as a place ("Sen. X" rather than "in
-    # X") is no place word, whatever the model's label.
-    places = {
-        k
-        for k, g in groups.items()
-        if " " not in k and _majority_label(g) in PLACE_LABELS and not _used_as_person(g)
-    }
+    places = find_place_words(groups)
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
     name_words = {
         w
@@ -98,7 +95,8 @@ def resolve_entities(
         if len(w) >= 3 and not is_given_name(w)  # an initial is no common word
     }
     common = frozenset(common_words((doc.text for doc in docs.values()), name_words))
-    people = _merge_people(groups, clusters, places, org_heads, common=common)
+    mark_given_name_people(groups, common=common, places=places)
+    people = _merge_people(groups, clusters, places, org_heads, common=common, published=published)
     links = _link_single_names(mentions, groups, people, clusters, org_heads, published=published)
     linked_keys = {mentions[i].key for i in links}
     person_words = {w for k in people for w in (k.split()[0], k.split()[-1])}

@@ -75,6 +75,11 @@ def surname_particles() -> frozenset[str]:
     return _vocabulary()["surname_particles"]
 
 
+def inner_titles() -> frozenset[str]:
+    """Returns the titles and ranks that are never a surname ("mayor", "sgt"), lowercase."""
+    return _vocabulary()["inner_titles"]
+
+
 def platforms() -> frozenset[str]:
     """Returns the social platforms' names, folded (lowercase words): always organisations."""
     return _vocabulary()["platforms"]

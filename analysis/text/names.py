@@ -15,10 +15,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 from unidecode import unidecode
 
+#: One letter elided before an apostrophe inside a surname ("O'Hara", "D’Costa"): one word.
+_ELIDED = re.compile(r"\b([a-z])'(?=[a-z]{2})")
+
 
 def fold(text: str) -> str:
-    """Returns the name folded to lowercase ASCII words (diacritics, case, punctuation gone)."""
-    return " ".join(re.findall(r"[a-z0-9]+", unidecode(text).lower()))
+    """Returns the name folded to lowercase ASCII words (diacritics, case, punctuation gone; a
+    letter elided before an apostrophe stays with its word: "O’Hara" is "ohara", one word)."""
+    return " ".join(re.findall(r"[a-z0-9]+", _ELIDED.sub(r"\1", unidecode(text).lower())))
 
 
 @cache
