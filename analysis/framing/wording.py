@@ -18,11 +18,15 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from .tokens import NO_QUOTE, check_part, map_all_quote_owners
 
 #: Longest run of words, on either side, that counts as one word choice.
 MAX_CHOICE_WORDS = 3
@@ -47,6 +51,8 @@ COLUMNS = [
     "end_b",
     "text_b",
 ]
+#: The columns of `summarize_word_choices`.
+SUMMARY_COLUMNS = ["outlet_a", "text_a", "outlet_b", "text_b", "n", "statements"]
 
 
 def _key(word: str) -> str:
@@ -170,7 +176,7 @@ def summarize_word_choices(
         outlet_b, text_b (as first written), n (how many times) and statements (their ids, to
         trace each choice back), most frequent first.
     """
-    columns = ["outlet_a", "text_a", "outlet_b", "text_b", "n", "statements"]
+    columns = SUMMARY_COLUMNS
     if outlets is not None:
         keep = set(outlets)
         choices = choices[choices.outlet_a.isin(keep) & choices.outlet_b.isin(keep)]
@@ -191,22 +197,143 @@ def summarize_word_choices(
     return out[columns].reset_index(drop=True)
 
 
-def select_outlet_pairs(summary: pd.DataFrame, *, outlets: Iterable[str]) -> pd.DataFrame:
-    """Keeps the rows of a word-choice summary whose two outlets are both given.
+#: Which part of the text a wording is in (`WordChoiceIndex.part_a`, `part_b`): the reporter's own
+#: words, inside a quote, or across a quote's boundary (counted under "all" only).
+REPORTER, QUOTED, ACROSS = 0, 1, 2
 
-    Every row of `summarize_word_choices` belongs to one outlet pair, so summarising once and
-    selecting pairs per filter gives what summarising the selected outlets' choices gives.
+
+@dataclass(frozen=True)
+class WordChoiceIndex:
+    """What a filter only selects from in the word choices, computed once: each choice's two
+    articles, the part of the text of each wording and its pair of wordings.
+
+    Attributes:
+        article_ids: Every article with a choice, sorted.
+        article_a: The position in `article_ids` of each choice's article a.
+        article_b: The same for article b.
+        part_a: `REPORTER`, `QUOTED` or `ACROSS` for each choice's wording a.
+        part_b: The same for wording b.
+        pair: The number of each choice's outlet pair and pair of wordings (compared in
+            lowercase), numbered in order of first appearance.
+        statement: The statement_id of each choice.
+        pairs: One row per pair number: outlet_a, outlet_b.
+        text_a: The choices' text_a (as written).
+        text_b: The choices' text_b.
+    """
+
+    article_ids: pd.Index
+    article_a: np.ndarray
+    article_b: np.ndarray
+    part_a: np.ndarray
+    part_b: np.ndarray
+    pair: np.ndarray
+    statement: np.ndarray
+    pairs: pd.DataFrame
+    text_a: np.ndarray
+    text_b: np.ndarray
+
+    def select(
+        self,
+        *,
+        article_ids: Iterable[str] | None = None,
+        part: str = "all",
+        minimum: int = 1,
+    ) -> pd.DataFrame:
+        """Summarises the choices of some articles, as `summarize_word_choices` does.
+
+        Args:
+            article_ids: Keep the choices whose two articles are both among these; None: all.
+            part: "all"; "reporter": both wordings in the reporter's own words; "quotes": both
+                inside quotes (a wording across a quote's boundary is kept under "all" only).
+            minimum: Keep the rows made at least this many times.
+
+        Returns:
+            `summarize_word_choices` of the kept choices (outlet_a, text_a, outlet_b, text_b, n,
+            statements), its rows with `n` below `minimum` left out.
+        """
+        keep = np.ones(len(self.pair), dtype=bool)
+        if article_ids is not None:
+            chosen = self.article_ids.isin(set(article_ids))
+            keep &= chosen[self.article_a] & chosen[self.article_b]
+        if check_part(part) != "all":
+            wanted = REPORTER if part == "reporter" else QUOTED
+            keep &= (self.part_a == wanted) & (self.part_b == wanted)
+        rows = np.flatnonzero(keep)
+        pair = self.pair[rows]
+        n = np.bincount(pair, minlength=len(self.pairs))
+        shown = np.flatnonzero(n >= max(1, minimum))
+        if not len(shown):
+            return pd.DataFrame(columns=SUMMARY_COLUMNS)
+        # Pairs in order of their first kept choice (as a groupby without sorting numbers them).
+        values, first = np.unique(pair, return_index=True)
+        order = np.argsort(first, kind="stable")
+        groups, first = values[order], first[order]
+        often = n[groups] >= max(1, minimum)
+        groups, first_row = groups[often], rows[first[often]]
+        # Each pair's statements: the distinct (pair, statement) of the kept choices, sorted.
+        both = np.unique(np.stack([pair, self.statement[rows]], axis=1), axis=0)
+        starts = np.searchsorted(both[:, 0], groups)
+        ends = np.searchsorted(both[:, 0], groups, side="right")
+        ids = both[:, 1].tolist()
+        out = pd.DataFrame(
+            {
+                "outlet_a": self.pairs.outlet_a.to_numpy()[groups],
+                "text_a": self.text_a[first_row],
+                "outlet_b": self.pairs.outlet_b.to_numpy()[groups],
+                "text_b": self.text_b[first_row],
+                "n": n[groups],
+                "statements": [ids[s:e] for s, e in zip(starts, ends, strict=True)],
+            }
+        )
+        out = out.sort_values(["n", "outlet_a", "outlet_b"], ascending=[False, True, True])
+        return out.reset_index(drop=True)
+
+
+def index_word_choices(tables: Any, choices: pd.DataFrame) -> WordChoiceIndex:
+    """Computes what a filter only selects from in the word choices (`WordChoiceIndex`).
 
     Args:
-        summary: `summarize_word_choices` of every choice (not changed).
-        outlets: The outlets kept.
+        tables: The built `Tables` (articles, quotes).
+        choices: `find_word_choices` rows (not changed).
 
     Returns:
-        The rows of `summary` whose outlet_a and outlet_b are both in `outlets`, in its order,
-        with a fresh index (`summarize_word_choices(choices, outlets=outlets)`).
+        The index.
     """
-    keep = set(outlets)
-    chosen = summary[summary.outlet_a.isin(keep) & summary.outlet_b.isin(keep)]
-    if chosen.empty:
-        return pd.DataFrame(columns=list(summary.columns))
-    return chosen.reset_index(drop=True)
+    article_ids = pd.Index(sorted(set(choices.article_a) | set(choices.article_b)), dtype=object)
+    bodies = dict(zip(tables.articles.article_id, tables.articles.body, strict=True))
+    quotes = tables.quotes[tables.quotes.article_id.isin(set(article_ids))]
+    owners = map_all_quote_owners({a: bodies[a] for a in article_ids}, quotes)
+
+    def parts(side: str) -> np.ndarray:
+        columns = (choices[f"{c}_{side}"] for c in ("article", "start", "end"))
+        spans = zip(*columns, strict=True)
+        out = []
+        for aid, start, end in spans:
+            inside = owners[aid][int(start) : int(end)] != NO_QUOTE
+            out.append(QUOTED if inside.all() else (ACROSS if inside.any() else REPORTER))
+        return np.asarray(out, dtype=np.int8)
+
+    keys = pd.DataFrame(
+        {
+            "outlet_a": choices.outlet_a,
+            "key_a": choices.text_a.map(_key),
+            "outlet_b": choices.outlet_b,
+            "key_b": choices.text_b.map(_key),
+        }
+    )
+    # Numbered in order of first appearance, as `summarize_word_choices` groups them.
+    pair = keys.groupby(list(keys.columns), sort=False).ngroup().to_numpy(dtype=np.int64)
+    first = np.unique(pair, return_index=True)[1]
+    pairs = keys.iloc[first][["outlet_a", "outlet_b"]].reset_index(drop=True)
+    return WordChoiceIndex(
+        article_ids=article_ids,
+        article_a=article_ids.get_indexer(choices.article_a),
+        article_b=article_ids.get_indexer(choices.article_b),
+        part_a=parts("a"),
+        part_b=parts("b"),
+        pair=pair,
+        statement=choices.statement_id.to_numpy(dtype=np.int64),
+        pairs=pairs,
+        text_a=choices.text_a.to_numpy(dtype=object),
+        text_b=choices.text_b.to_numpy(dtype=object),
+    )
