@@ -276,6 +276,13 @@ def select_speaker_frames(tables: Any, selection: Selection) -> pd.DataFrame:
     return counted[counted.n >= selection.minimum].reset_index(drop=True)
 
 
+def select_left_out(tables: Any, left_out: pd.DataFrame, selection: Selection) -> pd.DataFrame:
+    """Returns the frame matches left out (`frames.tabulate_left_out`) of a selection: its
+    articles, its frames, its part of the text, the search applied to the matched words."""
+    rows = selection.select_rows(left_out, tables.articles, text_column="matched")
+    return select_matches(rows, part_of(selection))
+
+
 def describe_table_source(
     articles: pd.DataFrame,
     selection: Selection,
