@@ -652,5 +652,5 @@ def test_house_style_follows_the_dates_and_the_minimum_and_says_what_it_shows(
     ) == (
         "<div class='coverage-lens-source' style='font-size:85%;color:#555'>Source: corpus, "
         "2 of 5 articles (1 outlet). Filters: published 2024-05-02 to 2024-05-03; frame: "
-        "economic; at least 2. Not applied to this table: frame. 1 row.</div>"
+        "economic; at least 2. Not applied here: frame. 1 row.</div>"
     )

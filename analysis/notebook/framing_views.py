@@ -16,6 +16,7 @@ from ..framing.style import HouseStyleIndex
 from ..framing.terms import TermCounts, find_term_sentences, rank_outlet_terms
 from ..framing.tokens import part_of
 from ..framing.wording import WordChoiceIndex
+from .charts.framing import describe_not_applied
 from .charts.style import describe_corpus, plural
 from .viewers import TableView
 from .views import markup
@@ -154,9 +155,13 @@ def render_term_drilldown(
 
 
 def list_frame_choices(tables: Any, selection: Selection) -> list[str]:
-    """Returns the frames matched in the selection (the "frame" choice and part applied)."""
+    """Returns the frames matched in the selection (the "frame" choice and part applied) at
+    least its minimum number of times, as the frames chart keeps them, in order of first
+    match."""
     rows = selection.select_rows(tables.frames, tables.articles, text_column="matched")
-    return list(dict.fromkeys(select_matches(rows, part_of(selection)).frame))
+    found = select_matches(rows, part_of(selection)).frame
+    counts = found.value_counts()
+    return [f for f in dict.fromkeys(found) if counts[f] >= selection.minimum]
 
 
 def render_frame_drilldown(tables: Any, frame: str, selection: Selection) -> str:
@@ -184,6 +189,8 @@ class Drilldown:
         *,
         panel: Any = None,
         description: str = "show",
+        articles: pd.DataFrame | None = None,
+        not_applied: Sequence[str] = (),
     ) -> None:
         """Shows `render(choice, selection)` for the picked option.
 
@@ -192,7 +199,11 @@ class Drilldown:
             render: Makes the (escaped) HTML for a choice and a selection.
             panel: The `widgets.FilterPanel` to follow; None: the whole corpus.
             description: The picker's label.
+            articles: The whole `articles` table: the view then opens with a source line saying
+                which selection it shows (`describe_table_source`); None: no source line.
+            not_applied: The panel's filters the view does not follow (named when set).
         """
+        self._articles, self._not_applied = articles, tuple(not_applied)
         self._options = options if callable(options) else (lambda _selection: options)
         self._render = render
         self._selection = panel.selection if panel is not None else Selection()
@@ -229,7 +240,14 @@ class Drilldown:
 
     def _show(self) -> None:
         choice = self.picker.value
-        self.view.value = (
+        source = (
+            ""
+            if self._articles is None
+            else describe_table_source(
+                self._articles, self._selection, not_applied=self._not_applied
+            )
+        )
+        self.view.value = source + (
             "<p><i>Nothing to show for this selection.</i></p>"
             if choice is None
             else self._render(str(choice), self._selection)
@@ -286,37 +304,31 @@ def select_left_out(tables: Any, left_out: pd.DataFrame, selection: Selection) -
 def describe_table_source(
     articles: pd.DataFrame,
     selection: Selection,
-    rows: int,
+    rows: int | None = None,
     *,
     not_applied: Sequence[str] = (),
 ) -> str:
-    """Says which selection a table shows, as a chart's source line does.
+    """Says which selection a table or a drill-down shows, as a chart's source line does.
 
     Args:
         articles: The whole `articles` table.
         selection: The selection shown.
-        rows: How many rows the table has.
-        not_applied: The filters of the panel the table does not follow (e.g. "frame"), named
-            when they are set.
+        rows: How many rows the table has; None names no rows.
+        not_applied: The filters of the panel the view does not follow (e.g. "frame"), named
+            when they are set (`charts.framing.describe_not_applied`).
 
     Returns:
         Escaped HTML: the corpus, the selected articles and outlets of all, every active filter
-        (`Selection.describe`), the filters set that this table does not follow, and the rows.
+        (`Selection.describe`), the filters set that the view does not follow, and the rows.
     """
     shown = selection.select_articles(articles)
     filters = selection.describe()
-    chosen = dict(selection.choices)
-    unused = [
-        name
-        for name in not_applied
-        if name in chosen or (name == "minimum" and selection.minimum > 1)
-    ]
     text = (
         f"Source: {describe_corpus(articles)}, {len(shown)} of {plural(len(articles), 'article')} "
-        f"({plural(shown.outlet.nunique(), 'outlet')}). "
-        + (f"Filters: {filters}. " if filters else "")
-        + (f"Not applied to this table: {', '.join(unused)}. " if unused else "")
-        + f"{plural(rows, 'row')}."
+        f"({plural(shown.outlet.nunique(), 'outlet')})."
+        + (f" Filters: {filters}." if filters else "")
+        + describe_not_applied(selection, not_applied)
+        + (f" {plural(rows, 'row')}." if rows is not None else "")
     )
     style = "font-size:85%;color:#555"
     return f"<div class='coverage-lens-source' style='{style}'>{html.escape(text)}</div>"
