@@ -16,6 +16,7 @@ within one statement only: nothing is compared across the whole corpus.
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -205,7 +206,7 @@ REPORTER, QUOTED, ACROSS = 0, 1, 2
 @dataclass(frozen=True)
 class WordChoiceIndex:
     """What a filter only selects from in the word choices, computed once: each choice's two
-    articles, the part of the text of each wording and its pair of wordings.
+    articles, the part of the text of each wording, its pair of wordings and its statement.
 
     Attributes:
         article_ids: Every article with a choice, sorted.
@@ -215,8 +216,15 @@ class WordChoiceIndex:
         part_b: The same for wording b.
         pair: The number of each choice's outlet pair and pair of wordings (compared in
             lowercase), numbered in order of first appearance.
-        statement: The statement_id of each choice.
-        pairs: One row per pair number: outlet_a, outlet_b.
+        by_pair: The choices' positions sorted by pair (then position).
+        pairs: One row per pair number: outlet_a, outlet_b, and outlets (a number that sorts
+            as (outlet_a, outlet_b) sort).
+        combo: The number of each choice's (pair, statement), numbered in sorted order.
+        combo_pair: The pair of each (pair, statement) number.
+        combo_statement: The statement_id of each (pair, statement) number.
+        statements: Each pair's statement ids (a list per pair, in an object array; shared with
+            the tables `select` returns, which must not change them).
+        statement_counts: How many statements each pair has.
         text_a: The choices' text_a (as written).
         text_b: The choices' text_b.
     """
@@ -227,10 +235,15 @@ class WordChoiceIndex:
     part_a: np.ndarray
     part_b: np.ndarray
     pair: np.ndarray
-    statement: np.ndarray
+    by_pair: np.ndarray
     pairs: pd.DataFrame
-    text_a: np.ndarray
-    text_b: np.ndarray
+    combo: np.ndarray
+    combo_pair: np.ndarray
+    combo_statement: np.ndarray
+    statements: np.ndarray
+    statement_counts: np.ndarray
+    text_a: Any
+    text_b: Any
 
     def select(
         self,
@@ -258,35 +271,51 @@ class WordChoiceIndex:
         if check_part(part) != "all":
             wanted = REPORTER if part == "reporter" else QUOTED
             keep &= (self.part_a == wanted) & (self.part_b == wanted)
-        rows = np.flatnonzero(keep)
-        pair = self.pair[rows]
-        n = np.bincount(pair, minlength=len(self.pairs))
-        shown = np.flatnonzero(n >= max(1, minimum))
-        if not len(shown):
-            return pd.DataFrame(columns=SUMMARY_COLUMNS)
-        # Pairs in order of their first kept choice (as a groupby without sorting numbers them).
-        values, first = np.unique(pair, return_index=True)
-        order = np.argsort(first, kind="stable")
-        groups, first = values[order], first[order]
+        n = np.bincount(self.pair[keep], minlength=len(self.pairs))
+        # Each pair's first kept choice: the first of its run in `by_pair` order.
+        kept = self.by_pair[keep[self.by_pair]]
+        pair = self.pair[kept]
+        starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else pair
+        groups, first = pair[starts], kept[starts]
         often = n[groups] >= max(1, minimum)
-        groups, first_row = groups[often], rows[first[often]]
-        # Each pair's statements: the distinct (pair, statement) of the kept choices, sorted.
-        both = np.unique(np.stack([pair, self.statement[rows]], axis=1), axis=0)
-        starts = np.searchsorted(both[:, 0], groups)
-        ends = np.searchsorted(both[:, 0], groups, side="right")
-        ids = both[:, 1].tolist()
-        out = pd.DataFrame(
+        groups, first = groups[often], first[often]
+        if not len(groups):
+            return pd.DataFrame(columns=SUMMARY_COLUMNS)
+        # Most frequent first, then by outlets; ties in order of first appearance.
+        outlets = self.pairs.outlets.to_numpy()
+        order = np.lexsort((first, outlets[groups], -n[groups]))
+        groups, first = groups[order], first[order]
+        # Each pair's statements: its (pair, statement) numbers of the kept choices, sorted.
+        present = np.zeros(len(self.combo_pair), dtype=bool)
+        present[self.combo[keep]] = True
+        combos = np.flatnonzero(present)  # sorted by pair, then statement
+        ids = self.combo_statement[combos].tolist()
+        per_pair = np.bincount(self.combo_pair[combos], minlength=len(self.pairs))
+        offsets = np.concatenate([[0], np.cumsum(per_pair)])
+        begin, end = offsets[groups], offsets[groups + 1]
+        # A pair that kept all its statements shows the index's list (most pairs, most of the
+        # time); the others get a new one. With the garbage collector on, making 100,000 small
+        # lists beside the notebook's millions of objects cost about 0.8 s in collections.
+        statements = self.statements[groups]
+        partial = np.flatnonzero(per_pair[groups] != self.statement_counts[groups]).tolist()
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for i in partial:
+                statements[i] = ids[begin[i] : end[i]]
+        finally:
+            if collecting:
+                gc.enable()
+        return pd.DataFrame(
             {
-                "outlet_a": self.pairs.outlet_a.to_numpy()[groups],
-                "text_a": self.text_a[first_row],
-                "outlet_b": self.pairs.outlet_b.to_numpy()[groups],
-                "text_b": self.text_b[first_row],
+                "outlet_a": self.pairs.outlet_a.array.take(groups),
+                "text_a": self.text_a.take(first),
+                "outlet_b": self.pairs.outlet_b.array.take(groups),
+                "text_b": self.text_b.take(first),
                 "n": n[groups],
-                "statements": [ids[s:e] for s, e in zip(starts, ends, strict=True)],
+                "statements": statements,
             }
         )
-        out = out.sort_values(["n", "outlet_a", "outlet_b"], ascending=[False, True, True])
-        return out.reset_index(drop=True)
 
 
 def index_word_choices(tables: Any, choices: pd.DataFrame) -> WordChoiceIndex:
@@ -303,15 +332,23 @@ def index_word_choices(tables: Any, choices: pd.DataFrame) -> WordChoiceIndex:
     bodies = dict(zip(tables.articles.article_id, tables.articles.body, strict=True))
     quotes = tables.quotes[tables.quotes.article_id.isin(set(article_ids))]
     owners = map_all_quote_owners({a: bodies[a] for a in article_ids}, quotes)
+    # Quoted characters before each offset, all articles end to end: a wording's quoted
+    # characters are two lookups.
+    lengths = np.array([len(owners[a]) + 1 for a in article_ids], dtype=np.int64)
+    offset = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    quoted = np.concatenate(
+        [np.concatenate([[0], np.cumsum(owners[a] != NO_QUOTE)]) for a in article_ids]
+        or [np.zeros(0, dtype=np.int64)]
+    )
+    article_a = article_ids.get_indexer(choices.article_a).astype(np.int64)
+    article_b = article_ids.get_indexer(choices.article_b).astype(np.int64)
 
-    def parts(side: str) -> np.ndarray:
-        columns = (choices[f"{c}_{side}"] for c in ("article", "start", "end"))
-        spans = zip(*columns, strict=True)
-        out = []
-        for aid, start, end in spans:
-            inside = owners[aid][int(start) : int(end)] != NO_QUOTE
-            out.append(QUOTED if inside.all() else (ACROSS if inside.any() else REPORTER))
-        return np.asarray(out, dtype=np.int8)
+    def parts(article: np.ndarray, side: str) -> np.ndarray:
+        start = choices[f"start_{side}"].to_numpy(dtype=np.int64) + offset[article]
+        end = choices[f"end_{side}"].to_numpy(dtype=np.int64) + offset[article]
+        inside = quoted[end] - quoted[start]
+        out = np.where(inside > 0, ACROSS, REPORTER)
+        return np.where(inside == end - start, QUOTED, out).astype(np.int8)
 
     keys = pd.DataFrame(
         {
@@ -325,15 +362,35 @@ def index_word_choices(tables: Any, choices: pd.DataFrame) -> WordChoiceIndex:
     pair = keys.groupby(list(keys.columns), sort=False).ngroup().to_numpy(dtype=np.int64)
     first = np.unique(pair, return_index=True)[1]
     pairs = keys.iloc[first][["outlet_a", "outlet_b"]].reset_index(drop=True)
+    names = sorted(set(pairs.outlet_a) | set(pairs.outlet_b))
+    rank = {o: i for i, o in enumerate(names)}
+    pairs = pairs.assign(
+        outlets=pairs.outlet_a.map(rank).astype(np.int64) * len(names)
+        + pairs.outlet_b.map(rank).astype(np.int64)
+    )
+    statement = choices.statement_id.to_numpy(dtype=np.int64)
+    both, combo = np.unique(np.stack([pair, statement], axis=1), axis=0, return_inverse=True)
+    both = both.reshape(-1, 2)
+    statement_counts = np.bincount(both[:, 0], minlength=len(pairs))
+    ends = np.cumsum(statement_counts).tolist()
+    ids = both[:, 1].tolist()
+    statements = np.empty(len(pairs), dtype=object)
+    for i, (begin, end) in enumerate(zip([0, *ends[:-1]], ends, strict=True)):
+        statements[i] = ids[begin:end]
     return WordChoiceIndex(
         article_ids=article_ids,
-        article_a=article_ids.get_indexer(choices.article_a),
-        article_b=article_ids.get_indexer(choices.article_b),
-        part_a=parts("a"),
-        part_b=parts("b"),
+        article_a=article_a,
+        article_b=article_b,
+        part_a=parts(article_a, "a"),
+        part_b=parts(article_b, "b"),
         pair=pair,
-        statement=choices.statement_id.to_numpy(dtype=np.int64),
+        by_pair=np.argsort(pair, kind="stable"),
         pairs=pairs,
-        text_a=choices.text_a.to_numpy(dtype=object),
-        text_b=choices.text_b.to_numpy(dtype=object),
+        combo=np.asarray(combo, dtype=np.int64).ravel(),
+        combo_pair=both[:, 0].copy(),
+        combo_statement=both[:, 1].copy(),
+        statements=statements,
+        statement_counts=statement_counts,
+        text_a=choices.text_a.array,
+        text_b=choices.text_b.array,
     )
