@@ -3,9 +3,10 @@ each of its filter callbacks takes.
 
 Each numbered notebook is executed on a fresh kernel
 (`analysis.notebook.report.execute_notebook`) with a timing cell appended: it changes the
-notebook's `FilterPanel` a few ways (one outlet unticked, a narrower date range, a search,
-everything again) and times every listener of the panel (each
-`LiveChart`, `TableView` and view) separately. The build cell (the one calling `open_tables` or
+notebook's `FilterPanel` a few ways (one outlet unticked, a narrower date range, a search, each
+choice list narrowed to its last value, a higher minimum and another story where the panel shows
+them, everything again) and times every listener of the panel (each `LiveChart`, `TableView` and
+view) separately. The build cell (the one calling `open_tables` or
 `analysis.build`) is timed apart from the rest: its cost is the build's, not the notebook's.
 
 Targets: each notebook's headless run (its build cell reading the snapshot of a build made
@@ -86,6 +87,29 @@ def _bench_listeners(panel, repeat):
     _call_all("search")
     panel._listeners = []
     panel.search.value = ""
+    shown = panel.widget.children
+    for column, picker in panel.choices.items():  # each choice list narrowed to its last value
+        if len(picker.options) > 1:
+            kept = picker.value
+            picker.value = list(picker.options)[-1:]
+            panel._listeners = listeners
+            _call_all(f"{column} narrowed")
+            panel._listeners = []
+            picker.value = kept
+    if panel.minimum in shown:
+        kept = panel.minimum.value
+        panel.minimum.value = min(kept + 2, panel.minimum.max)
+        panel._listeners = listeners
+        _call_all("minimum raised")
+        panel._listeners = []
+        panel.minimum.value = kept
+    if panel.story in shown:  # a corpus of several stories: another one
+        kept = panel.story.value
+        panel.story.value = next(v for _l, v in panel.story.options[1:] if v != kept)
+        panel._listeners = listeners
+        _call_all("another story")
+        panel._listeners = []
+        panel.story.value = kept
     panel._listeners = listeners
     _call_all("everything")
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,9 @@ import pytest
 
 import analysis
 from analysis.corpus.manifest import CorpusError
-from analysis.framing import frames, lead, terms, tone, wording
+from analysis.corpus.selection import Selection
+from analysis.framing import frames, lead, style, terms, tone, wording
+from analysis.notebook import framing_views as views
 from analysis.pipeline import schema
 from tests.conftest import ROOT
 
@@ -499,6 +502,11 @@ def test_a_corpus_without_frames_yml_uses_the_general_lexicon(lexicon_corpus, ca
         ("Law", "inside a name"),
         ("weapons", "excluded phrase: assault weapon"),
     ]
+    # "Cuts to Social Security would hit retirees" is what the governor warned (a quote); the
+    # other two are the reporter's. The left-out table follows the part filter by it.
+    assert left.in_quote.tolist() == [True, False, False]
+    reporter = Selection.of(choices={"part": ["reporter"]})
+    assert list(views.select_left_out(tables, left, reporter).matched) == ["Law", "weapons"]
     body = tables.articles.body.iloc[0]
     for r in left.itertuples():
         assert body[r.start : r.end] == r.matched
@@ -588,3 +596,61 @@ def test_phrases_only_one_outlet_repeats_in_most_articles_are_furniture() -> Non
         "a2": ["Replay More Videos"],
         "a3": ["replay more videos"],
     }
+
+
+def test_word_choices_follow_the_part_the_dates_and_the_minimum(dev_tables) -> None:
+    index = wording.index_word_choices(dev_tables, wording.find_word_choices(dev_tables))
+
+    def shown(**options: Any) -> dict[tuple[str, str], int]:
+        table = views.select_word_choices(dev_tables, index, Selection.of(**options))
+        return {(r.text_a, r.text_b): r.n for r in table.itertuples()}
+
+    # Three sentence pairs say "regime" / "government" in the reporter's words; "atrocities" /
+    # "incidents" is the reporter's in alpha-1/beta-1 (twice) and quoted in alpha-2/beta-2
+    # ("Aid workers said the atrocities had forced…": reported speech is a quote).
+    assert shown() == {("atrocities", "incidents"): 3, ("regime", "government"): 3}
+    assert shown(choices={"part": ["reporter"]}) == {
+        ("regime", "government"): 3,
+        ("atrocities", "incidents"): 2,
+    }
+    assert shown(choices={"part": ["quote"]}) == {("atrocities", "incidents"): 1}
+    # From 2024-05-02: alpha-2, beta-1 and beta-2; only alpha-2 and beta-2 make a pair.
+    assert shown(date_from="2024-05-02") == {
+        ("atrocities", "incidents"): 1,
+        ("regime", "government"): 1,
+    }
+    assert shown(date_to="2024-05-02") == {}  # alpha-1 and alpha-2: one outlet
+    assert shown(minimum=3, choices={"part": ["reporter"]}) == {("regime", "government"): 3}
+
+
+def test_house_style_follows_the_dates_and_the_minimum_and_says_what_it_shows(
+    style_tables,
+) -> None:
+    index = {
+        p: style.index_house_style(terms.count_terms(style_tables, part=p).tokens)
+        for p in ("all", "reporter", "quotes")
+    }
+    # 2024-05-02 to 2024-05-03: ledger-2 ("…, Mr. Hale said in a Daily Ledger interview.
+    # … at 5 p.m. …") and ledger-3, both ending with the newsletter line.
+    dates = {"date_from": "2024-05-02", "date_to": "2024-05-03"}
+    table = views.select_house_style(style_tables, index, Selection.of(**dates))
+    assert [(r.kind, r.form, r.n, r.articles) for r in table.itertuples()] == [
+        ("own name", "daily", 1, 1),
+        ("own name", "ledger", 1, 1),
+        ("honorific or title", "mr.", 1, 1),
+        ("abbreviation", "p.m.", 1, 1),
+        ("repeated line", "sign up for the ledger newsletter", 2, 2),
+    ]
+    at_least_two = Selection.of(**dates, minimum=2, choices={"frame": ["economic"]})
+    table = views.select_house_style(style_tables, index, at_least_two)
+    assert list(table.form) == ["sign up for the ledger newsletter"]
+    # The quotes ("the bridge tolls would rise", "the fee was fair", …) hold no house style.
+    quotes = Selection.of(choices={"part": ["quote"]})
+    assert views.select_house_style(style_tables, index, quotes).empty
+    assert views.describe_table_source(
+        style_tables.articles, at_least_two, len(table), not_applied=["frame"]
+    ) == (
+        "<div class='coverage-lens-source' style='font-size:85%;color:#555'>Source: corpus, "
+        "2 of 5 articles (1 outlet). Filters: published 2024-05-02 to 2024-05-03; frame: "
+        "economic; at least 2. Not applied here: frame. 1 row.</div>"
+    )

@@ -174,3 +174,30 @@ def test_frame_heatmap_names_its_lexicon(tables) -> None:
     fig = charts.plot_frame_rates(tables, lexicon=line)
     # The source line wraps at spaces with <br>.
     assert line in fig.layout.title.subtitle.text.replace("<br>", " ")
+
+
+def test_drilldown_and_tone_say_which_selection_they_show(tables) -> None:
+    drill = views.Drilldown(
+        lambda selection: ["war"],
+        lambda choice, selection: f"<p>{choice}</p>",
+        articles=tables.articles,
+        not_applied=["frame"],
+    )
+    assert drill.view.value == (
+        "<div class='coverage-lens-source' style='font-size:85%;color:#555'>Source: Amnesty "
+        "Ukraine report, August 2022, 5 of 5 articles (5 outlets).</div><p>war</p>"
+    )
+    drill.refresh(Selection.of(outlets=[POST], choices={"frame": ["economic"]}))
+    assert drill.view.value.startswith(
+        "<div class='coverage-lens-source' style='font-size:85%;color:#555'>Source: Amnesty "
+        "Ukraine report, August 2022, 1 of 5 articles (1 outlet). Filters: outlets: The "
+        "Washington Post; frame: economic. Not applied here: frame.</div>"
+    )
+    # The tone charts have no frame; the one by outlet draws every text (no minimum).
+    scored = tone.score_tone(tables)
+    chosen = Selection.of(minimum=3, choices={"frame": ["economic"]})
+    for by, note in [("outlet", "frame, minimum"), ("speaker", "frame")]:
+        fig = charts.plot_tone(tables, scored, by=by, selection=chosen)
+        caption = fig.layout.title.subtitle.text.replace("<br>", " ")
+        assert caption.endswith(f"Not applied here: {note}."), caption
+    assert "Not applied" not in charts.plot_tone(tables, scored).layout.title.subtitle.text

@@ -30,7 +30,14 @@ import yaml
 
 from ..corpus.manifest import CorpusError
 from .terms import score_log_odds
-from .tokens import NO_QUOTE, check_part, map_all_quote_owners, select_part, tabulate_tokens
+from .tokens import (
+    NO_QUOTE,
+    check_part,
+    map_all_quote_owners,
+    map_quote_owners,
+    select_part,
+    tabulate_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -392,26 +399,31 @@ def tabulate_left_out(
 
     Returns:
         One row per match left out: article_id, sentence_id, frame, term, start, end (offsets
-        into `articles.body`), matched (`body[start:end]`) and reason ("inside a name", or
-        "excluded phrase: …"), in article and text order.
+        into `articles.body`), matched (`body[start:end]`), reason ("inside a name", or
+        "excluded phrase: …") and in_quote (True when its first character is inside a quote, as
+        in the `frames` table), in article and text order.
     """
     columns = ["article_id", "sentence_id", "frame", "term", "start", "end", "matched", "reason"]
+    columns.append("in_quote")
     ids = [str(a) for a in tables.articles.article_id]
     if not frames or not ids:
         return pd.DataFrame(columns=columns)
     matcher = FrameMatcher(frames, vocab=tables.docs[ids[0]].vocab, cache_dir=cache_dir)
     by_article = dict(iter(tables.sentences.groupby("article_id", sort=False)))
+    quotes = dict(iter(tables.quotes.groupby("article_id", sort=False)))
+    no_quotes = tables.quotes.iloc[:0]
     rows = []
     for aid in ids:
         group = by_article.get(aid)
         if group is None:
             continue
         starts, sentence_ids = group.start.to_numpy(), group.sentence_id.to_numpy()
+        owner = map_quote_owners(len(tables.docs[aid].text), quotes.get(aid, no_quotes))
         for frame, term, span, reason in matcher.find_left_out(tables.docs[aid]):
             at = max(0, int(np.searchsorted(starts, span.start_char, "right")) - 1)
             rows.append(
                 (aid, int(sentence_ids[at]), frame, term, span.start_char, span.end_char,
-                 span.text, reason)
+                 span.text, reason, bool(owner[span.start_char] != NO_QUOTE))
             )  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 

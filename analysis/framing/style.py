@@ -14,6 +14,7 @@ in `data/house_style.yml`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,6 +53,8 @@ OWN_NAME, HONORIFIC, ABBREVIATION, REPEATED = (
     "repeated line",
 )
 STYLE_ROLES = (OWN_NAME, HONORIFIC, ABBREVIATION, REPEATED)
+#: The columns of `tabulate_house_style`.
+HOUSE_STYLE_COLUMNS = ["outlet", "kind", "form", "n", "articles"]
 _WORD = re.compile(r"[a-z0-9]+")
 _NUMBER = re.compile(r"\b\d+\b")
 
@@ -322,6 +325,25 @@ def _mark_own_name(
         i += 1
 
 
+def _list_style_uses(tokens: pd.DataFrame) -> pd.DataFrame:
+    """Returns one row per use of house style in `classify_tokens` rows — a word, or a repeated
+    line (its tokens of one sentence joined) —: outlet, role, form (lowercase), article_id."""
+    kept = ["outlet", "role", "form", "article_id"]
+    chosen = tokens[tokens.role.isin(STYLE_ROLES)]
+    if chosen.empty:
+        return pd.DataFrame(columns=kept)
+    is_line = (chosen.role == REPEATED).to_numpy()
+    words = chosen[~is_line].assign(form=chosen.text[~is_line].str.lower())
+    lines = (
+        chosen[is_line]
+        .groupby(["outlet", "article_id", "sentence_id"], sort=False)
+        .agg(text=("text", " ".join))
+        .reset_index()
+    )
+    lines = lines.assign(form=lines.text.str.lower(), role=REPEATED)
+    return pd.concat([words[kept], lines[kept]], ignore_index=True)
+
+
 def tabulate_house_style(tokens: pd.DataFrame, *, outlets: list[str] | None = None) -> pd.DataFrame:
     """Lists what the distinctive terms leave out as house style, per outlet.
 
@@ -334,23 +356,11 @@ def tabulate_house_style(tokens: pd.DataFrame, *, outlets: list[str] | None = No
         lowercase, or the repeated sentence's words — : outlet, kind, form, n (occurrences),
         articles (how many articles); by outlet, kind, then n descending.
     """
-    columns = ["outlet", "kind", "form", "n", "articles"]
-    chosen = tokens[tokens.role.isin(STYLE_ROLES)]
-    if outlets is not None:
-        chosen = chosen[chosen.outlet.isin(set(outlets))]
-    if chosen.empty:
+    columns = HOUSE_STYLE_COLUMNS
+    chosen = tokens if outlets is None else tokens[tokens.outlet.isin(set(outlets))]
+    both = _list_style_uses(chosen)
+    if both.empty:
         return pd.DataFrame(columns=columns)
-    is_line = (chosen.role == REPEATED).to_numpy()
-    words = chosen[~is_line].assign(form=chosen.text[~is_line].str.lower())
-    lines = (
-        chosen[is_line]
-        .groupby(["outlet", "article_id", "sentence_id"], sort=False)
-        .agg(text=("text", " ".join))
-        .reset_index()
-    )
-    lines = lines.assign(form=lines.text.str.lower(), role=REPEATED)
-    kept = ["outlet", "role", "form", "article_id"]
-    both = pd.concat([words[kept], lines[kept]], ignore_index=True)
     out = (
         both.groupby(["outlet", "role", "form"])
         .agg(n=("article_id", "size"), articles=("article_id", "nunique"))
@@ -364,21 +374,78 @@ def tabulate_house_style(tokens: pd.DataFrame, *, outlets: list[str] | None = No
     return out[columns].reset_index(drop=True)
 
 
-def select_house_style(table: pd.DataFrame, *, outlets: list[str] | None = None) -> pd.DataFrame:
-    """Keeps some outlets' rows of a house style table.
+@dataclass(frozen=True)
+class HouseStyleIndex:
+    """What a filter only selects from in the house style table, computed once: every row of
+    `tabulate_house_style` over all articles, and how often each article uses each row's form.
 
-    Every row of `tabulate_house_style` is one outlet's, so tabulating once and selecting outlets
-    per filter gives what tabulating the selected outlets' tokens gives.
+    Attributes:
+        rows: `tabulate_house_style` of every article, in its order (outlet, kind, form, n,
+            articles).
+        article_ids: Every article using house style, sorted.
+        row: For each (row, article) using that form: the row's position in `rows`…
+        article: … the article's position in `article_ids`…
+        uses: … and how many times the article uses it.
+    """
+
+    rows: pd.DataFrame
+    article_ids: pd.Index
+    row: np.ndarray
+    article: np.ndarray
+    uses: np.ndarray
+
+    def select(self, *, article_ids: Iterable[str] | None = None, minimum: int = 1) -> pd.DataFrame:
+        """Tabulates the house style of some articles, as `tabulate_house_style` does.
+
+        Args:
+            article_ids: Count these articles only; None: all.
+            minimum: Keep the rows used at least this many times (in those articles).
+
+        Returns:
+            `tabulate_house_style` of those articles' tokens (outlet, kind, form, n, articles;
+            by outlet, kind, then n descending), its rows with `n` below `minimum` left out.
+        """
+        keep = np.ones(len(self.row), dtype=bool)
+        if article_ids is not None:
+            keep = self.article_ids.isin(set(article_ids))[self.article]
+        size = len(self.rows)
+        n = np.bincount(self.row[keep], weights=self.uses[keep], minlength=size).astype(np.int64)
+        articles = np.bincount(self.row[keep], minlength=size).astype(np.int64)
+        shown = np.flatnonzero(n >= max(1, minimum))
+        if not len(shown):
+            return pd.DataFrame(columns=HOUSE_STYLE_COLUMNS)
+        out = self.rows.iloc[shown].assign(n=n[shown], articles=articles[shown])
+        order = {k: i for i, k in enumerate(STYLE_ROLES)}
+        out = out.assign(_k=out.kind.map(order)).sort_values(
+            ["outlet", "_k", "n", "form"], ascending=[True, True, False, True], kind="stable"
+        )
+        return out[HOUSE_STYLE_COLUMNS].reset_index(drop=True)
+
+
+def index_house_style(tokens: pd.DataFrame) -> HouseStyleIndex:
+    """Computes what a filter only selects from in the house style table (`HouseStyleIndex`).
 
     Args:
-        table: `tabulate_house_style` of every outlet (not changed).
-        outlets: Keep these outlets; None: all.
+        tokens: `classify_tokens` rows (e.g. `TermCounts.tokens`; not changed).
 
     Returns:
-        The rows of `table` of those outlets, in its order, with a fresh index
-        (`tabulate_house_style(tokens, outlets=outlets)`).
+        The index.
     """
-    chosen = table if outlets is None else table[table.outlet.isin(set(outlets))]
-    if chosen.empty:
-        return pd.DataFrame(columns=list(table.columns))
-    return chosen.reset_index(drop=True)
+    uses = _list_style_uses(tokens)
+    rows = tabulate_house_style(tokens)
+    if uses.empty:
+        empty = np.zeros(0, dtype=np.int64)
+        return HouseStyleIndex(rows, pd.Index([], dtype=object), empty, empty, empty)
+    keys = pd.MultiIndex.from_frame(rows[["outlet", "kind", "form"]])
+    per_article = (
+        uses.groupby(["outlet", "role", "form", "article_id"], sort=False).size().reset_index()
+    )
+    article_ids = pd.Index(sorted(set(per_article.article_id)), dtype=object)
+    found = pd.MultiIndex.from_frame(per_article[["outlet", "role", "form"]])
+    return HouseStyleIndex(
+        rows=rows,
+        article_ids=article_ids,
+        row=keys.get_indexer(found).astype(np.int64),
+        article=article_ids.get_indexer(per_article.article_id).astype(np.int64),
+        uses=per_article[0].to_numpy(dtype=np.int64),
+    )

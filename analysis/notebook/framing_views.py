@@ -11,9 +11,14 @@ import ipywidgets as w
 import pandas as pd
 
 from ..corpus.selection import Selection
-from ..framing.frames import select_matches
+from ..framing.frames import count_speaker_frames, select_matches
+from ..framing.style import HouseStyleIndex
 from ..framing.terms import TermCounts, find_term_sentences, rank_outlet_terms
 from ..framing.tokens import part_of
+from ..framing.wording import WordChoiceIndex
+from .charts.framing import describe_not_applied
+from .charts.style import describe_corpus, plural
+from .viewers import TableView
 from .views import markup
 
 
@@ -150,9 +155,13 @@ def render_term_drilldown(
 
 
 def list_frame_choices(tables: Any, selection: Selection) -> list[str]:
-    """Returns the frames matched in the selection (the "frame" choice and part applied)."""
+    """Returns the frames matched in the selection (the "frame" choice and part applied) at
+    least its minimum number of times, as the frames chart keeps them, in order of first
+    match."""
     rows = selection.select_rows(tables.frames, tables.articles, text_column="matched")
-    return list(dict.fromkeys(select_matches(rows, part_of(selection)).frame))
+    found = select_matches(rows, part_of(selection)).frame
+    counts = found.value_counts()
+    return [f for f in dict.fromkeys(found) if counts[f] >= selection.minimum]
 
 
 def render_frame_drilldown(tables: Any, frame: str, selection: Selection) -> str:
@@ -180,6 +189,8 @@ class Drilldown:
         *,
         panel: Any = None,
         description: str = "show",
+        articles: pd.DataFrame | None = None,
+        not_applied: Sequence[str] = (),
     ) -> None:
         """Shows `render(choice, selection)` for the picked option.
 
@@ -188,7 +199,11 @@ class Drilldown:
             render: Makes the (escaped) HTML for a choice and a selection.
             panel: The `widgets.FilterPanel` to follow; None: the whole corpus.
             description: The picker's label.
+            articles: The whole `articles` table: the view then opens with a source line saying
+                which selection it shows (`describe_table_source`); None: no source line.
+            not_applied: The panel's filters the view does not follow (named when set).
         """
+        self._articles, self._not_applied = articles, tuple(not_applied)
         self._options = options if callable(options) else (lambda _selection: options)
         self._render = render
         self._selection = panel.selection if panel is not None else Selection()
@@ -225,7 +240,14 @@ class Drilldown:
 
     def _show(self) -> None:
         choice = self.picker.value
-        self.view.value = (
+        source = (
+            ""
+            if self._articles is None
+            else describe_table_source(
+                self._articles, self._selection, not_applied=self._not_applied
+            )
+        )
+        self.view.value = source + (
             "<p><i>Nothing to show for this selection.</i></p>"
             if choice is None
             else self._render(str(choice), self._selection)
@@ -234,4 +256,135 @@ class Drilldown:
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.widget._repr_mimebundle_(**kwargs)
         bundle["text/html"] = self.view.value
+        return bundle
+
+
+def _article_ids(tables: Any, selection: Selection) -> pd.Series | None:
+    """Returns the selected articles' ids, or None when the selection keeps every article."""
+    chosen = selection.select_articles(tables.articles)
+    return None if len(chosen) == len(tables.articles) else chosen.article_id
+
+
+def select_house_style(
+    tables: Any, index: Mapping[str, HouseStyleIndex], selection: Selection
+) -> pd.DataFrame:
+    """Returns the house style table of a selection: its articles (story, outlets, dates), its
+    part of the text and its minimum count (`HouseStyleIndex.select`)."""
+    return index[part_of(selection)].select(
+        article_ids=_article_ids(tables, selection), minimum=selection.minimum
+    )
+
+
+def select_word_choices(tables: Any, index: WordChoiceIndex, selection: Selection) -> pd.DataFrame:
+    """Returns the word-choice summary of a selection: choices whose two articles are selected,
+    whose two wordings are in the selected part of the text, made at least the minimum number of
+    times (`WordChoiceIndex.select`)."""
+    return index.select(
+        article_ids=_article_ids(tables, selection),
+        part=part_of(selection),
+        minimum=selection.minimum,
+    )
+
+
+def select_speaker_frames(tables: Any, selection: Selection) -> pd.DataFrame:
+    """Returns `frames.count_speaker_frames` of the selected frame matches (articles, frames,
+    part of the text: none under "reporter" alone), the rows with at least the minimum matches."""
+    rows = selection.select_rows(tables.frames, tables.articles, text_column="matched")
+    counted = count_speaker_frames(select_matches(rows, part_of(selection)))
+    return counted[counted.n >= selection.minimum].reset_index(drop=True)
+
+
+def select_left_out(tables: Any, left_out: pd.DataFrame, selection: Selection) -> pd.DataFrame:
+    """Returns the frame matches left out (`frames.tabulate_left_out`) of a selection: its
+    articles, its frames, its part of the text, the search applied to the matched words."""
+    rows = selection.select_rows(left_out, tables.articles, text_column="matched")
+    return select_matches(rows, part_of(selection))
+
+
+def describe_table_source(
+    articles: pd.DataFrame,
+    selection: Selection,
+    rows: int | None = None,
+    *,
+    not_applied: Sequence[str] = (),
+) -> str:
+    """Says which selection a table or a drill-down shows, as a chart's source line does.
+
+    Args:
+        articles: The whole `articles` table.
+        selection: The selection shown.
+        rows: How many rows the table has; None names no rows.
+        not_applied: The filters of the panel the view does not follow (e.g. "frame"), named
+            when they are set (`charts.framing.describe_not_applied`).
+
+    Returns:
+        Escaped HTML: the corpus, the selected articles and outlets of all, every active filter
+        (`Selection.describe`), the filters set that the view does not follow, and the rows.
+    """
+    shown = selection.select_articles(articles)
+    filters = selection.describe()
+    text = (
+        f"Source: {describe_corpus(articles)}, {len(shown)} of {plural(len(articles), 'article')} "
+        f"({plural(shown.outlet.nunique(), 'outlet')})."
+        + (f" Filters: {filters}." if filters else "")
+        + describe_not_applied(selection, not_applied)
+        + (f" {plural(rows, 'row')}." if rows is not None else "")
+    )
+    style = "font-size:85%;color:#555"
+    return f"<div class='coverage-lens-source' style='{style}'>{html.escape(text)}</div>"
+
+
+class SourcedTable:
+    """A `TableView` following a panel, with a source line above it that says which selection it
+    shows (corpus, selected articles, active filters, row count).
+
+    Attributes:
+        widget: The source line and the table, ready to display.
+        source: The source line (HTML).
+        table: The `TableView`.
+    """
+
+    def __init__(
+        self,
+        rows: Callable[[Selection], pd.DataFrame],
+        *,
+        articles: pd.DataFrame,
+        panel: Any = None,
+        not_applied: Sequence[str] = (),
+        max_chars: int = 120,
+    ) -> None:
+        """Shows `rows(selection)` for the panel's selection, and again on every change.
+
+        Args:
+            rows: The rows of a selection (a function; its result is not modified).
+            articles: The whole `articles` table (for the source line).
+            panel: The `widgets.FilterPanel` to follow; None: the whole corpus.
+            not_applied: The panel's filters this table does not follow (named when set).
+            max_chars: Longest text shown whole in a cell.
+        """
+        self._rows, self._articles, self._not_applied = rows, articles, tuple(not_applied)
+        selection = panel.selection if panel is not None else Selection()
+        self._frame = rows(selection)
+        self.source = w.HTML()
+        self.table = TableView(lambda _selection: self._frame, max_chars=max_chars)
+        self._describe(selection)
+        self.widget = w.VBox([self.source, self.table.widget])
+        if panel is not None:
+            panel.on_change(self.refresh)
+
+    def _describe(self, selection: Selection) -> None:
+        self.source.value = describe_table_source(
+            self._articles, selection, len(self._frame), not_applied=self._not_applied
+        )
+
+    def refresh(self, selection: Selection) -> None:
+        """Shows the rows of another selection and says which, in place."""
+        self._frame = self._rows(selection)
+        self._describe(selection)
+        self.table.refresh(selection)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        table = self.table._repr_mimebundle_(**kwargs)
+        bundle["text/html"] = self.source.value + table["text/html"]
         return bundle

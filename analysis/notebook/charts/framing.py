@@ -6,7 +6,7 @@ Filters read from a `Selection`: outlets and dates, the "part" choice (`reporter
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -49,6 +49,23 @@ PART_LABEL = {"all": "all words", "reporter": "the reporter's own words", "quote
 def _shown_outlets(articles: pd.DataFrame, selection: Selection) -> list[str]:
     shown = set(selection.select_articles(articles).outlet)
     return [o for o in outlet_colors(articles) if o in shown]
+
+
+def describe_not_applied(selection: Selection, filters: Sequence[str]) -> str:
+    """Names the filters of a selection that a view does not follow, when they are set.
+
+    Args:
+        selection: The selection shown.
+        filters: The filters the view does not follow: choice columns (e.g. "frame") and
+            "minimum".
+
+    Returns:
+        E.g. " Not applied here: frame." (with its leading space, to end a caption), or "" when
+        none of them is set.
+    """
+    chosen = dict(selection.choices)
+    unused = [f for f in filters if f in chosen or (f == "minimum" and selection.minimum > 1)]
+    return f" Not applied here: {', '.join(unused)}." if unused else ""
 
 
 def plot_distinctive_terms(
@@ -133,7 +150,7 @@ def plot_distinctive_terms(
             "entity), stop words and house style (own name, honorifics, abbreviations, "
             f"repeated lines) out; top {top} per "
             f"outlet used at least {plural(selection.minimum, 'time')}. Bar text: the outlet's "
-            f"uses. Dashed line: z = {Z_NOTABLE}.",
+            f"uses. Dashed line: z = {Z_NOTABLE}." + describe_not_applied(selection, ["frame"]),
             selection,
         ),
         layout={
@@ -417,7 +434,10 @@ def plot_tone(
             selection.select_articles(articles),
             drawn
             + f"{plural(len(rows), 'text')} scored with VADER. Tone is not stance: reports of "
-            "violence score negative whoever writes them; see the limits in the notebook.",
+            "violence score negative whoever writes them; see the limits in the notebook."
+            + describe_not_applied(
+                selection, ["frame"] if by == "speaker" else ["frame", "minimum"]
+            ),
             selection,
         ),
         layout=layout,
