@@ -389,3 +389,62 @@ def test_a_place_before_a_title_is_not_the_speaker() -> None:
     assert doc.text == "“Turnout decides it,” said former Ohio Gov. and party chairman Ed Rowe."
     names = {"Ohio": ("ohio", "GPE"), "Ed Rowe": ("ed-rowe", "PERSON")}
     assert speakers_of(doc, names) == [(None, "cue")]
+
+
+def test_a_full_name_linked_to_an_organisation_holding_it_is_no_speaker() -> None:
+    # The entity rules can link "Eric Vance" to an organisation named after him; the speaker
+    # shown would then be the organisation. The words are a person's full name (a common given
+    # name first): missing is better than the organisation.
+    doc = parsed(
+        [
+            ("“", "PUNCT", "``", "punct", 4, "“"),
+            ("The", "DET", "DT", "det", 2, "the"),
+            ("bridge", "NOUN", "NN", "nsubj", 4, "bridge"),
+            ("will", "AUX", "MD", "aux", 4, "will"),
+            ("open", "VERB", "VB", "ccomp", 9, "open"),
+            (",", "PUNCT", ",", "punct", 9, ","),
+            ("”", "PUNCT", "''", "punct", 9, "”"),
+            ("Eric", "PROPN", "NNP", "compound", 8, "Eric"),
+            ("Vance", "PROPN", "NNP", "nsubj", 9, "Vance"),
+            ("said", "VERB", "VBD", "ROOT", 9, "say"),
+            (".", "PUNCT", ".", "punct", 9, "."),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” Eric Vance said."
+    text = doc.text
+    at = text.index("Eric Vance")
+    rows, _ = find_quotes(
+        "hand",
+        doc,
+        paragraphs=[(0, len(text))],
+        sentences=[(0, 0)],
+        mentions=[(at, at + len("Eric Vance"), "vance-fund", "Eric Vance")],
+        labels={"vance-fund": "ORG"},
+        names={"vance-fund": "Eric Vance Fund"},
+    )
+    quotes = [r for r in rows if r["kind"] != "indirect"]
+    assert [(r["speaker"], r["speaker_mention"]) for r in quotes] == [(None, "Eric Vance")]
+
+
+def test_an_entity_named_by_a_rank_fragment_is_no_speaker() -> None:
+    # '“…,” said Marine Sgt. Dana Reyes.': an entity named "Marine Sgt" (the rank cut from the
+    # name) is no one; the quote keeps the words and no speaker.
+    doc = parsed(
+        [
+            ("“", "PUNCT", "``", "punct", 4, "“"),
+            ("The", "DET", "DT", "det", 2, "the"),
+            ("bridge", "NOUN", "NN", "nsubj", 4, "bridge"),
+            ("will", "AUX", "MD", "aux", 4, "will"),
+            ("open", "VERB", "VB", "ccomp", 7, "open"),
+            (",", "PUNCT", ",", "punct", 7, ","),
+            ("”", "PUNCT", "''", "punct", 7, "”"),
+            ("said", "VERB", "VBD", "ROOT", 7, "say"),
+            ("Marine", "PROPN", "NNP", "compound", 9, "Marine"),
+            ("Sgt.", "PROPN", "NNP", "nsubj", 7, "Sgt."),
+            ("Dana", "PROPN", "NNP", "compound", 11, "Dana"),
+            ("Reyes", "PROPN", "NNP", "appos", 9, "Reyes"),
+            (".", "PUNCT", ".", "punct", 7, "."),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” said Marine Sgt. Dana Reyes."
+    assert speakers_of(doc, {"Marine Sgt": ("marine-sgt", "PERSON")}) == [(None, "cue")]

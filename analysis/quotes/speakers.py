@@ -321,6 +321,8 @@ class QuoteFinder(ArticleContext):
         if own is not None:
             if any(self.in_byline(t.idx) for t in words):
                 label = own.text  # the words run back into a dateline
+            if self.names_someone_else(own.entity_id, own.text):
+                return Attribution(None, label, how="cue")
             return Attribution(own.entity_id, label, how="cue")
         for acl in (c for c in token.rights if c.dep_ == "acl" and c.tag_ == "VBN"):
             # "audio obtained by X"
@@ -335,6 +337,8 @@ class QuoteFinder(ArticleContext):
         ):
             mention = None  # "Ohio Gov." : a place before a title is not who spoke
         if mention is not None and self.labels.get(mention) in SPEAKER_LABELS:
+            if self.names_someone_else(mention, label):
+                return Attribution(None, label, how="cue")
             return Attribution(mention, label, how="cue")
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower in PERSON_PRONOUNS:
