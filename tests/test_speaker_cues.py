@@ -448,3 +448,28 @@ def test_an_entity_named_by_a_rank_fragment_is_no_speaker() -> None:
     )
     assert doc.text == "“The bridge will open,” said Marine Sgt. Dana Reyes."
     assert speakers_of(doc, {"Marine Sgt": ("marine-sgt", "PERSON")}) == [(None, "cue")]
+
+
+def test_two_people_as_one_subject_are_not_one_speaker() -> None:
+    # '“…,” X and Y said.': the words are both people's; showing one of them would be wrong.
+    doc = parsed(
+        [
+            ("“", "PUNCT", "``", "punct", 4, "“"),
+            ("The", "DET", "DT", "det", 2, "the"),
+            ("bridge", "NOUN", "NN", "nsubj", 4, "bridge"),
+            ("will", "AUX", "MD", "aux", 4, "will"),
+            ("open", "VERB", "VB", "ccomp", 12, "open"),
+            (",", "PUNCT", ",", "punct", 12, ","),
+            ("”", "PUNCT", "''", "punct", 12, "”"),
+            ("Dana", "PROPN", "NNP", "compound", 8, "Dana"),
+            ("Reyes", "PROPN", "NNP", "nsubj", 12, "Reyes"),
+            ("and", "CCONJ", "CC", "cc", 8, "and"),
+            ("Tom", "PROPN", "NNP", "compound", 11, "Tom"),
+            ("Okafor", "PROPN", "NNP", "conj", 8, "Okafor"),
+            ("said", "VERB", "VBD", "ROOT", 12, "say"),
+            (".", "PUNCT", ".", "punct", 12, "."),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” Dana Reyes and Tom Okafor said."
+    names = {"Dana Reyes": ("dana-reyes", "PERSON"), "Tom Okafor": ("tom-okafor", "PERSON")}
+    assert speakers_of(doc, names) == [(None, "cue")]

@@ -318,6 +318,11 @@ class QuoteFinder(ArticleContext):
         words = self._speaker_words(token)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         label = self.text[start:end]
+        joint = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        if joint and token.dep_ in ("nsubj", "nsubjpass"):
+            # "X and Y said": two speakers, not one of them
+            other = joint[-1]
+            return Attribution(None, self.text[start : other.idx + len(other)], how="cue")
         if own is not None:
             if any(self.in_byline(t.idx) for t in words):
                 label = own.text  # the words run back into a dateline
