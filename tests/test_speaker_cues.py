@@ -473,3 +473,29 @@ def test_two_people_as_one_subject_are_not_one_speaker() -> None:
     assert doc.text == "“The bridge will open,” Dana Reyes and Tom Okafor said."
     names = {"Dana Reyes": ("dana-reyes", "PERSON"), "Tom Okafor": ("tom-okafor", "PERSON")}
     assert speakers_of(doc, names) == [(None, "cue")]
+
+
+def test_words_describing_a_remark_are_not_the_remark() -> None:
+    # 'X denounced Y's remarks as “…”': the quoted words are X's description of Y's remarks
+    # (the quote hangs on "as"), not Y's remark itself ('Y's “…” remark').
+    doc = parsed(
+        [
+            ("Dana", "PROPN", "NNP", "compound", 1, "Dana"),
+            ("Reyes", "PROPN", "NNP", "nsubj", 2, "Reyes"),
+            ("denounced", "VERB", "VBD", "ROOT", 2, "denounce"),
+            ("Tom", "PROPN", "NNP", "compound", 4, "Tom"),
+            ("Okafor", "PROPN", "NNP", "poss", 6, "Okafor"),
+            ("’s", "PART", "POS", "case", 4, "’s"),
+            ("remarks", "NOUN", "NNS", "dobj", 2, "remark"),
+            ("as", "ADP", "IN", "prep", 6, "as"),
+            ("“", "PUNCT", "``", "punct", 9, "“"),
+            ("cruel", "ADJ", "JJ", "pobj", 7, "cruel"),
+            ("and", "CCONJ", "CC", "cc", 9, "and"),
+            ("reckless", "ADJ", "JJ", "conj", 9, "reckless"),
+            ("”", "PUNCT", "''", "punct", 9, "”"),
+            (".", "PUNCT", ".", "punct", 2, "."),
+        ]
+    )
+    assert doc.text == "Dana Reyes denounced Tom Okafor’s remarks as “cruel and reckless”."
+    names = {"Dana Reyes": ("dana-reyes", "PERSON"), "Tom Okafor": ("tom-okafor", "PERSON")}
+    assert speakers_of(doc, names) == [("Dana Reyes", "governing_verb")]

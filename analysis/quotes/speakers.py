@@ -152,8 +152,11 @@ class QuoteFinder(ArticleContext):
             if first < sent.end and self.offsets[first] < current[1]:
                 inside = [self.doc[first]]
         for t in inside:
-            # X's "…" remark
+            # X's "…" remark; not "Y denounced X's remarks as “…”" (a preposition between:
+            # the words describe the remark, they are not it)
             for noun in t.ancestors:
+                if noun.pos_ == "ADP":
+                    break
                 if noun.lemma_.lower() in REMARK_NOUNS and outside(noun):
                     owner = [c for c in noun.children if c.dep_ == "poss"]
                     if owner and outside(owner[0]):
