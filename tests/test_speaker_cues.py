@@ -107,6 +107,14 @@ ARTICLES = {
         "Tomas Reyes said the new levy would hurt farmers, and called it “a tax on bread and "
         "milk for every family.”\n"
     ),
+    # A quotation paragraph followed by a dash line ("-X, tweeting after …") is not the
+    # previous speaker's, even when the line itself cannot be read.
+    "tweet": (
+        "Ruth Adler spoke to the council on Monday.\n\n“The bridge will open in spring,” Adler "
+        "said. “It is paid for.”\n\n“Great news. The town needed this bridge. Thanks to everyone "
+        "who worked on it.”\n\n-Tom Okafor, tweeting after the vote.\n\nThe council meets "
+        "again next week.\n"
+    ),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -499,3 +507,9 @@ def test_words_describing_a_remark_are_not_the_remark() -> None:
     assert doc.text == "Dana Reyes denounced Tom Okafor’s remarks as “cruel and reckless”."
     names = {"Dana Reyes": ("dana-reyes", "PERSON"), "Tom Okafor": ("tom-okafor", "PERSON")}
     assert speakers_of(doc, names) == [("Dana Reyes", "governing_verb")]
+
+
+def test_a_quotation_before_a_dash_line_does_not_follow_on(quotes) -> None:
+    # “…” \n\n -Tom Okafor, tweeting after the vote.: not Ruth Adler's, who spoke before.
+    assert said(quotes, "tweet", "It is paid") == ("Ruth Adler", None, "follow_on")
+    assert said(quotes, "tweet", "Great news") == (None, None, "none")
