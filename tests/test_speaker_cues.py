@@ -513,3 +513,49 @@ def test_a_quotation_before_a_dash_line_does_not_follow_on(quotes) -> None:
     # “…” \n\n -Tom Okafor, tweeting after the vote.: not Ruth Adler's, who spoke before.
     assert said(quotes, "tweet", "It is paid") == ("Ruth Adler", None, "follow_on")
     assert said(quotes, "tweet", "Great news") == (None, None, "none")
+
+
+def _said_by(subject: list[tuple[str, str, str, str, int, str]]) -> Doc:
+    """A hand-parsed '“The bridge will open,” <subject> said.' whose subject words head on
+    "said" (index 7 + len(subject))."""
+    said_at = 7 + len(subject)
+    return parsed(
+        [
+            ("“", "PUNCT", "``", "punct", 4, "“"),
+            ("The", "DET", "DT", "det", 2, "the"),
+            ("bridge", "NOUN", "NN", "nsubj", 4, "bridge"),
+            ("will", "AUX", "MD", "aux", 4, "will"),
+            ("open", "VERB", "VB", "ccomp", said_at, "open"),
+            (",", "PUNCT", ",", "punct", said_at, ","),
+            ("”", "PUNCT", "''", "punct", said_at, "”"),
+            *subject,
+            ("said", "VERB", "VBD", "ROOT", said_at, "say"),
+            (".", "PUNCT", ".", "punct", said_at, "."),
+        ]
+    )
+
+
+def test_a_surname_that_is_a_title_word_still_speaks() -> None:
+    # Only an abbreviated rank ("Sgt") ending an entity's name marks a fragment: a person whose
+    # surname is a title word ("Ana Judge") is still who spoke.
+    doc = _said_by(
+        [
+            ("Ana", "PROPN", "NNP", "compound", 8, "Ana"),
+            ("Judge", "PROPN", "NNP", "nsubj", 9, "Judge"),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” Ana Judge said."
+    assert speakers_of(doc, {"Ana Judge": ("ana-judge", "PERSON")}) == [("Ana Judge", "cue")]
+
+
+def test_a_firm_named_with_an_ampersand_is_one_speaker() -> None:
+    # "Baker & Sons said": one firm, not two speakers joined by "and".
+    doc = _said_by(
+        [
+            ("Baker", "PROPN", "NNP", "nsubj", 10, "Baker"),
+            ("&", "CCONJ", "CC", "cc", 7, "&"),
+            ("Sons", "PROPN", "NNP", "conj", 7, "Sons"),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” Baker & Sons said."
+    assert speakers_of(doc, {"Baker & Sons": ("baker-sons", "ORG")}) == [("Baker & Sons", "cue")]

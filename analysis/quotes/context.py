@@ -160,8 +160,8 @@ class ArticleContext:
         ("Jane Roe said" is not the "Jane Roe Foundation")."""
         name = self.names.get(entity_id, "")
         last = name.split()[-1].lower().rstrip(".") if name.split() else ""
-        if last in NAME_TITLES or _ORDINAL.fullmatch(last):
-            return True
+        if last in NAME_TITLES and len(last) <= _ABBREVIATED or _ORDINAL.fullmatch(last):
+            return True  # an abbreviated rank ("Sgt"), not a surname such as "Justice"
         parts = words.split()
         return (
             self.labels.get(entity_id) == "ORG"
@@ -474,6 +474,9 @@ def _given_name_gender(name: str) -> str | None:
     return gender_of_given_name(parts[0]) if len(parts) >= 2 else None
 
 
+#: The longest title written abbreviated ("capt", "sgt"): a longer title word ending a name
+#: ("Judge", "Justice") may be a surname or an organisation's word.
+_ABBREVIATED = 4
 #: An ordinal ("1st", "22nd"), as in a rank ("1st Lt.").
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: Titles before a given name ("Sen. Margaret Hale"), lowercase without the dot.

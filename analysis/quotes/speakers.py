@@ -322,7 +322,8 @@ class QuoteFinder(ArticleContext):
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         label = self.text[start:end]
         joint = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
-        if joint and token.dep_ in ("nsubj", "nsubjpass"):
+        ampersand = any(c.dep_ == "cc" and c.text == "&" for c in token.children)
+        if joint and not ampersand and token.dep_ in ("nsubj", "nsubjpass"):
             # "X and Y said": two speakers, not one of them
             other = joint[-1]
             return Attribution(None, self.text[start : other.idx + len(other)], how="cue")
