@@ -115,6 +115,11 @@ ARTICLES = {
         "who worked on it.”\n\n-Tom Okafor, tweeting after the vote.\n\nThe council meets "
         "again next week.\n"
     ),
+    # A speech verb under a verb of intent or need ("needed to answer") says nothing.
+    "tests": (
+        "Dana Okoro spoke at the hearing on Monday. She added that new blood tests are needed to "
+        "answer that question “in a scientifically sound way.”\n"
+    ),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -559,3 +564,9 @@ def test_a_firm_named_with_an_ampersand_is_one_speaker() -> None:
     )
     assert doc.text == "“The bridge will open,” Baker & Sons said."
     assert speakers_of(doc, {"Baker & Sons": ("baker-sons", "ORG")}) == [("Baker & Sons", "cue")]
+
+
+def test_a_speech_verb_under_a_verb_of_intent_or_need_is_no_cue(quotes) -> None:
+    # 'She added that new blood tests are needed to answer that question “…”': "answer" is
+    # what the tests are needed for, not something they said; the quote is hers.
+    assert said(quotes, "tests", "in a scientifically") == ("Dana Okoro", "She", "pronoun")

@@ -15,6 +15,7 @@ from .cues import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
     SUBORDINATORS,
+    UNSAID_HEADS,
 )
 
 if TYPE_CHECKING:
@@ -96,6 +97,8 @@ def is_speech_verb(token: Token) -> bool:
     only without a verb complement when it has one ("X will continue to act as")."""
     if token.lemma_.lower() in BARE_SPEECH_VERBS and any(c.dep_ == "xcomp" for c in token.children):
         return False
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in UNSAID_HEADS:
+        return False  # "X wanted to admit …", "X declined to comment": nothing said
     if token.pos_ == "VERB":
         return True
     return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
