@@ -120,6 +120,13 @@ ARTICLES = {
         "Dana Okoro spoke at the hearing on Monday. She added that new blood tests are needed to "
         "answer that question “in a scientifically sound way.”\n"
     ),
+    # A name inside the words of a parenthetical "…, he noted, …" is not that "he".
+    "noted": (
+        "Ivo Marsh said he would fight the new rules at the meeting.\n\nBut during the roll call, "
+        "states are called in order, he noted, so it may already be clear whether Carl Wendt will "
+        "be the nominee by then.\n\n“If we cannot get another nominee, we might abstain,” he "
+        "said.\n"
+    ),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -570,3 +577,9 @@ def test_a_speech_verb_under_a_verb_of_intent_or_need_is_no_cue(quotes) -> None:
     # 'She added that new blood tests are needed to answer that question “…”': "answer" is
     # what the tests are needed for, not something they said; the quote is hers.
     assert said(quotes, "tests", "in a scientifically") == ("Dana Okoro", "She", "pronoun")
+
+
+def test_a_name_in_the_words_of_a_parenthetical_he_is_not_that_he(quotes) -> None:
+    # '…, he noted, so it may be clear whether Carl Wendt will be the nominee. “…,” he said.':
+    # Carl Wendt is someone the noting "he" spoke about, not him; no speaker rather than Wendt.
+    assert said(quotes, "noted", "If we cannot") == (None, "he", "pronoun")

@@ -81,12 +81,13 @@ def is_thing(subject: Token) -> bool:
 def bound_by_pronoun(head: Token, tokens: list[Token], gender: str) -> bool:
     """Returns whether a same-gender pronoun, subject of a clause, comes before a named
     subject that sits inside that clause ("she closed the shop because her mother, X, fell
-    ill"): the name is someone else than that pronoun, so not what a later he/she stands for."""
+    ill") or in the words a parenthetical pronoun reports ("…, he noted, so X may win"): the
+    name is someone else than that pronoun, so not what a later he/she stands for."""
     return any(
         t.i < head.i
         and t.dep_ in ("nsubj", "nsubjpass")
         and PERSON_PRONOUNS.get(t.lower_) == gender
-        and head in t.head.subtree
+        and (head in t.head.subtree or t.head.dep_ == "parataxis")
         for t in tokens
     )
 
