@@ -583,3 +583,29 @@ def test_a_name_in_the_words_of_a_parenthetical_he_is_not_that_he(quotes) -> Non
     # '…, he noted, so it may be clear whether Carl Wendt will be the nominee. “…,” he said.':
     # Carl Wendt is someone the noting "he" spoke about, not him; no speaker rather than Wendt.
     assert said(quotes, "noted", "If we cannot") == (None, "he", "pronoun")
+
+
+def test_an_entity_named_with_a_headline_verb_is_no_speaker() -> None:
+    # A headline "Dana Reyes Explained …" can make the entity rules name the person "Dana Reyes
+    # Explained"; a name ending with a speech verb's past form is no one to show.
+    doc = _said_by(
+        [
+            ("Dana", "PROPN", "NNP", "compound", 8, "Dana"),
+            ("Reyes", "PROPN", "NNP", "nsubj", 9, "Reyes"),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” Dana Reyes said."
+    text = doc.text
+    at = text.index("Dana Reyes")
+    rows, _ = find_quotes(
+        "hand",
+        doc,
+        paragraphs=[(0, len(text))],
+        sentences=[(0, 0)],
+        mentions=[(at, at + len("Dana Reyes"), "reyes-explained", "Dana Reyes")],
+        labels={"reyes-explained": "PERSON"},
+        names={"reyes-explained": "Dana Reyes Explained"},
+    )
+    assert [(r["speaker"], r["attribution"]) for r in rows if r["kind"] != "indirect"] == [
+        (None, "cue")
+    ]

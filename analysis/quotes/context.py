@@ -162,6 +162,8 @@ class ArticleContext:
         last = name.split()[-1].lower().rstrip(".") if name.split() else ""
         if last in NAME_TITLES and len(last) <= _ABBREVIATED or _ORDINAL.fullmatch(last):
             return True  # an abbreviated rank ("Sgt"), not a surname such as "Justice"
+        if last.endswith("ed") and {last[:-1], last[:-2]} & SPEECH_VERBS:
+            return True  # a name run into a headline's verb ("Jane Roe Explained")
         parts = words.split()
         return (
             self.labels.get(entity_id) == "ORG"
