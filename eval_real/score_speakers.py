@@ -22,7 +22,10 @@ Definitions (the figures in docs/quotes.md use exactly these):
   - *named*: the source holds a name — before any apposition, its last run of capitalised words
     not followed by a lowercase word, honorifics and a leading "The" set aside ("Mr. Obama" →
     Obama; "campaign manager Jane Roe" → Jane Roe; "Jane Roe, director of the X Center" → Jane
-    Roe);
+    Roe; "72-year-old Jane Roe, a retired nurse" → Jane Roe); a full name followed by "of" is
+    the name, not what follows ("Jane Roe of the X Center", "Jane Roe of Eastfield, N.H." →
+    Jane Roe; not after "the", a possessive, an organisation word or a title: "the Board of Y",
+    "Former Secretary of State Jane Roe");
   - *pronoun*: he/she/they/it/who/which: the name of the nearest annotated named source that
     ends before it within `PRONOUN_REACH` characters (for who/which/that: the name right before
     it); when there is none the quote is not scored (gold unknown);
@@ -34,7 +37,8 @@ Definitions (the figures in docs/quotes.md use exactly these):
   has the gold surname as its last word and, when both have a first name, the same first name
   (or one is an initial of the other, or both are forms of one name in the package's curated
   list, `analysis/entities/data/given_names.csv`: "Bill"/"William"; a typographic apostrophe
-  counts as a straight one); for a description gold, no `speaker`.
+  counts as a straight one), surname particles ("de", "van") not taken for a first name; for a
+  description gold, no `speaker`.
 - **Precision where named** = right / quotes to which the package gives a `speaker`.
 - **Accuracy** = right / all scored quotes (a missing speaker is wrong unless the gold is a
   description).
@@ -67,6 +71,21 @@ HONORIFICS = frozenset(
 )
 STATE_TAG = re.compile(r"^[A-Z]-[A-Z]")
 CAPITAL_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|van|von|al))*")
+#: A full name (two capitalised words or more) ending a phrase: the person of "Jane Roe of Y".
+_FULL_NAME_END = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]*)*\s+[A-Z][\w'’-]+\s*$")
+#: A full name followed by "of": "Jane Roe of the X Center" is Jane Roe, not the X Center.
+_NAME_OF = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w.'’-]*)*\s+[A-Z][\w'’-]+)\s+of\s")
+#: Words heading an organisation's name or a title, whose "of" does not follow a person's name
+#: ("Board of Y", "Former Secretary of State X").
+ORG_HEADS = frozenset(
+    "academy agency association bank board center centre college commission committee council"
+    " court department foundation institute league office school society university"
+    " secretary minister director chairman chair president head chief member leader".split()
+)
+#: First words of a source that is a description, not a name ("a source", "officials").
+DESCRIPTIONS = frozenset("a an one some two three several many most".split())
+#: Surname particles, never a first name ("De Blasio" is Bill de Blasio's surname).
+PARTICLES = frozenset("de da del della di du la le van von der al bin".split())
 
 
 @dataclass
@@ -118,7 +137,19 @@ def name_of(source: str) -> str | None:
     best = None
     head = source.split("(")[0]
     first = head.split(",")[0].strip()
-    head = first if first[:1].isupper() and CAPITAL_RUN.search(first) else head
+    indefinite = first.split()[0].lower() in DESCRIPTIONS if first.split() else False
+    if first != head.strip() and (
+        first[:1].isupper() or _FULL_NAME_END.search(first) and not indefinite
+    ):
+        head = first  # "Jane Roe, director of …", "72-year-old Jane Roe, a retired …"
+    of = _NAME_OF.search(head)
+    if (
+        of
+        and not re.search(r"['’]s\b", of[1])
+        and not head[: of.start()].rstrip().lower().endswith("the")
+        and not set(of[1].lower().split()) & ORG_HEADS
+    ):
+        head = head[: of.end(1)]  # "Jane Roe of the X Center", "Jane Roe of Eastfield, N.H."
     head = re.split(r"['’]s\s+", head)[-1]  # "the Outlet's Jane Roe" → Jane Roe
     for run in CAPITAL_RUN.finditer(head):
         rest = head[run.end() :].lstrip(" ,")
@@ -162,9 +193,7 @@ def gold_speaker(gold: Gold, all_gold: list[Gold], text: str) -> tuple[str, str 
             if name and is_name(name, text):
                 return "pronoun", name
         return "unknown", None
-    if first in ("a", "an", "one", "some", "two", "three", "several", "many", "most") or (
-        gold.source.rstrip(" ,.").endswith("s")
-    ):
+    if first in DESCRIPTIONS or (gold.source.rstrip(" ,.").endswith("s")):
         return "description", None
     return "unknown", None
 
@@ -174,11 +203,13 @@ def same_person(predicted: str, gold: str) -> bool:
     both have a first name, the same first name, an initial of it, or a variant of it in the
     package's curated list (`analysis/entities/data/given_names.csv`: "Bill"/"William"; the
     same test as `score_entities.py`); a typographic apostrophe is a straight one ("O’Hara"
-    is "O'Hara")."""
+    is "O'Hara"); surname particles ("de", "van") are not first names."""
     from analysis.entities.vocabulary import same_given_name
 
     p = [w.strip(".").lower().replace("’", "'") for w in predicted.split()]
     g = [w.strip(".").lower().replace("’", "'") for w in gold.split()]
+    p = [w for w in p[:-1] if w not in PARTICLES] + p[-1:]
+    g = [w for w in g[:-1] if w not in PARTICLES] + g[-1:]
     if not p or not g or p[-1] != g[-1]:
         return False
     if len(p) >= 2 and len(g) >= 2:

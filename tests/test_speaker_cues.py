@@ -107,6 +107,26 @@ ARTICLES = {
         "Tomas Reyes said the new levy would hurt farmers, and called it “a tax on bread and "
         "milk for every family.”\n"
     ),
+    # A quotation paragraph followed by a dash line ("-X, tweeting after …") is not the
+    # previous speaker's, even when the line itself cannot be read.
+    "tweet": (
+        "Ruth Adler spoke to the council on Monday.\n\n“The bridge will open in spring,” Adler "
+        "said. “It is paid for.”\n\n“Great news. The town needed this bridge. Thanks to everyone "
+        "who worked on it.”\n\n-Tom Okafor, tweeting after the vote.\n\nThe council meets "
+        "again next week.\n"
+    ),
+    # A speech verb under a verb of intent or need ("needed to answer") says nothing.
+    "tests": (
+        "Dana Okoro spoke at the hearing on Monday. She added that new blood tests are needed to "
+        "answer that question “in a scientifically sound way.”\n"
+    ),
+    # A name inside the words of a parenthetical "…, he noted, …" is not that "he".
+    "noted": (
+        "Ivo Marsh said he would fight the new rules at the meeting.\n\nBut during the roll call, "
+        "states are called in order, he noted, so it may already be clear whether Carl Wendt will "
+        "be the nominee by then.\n\n“If we cannot get another nominee, we might abstain,” he "
+        "said.\n"
+    ),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -389,3 +409,203 @@ def test_a_place_before_a_title_is_not_the_speaker() -> None:
     assert doc.text == "“Turnout decides it,” said former Ohio Gov. and party chairman Ed Rowe."
     names = {"Ohio": ("ohio", "GPE"), "Ed Rowe": ("ed-rowe", "PERSON")}
     assert speakers_of(doc, names) == [(None, "cue")]
+
+
+def test_a_full_name_linked_to_an_organisation_holding_it_is_no_speaker() -> None:
+    # The entity rules can link "Eric Vance" to an organisation named after him; the speaker
+    # shown would then be the organisation. The words are a person's full name (a common given
+    # name first): missing is better than the organisation.
+    doc = parsed(
+        [
+            ("“", "PUNCT", "``", "punct", 4, "“"),
+            ("The", "DET", "DT", "det", 2, "the"),
+            ("bridge", "NOUN", "NN", "nsubj", 4, "bridge"),
+            ("will", "AUX", "MD", "aux", 4, "will"),
+            ("open", "VERB", "VB", "ccomp", 9, "open"),
+            (",", "PUNCT", ",", "punct", 9, ","),
+            ("”", "PUNCT", "''", "punct", 9, "”"),
+            ("Eric", "PROPN", "NNP", "compound", 8, "Eric"),
+            ("Vance", "PROPN", "NNP", "nsubj", 9, "Vance"),
+            ("said", "VERB", "VBD", "ROOT", 9, "say"),
+            (".", "PUNCT", ".", "punct", 9, "."),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” Eric Vance said."
+    text = doc.text
+    at = text.index("Eric Vance")
+    rows, _ = find_quotes(
+        "hand",
+        doc,
+        paragraphs=[(0, len(text))],
+        sentences=[(0, 0)],
+        mentions=[(at, at + len("Eric Vance"), "vance-fund", "Eric Vance")],
+        labels={"vance-fund": "ORG"},
+        names={"vance-fund": "Eric Vance Fund"},
+    )
+    quotes = [r for r in rows if r["kind"] != "indirect"]
+    assert [(r["speaker"], r["speaker_mention"]) for r in quotes] == [(None, "Eric Vance")]
+
+
+def test_an_entity_named_by_a_rank_fragment_is_no_speaker() -> None:
+    # '“…,” said Marine Sgt. Dana Reyes.': an entity named "Marine Sgt" (the rank cut from the
+    # name) is no one; the quote keeps the words and no speaker.
+    doc = parsed(
+        [
+            ("“", "PUNCT", "``", "punct", 4, "“"),
+            ("The", "DET", "DT", "det", 2, "the"),
+            ("bridge", "NOUN", "NN", "nsubj", 4, "bridge"),
+            ("will", "AUX", "MD", "aux", 4, "will"),
+            ("open", "VERB", "VB", "ccomp", 7, "open"),
+            (",", "PUNCT", ",", "punct", 7, ","),
+            ("”", "PUNCT", "''", "punct", 7, "”"),
+            ("said", "VERB", "VBD", "ROOT", 7, "say"),
+            ("Marine", "PROPN", "NNP", "compound", 9, "Marine"),
+            ("Sgt.", "PROPN", "NNP", "nsubj", 7, "Sgt."),
+            ("Dana", "PROPN", "NNP", "compound", 11, "Dana"),
+            ("Reyes", "PROPN", "NNP", "appos", 9, "Reyes"),
+            (".", "PUNCT", ".", "punct", 7, "."),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” said Marine Sgt. Dana Reyes."
+    assert speakers_of(doc, {"Marine Sgt": ("marine-sgt", "PERSON")}) == [(None, "cue")]
+
+
+def test_two_people_as_one_subject_are_not_one_speaker() -> None:
+    # '“…,” X and Y said.': the words are both people's; showing one of them would be wrong.
+    doc = parsed(
+        [
+            ("“", "PUNCT", "``", "punct", 4, "“"),
+            ("The", "DET", "DT", "det", 2, "the"),
+            ("bridge", "NOUN", "NN", "nsubj", 4, "bridge"),
+            ("will", "AUX", "MD", "aux", 4, "will"),
+            ("open", "VERB", "VB", "ccomp", 12, "open"),
+            (",", "PUNCT", ",", "punct", 12, ","),
+            ("”", "PUNCT", "''", "punct", 12, "”"),
+            ("Dana", "PROPN", "NNP", "compound", 8, "Dana"),
+            ("Reyes", "PROPN", "NNP", "nsubj", 12, "Reyes"),
+            ("and", "CCONJ", "CC", "cc", 8, "and"),
+            ("Tom", "PROPN", "NNP", "compound", 11, "Tom"),
+            ("Okafor", "PROPN", "NNP", "conj", 8, "Okafor"),
+            ("said", "VERB", "VBD", "ROOT", 12, "say"),
+            (".", "PUNCT", ".", "punct", 12, "."),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” Dana Reyes and Tom Okafor said."
+    names = {"Dana Reyes": ("dana-reyes", "PERSON"), "Tom Okafor": ("tom-okafor", "PERSON")}
+    assert speakers_of(doc, names) == [(None, "cue")]
+
+
+def test_words_describing_a_remark_are_not_the_remark() -> None:
+    # 'X denounced Y's remarks as “…”': the quoted words are X's description of Y's remarks
+    # (the quote hangs on "as"), not Y's remark itself ('Y's “…” remark').
+    doc = parsed(
+        [
+            ("Dana", "PROPN", "NNP", "compound", 1, "Dana"),
+            ("Reyes", "PROPN", "NNP", "nsubj", 2, "Reyes"),
+            ("denounced", "VERB", "VBD", "ROOT", 2, "denounce"),
+            ("Tom", "PROPN", "NNP", "compound", 4, "Tom"),
+            ("Okafor", "PROPN", "NNP", "poss", 6, "Okafor"),
+            ("’s", "PART", "POS", "case", 4, "’s"),
+            ("remarks", "NOUN", "NNS", "dobj", 2, "remark"),
+            ("as", "ADP", "IN", "prep", 6, "as"),
+            ("“", "PUNCT", "``", "punct", 9, "“"),
+            ("cruel", "ADJ", "JJ", "pobj", 7, "cruel"),
+            ("and", "CCONJ", "CC", "cc", 9, "and"),
+            ("reckless", "ADJ", "JJ", "conj", 9, "reckless"),
+            ("”", "PUNCT", "''", "punct", 9, "”"),
+            (".", "PUNCT", ".", "punct", 2, "."),
+        ]
+    )
+    assert doc.text == "Dana Reyes denounced Tom Okafor’s remarks as “cruel and reckless”."
+    names = {"Dana Reyes": ("dana-reyes", "PERSON"), "Tom Okafor": ("tom-okafor", "PERSON")}
+    assert speakers_of(doc, names) == [("Dana Reyes", "governing_verb")]
+
+
+def test_a_quotation_before_a_dash_line_does_not_follow_on(quotes) -> None:
+    # “…” \n\n -Tom Okafor, tweeting after the vote.: not Ruth Adler's, who spoke before.
+    assert said(quotes, "tweet", "It is paid") == ("Ruth Adler", None, "follow_on")
+    assert said(quotes, "tweet", "Great news") == (None, None, "none")
+
+
+def _said_by(subject: list[tuple[str, str, str, str, int, str]]) -> Doc:
+    """A hand-parsed '“The bridge will open,” <subject> said.' whose subject words head on
+    "said" (index 7 + len(subject))."""
+    said_at = 7 + len(subject)
+    return parsed(
+        [
+            ("“", "PUNCT", "``", "punct", 4, "“"),
+            ("The", "DET", "DT", "det", 2, "the"),
+            ("bridge", "NOUN", "NN", "nsubj", 4, "bridge"),
+            ("will", "AUX", "MD", "aux", 4, "will"),
+            ("open", "VERB", "VB", "ccomp", said_at, "open"),
+            (",", "PUNCT", ",", "punct", said_at, ","),
+            ("”", "PUNCT", "''", "punct", said_at, "”"),
+            *subject,
+            ("said", "VERB", "VBD", "ROOT", said_at, "say"),
+            (".", "PUNCT", ".", "punct", said_at, "."),
+        ]
+    )
+
+
+def test_a_surname_that_is_a_title_word_still_speaks() -> None:
+    # Only an abbreviated rank ("Sgt") ending an entity's name marks a fragment: a person whose
+    # surname is a title word ("Ana Judge") is still who spoke.
+    doc = _said_by(
+        [
+            ("Ana", "PROPN", "NNP", "compound", 8, "Ana"),
+            ("Judge", "PROPN", "NNP", "nsubj", 9, "Judge"),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” Ana Judge said."
+    assert speakers_of(doc, {"Ana Judge": ("ana-judge", "PERSON")}) == [("Ana Judge", "cue")]
+
+
+def test_a_firm_named_with_an_ampersand_is_one_speaker() -> None:
+    # "Baker & Sons said": one firm, not two speakers joined by "and".
+    doc = _said_by(
+        [
+            ("Baker", "PROPN", "NNP", "nsubj", 10, "Baker"),
+            ("&", "CCONJ", "CC", "cc", 7, "&"),
+            ("Sons", "PROPN", "NNP", "conj", 7, "Sons"),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” Baker & Sons said."
+    assert speakers_of(doc, {"Baker & Sons": ("baker-sons", "ORG")}) == [("Baker & Sons", "cue")]
+
+
+def test_a_speech_verb_under_a_verb_of_intent_or_need_is_no_cue(quotes) -> None:
+    # 'She added that new blood tests are needed to answer that question “…”': "answer" is
+    # what the tests are needed for, not something they said; the quote is hers.
+    assert said(quotes, "tests", "in a scientifically") == ("Dana Okoro", "She", "pronoun")
+
+
+def test_a_name_in_the_words_of_a_parenthetical_he_is_not_that_he(quotes) -> None:
+    # '…, he noted, so it may be clear whether Carl Wendt will be the nominee. “…,” he said.':
+    # Carl Wendt is someone the noting "he" spoke about, not him; no speaker rather than Wendt.
+    assert said(quotes, "noted", "If we cannot") == (None, "he", "pronoun")
+
+
+def test_an_entity_named_with_a_headline_verb_is_no_speaker() -> None:
+    # A headline "Dana Reyes Explained …" can make the entity rules name the person "Dana Reyes
+    # Explained"; a name ending with a speech verb's past form is no one to show.
+    doc = _said_by(
+        [
+            ("Dana", "PROPN", "NNP", "compound", 8, "Dana"),
+            ("Reyes", "PROPN", "NNP", "nsubj", 9, "Reyes"),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” Dana Reyes said."
+    text = doc.text
+    at = text.index("Dana Reyes")
+    rows, _ = find_quotes(
+        "hand",
+        doc,
+        paragraphs=[(0, len(text))],
+        sentences=[(0, 0)],
+        mentions=[(at, at + len("Dana Reyes"), "reyes-explained", "Dana Reyes")],
+        labels={"reyes-explained": "PERSON"},
+        names={"reyes-explained": "Dana Reyes Explained"},
+    )
+    assert [(r["speaker"], r["attribution"]) for r in rows if r["kind"] != "indirect"] == [
+        (None, "cue")
+    ]

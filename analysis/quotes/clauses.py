@@ -15,6 +15,7 @@ from .cues import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
     SUBORDINATORS,
+    UNSAID_HEADS,
 )
 
 if TYPE_CHECKING:
@@ -80,12 +81,13 @@ def is_thing(subject: Token) -> bool:
 def bound_by_pronoun(head: Token, tokens: list[Token], gender: str) -> bool:
     """Returns whether a same-gender pronoun, subject of a clause, comes before a named
     subject that sits inside that clause ("she closed the shop because her mother, X, fell
-    ill"): the name is someone else than that pronoun, so not what a later he/she stands for."""
+    ill") or in the words a parenthetical pronoun reports ("…, he noted, so X may win"): the
+    name is someone else than that pronoun, so not what a later he/she stands for."""
     return any(
         t.i < head.i
         and t.dep_ in ("nsubj", "nsubjpass")
         and PERSON_PRONOUNS.get(t.lower_) == gender
-        and head in t.head.subtree
+        and (head in t.head.subtree or t.head.dep_ == "parataxis")
         for t in tokens
     )
 
@@ -96,6 +98,8 @@ def is_speech_verb(token: Token) -> bool:
     only without a verb complement when it has one ("X will continue to act as")."""
     if token.lemma_.lower() in BARE_SPEECH_VERBS and any(c.dep_ == "xcomp" for c in token.children):
         return False
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in UNSAID_HEADS:
+        return False  # "X wanted to admit …", "X declined to comment": nothing said
     if token.pos_ == "VERB":
         return True
     return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)

@@ -152,6 +152,27 @@ class ArticleContext:
         ]
         return hits[-1] if hits else None
 
+    def names_someone_else(self, entity_id: str, words: str) -> bool:
+        """Returns whether words the entity rules linked to an entity cannot be that entity's
+        name as a speaker: the entity's name ends with a title or an ordinal, a fragment of
+        "Marine Sgt. X" or "Coast Guard 2nd Lt. X"; or the words are a person's full name (a
+        common given name first) and the entity an organisation whose longer name holds them
+        ("Jane Roe said" is not the "Jane Roe Foundation")."""
+        name = self.names.get(entity_id, "")
+        last = name.split()[-1].lower().rstrip(".") if name.split() else ""
+        if last in NAME_TITLES and len(last) <= _ABBREVIATED or _ORDINAL.fullmatch(last):
+            return True  # an abbreviated rank ("Sgt"), not a surname such as "Justice"
+        if last.endswith("ed") and {last[:-1], last[:-2]} & SPEECH_VERBS:
+            return True  # a name run into a headline's verb ("Jane Roe Explained")
+        parts = words.split()
+        return (
+            self.labels.get(entity_id) == "ORG"
+            and len(parts) >= 2
+            and gender_of_given_name(parts[0]) is not None
+            and name.startswith(words)
+            and len(name) > len(words)
+        )
+
     def _speaker_words(self, token: Token) -> list[Token]:
         keep = {"compound", "flat", "amod", "nmod", "det", "poss", "case"}
         left = [c for c in token.lefts if c.dep_ in keep]
@@ -455,5 +476,10 @@ def _given_name_gender(name: str) -> str | None:
     return gender_of_given_name(parts[0]) if len(parts) >= 2 else None
 
 
+#: The longest title written abbreviated ("capt", "sgt"): a longer title word ending a name
+#: ("Judge", "Justice") may be a surname or an organisation's word.
+_ABBREVIATED = 4
+#: An ordinal ("1st", "22nd"), as in a rank ("1st Lt.").
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: Titles before a given name ("Sen. Margaret Hale"), lowercase without the dot.
 _TITLES = frozenset(GENDER_WORDS) | ROLE_NOUNS | NAME_TITLES

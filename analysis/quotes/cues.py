@@ -48,6 +48,8 @@ GENDER_WORDS = {
 GENDER_BEFORE = re.compile(rf"\b({'|'.join(GENDER_WORDS)})\.?\s*$")
 #: Titles before a given name ("Sen. Margaret Hale"), besides gender words and role nouns.
 NAME_TITLES = _CUES["name_titles"]
+#: Verbs of intent whose infinitive complement is not said: "X wanted to admit …".
+UNSAID_HEADS = frozenset(_CUES["unsaid_heads"])
 #: Nouns that a quoted fragment can hang on with a possessor: X's "…" remark.
 REMARK_NOUNS = _CUES["remark_nouns"]
 #: How many sentences back a pronoun looks for its antecedent.

@@ -152,8 +152,11 @@ class QuoteFinder(ArticleContext):
             if first < sent.end and self.offsets[first] < current[1]:
                 inside = [self.doc[first]]
         for t in inside:
-            # X's "…" remark
+            # X's "…" remark; not "Y denounced X's remarks as “…”" (a preposition between:
+            # the words describe the remark, they are not it)
             for noun in t.ancestors:
+                if noun.pos_ == "ADP":
+                    break
                 if noun.lemma_.lower() in REMARK_NOUNS and outside(noun):
                     owner = [c for c in noun.children if c.dep_ == "poss"]
                     if owner and outside(owner[0]):
@@ -318,9 +321,17 @@ class QuoteFinder(ArticleContext):
         words = self._speaker_words(token)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         label = self.text[start:end]
+        joint = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        ampersand = any(c.dep_ == "cc" and c.text == "&" for c in token.children)
+        if joint and not ampersand and token.dep_ in ("nsubj", "nsubjpass"):
+            # "X and Y said": two speakers, not one of them
+            other = joint[-1]
+            return Attribution(None, self.text[start : other.idx + len(other)], how="cue")
         if own is not None:
             if any(self.in_byline(t.idx) for t in words):
                 label = own.text  # the words run back into a dateline
+            if self.names_someone_else(own.entity_id, own.text):
+                return Attribution(None, label, how="cue")
             return Attribution(own.entity_id, label, how="cue")
         for acl in (c for c in token.rights if c.dep_ == "acl" and c.tag_ == "VBN"):
             # "audio obtained by X"
@@ -335,6 +346,8 @@ class QuoteFinder(ArticleContext):
         ):
             mention = None  # "Ohio Gov." : a place before a title is not who spoke
         if mention is not None and self.labels.get(mention) in SPEAKER_LABELS:
+            if self.names_someone_else(mention, label):
+                return Attribution(None, label, how="cue")
             return Attribution(mention, label, how="cue")
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower in PERSON_PRONOUNS:

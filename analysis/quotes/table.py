@@ -175,7 +175,7 @@ def find_quotes(
             )
         goes_on = kind == "direct" or _CONTINUES.match(finder.text_of(span_sents[0])) is not None
         if who.how == "none" and goes_on and not _has_verb(span_sents, quoted, within):
-            who = _follow_on(finder, history, start)
+            who = _follow_on(finder, history, start, end)
         who.at = max(end, int([*span_sents, *tail][-1].end_char))
         history.append(who)
         earlier_quotes.append((text, who))
@@ -223,11 +223,21 @@ def is_title(text: str) -> bool:
     return first[:1].isupper() and all(w[:1].isupper() or w.lower() in TITLE_SMALL for w in rest)
 
 
-def _follow_on(finder: QuoteFinder, history: list[Attribution], offset: int) -> Attribution:
+#: Dashes that open a roundup line ("— X, Y") or frame a heading.
+_DASHES = ("–", "—", "-")
+
+
+def _follow_on(
+    finder: QuoteFinder, history: list[Attribution], offset: int, end: int
+) -> Attribution:
     """A paragraph that is only a quotation continues the previous speaker, unless someone else
-    was named or quoted in between."""
+    was named or quoted in between, or the next paragraph is a dash line (`— X, Y`: a roundup
+    line says whose the words are, even one the rules could not read)."""
     if not history or history[-1].entity_id is None:
         return Attribution()
+    line = finder.text[finder.paragraph_span(end - 1)[1] :].lstrip().split("\n", 1)[0]
+    if line[:1] in _DASHES and line.rstrip(" .")[-1:] not in _DASHES:
+        return Attribution()  # not a heading between dashes ("– A new start –")
     prior = history[-1]
     if set(finder.named_between(prior.at, offset)) - {prior.entity_id}:
         return Attribution()
