@@ -34,7 +34,9 @@ Figures:
 
 With `--paraphrase`, scores the hand-judged pairs of `tests/fixtures/paraphrase_pairs.csv`
 (article ids and character offsets into `articles.body`, no text): the precision of the
-paraphrase links the build still makes among the judged pairs. With `--sample-paraphrase N`,
+paraphrase links the build still makes among the judged pairs; the sparse corpus is scored
+the same way on its own 60 judged pairs (`data/abp_sparse_paraphrase_pairs.csv`, drawn at random
+among its paraphrase links within true stories). With `--sample-paraphrase N`,
 prints N paraphrase links of the build for judging (on the terminal, never into the repository).
 
     ABP_DIR=/work/data/abp python eval_real/score_stories.py --work /tmp/issue22/stories
@@ -57,6 +59,8 @@ from abp import find_abp_dir, read_abp, write_corpus  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 PAIRS = HERE.parent / "tests" / "fixtures" / "paraphrase_pairs.csv"
+#: 60 paraphrase links of the sparse corpus within true stories, judged the same way (no text)
+SPARSE_PAIRS = HERE / "data" / "abp_sparse_paraphrase_pairs.csv"
 #: period -> (first day, last day, articles sampled); labels in data/abp_<period>_stories.csv
 PERIODS = {
     "2019-10": ("2019-10-01", "2019-10-18", 300),
@@ -283,6 +287,8 @@ def main() -> None:
         _print(score_grouping(tables, read_labels(period)))
         if period == "2019-10" and (args.paraphrase or PAIRS.exists()):
             _print(score_paraphrase(tables, read_pairs()))
+        if period == SPARSE and SPARSE_PAIRS.exists():
+            _print(score_paraphrase(tables, read_pairs(SPARSE_PAIRS)))
 
 
 def _print(figures: dict[str, float]) -> None:
