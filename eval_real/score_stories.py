@@ -80,7 +80,7 @@ SEED = 0
 
 
 def make_corpus(work: Path, period: str) -> Path:
-    """Writes one period's corpus (see `PERIODS`, `SPARSE_SETS`) under `work`; returns its folder."""
+    """Writes one corpus (see `PERIODS`, `SPARSE_SETS`) under `work`; returns its folder."""
     folder = work / f"corpus-{period}"
     if (folder / "articles.csv").exists():
         return folder
