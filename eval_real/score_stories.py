@@ -16,7 +16,18 @@ articles whose story was unclear are left out):
 - `2019-04`: 2019-04-14 to 2019-04-22, all 86 articles, 84 labelled in 34 stories, one of which
   (the special counsel's report: the announcement of its release, its release and contents, the
   reactions and the impeachment debate of the days after) holds 39 (labelled after step 7 was
-  chosen and before it or any other setting was run on it: the held-out check).
+  chosen and before it or any other setting was run on it: the held-out check);
+- `sparse`: the shape of corpus issue 22's finding was measured on — 298 articles of four
+  outlets (CNN, NPR, Politico, The Washington Times) in 107 stories from 2012 to 2020, each
+  story one development reported by 1–4 of them within a few days (`SPARSE`: the corpus is the
+  labelled articles themselves, chosen as candidates by title and lead words and dates, each
+  membership confirmed by reading). Some stories share a topic and people months apart (three
+  monthly jobs reports, two court rulings on one travel ban, one attorney general's nomination,
+  hearing, recusal and firing), and some of one week have different topics;
+- `sparse-low`: 96 articles of the same four outlets, 2012–2020, from pairs of articles of two
+  outlets published within 2 days whose titles and leads share little (cosine 0.12–0.2), each
+  pair read and judged one story (23 pairs) or two (25 pairs: 50 stories of one article,
+  mostly the same topic in the same days): the joins the `sparse` corpus under-represents.
 
 Figures:
 
@@ -27,7 +38,9 @@ Figures:
 
 With `--paraphrase`, scores the hand-judged pairs of `tests/fixtures/paraphrase_pairs.csv`
 (article ids and character offsets into `articles.body`, no text): the precision of the
-paraphrase links the build still makes among the judged pairs. With `--sample-paraphrase N`,
+paraphrase links the build still makes among the judged pairs; the sparse corpus is scored
+the same way on its own 60 judged pairs (`data/abp_sparse_paraphrase_pairs.csv`, drawn at random
+among its paraphrase links within true stories). With `--sample-paraphrase N`,
 prints N paraphrase links of the build for judging (on the terminal, never into the repository).
 
     ABP_DIR=/work/data/abp python eval_real/score_stories.py --work /tmp/issue22/stories
@@ -50,6 +63,8 @@ from abp import find_abp_dir, read_abp, write_corpus  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 PAIRS = HERE.parent / "tests" / "fixtures" / "paraphrase_pairs.csv"
+#: 60 paraphrase links of the sparse corpus within true stories, judged the same way (no text)
+SPARSE_PAIRS = HERE / "data" / "abp_sparse_paraphrase_pairs.csv"
 #: period -> (first day, last day, articles sampled); labels in data/abp_<period>_stories.csv
 PERIODS = {
     "2019-10": ("2019-10-01", "2019-10-18", 300),
@@ -57,21 +72,35 @@ PERIODS = {
     "2020-01": ("2020-01-03", "2020-01-09", 300),
     "2019-04": ("2019-04-14", "2019-04-22", 300),
 }
+#: corpora of the labelled articles only (data/abp_<name>_stories.csv), any date
+SPARSE = "sparse"
+SPARSE_LOW = "sparse-low"
+SPARSE_SETS = (SPARSE, SPARSE_LOW)
 SEED = 0
 
 
 def make_corpus(work: Path, period: str) -> Path:
-    """Writes one period's corpus (see `PERIODS`) under `work`; returns its folder."""
-    start, end, limit = PERIODS[period]
+    """Writes one corpus (see `PERIODS`, `SPARSE_SETS`) under `work`; returns its folder."""
     folder = work / f"corpus-{period}"
-    if not (folder / "articles.csv").exists():
-        articles = read_abp(find_abp_dir(), start=start, end=end)
-        if len(articles) > limit:
-            articles = sorted(
-                random.Random(SEED).sample(articles, limit), key=lambda a: a.article_id
+    if (folder / "articles.csv").exists():
+        return folder
+    if period in SPARSE_SETS:
+        labels = read_labels(period)
+        articles = [
+            a for a in read_abp(find_abp_dir(), start="0000", end="9999") if a.article_id in labels
+        ]
+        missing = set(labels) - {a.article_id for a in articles}
+        if missing:
+            raise SystemExit(
+                f"{len(missing)} labelled articles are not in ABP_DIR: {sorted(missing)[:5]}"
             )
         write_corpus(articles, folder)
-    return folder
+        return folder
+    start, end, limit = PERIODS[period]
+    articles = read_abp(find_abp_dir(), start=start, end=end)
+    if len(articles) > limit:
+        articles = sorted(random.Random(SEED).sample(articles, limit), key=lambda a: a.article_id)
+    return write_corpus(articles, folder)
 
 
 def read_labels(period: str) -> dict[str, str]:
@@ -240,6 +269,13 @@ def main() -> None:
     parser.add_argument("--cache", default=None, help="build cache (default: <work>/cache)")
     parser.add_argument("--paraphrase", action="store_true", help="score the judged pairs")
     parser.add_argument("--sample-paraphrase", type=int, default=0, help="print N links to judge")
+    parser.add_argument(
+        "--periods",
+        nargs="*",
+        default=[*PERIODS, *SPARSE_SETS],
+        choices=[*PERIODS, *SPARSE_SETS],
+        help="labelled corpora to build (default: all)",
+    )
     args = parser.parse_args()
     if not os.environ.get("ABP_DIR"):
         print("ABP_DIR is not set: story scores skipped (eval_real/README.md)")
@@ -247,7 +283,7 @@ def main() -> None:
     from analysis.pipeline import build
 
     work = Path(args.work)
-    for period in PERIODS:
+    for period in args.periods:
         corpus = make_corpus(work, period)
         tables = dict(build(corpus, cache_dir=args.cache or work / "cache").items())
         if args.sample_paraphrase:
@@ -257,6 +293,8 @@ def main() -> None:
         _print(score_grouping(tables, read_labels(period)))
         if period == "2019-10" and (args.paraphrase or PAIRS.exists()):
             _print(score_paraphrase(tables, read_pairs()))
+        if period == SPARSE and SPARSE_PAIRS.exists():
+            _print(score_paraphrase(tables, read_pairs(SPARSE_PAIRS)))
 
 
 def _print(figures: dict[str, float]) -> None:

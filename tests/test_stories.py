@@ -481,3 +481,37 @@ def test_halves_of_a_story_across_a_block_of_days_are_joined() -> None:
     story_of, rows = find_stories(articles, mentions, entities)
     assert max(r["n_articles"] for r in rows) == 36
     assert story_of["a00"] == story_of["a18"] == story_of["a35"]
+
+
+#: A line that closes every article of one invented outlet: its furniture, not a statement.
+BRIEFING = "Sign up for the Gazette morning briefing."
+
+
+def test_an_outlets_furniture_never_links() -> None:
+    from analysis.overlap.links import find_furniture
+
+    rows, outlets = [], {}
+    for article, outlet, texts in [
+        ("g1", "Harbour Gazette", [SHARED, BRIEFING]),
+        ("g2", "Harbour Gazette", [SHARED, BRIEFING]),
+        ("g3", "Harbour Gazette", ["Ferry crews walked out at dawn.", BRIEFING]),
+        ("l1", "Valley Ledger", [SHARED]),
+    ]:
+        outlets[article] = outlet
+        start = 0
+        for k, text in enumerate(texts):
+            rows.append((article, k, 0, start, start + len(text), text))
+            start += len(text) + 1
+    sentences = pd.DataFrame(
+        rows, columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "text"]
+    )
+    furniture = find_furniture(sentences, outlets)
+    # the briefing line: three articles, one outlet; the mayor's sentence: two outlets
+    assert sentences.text[furniture].unique().tolist() == [BRIEFING]
+    assert int(furniture.sum()) == 3
+    links = pd.DataFrame(find_links(sentences, NO_QUOTES, outlets=outlets))
+    assert set(links.sentence_a) == set(links.sentence_b) == {0}  # the mayor's sentence only
+    pairs = {frozenset(p) for p in zip(links.article_a, links.article_b, strict=True)}
+    assert pairs == {frozenset(p) for p in [("g1", "g2"), ("g1", "l1"), ("g2", "l1")]}
+    without = pd.DataFrame(find_links(sentences, NO_QUOTES))  # no outlets: the line links
+    assert (without.kind == "verbatim").sum() == len(without) == 6

@@ -15,7 +15,10 @@ Method (docs/overlap.md):
    least `QUOTE_SHARE` of each) by different speakers are different statements, unless their words
    are (near) verbatim the same: then the outlets only attributed one quote differently.
 4. **Links**: for each pair of articles, two sentences link when each is the other's best match
-   and their similarity reaches `LINK_THRESHOLD` (calibrated on the hand-made fixture).
+   and their similarity reaches `LINK_THRESHOLD` (calibrated on the hand-made fixture). An
+   outlet's furniture never links: a sentence whose text at least `FURNITURE_ARTICLES` articles
+   carry, all of one outlet (a copyright line, a newsletter or reprint prompt), is not a
+   statement of the story.
 5. **Kind** of the whole sentences (`analysis.link_kinds`), from the longest shared run of words:
    `verbatim` when it covers at least 80 % of the shorter sentence, `near_verbatim` when the word
    sequences are 60 % alike (longest common subsequence) or the run covers half of the shorter
@@ -54,6 +57,8 @@ QUOTE_VIEW_WORDS = 5
 LINK_THRESHOLD = 0.19
 #: Mean similarity two groups of linked sentences need to be joined into one statement.
 STATEMENT_GUARD = 0.18
+#: A sentence text carried by this many articles or more, all of one outlet, is its furniture.
+FURNITURE_ARTICLES = 3
 
 
 class _Quoted(NamedTuple):
@@ -297,12 +302,13 @@ def find_links(
     similarity: Similarity | None = None,
     threshold: float = LINK_THRESHOLD,
     stories: Mapping[str, int] | None = None,
+    outlets: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Links sentences of different articles of one story that say the same thing.
 
     For each pair of articles of one story, two sentences link when each is the other's best match
     in the other article (ties go to the earlier sentence) and their similarity reaches
-    `threshold`.
+    `threshold`. An outlet's furniture (`find_furniture`) never links.
 
     Args:
         sentences: The `sentences` table.
@@ -311,6 +317,8 @@ def find_links(
         threshold: The similarity a mutual best match needs.
         stories: Each article's story (`articles.story_id`); None: one story. Give the same as to
             `score_sentences`.
+        outlets: Each article's outlet (`articles.outlet`), to find its furniture; None: no
+            sentence is furniture.
 
     Returns:
         Rows of the `links` table, strongest first.
@@ -337,6 +345,9 @@ def find_links(
     story = _story_numbers(article, stories)
     if story is not None:
         keep &= story[i] == story[j]
+    if outlets is not None:
+        furniture = find_furniture(sentences, outlets)
+        keep &= ~furniture[i] & ~furniture[j]
     i, j, s = i[keep], j[keep], s[keep]
     # Each sentence's best match in each other article: the highest score, ties to the earlier
     # sentence; a link is a pair where each is the other's.
@@ -385,6 +396,31 @@ def find_links(
     }
     names = list(columns)
     return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def find_furniture(sentences: pd.DataFrame, outlets: Mapping[str, str]) -> np.ndarray:
+    """Finds each outlet's furniture among the sentences.
+
+    A sentence is furniture when its text (case and spacing aside) is carried by at least
+    `FURNITURE_ARTICLES` articles and they all come from one outlet: "Click here for reprint
+    permission." closing every article of one site. A text many outlets carry (a wire sentence,
+    a statement printed in full) is not furniture.
+
+    Args:
+        sentences: The `sentences` table (article_id, text).
+        outlets: article_id → outlet; an article missing from it is an outlet of its own.
+
+    Returns:
+        One boolean per row of `sentences`, in their order: True for furniture.
+    """
+    article = [str(a) for a in sentences.article_id.tolist()]
+    key = [" ".join(str(t).split()).casefold() for t in sentences.text.tolist()]
+    frame = pd.DataFrame(
+        {"key": key, "article": article, "outlet": [outlets.get(a, a) for a in article]}
+    )
+    per = frame.groupby("key").agg(articles=("article", "nunique"), outlets=("outlet", "nunique"))
+    furniture = per.index[(per.articles >= FURNITURE_ARTICLES) & (per.outlets == 1)]
+    return frame.key.isin(set(furniture)).to_numpy()
 
 
 def _fits(similarity: Similarity, n: int) -> bool:

@@ -179,7 +179,11 @@ def _build_tables(
     step("similarity")
     similarity = score_sentences(sentences, quotes, stories=story_of)
     step("links")
-    links = _frame("links", find_links(sentences, quotes, similarity=similarity, stories=story_of))
+    outlet_of = {a.article_id: a.outlet for a in articles}
+    links = _frame(
+        "links",
+        find_links(sentences, quotes, similarity=similarity, stories=story_of, outlets=outlet_of),
+    )
     step("statements")
     statements = _frame("statements", group_statements(links, sentences, similarity=similarity))
     step("happenings")
