@@ -8,7 +8,8 @@ phrase, not an undated statement), sorts the actor shown into:
 - `missing` — no actor;
 - `pronoun` — a bare pronoun (he, she, it, they, …) shown as the actor;
 - `handle` — a social-media handle (`@…`) or an address;
-- `dateline` — the article's dateline place (its first line's capitalised place before a dash);
+- `dateline` — the article's dateline place (capital letters opening the body: "WASHINGTON —",
+  "PARIS (Reuters) -"), whatever the case the actor is written in;
 - `fragment` — words that are not a name or a noun phrase a journalist would print: they end on
   a possessive or an adjective, or hold a clause (a verb) or an unbalanced bracket/quote;
 - `entity` — an entity of the `entities` table;
@@ -44,18 +45,27 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from abp import find_abp_dir, read_abp, write_corpus  # noqa: E402
 
+from analysis.text.datelines import find_datelines  # noqa: E402
+
 #: (name, first day, last day, articles, seed): the first is judged, the second only counted.
 PERIODS = (
     ("abp_2019-06", "2019-06-01", "2019-06-20", 200, 1),
     ("abp_2018-09", "2018-09-01", "2018-09-20", 150, 2),
 )
 JUDGED = Path(__file__).resolve().parent / "data" / "abp_2019-06_actors.csv"
+#: Hand verdicts on actors that the issue-21 rules changed, other than a bare pronoun turned
+#: missing (same columns): every one of the first period, a random 30 of the second.
+CHANGES = {
+    name: Path(__file__).resolve().parent / "data" / f"{name}_actor_changes.csv"
+    for name in ("abp_2019-06", "abp_2018-09")
+}
 SAMPLE = 60
 OUT = Path("/tmp/score_actors")
 PRONOUNS = frozenset(
     "he she it they him her them we us i you his its their this that these those".split()
 )
-_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z .,'-]{1,40}?)\s*(?:\([^)]*\))?\s*[-—–]")
+#: A dateline's place: its words before a comma, a bracket or a dash.
+_PLACE = re.compile(r"^\s*([^,(—–]+?)\s*(?:,|\(|[-—–])")
 
 
 def digest(actor: Any) -> str:
@@ -121,19 +131,20 @@ def count_kinds(tables: Any) -> Counter[str]:
     bodies = dict(zip(tables.articles.article_id, tables.articles.body, strict=True))
     datelines = {}
     for aid, body in bodies.items():
-        found = _DATELINE.match(str(body)[:80])
-        datelines[aid] = found[1].strip().rstrip(",") if found else None
+        lines = [(s, e) for s, e in find_datelines(str(body)) if s == 0]
+        found = _PLACE.match(str(body)[: lines[0][1]]) if lines else None
+        datelines[aid] = found[1].strip() if found and not found[1].startswith("By ") else None
     kinds: Counter[str] = Counter()
     for row in dated_events(tables).itertuples():
         kinds[kind_of_actor(row.actor, row.actor_entity_id, datelines.get(row.article_id))] += 1
     return kinds
 
 
-def read_judged() -> dict[tuple[str, int, int, str], str]:
-    """Returns the hand verdicts by (article_id, sentence_id, nth, actor digest)."""
-    if not JUDGED.exists():
+def read_judged(path: Path = JUDGED) -> dict[tuple[str, int, int, str], str]:
+    """Returns the hand verdicts of a file by (article_id, sentence_id, nth, actor digest)."""
+    if not path.exists():
         return {}
-    with JUDGED.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8") as handle:
         return {
             (r["article_id"], int(r["sentence_id"]), int(r["nth"]), r["actor"]): r["verdict"]
             for r in csv.DictReader(handle)
@@ -157,6 +168,19 @@ def score_sample(tables: Any, *, show: bool) -> Counter[str]:
             print(f"{row.article_id},{row.sentence_id},{row.nth},{digest(row.actor)}")
             print(f"   actor={row.actor!r} action={row.action} date={row.date_text!r}")
             print(f"   {row.text}")
+    return verdicts
+
+
+def score_changes(tables: Any, path: Path) -> Counter[str]:
+    """Returns the verdicts of a file's judged changed actors as built now (`changed again` when
+    the actor shown is no longer the one judged)."""
+    judged = read_judged(path)
+    keys = {k[:3] for k in judged}
+    verdicts: Counter[str] = Counter()
+    for row in dated_events(tables).itertuples():
+        key = (row.article_id, int(row.sentence_id), int(row.nth))
+        if key in keys:
+            verdicts[judged.get((*key, digest(row.actor)), "changed again")] += 1
     return verdicts
 
 
@@ -186,6 +210,11 @@ def main() -> int:
                     "fragment",
                 )
             )
+        )
+        changes = score_changes(tables, CHANGES[period[0]])
+        print(
+            f"  changed actors judged ({changes.total()}): "
+            + ", ".join(f"{k} {v}" for k, v in sorted(changes.items()))
         )
         if n == 0:
             verdicts = score_sample(tables, show=args.show)
