@@ -120,3 +120,25 @@ def test_an_actor_as_written_is_never_cut_mid_phrase(tmp_path: Path, cache_dir: 
         "Officials of the port authority and the regional water board raised fees on Thursday.\n",
     )
     assert actor_of(events, "Thursday") == "Officials of the port authority"
+
+
+def test_he_before_the_name_of_the_main_clause(tmp_path: Path, cache_dir: Path) -> None:
+    # "As he left the harbour on Monday, Thomas Reyes thanked the crew.": he is the main clause's
+    # subject, named after him (before: "he", then missing).
+    events = build_one(
+        tmp_path,
+        cache_dir,
+        "As he left the harbour on Monday, Thomas Reyes thanked the crew.\n",
+    )
+    assert actor_of(events, "Monday") == "Thomas Reyes"
+
+
+def test_a_person_named_after_a_copula_is_an_antecedent(tmp_path: Path, cache_dir: Path) -> None:
+    # "The new harbour master is Thomas Reyes. He took office on Monday.": he is Thomas Reyes,
+    # named after "is" rather than as the subject (before: "He", then missing).
+    events = build_one(
+        tmp_path,
+        cache_dir,
+        "The new harbour master is Thomas Reyes.\n\nHe took office on Monday.\n",
+    )
+    assert actor_of(events, "Monday") == "Thomas Reyes"

@@ -336,6 +336,8 @@ def _person_antecedent(
     the nearest sentence names two such people, or someone of that gender is named nearer, not
     as a subject: missing rather than wrong."""
     gender = PERSON_PRONOUNS[pronoun.lower_]
+    if (ahead := _named_after(pronoun, ctx)) and ctx.gender(ahead[1]) in (None, gender):
+        return ahead  # "As he left on Monday, X said …": X
     sent_start = pronoun.sent.start
     unnamed_subject = False
     for n, (start, end) in enumerate(_window(pronoun, ctx, PERSON_WINDOW)):
@@ -345,9 +347,14 @@ def _person_antecedent(
         subjects = [
             t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and not _in_dateline(t, ctx)
         ]
+        named_as = [  # "The first to go was X.": X, as if the subject
+            t
+            for t in tokens
+            if t.dep_ == "attr" and t.head.lemma_ == "be" and label_at(t, ctx) == "PERSON"
+        ]
         people = {
             found
-            for t in subjects
+            for t in subjects + named_as
             if (found := _subject_person(t, ctx)) and ctx.gender(found[1]) in (None, gender)
         }
         if len(people) == 1:
@@ -375,6 +382,17 @@ def _person_antecedent(
         if named and start < sent_start:
             return None  # someone nearer named, not as a subject: "he" may be them
     return None
+
+
+def _named_after(pronoun: Token, ctx: ActorContext) -> tuple[str, str] | None:
+    """Returns the person named as the main clause's subject after a he/she that opens a
+    subordinate clause before it ("As he left on Monday, X said …"), else None."""
+    clause = pronoun.head
+    main = clause.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "advcl" or main.i <= clause.i:
+        return None
+    subject = next((c for c in main.children if c.dep_ == "nsubj" and c.i > pronoun.i), None)
+    return _subject_person(subject, ctx) if subject is not None else None
 
 
 def _titled(noun: Token, ctx: ActorContext) -> tuple[str, str] | None:
