@@ -142,3 +142,14 @@ def test_a_person_named_after_a_copula_is_an_antecedent(tmp_path: Path, cache_di
         "The new harbour master is Thomas Reyes.\n\nHe took office on Monday.\n",
     )
     assert actor_of(events, "Monday") == "Thomas Reyes"
+
+
+def test_a_count_of_a_group_acts_as_written(tmp_path: Path, cache_dir: Path) -> None:
+    # "Two of the five candidates withdrew on Friday.": the count of a group that can act, as
+    # written (before: no actor, "Two" being neither a name nor a group noun).
+    events = build_one(
+        tmp_path,
+        cache_dir,
+        "Two of the five candidates withdrew on Friday.\n",
+    )
+    assert actor_of(events, "Friday") == "Two of the five candidates"

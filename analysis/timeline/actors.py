@@ -51,6 +51,8 @@ MAX_WORDS = 8
 #: Nouns for people acting as a group; with role, organisation and document nouns, the only
 #: subjects without an entity that are kept as actors (as written).
 AGENT_NOUNS = frozenset(_LISTS["agent_nouns"])
+#: Words that count part of a group: "two of the candidates" (and any number).
+QUANTITY_WORDS = frozenset(_LISTS["quantity_words"])
 #: spaCy entity types of a subject that can act.
 AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -226,7 +228,21 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
                 return found
     if lemma in AGENT_NOUNS or lemma in ROLE_NOUNS or subject.ent_type_ in AGENT_TYPES:
         return _words(subject, ctx), None
+    if (group := _group_of(subject)) is not None and (
+        group.lemma_.lower() in AGENT_NOUNS | ROLE_NOUNS or group.ent_type_ in AGENT_TYPES
+    ):
+        return _words(subject, ctx), None  # "two of the five candidates", as written
     return None, None  # a thing ("taxes would not rise this year"): nobody acts
+
+
+def _group_of(subject: Token) -> Token | None:
+    """Returns the group a quantity subject counts part of ("two of the candidates": the
+    candidates), else None."""
+    if subject.pos_ != "NUM" and subject.lower_ not in QUANTITY_WORDS:
+        return None
+    for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"):
+        return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _owner(noun: Token, ctx: ActorContext) -> tuple[str, str] | None:
@@ -477,12 +493,14 @@ def _read_genders(ctx: ActorContext) -> dict[str, str]:
 
 def _words(subject: Token, ctx: ActorContext) -> str | None:
     """Returns a subject's words as written (a body slice): its own phrase without a relative
-    clause, participle, apposition or trailing punctuation; cut to the words up to its head when
-    longer than `MAX_WORDS`; None for a handle or an address (`@name`, a link)."""
+    clause, participle, apposition, year or trailing punctuation; cut to the words up to its head
+    when longer than `MAX_WORDS`; None for a handle or an address (`@name`, a link)."""
     kept = [subject]
     for child in subject.children:
-        if child.dep_ not in _CLAUSES:
-            kept += list(child.subtree)
+        if child.dep_ not in _CLAUSES and not any(
+            t.ent_type_ == "DATE" and t.like_num for t in child.subtree
+        ):
+            kept += list(child.subtree)  # not "candidates for mayor in 2026": a year is no name
     tokens = sorted({t.i: t for t in kept}.values(), key=lambda t: t.i)
     if len(tokens) > MAX_WORDS:
         tokens = [t for t in tokens if t.i <= subject.i][-MAX_WORDS:]
