@@ -153,3 +153,14 @@ def test_a_count_of_a_group_acts_as_written(tmp_path: Path, cache_dir: Path) -> 
         "Two of the five candidates withdrew on Friday.\n",
     )
     assert actor_of(events, "Friday") == "Two of the five candidates"
+
+
+def test_an_actor_as_written_leaves_out_a_year(tmp_path: Path, cache_dir: Path) -> None:
+    # "Officials from the class of 2019 met on Monday.": the actor is "Officials", not words
+    # holding a date of their own (before: "Officials from the class of 2019").
+    events = build_one(
+        tmp_path,
+        cache_dir,
+        "Officials from the class of 2019 met on Monday.\n",
+    )
+    assert actor_of(events, "Monday") == "Officials"
