@@ -164,3 +164,25 @@ def test_an_actor_as_written_leaves_out_a_year(tmp_path: Path, cache_dir: Path) 
         "Officials from the class of 2019 met on Monday.\n",
     )
     assert actor_of(events, "Monday") == "Officials"
+
+
+def test_a_page_link_label_is_no_actor() -> None:
+    # "… ALSO announced on Friday": a link label pasted by a page before the verb, which spaCy may
+    # tag as an organisation. A one-word subject in capitals that is a function word names no one
+    # (before: "ALSO"); a name in capitals that is no function word is kept.
+    import spacy
+    from spacy.tokens import Doc
+
+    from analysis.timeline.actors import ActorContext, find_actor
+
+    vocab = spacy.blank("en").vocab
+    for word, expected in (("ALSO", None), ("NATO", "NATO")):
+        doc = Doc(
+            vocab,
+            words=[word, "announced", "on", "Friday", "."],
+            heads=[1, 1, 1, 2, 1],
+            deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+            ents=["B-ORG", "O", "O", "B-DATE", "O"],
+        )
+        ctx = ActorContext(doc=doc, quotes=[], mentions=[], names={})
+        assert find_actor(doc[1], ctx, []) == (expected, None)

@@ -226,6 +226,8 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
         for token in subject.subtree:
             if (found := mention_at(token, ctx)) and label_at(token, ctx) == "PERSON":
                 return found
+    if subject.is_upper and subject.is_stop and not list(subject.children):
+        return None, None  # "… ALSO announced on Friday": a link label of the page, no name
     if lemma in AGENT_NOUNS or lemma in ROLE_NOUNS or subject.ent_type_ in AGENT_TYPES:
         return _words(subject, ctx), None
     if (group := _group_of(subject)) is not None and (
