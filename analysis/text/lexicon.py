@@ -33,6 +33,9 @@ SPEECH_VERBS = _LISTS["speech_verbs"]
 PERSON_VERBS = _LISTS["person_verbs"]
 #: Nouns for a person's role: "X, the head of …", "the minister said".
 ROLE_NOUNS = _LISTS["role_nouns"]
+#: Words right before a name that say a man ("Mr.", "spokesman") or a woman ("Ms.", "sister").
+MALE_WORDS = _LISTS["male_words"]
+FEMALE_WORDS = _LISTS["female_words"]
 
 
 @cache

@@ -8,7 +8,7 @@ docs/timeline.md.
 
 from __future__ import annotations
 
-from collections import Counter, namedtuple
+from collections import namedtuple
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 import yaml
 
-from ..text.datelines import find_datelines
-from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
-from .attachment import MAX_CLIMB, find_dated_noun, find_tense, find_verb, find_verb_of_span
+from ..text.lexicon import SPEECH_VERBS
+from .actors import ActorContext, find_actor, label_at, mention_at
+from .attachment import find_dated_noun, find_tense, find_verb, find_verb_of_span
 from .dates import ANCHOR_KINDS, Anchor, find_dates, is_reported_quarter
 from .once_things import find_noun_objects, find_thing, kind_of
 
@@ -27,30 +27,6 @@ if TYPE_CHECKING:
 
 #: Actions that all count as making a statement public (one happening can be told with any).
 STATEMENT_ACTIONS = SPEECH_VERBS | frozenset("publish issue release contact post".split())
-#: Nouns for an organisation: as a subject ("the council") they stand for the one organisation
-#: named before whose name holds them, else they are kept as written.
-ORG_NOUNS = frozenset(
-    "organisation organization group watchdog office agency ministry company government "
-    "charity institute body branch council committee department authority board".split()
-)
-#: Organisation nouns that, with no such name, stand for the organisation the article is about.
-GENERIC_ORG_NOUNS = frozenset(
-    "organisation organization group watchdog agency body charity".split()
-)
-#: How many sentences back a pronoun looks for its antecedent.
-PRONOUN_WINDOW = 3
-#: Nouns for a document: as a subject they stand for whoever issued it.
-DOC_NOUNS = frozenset("report statement study research release letter document post".split())
-_SELF = frozenset("i we me us my our".split())
-_PERSON_PRONOUNS = frozenset("he she him her".split())
-_ORG_PRONOUNS = frozenset("it they".split())
-#: Nouns for people acting as a group; with role, organisation and document nouns, the only
-#: subjects without an entity that are kept as actors (as written).
-AGENT_NOUNS = frozenset(
-    "official people resident protester critic lawmaker voter worker employee staff member "
-    "police troop soldier force army authority leader campaigner union opposition user "
-    "investigator prosecutor judge court parliament".split()
-)
 _ONCE = yaml.safe_load((Path(__file__).parent / "data" / "once_acts.yml").read_text())
 #: Acts that happen once to the person they are done to (data/once_acts.yml): lemma → the
 #: dependencies that hold that person.
@@ -58,8 +34,6 @@ ONCE_ACTS: dict[str, tuple[str, ...]] = {
     **{lemma: ("dobj", "nsubjpass") for lemma in _ONCE["transitive"]},
     **{lemma: ("nsubj",) for lemma in _ONCE["intransitive"]},
 }
-#: spaCy entity types of a subject that can act.
-AGENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 def rows_of(frame: pd.DataFrame) -> list[Any]:
@@ -142,25 +116,17 @@ def _by_article(rows: list[Any]) -> dict[str, list[Any]]:
     return out
 
 
-class _Context:
-    """One article's parse, quotes and mentions (rows of `rows_of`, mentions by start)."""
+class _Context(ActorContext):
+    """One article's parse, quotes and mentions, and the dates read so far."""
 
     def __init__(
         self, *, doc: Doc, quotes: list[Any], mentions: list[Any], names: dict[str, str]
     ) -> None:
-        self.doc = doc
-        self.quotes = quotes
-        self.quoted = [(int(q.start), int(q.end)) for q in self.quotes if q.kind != "indirect"]
-        self.mentions = mentions
-        self.names = names
-        self.datelines = find_datelines(doc.text)
+        super().__init__(doc=doc, quotes=quotes, mentions=mentions, names=names)
         #: The last explicit date of the sentence before (for "a year earlier", "that year").
         self.previous: Anchor | None = None
         #: The last quarter the article reports on so far (for "a year ago").
         self.quarter: Anchor | None = None
-
-    def in_quote(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.quoted)
 
     def is_date(self, start: int, end: int) -> bool:
         """Says whether spaCy tags every word at start:end of the body a date."""
@@ -211,7 +177,7 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
     for phrase in phrases:
         in_quote = ctx.in_quote(phrase.start, phrase.end)
         anchor = find_verb(ctx.doc, phrase, sentence)
-        actor, entity_id = _actor(anchor, ctx, quotes)
+        actor, entity_id = find_actor(anchor, ctx, quotes)
         patient, thing = _patient(anchor, ctx), find_thing(anchor)
         action = anchor.lemma_.lower()
         if (noun := find_dated_noun(ctx.doc, phrase)) is not None:
@@ -286,156 +252,6 @@ def _row(sentence: Any, **values: Any) -> dict[str, Any]:
     }
 
 
-def _actor(verb: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, str | None]:
-    """Returns (actor, entity_id) of a verb: its subject's entity, climbing to governing verbs
-    when it has none (participles, infinitives, subordinate clauses); a passive verb without an
-    agent ("was confirmed in January") has no actor: the governing verb's subject did not do it."""
-    for _ in range(MAX_CLIMB):
-        subject = next(
-            (c for c in verb.children if c.dep_ in ("nsubj", "csubj")),
-            next((c for c in verb.children if c.dep_ == "nsubjpass" and _is_doc(c)), None),
-        )
-        if subject is None:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
-                return None, None  # "where the first case was confirmed in January": no actor
-        if subject is not None:
-            if _in_dateline(subject, ctx):
-                return None, None  # "WASHINGTON —": a dateline's place never acts
-            return _resolve(subject, ctx, quotes)
-        if (
-            verb.dep_ in ("acl", "relcl")
-            and verb.tag_ == "VB"
-            and any(c.lower_ == "to" for c in verb.children)
-            and verb.head.pos_ in ("NOUN", "PROPN")
-        ):
-            # "X, the favourite to succeed the mayor this year": the noun's (or the name it
-            # stands beside), not the subject of the sentence's verb
-            noun = verb.head.head if verb.head.dep_ == "appos" else verb.head
-            return _resolve(noun, ctx, quotes)
-        head = verb.head
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
-        if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
-            break
-        verb = head
-    named = [q for q in quotes if isinstance(q.speaker, str)]
-    if named and len({q.speaker for q in named}) == 1:
-        return named[0].speaker, str(named[0].speaker_entity_id)
-    return None, None
-
-
-def _is_doc(token: Token) -> bool:
-    return token.lemma_.lower() in DOC_NOUNS
-
-
-def _in_dateline(token: Token, ctx: _Context) -> bool:
-    return any(s <= token.idx < e for s, e in ctx.datelines)
-
-
-def _resolve(subject: Token, ctx: _Context, quotes: list[Any]) -> tuple[str | None, str | None]:
-    """Returns (actor, entity_id) for a subject token, found as a quote's speaker is: a name is
-    its entity; a pronoun its nearest compatible antecedent that is a subject outside any
-    quotation; a nominal subject ("the company") the one organisation named before whose name
-    holds its words, else it is kept as written with no entity — never another entity from
-    nearby."""
-    found = _mention_at(subject, ctx)
-    if found:
-        return found
-    word = subject.text.lower()
-    for q in quotes:
-        mention = q.speaker_mention
-        if pd.notna(q.speaker) and pd.notna(mention) and str(mention).split()[-1].lower() == word:
-            return str(q.speaker), str(q.speaker_entity_id)
-    for child in subject.children:
-        if child.dep_ == "appos" and (found := _mention_at(child, ctx)):
-            return found
-    lemma = subject.lemma_.lower()
-    if word in _SELF:
-        inside = [q for q in quotes if q.start <= subject.idx < q.end]
-        if inside and pd.notna(inside[0].speaker):
-            return str(inside[0].speaker), str(inside[0].speaker_entity_id)
-    elif word in _PERSON_PRONOUNS:
-        return _antecedent(subject, "PERSON", ctx) or (subject.text, None)
-    elif word in _ORG_PRONOUNS:
-        return _antecedent(subject, "ORG", ctx) or (subject.text, None)
-    elif lemma in DOC_NOUNS:
-        return _owner(subject, ctx) or _issuer(subject, ctx) or (_words(subject), None)
-    elif lemma in ORG_NOUNS:
-        return _owner(subject, ctx) or _named_by(subject, ctx) or (_words(subject), None)
-    if lemma in ROLE_NOUNS:
-        for token in subject.subtree:
-            if (found := _mention_at(token, ctx)) and _label_at(token, ctx) == "PERSON":
-                return found
-    if lemma in AGENT_NOUNS or lemma in ROLE_NOUNS or subject.ent_type_ in AGENT_TYPES:
-        return _words(subject), None
-    return None, None  # a thing ("taxes would not rise this year"): nobody acts
-
-
-def _owner(noun: Token, ctx: _Context) -> tuple[str, str] | None:
-    """Returns the entity a noun names as its owner or author: "X's report", "the X report",
-    "a report by X"."""
-    for child in noun.children:
-        if child.dep_ in ("poss", "compound") and (found := _mention_at(child, ctx)):
-            return found
-        if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and (found := _mention_at(pobj, ctx)):
-                    return found
-    return None
-
-
-def _issuer(noun: Token, ctx: _Context) -> tuple[str, str] | None:
-    """Returns who issued a document the article names before: the one entity that is the
-    subject of a verb taking the same kind of document as its object ("X published a report")
-    or its owner ("X's report"), in this sentence or before; else, the organisation the article
-    is about (`_main_org`). None when the article names several issuers."""
-    lemma = noun.lemma_.lower()
-    issuers = set()
-    for t in (ctx.doc[i] for i in range(noun.i + 1) if ctx.doc[i].lemma_.lower() == lemma):
-        if t.i != noun.i and (found := _owner(t, ctx)):
-            issuers.add(found)
-        if t.dep_ in ("dobj", "nsubjpass"):
-            for who in (c for c in t.head.children if c.dep_ in ("nsubj", "agent")):
-                if who.dep_ == "agent":
-                    who = next((c for c in who.children if c.dep_ == "pobj"), who)
-                if found := _mention_at(who, ctx):
-                    issuers.add(found)
-    if len(issuers) == 1:
-        return issuers.pop()
-    return _main_org(ctx) if not issuers else None
-
-
-def _main_org(ctx: _Context) -> tuple[str, str] | None:
-    """Returns the organisation the article is about: at least 3 mentions and 60 % of its
-    organisation mentions; None when there is no such one."""
-    counts = Counter(m.entity_id for m in ctx.mentions if m.label == "ORG")
-    if not counts:
-        return None
-    top, n = counts.most_common(1)[0]
-    if n >= 3 and n >= 0.6 * counts.total():
-        return ctx.names.get(top, top), str(top)
-    return None
-
-
-def _named_by(noun: Token, ctx: _Context) -> tuple[str, str] | None:
-    """Returns the organisation a nominal subject stands for: the one organisation named before
-    it whose name holds the noun ("the council" after "Northvale City Council"); for a generic
-    noun ("the organisation") with no such name, the organisation the article is about (at least
-    3 mentions and 60 % of its organisation mentions). None otherwise ("the company" after a
-    ministry)."""
-    lemma = noun.lemma_.lower()
-    before = [m for m in ctx.mentions if m.end <= noun.idx and m.label == "ORG"]
-    holding = {m.entity_id for m in before if lemma in str(m.text).lower().split()}
-    if len(holding) == 1:
-        chosen = holding.pop()
-        return ctx.names.get(chosen, chosen), str(chosen)
-    if holding or lemma not in GENERIC_ORG_NOUNS:
-        return None
-    return _main_org(ctx)
-
-
 def _patient(verb: Token, ctx: _Context) -> str | None:
     """Returns the entity of the person an act that happens once is done to (`ONCE_ACTS`: the
     object of "killed", the subject of "was killed" or "died"), else None."""
@@ -446,7 +262,7 @@ def _patient(verb: Token, ctx: _Context) -> str | None:
         if child.dep_ not in deps:
             continue
         for token in child.subtree:
-            if (found := _mention_at(token, ctx)) and _label_at(token, ctx) == "PERSON":
+            if (found := mention_at(token, ctx)) and label_at(token, ctx) == "PERSON":
                 return found[1]
     return None
 
@@ -458,72 +274,9 @@ def _noun_patient(noun: Token, ctx: _Context) -> tuple[str | None, str | None]:
         if kind := kind_of(target):
             return None, kind
         for token in target.subtree:
-            if (found := _mention_at(token, ctx)) and _label_at(token, ctx) == "PERSON":
+            if (found := mention_at(token, ctx)) and label_at(token, ctx) == "PERSON":
                 return found[1], None
     return None, None
-
-
-def _mention_at(token: Token, ctx: _Context) -> tuple[str, str] | None:
-    for m in ctx.mentions:
-        if m.start <= token.idx < m.end:
-            return ctx.names.get(m.entity_id, m.text), str(m.entity_id)
-    return None
-
-
-def _label_at(token: Token, ctx: _Context) -> str | None:
-    return next((m.label for m in ctx.mentions if m.start <= token.idx < m.end), None)
-
-
-def _antecedent(pronoun: Token, label: str, ctx: _Context) -> tuple[str, str | None] | None:
-    """Returns the nearest antecedent of a pronoun: a subject outside any quotation, in the
-    pronoun's sentence before it, then up to `PRONOUN_WINDOW` sentences back — never a name
-    inside a quotation, never an object. For a person: the one person named as a subject in the
-    nearest sentence that names one (two → None; someone nearer named, not as a subject → None).
-    For "it"/"they": the nearest subject that is an organisation or an organisation noun (then as
-    `_resolve` reads it); None when an organisation or a country is named nearer, not as a
-    subject ("Britain's vote to leave the union it had joined": not the body named most often)."""
-    sent = pronoun.sent
-    spans = [(sent.start, pronoun.i)]
-    prev = sent
-    for _ in range(PRONOUN_WINDOW):
-        if prev.start == 0:
-            break
-        prev = ctx.doc[prev.start - 1].sent
-        spans.append((prev.start, prev.end))
-    for start, end in spans:
-        tokens = [
-            ctx.doc[i]
-            for i in range(start, end)
-            if not ctx.in_quote(ctx.doc[i].idx, ctx.doc[i].idx + 1)
-        ]
-        subjects = [
-            t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and not _in_dateline(t, ctx)
-        ]
-        if label == "PERSON":
-            people = {
-                found
-                for t in subjects
-                if (found := _mention_at(t, ctx)) and _label_at(t, ctx) == "PERSON"
-            }
-            if len(people) == 1:
-                return people.pop()
-            named = [t for t in tokens if _label_at(t, ctx) == "PERSON"]
-            if people or (named and start < sent.start):
-                return None  # two people, or someone nearer named not as a subject
-            continue
-        for t in reversed(subjects):
-            if _label_at(t, ctx) == "ORG":
-                return _mention_at(t, ctx)
-            if t.lemma_.lower() in ORG_NOUNS:
-                return _owner(t, ctx) or _named_by(t, ctx) or (_words(t), None)
-        if any(_label_at(t, ctx) in ("ORG", "GPE") for t in tokens):
-            return None  # a body or country named nearer, not as a subject: "it" may be it
-    return None
-
-
-def _words(subject: Token) -> str:
-    tokens = list(subject.subtree)
-    return " ".join(t.text for t in tokens[:8])
 
 
 def _quote_of(quotes: list[Any], entity_id: str | None) -> int | None:
