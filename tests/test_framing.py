@@ -623,6 +623,17 @@ def test_word_choices_follow_the_part_the_dates_and_the_minimum(dev_tables) -> N
     assert shown(minimum=3, choices={"part": ["reporter"]}) == {("regime", "government"): 3}
 
 
+def test_a_corpus_without_word_choices_shows_an_empty_table(dev_tables) -> None:
+    # A corpus where no two outlets word one statement differently (a new corpus of three
+    # articles of three stories, as notebook 03 met it) has no choices: the index is empty and
+    # the table has its columns and no rows, instead of failing while indexing.
+    none = wording.find_word_choices(dev_tables).iloc[0:0]
+    index = wording.index_word_choices(dev_tables, none)
+    table = views.select_word_choices(dev_tables, index, Selection.of())
+    assert table.empty
+    assert list(table.columns) == ["outlet_a", "text_a", "outlet_b", "text_b", "n", "statements"]
+
+
 def test_house_style_follows_the_dates_and_the_minimum_and_says_what_it_shows(
     style_tables,
 ) -> None:

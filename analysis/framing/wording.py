@@ -375,7 +375,7 @@ def index_word_choices(tables: Any, choices: pd.DataFrame) -> WordChoiceIndex:
     ends = np.cumsum(statement_counts).tolist()
     ids = both[:, 1].tolist()
     statements = np.empty(len(pairs), dtype=object)
-    for i, (begin, end) in enumerate(zip([0, *ends[:-1]], ends, strict=True)):
+    for i, (begin, end) in enumerate(zip([0, *ends][:-1], ends, strict=True)):
         statements[i] = ids[begin:end]
     return WordChoiceIndex(
         article_ids=article_ids,
