@@ -203,8 +203,9 @@ def old_plot_timeline(
         caption=_caption(
             articles,
             shown,
-            f"{plural(len(rows), 'event')} of "
-            + describe_top(len(kept), len(everyone), "actors")
+            plural(len(rows), "event")
+            # The caption wording of the library's (no "of no actors" when nothing is drawn).
+            + (f" of {describe_top(len(kept), len(everyone), 'actors')}" if len(everyone) else "")
             + ". ● a stated date, ◆ resolved from the publication date "
             "(weekday, last week…), ○ an undated statement at the publication date; a bar is a "
             "span, a dashed line joins days outlets disagree on."

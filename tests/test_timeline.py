@@ -342,6 +342,9 @@ def test_timeline_shows_the_story_period_and_notes_what_lies_outside(tables) -> 
     assert alone.layout.annotations[0].text.startswith(
         "The events selected lie outside the story's period"
     )
+    # Nothing drawn, so no actor: "0 events.", not "0 events of no actors."
+    alone_source = " ".join(alone.layout.title.subtitle.text.replace("<br>", " ").split())
+    assert "(5 outlets). 0 events. ● a stated date" in alone_source
     none = plot_timeline(tables.articles, only.iloc[:0], tables.happenings)
     assert none.layout.annotations[0].text == "Nothing matches the current filters."
 

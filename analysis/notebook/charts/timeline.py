@@ -211,8 +211,9 @@ def plot_timeline(
         caption=_caption(
             articles,
             shown,
-            f"{plural(len(drawn), 'event')} of "
-            + describe_top(len(kept), len(everyone), "actors")
+            plural(len(drawn), "event")
+            # "0 events", not "0 events of no actors", when no event has an actor.
+            + (f" of {describe_top(len(kept), len(everyone), 'actors')}" if len(everyone) else "")
             + ". ● a stated date, ◆ resolved from the publication date "
             "(weekday, last week…), ○ an undated statement at the publication date; a bar is a "
             "span, a dashed line joins days outlets disagree on."
