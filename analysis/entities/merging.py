@@ -195,7 +195,8 @@ def _merge_people(
         for k, g in groups.items()
         if _looks_like_person(k, g, places, org_heads) and not _reversed(k, groups)
     )
-    evident = [k for k in evident if k not in _headline_words(evident, common, groups)]
+    headline = _headline_words(evident, common, groups)  # once: it reads every name
+    evident = [k for k in evident if k not in headline]
     names = sorted(
         k
         for k, g in groups.items()
