@@ -27,7 +27,11 @@ articles whose story was unclear are left out):
 - `sparse-low`: 96 articles of the same four outlets, 2012–2020, from pairs of articles of two
   outlets published within 2 days whose titles and leads share little (cosine 0.12–0.2), each
   pair read and judged one story (23 pairs) or two (25 pairs: 50 stories of one article,
-  mostly the same topic in the same days): the joins the `sparse` corpus under-represents.
+  mostly the same topic in the same days): the joins the `sparse` corpus under-represents;
+- `sparse2`: a second corpus of the issue's shape, disjoint from `sparse` (no article, no
+  story): 242 articles of three other outlets (Fox Online News, New York Times - News, USA
+  TODAY) in 100 stories from 2012 to 2020, each membership confirmed by reading, labelled
+  before the grouping was run on it (how it was built: docs/stories.md).
 
 Figures:
 
@@ -75,7 +79,8 @@ PERIODS = {
 #: corpora of the labelled articles only (data/abp_<name>_stories.csv), any date
 SPARSE = "sparse"
 SPARSE_LOW = "sparse-low"
-SPARSE_SETS = (SPARSE, SPARSE_LOW)
+SPARSE2 = "sparse2"
+SPARSE_SETS = (SPARSE, SPARSE_LOW, SPARSE2)
 SEED = 0
 
 
