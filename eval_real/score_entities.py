@@ -36,7 +36,7 @@ docs/entities.md and docs/quotes.md by hand. Without `ABP_DIR` it prints a messa
     ABP_DIR=/work/data/abp python eval_real/score_entities.py --out /tmp/abp-2014-09 \
         --start 2014-09-01 --end 2014-10-31 --limit 250 --sample 60 --all-sample 60 \
         --sources "CNN (Web News)" "NPR Online News" "Washington Times" \
-        --judged eval_real/data/abp_2014-09_speakers.csv eval_real/data/abp_2014-09_allquotes.csv
+        --judged eval_real/data/abp_2014-09_*.csv
 """
 
 from __future__ import annotations
