@@ -10,23 +10,33 @@ several outlets (`abp.py`), then prints:
   organisation vocabulary or is a place's name;
 - a random sample of quotes that have a speaker (`--sample`, default 40), with the sentence
   around each, to judge by hand whether the speaker shown is the right person; and of quotes
-  without one, to judge whether the text names a speaker.
+  without one, to judge whether the text names a speaker;
+- with `--all-sample N`, a random sample of N quotes drawn among **all** direct and partial
+  quotes, with or without a speaker (its own draw from `--seed`: the samples above stay the
+  same), to measure the share of all quotes whose speaker is right or rightly none.
 
-With `--judged FILE` it also scores the speakers of hand-judged quotes, kept as ids and offsets
+With `--judged FILE…` it also scores the speakers of hand-judged quotes, kept as ids and offsets
 only (`data/abp_<period>_speakers.csv`: article_id, quote_start, quote_end, and
 speaker_start/speaker_end, the body offsets of a name of the person who really speaks — empty
 when the text names no one —, and the hand judgement of the speaker shown when the sample was
-drawn: right, wrong, or undecidable from the text, left out). The speaker shown now is
-**right** when its name and the judged name are the same person's (same folded name, or the
-same surname — alike spellings too — with the same or a variant first name, or a bare surname:
-right but incomplete), **wrong** otherwise; a quote now without a speaker counts apart. Nothing
-is written into the repository; the figures go into docs/entities.md and docs/quotes.md by
-hand. Without `ABP_DIR` it prints a message and exits 0.
+drawn: right, wrong, or undecidable from the text, left out; for a quote drawn without a
+speaker, right when the text names no one for it and missing when it does). The speaker shown
+now is **right** when its name and the judged name are the same person's (same folded name, or
+the same surname — alike spellings too — with the same or a variant first name, or a bare
+surname: right but incomplete), **wrong** otherwise; a quote now without a speaker counts apart,
+as rightly none when the judged name is empty. It prints the right person where named and the
+share of all judged quotes that are right or rightly none (`abp_<period>_allquotes.csv`, drawn
+with `--all-sample`). Nothing is written into the repository; the figures go into
+docs/entities.md and docs/quotes.md by hand. Without `ABP_DIR` it prints a message and exits 0.
 
     ABP_DIR=/work/data/abp python eval_real/score_entities.py --out /tmp/abp-2020 \
         --start 2020-04-01 --end 2020-05-31 --limit 300
     ABP_DIR=/work/data/abp python eval_real/score_entities.py --out /tmp/abp-2020-02 \
         --start 2020-02-01 --end 2020-03-10 --judged eval_real/data/abp_2020-02_speakers.csv
+    ABP_DIR=/work/data/abp python eval_real/score_entities.py --out /tmp/abp-2014-09 \
+        --start 2014-09-01 --end 2014-10-31 --limit 250 --sample 60 --all-sample 60 \
+        --sources "CNN (Web News)" "NPR Online News" "Washington Times" \
+        --judged eval_real/data/abp_2014-09_*.csv
 """
 
 from __future__ import annotations
@@ -156,11 +166,14 @@ def score_judged(tables: object, path: Path) -> None:
         if not same:
             print(f"  wrong: {row['article_id']} {start} (judged {row['judged']})")
     named = counts["right"] + counts["bare surname"] + counts["wrong"]
+    found = len(rows) - lost
+    right_or_none = counts["right"] + counts["bare surname"] + counts["rightly none"]
     print(
         f"judged quotes ({path.name}): {len(rows)} (and {len(undecidable)} undecidable),"
         f" right when judged: {judged_right};"
         f" now: {counts}, not found: {lost};"
-        f" right person where named: {counts['right'] + counts['bare surname']} of {named}"
+        f" right person where named: {counts['right'] + counts['bare surname']} of {named};"
+        f" right or rightly none: {right_or_none} of {found}"
     )
 
 
@@ -174,9 +187,17 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=300)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sample", type=int, default=40, help="quotes to print for judging")
+    parser.add_argument(
+        "--all-sample",
+        type=int,
+        default=0,
+        help="also print this many quotes drawn among all direct and partial quotes",
+    )
     parser.add_argument("--cache", default=None, help="parse cache (default <out>/cache)")
     parser.add_argument("--top", type=int, default=100)
-    parser.add_argument("--judged", type=Path, default=None, help="hand-judged quotes (CSV)")
+    parser.add_argument(
+        "--judged", type=Path, nargs="+", default=[], help="hand-judged quotes (CSV files)"
+    )
     args = parser.parse_args()
     if not os.environ.get("ABP_DIR"):
         print("ABP_DIR is not set: skipping the ABP entity reading")
@@ -204,22 +225,24 @@ def main() -> int:
             f" {len(e.aliases):3d} {'FLAG ' + flag if flag else ''}"
         )
     print(f"top {args.top}: {flagged} flagged as a person merged with an organisation or place")
-    if args.judged is not None:
-        score_judged(tables, args.judged)
+    for path in args.judged:
+        score_judged(tables, path)
     quotes = tables.quotes[tables.quotes.kind != "indirect"]
     named = int(quotes.speaker.notna().sum())
     print(f"quotes (direct and partial): {len(quotes)}, with a speaker: {named}")
     rng = random.Random(args.seed)
     bodies = dict(zip(tables.articles.article_id, tables.articles.body, strict=True))
     parts = (("named", quotes[quotes.speaker.notna()]), ("unnamed", quotes[quotes.speaker.isna()]))
-    for label, part in parts:
+    draws = [(label, part, args.sample, rng) for label, part in parts]
+    draws.append(("all", quotes, args.all_sample, random.Random(args.seed)))
+    for label, part, size, draw in draws:
         rows = list(part.itertuples())
-        for q in rng.sample(rows, min(args.sample, len(rows))):
+        for q in draw.sample(rows, min(size, len(rows))):
             body = bodies[q.article_id]
             left = max(0, body.rfind("\n", 0, q.start))
             context = body[left : min(len(body), q.end + 200)].replace("\n", " ")
             print(
-                f"\n[{label}] {q.article_id} {q.start} speaker={q.speaker!r}"
+                f"\n[{label}] {q.article_id} {q.start}:{q.end} speaker={q.speaker!r}"
                 f" mention={q.speaker_mention!r} how={q.attribution}\n  {context}"
             )
     return 0
