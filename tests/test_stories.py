@@ -515,3 +515,49 @@ def test_an_outlets_furniture_never_links() -> None:
     assert pairs == {frozenset(p) for p in [("g1", "g2"), ("g1", "l1"), ("g2", "l1")]}
     without = pd.DataFrame(find_links(sentences, NO_QUOTES))  # no outlets: the line links
     assert (without.kind == "verbatim").sum() == len(without) == 6
+
+
+def _bridged_corpus(bridges: list[tuple[int, int]]) -> pd.DataFrame:
+    """Returns six invented articles of one day: three of story x and three of story y. All six
+    share 16 words of their beat, each story's three articles 12 words of their own, each
+    article 20 words of its own, and each (x, y) pair of `bridges` 6 more words (two articles of
+    one outlet carrying the same photo captions)."""
+
+    def words(k: int, n: int) -> list[str]:
+        return _invented_words(k, n).split()
+
+    bodies = []
+    for k in range(6):
+        mine = words(50, 16) + words(51 if k < 3 else 52, 12) + words(k, 20)
+        for b, (x, y) in enumerate(bridges):
+            if k in (x, 3 + y):
+                mine += words(60 + b, 6)
+        bodies.append(" ".join(mine) + ".")
+    return pd.DataFrame(
+        {
+            "article_id": ["x0", "x1", "x2", "y0", "y1", "y2"],
+            "outlet": ["Outlet 0", "Outlet 1", "Outlet 2", "Outlet 2", "Outlet 0", "Outlet 1"],
+            "title": [None] * 6,
+            "body": bodies,
+            "published": [pd.Timestamp("2024-06-06")] * 6,
+        }
+    )
+
+
+def test_two_stories_that_one_pair_of_articles_bridges_stay_apart(monkeypatch) -> None:
+    from analysis.stories import grouping
+
+    # x2 and y0 share captions: their cosine (0.218) reaches the pair threshold, the other
+    # pairs across the stories score 0.102-0.109 (the beat's words), so the mean across the
+    # two groups (0.118) passes the guard; one pair alone does not join two groups
+    articles = _bridged_corpus([(2, 0)])
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert story_of["x0"] == story_of["x1"] == story_of["x2"]
+    assert story_of["y0"] == story_of["y1"] == story_of["y2"] != story_of["x0"]
+    monkeypatch.setattr(grouping, "JOIN_SUPPORT", 1)  # before the rule: one story
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert len(set(story_of.values())) == 1
+    monkeypatch.undo()
+    # x2–y0 and x1–y2 share words beyond the beat's: two pairs across, one story
+    story_of, _ = find_stories(_bridged_corpus([(2, 0), (1, 2)]), NO_MENTIONS, NO_ENTITIES)
+    assert len(set(story_of.values())) == 1
