@@ -17,7 +17,9 @@
    article of the other stays at least `GROUP_GUARD` (computed from the groups' summed vectors,
    so a join costs one dot product): a story can run longer than the window through its days,
    but two stories that share one article's worth of words are not chained. Two groups of two
-   articles or more need `JOIN_SUPPORT` such pairs across them, not one.
+   articles or more need `JOIN_SUPPORT` such pairs across them, not one; and whatever the order
+   of the joins, a group is then cut at a pair that alone holds two of its cores together
+   (`cores.cut_bridges`).
 5. **Shared passages.** An article still alone that carries `PASSAGE_SHARED` or more passages
    (`PASSAGE_WORDS` consecutive words) of an article of another outlet within the window joins
    that article's story when its mean cosine with it reaches `PASSAGE_GUARD`: a piece quoting a
@@ -53,6 +55,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 from scipy import sparse
+
+from .cores import cut_bridges
 
 #: Title words and lead entities count this many times a body word.
 LEAD_WEIGHT = 3.0
@@ -505,6 +509,19 @@ def group_articles(
         members.setdefault(a, [a]).extend(members.pop(b, [b]))
         total[a] = summed(a) + summed(b)
         total.pop(b, None)
+    if not everyone_given:  # step 4's groups cut where one pair alone holds two cores together
+        groups = [root(k) for k in range(n)]
+        free = [(x, y) for x, y in zip(i.tolist(), j.tolist(), strict=True) if not fixed[groups[x]]]
+        parent[:] = cut_bridges(groups, free)
+        if parent != groups:
+            rows: dict[int, list[int]] = {}
+            for k, r in enumerate(parent):
+                rows.setdefault(r, []).append(k)
+            for r, mine in rows.items():
+                size[r] = len(mine)
+                total.pop(r, None)
+                if len(mine) > 1:
+                    total[r] = sparse.csr_matrix(vectors[mine].sum(axis=0))
     syndicated = [] if everyone_given else find_syndicated_pairs(articles, days, carried_by, counts)
     for x, y in syndicated:
         a, b = root(x), root(y)
