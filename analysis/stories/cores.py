@@ -1,14 +1,14 @@
 """Cores of a group of articles, and the pairs that alone hold two cores together (docs/stories.md).
 
 A group found by joining article pairs (`grouping`, step 4) is a graph: its articles, and the
-candidate pairs between them that reached the pair threshold. Its *cores* are the parts that
-stay connected whichever single pair is removed (2-edge-connected components), of at least
-`CORE_ARTICLES` articles: articles each close to several others. A pair that is the only
-connection between two cores is a bridge (two articles of one outlet carrying the same photo
-captions, a reaction piece that opens with another story), not evidence that the two cores
-report one story: `cut_bridges` cuts it. A chain of articles each close only to the next (a
-story told over days) has no core of 3 and is never cut; nor is an article hanging on a core by
-one pair.
+candidate pairs between them that reached the pair threshold (or share passages). Its *cores*
+are the parts that stay connected whichever single pair is removed (2-edge-connected
+components), of at least `CORE_ARTICLES` articles: articles each close to several others. A
+pair that is the only connection between two cores is a bridge (two articles of one outlet
+carrying the same photo captions, a reaction piece that opens with another story), not
+evidence that the two cores report one story: `cut_bridges` cuts it. A chain of articles each
+close only to the next (a story told over days) has no core of 3 and is never cut; nor is an
+article hanging on a core by one pair.
 """
 
 from __future__ import annotations
@@ -64,8 +64,9 @@ def cut_bridges(groups: Sequence[int], pairs: Sequence[tuple[int, int]]) -> list
     Args:
         groups: Each article's group, named by one of its articles (a union-find root); the
             articles of a group are connected by `pairs`.
-        pairs: The candidate pairs that reached the pair threshold (pairs across groups are
-            ignored; leave out the pairs of a group that must not be cut).
+        pairs: The pairs the groups were joined along, and any other pair found as close
+            (step 4's candidate pairs that reached the pair threshold or share passages);
+            pairs across groups are ignored; leave out the pairs of a group never to be cut.
 
     Returns:
         Each article's group after the cuts: unchanged for a group without such a bridge; for
