@@ -28,7 +28,13 @@ Judged sets (ids, offsets, hashes and verdicts only; texts rehydrated from `ABP_
 - `2018-11`: `data/abp_2018-11_paraphrase_pairs.csv` (60 pairs drawn at random, seed 22, among
   the build's 262 paraphrase links within true stories, judged before any rule ran on them: the
   fresh check set);
-- `2019-04`: `data/abp_2019-04_paraphrase_pairs.csv` when present (a second fresh set).
+- `2019-04`: `data/abp_2019-04_paraphrase_pairs.csv` (45 pairs, of 816, the same way: a second
+  fresh set);
+- `2020-01`: `data/abp_2020-01_paraphrase_pairs.csv` (a blind check of three rules: every one of
+  the build's 682 paraphrase links within true stories that "main in both", "main in both, at
+  most one other sentence" or "main in one, no other sentence" keeps — 50 — and 50 others drawn
+  at random, shuffled together and judged without knowing which was which; only those three
+  rules' precision is meaningful on it).
 
 Rules were designed on the odd-numbered pairs of `2019-10` and `sparse` (the development half)
 and checked on the even-numbered ones and on the fresh sets. Each figure is among the judged
@@ -69,6 +75,7 @@ SETS = {
     "sparse": SPARSE_PAIRS,
     "2018-11": HERE / "data" / "abp_2018-11_paraphrase_pairs.csv",
     "2019-04": HERE / "data" / "abp_2019-04_paraphrase_pairs.csv",
+    "2020-01": HERE / "data" / "abp_2020-01_paraphrase_pairs.csv",
 }
 ARGUMENT_DEPS = frozenset(
     {
