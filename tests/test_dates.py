@@ -629,3 +629,17 @@ def test_a_possessive_weekday_much_nearer_ahead_is_the_coming_one() -> None:
     # A past verb: it took place (the Monday before).
     p = one("Crowds cheered Monday's vote.", sunday, tense=past)
     assert (p.date, p.direction) == (date(2025, 7, 28), "backward")
+
+
+def test_a_date_outside_the_days_the_tables_hold_is_left_missing_with_a_note() -> None:
+    # "500 years ago" in 2022 is 1522: pandas' days start in 1677, so the build would fail on
+    # it. The phrase stays, its date missing, and the note says why (a row of `problems`).
+    p = one("The chapel was built 500 years ago.", tense=past)
+    assert (p.text, p.date, p.date_end, p.precision) == ("500 years ago", None, None, "year")
+    assert p.note == (
+        "the date falls in 1522, outside the days the tables can hold (1678–2261); it is left"
+        " missing"
+    )
+    # 300 years ago is 1722: a day the tables hold.
+    p = one("The chapel was built 300 years ago.", tense=past)
+    assert (p.date, p.date_end, p.note) == (date(1722, 1, 1), date(1722, 12, 31), None)

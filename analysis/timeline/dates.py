@@ -147,6 +147,11 @@ TAGGED_KINDS = frozenset({"month", "year"})
 #: Kinds that can be an anchor for a later "a year earlier", "that year", … .
 ANCHOR_KINDS = frozenset({"month_day", "month_year", "month", "quarter", "year"})
 
+#: The first and last day the tables hold (pandas' nanosecond dates run from September 1677 to
+#: April 2262): a date outside ("500 years ago") is left missing, with a note.
+FIRST_DAY = dt.date(1678, 1, 1)
+LAST_DAY = dt.date(2261, 12, 31)
+
 _DIRECTIONS = yaml.safe_load((Path(__file__).parent / "data" / "directions.yml").read_text())
 #: Words just before a date that make it a coming day ("payable March 3"), lowercase.
 FORWARD_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["forward_words"])
@@ -327,6 +332,10 @@ def find_dates(
         if resolved is None:
             continue
         day, day_end, precision, part = resolved
+        note = _weekday_note(m, day)
+        if day is not None and not FIRST_DAY <= day <= (day_end or day) <= LAST_DAY:
+            note = _out_of_range_note(day)  # "500 years ago": a day the table cannot hold
+            day = day_end = None
         phrase = DatePhrase(
             start=start + offset,
             end=m.end() + offset,
@@ -338,7 +347,7 @@ def find_dates(
             part_of_day=part,
             resolution="relative" if kind in RELATIVE_KINDS | ANCHORED_KINDS else "explicit",
             direction=direction,
-            note=_weekday_note(m, day),
+            note=note,
         )
         found.append(phrase)
         if kind in ANCHOR_KINDS and day is not None:
@@ -435,6 +444,14 @@ def _days_back(m: re.Match[str], published: dt.date | None) -> int | None:
     if published is None:
         return None
     return (published.weekday() - WEEKDAYS[m.group("weekday").lower()]) % 7
+
+
+def _out_of_range_note(day: dt.date) -> str:
+    """Returns the note of a date outside the days the tables hold (`FIRST_DAY` … `LAST_DAY`)."""
+    return (
+        f"the date falls in {day.year}, outside the days the tables can hold"
+        f" ({FIRST_DAY.year}–{LAST_DAY.year}); it is left missing"
+    )
 
 
 def _weekday_note(m: re.Match[str], day: dt.date | None) -> str | None:
