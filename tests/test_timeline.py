@@ -715,3 +715,30 @@ def test_it_is_not_the_body_named_most_often_when_a_country_is_named_nearer(
     assert (board.actor, board.action) == ("Northport Harbour Authority", "say")
     joined = events[events.date_text == "1986"].iloc[0]
     assert pd.isna(joined.actor) and joined.action == "join" and pd.isna(joined.actor_entity_id)
+
+
+def test_a_date_due_ahead_through_a_preposition_or_an_infinitive(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Tuesday 6 November 2018. "is due to be published before the end of June":
+    # "due" plans the verb it governs, like "expected to" (June 2019, not the June before);
+    # "is due in June": a scheduling word with a preposition before the date is forward too,
+    # unless the verb is past ("the fee was due in June": June 2018); "had been due to lapse
+    # in June" stays a past perfect (the "had" of the copula).
+    write_one_article(
+        tmp_path,
+        "A ruling is due to be published before the end of June.\n\n"
+        "The audit is due in June.\n\n"
+        "The fee was due in June.\n\n"
+        "The permit had been due to lapse in June.\n",
+        title="Due",
+        published="2018-11-06",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    rows = list(zip(events.text.str[:12], events.date, events.direction, strict=True))
+    assert rows == [
+        ("A ruling is ", pd.Timestamp("2019-06-01"), "forward"),
+        ("The audit is", pd.Timestamp("2019-06-01"), "forward"),
+        ("The fee was ", pd.Timestamp("2018-06-01"), "backward"),
+        ("The permit h", pd.Timestamp("2018-06-01"), "backward"),
+    ]

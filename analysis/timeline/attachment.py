@@ -178,7 +178,9 @@ def find_tense(verb: Token) -> str | None:
         if "to" in words and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words):
             # "plans to reopen", "is expected to be held Aug. 30"
             if head.lemma_.lower() in FUTURE_GOVERNORS:
-                if any(c.lower_ == "had" for c in head.children):
+                # an adjective's "had" hangs from its copula ("had been due to lapse Friday")
+                held = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+                if any(c.lower_ == "had" for c in (*head.children, *held.children)):
                     return "pluperfect"  # "had been scheduled to reopen Friday"
                 return "future"  # "plans to reopen", "is to meet", "agreed to sell"
             verb = head

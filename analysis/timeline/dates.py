@@ -172,6 +172,14 @@ _FORWARD_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORWARD_WORDS) + r")\s*$",
     re.IGNORECASE,
 )
+#: The same words with a preposition between them and the date ("the report is due in June",
+#: "rules effective on Monday"): forward unless the verb is past ("the fee was due in June").
+_FORWARD_THROUGH = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORWARD_WORDS if " " not in w)
+    + r")\s+(?:in|on|by)\s+$",
+    re.IGNORECASE,
+)
 
 
 #: Words before a possessive weekday that put its day ahead ("ahead of Tuesday's debate").
@@ -399,6 +407,8 @@ def _direction(
     cue = tense(start, m.end()) if tense else None
     if cue != "pluperfect" and _FORWARD_BEFORE.search(text[:start]):
         return "forward"
+    if cue not in ("past", "perfect", "pluperfect") and _FORWARD_THROUGH.search(text[:start]):
+        return "forward"  # "the report is due in June"
     if kind == "weekday" and not rel and re.match(r"['’]s\b", text[m.end() :]):
         return _possessive_direction(cue, text, start, _days_back(m, published))
     if cue not in ("future", "future_in_past") and _BACKWARD_BEFORE.search(text[:start]):
