@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .not_dates import is_name, recurs, starts_name
+from .not_dates import is_name, names_other_thing, recurs, starts_name
 from .placing import (
     MONTHS,
     QUARTERS,
@@ -295,7 +295,7 @@ def find_dates(
                 continue
             if is_name(text, start, m.end()) or starts_name(kind, m, text, start):
                 continue
-            if recurs(kind, m, text, start):
+            if recurs(kind, m, text, start) or names_other_thing(kind, m, text, start):
                 continue
             taken.append((start, m.end()))
             matches.append((start, kind, m))
