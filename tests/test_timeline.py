@@ -742,3 +742,25 @@ def test_a_date_due_ahead_through_a_preposition_or_an_infinitive(
         ("The fee was ", pd.Timestamp("2018-06-01"), "backward"),
         ("The permit h", pd.Timestamp("2018-06-01"), "backward"),
     ]
+
+
+def test_a_gerund_used_as_a_noun_takes_the_tense_of_its_verb(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Friday 29 May 2020. "whose killing on Monday … has prompted protests": the
+    # gerund is the subject of a present perfect, so the Monday before (25 May), not the
+    # nearest Monday (1 June, three days ahead against four back).
+    write_one_article(
+        tmp_path,
+        "Locals mourned Ruiz, the clerk whose killing on Monday by a guard has prompted "
+        "protests.\n",
+        title="Gerund",
+        published="2020-05-29",
+    )
+    (e,) = analysis.build(tmp_path, cache_dir=cache_dir).events.itertuples()
+    assert (e.date_text, e.date, e.direction, e.action) == (
+        "Monday",
+        pd.Timestamp("2020-05-25"),
+        "backward",
+        "kill",
+    )

@@ -188,6 +188,11 @@ def find_tense(verb: Token) -> str | None:
         if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "xcomp", "relcl"):
             verb = head
             continue
+        if verb.tag_ == "VBG" and not aux and verb.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            # a gerund as a noun takes its verb's tense: "whose killing on Monday has prompted
+            # protests" (the Monday before), "will discuss the closing on Friday" (the coming)
+            verb = head
+            continue
         if verb.dep_ == "prep" and verb.lower_ in COMPARISON_PREPOSITIONS:
             # "rose to $9 million, compared with $7 million a year ago": a past verb carries
             # over (not "following Friday's vote, he will …", "… including one on Friday")
