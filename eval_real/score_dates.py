@@ -40,17 +40,18 @@ an `eval_real/abp.py` corpus) and prints, for each, its happenings, those of sev
 those spanning two stories (`articles.story_id`) and every flagged conflict with each article's
 phrase and sentence, to read on the terminal (docs/timeline.md, "Real multi-outlet corpora").
 
-`--sample DIR --judged CSV` (issue 23, fourth pass) scores the dates of real news outside
-TimeBank: a seeded random sample of `--n` dated events (a date phrase with a date, not an undated
-statement) of a built `abp.py` corpus, against hand verdicts in `data/abp_<period>_dates.csv`.
-A row holds ids only — article, sentence, the phrase's 10-hex digest and its rank among the
-dated events of its sentence with that digest — the date judged (`YYYY-MM-DD`, a span as
+`--sample DIR --judged CSV` (issue 23, fourth pass) scores the dates of real news outside TimeBank:
+a seeded random sample of `--n` dated events (a date phrase with a date, not an undated statement)
+of a built `abp.py` corpus, against hand verdicts in `data/abp_<period>_dates.csv`. Once judged,
+the file's rows are the sample (a build that drops or adds dated events elsewhere does not draw
+another). A row holds ids only — article, sentence, the phrase's 10-hex digest and its rank among
+the dated events of its sentence with that digest — the date judged (`YYYY-MM-DD`, a span as
 `first/last`), the verdict (`right`; `wrong`: another day or span; `no_date`: the words name no
-date of the event — a name, a recurring day, a date the article cannot give) and, for a wrong
-one, the right date when the article gives it. An event whose date changed since it was judged
-counts as right when it is the right date (or, for `no_date`, when it has no date any more),
-else it is listed as to judge again; `--show` prints every sampled event (sentence, date,
-publication day) on the terminal to judge, never into a file.
+date of the event — a name, a recurring day, a date the article cannot give) and, for a wrong one,
+the right date when the article gives it. An event whose date changed since it was judged counts as
+right when it is the right date (or, for `no_date`, when it has no date any more), else it is
+listed as to judge again; `--show` prints every sampled event (sentence, date, publication day) on
+the terminal to judge, never into a file.
 """
 
 from __future__ import annotations
@@ -465,10 +466,10 @@ def dated_phrases(folder: Path) -> Any:
 
 
 def score_sample(folder: Path, judged: Path, *, n: int, seed: int, show: bool) -> Counter[str]:
-    """Prints and returns the verdicts of a seeded sample of `n` events dated by a phrase of a
-    built corpus: right, wrong, no_date (a date given where none should be), and `to_judge`
-    (no verdict, or a date changed to one not judged); rows of `judged` whose event has gone
-    count as `gone` (`gone_ok` for a `no_date` one)."""
+    """Prints and returns the verdicts of the events of `judged` (without it, a seeded sample
+    of `n` events dated by a phrase of a built corpus, to judge): right, wrong, no_date (a date
+    given where none should be), `to_judge` (no verdict, or a date changed to one not judged),
+    `gone` (the event has no date any more) and `gone_ok` (the same for a `no_date` one)."""
     dated = dated_phrases(folder)
     keys = dated.set_index(["article_id", "sentence_id", "digest", "nth"])
     verdicts: dict[tuple[str, int, str, int], dict[str, str]] = {}
@@ -477,12 +478,13 @@ def score_sample(folder: Path, judged: Path, *, n: int, seed: int, show: bool) -
             for row in csv.DictReader(handle):
                 key = (row["article_id"], int(row["sentence_id"]), row["digest"], int(row["nth"]))
                 verdicts[key] = row
-    with_date = dated[dated.value != ""]
-    picked = sorted(random.Random(seed).sample(range(len(with_date)), min(n, len(with_date))))
-    sample = [
-        tuple(k)
-        for k in with_date.iloc[picked][["article_id", "sentence_id", "digest", "nth"]].values
-    ]
+    if verdicts:  # the judged sample stays the sample, whatever the build dates now
+        sample = list(verdicts)
+    else:
+        with_date = dated[dated.value != ""]
+        picked = sorted(random.Random(seed).sample(range(len(with_date)), min(n, len(with_date))))
+        columns = ["article_id", "sentence_id", "digest", "nth"]
+        sample = [tuple(k) for k in with_date.iloc[picked][columns].values]
     counts: Counter[str] = Counter()
     for key in sorted(set(sample) | set(verdicts)):
         row = verdicts.get(key)

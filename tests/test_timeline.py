@@ -764,3 +764,36 @@ def test_a_gerund_used_as_a_noun_takes_the_tense_of_its_verb(
         "backward",
         "kill",
     )
+
+
+def test_the_person_of_a_relative_clause_or_participle_an_act_done_once_is_done_to(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Friday 29 May 2020. The person who "died" or "was killed" in a relative
+    # clause is the noun the clause describes, or the name that noun stands beside ("Omar
+    # Reyes, a teacher who died …"); so is the noun a participle describes ("Lina Farouk, a
+    # poet killed …"). A relative clause of someone who only met nobody has no such person.
+    write_one_article(
+        tmp_path,
+        "Omar Reyes, a teacher who died in custody on Monday, was 46.\n\n"
+        "Mourners remembered Lina Farouk, who was killed on Tuesday.\n\n"
+        "Hundreds mourned Lina Farouk, a poet killed on Tuesday night.\n\n"
+        "Omar Reyes, who met the mayor on Sunday, was a teacher.\n",
+        title="Mourners",
+        published="2020-05-29",
+    )
+    tables = analysis.build(tmp_path, cache_dir=cache_dir)
+    names = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
+    dated = tables.events[tables.events.date_text.notna()]
+    rows = [
+        (text, action, names.get(p) if isinstance(p, str) else None)
+        for text, action, p in zip(
+            dated.date_text, dated.action, dated.patient_entity_id, strict=True
+        )
+    ]
+    assert rows == [
+        ("Monday", "die", "Omar Reyes"),
+        ("Tuesday", "kill", "Lina Farouk"),
+        ("Tuesday night", "kill", "Lina Farouk"),
+        ("Sunday", "meet", None),
+    ]
