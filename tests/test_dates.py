@@ -654,7 +654,7 @@ def test_a_copyright_year_and_a_month_starting_a_name_are_not_dates() -> None:
         "© 2005-2022 Ridge Press",
         "(Satellite image © 2022 Orbit Imaging)",
         "Groups such as March for Safer Streets will attend.",
-        "She spoke at the March on the Capitol.",
+        "She spoke during the March on the Capitol.",
         "The March of Pennies raised funds.",
     ):
         assert find_dates(text, published=SUNDAY, **yes) == [], text

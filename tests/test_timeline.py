@@ -720,14 +720,14 @@ def test_it_is_not_the_body_named_most_often_when_a_country_is_named_nearer(
 def test_a_date_due_ahead_through_a_preposition_or_an_infinitive(
     tmp_path: Path, cache_dir: Path
 ) -> None:
-    # An article of Tuesday 6 November 2018. "is due to be published before the end of June":
+    # An article of Tuesday 6 November 2018. "is due to be filed before the end of June":
     # "due" plans the verb it governs, like "expected to" (June 2019, not the June before);
     # "is due in June": a scheduling word with a preposition before the date is forward too,
     # unless the verb is past ("the fee was due in June": June 2018); "had been due to lapse
     # in June" stays a past perfect (the "had" of the copula).
     write_one_article(
         tmp_path,
-        "A ruling is due to be published before the end of June.\n\n"
+        "The audit report is due to be filed before the end of June.\n\n"
         "The audit is due in June.\n\n"
         "The fee was due in June.\n\n"
         "The permit had been due to lapse in June.\n",
@@ -737,7 +737,7 @@ def test_a_date_due_ahead_through_a_preposition_or_an_infinitive(
     events = analysis.build(tmp_path, cache_dir=cache_dir).events
     rows = list(zip(events.text.str[:12], events.date, events.direction, strict=True))
     assert rows == [
-        ("A ruling is ", pd.Timestamp("2019-06-01"), "forward"),
+        ("The audit re", pd.Timestamp("2019-06-01"), "forward"),
         ("The audit is", pd.Timestamp("2019-06-01"), "forward"),
         ("The fee was ", pd.Timestamp("2018-06-01"), "backward"),
         ("The permit h", pd.Timestamp("2018-06-01"), "backward"),
@@ -747,13 +747,12 @@ def test_a_date_due_ahead_through_a_preposition_or_an_infinitive(
 def test_a_gerund_used_as_a_noun_takes_the_tense_of_its_verb(
     tmp_path: Path, cache_dir: Path
 ) -> None:
-    # An article of Friday 29 May 2020. "whose killing on Monday … has prompted protests": the
+    # An article of Friday 29 May 2020. "whose shooting on Monday … has drawn crowds": the
     # gerund is the subject of a present perfect, so the Monday before (25 May), not the
     # nearest Monday (1 June, three days ahead against four back).
     write_one_article(
         tmp_path,
-        "Locals mourned Ruiz, the clerk whose killing on Monday by a guard has prompted "
-        "protests.\n",
+        "Locals mourned Ruiz, the clerk whose shooting on Monday by a guard has drawn crowds.\n",
         title="Gerund",
         published="2020-05-29",
     )
@@ -762,7 +761,7 @@ def test_a_gerund_used_as_a_noun_takes_the_tense_of_its_verb(
         "Monday",
         pd.Timestamp("2020-05-25"),
         "backward",
-        "kill",
+        "shoot",
     )
 
 
@@ -775,7 +774,7 @@ def test_the_person_of_a_relative_clause_or_participle_an_act_done_once_is_done_
     # poet killed …"). A relative clause of someone who only met nobody has no such person.
     write_one_article(
         tmp_path,
-        "Omar Reyes, a teacher who died in custody on Monday, was 46.\n\n"
+        "Omar Reyes, a teacher who died in hospital on Monday, was 46.\n\n"
         "Mourners remembered Lina Farouk, who was killed on Tuesday.\n\n"
         "Hundreds mourned Lina Farouk, a poet killed on Tuesday night.\n\n"
         "Omar Reyes, who met the mayor on Sunday, was a teacher.\n",

@@ -21,6 +21,9 @@ from .dates import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+#: Dependencies of a gerund used as a noun, the subject or object of its verb ("whose sacking on
+#: Monday has drawn crowds"): it takes that verb's tense.
+_NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "dobj"})
 #: How far (in verbs) the search for a subject or a tense climbs the parse.
 MAX_CLIMB = 4
 #: Prepositions before a dated noun that make it the occasion of the verb (data/noun_dates.yml).
@@ -188,9 +191,9 @@ def find_tense(verb: Token) -> str | None:
         if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "xcomp", "relcl"):
             verb = head
             continue
-        if verb.tag_ == "VBG" and not aux and verb.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            # a gerund as a noun takes its verb's tense: "whose killing on Monday has prompted
-            # protests" (the Monday before), "will discuss the closing on Friday" (the coming)
+        if verb.tag_ == "VBG" and not aux and verb.dep_ in _NOUN_SLOTS:
+            # a gerund as a noun takes its verb's tense: "whose sacking on Monday has drawn
+            # crowds" (the Monday before), "will discuss the closing on Friday" (the coming)
             verb = head
             continue
         if verb.dep_ == "prep" and verb.lower_ in COMPARISON_PREPOSITIONS:

@@ -143,8 +143,8 @@ def group_happenings(
                     continue
                 # Two dated tellings of one statement word for word may disagree: a conflict —
                 # unless either one agrees with another act of the same actor and kind in the
-                # other sentence ("announced on Tuesday that he would reveal it on Nov. 1"
-                # against "will reveal it this Thursday": the reveal agrees; the announcement
+                # other sentence ("said on Tuesday he would publish the list on March 14"
+                # against "will publish the list this Thursday": the publishing agrees; saying
                 # is another act).
                 strong = link_kind in STRONG_LINKS and run >= MIN_SHARED_WORDS
                 strong = strong and stated[i] and stated[j]
