@@ -747,12 +747,12 @@ def test_a_date_due_ahead_through_a_preposition_or_an_infinitive(
 def test_a_gerund_used_as_a_noun_takes_the_tense_of_its_verb(
     tmp_path: Path, cache_dir: Path
 ) -> None:
-    # An article of Friday 29 May 2020. "whose shooting on Monday … has drawn crowds": the
+    # An article of Friday 29 May 2020. "whose drowning on Monday has led to new rules": the
     # gerund is the subject of a present perfect, so the Monday before (25 May), not the
     # nearest Monday (1 June, three days ahead against four back).
     write_one_article(
         tmp_path,
-        "Locals mourned Ruiz, the clerk whose shooting on Monday by a guard has drawn crowds.\n",
+        "Locals mourned Ruiz, whose drowning on Monday has led to new rules.\n",
         title="Gerund",
         published="2020-05-29",
     )
@@ -761,7 +761,7 @@ def test_a_gerund_used_as_a_noun_takes_the_tense_of_its_verb(
         "Monday",
         pd.Timestamp("2020-05-25"),
         "backward",
-        "shoot",
+        "drown",
     )
 
 
