@@ -653,7 +653,7 @@ def test_a_copyright_year_and_a_month_starting_a_name_are_not_dates() -> None:
         "(c) 2021 Coast Media Agency",
         "© 2005-2022 Ridge Press",
         "(Satellite image © 2022 Orbit Imaging)",
-        "Groups such as March for Safer Streets will attend.",
+        "Allies such as March for Safer Streets will attend.",
         "She spoke during the March on the Capitol.",
         "The March of Pennies raised funds.",
     ):

@@ -149,7 +149,7 @@ def names_other_thing(kind: str, m: re.Match[str], text: str, start: int) -> boo
     """Says whether a year is a copyright notice's ("Copyright © 2019 X", "(c) 2018 X", "©
     2005-2019 X": `COPYRIGHT_MARKS` before it), or a bare month that is also a noun starts a
     name (`MONTH_NOUNS` without a lead word, before of/for/on/against and a capitalised word
-    that is no date word: "groups such as March for Safer Streets", "the March on the Capitol";
+    that is no date word: "allies such as March for Safer Streets", "the March on the Capitol";
     not "in March for the first time", "since March on Capitol Hill")."""
     if kind == "year":
         return _NOTICE_BEFORE.search(text[:start]) is not None
