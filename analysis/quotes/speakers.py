@@ -89,7 +89,31 @@ class QuoteFinder(ArticleContext):
         if opener is not None:
             word = self.doc[bisect_left(self.offsets, opener.start)]
             return Attribution(opener.entity_id, opener.text, how="colon"), word
+        if current is not None:
+            return self._subject_before_colon(current)
         return Attribution(), None
+
+    def _subject_before_colon(self, quote: tuple[int, int]) -> tuple[Attribution, Token | None]:
+        """ "In a later interview, X went further: “…”": the person named as the subject of
+        the clause that ends with the colon opening the quotation — a name, not a pronoun or
+        a description, outside any quotation; not for a question ("X faced the question:
+        “…?”" is put to X)."""
+        quote_start = quote[0]
+        if self.text[quote[0] : quote[1]].rstrip(" ”\"’'»")[-1:] == "?":
+            return Attribution(), None
+        colon = self.text.rfind(":", max(0, quote_start - 5), quote_start)
+        if colon < 0 or not _COLON_OPENS.fullmatch(self.text[colon:quote_start]):
+            return Attribution(), None
+        verb = self.doc[bisect_left(self.offsets, colon) - 1]
+        while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or subject.pos_ != "PROPN" or self.quoted.covers(subject.idx):
+            return Attribution(), None
+        own = self._own_mention(subject)
+        if own is None or own.label != "PERSON" or self.names_someone_else(own.entity_id, own.text):
+            return Attribution(), None
+        return Attribution(own.entity_id, own.text, verb.lemma_.lower(), how="colon"), verb
 
     def _named_before_colon(self, quote_start: int) -> Mention | None:
         """ "… pollster X: “…”": the person named right before the colon that opens the

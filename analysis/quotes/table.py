@@ -25,6 +25,9 @@ _CONTINUES = re.compile(r"^(?:and |but )?that\b", re.IGNORECASE)
 #: What may stand between a quotation's end and a sentence that goes on with its attribution:
 #: the closing mark and spaces, no paragraph break.
 _TAIL_GAP = re.compile(r"[”\"»’ ]*")
+#: What may stand between the sentence of an attribution and a quotation going on right after
+#: it in the same paragraph.
+_ADJOINING = re.compile(r"[ “\"«„]*")
 #: What may stand between a sentence's start and a quotation that opens it.
 _OPENING_MARKS = re.compile(r"[\s“\"«„(\[]*")
 #: A partial quote of at most this many words with no speaker is a scare quote or a title.
@@ -174,8 +177,13 @@ def find_quotes(
                 within=within,
             )
         goes_on = kind == "direct" or _CONTINUES.match(finder.text_of(span_sents[0])) is not None
-        if who.how == "none" and goes_on and not _has_verb(span_sents, quoted, within):
-            who = _follow_on(finder, history, start, end)
+        if who.how == "none" and goes_on:
+            # "“…,” X said. “…” - a point of the reporter's": a quotation right after the
+            # previous one's attribution, in its paragraph, may go on with the reporter's
+            # words; elsewhere the sentence has no verb of its own.
+            before = end if _adjoins(body, history, start, within[0]) else len(body)
+            if not _has_verb(span_sents, quoted, (within[0], min(within[1], before))):
+                who = _follow_on(finder, history, start, end)
         who.at = max(end, int([*span_sents, *tail][-1].end_char))
         history.append(who)
         earlier_quotes.append((text, who))
@@ -278,6 +286,17 @@ def link_utterances(rows: list[dict[str, Any]]) -> None:
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
     return next(i for i, (s, e) in enumerate(paragraphs) if s <= offset <= e)
+
+
+def _adjoins(body: str, history: list[Attribution], offset: int, paragraph: int) -> bool:
+    """Returns whether a quotation starts right after the sentence of the last attribution,
+    in the same paragraph (starting at `paragraph`): only spaces and opening marks between."""
+    if not history or not paragraph <= history[-1].at <= offset:
+        return False
+    gap = body[history[-1].at : offset]
+    return _ADJOINING.fullmatch(gap) is not None and bool(
+        body[paragraph : offset - len(gap)].strip()
+    )
 
 
 def _has_verb(sents: Iterable[Span], quoted: Quoted, within: tuple[int, int]) -> bool:

@@ -1,0 +1,70 @@
+"""Speaker rules of the fifth speaker pass (issue 21): quotations that no speech verb marks but
+that a careful reader gives to someone — a quotation going on right after another's
+attribution, a quotation opened by a colon after a named subject. Invented articles, each
+expectation checked by hand and quoted from the article text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.speaker_articles import build_quotes, said
+
+ARTICLES = {
+    # A quotation right after the previous one's attribution, in its paragraph, followed by
+    # the reporter's own words.
+    "adjoining": (
+        "Jane Roe spoke in Eastfield on Monday.\n\n"
+        "“The key group is young voters,” said Jane Roe, chair of the Eastfield Democratic "
+        "Party. “Tom Okafor has to win them back” - by raising his profile and then showing "
+        "results.\n\n"
+        "The vote is next week.\n"
+    ),
+    # The same quotation as its own paragraph: the reporter's words after it make it no
+    # continuation.
+    "own_paragraph": (
+        "Jane Roe spoke in Eastfield on Monday.\n\n"
+        "“The key group is young voters,” said Jane Roe, chair of the Eastfield Democratic "
+        "Party.\n\n"
+        "“Tom Okafor has to win them back” - by raising his profile and then showing "
+        "results.\n\n"
+        "The vote is next week.\n"
+    ),
+    # A colon after a clause whose subject is a name opens the quotation; not a question put
+    # to that person, not a description or a pronoun.
+    "colon": (
+        "Tom Okafor spoke in Eastfield on Monday about the bridge.\n\n"
+        "In a radio interview later that day, Okafor went even further: “The bridge is a "
+        "disgrace and the council knows it.”\n\n"
+        "Okafor then faced the hardest question of the night: “Who will pay for the bridge?”\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> pd.DataFrame:
+    root = tmp_path_factory.mktemp("speaker_continuations")
+    return build_quotes(root, ARTICLES, cache_dir=cache_dir, published="2024-03-04")
+
+
+def test_a_quotation_right_after_an_attribution_goes_on_with_its_speaker(quotes) -> None:
+    # '“…,” said Jane Roe, chair of … Party. “Tom Okafor has to win them back” - by raising
+    # his profile …': Roe's words, though the reporter's words follow them.
+    assert said(quotes, "adjoining", "Tom Okafor has") == ("Jane Roe", None, "follow_on")
+
+
+def test_a_quotation_paragraph_with_the_reporters_words_is_not_continued(quotes) -> None:
+    # In its own paragraph, the quotation has a verb of the reporter's: nothing says whose.
+    assert said(quotes, "own_paragraph", "Tom Okafor has") == (None, None, "none")
+
+
+def test_a_colon_after_a_named_subject_opens_that_persons_words(quotes) -> None:
+    # 'In a radio interview later that day, Okafor went even further: “The bridge is …”'
+    assert said(quotes, "colon", "The bridge is") == ("Tom Okafor", "Okafor", "colon")
+
+
+def test_a_question_after_a_colon_is_not_the_subjects(quotes) -> None:
+    # 'Okafor then faced the hardest question of the night: “Who will pay for the bridge?”'
+    assert said(quotes, "colon", "Who will pay") == (None, None, "none")
