@@ -40,6 +40,21 @@ ARTICLES = {
         "disgrace and the council knows it.”\n\n"
         "Okafor then faced the hardest question of the night: “Who will pay for the bridge?”\n"
     ),
+    # A paragraph between two quotations whose subject is the speaker: the others it names are
+    # what she spoke of; a paragraph whose subject is someone else stops the continuation.
+    "about": (
+        "Ruth Adler runs the county party.\n\n"
+        "“Okafor is the one with the best chance,” Adler notes.\n\n"
+        "Adler is upbeat about Okafor’s chances in November, in part because she sees Tom "
+        "Okafor as a uniter.\n\n"
+        "“He can win the county and the state.”\n"
+    ),
+    "someone_else": (
+        "Ruth Adler runs the county party.\n\n"
+        "“Okafor is the one with the best chance,” Adler notes.\n\n"
+        "Tom Okafor is upbeat about his chances in November.\n\n"
+        "“He can win the county and the state.”\n"
+    ),
 }
 
 
@@ -68,3 +83,14 @@ def test_a_colon_after_a_named_subject_opens_that_persons_words(quotes) -> None:
 def test_a_question_after_a_colon_is_not_the_subjects(quotes) -> None:
     # 'Okafor then faced the hardest question of the night: “Who will pay for the bridge?”'
     assert said(quotes, "colon", "Who will pay") == (None, None, "none")
+
+
+def test_a_paragraph_about_the_speaker_does_not_stop_her_quotation(quotes) -> None:
+    # '“…,” Adler notes. | Adler is upbeat about Okafor’s chances … | “He can win the county
+    # and the state.”': Adler's, though Okafor is named in between.
+    assert said(quotes, "about", "He can win") == ("Ruth Adler", None, "follow_on")
+
+
+def test_a_paragraph_with_another_subject_stops_the_quotation(quotes) -> None:
+    # 'Tom Okafor is upbeat about his chances in November.' between: nothing says whose.
+    assert said(quotes, "someone_else", "He can win") == (None, None, "none")

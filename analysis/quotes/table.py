@@ -239,17 +239,20 @@ def _follow_on(
     finder: QuoteFinder, history: list[Attribution], offset: int, end: int
 ) -> Attribution:
     """A paragraph that is only a quotation continues the previous speaker, unless someone else
-    was named or quoted in between, or the next paragraph is a dash line (`— X, Y`: a roundup
-    line says whose the words are, even one the rules could not read)."""
+    was named or quoted in between (not only in sentences whose first subject is the speaker's
+    name), or the next paragraph is a dash line (`— X, Y`: a roundup line says whose the words
+    are, even one the rules could not read)."""
     if not history or history[-1].entity_id is None:
         return Attribution()
     line = finder.text[finder.paragraph_span(end - 1)[1] :].lstrip().split("\n", 1)[0]
     if line[:1] in _DASHES and line.rstrip(" .")[-1:] not in _DASHES:
         return Attribution()  # not a heading between dashes ("– A new start –")
     prior = history[-1]
-    if set(finder.named_between(prior.at, offset)) - {prior.entity_id}:
-        return Attribution()
     span = finder.doc.char_span(prior.at, offset, alignment_mode="contract")
+    if set(finder.named_between(prior.at, offset)) - {prior.entity_id} and not _about(
+        finder, span, prior.entity_id
+    ):
+        return Attribution()
     introduced = [
         t
         for t in span or []
@@ -258,6 +261,20 @@ def _follow_on(
     if any(finder.mention_at(t.idx) != prior.entity_id for t in introduced):
         return Attribution()  # a new name as a subject, even one the entity rules missed
     return Attribution(prior.entity_id, how="follow_on")
+
+
+def _about(finder: QuoteFinder, span: Span | None, entity_id: str) -> bool:
+    """Returns whether every sentence of a span between two quotations opens with the
+    speaker's name as its first subject ("X is upbeat about Y's chances."): the others named
+    there are what the speaker spoke of, not new speakers."""
+    sentences = {t.sent.start: t.sent for t in span or [] if t.is_alpha}
+    if not sentences:
+        return False
+    for sent in sentences.values():
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or finder.mention_at(subject.idx) != entity_id:
+            return False
+    return True
 
 
 def link_utterances(rows: list[dict[str, Any]]) -> None:
