@@ -55,6 +55,14 @@ ARTICLES = {
         "Tom Okafor is upbeat about his chances in November.\n\n"
         "“He can win the county and the state.”\n"
     ),
+    # A he/she past a person named nearer, not as a subject: that person is the one found
+    # further back.
+    "nearer_same": (
+        "Mara Lind ran the county archive for a decade.\n\n"
+        "Lind added that the office kept every file. The archive later moved. However, no other "
+        "director kept a system like the one set up for Lind during her years in the job.\n\n"
+        "“We lost nothing,” she said.\n"
+    ),
 }
 
 
@@ -94,3 +102,9 @@ def test_a_paragraph_about_the_speaker_does_not_stop_her_quotation(quotes) -> No
 def test_a_paragraph_with_another_subject_stops_the_quotation(quotes) -> None:
     # 'Tom Okafor is upbeat about his chances in November.' between: nothing says whose.
     assert said(quotes, "someone_else", "He can win") == (None, None, "none")
+
+
+def test_a_pronoun_passes_a_nearer_mention_of_its_own_antecedent(quotes) -> None:
+    # 'Lind added … set up for Lind during her years in the job. | “We lost nothing,” she
+    # said.': the only person named nearer is Lind herself, the subject further back.
+    assert said(quotes, "nearer_same", "We lost") == ("Mara Lind", "she", "pronoun")

@@ -202,11 +202,15 @@ class ArticleContext:
     def _people_in(self, start: int, end: int) -> list[str]:
         return [m.entity_id for m in self.mentions.within(start, end) if m.label == "PERSON"]
 
-    def _person_antecedent(self, pronoun: Token, lower: str, depth: int = 0) -> str | None:
+    def _person_antecedent(
+        self, pronoun: Token, lower: str, depth: int = 0, seen: str | None = None
+    ) -> str | None:
         """The nearest person named as a subject before the pronoun whose known gender does not
         contradict it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences
         back. A sentence whose subject is a pronoun of the same gender hands over to that
-        pronoun's antecedent. Two different people in the nearest sentence → missing. Gender
+        pronoun's antecedent. Two different people in the nearest sentence → missing; so is a
+        person named nearer, not as a subject, unless that is the person found further back
+        (`seen`: "X added … set up for X. “…,” she said."). Gender
         comes from titles, common given names ("Margaret" is a woman's) and he/she read in a
         sentence naming only that person."""
         gender = PERSON_PRONOUNS[lower]
@@ -239,7 +243,7 @@ class ArticleContext:
             ]
             distinct = list(dict.fromkeys(people))
             if len(distinct) == 1:
-                return distinct[0]
+                return distinct[0] if seen in (None, distinct[0]) else None
             if len(distinct) > 1:
                 return None
             same = [
@@ -253,7 +257,7 @@ class ArticleContext:
             if handed and not named_subject and depth < PRONOUN_WINDOW:
                 # "“…,” she said about X. “…,” she said.": the nearer "she" is a subject, X
                 # is not; the pronoun stands for what that "she" stands for.
-                return self._person_antecedent(handed[-1], handed[-1].lower_, depth + 1)
+                return self._person_antecedent(handed[-1], handed[-1].lower_, depth + 1, seen)
             nearer = [
                 p
                 for p in self.mentions.within(start, end)
@@ -262,7 +266,13 @@ class ArticleContext:
                 and self.known_genders.get(p.entity_id, gender) == gender
             ]
             if start < sent.start_char and nearer:
-                return None  # someone nearer was named, not as a subject: cannot tell
+                named = {p.entity_id for p in nearer} | ({seen} if seen else set())
+                if len(named) > 1:
+                    return None  # someone nearer was named, not as a subject: cannot tell
+                # "X added that … set up for X." : the one named nearer may be the person
+                # found further back, and only that person
+                seen = named.pop()
+                continue
             described = [
                 t
                 for t in tokens
@@ -278,7 +288,7 @@ class ArticleContext:
                 found = self._tied(described[-1], [described[-1]])
                 return found if found and self.labels.get(found) == "PERSON" else None
             if same and depth < PRONOUN_WINDOW:
-                return self._person_antecedent(same[0], same[0].lower_, depth + 1)
+                return self._person_antecedent(same[0], same[0].lower_, depth + 1, seen)
         return None
 
     def _same_speaker(self, pronoun: Token, history: list[Attribution]) -> str | None:
