@@ -263,7 +263,7 @@ def _follow_on(
     return Attribution(prior.entity_id, how="follow_on")
 
 
-def _about(finder: QuoteFinder, span: Span | None, entity_id: str) -> bool:
+def _about(finder: QuoteFinder, span: Span | None, entity_id: str | None) -> bool:
     """Returns whether every sentence of a span between two quotations opens with the
     speaker's name as its first subject ("X is upbeat about Y's chances."): the others named
     there are what the speaker spoke of, not new speakers."""
