@@ -63,6 +63,12 @@ ARTICLES = {
         "director kept a system like the one set up for Lind during her years in the job.\n\n"
         "“We lost nothing,” she said.\n"
     ),
+    # A definite description right after a name and a comma is that person's apposition.
+    "apposition": (
+        "Firms have spent millions on the races.\n\n"
+        "“We think early money sets the terms,” said Ruth Adler, the Chamber's chief strategist, "
+        "who added that the group plans to focus on “local issues like roads.”\n"
+    ),
 }
 
 
@@ -108,3 +114,13 @@ def test_a_pronoun_passes_a_nearer_mention_of_its_own_antecedent(quotes) -> None
     # 'Lind added … set up for Lind during her years in the job. | “We lost nothing,” she
     # said.': the only person named nearer is Lind herself, the subject further back.
     assert said(quotes, "nearer_same", "We lost") == ("Mara Lind", "she", "pronoun")
+
+
+def test_a_description_in_apposition_to_a_name_is_that_person(quotes) -> None:
+    # 'said Ruth Adler, the Chamber's chief strategist, who added that … “local issues like
+    # roads.”': the parser gives "added" the description; the name before it is who.
+    assert said(quotes, "apposition", "local issues") == (
+        "Ruth Adler",
+        "the Chamber's chief strategist",
+        "governing_verb",
+    )

@@ -115,6 +115,21 @@ class QuoteFinder(ArticleContext):
             return Attribution(), None
         return Attribution(own.entity_id, own.text, verb.lemma_.lower(), how="colon"), verb
 
+    def _named_before_description(self, words: list[Token]) -> str | None:
+        """The person whose name stands right before a definite description, a comma between
+        ("X, the chairwoman of Y,"): the description is that person's apposition."""
+        if words[0].lower_ != "the":
+            return None
+        start = words[0].idx
+        before = [
+            m
+            for m in self.mentions.within(max(0, start - 80), start)
+            if m.label == "PERSON" and not self.quoted.covers(m.start)
+        ]
+        if not before or not _APPOSITION_OPENS.fullmatch(self.text[before[-1].end : start]):
+            return None
+        return before[-1].entity_id
+
     def _named_before_colon(self, quote_start: int) -> Mention | None:
         """ "… pollster X: “…”": the person named right before the colon that opens the
         quotation, outside any quotation, not as the object of a preposition."""
@@ -409,6 +424,10 @@ class QuoteFinder(ArticleContext):
             and self._quiet_since(last, token.idx)
         ):
             return Attribution(last.entity_id, label, how="cue")
+        named_before = self._named_before_description(words)
+        if named_before is not None:
+            # "X, the chairwoman of Y, recalled", "said X, the group's strategist, who added"
+            return Attribution(named_before, label, how="cue")
         determiners = [words[0], *(c for c in token.lefts if c.dep_ in ("det", "nummod", "poss"))]
         if any(
             t.lower_ in ("a", "an", "another", "one", "his", "her", "its", "their")
@@ -421,6 +440,8 @@ class QuoteFinder(ArticleContext):
 
 #: Between a name and the quotation it introduces: a colon, an opening mark, spaces.
 _COLON_OPENS = re.compile(r"\s*:\s*[“\"«„]?")
+#: Between a name and the definite description in apposition to it: a comma.
+_APPOSITION_OPENS = re.compile(r",\s*")
 #: Text with no word: quote marks, punctuation and spaces only.
 _UNWORDED = re.compile(r"[\W_]*")
 #: An apposition set off by commas between a name and its verb: ", founder of the X Center, ".
