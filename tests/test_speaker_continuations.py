@@ -69,6 +69,11 @@ ARTICLES = {
         "“We think early money sets the terms,” said Ruth Adler, the Chamber's chief strategist, "
         "who added that the group plans to focus on “local issues like roads.”\n"
     ),
+    # A speech verb the parser joined to the object of the verb before it.
+    "accent": (
+        "Dana Whitfield spoke to the council on Monday.\n\n"
+        "She then used a fake French accent and joked, “But I will make it easy for them.”\n"
+    ),
 }
 
 
@@ -124,3 +129,9 @@ def test_a_description_in_apposition_to_a_name_is_that_person(quotes) -> None:
         "the Chamber's chief strategist",
         "governing_verb",
     )
+
+
+def test_a_speech_verb_joined_to_an_object_speaks_for_the_verbs_subject(quotes) -> None:
+    # 'She then used a fake French accent and joked, “…”': the parser makes "joked" a
+    # conjunct of "accent"; who joked is who used it.
+    assert said(quotes, "accent", "But I will") == ("Dana Whitfield", "She", "pronoun")
