@@ -74,6 +74,12 @@ ARTICLES = {
         "Dana Whitfield spoke to the council on Monday.\n\n"
         "She then used a fake French accent and joked, “But I will make it easy for them.”\n"
     ),
+    # A name inside the apposition of a subject (through a preposition) describes the subject.
+    "adviser": (
+        "The council voted on the bridge on Monday.\n\n"
+        "Tomas Reyes, a senior adviser to then-Mayor Peter Osei, also questioned the plan.\n\n"
+        "“Nobody has shown me what it will cost,” he said.\n"
+    ),
 }
 
 
@@ -135,3 +141,9 @@ def test_a_speech_verb_joined_to_an_object_speaks_for_the_verbs_subject(quotes) 
     # 'She then used a fake French accent and joked, “…”': the parser makes "joked" a
     # conjunct of "accent"; who joked is who used it.
     assert said(quotes, "accent", "But I will") == ("Dana Whitfield", "She", "pronoun")
+
+
+def test_a_name_inside_the_subjects_apposition_is_not_a_second_candidate(quotes) -> None:
+    # 'Tomas Reyes, a senior adviser to then-Mayor Peter Osei, also questioned the plan. |
+    # “…,” he said.': Osei only describes Reyes; "he" is Reyes.
+    assert said(quotes, "adviser", "Nobody has") == ("Tomas Reyes", "he", "pronoun")

@@ -330,12 +330,19 @@ class ArticleContext:
                 # that is a thing, not a person ("X's captain, Y," is Y)
                 found.append((m.entity_id, owned))
                 continue
+            through = False  # climbed through a preposition
             while head.head != head and (
                 head.dep_ in ("compound", "flat", "appos", "amod", "nmod")
                 or head.dep_ in ("pobj", "prep")
                 and head.head.pos_ in ("NOUN", "PROPN", "ADP")
             ):
+                through = through or head.dep_ == "pobj"
                 head = head.head
+            if through and any(
+                n.entity_id != m.entity_id and n.label == "PERSON"
+                for n in self.mentions.overlapping(head.idx, head.idx + len(head))
+            ):
+                continue  # "X, an adviser to Y, questioned …": Y describes the subject X
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
                 found.append((m.entity_id, head))
         return found
