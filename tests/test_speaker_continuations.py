@@ -80,6 +80,13 @@ ARTICLES = {
         "Tomas Reyes, a senior adviser to then-Mayor Peter Osei, also questioned the plan.\n\n"
         "“Nobody has shown me what it will cost,” he said.\n"
     ),
+    # An abbreviated title ties its role noun: "Sen. X" is "the senator".
+    "senator": (
+        "Sen. Tomas Reyes answered first, late on Tuesday.\n\n"
+        "“The test shows the plan has failed,” the Westria senator and candidate said in a "
+        "statement.\n\n"
+        "“We need a new plan,” he said.\n"
+    ),
 }
 
 
@@ -147,3 +154,14 @@ def test_a_name_inside_the_subjects_apposition_is_not_a_second_candidate(quotes)
     # 'Tomas Reyes, a senior adviser to then-Mayor Peter Osei, also questioned the plan. |
     # “…,” he said.': Osei only describes Reyes; "he" is Reyes.
     assert said(quotes, "adviser", "Nobody has") == ("Tomas Reyes", "he", "pronoun")
+
+
+def test_an_abbreviated_title_ties_its_role_noun(quotes) -> None:
+    # 'Sen. Tomas Reyes answered first … | “…,” the Westria senator and candidate said …':
+    # the one senator named; the "he" after is his too.
+    assert said(quotes, "senator", "The test shows") == (
+        "Tomas Reyes",
+        "the Westria senator",
+        "cue",
+    )
+    assert said(quotes, "senator", "We need") == ("Tomas Reyes", "he", "pronoun")

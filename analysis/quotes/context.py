@@ -24,6 +24,7 @@ from .cues import (
     PRONOUN_NEAR,
     PRONOUN_WINDOW,
     SPEAKER_LABELS,
+    TITLE_ABBREVIATIONS,
     find_channel,
 )
 from .marks import Quoted
@@ -455,9 +456,17 @@ class ArticleContext:
         """A description the article ties to one named entity before this point: "the mayor"
         after "the mayor, Ivan Horbenko," or "Mayor Ivan Horbenko"."""
         lemma = token.lemma_.lower()
+        short = TITLE_ABBREVIATIONS.get(lemma, frozenset())
         tied = []
-        for t in (self.doc[i] for i in range(token.i) if self.lemmas[i] == lemma):
-            if t.pos_ != "NOUN":
+        for i in range(token.i):
+            t = self.doc[i]
+            if short and self.lowers[i].rstrip(".") in short and t.pos_ == "PROPN":
+                if t.dep_ == "compound":  # "Sen. X" ties "the senator"
+                    named = self._mention_in(t.head.idx, t.head.idx + len(t.head))
+                    if named and self.labels.get(named) == "PERSON":
+                        tied.append(named)
+                continue
+            if self.lemmas[i] != lemma or t.pos_ != "NOUN":
                 continue
             partners = [c for c in t.children if c.dep_ == "appos"]
             if t.dep_ in ("appos", "compound"):
