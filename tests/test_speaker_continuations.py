@@ -87,6 +87,18 @@ ARTICLES = {
         "statement.\n\n"
         "“We need a new plan,” he said.\n"
     ),
+    # A sentence of a connective and a quotation right after an attribution goes on with it;
+    # not in a paragraph of its own.
+    "instead": (
+        "Tom Okafor spoke at the rally on Monday.\n\n"
+        "“We will not raise taxes,” Okafor said. Instead, “we will cut waste in every "
+        "department.”\n"
+    ),
+    "instead_apart": (
+        "Tom Okafor spoke at the rally on Monday.\n\n"
+        "“We will not raise taxes,” Okafor said.\n\n"
+        "Instead, “we will cut waste in every department” was the line of the day.\n"
+    ),
 }
 
 
@@ -165,3 +177,14 @@ def test_an_abbreviated_title_ties_its_role_noun(quotes) -> None:
         "cue",
     )
     assert said(quotes, "senator", "We need") == ("Tomas Reyes", "he", "pronoun")
+
+
+def test_a_connective_and_a_quotation_go_on_with_the_attribution_before(quotes) -> None:
+    # '“…,” Okafor said. Instead, “we will cut waste in every department.”'
+    assert said(quotes, "instead", "we will cut") == ("Tom Okafor", None, "follow_on")
+
+
+def test_a_connective_in_a_paragraph_of_its_own_does_not_go_on(quotes) -> None:
+    # 'Instead, “we will cut waste in every department” was the line of the day.': whose
+    # line, the text does not say.
+    assert said(quotes, "instead_apart", "we will cut") == (None, None, "none")

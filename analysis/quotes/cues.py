@@ -52,6 +52,8 @@ NAME_TITLES = _CUES["name_titles"]
 UNSAID_HEADS = frozenset(_CUES["unsaid_heads"])
 #: Nouns that a quoted fragment can hang on with a possessor: X's "…" remark.
 REMARK_NOUNS = _CUES["remark_nouns"]
+#: Words opening a sentence that goes on with the previous quotation ("Instead, “…”").
+CONTINUING_WORDS = _CUES["continuing_words"]
 #: The abbreviated titles of each role noun ("senator" → {"sen"}).
 TITLE_ABBREVIATIONS: dict[str, frozenset[str]] = {}
 for _pair in sorted(_CUES["abbreviated_titles"]):

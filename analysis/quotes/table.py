@@ -12,7 +12,7 @@ import pandas as pd
 from ..text.datelines import find_datelines
 from ..text.lexicon import SPEECH_VERBS, words
 from .clauses import subject_hung_on_relative
-from .cues import REPORTING_VERBS
+from .cues import CONTINUING_WORDS, REPORTING_VERBS
 from .marks import MarkReader, Quoted, Segment
 from .named import MentionIndex
 from .speakers import Attribution, QuoteFinder
@@ -177,6 +177,11 @@ def find_quotes(
                 within=within,
             )
         goes_on = kind == "direct" or _CONTINUES.match(finder.text_of(span_sents[0])) is not None
+        opening = body[span_sents[0].start_char : start]
+        if not goes_on and _adjoins(body, history, span_sents[0].start_char, within[0]):
+            # "“…,” X said. Instead, “…”": a connective and the quotation, right after the
+            # attribution
+            goes_on = _connective_only(opening)
         if who.how == "none" and goes_on:
             # "“…,” X said. “…” - a point of the reporter's": a quotation right after the
             # previous one's attribution, in its paragraph, may go on with the reporter's
@@ -314,6 +319,13 @@ def _adjoins(body: str, history: list[Attribution], offset: int, paragraph: int)
     return _ADJOINING.fullmatch(gap) is not None and bool(
         body[paragraph : offset - len(gap)].strip()
     )
+
+
+def _connective_only(opening: str) -> bool:
+    """Returns whether a sentence's words before its quotation are one connective word
+    ("Instead,", "Then", "Indeed,"), with punctuation and opening marks."""
+    found = re.findall(r"[\w'’-]+", opening)
+    return len(found) == 1 and found[0].lower() in CONTINUING_WORDS
 
 
 def _has_verb(sents: Iterable[Span], quoted: Quoted, within: tuple[int, int]) -> bool:
