@@ -99,6 +99,12 @@ ARTICLES = {
         "“We will not raise taxes,” Okafor said.\n\n"
         "Instead, “we will cut waste in every department” was the line of the day.\n"
     ),
+    # A title the parser joins to the name it goes with as a second subject.
+    "two_titles": (
+        "The party met in Eastfield on Monday.\n\n"
+        "“That is what he did in both races,” said former Westria Gov. and Eastfield Party "
+        "Chairman Tom Okafor.\n"
+    ),
 }
 
 
@@ -188,3 +194,13 @@ def test_a_connective_in_a_paragraph_of_its_own_does_not_go_on(quotes) -> None:
     # 'Instead, “we will cut waste in every department” was the line of the day.': whose
     # line, the text does not say.
     assert said(quotes, "instead_apart", "we will cut") == (None, None, "none")
+
+
+def test_a_title_joined_to_a_name_is_one_speaker(quotes) -> None:
+    # '“…,” said former Westria Gov. and Eastfield Party Chairman Tom Okafor.': one man with
+    # two titles, not two speakers.
+    assert said(quotes, "two_titles", "That is what") == (
+        "Tom Okafor",
+        "Eastfield Party Chairman Tom Okafor",
+        "cue",
+    )

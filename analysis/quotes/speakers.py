@@ -19,6 +19,7 @@ from .cues import (
     ANSWER_BACK_VERBS,
     DOCUMENT_NOUNS,
     GENERIC_ORG_NOUNS,
+    NAME_TITLES,
     ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
@@ -355,6 +356,12 @@ class QuoteFinder(ArticleContext):
         if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
             token = token.head.head
         own = self._own_mention(token)
+        if own is None and token.lower_.rstrip(".") in NAME_TITLES:
+            # "former Y Gov. and Z Chairman X said": the parser joins a title and the name
+            # it goes with as two subjects; one person
+            joint = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+            if len(joint) == 1 and self._own_mention(joint[0]) is not None:
+                return self.resolve(joint[0], history)
         appositions = [] if own is not None else token.children
         for apposition in (c for c in appositions if c.dep_ == "appos"):
             end = apposition.idx + len(apposition)
