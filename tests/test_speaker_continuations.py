@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from tests.speaker_articles import build_quotes, said
+from tests.test_speaker_cues import parsed, speakers_of
 
 ARTICLES = {
     # A quotation right after the previous one's attribution, in its paragraph, followed by
@@ -36,55 +37,50 @@ ARTICLES = {
     # to that person, not a description or a pronoun.
     "colon": (
         "Tom Okafor spoke in Eastfield on Monday about the bridge.\n\n"
-        "In a radio interview later that day, Okafor went even further: “The bridge is a "
-        "disgrace and the council knows it.”\n\n"
+        "On the radio that evening, Okafor pushed harder: “The bridge is a disgrace and the "
+        "council knows it.”\n\n"
         "Okafor then faced the hardest question of the night: “Who will pay for the bridge?”\n"
     ),
     # A paragraph between two quotations whose subject is the speaker: the others it names are
     # what she spoke of; a paragraph whose subject is someone else stops the continuation.
     "about": (
         "Ruth Adler runs the county party.\n\n"
-        "“Okafor is the one with the best chance,” Adler notes.\n\n"
-        "Adler is upbeat about Okafor’s chances in November, in part because she sees Tom "
-        "Okafor as a uniter.\n\n"
+        "“Okafor can carry the county,” Adler notes.\n\n"
+        "Adler has high hopes for Okafor in November and has backed Tom Okafor since the "
+        "spring.\n\n"
         "“He can win the county and the state.”\n"
     ),
     "someone_else": (
         "Ruth Adler runs the county party.\n\n"
-        "“Okafor is the one with the best chance,” Adler notes.\n\n"
-        "Tom Okafor is upbeat about his chances in November.\n\n"
+        "“Okafor can carry the county,” Adler notes.\n\n"
+        "Tom Okafor has high hopes for himself in November.\n\n"
         "“He can win the county and the state.”\n"
     ),
     # A he/she past a person named nearer, not as a subject: that person is the one found
     # further back.
     "nearer_same": (
         "Mara Lind ran the county archive for a decade.\n\n"
-        "Lind added that the office kept every file. The archive later moved. However, no other "
-        "director kept a system like the one set up for Lind during her years in the job.\n\n"
+        "Lind added that the office kept every file. The archive later moved. No other director "
+        "ever had a system as good as the one built for Lind in her decade there.\n\n"
         "“We lost nothing,” she said.\n"
     ),
     # A definite description right after a name and a comma is that person's apposition.
     "apposition": (
         "Firms have spent millions on the races.\n\n"
-        "“We think early money sets the terms,” said Ruth Adler, the Chamber's chief strategist, "
+        "“Money spent early decides the race,” said Ruth Adler, the guild's senior strategist, "
         "who added that the group plans to focus on “local issues like roads.”\n"
-    ),
-    # A speech verb the parser joined to the object of the verb before it.
-    "accent": (
-        "Dana Whitfield spoke to the council on Monday.\n\n"
-        "She then used a fake French accent and joked, “But I will make it easy for them.”\n"
     ),
     # A name inside the apposition of a subject (through a preposition) describes the subject.
     "adviser": (
         "The council voted on the bridge on Monday.\n\n"
-        "Tomas Reyes, a senior adviser to then-Mayor Peter Osei, also questioned the plan.\n\n"
+        "Tomas Reyes, a former aide to Mayor Peter Osei, doubted the plan as well.\n\n"
         "“Nobody has shown me what it will cost,” he said.\n"
     ),
     # An abbreviated title ties its role noun: "Sen. X" is "the senator".
     "senator": (
-        "Sen. Tomas Reyes answered first, late on Tuesday.\n\n"
-        "“The test shows the plan has failed,” the Westria senator and candidate said in a "
-        "statement.\n\n"
+        "Sen. Tomas Reyes was the first to react on Tuesday.\n\n"
+        "“The test shows the plan has failed,” the Westria senator and party leader wrote in a "
+        "post.\n\n"
         "“We need a new plan,” he said.\n"
     ),
     # A sentence of a connective and a quotation right after an attribution goes on with it;
@@ -102,8 +98,8 @@ ARTICLES = {
     # A title the parser joins to the name it goes with as a second subject.
     "two_titles": (
         "The party met in Eastfield on Monday.\n\n"
-        "“That is what he did in both races,” said former Westria Gov. and Eastfield Party "
-        "Chairman Tom Okafor.\n"
+        "“Turnout decides it,” said former Westria Gov. and Eastfield Party Chairman Tom "
+        "Okafor.\n"
     ),
 }
 
@@ -126,7 +122,7 @@ def test_a_quotation_paragraph_with_the_reporters_words_is_not_continued(quotes)
 
 
 def test_a_colon_after_a_named_subject_opens_that_persons_words(quotes) -> None:
-    # 'In a radio interview later that day, Okafor went even further: “The bridge is …”'
+    # 'On the radio that evening, Okafor pushed harder: “The bridge is …”'
     assert said(quotes, "colon", "The bridge is") == ("Tom Okafor", "Okafor", "colon")
 
 
@@ -136,46 +132,41 @@ def test_a_question_after_a_colon_is_not_the_subjects(quotes) -> None:
 
 
 def test_a_paragraph_about_the_speaker_does_not_stop_her_quotation(quotes) -> None:
-    # '“…,” Adler notes. | Adler is upbeat about Okafor’s chances … | “He can win the county
-    # and the state.”': Adler's, though Okafor is named in between.
+    # '“…,” Adler notes. | Adler has high hopes for Okafor … | “He can win the county and the
+    # state.”': Adler's, though Okafor is named in between.
     assert said(quotes, "about", "He can win") == ("Ruth Adler", None, "follow_on")
 
 
 def test_a_paragraph_with_another_subject_stops_the_quotation(quotes) -> None:
-    # 'Tom Okafor is upbeat about his chances in November.' between: nothing says whose.
+    # 'Tom Okafor has high hopes for himself in November.' between: nothing says whose.
     assert said(quotes, "someone_else", "He can win") == (None, None, "none")
 
 
 def test_a_pronoun_passes_a_nearer_mention_of_its_own_antecedent(quotes) -> None:
-    # 'Lind added … set up for Lind during her years in the job. | “We lost nothing,” she
+    # 'Lind added … the one built for Lind in her decade there. | “We lost nothing,” she
     # said.': the only person named nearer is Lind herself, the subject further back.
     assert said(quotes, "nearer_same", "We lost") == ("Mara Lind", "she", "pronoun")
 
 
 def test_a_description_in_apposition_to_a_name_is_that_person(quotes) -> None:
-    # 'said Ruth Adler, the Chamber's chief strategist, who added that … “local issues like
+    # 'said Ruth Adler, the guild's senior strategist, who added that … “local issues like
     # roads.”': the parser gives "added" the description; the name before it is who.
     assert said(quotes, "apposition", "local issues") == (
         "Ruth Adler",
-        "the Chamber's chief strategist",
+        "the guild's senior strategist",
         "governing_verb",
     )
 
 
-def test_a_speech_verb_joined_to_an_object_speaks_for_the_verbs_subject(quotes) -> None:
-    # 'She then used a fake French accent and joked, “…”': the parser makes "joked" a
-    # conjunct of "accent"; who joked is who used it.
-    assert said(quotes, "accent", "But I will") == ("Dana Whitfield", "She", "pronoun")
-
-
 def test_a_name_inside_the_subjects_apposition_is_not_a_second_candidate(quotes) -> None:
-    # 'Tomas Reyes, a senior adviser to then-Mayor Peter Osei, also questioned the plan. |
-    # “…,” he said.': Osei only describes Reyes; "he" is Reyes.
+    # 'Tomas Reyes, a former aide to Mayor Peter Osei, doubted the plan as well. | “…,” he
+    # said.': Osei only describes Reyes; "he" is Reyes.
     assert said(quotes, "adviser", "Nobody has") == ("Tomas Reyes", "he", "pronoun")
 
 
 def test_an_abbreviated_title_ties_its_role_noun(quotes) -> None:
-    # 'Sen. Tomas Reyes answered first … | “…,” the Westria senator and candidate said …':
+    # 'Sen. Tomas Reyes was the first to react … | “…,” the Westria senator and party leader
+    # wrote …':
     # the one senator named; the "he" after is his too.
     assert said(quotes, "senator", "The test shows") == (
         "Tomas Reyes",
@@ -199,8 +190,37 @@ def test_a_connective_in_a_paragraph_of_its_own_does_not_go_on(quotes) -> None:
 def test_a_title_joined_to_a_name_is_one_speaker(quotes) -> None:
     # '“…,” said former Westria Gov. and Eastfield Party Chairman Tom Okafor.': one man with
     # two titles, not two speakers.
-    assert said(quotes, "two_titles", "That is what") == (
+    assert said(quotes, "two_titles", "Turnout decides") == (
         "Tom Okafor",
         "Eastfield Party Chairman Tom Okafor",
         "cue",
     )
+
+
+def test_a_speech_verb_joined_to_an_object_speaks_for_the_verbs_subject() -> None:
+    # 'Dana Whitfield then put on a comic drawl and joked, “We will laugh.”' parsed as real news
+    # was: "joked" a conjunct of the object "drawl"; who joked is who put it on.
+    doc = parsed(
+        [
+            ("Dana", "PROPN", "NNP", "compound", 1, "Dana"),
+            ("Whitfield", "PROPN", "NNP", "nsubj", 3, "Whitfield"),
+            ("then", "ADV", "RB", "advmod", 3, "then"),
+            ("put", "VERB", "VBD", "ROOT", 3, "put"),
+            ("on", "ADP", "RP", "prt", 3, "on"),
+            ("a", "DET", "DT", "det", 7, "a"),
+            ("comic", "ADJ", "JJ", "amod", 7, "comic"),
+            ("drawl", "NOUN", "NN", "dobj", 3, "drawl"),
+            ("and", "CCONJ", "CC", "cc", 7, "and"),
+            ("joked", "VERB", "VBD", "conj", 7, "joke"),
+            (",", "PUNCT", ",", "punct", 9, ","),
+            ("“", "PUNCT", "``", "punct", 9, "“"),
+            ("We", "PRON", "PRP", "nsubj", 14, "we"),
+            ("will", "AUX", "MD", "aux", 14, "will"),
+            ("laugh", "VERB", "VB", "ccomp", 9, "laugh"),
+            (".", "PUNCT", ".", "punct", 14, "."),
+            ("”", "PUNCT", "''", "punct", 9, "”"),
+        ]
+    )
+    assert doc.text == "Dana Whitfield then put on a comic drawl and joked, “We will laugh.”"
+    names = {"Dana Whitfield": ("dana-whitfield", "PERSON")}
+    assert speakers_of(doc, names) == [("Dana Whitfield", "governing_verb")]

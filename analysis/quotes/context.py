@@ -211,7 +211,7 @@ class ArticleContext:
         back. A sentence whose subject is a pronoun of the same gender hands over to that
         pronoun's antecedent. Two different people in the nearest sentence → missing; so is a
         person named nearer, not as a subject, unless that is the person found further back
-        (`seen`: "X added … set up for X. “…,” she said."). Gender
+        (`seen`: "X added … a system built for X. “…,” she said."). Gender
         comes from titles, common given names ("Margaret" is a woman's) and he/she read in a
         sentence naming only that person."""
         gender = PERSON_PRONOUNS[lower]
@@ -270,7 +270,7 @@ class ArticleContext:
                 named = {p.entity_id for p in nearer} | ({seen} if seen else set())
                 if len(named) > 1:
                     return None  # someone nearer was named, not as a subject: cannot tell
-                # "X added that … set up for X." : the one named nearer may be the person
+                # "X added that … a system built for X." : the one named nearer may be the person
                 # found further back, and only that person
                 seen = named.pop()
                 continue
@@ -343,7 +343,7 @@ class ArticleContext:
                 n.entity_id != m.entity_id and n.label == "PERSON"
                 for n in self.mentions.overlapping(head.idx, head.idx + len(head))
             ):
-                continue  # "X, an adviser to Y, questioned …": Y describes the subject X
+                continue  # "X, a former aide to Y, doubted …": Y describes the subject X
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
                 found.append((m.entity_id, head))
         return found

@@ -318,7 +318,7 @@ class QuoteFinder(ArticleContext):
             if hung is not None:
                 return hung
             if verb.dep_ == "conj" and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj":
-                verb = verb.head.head  # "X adopted an accent and joked": the parser joined
+                verb = verb.head.head  # "X put on a drawl and joked": the parser joined
                 seen += 1  # "joked" to the object; it goes on with the verb owning it
                 continue
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:

@@ -270,7 +270,7 @@ def _follow_on(
 
 def _about(finder: QuoteFinder, span: Span | None, entity_id: str | None) -> bool:
     """Returns whether every sentence of a span between two quotations opens with the
-    speaker's name as its first subject ("X is upbeat about Y's chances."): the others named
+    speaker's name as its first subject ("X has high hopes for Y."): the others named
     there are what the speaker spoke of, not new speakers."""
     sentences = {t.sent.start: t.sent for t in span or [] if t.is_alpha}
     if not sentences:
