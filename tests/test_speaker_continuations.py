@@ -101,6 +101,13 @@ ARTICLES = {
         "“Turnout decides it,” said former Westria Gov. and Eastfield Party Chairman Tom "
         "Okafor.\n"
     ),
+    # Two men as subjects of the sentence before a "he": the main clause's subject, not the
+    # one of a "when" clause (who spoke there in passing).
+    "main_clause": (
+        "The council met on Monday.\n\n"
+        "When Peter Osei suggested a delay, Tomas Reyes hit out hard at the plan.\n\n"
+        "“The town is ready now,” he said.\n"
+    ),
 }
 
 
@@ -224,3 +231,9 @@ def test_a_speech_verb_joined_to_an_object_speaks_for_the_verbs_subject() -> Non
     assert doc.text == "Dana Whitfield then put on a comic drawl and joked, “We will laugh.”"
     names = {"Dana Whitfield": ("dana-whitfield", "PERSON")}
     assert speakers_of(doc, names) == [("Dana Whitfield", "governing_verb")]
+
+
+def test_a_pronoun_takes_the_main_clause_subject_of_two(quotes) -> None:
+    # 'When Peter Osei suggested a delay, Tomas Reyes hit out hard at the plan. | “…,” he
+    # said.': Reyes (main has given Osei, who spoke last, in the "when" clause).
+    assert said(quotes, "main_clause", "The town is") == ("Tomas Reyes", "he", "pronoun")

@@ -236,13 +236,29 @@ class ArticleContext:
                 for t in tokens
             )
             unnamed_subject = unnamed_subject or named_subject
-            people = [
-                p
+            subjects = [
+                (p, head)
                 for p, head in self._subject_people(start, end)
                 if self.genders.get(p, gender) == gender
                 and not bound_by_pronoun(head, tokens, gender)
             ]
-            distinct = list(dict.fromkeys(people))
+            distinct = list(dict.fromkeys(p for p, _ in subjects))
+            if len(distinct) > 1 and n > 0:
+                # "X said Y would win. “…,” he said.": the one who spoke there (not in a
+                # "when Y suggested" clause), else the main clause's subject ("Y, X said, has
+                # won. “…,” he said." is X's)
+                spoke = {
+                    p
+                    for p, head in subjects
+                    if head.head.lemma_.lower() in SPEECH_VERBS and head.head.dep_ != "advcl"
+                }
+                main = {
+                    p for p, head in subjects if head.dep_ == "nsubj" and head.head.dep_ == "ROOT"
+                }
+                if len(spoke) == 1:
+                    distinct = list(spoke)
+                elif not spoke and len(main) == 1:
+                    distinct = list(main)
             if len(distinct) == 1:
                 return distinct[0] if seen in (None, distinct[0]) else None
             if len(distinct) > 1:
