@@ -243,10 +243,10 @@ class ArticleContext:
                 and not bound_by_pronoun(head, tokens, gender)
             ]
             distinct = list(dict.fromkeys(p for p, _ in subjects))
-            if len(distinct) > 1 and n > 0:
-                # "X said Y would win. “…,” he said.": the one who spoke there (not in a
-                # "when Y suggested" clause), else the main clause's subject ("Y, X said, has
-                # won. “…,” he said." is X's)
+            if len(distinct) > 1 and n > 0 and pronoun.head.lemma_.lower() in SPEECH_VERBS:
+                # "X said Y would win. “…,” he said.": for the subject of a speech verb, the
+                # one who spoke there (not in a "when Y suggested" clause), else the main
+                # clause's subject ("Y, X said, has won. “…,” he said." is X's)
                 spoke = {
                     p
                     for p, head in subjects
