@@ -40,7 +40,9 @@ def _link_single_names(
     """Links one-word person mentions to one full name: the one their article used before them
     first, then the corpus, on evidence.
 
-    In its own article a word joins the one compatible full name used before it, unless the article
+    In its own article a word joins the one compatible full name used before it (a word mostly
+    labelled a place or a nationality only as that name's surname, in an article that never
+    places it: "in X"), unless the article
     gives it a title ("Sen. X") that this person never has and exactly one other person of that
     surname has: then that one; or, untitled, unless the corpus resolves the word to another person
     (`DOMINANT_*`) named in full in `PROMINENCE` times as many articles (a relative's full name,
@@ -94,6 +96,8 @@ def _link_single_names(
         surnames_of[clusters.find(key)].add(key.split()[-1])
     majority: dict[str, str | None] = {}  # by key: a key's group is the same for all its mentions
     cued = {(m.article_id, m.key) for m in mentions if m.cues["PERSON"] > 0}
+    # (article, word) used as a place there ("in X", "the X region"): no surname in that article
+    placed = {(m.article_id, m.key) for m in mentions if m.cues["GPE"] > 0}
     cued_in: dict[str, set[str]] = defaultdict(set)  # word → articles using it as a person's
     for article_id, key in cued:
         cued_in[key].add(article_id)
@@ -117,7 +121,11 @@ def _link_single_names(
         if (
             majority[m.key] in ("GPE", "LOC", "NORP")
             and not _used_as_person(groups[m.key])
-            and not (len(here) == 1 and m.key in surnames_of[here[0]])
+            and not (
+                len(here) == 1
+                and m.key in surnames_of[here[0]]
+                and (m.article_id, m.key) not in placed
+            )
         ):
             continue  # place and nationality words are not surnames, unless the article says so
         short_form = m.key in org_heads and (m.article_id, m.key) not in cued

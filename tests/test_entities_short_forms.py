@@ -1,0 +1,88 @@
+"""A short form the article itself uses as a person (issue 21, `i21e4`): a surname the model
+labels a place, used alone after the full name its article gave as a person's, is that person's;
+an article that places the word ("in X") keeps it a place. Hand-made mentions of invented
+sentences, so the tests do not depend on the model's guesses."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from analysis.entities.cues import _has_org_word
+from analysis.entities.linking import _link_single_names
+from analysis.entities.mentions import Mention
+from analysis.entities.merging import _Clusters, _merge_people, find_place_words
+
+
+def mention(
+    article: str, start: int, text: str, label: str | None, *, placed: bool = False
+) -> Mention:
+    m = Mention(article, 0, start, start + len(text), text, tuple(text.split()), label)
+    if placed:
+        m.cues = Counter({"GPE": 2})  # "in X"
+    return m
+
+
+def resolve(mentions: list[Mention]) -> tuple[list[str], dict[int, str], _Clusters]:
+    """Runs the people and linking stages as `resolve_entities` does; returns the people's
+    full names, the one-word mentions linked (by position) and the clusters."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.key].append(m)
+    clusters = _Clusters(groups, [])
+    places = find_place_words(groups)
+    org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
+    people = _merge_people(groups, clusters, places, org_heads)
+    links = _link_single_names(mentions, groups, people, clusters, org_heads)
+    return people, links, clusters
+
+
+#: "Corbin" is mostly a place in this corpus: "flooding in Corbin" in three articles.
+TOWN = [mention(f"t{i}", 30, "Corbin", "GPE", placed=True) for i in range(3)]
+
+
+def test_a_surname_labelled_a_place_joins_the_full_name_its_article_gave() -> None:
+    # a1: "Dara Corbin, a nurse, ... Corbin said the ward was full." — the model: Dara Corbin
+    # PERSON, Corbin alone GPE
+    found = [mention("a1", 0, "Dara Corbin", "PERSON"), mention("a1", 60, "Corbin", "GPE")]
+    people, links, clusters = resolve(TOWN + found)
+    assert "dara corbin" in people
+    assert clusters.find(links[len(TOWN) + 1]) == clusters.find("dara corbin")
+    # the town's own mentions stay apart
+    assert not set(range(len(TOWN))) & set(links)
+
+
+def test_an_article_that_places_the_word_keeps_it_a_place() -> None:
+    # a2: "Dara Corbin ... she grew up in Corbin. ... Corbin is a small town": the article uses
+    # the word as a place, so none of its bare mentions is taken for her
+    found = [
+        mention("a2", 0, "Dara Corbin", "PERSON"),
+        mention("a2", 50, "Corbin", "GPE", placed=True),
+        mention("a2", 90, "Corbin", "GPE"),
+    ]
+    _, links, _ = resolve(TOWN + found)
+    assert not links
+
+
+def test_a_full_name_with_a_place_word_surname_is_one_person_with_its_middle_initial() -> None:
+    # "James Corbin" and "James O. Corbin", both labelled PERSON, in two articles
+    found = [
+        mention("a3", 0, "James Corbin", "PERSON"),
+        mention("a4", 0, "James O. Corbin", "PERSON"),
+    ]
+    people, _, clusters = resolve(TOWN + found)
+    assert {"james corbin", "james o corbin"} <= set(people)
+    assert clusters.find("james corbin") == clusters.find("james o corbin")
+
+
+def test_a_place_name_the_model_does_not_call_a_person_stays_no_persons_name() -> None:
+    # "Dara Corbin" labelled GPE twice and PERSON once (a district named after someone): with
+    # a place word as its surname, the model's majority must say PERSON
+    found = [
+        mention("a5", 0, "Dara Corbin", "GPE"),
+        mention("a6", 0, "Dara Corbin", "GPE"),
+        mention("a7", 0, "Dara Corbin", "PERSON"),
+        mention("a7", 40, "Corbin", "GPE"),
+    ]
+    people, links, _ = resolve(TOWN + found)
+    assert "dara corbin" not in people
+    assert not links
