@@ -86,3 +86,30 @@ def test_a_place_name_the_model_does_not_call_a_person_stays_no_persons_name() -
     people, links, _ = resolve(TOWN + found)
     assert "dara corbin" not in people
     assert not links
+
+
+def test_a_surname_in_capitals_after_the_full_name_is_that_persons() -> None:
+    # a transcript: "STEVE: ... I'm Ivo Brandt ... BRANDT: Welcome to the programme." and a
+    # headline in capitals later: "BRANDT SIGNS OFF"
+    found = [
+        mention("b1", 0, "Ivo Brandt", "PERSON"),
+        mention("b1", 40, "BRANDT", "ORG"),
+        mention("b1", 90, "BRANDT", "ORG"),
+    ]
+    _, links, clusters = resolve(found)
+    assert {i: clusters.find(r) for i, r in links.items()} == {1: "ivo brandt", 2: "ivo brandt"}
+
+
+def test_an_acronym_after_a_name_ending_with_it_stays_an_acronym() -> None:
+    # "Kim Jong Un" then "UN resolutions"; page furniture "Ann Holt EPA" then "EPA rule":
+    # short words in capitals, or a name that only ever writes the word in capitals
+    found = [
+        mention("b2", 0, "Kim Jong Un", "PERSON"),
+        mention("b2", 40, "UN", "ORG"),
+        mention("b3", 0, "Ann Holt EPA", "PERSON"),
+        mention("b3", 30, "EPA", "ORG"),
+        mention("b4", 0, "Ann HOLTZER", "PERSON"),
+        mention("b4", 30, "HOLTZER", "ORG"),
+    ]
+    _, links, _ = resolve(found)
+    assert not links

@@ -26,6 +26,8 @@ NEARBY_DAYS = 7
 #: corpus resolves it to (`DOMINANT_*`) when that person is named in full in this many times as
 #: many articles as the relative.
 PROMINENCE = 10
+#: A word in capitals this long or longer may be a surname ("HOLT:"); shorter ones are acronyms.
+CAPITALS_SURNAME = 4
 
 
 def _link_single_names(
@@ -110,7 +112,7 @@ def _link_single_names(
     own: list[tuple[int, Mention, str]] = []  # untitled links to the one name of the article
     resolved: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for i, m in enumerate(mentions):
-        if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
+        if len(m.key.split()) != 1 or _has_org_word(m.key):
             continue
         if m.key in platforms():
             continue  # a platform's name is an organisation's, never a person's surname
@@ -118,6 +120,20 @@ def _link_single_names(
             majority[m.key] = _majority_label(groups[m.key])
         roots = compatible(m.key)
         here = sorted(r for r in roots if first_named.get((m.article_id, r), m.start) < m.start)
+        if _is_acronym(m.text):
+            # a surname in capitals (a transcript's "HOLT:", a headline in capitals) after the
+            # full name, which writes it as a name ("Ann Holt"): that person's; any other word
+            # in capitals is an acronym, no one's ("Ann Holt EPA" is no person's name)
+            if (
+                len(m.text) >= CAPITALS_SURNAME
+                and len(here) == 1
+                and m.key in surnames_of[here[0]]
+                and majority[m.key] not in ("GPE", "LOC", "NORP")
+                and _written_as_name(m.key, here[0], groups, clusters)
+                and clusters.can_merge(m.key, here[0])
+            ):
+                links[i] = here[0]
+            continue
         if (
             majority[m.key] in ("GPE", "LOC", "NORP")
             and not _used_as_person(groups[m.key])
@@ -210,6 +226,20 @@ def _link_single_names(
         if choice is not None and clusters.can_merge(m.key, choice):
             links[i] = choice
     return links
+
+
+def _written_as_name(
+    word: str, root: str, groups: Mapping[str, list[Mention]], clusters: _Clusters
+) -> bool:
+    """Returns whether a person's full names write the surname `word` (folded) as a name, not
+    in capitals, at least once ("Ann Holt", not only "Ann HOLT" or "Ann Holt EPA")."""
+    return any(
+        not m.tokens[-1].isupper()
+        for name in clusters.members[root]
+        if len(name.split()) >= 2 and name.split()[-1] == word
+        for m in groups.get(name, [])
+        if m.tokens
+    )
 
 
 def _full_name_roots(
