@@ -41,21 +41,21 @@ TOWN = [mention(f"t{i}", 30, "Corbin", "GPE", placed=True) for i in range(3)]
 
 
 def test_a_surname_labelled_a_place_joins_the_full_name_its_article_gave() -> None:
-    # a1: "Dara Corbin, a nurse, ... Corbin said the ward was full." — the model: Dara Corbin
+    # a1: "Ann Corbin, a nurse, ... Corbin said the ward was full." — the model: Ann Corbin
     # PERSON, Corbin alone GPE
-    found = [mention("a1", 0, "Dara Corbin", "PERSON"), mention("a1", 60, "Corbin", "GPE")]
+    found = [mention("a1", 0, "Ann Corbin", "PERSON"), mention("a1", 60, "Corbin", "GPE")]
     people, links, clusters = resolve(TOWN + found)
-    assert "dara corbin" in people
-    assert clusters.find(links[len(TOWN) + 1]) == clusters.find("dara corbin")
+    assert "ann corbin" in people
+    assert clusters.find(links[len(TOWN) + 1]) == clusters.find("ann corbin")
     # the town's own mentions stay apart
     assert not set(range(len(TOWN))) & set(links)
 
 
 def test_an_article_that_places_the_word_keeps_it_a_place() -> None:
-    # a2: "Dara Corbin ... she grew up in Corbin. ... Corbin is a small town": the article uses
+    # a2: "Ann Corbin ... she grew up in Corbin. ... Corbin is a small town": the article uses
     # the word as a place, so none of its bare mentions is taken for her
     found = [
-        mention("a2", 0, "Dara Corbin", "PERSON"),
+        mention("a2", 0, "Ann Corbin", "PERSON"),
         mention("a2", 50, "Corbin", "GPE", placed=True),
         mention("a2", 90, "Corbin", "GPE"),
     ]
@@ -75,16 +75,30 @@ def test_a_full_name_with_a_place_word_surname_is_one_person_with_its_middle_ini
 
 
 def test_a_place_name_the_model_does_not_call_a_person_stays_no_persons_name() -> None:
-    # "Dara Corbin" labelled GPE twice and PERSON once (a district named after someone): with
+    # "Ann Corbin" labelled GPE twice and PERSON once (a district named after someone): with
     # a place word as its surname, the model's majority must say PERSON
     found = [
-        mention("a5", 0, "Dara Corbin", "GPE"),
-        mention("a6", 0, "Dara Corbin", "GPE"),
-        mention("a7", 0, "Dara Corbin", "PERSON"),
+        mention("a5", 0, "Ann Corbin", "GPE"),
+        mention("a6", 0, "Ann Corbin", "GPE"),
+        mention("a7", 0, "Ann Corbin", "PERSON"),
         mention("a7", 40, "Corbin", "GPE"),
     ]
     people, links, _ = resolve(TOWN + found)
-    assert "dara corbin" not in people
+    assert "ann corbin" not in people
+    assert not links
+
+
+def test_a_name_opening_with_an_initial_or_no_given_name_takes_no_place_word() -> None:
+    # "N. Corbin" (an abbreviated "North") and "Miss Harbor Corbin" trimmed to "Harbor Corbin",
+    # both labelled PERSON, then "Corbin" alone: still the town
+    found = [
+        mention("a8", 0, "N. Corbin", "PERSON"),
+        mention("a8", 40, "Corbin", "GPE"),
+        mention("a9", 0, "Harbor Corbin", "PERSON"),
+        mention("a9", 40, "Corbin", "GPE"),
+    ]
+    people, links, _ = resolve(TOWN + found)
+    assert not {"n corbin", "harbor corbin"} & set(people)
     assert not links
 
 
