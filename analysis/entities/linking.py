@@ -44,7 +44,8 @@ def _link_single_names(
 
     In its own article a word joins the one compatible full name used before it (a word mostly
     labelled a place or a nationality only as that name's surname, in an article that never
-    places it: "in X"), unless the article
+    places it: "in X"; a word in capitals, "HOLT:", only as the surname of that name, 4 letters
+    or more, which the person's full names write as a name), unless the article
     gives it a title ("Sen. X") that this person never has and exactly one other person of that
     surname has: then that one; or, untitled, unless the corpus resolves the word to another person
     (`DOMINANT_*`) named in full in `PROMINENCE` times as many articles (a relative's full name,
