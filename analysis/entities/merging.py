@@ -71,7 +71,7 @@ def _looks_like_person(
     """A full name with person evidence, no organisation word, no place word (but a surname
     that is one when the model labels the full name PERSON most of the time and its first word
     is a common given name that starts no organisation's name: "Ann Holt" where "Holt" alone is
-    mostly a place's label, not "N. Korea" nor "Amnesty Ukraine"), not glued to another word
+    mostly a place's label, not "N. Holt" nor "Amnesty Ukraine"), not glued to another word
     (`_glued`), no owner's possessive inside ("X's Ann Smith"), and not starting with an
     organisation's first word ("Amnesty Ukraine") unless the model labels the full name PERSON
     most of the time (a first name that starts a university's name); a surname that starts an
