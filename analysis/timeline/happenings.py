@@ -137,16 +137,16 @@ def group_happenings(
     # the day lies within ONCE_ACT_DAYS of it: the same act, and a conflict when the span does
     # not hold the day ("last weekend" against "Monday"). A month or a year is never compared.
     for key, i in short_spans:
-        j = once_block.get(key)
-        if j is None:
+        anchor = once_block.get(key)
+        if anchor is None:
             continue
-        day = records[j].date
+        day = records[anchor].date
         if (
             first[i] - pd.Timedelta(days=ONCE_ACT_DAYS)
             <= day
             <= last[i] + pd.Timedelta(days=ONCE_ACT_DAYS)
         ):
-            groups.join(i, j, conflict_allowed=True)
+            groups.join(i, anchor, conflict_allowed=True)
 
     told = [(first[i], last[i]) if stated[i] else None for i in range(len(records))]
     at: dict[tuple[str, int], list[int]] = {}
