@@ -31,7 +31,7 @@ def ev(article: str, sentence: int, actor: str | None, action: str, day: str | N
         "date": pd.Timestamp(first) if first else pd.Timestamp(more.get("published", "2024-03-15")),
         "date_end": pd.Timestamp(last) if last else pd.NaT,
         "date_text": more.get("text_of_date", day),
-        "precision": "week" if last else "day",
+        "precision": more.get("precision", "week" if last else "day"),
         "part_of_day": None,
         "resolution": "explicit" if day else "publication",
         "direction": "stated" if day else None,
@@ -300,6 +300,89 @@ def test_an_act_done_once_to_a_thing_is_one_happening_whoever_acts() -> None:
         articles=articles({"a": "s1", "b": "s2", "c": "s2"}),
     )
     assert len(split) == 2 and not any(r["conflict"] for r in split)
+
+
+def test_a_weekend_against_a_day_outside_it_is_a_conflict_of_one_act() -> None:
+    # Invented: "Lena Park was killed last weekend" (a, Saturday 9 and Sunday 10 March, a span
+    # of precision week) and "Park was killed on Monday" (b, 11 March): one killing of one
+    # person in one story, the weekend does not hold the Monday: a conflict, both phrases
+    # shown. A third telling "over the weekend" (c) agrees with a and joins it too.
+    table = events(
+        ev(
+            "a",
+            0,
+            None,
+            "kill",
+            "2024-03-09/2024-03-10",
+            patient="e-park",
+            text_of_date="last weekend",
+        ),
+        ev("b", 0, "police", "kill", "2024-03-11", patient="e-park", text_of_date="on Monday"),
+        ev(
+            "c",
+            0,
+            None,
+            "kill",
+            "2024-03-09/2024-03-10",
+            patient="e-park",
+            text_of_date="over the weekend",
+        ),
+    )
+    rows = group_happenings(table, links=links(), articles=articles())
+    assert len(rows) == 1
+    killing = rows[0]
+    assert killing["events"] == ["a:0", "b:0", "c:0"] and killing["conflict"]
+    assert read_dates(killing["dates_by_article"]) == {
+        "a": "2024-03-09/2024-03-10",
+        "b": "2024-03-11",
+        "c": "2024-03-09/2024-03-10",
+    }
+    assert '"a": "last weekend"' in killing["phrases_by_article"]
+    assert '"b": "on Monday"' in killing["phrases_by_article"]
+    # A weekend that holds the day agrees: one happening, no conflict, dated the day.
+    agreed = group_happenings(
+        events(
+            ev("a", 0, None, "kill", "2024-03-09/2024-03-10", patient="e-park"),
+            ev("b", 0, None, "kill", "2024-03-10", patient="e-park"),
+        ),
+        links=links(),
+        articles=articles(),
+    )
+    assert len(agreed) == 1 and not agreed[0]["conflict"]
+    assert agreed[0]["date"] == pd.Timestamp("2024-03-10")
+
+
+def test_a_month_a_far_span_or_another_person_is_never_compared_with_a_day() -> None:
+    # Invented: "Park was killed in March" (a month), "killed last week" ending five days
+    # before b's Monday, a weekend killing of another person, and a weekend in another story:
+    # none joins b's "on Monday", so none is a conflict.
+    table = events(
+        ev("a", 0, None, "kill", "2024-03-01/2024-03-31", patient="e-park", precision="month"),
+        ev("a", 1, None, "kill", "2024-02-26/2024-03-03", patient="e-park"),
+        ev("b", 0, None, "kill", "2024-03-11", patient="e-park"),
+        ev("c", 0, None, "kill", "2024-03-09/2024-03-10", patient="e-cole"),
+    )
+    rows = group_happenings(table, links=links(), articles=articles())
+    assert len(rows) == 4 and not any(r["conflict"] for r in rows)
+    split = group_happenings(
+        events(
+            ev("a", 0, None, "kill", "2024-03-09/2024-03-10", patient="e-park"),
+            ev("b", 0, None, "kill", "2024-03-11", patient="e-park"),
+        ),
+        links=links(),
+        articles=articles({"a": "s1", "b": "s2", "c": "s2"}),
+    )
+    assert len(split) == 2 and not any(r["conflict"] for r in split)
+    # A downed aircraft told "last weekend" and "on Monday": the same rule for a thing.
+    downing = group_happenings(
+        events(
+            ev("a", 0, None, "crash", "2024-03-09/2024-03-10", thing="aircraft"),
+            ev("b", 0, "rebels", "shoot", "2024-03-11", thing="aircraft"),
+        ),
+        links=links(),
+        articles=articles(),
+    )
+    assert len(downing) == 1 and downing[0]["conflict"]
 
 
 def test_no_conflict_with_another_act_of_a_linked_sentence_that_agrees() -> None:

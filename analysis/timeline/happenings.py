@@ -4,7 +4,9 @@ A happening is one act: the same actor, the same kind of action, one story, date
 be true. Events are grouped within blocks, never all pairs: events of one actor entity, of one
 kind of action, stated on the same day form one block; dated tellings of an act that happens
 once to a person ("killed", "died") or to a thing ("the jet crashed", "missiles struck the
-base") within two days form one whoever acts, and may conflict;
+base") within two days form one whoever acts, and may conflict — so does a telling of such an
+act as a weekend or a week within two days of a day told by another ("last weekend" against
+"Monday": a conflict; a month or a year is never compared);
 events whose sentences the `links` table connects join when they have the same actor and the
 whole group's dates still share a day — or, for two dated tellings of one statement (a
 verbatim, near-verbatim or shared-quote link of at least 6 words), even when they cannot: a
@@ -33,6 +35,9 @@ MIN_SHARED_WORDS = 6
 #: Most days apart two tellings of an act that happens once to a person may be and still be
 #: one act in conflict (farther apart, one of the two dates is more likely misread than told).
 ONCE_ACT_DAYS = 2
+#: Longest span, in days, that a telling of an act done once may state and still be compared
+#: with another telling's single day (a weekend, a week; never a month or a year).
+SHORT_SPAN_DAYS = 7
 #: Precisions of a stated single day.
 DAY_PRECISIONS = frozenset({"day", "part_of_day"})
 #: Longest label, in characters.
@@ -111,8 +116,9 @@ def group_happenings(
     patient = [p if isinstance(p, str) else None for p in ev.patient_entity_id.tolist()]
     things = ev.patient_thing.tolist()
     once_block: dict[tuple[str, str, str], int] = {}
+    short_spans: list[tuple[tuple[str, str, str], int]] = []
     for i, e in enumerate(records):
-        if not (stated[i] and e.precision in DAY_PRECISIONS):
+        if not stated[i]:
             continue
         if patient[i]:
             key = (story[i], str(e.action), str(patient[i]))
@@ -120,9 +126,27 @@ def group_happenings(
             key = (story[i], "thing:" + ACT_KINDS[str(e.action)], things[i])
         else:
             continue
+        if e.precision not in DAY_PRECISIONS:
+            if _is_short_span(e):
+                short_spans.append((key, i))
+            continue
         j = once_block.setdefault(key, i)
         if abs((e.date - records[j].date).days) <= ONCE_ACT_DAYS:
             groups.join(i, j, conflict_allowed=True)
+    # A telling of the same act as a short span (a weekend, a week) joins the block's day when
+    # the day lies within ONCE_ACT_DAYS of it: the same act, and a conflict when the span does
+    # not hold the day ("last weekend" against "Monday"). A month or a year is never compared.
+    for key, i in short_spans:
+        anchor = once_block.get(key)
+        if anchor is None:
+            continue
+        day = records[anchor].date
+        if (
+            first[i] - pd.Timedelta(days=ONCE_ACT_DAYS)
+            <= day
+            <= last[i] + pd.Timedelta(days=ONCE_ACT_DAYS)
+        ):
+            groups.join(i, anchor, conflict_allowed=True)
 
     told = [(first[i], last[i]) if stated[i] else None for i in range(len(records))]
     at: dict[tuple[str, int], list[int]] = {}
@@ -165,6 +189,16 @@ def group_happenings(
     for i, row in enumerate(rows):
         row["happening_id"] = i
     return rows
+
+
+def _is_short_span(event: Any) -> bool:
+    """Returns whether an event states a span of a week at most (precision `week`: a weekend, a
+    week; never a month, a quarter or a year)."""
+    return (
+        event.precision == "week"
+        and pd.notna(event.date_end)
+        and (event.date_end - event.date).days < SHORT_SPAN_DAYS
+    )
 
 
 def _agrees_with_one(
