@@ -52,6 +52,10 @@ NAME_TITLES = _CUES["name_titles"]
 UNSAID_HEADS = frozenset(_CUES["unsaid_heads"])
 #: Nouns that a quoted fragment can hang on with a possessor: X's "…" remark.
 REMARK_NOUNS = _CUES["remark_nouns"]
+#: Nouns for a person's own words whose possessor owns the quotation they introduce or name.
+OWNER_NOUNS = _CUES["owner_nouns"]
+#: Words right before a partial quote that make it a name ("so-called", "titled").
+NAME_OPENERS = _CUES["name_openers"]
 #: How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 6
 #: Past this many sentences back, only when no sentence nearer has a name or a role noun as its

@@ -27,6 +27,7 @@ from .cues import (
     ROUNDUP_LEAD,
     SPEAKER_LABELS,
 )
+from .issuers import find_passive_agent
 from .named import Mention
 
 if TYPE_CHECKING:
@@ -179,7 +180,8 @@ class QuoteFinder(ArticleContext):
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
         verbs.sort(key=lambda v: (depth.get(v, 99), v.idx < anchor, abs(v.idx - anchor)))
         for verb in verbs:
-            subject = self.subject_of(verb, keep=outside)
+            # "described by X as “…”": a passive speech verb's agent spoke
+            subject = find_passive_agent(verb, keep=outside) or self.subject_of(verb, keep=outside)
             if subject is not None and outside(subject):
                 who = self.resolve(subject, history)
                 who.cue = verb.lemma_.lower()

@@ -1,0 +1,78 @@
+"""Owners and issuers of quotations (`analysis.quotes.issuers`) and quoted names that are no
+one's words (`analysis.quotes.marks.follows_name_opener`), on invented articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import analysis
+from analysis.quotes.marks import follows_name_opener
+
+
+def build_one(tmp_path: Path, cache_dir: Path, text: str) -> analysis.Tables:
+    root = tmp_path / "c"
+    (root / "articles").mkdir(parents=True)
+    (root / "articles" / "x.txt").write_text(text, encoding="utf-8")
+    (root / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
+        "x,articles/x.txt,Example,newspaper,,,2022-08-06,en,\n",
+        encoding="utf-8",
+    )
+    return analysis.build(root, cache_dir=cache_dir)
+
+
+def speaker_of(tables: analysis.Tables, starts: str) -> object:
+    q = tables.quotes[tables.quotes.text.str.startswith(starts)]
+    assert len(q) == 1, f"no single quote starting {starts!r}: {tables.quotes.text.tolist()}"
+    return q.iloc[0].speaker
+
+
+def test_a_passive_speech_verb_speaks_for_its_agent(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Mayor Ivan Horbenko opened the new depot in Brody on Monday.\n\n"
+        "The volunteers, who were described by Horbenko as a “small band of tireless helpers"
+        " who never asked for thanks,” cleaned the depot for a week.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # Not the volunteers (the passive subject): the mayor described them.
+    assert speaker_of(tables, "small band of tireless helpers") == "Ivan Horbenko"
+
+
+def test_the_owner_of_a_refrain_before_a_colon(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Olena Marchuk toured the northern villages for a month before the vote.\n\n"
+        "Marchuk’s refrain at every stop in the valley: “We will rebuild every school that"
+        " the flood took from us.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    assert speaker_of(tables, "We will rebuild every school") == "Olena Marchuk"
+
+
+def test_a_quotation_said_to_be_someones_expression(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Petro Savchenko has run the ferry between the islands for thirty years.\n\n"
+        "“The sea decides the timetable, not the ministry” is Savchenko’s favourite"
+        " expression.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    assert speaker_of(tables, "The sea decides the timetable") == "Petro Savchenko"
+
+
+def test_quoted_names_after_so_called_or_titled_are_no_quotes(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "Ivan Horbenko said the so-called “war on the valley drivers” had to end in May.\n\n"
+        "Horbenko also said a report titled “how the valley lost its trains in a year” was"
+        " unfair to the drivers.\n\n"
+        "“We will keep the line open,” Horbenko said.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    quoted = set(tables.quotes[tables.quotes.kind != "indirect"].text)
+    assert quoted == {"We will keep the line open,"}
+
+
+def test_name_openers_are_read_right_before_the_mark() -> None:
+    text = "the so-called “Night Train” and a plan “so-called” by nobody"
+    assert follows_name_opener(text, text.index("Night"))
+    assert not follows_name_opener(text, text.index("so-called”"))
