@@ -76,3 +76,12 @@ def test_name_openers_are_read_right_before_the_mark() -> None:
     text = "the so-called “Night Train” and a plan “so-called” by nobody"
     assert follows_name_opener(text, text.index("Night"))
     assert not follows_name_opener(text, text.index("so-called”"))
+
+
+def test_confided_is_a_cue(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Ivan Horbenko and Olena Marchuk met the drivers in Brody on Monday.\n\n"
+        "(“Hardest week of my life,” Marchuk confided to a reporter afterward.)\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    assert speaker_of(tables, "Hardest week of my life") == "Olena Marchuk"

@@ -180,7 +180,7 @@ class QuoteFinder(ArticleContext):
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
         verbs.sort(key=lambda v: (depth.get(v, 99), v.idx < anchor, abs(v.idx - anchor)))
         for verb in verbs:
-            # "described by X as “…”": a passive speech verb's agent spoke
+            # "described by X as “…”": the agent of a passive speech verb spoke
             subject = find_passive_agent(verb, keep=outside) or self.subject_of(verb, keep=outside)
             if subject is not None and outside(subject):
                 who = self.resolve(subject, history)
