@@ -38,6 +38,17 @@ def test_a_passive_speech_verb_speaks_for_its_agent(tmp_path: Path, cache_dir: P
     assert speaker_of(tables, "small band of tireless helpers") == "Ivan Horbenko"
 
 
+def test_a_passive_question_does_not_answer(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "The driver, Petro Savchenko, 71, gave evidence on Wednesday. Asked by Ivan Horbenko"
+        " how he had felt, he said:\n\n"
+        "“Sick. I drove that bus for thirty years and nobody told me.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # The question is Horbenko's; the answer is the driver's.
+    assert speaker_of(tables, "Sick. I drove that bus") == "Petro Savchenko"
+
+
 def test_the_owner_of_a_refrain_before_a_colon(tmp_path: Path, cache_dir: Path) -> None:
     text = (
         "Olena Marchuk toured the northern villages for a month before the vote.\n\n"

@@ -1,7 +1,8 @@
 """Owners and issuers: who a quotation belongs to when no speech verb's own subject says so.
 
-- a passive speech verb with an agent speaks for the agent, not for its passive subject
-  (`the volunteers, described by X as “…”` are X's words);
+- a passive speech verb with an agent, governing the quotation, speaks for the agent, not for
+  its passive subject (`the volunteers, described by X as “…”` are X's words; not `Asked by X
+  how it felt, Y said: “…”`, Y's answer);
 - a possessed noun for someone's own words (`owner_nouns` in `data/cues.yml`) that introduces a
   quotation with a colon (`X's refrain at every stop: “…”`) or that a quotation is said to be
   (`“…” is her favourite expression`) gives the quotation to its possessor.

@@ -180,8 +180,9 @@ class QuoteFinder(ArticleContext):
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
         verbs.sort(key=lambda v: (depth.get(v, 99), v.idx < anchor, abs(v.idx - anchor)))
         for verb in verbs:
-            # "described by X as “…”": the agent of a passive speech verb spoke
-            subject = find_passive_agent(verb, keep=outside) or self.subject_of(verb, keep=outside)
+            # "described by X as “…”": the agent of a passive speech verb governing the quote
+            agent = find_passive_agent(verb, keep=outside) if verb in depth else None
+            subject = agent or self.subject_of(verb, keep=outside)
             if subject is not None and outside(subject):
                 who = self.resolve(subject, history)
                 who.cue = verb.lemma_.lower()
