@@ -89,10 +89,17 @@ def test_name_openers_are_read_right_before_the_mark() -> None:
     assert not follows_name_opener(text, text.index("so-called”"))
 
 
-def test_confided_is_a_cue(tmp_path: Path, cache_dir: Path) -> None:
+def test_confided_and_inverted_offered_are_cues(tmp_path: Path, cache_dir: Path) -> None:
     text = (
         "Ivan Horbenko and Olena Marchuk met the drivers in Brody on Monday.\n\n"
-        "(“Hardest week of my life,” Marchuk confided to a reporter afterward.)\n"
+        "(“Hardest week of my life,” Marchuk confided to a reporter afterward.)\n\n"
+        "“It will be a long night for all of us,” offered Horbenko, among the members who"
+        " backed the plan.\n\n"
+        "Spokesman Petro Savchenko said the mayor wants to answer the plan that the drivers"
+        " are offering with “a budget that keeps every route open.”\n"
     )
     tables = build_one(tmp_path, cache_dir, text)
     assert speaker_of(tables, "Hardest week of my life") == "Olena Marchuk"
+    assert speaker_of(tables, "It will be a long night for all of us") == "Ivan Horbenko"
+    # With a subject, "offer" does not speak: the spokesman quotes the words.
+    assert speaker_of(tables, "a budget that keeps every route open") == "Petro Savchenko"

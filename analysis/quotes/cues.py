@@ -54,6 +54,8 @@ UNSAID_HEADS = frozenset(_CUES["unsaid_heads"])
 REMARK_NOUNS = _CUES["remark_nouns"]
 #: Nouns for a person's own words whose possessor owns the quotation they introduce or name.
 OWNER_NOUNS = _CUES["owner_nouns"]
+#: Verbs that cue a quote's speaker only inverted: "“…,” offered X".
+INVERTED_VERBS = _CUES["inverted_verbs"]
 #: Words right before a partial quote that make it a name ("so-called", "titled").
 NAME_OPENERS = _CUES["name_openers"]
 #: How many sentences back a pronoun looks for its antecedent.

@@ -3,6 +3,7 @@
 - a passive speech verb with an agent, governing the quotation, speaks for the agent, not for
   its passive subject (`the volunteers, described by X as “…”` are X's words; not `Asked by X
   how it felt, Y said: “…”`, Y's answer);
+- a verb that speaks only inverted (`inverted_verbs`: `“…,” offered X`) cues a quote only so;
 - a possessed noun for someone's own words (`owner_nouns` in `data/cues.yml`) that introduces a
   quotation with a colon (`X's refrain at every stop: “…”`) or that a quotation is said to be
   (`“…” is her favourite expression`) gives the quotation to its possessor.
@@ -34,6 +35,15 @@ def find_passive_agent(verb: Token, *, keep: Callable[[Token], bool]) -> Token |
             if keep(named):
                 return named
     return None
+
+
+def is_inverted_cue(verb: Token) -> bool:
+    """Returns whether a verb of `inverted_verbs` (`data/cues.yml`) cues a quote here: it has no
+    subject and a proper noun right after it (`“…,” offered X`), not `the plan Y is offering`."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return following is not None and following.pos_ == "PROPN"
 
 
 def find_owner(

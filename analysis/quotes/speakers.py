@@ -19,6 +19,7 @@ from .cues import (
     ANSWER_BACK_VERBS,
     DOCUMENT_NOUNS,
     GENERIC_ORG_NOUNS,
+    INVERTED_VERBS,
     ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
@@ -27,7 +28,7 @@ from .cues import (
     ROUNDUP_LEAD,
     SPEAKER_LABELS,
 )
-from .issuers import find_passive_agent
+from .issuers import find_passive_agent, is_inverted_cue
 from .named import Mention
 
 if TYPE_CHECKING:
@@ -206,6 +207,8 @@ class QuoteFinder(ArticleContext):
         lemma = self.lemmas[i]
         if lemma in SPEECH_VERBS or lemma in QUOTE_VERBS:
             return True
+        if lemma in INVERTED_VERBS:
+            return is_inverted_cue(self.doc[i])  # "“…,” offered X"
         return lemma in ANSWER_BACK_VERBS and any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in self.doc[i].children
         )
