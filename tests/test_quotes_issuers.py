@@ -103,3 +103,16 @@ def test_confided_and_inverted_offered_are_cues(tmp_path: Path, cache_dir: Path)
     assert speaker_of(tables, "It will be a long night for all of us") == "Ivan Horbenko"
     # With a subject, "offer" does not speak: the spokesman quotes the words.
     assert speaker_of(tables, "a budget that keeps every route open") == "Petro Savchenko"
+
+
+def test_a_transcript_line_in_capitals_names_its_speaker(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Olena Marchuk and Ivan Horbenko, the two candidates for mayor of Brody, met on"
+        " Tuesday. Here is what they said.\n\n"
+        "INDEPENDENT OLENA MARCHUK, on the bridge: “The bridge will be open by the spring, and"
+        " the tolls will go.”\n\n"
+        "THE RECORD: The council has not set aside money for the bridge this year.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    quote = tables.quotes[tables.quotes.text.str.startswith("The bridge will be open")]
+    assert quote.speaker.tolist() == ["Olena Marchuk"]

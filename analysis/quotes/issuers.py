@@ -3,6 +3,8 @@
 - a passive speech verb with an agent, governing the quotation, speaks for the agent, not for
   its passive subject (`the volunteers, described by X as “…”` are X's words; not `Asked by X
   how it felt, Y said: “…”`, Y's answer);
+- a paragraph that opens with a transcript line's lead in capitals naming one person
+  (`SENATOR JANE ROE, on taxes: “…”`) gives the quotation to that person;
 - a verb that speaks only inverted (`inverted_verbs`: `“…,” offered X`) cues a quote only so;
 - a possessed noun for someone's own words (`owner_nouns` in `data/cues.yml`) that introduces a
   quotation with a colon (`X's refrain at every stop: “…”`) or that a quotation is said to be
@@ -14,17 +16,23 @@ article ties it to one person.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .context import Attribution
 from .cues import OWNER_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from .context import Attribution
+    from .named import Mention
     from .speakers import QuoteFinder
+
+#: A transcript line's lead: words in capitals (a party or title, then the name), an optional
+#: lowercase topic after a comma, a colon, an opening mark: `SENATOR JANE ROE, on taxes: “…”`.
+_TRANSCRIPT_LEAD = re.compile(r"([A-Z][A-Z .'’-]+)(?:,[^:“\"«„\n]{0,80})?:\s*[“\"«„]?\s*")
 
 
 def find_passive_agent(verb: Token, *, keep: Callable[[Token], bool]) -> Token | None:
@@ -44,6 +52,25 @@ def is_inverted_cue(verb: Token) -> bool:
         return False
     following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
     return following is not None and following.pos_ == "PROPN"
+
+
+def find_transcript_speaker(finder: QuoteFinder, start: int) -> Mention | None:
+    """Returns the one person named in the lead of a transcript line in capitals that opens the
+    quotation's paragraph (`SENATOR JANE ROE: “…”`, `JANE ROE, on taxes: “…”`): a person
+    mention inside the lead, or one of the article's person mentions that the lead writes in
+    capitals (the model seldom finds a name in capitals); else None."""
+    paragraph = finder.paragraph_span(start)[0]
+    lead = _TRANSCRIPT_LEAD.fullmatch(finder.text, paragraph, start)
+    if lead is None:
+        return None
+    capitals = f" {' '.join(lead[1].split())} "
+    people = [
+        m
+        for m in finder.mentions.within(0, len(finder.text))
+        if m.label == "PERSON"
+        and (m.start >= paragraph and m.end <= lead.end(1) or f" {m.text.upper()} " in capitals)
+    ]
+    return people[0] if len({m.entity_id for m in people}) == 1 else None
 
 
 def find_owner(
@@ -104,8 +131,12 @@ def attribute_to_owner(
     start: int,
     history: list[Attribution],
 ) -> Attribution | None:
-    """Returns the attribution of a quotation to the owner of the words it is said to be
-    (`find_owner`), resolved like a speaker, or None when the text names no owner."""
+    """Returns the attribution of a quotation to the person a transcript line opens with
+    (`find_transcript_speaker`), else to the owner of the words it is said to be (`find_owner`),
+    resolved like a speaker; None when the text names neither."""
+    named = find_transcript_speaker(finder, start)
+    if named is not None:
+        return Attribution(named.entity_id, named.text, how="colon")
     owner = find_owner(finder, sentences, start)
     if owner is None:
         return None
