@@ -116,3 +116,4 @@ def test_a_transcript_line_in_capitals_names_its_speaker(tmp_path: Path, cache_d
     tables = build_one(tmp_path, cache_dir, text)
     quote = tables.quotes[tables.quotes.text.str.startswith("The bridge will be open")]
     assert quote.speaker.tolist() == ["Olena Marchuk"]
+    assert quote.speaker_mention.tolist() == ["INDEPENDENT OLENA MARCHUK"]

@@ -136,7 +136,9 @@ def attribute_to_owner(
     resolved like a speaker; None when the text names neither."""
     named = find_transcript_speaker(finder, start)
     if named is not None:
-        return Attribution(named.entity_id, named.text, how="colon")
+        lead = _TRANSCRIPT_LEAD.fullmatch(finder.text, finder.paragraph_span(start)[0], start)
+        words = lead[1].strip() if lead is not None else named.text  # as written
+        return Attribution(named.entity_id, words, how="colon")
     owner = find_owner(finder, sentences, start)
     if owner is None:
         return None
