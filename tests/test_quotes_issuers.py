@@ -111,9 +111,15 @@ def test_a_transcript_line_in_capitals_names_its_speaker(tmp_path: Path, cache_d
         " Tuesday. Here is what they said.\n\n"
         "INDEPENDENT OLENA MARCHUK, on the bridge: “The bridge will be open by the spring, and"
         " the tolls will go.”\n\n"
-        "THE RECORD: The council has not set aside money for the bridge this year.\n"
+        "THE RECORD: The council has not set aside money for the bridge this year.\n\n"
+        "REPORTER: “And the tolls on the old road?”\n\n"
+        "HOST: “Bridges of the North” by the Valley Choir, here on our evening programme.\n"
     )
     tables = build_one(tmp_path, cache_dir, text)
     quote = tables.quotes[tables.quotes.text.str.startswith("The bridge will be open")]
     assert quote.speaker.tolist() == ["Olena Marchuk"]
     assert quote.speaker_mention.tolist() == ["INDEPENDENT OLENA MARCHUK"]
+    # A lead naming no one gives no speaker, and does not let the candidate's words go on.
+    assert tables.quotes[tables.quotes.text.str.startswith("And the tolls")].speaker.isna().all()
+    # A title the host reads out, with more words after it, is no transcript line.
+    assert tables.quotes[tables.quotes.text.str.startswith("Bridges")].speaker.isna().all()

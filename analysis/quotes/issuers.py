@@ -3,8 +3,9 @@
 - a passive speech verb with an agent, governing the quotation, speaks for the agent, not for
   its passive subject (`the volunteers, described by X as “…”` are X's words; not `Asked by X
   how it felt, Y said: “…”`, Y's answer);
-- a paragraph that opens with a transcript line's lead in capitals naming one person
-  (`SENATOR JANE ROE, on taxes: “…”`) gives the quotation to that person;
+- a transcript line, a paragraph that is a lead in capitals and a quotation (`SENATOR JANE
+  ROE, on taxes: “…”`, then at most a dash line's source), gives the quotation to the one
+  person the lead ends with, or to no one (`REPORTER: “…”`: no follow-on either);
 - a verb that speaks only inverted (`inverted_verbs`: `“…,” offered X`) cues a quote only so;
 - a possessed noun for someone's own words (`owner_nouns` in `data/cues.yml`) that introduces a
   quotation with a colon (`X's refrain at every stop: “…”`) or that a quotation is said to be
@@ -54,21 +55,32 @@ def is_inverted_cue(verb: Token) -> bool:
     return following is not None and following.pos_ == "PROPN"
 
 
-def find_transcript_speaker(finder: QuoteFinder, start: int) -> Mention | None:
-    """Returns the one person named in the lead of a transcript line in capitals that opens the
-    quotation's paragraph (`SENATOR JANE ROE: “…”`, `JANE ROE, on taxes: “…”`): a person
-    mention inside the lead, or one of the article's person mentions that the lead writes in
-    capitals (the model seldom finds a name in capitals); else None."""
-    paragraph = finder.paragraph_span(start)[0]
-    lead = _TRANSCRIPT_LEAD.fullmatch(finder.text, paragraph, start)
+def find_transcript_lead(finder: QuoteFinder, start: int) -> str | None:
+    """Returns the words in capitals of a transcript line's lead that opens the paragraph of the
+    quotation starting at `start` (`SENATOR JANE ROE, on taxes: “…”` → `SENATOR JANE ROE`),
+    when the quotation is all the line says: nothing follows its closing mark in the paragraph
+    but a dash line's source (`— tweet Monday`); else None (`HOST: “<a song>” by <a band>`)."""
+    paragraph_start, paragraph_end = finder.paragraph_span(start)
+    lead = _TRANSCRIPT_LEAD.fullmatch(finder.text, paragraph_start, start)
     if lead is None:
         return None
-    capitals = f" {' '.join(lead[1].split())} "
+    closing = next((e for s, e in finder.quoted.overlapping(start, start + 1)), None)
+    after = finder.text[closing:paragraph_end].lstrip(' ”"»’') if closing is not None else "?"
+    if after.strip() and after.lstrip()[:1] not in "—–-":
+        return None
+    return " ".join(lead[1].split())
+
+
+def find_transcript_speaker(finder: QuoteFinder, lead: str) -> Mention | None:
+    """Returns the one person a transcript lead in capitals ends with (`SENATOR JANE ROE`, `ROE`
+    → Jane Roe): the article's person mentions whose last word, in capitals, is the lead's last
+    word (the model seldom finds a name in capitals itself), when they are one entity; else
+    None."""
+    surname = lead.split()[-1]
     people = [
         m
         for m in finder.mentions.within(0, len(finder.text))
-        if m.label == "PERSON"
-        and (m.start >= paragraph and m.end <= lead.end(1) or f" {m.text.upper()} " in capitals)
+        if m.label == "PERSON" and m.text.split()[-1].upper() == surname
     ]
     return people[0] if len({m.entity_id for m in people}) == 1 else None
 
@@ -131,14 +143,14 @@ def attribute_to_owner(
     start: int,
     history: list[Attribution],
 ) -> Attribution | None:
-    """Returns the attribution of a quotation to the person a transcript line opens with
-    (`find_transcript_speaker`), else to the owner of the words it is said to be (`find_owner`),
-    resolved like a speaker; None when the text names neither."""
-    named = find_transcript_speaker(finder, start)
-    if named is not None:
-        lead = _TRANSCRIPT_LEAD.fullmatch(finder.text, finder.paragraph_span(start)[0], start)
-        words = lead[1].strip() if lead is not None else named.text  # as written
-        return Attribution(named.entity_id, words, how="colon")
+    """Returns the attribution of a quotation that is a transcript line (`find_transcript_lead`:
+    to the person its lead ends with, else to no one), else to the owner of the words it is
+    said to be (`find_owner`), resolved like a speaker; None when the text names neither."""
+    lead = find_transcript_lead(finder, start)
+    if lead is not None:
+        # "REPORTER: “…”" names no one: no speaker, and no follow-on from the line before.
+        named = find_transcript_speaker(finder, lead)
+        return Attribution(named.entity_id if named else None, lead, how="colon")
     owner = find_owner(finder, sentences, start)
     if owner is None:
         return None
