@@ -39,6 +39,19 @@ Usage: `TIMEBANK_DIR=… python eval_real/score_dates.py [--show wrong|missed|�
 an `eval_real/abp.py` corpus) and prints, for each, its happenings, those of several articles,
 those spanning two stories (`articles.story_id`) and every flagged conflict with each article's
 phrase and sentence, to read on the terminal (docs/timeline.md, "Real multi-outlet corpora").
+
+`--sample DIR --judged CSV` (issue 23, fourth pass) scores the dates of real news outside TimeBank:
+a seeded random sample of `--n` dated events (a date phrase with a date, not an undated statement)
+of a built `abp.py` corpus, against hand verdicts in `data/abp_<period>_dates.csv`. Once judged,
+the file's rows are the sample (a build that drops or adds dated events elsewhere does not draw
+another). A row holds ids only — article, sentence, the phrase's 10-hex digest and its rank among
+the dated events of its sentence with that digest — the date judged (`YYYY-MM-DD`, a span as
+`first/last`), the verdict (`right`; `wrong`: another day or span; `no_date`: the words name no
+date of the event — a name, a recurring day, a date the article cannot give) and, for a wrong one,
+the right date when the article gives it. An event whose date changed since it was judged counts as
+right when it is the right date (or, for `no_date`, when it has no date any more), else it is
+listed as to judge again; `--show` prints every sampled event (sentence, date, publication day) on
+the terminal to judge, never into a file.
 """
 
 from __future__ import annotations
@@ -47,8 +60,10 @@ import argparse
 import calendar
 import csv
 import datetime as dt
+import hashlib
 import html
 import os
+import random
 import re
 import sys
 from collections import Counter
@@ -65,6 +80,8 @@ GRANULAR = {
     "day": re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T.*)?$"),
 }
 QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+#: Hand verdicts on sampled ABP dates (`--sample`).
+DATA = Path(__file__).resolve().parent / "data"
 
 
 @dataclass
@@ -416,6 +433,87 @@ def report_happenings(folder: Path) -> dict[str, int]:
     return figures
 
 
+def _digest(words: str) -> str:
+    """Returns a 10-hex digest of a date phrase."""
+    return hashlib.sha1(words.encode("utf-8")).hexdigest()[:10]
+
+
+def date_value(first: Any, last: Any) -> str:
+    """Returns an event's date as `YYYY-MM-DD`, a span as `first/last`, "" when missing."""
+    import pandas as pd
+
+    if pd.isna(first):
+        return ""
+    if pd.isna(last) or last == first:
+        return f"{first:%Y-%m-%d}"
+    return f"{first:%Y-%m-%d}/{last:%Y-%m-%d}"
+
+
+def dated_phrases(folder: Path) -> Any:
+    """Returns the events of a built tables folder that have a date phrase, with `digest` (of
+    the phrase), `nth` (its rank among the same phrase's events in the sentence), `value`
+    (`date_value`) and `published`."""
+    import pandas as pd
+
+    events = pd.read_parquet(folder / "events.parquet")
+    articles = pd.read_parquet(folder / "articles.parquet").set_index("article_id")
+    dated = events[events.date_text.notna()].sort_values(["article_id", "event_id"]).copy()
+    dated["digest"] = dated.date_text.map(_digest)
+    dated["nth"] = dated.groupby(["article_id", "sentence_id", "digest"]).cumcount()
+    dated["value"] = [date_value(a, b) for a, b in zip(dated.date, dated.date_end, strict=True)]
+    dated["published"] = dated.article_id.map(articles.published)
+    return dated
+
+
+def score_sample(folder: Path, judged: Path, *, n: int, seed: int, show: bool) -> Counter[str]:
+    """Prints and returns the verdicts of the events of `judged` (without it, a seeded sample
+    of `n` events dated by a phrase of a built corpus, to judge): right, wrong, no_date (a date
+    given where none should be), `to_judge` (no verdict, or a date changed to one not judged),
+    `gone` (the event has no date any more) and `gone_ok` (the same for a `no_date` one)."""
+    dated = dated_phrases(folder)
+    keys = dated.set_index(["article_id", "sentence_id", "digest", "nth"])
+    verdicts: dict[tuple[str, int, str, int], dict[str, str]] = {}
+    if judged.exists():
+        with judged.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                key = (row["article_id"], int(row["sentence_id"]), row["digest"], int(row["nth"]))
+                verdicts[key] = row
+    if verdicts:  # the judged sample stays the sample, whatever the build dates now
+        sample = list(verdicts)
+    else:
+        with_date = dated[dated.value != ""]
+        picked = sorted(random.Random(seed).sample(range(len(with_date)), min(n, len(with_date))))
+        columns = ["article_id", "sentence_id", "digest", "nth"]
+        sample = [tuple(k) for k in with_date.iloc[picked][columns].values]
+    counts: Counter[str] = Counter()
+    for key in sorted(set(sample) | set(verdicts)):
+        row = verdicts.get(key)
+        e = keys.loc[key] if key in keys.index else None
+        value = "" if e is None else e.value
+        if row is None:
+            kind = "to_judge"
+        elif e is None or value == "":
+            kind = "gone_ok" if row["verdict"] == "no_date" else "gone"
+        elif value == row["value"]:
+            kind = row["verdict"]
+        elif value == row.get("right", ""):
+            kind = "right"
+        else:
+            kind = "to_judge"
+        counts[kind] += 1
+        if show or kind == "to_judge":
+            print(f"  {kind}: {key[0]} s{key[1]} {key[2]} #{key[3]}", end="")
+            if e is not None:
+                print(
+                    f" published {e.published:%a %Y-%m-%d}: {e.date_text!r} -> {value}"
+                    f" ({e.precision}, {e.direction}) · {e.text}"
+                )
+            else:
+                print(" (no event)")
+    print(f"{folder}: sample of {len(sample)} dated events: {dict(counts)}")
+    return counts
+
+
 def main() -> int:
     """Builds the TimeBank corpus and prints the figures; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -424,13 +522,29 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N documents only")
     parser.add_argument(
         "--show",
-        choices=["wrong", "missed", "spurious", "inexact", "finder-wrong", "finder-missed"],
+        choices=[
+            "wrong",
+            "missed",
+            "spurious",
+            "inexact",
+            "finder-wrong",
+            "finder-missed",
+            "sample",
+        ],
         default=None,
     )
     parser.add_argument(
         "--happenings", nargs="+", type=Path, default=None, help="built tables folders to read"
     )
+    parser.add_argument("--sample", type=Path, default=None, help="built tables folder to sample")
+    parser.add_argument("--judged", type=Path, default=None, help="hand verdicts (--sample)")
+    parser.add_argument("--n", type=int, default=40, help="events to sample (--sample)")
+    parser.add_argument("--seed", type=int, default=23, help="sampling seed (--sample)")
     args = parser.parse_args()
+    if args.sample:
+        judged = args.judged or DATA / f"{args.sample.parent.name}_dates.csv"
+        score_sample(args.sample, judged, n=args.n, seed=args.seed, show=args.show is not None)
+        return 0
     if args.happenings:
         for tables in args.happenings:
             report_happenings(tables)

@@ -29,7 +29,9 @@ Definitions (the figures in docs/quotes.md use exactly these):
   - *pronoun*: he/she/they/it/who/which: the name of the nearest annotated named source that
     ends before it within `PRONOUN_REACH` characters (for who/which/that: the name right before
     it); when there is none the quote is not scored (gold unknown);
-  - *description*: no name, indefinite or plural ("a source", "officials"): the right answer
+  - *description*: no name, indefinite or plural ("a source", "officials"), or an indefinite
+    determiner before capitalised words only ("a Nevada Democrat", "another GOP Figure": since
+    the sixth speaker session; before, their words were taken for a name): the right answer
     is no speaker; a definite description ("the former secretary") is not scored (gold unknown);
   - first and second person sources (I, we, you) are nested attributions inside quotes and are
     not scored.
@@ -84,6 +86,8 @@ ORG_HEADS = frozenset(
 )
 #: First words of a source that is a description, not a name ("a source", "officials").
 DESCRIPTIONS = frozenset("a an one some two three several many most".split())
+#: Determiners of one person not named: "a Nevada Democrat", "another GOP Figure".
+INDEFINITE = frozenset("a an another one".split())
 #: Surname particles, never a first name ("De Blasio" is Bill de Blasio's surname).
 PARTICLES = frozenset("de da del della di du la le van von der al bin".split())
 
@@ -174,6 +178,9 @@ def is_name(name: str, text: str) -> bool:
 def gold_speaker(gold: Gold, all_gold: list[Gold], text: str) -> tuple[str, str | None]:
     """Returns (kind, name): kind is named, pronoun, description, first_person or unknown."""
     first = gold.source.strip().split()[0].lower().strip(".,") if gold.source.strip() else ""
+    words = gold.source.strip().rstrip(" ,.").split()
+    if first in INDEFINITE and len(words) > 1 and all(w[:1].isupper() for w in words[1:]):
+        return "description", None  # "a New Hampshire Republican": someone not named
     name = name_of(gold.source)
     if name and is_name(name, text):
         return "named", name

@@ -37,7 +37,8 @@ Figures:
 
 - the adjusted Rand index of `articles.story_id` against the labels (all labelled articles, and
   only those of the labelled stories of two articles or more);
-- the share of links joining articles of different true stories (and of different found stories);
+- the share of links joining articles of different true stories (and of different found stories),
+  and how many links join articles of one true story (what a stricter grouping would lose);
 - statements and happenings whose articles belong to different true stories.
 
 With `--paraphrase`, scores the hand-judged pairs of `tests/fixtures/paraphrase_pairs.csv`
@@ -143,6 +144,7 @@ def score_grouping(tables: dict[str, pd.DataFrame], labels: dict[str, str]) -> d
     out["links"] = len(links)
     out["links between labelled articles"] = len(both)
     out["share of those across true stories"] = float(across.mean()) if len(both) else 0.0
+    out["links within true stories"] = int((~across).sum())
     for kind in ("verbatim", "near_verbatim", "shared_quote", "paraphrase"):
         out[f"  {kind} links across true stories"] = int((across & (both.kind == kind)).sum())
     out["links across found stories"] = int(

@@ -629,3 +629,40 @@ def test_a_possessive_weekday_much_nearer_ahead_is_the_coming_one() -> None:
     # A past verb: it took place (the Monday before).
     p = one("Crowds cheered Monday's vote.", sunday, tense=past)
     assert (p.date, p.direction) == (date(2025, 7, 28), "backward")
+
+
+def test_a_date_outside_the_days_the_tables_hold_is_left_missing_with_a_note() -> None:
+    # "500 years ago" in 2022 is 1522: pandas' days start in 1677, so the build would fail on
+    # it. The phrase stays, its date missing, and the note says why (a row of `problems`).
+    p = one("The chapel was built 500 years ago.", tense=past)
+    assert (p.text, p.date, p.date_end, p.precision) == ("500 years ago", None, None, "year")
+    assert p.note == (
+        "the date falls in 1522, outside the days the tables can hold (1678–2261); it is left"
+        " missing"
+    )
+    # 300 years ago is 1722: a day the tables hold.
+    p = one("The chapel was built 300 years ago.", tense=past)
+    assert (p.date, p.date_end, p.note) == (date(1722, 1, 1), date(1722, 12, 31), None)
+
+
+def test_a_copyright_year_and_a_month_starting_a_name_are_not_dates() -> None:
+    # The parser's DATE tag is given (`is_date`): the words alone must say it is no date.
+    yes = {"is_date": lambda s, e: True}
+    for text in (
+        "Copyright © 2022 The Harbour Herald. All rights reserved.",
+        "(c) 2021 Coast Media Agency",
+        "© 2005-2022 Ridge Press",
+        "(Satellite image © 2022 Orbit Imaging)",
+        "Allies such as March for Safer Streets will attend.",
+        "She spoke during the March on the Capitol.",
+        "The March of Pennies raised funds.",
+    ):
+        assert find_dates(text, published=SUNDAY, **yes) == [], text
+    # A year with no copyright mark before it, a month after a lead word ("in", "since") or
+    # before a date word stays a date.
+    found = find_dates("The plant opened in 2022, its copyright says.", published=SUNDAY, **yes)
+    assert [p.text for p in found] == ["2022"]
+    assert one("It grew in March for the first time.", **yes).date == date(2022, 3, 1)
+    assert one("since March on Capitol Hill", **yes).date == date(2022, 3, 1)
+    found = find_dates("March on Friday was wet.", published=SUNDAY, **yes)
+    assert [p.text for p in found] == ["March", "Friday"]

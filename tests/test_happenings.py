@@ -300,3 +300,27 @@ def test_an_act_done_once_to_a_thing_is_one_happening_whoever_acts() -> None:
         articles=articles({"a": "s1", "b": "s2", "c": "s2"}),
     )
     assert len(split) == 2 and not any(r["conflict"] for r in split)
+
+
+def test_no_conflict_with_another_act_of_a_linked_sentence_that_agrees() -> None:
+    # a: "Brandt will publish the list this Thursday" (14 March); b, linked word for word: "On
+    # Tuesday, Brandt said he would publish the list at a March 14 briefing" — two statements
+    # of his (saying on 12 March, publishing on 14 March). The publishing agrees with a; the
+    # saying is another act, not a telling of a's publishing on another day: no conflict.
+    table = events(
+        ev("a", 0, "Tomas Brandt", "publish", "2024-03-14", text_of_date="this Thursday"),
+        ev("b", 0, "Tomas Brandt", "say", "2024-03-12", text_of_date="On Tuesday"),
+        {
+            **ev("b", 0, "Tomas Brandt", "publish", "2024-03-14", text_of_date="March 14"),
+            "event_id": 1,
+        },
+    )
+    for link in (("a", 0, "b", 0, "near_verbatim", 6), ("b", 0, "a", 0, "near_verbatim", 6)):
+        rows = group_happenings(table, links=links(link))
+        assert not any(r["conflict"] for r in rows)
+        assert happening_of(rows, "a", 0)["events"] == ["a:0", "b:1"]
+        assert happening_of(rows, "b", 0)["events"] == ["b:0"]
+    # Without the agreeing publishing in b, the two tellings disagree: a conflict, as before.
+    alone = events(table.iloc[0].to_dict(), table.iloc[1].to_dict())
+    (h,) = group_happenings(alone, links=links(("a", 0, "b", 0, "near_verbatim", 6)))
+    assert h["conflict"]

@@ -515,3 +515,85 @@ def test_an_outlets_furniture_never_links() -> None:
     assert pairs == {frozenset(p) for p in [("g1", "g2"), ("g1", "l1"), ("g2", "l1")]}
     without = pd.DataFrame(find_links(sentences, NO_QUOTES))  # no outlets: the line links
     assert (without.kind == "verbatim").sum() == len(without) == 6
+
+
+def _bridged_corpus(
+    bridges: list[tuple[int, int]], *, beat: int = 16, captions: int = 6, xs: int = 3
+) -> pd.DataFrame:
+    """Returns invented articles of one day: `xs` of story x (x0, x1, …) and three of story y
+    (y0, y1, y2). All share `beat` words of their beat, each story's articles 12 words of their
+    own, each article 20 words of its own, and each (x, y) pair of `bridges` `captions` more
+    words (two articles carrying the same photo captions)."""
+
+    def words(k: int, n: int) -> list[str]:
+        return _invented_words(k, n).split()
+
+    ids = [f"x{k}" for k in range(xs)] + [f"y{k}" for k in range(3)]
+    bodies = []
+    for k, article in enumerate(ids):
+        mine = words(50, beat) + words(51 if k < xs else 52, 12) + words(k, 20)
+        for b, (x, y) in enumerate(bridges):
+            if article in (f"x{x}", f"y{y}"):
+                mine += words(60 + b, captions)
+        bodies.append(" ".join(mine) + ".")
+    return pd.DataFrame(
+        {
+            "article_id": ids,
+            "outlet": [f"Outlet {k % xs}" for k in range(xs)]
+            + ["Outlet 2", "Outlet 0", "Outlet 1"],
+            "title": [None] * len(ids),
+            "body": bodies,
+            "published": [pd.Timestamp("2024-06-06")] * len(ids),
+        }
+    )
+
+
+def test_two_stories_that_one_pair_of_articles_bridges_stay_apart(monkeypatch) -> None:
+    from analysis.stories import grouping
+
+    # a story of two articles and one of three; x1 and y0 share captions: their cosine (0.221)
+    # reaches the pair threshold, the other pairs across the stories score 0.113-0.120 (the
+    # beat's words), so the mean across the two groups (0.133) passes the guard; one pair alone
+    # does not join two groups (x0-x1 is no core of three articles: only this rule cuts it)
+    articles = _bridged_corpus([(1, 0)], xs=2)
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert story_of["x0"] == story_of["x1"]
+    assert story_of["y0"] == story_of["y1"] == story_of["y2"] != story_of["x0"]
+    monkeypatch.setattr(grouping, "JOIN_SUPPORT", 1)  # before the rule: one story
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert len(set(story_of.values())) == 1
+    monkeypatch.undo()
+    # x2–y0 and x1–y2 share words beyond the beat's: two pairs across, one story
+    story_of, _ = find_stories(_bridged_corpus([(2, 0), (1, 2)]), NO_MENTIONS, NO_ENTITIES)
+    assert len(set(story_of.values())) == 1
+
+
+def test_two_stories_whose_bridge_is_their_closest_pair_stay_apart(monkeypatch) -> None:
+    from analysis.stories import cores
+
+    # 10 shared captions: x2 and y0 (cosine 0.252) are closer than x2 to its own story (0.250),
+    # so step 4 joins them first and each story's articles then join that pair by two pairs
+    # each; but x0-x1-x2 and y0-y1-y2 are each a core (no single pair holds one together) and
+    # x2-y0 alone holds the two cores together: it is cut
+    articles = _bridged_corpus([(2, 0)], beat=10, captions=10)
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert story_of["x0"] == story_of["x1"] == story_of["x2"]
+    assert story_of["y0"] == story_of["y1"] == story_of["y2"] != story_of["x0"]
+    monkeypatch.setattr(cores, "CORE_ARTICLES", 10**6)  # no core: one story
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert len(set(story_of.values())) == 1
+
+
+def test_a_chain_of_articles_each_close_to_the_next_is_not_cut() -> None:
+    from analysis.stories.cores import cut_bridges, find_bridges
+
+    # a story told over days (0-1-2-3, each close to the next only) has no core: every pair is a
+    # bridge, none is cut; a triangle (4-5-6) hanging on it by one pair (3-4) is a core, but the
+    # chain is not, so that pair stays too
+    pairs = [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (4, 6)]
+    assert find_bridges(7, pairs) == {0, 1, 2, 3}
+    assert cut_bridges([0] * 7, pairs) == [0] * 7
+    # two triangles held together by one pair (2-3) are cut there, each part named by its first
+    # article; the other groups (a lone article, 6; a pair, 7-8) are left as they are
+    pairs = [(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5), (7, 8)]
+    assert cut_bridges([0] * 6 + [6, 7, 7], pairs) == [0, 0, 0, 3, 3, 3, 6, 7, 7]

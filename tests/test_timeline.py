@@ -715,3 +715,84 @@ def test_it_is_not_the_body_named_most_often_when_a_country_is_named_nearer(
     assert (board.actor, board.action) == ("Northport Harbour Authority", "say")
     joined = events[events.date_text == "1986"].iloc[0]
     assert pd.isna(joined.actor) and joined.action == "join" and pd.isna(joined.actor_entity_id)
+
+
+def test_a_date_due_ahead_through_a_preposition_or_an_infinitive(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Tuesday 6 November 2018. "is due to be filed before the end of June":
+    # "due" plans the verb it governs, like "expected to" (June 2019, not the June before);
+    # "is due in June": a scheduling word with a preposition before the date is forward too,
+    # unless the verb is past ("the fee was due in June": June 2018); "had been due to lapse
+    # in June" stays a past perfect (the "had" of the copula).
+    write_one_article(
+        tmp_path,
+        "The audit report is due to be filed before the end of June.\n\n"
+        "The audit is due in June.\n\n"
+        "The fee was due in June.\n\n"
+        "The permit had been due to lapse in June.\n",
+        title="Due",
+        published="2018-11-06",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    rows = list(zip(events.text.str[:12], events.date, events.direction, strict=True))
+    assert rows == [
+        ("The audit re", pd.Timestamp("2019-06-01"), "forward"),
+        ("The audit is", pd.Timestamp("2019-06-01"), "forward"),
+        ("The fee was ", pd.Timestamp("2018-06-01"), "backward"),
+        ("The permit h", pd.Timestamp("2018-06-01"), "backward"),
+    ]
+
+
+def test_a_gerund_used_as_a_noun_takes_the_tense_of_its_verb(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Friday 29 May 2020. "whose drowning on Monday has led to new rules": the
+    # gerund is the subject of a present perfect, so the Monday before (25 May), not the
+    # nearest Monday (1 June, three days ahead against four back).
+    write_one_article(
+        tmp_path,
+        "Locals mourned Ruiz, whose drowning on Monday has led to new rules.\n",
+        title="Gerund",
+        published="2020-05-29",
+    )
+    (e,) = analysis.build(tmp_path, cache_dir=cache_dir).events.itertuples()
+    assert (e.date_text, e.date, e.direction, e.action) == (
+        "Monday",
+        pd.Timestamp("2020-05-25"),
+        "backward",
+        "drown",
+    )
+
+
+def test_the_person_of_a_relative_clause_or_participle_an_act_done_once_is_done_to(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Friday 29 May 2020. The person who "died" or "was killed" in a relative
+    # clause is the noun the clause describes, or the name that noun stands beside ("Omar
+    # Reyes, a teacher who died …"); so is the noun a participle describes ("Lina Farouk, a
+    # poet killed …"). A relative clause of someone who only met nobody has no such person.
+    write_one_article(
+        tmp_path,
+        "Omar Reyes, a teacher who died in hospital on Monday, was 46.\n\n"
+        "Mourners remembered Lina Farouk, who was killed on Tuesday.\n\n"
+        "Hundreds mourned Lina Farouk, a poet killed on Tuesday night.\n\n"
+        "Omar Reyes, who met the mayor on Sunday, was a teacher.\n",
+        title="Mourners",
+        published="2020-05-29",
+    )
+    tables = analysis.build(tmp_path, cache_dir=cache_dir)
+    names = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
+    dated = tables.events[tables.events.date_text.notna()]
+    rows = [
+        (text, action, names.get(p) if isinstance(p, str) else None)
+        for text, action, p in zip(
+            dated.date_text, dated.action, dated.patient_entity_id, strict=True
+        )
+    ]
+    assert rows == [
+        ("Monday", "die", "Omar Reyes"),
+        ("Tuesday", "kill", "Lina Farouk"),
+        ("Tuesday night", "kill", "Lina Farouk"),
+        ("Sunday", "meet", None),
+    ]

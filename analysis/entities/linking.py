@@ -26,6 +26,8 @@ NEARBY_DAYS = 7
 #: corpus resolves it to (`DOMINANT_*`) when that person is named in full in this many times as
 #: many articles as the relative.
 PROMINENCE = 10
+#: A word in capitals this long or longer may be a surname ("HOLT:"); shorter ones are acronyms.
+CAPITALS_SURNAME = 4
 
 
 def _link_single_names(
@@ -40,7 +42,10 @@ def _link_single_names(
     """Links one-word person mentions to one full name: the one their article used before them
     first, then the corpus, on evidence.
 
-    In its own article a word joins the one compatible full name used before it, unless the article
+    In its own article a word joins the one compatible full name used before it (a word mostly
+    labelled a place or a nationality only as that name's surname, in an article that never
+    places it: "in X"; a word in capitals, "HOLT:", only as the surname of that name, 4 letters
+    or more, which the person's full names write as a name), unless the article
     gives it a title ("Sen. X") that this person never has and exactly one other person of that
     surname has: then that one; or, untitled, unless the corpus resolves the word to another person
     (`DOMINANT_*`) named in full in `PROMINENCE` times as many articles (a relative's full name,
@@ -94,6 +99,8 @@ def _link_single_names(
         surnames_of[clusters.find(key)].add(key.split()[-1])
     majority: dict[str, str | None] = {}  # by key: a key's group is the same for all its mentions
     cued = {(m.article_id, m.key) for m in mentions if m.cues["PERSON"] > 0}
+    # (article, word) used as a place there ("in X", "the X region"): no surname in that article
+    placed = {(m.article_id, m.key) for m in mentions if m.cues["GPE"] > 0}
     cued_in: dict[str, set[str]] = defaultdict(set)  # word → articles using it as a person's
     for article_id, key in cued:
         cued_in[key].add(article_id)
@@ -106,7 +113,7 @@ def _link_single_names(
     own: list[tuple[int, Mention, str]] = []  # untitled links to the one name of the article
     resolved: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for i, m in enumerate(mentions):
-        if len(m.key.split()) != 1 or _has_org_word(m.key) or _is_acronym(m.text):
+        if len(m.key.split()) != 1 or _has_org_word(m.key):
             continue
         if m.key in platforms():
             continue  # a platform's name is an organisation's, never a person's surname
@@ -114,10 +121,28 @@ def _link_single_names(
             majority[m.key] = _majority_label(groups[m.key])
         roots = compatible(m.key)
         here = sorted(r for r in roots if first_named.get((m.article_id, r), m.start) < m.start)
+        if _is_acronym(m.text):
+            # a surname in capitals (a transcript's "HOLT:", a headline in capitals) after the
+            # full name, which writes it as a name ("Ann Holt"): that person's; any other word
+            # in capitals is an acronym, no one's ("Ann Holt EPA" is no person's name)
+            if (
+                len(m.text) >= CAPITALS_SURNAME
+                and len(here) == 1
+                and m.key in surnames_of[here[0]]
+                and majority[m.key] not in ("GPE", "LOC", "NORP")
+                and _written_as_name(m.key, here[0], groups, clusters)
+                and clusters.can_merge(m.key, here[0])
+            ):
+                links[i] = here[0]
+            continue
         if (
             majority[m.key] in ("GPE", "LOC", "NORP")
             and not _used_as_person(groups[m.key])
-            and not (len(here) == 1 and m.key in surnames_of[here[0]])
+            and not (
+                len(here) == 1
+                and m.key in surnames_of[here[0]]
+                and (m.article_id, m.key) not in placed
+            )
         ):
             continue  # place and nationality words are not surnames, unless the article says so
         short_form = m.key in org_heads and (m.article_id, m.key) not in cued
@@ -202,6 +227,20 @@ def _link_single_names(
         if choice is not None and clusters.can_merge(m.key, choice):
             links[i] = choice
     return links
+
+
+def _written_as_name(
+    word: str, root: str, groups: Mapping[str, list[Mention]], clusters: _Clusters
+) -> bool:
+    """Returns whether a person's full names write the surname `word` (folded) as a name, not
+    in capitals, at least once ("Ann Holt", not only "Ann HOLT" or "Ann Holt EPA")."""
+    return any(
+        not m.tokens[-1].isupper()
+        for name in clusters.members[root]
+        if len(name.split()) >= 2 and name.split()[-1] == word
+        for m in groups.get(name, [])
+        if m.tokens
+    )
 
 
 def _full_name_roots(

@@ -14,7 +14,7 @@ from datetime import date
 from ..text.names import NameBlocks, name_similarity, transliteration_key
 from .cues import PLACE_LABELS, _has_org_word
 from .mentions import Mention, _glued, _majority_label, _person_evidence
-from .vocabulary import alias_groups, same_given_name, surname_particles
+from .vocabulary import alias_groups, is_given_name, same_given_name, surname_particles
 
 #: Letters a nationality and its country's name share at least (Ukrainian/Ukraine).
 STEM = 4
@@ -68,18 +68,29 @@ _OWNER = re.compile(r"\w['’]s\s")
 def _looks_like_person(
     key: str, group: list[Mention], places: set[str], org_heads: set[str]
 ) -> bool:
-    """A full name with person evidence, no organisation word, no place word, not glued to
-    another word (`_glued`), no owner's possessive inside ("X's Ann Smith"), and not starting
-    with an organisation's first word ("Amnesty Ukraine") unless the model labels the full name
-    PERSON most of the time (a first name that starts a university's name); a surname that
-    starts an organisation's name ("X Foundation") does not stop it."""
+    """A full name with person evidence, no organisation word, no place word (but a surname
+    that is one when the model labels the full name PERSON most of the time and its first word
+    is a common given name that starts no organisation's name: "Ann Holt" where "Holt" alone is
+    mostly a place's label, not "N. Holt" nor "Amnesty Ukraine"), not glued to another word
+    (`_glued`), no owner's possessive inside ("X's Ann Smith"), and not starting with an
+    organisation's first word ("Amnesty Ukraine") unless the model labels the full name PERSON
+    most of the time (a first name that starts a university's name); a surname that starts an
+    organisation's name ("X Foundation") does not stop it."""
     words = key.split()
     return (
         len(words) >= 2
         and not _glued(group)
         and not any(_OWNER.search(m.text) for m in group)
         and not _has_org_word(key)
-        and not set(words) & places
+        and not set(words[:-1]) & places
+        and (
+            words[-1] not in places
+            or (
+                _majority_label(group) == "PERSON"
+                and is_given_name(words[0])
+                and words[0] not in org_heads
+            )
+        )
         and (words[0] not in org_heads or _majority_label(group) == "PERSON")
         and _person_evidence(group)
     )

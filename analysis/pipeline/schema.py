@@ -404,7 +404,8 @@ TABLES: dict[str, Table] = {
                     "date_note",
                     "str",
                     "What looks wrong in the date words (a weekday that does not fall on the "
-                    "date beside it); also a row of `problems`.",
+                    "date beside it; a date before 1678, which the table cannot hold, left "
+                    "missing); also a row of `problems`.",
                 ),
                 Column(
                     "in_quote",

@@ -24,6 +24,7 @@ from .cues import (
     PRONOUN_NEAR,
     PRONOUN_WINDOW,
     SPEAKER_LABELS,
+    TITLE_ABBREVIATIONS,
     find_channel,
 )
 from .marks import Quoted
@@ -202,11 +203,15 @@ class ArticleContext:
     def _people_in(self, start: int, end: int) -> list[str]:
         return [m.entity_id for m in self.mentions.within(start, end) if m.label == "PERSON"]
 
-    def _person_antecedent(self, pronoun: Token, lower: str, depth: int = 0) -> str | None:
+    def _person_antecedent(
+        self, pronoun: Token, lower: str, depth: int = 0, seen: str | None = None
+    ) -> str | None:
         """The nearest person named as a subject before the pronoun whose known gender does not
         contradict it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences
         back. A sentence whose subject is a pronoun of the same gender hands over to that
-        pronoun's antecedent. Two different people in the nearest sentence → missing. Gender
+        pronoun's antecedent. Two different people in the nearest sentence → missing; so is a
+        person named nearer, not as a subject, unless that is the person found further back
+        (`seen`: "X added … a system built for X. “…,” she said."). Gender
         comes from titles, common given names ("Margaret" is a woman's) and he/she read in a
         sentence naming only that person."""
         gender = PERSON_PRONOUNS[lower]
@@ -231,15 +236,31 @@ class ArticleContext:
                 for t in tokens
             )
             unnamed_subject = unnamed_subject or named_subject
-            people = [
-                p
+            subjects = [
+                (p, head)
                 for p, head in self._subject_people(start, end)
                 if self.genders.get(p, gender) == gender
                 and not bound_by_pronoun(head, tokens, gender)
             ]
-            distinct = list(dict.fromkeys(people))
+            distinct = list(dict.fromkeys(p for p, _ in subjects))
+            if len(distinct) > 1 and n > 0 and pronoun.head.lemma_.lower() in SPEECH_VERBS:
+                # "X said Y would win. “…,” he said.": for the subject of a speech verb, the
+                # one who spoke there (not in a "when Y suggested" clause), else the main
+                # clause's subject ("Y, X said, has won. “…,” he said." is X's)
+                spoke = {
+                    p
+                    for p, head in subjects
+                    if head.head.lemma_.lower() in SPEECH_VERBS and head.head.dep_ != "advcl"
+                }
+                main = {
+                    p for p, head in subjects if head.dep_ == "nsubj" and head.head.dep_ == "ROOT"
+                }
+                if len(spoke) == 1:
+                    distinct = list(spoke)
+                elif not spoke and len(main) == 1:
+                    distinct = list(main)
             if len(distinct) == 1:
-                return distinct[0]
+                return distinct[0] if seen in (None, distinct[0]) else None
             if len(distinct) > 1:
                 return None
             same = [
@@ -253,7 +274,7 @@ class ArticleContext:
             if handed and not named_subject and depth < PRONOUN_WINDOW:
                 # "“…,” she said about X. “…,” she said.": the nearer "she" is a subject, X
                 # is not; the pronoun stands for what that "she" stands for.
-                return self._person_antecedent(handed[-1], handed[-1].lower_, depth + 1)
+                return self._person_antecedent(handed[-1], handed[-1].lower_, depth + 1, seen)
             nearer = [
                 p
                 for p in self.mentions.within(start, end)
@@ -262,7 +283,13 @@ class ArticleContext:
                 and self.known_genders.get(p.entity_id, gender) == gender
             ]
             if start < sent.start_char and nearer:
-                return None  # someone nearer was named, not as a subject: cannot tell
+                named = {p.entity_id for p in nearer} | ({seen} if seen else set())
+                if len(named) > 1:
+                    return None  # someone nearer was named, not as a subject: cannot tell
+                # "X added that … a system built for X." : the one named nearer may be the person
+                # found further back, and only that person
+                seen = named.pop()
+                continue
             described = [
                 t
                 for t in tokens
@@ -278,7 +305,7 @@ class ArticleContext:
                 found = self._tied(described[-1], [described[-1]])
                 return found if found and self.labels.get(found) == "PERSON" else None
             if same and depth < PRONOUN_WINDOW:
-                return self._person_antecedent(same[0], same[0].lower_, depth + 1)
+                return self._person_antecedent(same[0], same[0].lower_, depth + 1, seen)
         return None
 
     def _same_speaker(self, pronoun: Token, history: list[Attribution]) -> str | None:
@@ -320,12 +347,19 @@ class ArticleContext:
                 # that is a thing, not a person ("X's captain, Y," is Y)
                 found.append((m.entity_id, owned))
                 continue
+            through = False  # climbed through a preposition
             while head.head != head and (
                 head.dep_ in ("compound", "flat", "appos", "amod", "nmod")
                 or head.dep_ in ("pobj", "prep")
                 and head.head.pos_ in ("NOUN", "PROPN", "ADP")
             ):
+                through = through or head.dep_ == "pobj"
                 head = head.head
+            if through and any(
+                n.entity_id != m.entity_id and n.label == "PERSON"
+                for n in self.mentions.overlapping(head.idx, head.idx + len(head))
+            ):
+                continue  # "X, a former aide to Y, doubted …": Y describes the subject X
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
                 found.append((m.entity_id, head))
         return found
@@ -438,9 +472,17 @@ class ArticleContext:
         """A description the article ties to one named entity before this point: "the mayor"
         after "the mayor, Ivan Horbenko," or "Mayor Ivan Horbenko"."""
         lemma = token.lemma_.lower()
+        short = TITLE_ABBREVIATIONS.get(lemma, frozenset())
         tied = []
-        for t in (self.doc[i] for i in range(token.i) if self.lemmas[i] == lemma):
-            if t.pos_ != "NOUN":
+        for i in range(token.i):
+            t = self.doc[i]
+            if short and self.lowers[i].rstrip(".") in short and t.pos_ == "PROPN":
+                if t.dep_ == "compound":  # "Sen. X" ties "the senator"
+                    named = self._mention_in(t.head.idx, t.head.idx + len(t.head))
+                    if named and self.labels.get(named) == "PERSON":
+                        tied.append(named)
+                continue
+            if self.lemmas[i] != lemma or t.pos_ != "NOUN":
                 continue
             partners = [c for c in t.children if c.dep_ == "appos"]
             if t.dep_ in ("appos", "compound"):

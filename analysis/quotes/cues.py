@@ -58,6 +58,13 @@ OWNER_NOUNS = _CUES["owner_nouns"]
 INVERTED_VERBS = _CUES["inverted_verbs"]
 #: Words right before a partial quote that make it a name ("so-called", "titled").
 NAME_OPENERS = _CUES["name_openers"]
+#: Words opening a sentence that goes on with the previous quotation ("Instead, “…”").
+CONTINUING_WORDS = _CUES["continuing_words"]
+#: The abbreviated titles of each role noun ("senator" → {"sen"}).
+TITLE_ABBREVIATIONS: dict[str, frozenset[str]] = {}
+for _pair in sorted(_CUES["abbreviated_titles"]):
+    _short, _noun = _pair.split()
+    TITLE_ABBREVIATIONS[_noun] = TITLE_ABBREVIATIONS.get(_noun, frozenset()) | {_short}
 #: How many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 6
 #: Past this many sentences back, only when no sentence nearer has a name or a role noun as its

@@ -20,6 +20,7 @@ from .cues import (
     DOCUMENT_NOUNS,
     GENERIC_ORG_NOUNS,
     INVERTED_VERBS,
+    NAME_TITLES,
     ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
@@ -91,7 +92,46 @@ class QuoteFinder(ArticleContext):
         if opener is not None:
             word = self.doc[bisect_left(self.offsets, opener.start)]
             return Attribution(opener.entity_id, opener.text, how="colon"), word
+        if current is not None:
+            return self._subject_before_colon(current)
         return Attribution(), None
+
+    def _subject_before_colon(self, quote: tuple[int, int]) -> tuple[Attribution, Token | None]:
+        """ "In a later interview, X went further: “…”": the person named as the subject of
+        the clause that ends with the colon opening the quotation — a name, not a pronoun or
+        a description, outside any quotation; not for a question ("X faced the question:
+        “…?”" is put to X)."""
+        quote_start = quote[0]
+        if self.text[quote[0] : quote[1]].rstrip(" ”\"’'»")[-1:] == "?":
+            return Attribution(), None
+        colon = self.text.rfind(":", max(0, quote_start - 5), quote_start)
+        if colon < 0 or not _COLON_OPENS.fullmatch(self.text[colon:quote_start]):
+            return Attribution(), None
+        verb = self.doc[bisect_left(self.offsets, colon) - 1]
+        while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or subject.pos_ != "PROPN" or self.quoted.covers(subject.idx):
+            return Attribution(), None
+        own = self._own_mention(subject)
+        if own is None or own.label != "PERSON" or self.names_someone_else(own.entity_id, own.text):
+            return Attribution(), None
+        return Attribution(own.entity_id, own.text, verb.lemma_.lower(), how="colon"), verb
+
+    def _named_before_description(self, words: list[Token]) -> str | None:
+        """The person whose name stands right before a definite description, a comma between
+        ("X, the chairwoman of Y,"): the description is that person's apposition."""
+        if words[0].lower_ != "the":
+            return None
+        start = words[0].idx
+        before = [
+            m
+            for m in self.mentions.within(max(0, start - 80), start)
+            if m.label == "PERSON" and not self.quoted.covers(m.start)
+        ]
+        if not before or not _APPOSITION_OPENS.fullmatch(self.text[before[-1].end : start]):
+            return None
+        return before[-1].entity_id
 
     def _named_before_colon(self, quote_start: int) -> Mention | None:
         """ "… pollster X: “…”": the person named right before the colon that opens the
@@ -283,6 +323,10 @@ class QuoteFinder(ArticleContext):
             hung = subject_hung_on_relative(verb)
             if hung is not None:
                 return hung
+            if verb.dep_ == "conj" and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj":
+                verb = verb.head.head  # "X put on a drawl and joked": the parser joined
+                seen += 1  # "joked" to the object; it goes on with the verb owning it
+                continue
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
                 verb = verb.head.head  # "X won applause upon saying …" → the verb "upon" hangs on
                 seen += 1
@@ -318,6 +362,12 @@ class QuoteFinder(ArticleContext):
         if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
             token = token.head.head
         own = self._own_mention(token)
+        if own is None and token.lower_.rstrip(".") in NAME_TITLES:
+            # "former Y Gov. and Z Chairman X said": the parser joins a title and the name
+            # it goes with as two subjects; one person
+            joint = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+            if len(joint) == 1 and self._own_mention(joint[0]) is not None:
+                return self.resolve(joint[0], history)
         appositions = [] if own is not None else token.children
         for apposition in (c for c in appositions if c.dep_ == "appos"):
             end = apposition.idx + len(apposition)
@@ -391,6 +441,10 @@ class QuoteFinder(ArticleContext):
             and self._quiet_since(last, token.idx)
         ):
             return Attribution(last.entity_id, label, how="cue")
+        named_before = self._named_before_description(words)
+        if named_before is not None:
+            # "X, the chairwoman of Y, recalled", "said X, the group's strategist, who added"
+            return Attribution(named_before, label, how="cue")
         determiners = [words[0], *(c for c in token.lefts if c.dep_ in ("det", "nummod", "poss"))]
         if any(
             t.lower_ in ("a", "an", "another", "one", "his", "her", "its", "their")
@@ -403,6 +457,8 @@ class QuoteFinder(ArticleContext):
 
 #: Between a name and the quotation it introduces: a colon, an opening mark, spaces.
 _COLON_OPENS = re.compile(r"\s*:\s*[“\"«„]?")
+#: Between a name and the definite description in apposition to it: a comma.
+_APPOSITION_OPENS = re.compile(r",\s*")
 #: Text with no word: quote marks, punctuation and spaces only.
 _UNWORDED = re.compile(r"[\W_]*")
 #: An apposition set off by commas between a name and its verb: ", founder of the X Center, ".

@@ -12,7 +12,7 @@ import pandas as pd
 from ..text.datelines import find_datelines
 from ..text.lexicon import SPEECH_VERBS, words
 from .clauses import subject_hung_on_relative
-from .cues import REPORTING_VERBS
+from .cues import CONTINUING_WORDS, REPORTING_VERBS
 from .issuers import attribute_to_owner
 from .marks import MarkReader, Quoted, Segment, follows_name_opener
 from .named import MentionIndex
@@ -26,6 +26,9 @@ _CONTINUES = re.compile(r"^(?:and |but )?that\b", re.IGNORECASE)
 #: What may stand between a quotation's end and a sentence that goes on with its attribution:
 #: the closing mark and spaces, no paragraph break.
 _TAIL_GAP = re.compile(r"[”\"»’ ]*")
+#: What may stand between the sentence of an attribution and a quotation going on right after
+#: it in the same paragraph.
+_ADJOINING = re.compile(r"[ “\"«„]*")
 #: What may stand between a sentence's start and a quotation that opens it.
 _OPENING_MARKS = re.compile(r"[\s“\"«„(\[]*")
 #: A partial quote of at most this many words with no speaker is a scare quote or a title.
@@ -178,8 +181,18 @@ def find_quotes(
             owned = [previous] if previous is not None else []
             who = attribute_to_owner(finder, [*owned, *span_sents], first.start, history) or who
         goes_on = kind == "direct" or _CONTINUES.match(finder.text_of(span_sents[0])) is not None
-        if who.how == "none" and goes_on and not _has_verb(span_sents, quoted, within):
-            who = _follow_on(finder, history, start, end)
+        opening = body[span_sents[0].start_char : start]
+        if not goes_on and _adjoins(body, history, span_sents[0].start_char, within[0]):
+            # "“…,” X said. Instead, “…”": a connective and the quotation, right after the
+            # attribution
+            goes_on = _connective_only(opening)
+        if who.how == "none" and goes_on:
+            # "“…,” X said. “…” - a point of the reporter's": a quotation right after the
+            # previous one's attribution, in its paragraph, may go on with the reporter's
+            # words; elsewhere the sentence has no verb of its own.
+            before = end if _adjoins(body, history, start, within[0]) else len(body)
+            if not _has_verb(span_sents, quoted, (within[0], min(within[1], before))):
+                who = _follow_on(finder, history, start, end)
         who.at = max(end, int([*span_sents, *tail][-1].end_char))
         history.append(who)
         earlier_quotes.append((text, who))
@@ -235,17 +248,20 @@ def _follow_on(
     finder: QuoteFinder, history: list[Attribution], offset: int, end: int
 ) -> Attribution:
     """A paragraph that is only a quotation continues the previous speaker, unless someone else
-    was named or quoted in between, or the next paragraph is a dash line (`— X, Y`: a roundup
-    line says whose the words are, even one the rules could not read)."""
+    was named or quoted in between (not only in sentences whose first subject is the speaker's
+    name), or the next paragraph is a dash line (`— X, Y`: a roundup line says whose the words
+    are, even one the rules could not read)."""
     if not history or history[-1].entity_id is None:
         return Attribution()
     line = finder.text[finder.paragraph_span(end - 1)[1] :].lstrip().split("\n", 1)[0]
     if line[:1] in _DASHES and line.rstrip(" .")[-1:] not in _DASHES:
         return Attribution()  # not a heading between dashes ("– A new start –")
     prior = history[-1]
-    if set(finder.named_between(prior.at, offset)) - {prior.entity_id}:
-        return Attribution()
     span = finder.doc.char_span(prior.at, offset, alignment_mode="contract")
+    if set(finder.named_between(prior.at, offset)) - {prior.entity_id} and not _about(
+        finder, span, prior.entity_id
+    ):
+        return Attribution()
     introduced = [
         t
         for t in span or []
@@ -254,6 +270,20 @@ def _follow_on(
     if any(finder.mention_at(t.idx) != prior.entity_id for t in introduced):
         return Attribution()  # a new name as a subject, even one the entity rules missed
     return Attribution(prior.entity_id, how="follow_on")
+
+
+def _about(finder: QuoteFinder, span: Span | None, entity_id: str | None) -> bool:
+    """Returns whether every sentence of a span between two quotations opens with the
+    speaker's name as its first subject ("X has high hopes for Y."): the others named
+    there are what the speaker spoke of, not new speakers."""
+    sentences = {t.sent.start: t.sent for t in span or [] if t.is_alpha}
+    if not sentences:
+        return False
+    for sent in sentences.values():
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or finder.mention_at(subject.idx) != entity_id:
+            return False
+    return True
 
 
 def link_utterances(rows: list[dict[str, Any]]) -> None:
@@ -282,6 +312,24 @@ def link_utterances(rows: list[dict[str, Any]]) -> None:
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> int:
     return next(i for i, (s, e) in enumerate(paragraphs) if s <= offset <= e)
+
+
+def _adjoins(body: str, history: list[Attribution], offset: int, paragraph: int) -> bool:
+    """Returns whether a quotation starts right after the sentence of the last attribution,
+    in the same paragraph (starting at `paragraph`): only spaces and opening marks between."""
+    if not history or not paragraph <= history[-1].at <= offset:
+        return False
+    gap = body[history[-1].at : offset]
+    return _ADJOINING.fullmatch(gap) is not None and bool(
+        body[paragraph : offset - len(gap)].strip()
+    )
+
+
+def _connective_only(opening: str) -> bool:
+    """Returns whether a sentence's words before its quotation are one connective word
+    ("Instead,", "Then", "Indeed,"), with punctuation and opening marks."""
+    found = re.findall(r"[\w'’-]+", opening)
+    return len(found) == 1 and found[0].lower() in CONTINUING_WORDS
 
 
 def _has_verb(sents: Iterable[Span], quoted: Quoted, within: tuple[int, int]) -> bool:

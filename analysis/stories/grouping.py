@@ -16,7 +16,10 @@
    first, each join only while the mean cosine between every article of one group and every
    article of the other stays at least `GROUP_GUARD` (computed from the groups' summed vectors,
    so a join costs one dot product): a story can run longer than the window through its days,
-   but two stories that share one article's worth of words are not chained.
+   but two stories that share one article's worth of words are not chained. Two groups of two
+   articles or more need `JOIN_SUPPORT` such pairs across them, not one; and whatever the order
+   of the joins, a group is then cut at a pair that alone holds two of its cores together
+   (`cores.cut_bridges`).
 5. **Shared passages.** An article still alone that carries `PASSAGE_SHARED` or more passages
    (`PASSAGE_WORDS` consecutive words) of an article of another outlet within the window joins
    that article's story when its mean cosine with it reaches `PASSAGE_GUARD`: a piece quoting a
@@ -52,6 +55,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 from scipy import sparse
+
+from .cores import cut_bridges
 
 #: Title words and lead entities count this many times a body word.
 LEAD_WEIGHT = 3.0
@@ -102,6 +107,10 @@ PAIR_THRESHOLD = 0.15
 #: Mean cosine between two groups that a join needs (chosen on three hand-labelled ABP periods,
 #: docs/stories.md).
 GROUP_GUARD = 0.11
+#: Two groups of two articles or more are joined only when at least this many pairs of their
+#: articles, one of each group, reach `PAIR_THRESHOLD`: one pair alone is a bridge between two
+#: stories as often as a sign of one (docs/stories.md, "Joins that one pair carries").
+JOIN_SUPPORT = 2
 
 _PASSAGE_WORD = re.compile(r"\w+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]{3}")
@@ -456,6 +465,17 @@ def group_articles(
     def summed(x: int) -> sparse.csr_matrix:
         return total[x] if x in total else vectors[x]
 
+    neighbours: dict[int, list[int]] = {}  # article -> the articles of its pairs >= threshold
+    for x, y, c in zip(i.tolist(), j.tolist(), score.tolist(), strict=True):
+        if c >= PAIR_THRESHOLD:
+            neighbours.setdefault(x, []).append(y)
+            neighbours.setdefault(y, []).append(x)
+    members: dict[int, list[int]] = {}  # a group's root -> its articles (groups of 2+)
+
+    def count_support(a: int, b: int) -> int:
+        """Returns how many pairs >= threshold join an article of group a to one of group b."""
+        return sum(root(y) == b for x in members.get(a, [a]) for y in neighbours.get(x, ()))
+
     fixed = [False] * n
     first_of: dict[str, int] = {}
     for k, story in enumerate(given or [None] * n):
@@ -482,10 +502,26 @@ def group_articles(
             continue
         if size[a] < size[b] or (size[a] == size[b] and a > b):
             a, b = b, a
+        if size[b] > 1 and count_support(b, a) < JOIN_SUPPORT:
+            continue  # two groups that one pair of articles bridges
         parent[b] = a
         size[a] += size[b]
+        members.setdefault(a, [a]).extend(members.pop(b, [b]))
         total[a] = summed(a) + summed(b)
         total.pop(b, None)
+    if not everyone_given:  # step 4's groups cut where one pair alone holds two cores together
+        groups = [root(k) for k in range(n)]
+        free = [(x, y) for x, y in zip(i.tolist(), j.tolist(), strict=True) if not fixed[groups[x]]]
+        parent[:] = cut_bridges(groups, free)
+        if parent != groups:
+            rows: dict[int, list[int]] = {}
+            for k, r in enumerate(parent):
+                rows.setdefault(r, []).append(k)
+            for r, mine in rows.items():
+                size[r] = len(mine)
+                total.pop(r, None)
+                if len(mine) > 1:
+                    total[r] = sparse.csr_matrix(vectors[mine].sum(axis=0))
     syndicated = [] if everyone_given else find_syndicated_pairs(articles, days, carried_by, counts)
     for x, y in syndicated:
         a, b = root(x), root(y)

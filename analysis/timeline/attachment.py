@@ -21,6 +21,11 @@ from .dates import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+#: Dependencies of a gerund used as a noun, the subject or object of its verb ("whose drowning on
+#: Monday has led to new rules"): it takes that verb's tense. Not a clausal subject (`csubj`):
+#: on ABP text those were a gerund clause the parser misplaced and a coming deadline told with
+#: a past verb (invented: "meeting Friday's target was never likely").
+_NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: How far (in verbs) the search for a subject or a tense climbs the parse.
 MAX_CLIMB = 4
 #: Prepositions before a dated noun that make it the occasion of the verb (data/noun_dates.yml).
@@ -178,12 +183,19 @@ def find_tense(verb: Token) -> str | None:
         if "to" in words and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words):
             # "plans to reopen", "is expected to be held Aug. 30"
             if head.lemma_.lower() in FUTURE_GOVERNORS:
-                if any(c.lower_ == "had" for c in head.children):
+                # an adjective's "had" hangs from its copula ("had been due to lapse Friday")
+                held = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+                if any(c.lower_ == "had" for c in (*head.children, *held.children)):
                     return "pluperfect"  # "had been scheduled to reopen Friday"
                 return "future"  # "plans to reopen", "is to meet", "agreed to sell"
             verb = head
             continue
         if verb.tag_ in ("VBN", "VBG") and verb.dep_ in ("acl", "advcl", "xcomp", "relcl"):
+            verb = head
+            continue
+        if verb.tag_ == "VBG" and not aux and verb.dep_ in _NOUN_SLOTS:
+            # a gerund as a noun takes its verb's tense: "whose drowning on Monday has led to
+            # new rules" (the Monday before), "will discuss the closing on Friday" (the coming)
             verb = head
             continue
         if verb.dep_ == "prep" and verb.lower_ in COMPARISON_PREPOSITIONS:

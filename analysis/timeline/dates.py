@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .not_dates import is_name, recurs, starts_name
+from .not_dates import is_name, names_other_thing, recurs, starts_name
 from .placing import (
     MONTHS,
     QUARTERS,
@@ -147,6 +147,11 @@ TAGGED_KINDS = frozenset({"month", "year"})
 #: Kinds that can be an anchor for a later "a year earlier", "that year", … .
 ANCHOR_KINDS = frozenset({"month_day", "month_year", "month", "quarter", "year"})
 
+#: The first and last day the tables hold (pandas' nanosecond dates run from September 1677 to
+#: April 2262): a date outside ("500 years ago") is left missing, with a note.
+FIRST_DAY = dt.date(1678, 1, 1)
+LAST_DAY = dt.date(2261, 12, 31)
+
 _DIRECTIONS = yaml.safe_load((Path(__file__).parent / "data" / "directions.yml").read_text())
 #: Words just before a date that make it a coming day ("payable March 3"), lowercase.
 FORWARD_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["forward_words"])
@@ -165,6 +170,14 @@ _BACKWARD_BEFORE = re.compile(
 )
 _FORWARD_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORWARD_WORDS) + r")\s*$",
+    re.IGNORECASE,
+)
+#: The same words with a preposition between them and the date ("the report is due in June",
+#: "rules effective on Monday"): forward unless the verb is past ("the fee was due in June").
+_FORWARD_THROUGH = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORWARD_WORDS if " " not in w)
+    + r")\s+(?:in|on|by)\s+$",
     re.IGNORECASE,
 )
 
@@ -282,7 +295,7 @@ def find_dates(
                 continue
             if is_name(text, start, m.end()) or starts_name(kind, m, text, start):
                 continue
-            if recurs(kind, m, text, start):
+            if recurs(kind, m, text, start) or names_other_thing(kind, m, text, start):
                 continue
             taken.append((start, m.end()))
             matches.append((start, kind, m))
@@ -327,6 +340,10 @@ def find_dates(
         if resolved is None:
             continue
         day, day_end, precision, part = resolved
+        note = _weekday_note(m, day)
+        if day is not None and not FIRST_DAY <= day <= (day_end or day) <= LAST_DAY:
+            note = _out_of_range_note(day)  # "500 years ago": a day the table cannot hold
+            day = day_end = None
         phrase = DatePhrase(
             start=start + offset,
             end=m.end() + offset,
@@ -338,7 +355,7 @@ def find_dates(
             part_of_day=part,
             resolution="relative" if kind in RELATIVE_KINDS | ANCHORED_KINDS else "explicit",
             direction=direction,
-            note=_weekday_note(m, day),
+            note=note,
         )
         found.append(phrase)
         if kind in ANCHOR_KINDS and day is not None:
@@ -390,6 +407,8 @@ def _direction(
     cue = tense(start, m.end()) if tense else None
     if cue != "pluperfect" and _FORWARD_BEFORE.search(text[:start]):
         return "forward"
+    if cue not in ("past", "perfect", "pluperfect") and _FORWARD_THROUGH.search(text[:start]):
+        return "forward"  # "the report is due in June"
     if kind == "weekday" and not rel and re.match(r"['’]s\b", text[m.end() :]):
         return _possessive_direction(cue, text, start, _days_back(m, published))
     if cue not in ("future", "future_in_past") and _BACKWARD_BEFORE.search(text[:start]):
@@ -435,6 +454,14 @@ def _days_back(m: re.Match[str], published: dt.date | None) -> int | None:
     if published is None:
         return None
     return (published.weekday() - WEEKDAYS[m.group("weekday").lower()]) % 7
+
+
+def _out_of_range_note(day: dt.date) -> str:
+    """Returns the note of a date outside the days the tables hold (`FIRST_DAY` … `LAST_DAY`)."""
+    return (
+        f"the date falls in {day.year}, outside the days the tables can hold"
+        f" ({FIRST_DAY.year}–{LAST_DAY.year}); it is left missing"
+    )
 
 
 def _weekday_note(m: re.Match[str], day: dt.date | None) -> str | None:

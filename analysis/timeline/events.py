@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 #: Actions that all count as making a statement public (one happening can be told with any).
 STATEMENT_ACTIONS = SPEECH_VERBS | frozenset("publish issue release contact post".split())
 _ONCE = yaml.safe_load((Path(__file__).parent / "data" / "once_acts.yml").read_text())
+#: Relative pronouns that stand for the person a relative clause describes ("X, who died").
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that"})
 #: Acts that happen once to the person they are done to (data/once_acts.yml): lemma → the
 #: dependencies that hold that person.
 ONCE_ACTS: dict[str, tuple[str, ...]] = {
@@ -261,9 +263,22 @@ def _patient(verb: Token, ctx: _Context) -> str | None:
     for child in verb.children:
         if child.dep_ not in deps:
             continue
+        if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return _person_of(verb.head, ctx)  # "X, a teacher who died on Monday"
         for token in child.subtree:
             if (found := mention_at(token, ctx)) and label_at(token, ctx) == "PERSON":
                 return found[1]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and "nsubjpass" in deps:
+        return _person_of(verb.head, ctx)  # "X, the teacher killed on Monday"
+    return None
+
+
+def _person_of(noun: Token, ctx: _Context) -> str | None:
+    """Returns the person entity a noun names: its own mention, or that of the name it stands
+    in apposition to ("Omar Reyes, a teacher"); else None."""
+    for token in (noun, noun.head) if noun.dep_ == "appos" else (noun,):
+        if (found := mention_at(token, ctx)) and label_at(token, ctx) == "PERSON":
+            return found[1]
     return None
 
 

@@ -124,6 +124,7 @@ def group_happenings(
         if abs((e.date - records[j].date).days) <= ONCE_ACT_DAYS:
             groups.join(i, j, conflict_allowed=True)
 
+    told = [(first[i], last[i]) if stated[i] else None for i in range(len(records))]
     at: dict[tuple[str, int], list[int]] = {}
     for i, e in enumerate(records):
         at.setdefault((str(e.article_id), int(e.sentence_id)), []).append(i)
@@ -131,17 +132,27 @@ def group_happenings(
     for article_a, sentence_a, article_b, sentence_b, link_kind, run in zip(
         *(links[c].tolist() for c in ends), strict=True
     ):  # plain lists: a large corpus has hundreds of thousands of links
-        for i in at.get((article_a, sentence_a), []):
-            for j in at.get((article_b, sentence_b), []):
+        side_a, side_b = at.get((article_a, sentence_a), []), at.get((article_b, sentence_b), [])
+        for i in side_a:
+            for j in side_b:
                 if actors[i] is None or (actors[i], kind[i], story[i]) != (
                     actors[j],
                     kind[j],
                     story[j],
                 ):
                     continue
-                # Two dated tellings of one statement word for word may disagree: a conflict.
+                # Two dated tellings of one statement word for word may disagree: a conflict —
+                # unless either one agrees with another act of the same actor and kind in the
+                # other sentence ("said on Tuesday he would publish the list on March 14"
+                # against "will publish the list this Thursday": the publishing agrees; saying
+                # is another act).
                 strong = link_kind in STRONG_LINKS and run >= MIN_SHARED_WORDS
                 strong = strong and stated[i] and stated[j]
+                if strong and (
+                    _agrees_with_one(i, side_b, actors, kind, told)
+                    or _agrees_with_one(j, side_a, actors, kind, told)
+                ):
+                    strong = False
                 groups.join(i, j, conflict_allowed=strong)
 
     published = _published_of(articles)
@@ -154,6 +165,22 @@ def group_happenings(
     for i, row in enumerate(rows):
         row["happening_id"] = i
     return rows
+
+
+def _agrees_with_one(
+    i: int, others: list[int], actors: list[Any], kind: list[str], told: list[Any]
+) -> bool:
+    """Says whether event i shares a day with one of `others` of the same actor and kind (a
+    dated telling of the same act in a linked sentence); `told`: each event's stated (first,
+    last) day, None when it states none."""
+    mine = told[i]
+    return mine is not None and any(
+        (actors[j], kind[j]) == (actors[i], kind[i])
+        and (theirs := told[j]) is not None
+        and theirs[0] <= mine[1]
+        and mine[0] <= theirs[1]
+        for j in others
+    )
 
 
 class _Groups:

@@ -1,8 +1,9 @@
 """Words that look like dates but are none: titles, dates naming something, a weekday or month
-starting a name, named days ("Super Tuesday") and days or months that recur ("each July").
+starting a name, named days ("Super Tuesday"), days or months that recur ("each July"), the year
+of a copyright notice and a month that is a noun of a name ("the March for Safer Streets").
 
 `dates.find_dates` skips every match these say is no date (docs/timeline.md, "Not dates").
-Words: `data/named_days.yml`, `data/recurring.yml`.
+Words: `data/named_days.yml`, `data/recurring.yml`, `data/names.yml`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,22 @@ RECURRING_WORDS: tuple[str, ...] = tuple(
 )
 _RECURRING_BEFORE = re.compile(
     r"\b(?:" + "|".join(map(re.escape, RECURRING_WORDS)) + r")\s+$", re.I
+)
+
+
+_NAMES = yaml.safe_load((_DATA / "names.yml").read_text())
+#: Marks of a copyright notice, before the year it gives ("Copyright © 2019", "(c) 2018").
+COPYRIGHT_MARKS: tuple[str, ...] = tuple(_NAMES["copyright_marks"])
+_NOTICE_BEFORE = re.compile(
+    r"(?:"
+    + "|".join(re.escape(w) if not w.isalpha() else rf"\b{w}" for w in COPYRIGHT_MARKS)
+    + r")\s*(?:(?:1[89]|20)\d\d\s*[-–]\s*)?$",
+    re.I,
+)
+#: Months that are also nouns of a named thing ("the March for Safer Streets").
+MONTH_NOUNS = frozenset(_NAMES["month_nouns"])
+_NAME_AFTER = re.compile(
+    r"\s+(?:" + "|".join(_NAMES["name_prepositions"]) + r")\s+(?:the\s+)?([A-Z][a-z]+)"
 )
 
 
@@ -126,3 +143,17 @@ def starts_name(kind: str, m: re.Match[str], text: str, start: int) -> bool:
         and after.group(1).lower() not in MONTHS.keys() | WEEKDAYS.keys() | PARTS_OF_DAY.keys()
         and after.group(1).lower() not in ROLE_NOUNS
     )
+
+
+def names_other_thing(kind: str, m: re.Match[str], text: str, start: int) -> bool:
+    """Says whether a year is a copyright notice's ("Copyright © 2019 X", "(c) 2018 X", "©
+    2005-2019 X": `COPYRIGHT_MARKS` before it), or a bare month that is also a noun starts a
+    name (`MONTH_NOUNS` without a lead word, before of/for/on/against and a capitalised word
+    that is no date word: "allies such as March for Safer Streets", "the March on the Capitol";
+    not "in March for the first time", "since March on Capitol Hill")."""
+    if kind == "year":
+        return _NOTICE_BEFORE.search(text[:start]) is not None
+    if kind != "month" or m.groupdict().get("lead") or m.group("month").lower() not in MONTH_NOUNS:
+        return False
+    after = _NAME_AFTER.match(text[m.end() :])
+    return after is not None and after.group(1).lower() not in MONTHS | WEEKDAYS | PARTS_OF_DAY

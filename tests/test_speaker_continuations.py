@@ -1,0 +1,239 @@
+"""Speaker rules of the fifth speaker pass (issue 21): quotations that no speech verb marks but
+that a careful reader gives to someone — a quotation going on right after another's
+attribution, a quotation opened by a colon after a named subject. Invented articles, each
+expectation checked by hand and quoted from the article text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.speaker_articles import build_quotes, said
+from tests.test_speaker_cues import parsed, speakers_of
+
+ARTICLES = {
+    # A quotation right after the previous one's attribution, in its paragraph, followed by
+    # the reporter's own words.
+    "adjoining": (
+        "Jane Roe spoke in Eastfield on Monday.\n\n"
+        "“The key group is young voters,” said Jane Roe, chair of the Eastfield Democratic "
+        "Party. “Tom Okafor has to win them back” - by raising his profile and then showing "
+        "results.\n\n"
+        "The vote is next week.\n"
+    ),
+    # The same quotation as its own paragraph: the reporter's words after it make it no
+    # continuation.
+    "own_paragraph": (
+        "Jane Roe spoke in Eastfield on Monday.\n\n"
+        "“The key group is young voters,” said Jane Roe, chair of the Eastfield Democratic "
+        "Party.\n\n"
+        "“Tom Okafor has to win them back” - by raising his profile and then showing "
+        "results.\n\n"
+        "The vote is next week.\n"
+    ),
+    # A colon after a clause whose subject is a name opens the quotation; not a question put
+    # to that person, not a description or a pronoun.
+    "colon": (
+        "Tom Okafor spoke in Eastfield on Monday about the bridge.\n\n"
+        "On the radio that evening, Okafor pushed harder: “The bridge is a disgrace and the "
+        "council knows it.”\n\n"
+        "Okafor then faced the hardest question of the night: “Who will pay for the bridge?”\n"
+    ),
+    # A paragraph between two quotations whose subject is the speaker: the others it names are
+    # what she spoke of; a paragraph whose subject is someone else stops the continuation.
+    "about": (
+        "Ruth Adler runs the county party.\n\n"
+        "“Okafor can carry the county,” Adler notes.\n\n"
+        "Adler has high hopes for Okafor in November and has backed Tom Okafor since the "
+        "spring.\n\n"
+        "“He can win the county and the state.”\n"
+    ),
+    "someone_else": (
+        "Ruth Adler runs the county party.\n\n"
+        "“Okafor can carry the county,” Adler notes.\n\n"
+        "Tom Okafor has high hopes for himself in November.\n\n"
+        "“He can win the county and the state.”\n"
+    ),
+    # A he/she past a person named nearer, not as a subject: that person is the one found
+    # further back.
+    "nearer_same": (
+        "Mara Lind ran the county archive for a decade.\n\n"
+        "Lind added that the office kept every file. The archive later moved. No other director "
+        "ever had a system as good as the one built for Lind in her decade there.\n\n"
+        "“We lost nothing,” she said.\n"
+    ),
+    # A definite description right after a name and a comma is that person's apposition.
+    "apposition": (
+        "Firms have spent millions on the races.\n\n"
+        "“Money spent early decides the race,” said Ruth Adler, the guild's senior strategist, "
+        "who added that the group plans to focus on “local issues like roads.”\n"
+    ),
+    # A name inside the apposition of a subject (through a preposition) describes the subject.
+    "adviser": (
+        "The council voted on the bridge on Monday.\n\n"
+        "Tomas Reyes, a former aide to Mayor Peter Osei, doubted the plan as well.\n\n"
+        "“Nobody has shown me what it will cost,” he said.\n"
+    ),
+    # An abbreviated title ties its role noun: "Sen. X" is "the senator".
+    "senator": (
+        "Sen. Tomas Reyes was the first to react on Tuesday.\n\n"
+        "“The test shows the plan has failed,” the Westria senator and party leader wrote in a "
+        "post.\n\n"
+        "“We need a new plan,” he said.\n"
+    ),
+    # A sentence of a connective and a quotation right after an attribution goes on with it;
+    # not in a paragraph of its own.
+    "instead": (
+        "Tom Okafor spoke at the rally on Monday.\n\n"
+        "“We will not raise taxes,” Okafor said. Instead, “we will cut waste in every "
+        "department.”\n"
+    ),
+    "instead_apart": (
+        "Tom Okafor spoke at the rally on Monday.\n\n"
+        "“We will not raise taxes,” Okafor said.\n\n"
+        "Instead, “we will cut waste in every department” was the line of the day.\n"
+    ),
+    # A title the parser joins to the name it goes with as a second subject.
+    "two_titles": (
+        "The party met in Eastfield on Monday.\n\n"
+        "“Turnout decides it,” said former Westria Gov. and Eastfield Party Chairman Tom "
+        "Okafor.\n"
+    ),
+    # Two men as subjects of the sentence before a "he": the main clause's subject, not the
+    # one of a "when" clause (who spoke there in passing).
+    "main_clause": (
+        "The council met on Monday.\n\n"
+        "When Peter Osei suggested a delay, Tomas Reyes hit out hard at the plan.\n\n"
+        "“The town is ready now,” he said.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> pd.DataFrame:
+    root = tmp_path_factory.mktemp("speaker_continuations")
+    return build_quotes(root, ARTICLES, cache_dir=cache_dir, published="2024-03-04")
+
+
+def test_a_quotation_right_after_an_attribution_goes_on_with_its_speaker(quotes) -> None:
+    # '“…,” said Jane Roe, chair of … Party. “Tom Okafor has to win them back” - by raising
+    # his profile …': Roe's words, though the reporter's words follow them.
+    assert said(quotes, "adjoining", "Tom Okafor has") == ("Jane Roe", None, "follow_on")
+
+
+def test_a_quotation_paragraph_with_the_reporters_words_is_not_continued(quotes) -> None:
+    # In its own paragraph, the quotation has a verb of the reporter's: nothing says whose.
+    assert said(quotes, "own_paragraph", "Tom Okafor has") == (None, None, "none")
+
+
+def test_a_colon_after_a_named_subject_opens_that_persons_words(quotes) -> None:
+    # 'On the radio that evening, Okafor pushed harder: “The bridge is …”'
+    assert said(quotes, "colon", "The bridge is") == ("Tom Okafor", "Okafor", "colon")
+
+
+def test_a_question_after_a_colon_is_not_the_subjects(quotes) -> None:
+    # 'Okafor then faced the hardest question of the night: “Who will pay for the bridge?”'
+    assert said(quotes, "colon", "Who will pay") == (None, None, "none")
+
+
+def test_a_paragraph_about_the_speaker_does_not_stop_her_quotation(quotes) -> None:
+    # '“…,” Adler notes. | Adler has high hopes for Okafor … | “He can win the county and the
+    # state.”': Adler's, though Okafor is named in between.
+    assert said(quotes, "about", "He can win") == ("Ruth Adler", None, "follow_on")
+
+
+def test_a_paragraph_with_another_subject_stops_the_quotation(quotes) -> None:
+    # 'Tom Okafor has high hopes for himself in November.' between: nothing says whose.
+    assert said(quotes, "someone_else", "He can win") == (None, None, "none")
+
+
+def test_a_pronoun_passes_a_nearer_mention_of_its_own_antecedent(quotes) -> None:
+    # 'Lind added … the one built for Lind in her decade there. | “We lost nothing,” she
+    # said.': the only person named nearer is Lind herself, the subject further back.
+    assert said(quotes, "nearer_same", "We lost") == ("Mara Lind", "she", "pronoun")
+
+
+def test_a_description_in_apposition_to_a_name_is_that_person(quotes) -> None:
+    # 'said Ruth Adler, the guild's senior strategist, who added that … “local issues like
+    # roads.”': the parser gives "added" the description; the name before it is who.
+    assert said(quotes, "apposition", "local issues") == (
+        "Ruth Adler",
+        "the guild's senior strategist",
+        "governing_verb",
+    )
+
+
+def test_a_name_inside_the_subjects_apposition_is_not_a_second_candidate(quotes) -> None:
+    # 'Tomas Reyes, a former aide to Mayor Peter Osei, doubted the plan as well. | “…,” he
+    # said.': Osei only describes Reyes; "he" is Reyes.
+    assert said(quotes, "adviser", "Nobody has") == ("Tomas Reyes", "he", "pronoun")
+
+
+def test_an_abbreviated_title_ties_its_role_noun(quotes) -> None:
+    # 'Sen. Tomas Reyes was the first to react … | “…,” the Westria senator and party leader
+    # wrote …':
+    # the one senator named; the "he" after is his too.
+    assert said(quotes, "senator", "The test shows") == (
+        "Tomas Reyes",
+        "the Westria senator",
+        "cue",
+    )
+    assert said(quotes, "senator", "We need") == ("Tomas Reyes", "he", "pronoun")
+
+
+def test_a_connective_and_a_quotation_go_on_with_the_attribution_before(quotes) -> None:
+    # '“…,” Okafor said. Instead, “we will cut waste in every department.”'
+    assert said(quotes, "instead", "we will cut") == ("Tom Okafor", None, "follow_on")
+
+
+def test_a_connective_in_a_paragraph_of_its_own_does_not_go_on(quotes) -> None:
+    # 'Instead, “we will cut waste in every department” was the line of the day.': whose
+    # line, the text does not say.
+    assert said(quotes, "instead_apart", "we will cut") == (None, None, "none")
+
+
+def test_a_title_joined_to_a_name_is_one_speaker(quotes) -> None:
+    # '“…,” said former Westria Gov. and Eastfield Party Chairman Tom Okafor.': one man with
+    # two titles, not two speakers.
+    assert said(quotes, "two_titles", "Turnout decides") == (
+        "Tom Okafor",
+        "Eastfield Party Chairman Tom Okafor",
+        "cue",
+    )
+
+
+def test_a_speech_verb_joined_to_an_object_speaks_for_the_verbs_subject() -> None:
+    # 'Dana Whitfield then put on a comic drawl and joked, “We will laugh.”' parsed as real news
+    # was: "joked" a conjunct of the object "drawl"; who joked is who put it on.
+    doc = parsed(
+        [
+            ("Dana", "PROPN", "NNP", "compound", 1, "Dana"),
+            ("Whitfield", "PROPN", "NNP", "nsubj", 3, "Whitfield"),
+            ("then", "ADV", "RB", "advmod", 3, "then"),
+            ("put", "VERB", "VBD", "ROOT", 3, "put"),
+            ("on", "ADP", "RP", "prt", 3, "on"),
+            ("a", "DET", "DT", "det", 7, "a"),
+            ("comic", "ADJ", "JJ", "amod", 7, "comic"),
+            ("drawl", "NOUN", "NN", "dobj", 3, "drawl"),
+            ("and", "CCONJ", "CC", "cc", 7, "and"),
+            ("joked", "VERB", "VBD", "conj", 7, "joke"),
+            (",", "PUNCT", ",", "punct", 9, ","),
+            ("“", "PUNCT", "``", "punct", 9, "“"),
+            ("We", "PRON", "PRP", "nsubj", 14, "we"),
+            ("will", "AUX", "MD", "aux", 14, "will"),
+            ("laugh", "VERB", "VB", "ccomp", 9, "laugh"),
+            (".", "PUNCT", ".", "punct", 14, "."),
+            ("”", "PUNCT", "''", "punct", 9, "”"),
+        ]
+    )
+    assert doc.text == "Dana Whitfield then put on a comic drawl and joked, “We will laugh.”"
+    names = {"Dana Whitfield": ("dana-whitfield", "PERSON")}
+    assert speakers_of(doc, names) == [("Dana Whitfield", "governing_verb")]
+
+
+def test_a_pronoun_takes_the_main_clause_subject_of_two(quotes) -> None:
+    # 'When Peter Osei suggested a delay, Tomas Reyes hit out hard at the plan. | “…,” he
+    # said.': Reyes (main has given Osei, who spoke last, in the "when" clause).
+    assert said(quotes, "main_clause", "The town is") == ("Tomas Reyes", "he", "pronoun")
