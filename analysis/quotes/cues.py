@@ -52,6 +52,12 @@ NAME_TITLES = _CUES["name_titles"]
 UNSAID_HEADS = frozenset(_CUES["unsaid_heads"])
 #: Nouns that a quoted fragment can hang on with a possessor: X's "…" remark.
 REMARK_NOUNS = _CUES["remark_nouns"]
+#: Nouns for a person's own words whose possessor owns the quotation they introduce or name.
+OWNER_NOUNS = _CUES["owner_nouns"]
+#: Verbs that cue a quote's speaker only inverted: "“…,” offered X".
+INVERTED_VERBS = _CUES["inverted_verbs"]
+#: Words right before a partial quote that make it a name ("so-called", "titled").
+NAME_OPENERS = _CUES["name_openers"]
 #: Words opening a sentence that goes on with the previous quotation ("Instead, “…”").
 CONTINUING_WORDS = _CUES["continuing_words"]
 #: The abbreviated titles of each role noun ("senator" → {"sen"}).

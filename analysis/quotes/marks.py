@@ -16,11 +16,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from .cues import NAME_OPENERS
+
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
 _MARK = re.compile(f"[{OPENING}{CLOSING}{STRAIGHT}]")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s*$")
+
+
+#: The word right before a quote's opening mark, and the mark.
+_WORD_BEFORE = re.compile(r"([\w-]+)\s*[“\"«„]?\s*$")
+
+
+def follows_name_opener(text: str, start: int) -> bool:
+    """Returns whether the quoted words starting at `start` are a name rather than anyone's
+    words: right after "so-called", "titled", "entitled" or "nicknamed" (`NAME_OPENERS` in
+    `data/cues.yml`; "the so-called “Night Train”", "a book titled “…”")."""
+    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return found is not None and found[1].lower() in NAME_OPENERS
 
 
 class QuoteWarning(UserWarning):

@@ -19,6 +19,7 @@ from .cues import (
     ANSWER_BACK_VERBS,
     DOCUMENT_NOUNS,
     GENERIC_ORG_NOUNS,
+    INVERTED_VERBS,
     NAME_TITLES,
     ORG_NOUNS,
     ORG_PRONOUNS,
@@ -28,6 +29,7 @@ from .cues import (
     ROUNDUP_LEAD,
     SPEAKER_LABELS,
 )
+from .issuers import find_passive_agent, is_inverted_cue
 from .named import Mention
 
 if TYPE_CHECKING:
@@ -219,7 +221,9 @@ class QuoteFinder(ArticleContext):
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
         verbs.sort(key=lambda v: (depth.get(v, 99), v.idx < anchor, abs(v.idx - anchor)))
         for verb in verbs:
-            subject = self.subject_of(verb, keep=outside)
+            # "described by X as “…”": the agent of a passive speech verb governing the quote
+            agent = find_passive_agent(verb, keep=outside) if verb in depth else None
+            subject = agent or self.subject_of(verb, keep=outside)
             if subject is not None and outside(subject):
                 who = self.resolve(subject, history)
                 who.cue = verb.lemma_.lower()
@@ -243,6 +247,8 @@ class QuoteFinder(ArticleContext):
         lemma = self.lemmas[i]
         if lemma in SPEECH_VERBS or lemma in QUOTE_VERBS:
             return True
+        if lemma in INVERTED_VERBS:
+            return is_inverted_cue(self.doc[i])  # "“…,” offered X"
         return lemma in ANSWER_BACK_VERBS and any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in self.doc[i].children
         )

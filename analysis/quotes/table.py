@@ -13,7 +13,8 @@ from ..text.datelines import find_datelines
 from ..text.lexicon import SPEECH_VERBS, words
 from .clauses import subject_hung_on_relative
 from .cues import CONTINUING_WORDS, REPORTING_VERBS
-from .marks import MarkReader, Quoted, Segment
+from .issuers import attribute_to_owner
+from .marks import MarkReader, Quoted, Segment, follows_name_opener
 from .named import MentionIndex
 from .speakers import Attribution, QuoteFinder
 
@@ -176,6 +177,9 @@ def find_quotes(
                 current=(first.start, first.end),
                 within=within,
             )
+        if who.how == "none" and earlier is None:  # "X's refrain: “…”", "“…” is X's motto"
+            owned = [previous] if previous is not None else []
+            who = attribute_to_owner(finder, [*owned, *span_sents], first.start, history) or who
         goes_on = kind == "direct" or _CONTINUES.match(finder.text_of(span_sents[0])) is not None
         opening = body[span_sents[0].start_char : start]
         if not goes_on and _adjoins(body, history, span_sents[0].start_char, within[0]):
@@ -196,7 +200,7 @@ def find_quotes(
         short = kind == "partial" and n_words <= SCARE_QUOTE_MAX_WORDS
         if short and who.entity_id is None and who.how == "none":
             continue  # a scare quote or a title, not anyone's statement
-        if kind == "partial" and is_title(text):
+        if kind == "partial" and (is_title(text) or follows_name_opener(body, start)):
             continue  # the title of a programme, book or film, or a group's name
         rows.append(row(start, end, kind, who))
     rows.sort(key=lambda r: (r["start"], r["kind"] == "indirect"))

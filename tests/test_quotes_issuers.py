@@ -1,0 +1,125 @@
+"""Owners and issuers of quotations (`analysis.quotes.issuers`) and quoted names that are no
+one's words (`analysis.quotes.marks.follows_name_opener`), on invented articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import analysis
+from analysis.quotes.marks import follows_name_opener
+
+
+def build_one(tmp_path: Path, cache_dir: Path, text: str) -> analysis.Tables:
+    root = tmp_path / "c"
+    (root / "articles").mkdir(parents=True)
+    (root / "articles" / "x.txt").write_text(text, encoding="utf-8")
+    (root / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
+        "x,articles/x.txt,Example,newspaper,,,2022-08-06,en,\n",
+        encoding="utf-8",
+    )
+    return analysis.build(root, cache_dir=cache_dir)
+
+
+def speaker_of(tables: analysis.Tables, starts: str) -> object:
+    q = tables.quotes[tables.quotes.text.str.startswith(starts)]
+    assert len(q) == 1, f"no single quote starting {starts!r}: {tables.quotes.text.tolist()}"
+    return q.iloc[0].speaker
+
+
+def test_a_passive_speech_verb_speaks_for_its_agent(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Mayor Ivan Horbenko opened the new depot in Brody on Monday.\n\n"
+        "The volunteers, who were described by Horbenko as a “small band of tireless helpers"
+        " who never asked for thanks,” cleaned the depot for a week.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # Not the volunteers (the passive subject): the mayor described them.
+    assert speaker_of(tables, "small band of tireless helpers") == "Ivan Horbenko"
+
+
+def test_a_passive_question_does_not_answer(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "The driver, Petro Savchenko, 71, gave evidence on Wednesday. Asked by Ivan Horbenko"
+        " how he had felt, he said:\n\n"
+        "“Sick. I drove that bus for thirty years and nobody told me.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # The question is Horbenko's; the answer is the driver's.
+    assert speaker_of(tables, "Sick. I drove that bus") == "Petro Savchenko"
+
+
+def test_the_owner_of_a_refrain_before_a_colon(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Olena Marchuk toured the northern villages for a month before the vote.\n\n"
+        "Marchuk’s refrain at every stop in the valley: “We will rebuild every school that"
+        " the flood took from us.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    assert speaker_of(tables, "We will rebuild every school") == "Olena Marchuk"
+
+
+def test_a_quotation_said_to_be_someones_expression(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Petro Savchenko has run the ferry between the islands for thirty years.\n\n"
+        "“The sea decides the timetable, not the ministry” is Savchenko’s favourite"
+        " expression.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    assert speaker_of(tables, "The sea decides the timetable") == "Petro Savchenko"
+
+
+def test_quoted_names_after_so_called_or_titled_are_no_quotes(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "Ivan Horbenko said the so-called “war on the valley drivers” had to end in May.\n\n"
+        "Horbenko also said a report titled “how the valley lost its trains in a year” was"
+        " unfair to the drivers.\n\n"
+        "“We will keep the line open,” Horbenko said.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    quoted = set(tables.quotes[tables.quotes.kind != "indirect"].text)
+    assert quoted == {"We will keep the line open,"}
+
+
+def test_name_openers_are_read_right_before_the_mark() -> None:
+    text = "the so-called “Night Train” and a plan “so-called” by nobody"
+    assert follows_name_opener(text, text.index("Night"))
+    assert not follows_name_opener(text, text.index("so-called”"))
+
+
+def test_confided_and_inverted_offered_are_cues(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Ivan Horbenko and Olena Marchuk met the drivers in Brody on Monday.\n\n"
+        "(“Hardest week of my life,” Marchuk confided to a reporter afterward.)\n\n"
+        "“It will be a long night for all of us,” offered Horbenko, among the members who"
+        " backed the plan.\n\n"
+        "Spokesman Petro Savchenko said the mayor wants to answer the plan that the drivers"
+        " are offering with “a budget that keeps every route open.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    assert speaker_of(tables, "Hardest week of my life") == "Olena Marchuk"
+    assert speaker_of(tables, "It will be a long night for all of us") == "Ivan Horbenko"
+    # With a subject, "offer" does not speak: the spokesman quotes the words.
+    assert speaker_of(tables, "a budget that keeps every route open") == "Petro Savchenko"
+
+
+def test_a_transcript_line_in_capitals_names_its_speaker(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Olena Marchuk and Ivan Horbenko, the two candidates for mayor of Brody, met on"
+        " Tuesday. Here is what they said.\n\n"
+        "INDEPENDENT OLENA MARCHUK, on the bridge: “The bridge will be open by the spring, and"
+        " the tolls will go.”\n\n"
+        "THE RECORD: The council has not set aside money for the bridge this year.\n\n"
+        "REPORTER: “And the tolls on the old road?”\n\n"
+        "HOST: “Bridges of the North” by the Valley Choir, here on our evening programme.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    quote = tables.quotes[tables.quotes.text.str.startswith("The bridge will be open")]
+    assert quote.speaker.tolist() == ["Olena Marchuk"]
+    assert quote.speaker_mention.tolist() == ["INDEPENDENT OLENA MARCHUK"]
+    # A lead naming no one gives no speaker, and does not let the candidate's words go on.
+    assert tables.quotes[tables.quotes.text.str.startswith("And the tolls")].speaker.isna().all()
+    # A title the host reads out, with more words after it, is no transcript line.
+    assert tables.quotes[tables.quotes.text.str.startswith("Bridges")].speaker.isna().all()
