@@ -203,15 +203,12 @@ class ArticleContext:
     def _people_in(self, start: int, end: int) -> list[str]:
         return [m.entity_id for m in self.mentions.within(start, end) if m.label == "PERSON"]
 
-    def _person_antecedent(
-        self, pronoun: Token, lower: str, depth: int = 0, seen: str | None = None
-    ) -> str | None:
+    def _person_antecedent(self, pronoun: Token, lower: str, depth: int = 0) -> str | None:
         """The nearest person named as a subject before the pronoun whose known gender does not
         contradict it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences
         back. A sentence whose subject is a pronoun of the same gender hands over to that
         pronoun's antecedent. Two different people in the nearest sentence → missing; so is a
-        person named nearer, not as a subject, unless that is the person found further back
-        (`seen`: "X added … a system built for X. “…,” she said."). Gender
+        person named nearer, not as a subject. Gender
         comes from titles, common given names ("Margaret" is a woman's) and he/she read in a
         sentence naming only that person."""
         gender = PERSON_PRONOUNS[lower]
@@ -236,31 +233,15 @@ class ArticleContext:
                 for t in tokens
             )
             unnamed_subject = unnamed_subject or named_subject
-            subjects = [
-                (p, head)
+            people = [
+                p
                 for p, head in self._subject_people(start, end)
                 if self.genders.get(p, gender) == gender
                 and not bound_by_pronoun(head, tokens, gender)
             ]
-            distinct = list(dict.fromkeys(p for p, _ in subjects))
-            if len(distinct) > 1 and n > 0 and pronoun.head.lemma_.lower() in SPEECH_VERBS:
-                # "X said Y would win. “…,” he said.": for the subject of a speech verb, the
-                # one who spoke there (not in a "when Y suggested" clause), else the main
-                # clause's subject ("Y, X said, has won. “…,” he said." is X's)
-                spoke = {
-                    p
-                    for p, head in subjects
-                    if head.head.lemma_.lower() in SPEECH_VERBS and head.head.dep_ != "advcl"
-                }
-                main = {
-                    p for p, head in subjects if head.dep_ == "nsubj" and head.head.dep_ == "ROOT"
-                }
-                if len(spoke) == 1:
-                    distinct = list(spoke)
-                elif not spoke and len(main) == 1:
-                    distinct = list(main)
+            distinct = list(dict.fromkeys(people))
             if len(distinct) == 1:
-                return distinct[0] if seen in (None, distinct[0]) else None
+                return distinct[0]
             if len(distinct) > 1:
                 return None
             same = [
@@ -274,7 +255,7 @@ class ArticleContext:
             if handed and not named_subject and depth < PRONOUN_WINDOW:
                 # "“…,” she said about X. “…,” she said.": the nearer "she" is a subject, X
                 # is not; the pronoun stands for what that "she" stands for.
-                return self._person_antecedent(handed[-1], handed[-1].lower_, depth + 1, seen)
+                return self._person_antecedent(handed[-1], handed[-1].lower_, depth + 1)
             nearer = [
                 p
                 for p in self.mentions.within(start, end)
@@ -283,13 +264,7 @@ class ArticleContext:
                 and self.known_genders.get(p.entity_id, gender) == gender
             ]
             if start < sent.start_char and nearer:
-                named = {p.entity_id for p in nearer} | ({seen} if seen else set())
-                if len(named) > 1:
-                    return None  # someone nearer was named, not as a subject: cannot tell
-                # "X added that … a system built for X." : the one named nearer may be the person
-                # found further back, and only that person
-                seen = named.pop()
-                continue
+                return None  # someone nearer was named, not as a subject: cannot tell
             described = [
                 t
                 for t in tokens
@@ -305,7 +280,7 @@ class ArticleContext:
                 found = self._tied(described[-1], [described[-1]])
                 return found if found and self.labels.get(found) == "PERSON" else None
             if same and depth < PRONOUN_WINDOW:
-                return self._person_antecedent(same[0], same[0].lower_, depth + 1, seen)
+                return self._person_antecedent(same[0], same[0].lower_, depth + 1)
         return None
 
     def _same_speaker(self, pronoun: Token, history: list[Attribution]) -> str | None:
@@ -472,7 +447,13 @@ class ArticleContext:
         """A description the article ties to one named entity before this point: "the mayor"
         after "the mayor, Ivan Horbenko," or "Mayor Ivan Horbenko"."""
         lemma = token.lemma_.lower()
-        short = TITLE_ABBREVIATIONS.get(lemma, frozenset())
+        # "Sen. X" ties "the senator" and "the Westria senator", not "the Team-A captain": a
+        # modifier other than a place or a people names another holder of the title
+        modified = any(
+            c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ not in ("GPE", "NORP")
+            for c in token.children
+        )
+        short = frozenset() if modified else TITLE_ABBREVIATIONS.get(lemma, frozenset())
         tied = []
         for i in range(token.i):
             t = self.doc[i]
