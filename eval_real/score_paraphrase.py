@@ -61,7 +61,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from score_stories import PAIRS, SPARSE_PAIRS, _sentence_keys, make_corpus, read_pairs  # noqa: E402
+from score_stories import PAIRS, SPARSE_PAIRS, index_links, make_corpus, read_pairs  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 WORDS = yaml.safe_load((HERE / "data" / "paraphrase_evidence.yml").read_text(encoding="utf-8"))
@@ -384,21 +384,11 @@ VARIANTS: dict[str, Callable[[Pair], bool]] = {
 def read_judged(corpus: Corpus, pairs: pd.DataFrame) -> list[Pair]:
     """Returns each judged pair the build still links as `paraphrase`, with both sentences'
     evidence, its half (odd / even pair number), score and judgement."""
-    spans = _sentence_keys(dict(corpus.tables.items()))
-    linked: dict[tuple[Any, ...], float] = {}
-    links = corpus.tables.links
-    for a, sa, b, sb, kind, score in zip(
-        links.article_a,
-        links.sentence_a,
-        links.article_b,
-        links.sentence_b,
-        links.kind,
-        links.score,
-        strict=True,
-    ):
-        if kind == "paraphrase":
-            ka, kb = spans[(str(a), int(sa))], spans[(str(b), int(sb))]
-            linked[(str(a), *ka, str(b), *kb)] = linked[(str(b), *kb, str(a), *ka)] = score
+    linked = {
+        key: score
+        for key, (kind, score) in index_links(dict(corpus.tables.items())).items()
+        if kind == "paraphrase"
+    }
     out = []
     for row in pairs.to_dict("records"):
         a, b = str(row["article_a"]), str(row["article_b"])

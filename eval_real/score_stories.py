@@ -184,6 +184,28 @@ def _sentence_keys(tables: dict[str, pd.DataFrame]) -> dict[tuple[str, int], tup
     }
 
 
+def index_links(
+    tables: dict[str, pd.DataFrame],
+) -> dict[tuple[str, int, int, str, int, int], tuple[str, float]]:
+    """Returns each link's kind and score by its two sentences' (article, start, end), both ways
+    round, so that a judged pair is found whichever article the build put first."""
+    spans = _sentence_keys(tables)
+    kept: dict[tuple[str, int, int, str, int, int], tuple[str, float]] = {}
+    links = tables["links"]
+    for a, sa, b, sb, kind, score in zip(
+        links.article_a,
+        links.sentence_a,
+        links.article_b,
+        links.sentence_b,
+        links.kind,
+        links.score,
+        strict=True,
+    ):
+        ka, kb = spans[(str(a), int(sa))], spans[(str(b), int(sb))]
+        kept[(str(a), *ka, str(b), *kb)] = kept[(str(b), *kb, str(a), *ka)] = (str(kind), score)
+    return kept
+
+
 def score_paraphrase(tables: dict[str, pd.DataFrame], pairs: pd.DataFrame) -> dict[str, float]:
     """Returns the precision of the build's paraphrase links among the hand-judged pairs.
 
@@ -211,20 +233,7 @@ def score_paraphrase(tables: dict[str, pd.DataFrame], pairs: pd.DataFrame) -> di
     ]
     if stale:
         raise SystemExit(f"judged pairs {stale} no longer match the bodies: judge them again")
-    spans = _sentence_keys(tables)
-    kept: dict[tuple[str, int, int, str, int, int], tuple[str, float]] = {}
-    links = tables["links"]
-    for a, sa, b, sb, kind, score in zip(
-        links.article_a,
-        links.sentence_a,
-        links.article_b,
-        links.sentence_b,
-        links.kind,
-        links.score,
-        strict=True,
-    ):
-        ka, kb = spans[(str(a), int(sa))], spans[(str(b), int(sb))]
-        kept[(str(a), *ka, str(b), *kb)] = kept[(str(b), *kb, str(a), *ka)] = (str(kind), score)
+    kept = index_links(tables)
     found = [
         kept.get((r.article_a, r.start_a, r.end_a, r.article_b, r.start_b, r.end_b), ("", 0.0))
         for r in pairs.itertuples()
@@ -243,7 +252,7 @@ def score_paraphrase(tables: dict[str, pd.DataFrame], pairs: pd.DataFrame) -> di
         "judged pairs linked as another kind": sum(
             kind not in ("", "paraphrase") for kind, _ in found
         ),
-        "paraphrase links in the build": int((links.kind == "paraphrase").sum()),
+        "paraphrase links in the build": int((tables["links"].kind == "paraphrase").sum()),
     }
 
 

@@ -42,6 +42,18 @@ def invented(cache_dir: Path) -> analysis.Tables:
         return analysis.build(INVENTED, cache_dir=cache_dir)
 
 
+def dated_patients(tables: analysis.Tables) -> list[tuple[str, str, str | None]]:
+    """Returns each dated event's (date text, action, name of the person it is done to)."""
+    names = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
+    dated = tables.events[tables.events.date_text.notna()]
+    return [
+        (text, action, names.get(p) if isinstance(p, str) else None)
+        for text, action, p in zip(
+            dated.date_text, dated.action, dated.patient_entity_id, strict=True
+        )
+    ]
+
+
 def write_one_article(root: Path, body: str, *, title: str, published: str) -> None:
     """Writes a corpus of one invented article `a` (Invented Gazette) into `root`."""
     (root / "articles").mkdir()
@@ -577,15 +589,7 @@ def test_the_person_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path)
         published="2025-08-06",
     )
     tables = analysis.build(tmp_path, cache_dir=cache_dir)
-    names = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
-    dated = tables.events[tables.events.date_text.notna()]
-    rows = [
-        (text, action, names.get(p) if isinstance(p, str) else None)
-        for text, action, p in zip(
-            dated.date_text, dated.action, dated.patient_entity_id, strict=True
-        )
-    ]
-    assert rows == [
+    assert dated_patients(tables) == [
         ("Monday", "kill", "Omar Haddad"),
         ("late on Monday", "kill", "Omar Haddad"),
         ("Sunday", "die", "Lina Farouk"),
@@ -782,15 +786,7 @@ def test_the_person_of_a_relative_clause_or_participle_an_act_done_once_is_done_
         published="2020-05-29",
     )
     tables = analysis.build(tmp_path, cache_dir=cache_dir)
-    names = dict(zip(tables.entities.entity_id, tables.entities.name, strict=True))
-    dated = tables.events[tables.events.date_text.notna()]
-    rows = [
-        (text, action, names.get(p) if isinstance(p, str) else None)
-        for text, action, p in zip(
-            dated.date_text, dated.action, dated.patient_entity_id, strict=True
-        )
-    ]
-    assert rows == [
+    assert dated_patients(tables) == [
         ("Monday", "die", "Omar Reyes"),
         ("Tuesday", "kill", "Lina Farouk"),
         ("Tuesday night", "kill", "Lina Farouk"),
