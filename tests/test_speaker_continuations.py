@@ -59,17 +59,16 @@ ARTICLES = {
     # A title abbreviation ties the bare role noun, not one another word narrows to someone
     # else ("the B-Team captain" is not "Capt. X", the spokeswoman).
     "other_captain": (
-        "In an interview, Capt. Ann Roe, a spokeswoman for the fleet, defended the patrol.\n\n"
+        "By phone, Capt. Ann Roe, a spokeswoman for the fleet, defended the patrol.\n\n"
         "“The boat could not see the lights,” Capt. Roe said.\n\n"
-        "The B-Team captain later said of its arrival: “We thought that we had the right "
-        "boat.”\n"
+        "The B-Team captain said afterwards: “Our radio had gone quiet for an hour.”\n"
     ),
     # A he/she after a sentence whose main subject is a government named after a man, with
     # the one who spoke set off by commas: never the man the government is named after.
     "named_government": (
         "Tom Okafor met the ministers of the region last week.\n\n"
-        "But with the deal done, Okafor implied Monday, the Peter Reyes government intends to "
-        "push harder. “The proof will be in the actions,” he told a radio station.\n"
+        "After the vote, Okafor hinted on Tuesday, the Peter Reyes government plans to press "
+        "on. “Words are cheap and deeds count,” he told a radio station.\n"
     ),
     # A definite description right after a name and a comma is that person's apposition.
     "apposition": (
@@ -150,17 +149,17 @@ def test_a_paragraph_with_another_subject_stops_the_quotation(quotes) -> None:
 
 
 def test_an_abbreviated_title_does_not_tie_a_description_another_word_narrows(quotes) -> None:
-    # 'Capt. Ann Roe, a spokeswoman for the fleet, … | The B-Team captain later said of its
-    # arrival: “We thought …”': another captain, not Roe (seen on real news).
-    assert said(quotes, "other_captain", "We thought")[0] is None
+    # 'Capt. Ann Roe, a spokeswoman for the fleet, … | The B-Team captain said afterwards:
+    # “Our radio …”': another captain, not Roe (the pattern seen on real news).
+    assert said(quotes, "other_captain", "Our radio")[0] is None
     assert said(quotes, "other_captain", "The boat could")[0] == "Ann Roe"
 
 
 def test_a_pronoun_is_not_the_man_a_government_is_named_after(quotes) -> None:
-    # 'But with the deal done, Okafor implied Monday, the Peter Reyes government intends to
-    # push harder. “The proof will be in the actions,” he told a radio station.': Okafor
-    # spoke; Reyes only names the government (seen on real news, given to the other man).
-    assert said(quotes, "named_government", "The proof")[0] in (None, "Tom Okafor")
+    # 'After the vote, Okafor hinted on Tuesday, the Peter Reyes government plans to press
+    # on. “Words are cheap and deeds count,” he told a radio station.': Okafor spoke; Reyes
+    # only names the government (the pattern seen on real news, given to the other man).
+    assert said(quotes, "named_government", "Words are cheap")[0] in (None, "Tom Okafor")
 
 
 def test_a_description_in_apposition_to_a_name_is_that_person(quotes) -> None:
