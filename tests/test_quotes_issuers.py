@@ -7,18 +7,13 @@ from pathlib import Path
 
 import analysis
 from analysis.quotes.marks import follows_name_opener
+from tests.test_quotes import build_one as build_with_warnings
 
 
 def build_one(tmp_path: Path, cache_dir: Path, text: str) -> analysis.Tables:
-    root = tmp_path / "c"
-    (root / "articles").mkdir(parents=True)
-    (root / "articles" / "x.txt").write_text(text, encoding="utf-8")
-    (root / "articles.csv").write_text(
-        "article_id,file,outlet,outlet_kind,title,url,published,language,notes\n"
-        "x,articles/x.txt,Example,newspaper,,,2022-08-06,en,\n",
-        encoding="utf-8",
-    )
-    return analysis.build(root, cache_dir=cache_dir)
+    """Returns the tables of a one-article corpus of this text (`tests.test_quotes.build_one`
+    without its quote warnings)."""
+    return build_with_warnings(tmp_path, cache_dir, text)[0]
 
 
 def speaker_of(tables: analysis.Tables, starts: str) -> object:
