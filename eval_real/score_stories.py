@@ -31,7 +31,11 @@ articles whose story was unclear are left out):
 - `sparse2`: a second corpus of the issue's shape, disjoint from `sparse` (no article, no
   story): 242 articles of three other outlets (Fox Online News, New York Times - News, USA
   TODAY) in 100 stories from 2012 to 2020, each membership confirmed by reading, labelled
-  before the grouping was run on it (how it was built: docs/stories.md).
+  before the grouping was run on it (how it was built: docs/stories.md);
+- `sparse3`: a third corpus of the issue's shape, disjoint from `sparse`, `sparse-low` and
+  `sparse2` (no article, no story): 244 articles of CNN (Web News), Politico and Washington
+  Times in 106 stories from 2012 to 2020, the stories drawn at random (seeded) and each
+  membership confirmed by reading, labelled before the grouping was run on it (docs/stories.md).
 
 Figures:
 
@@ -81,7 +85,8 @@ PERIODS = {
 SPARSE = "sparse"
 SPARSE_LOW = "sparse-low"
 SPARSE2 = "sparse2"
-SPARSE_SETS = (SPARSE, SPARSE_LOW, SPARSE2)
+SPARSE3 = "sparse3"
+SPARSE_SETS = (SPARSE, SPARSE_LOW, SPARSE2, SPARSE3)
 SEED = 0
 
 
