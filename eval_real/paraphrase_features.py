@@ -307,6 +307,12 @@ LEARNED: dict[str, tuple[tuple[str, ...], Learner]] = {
 LEAST_KEPT = 20
 
 
+def _auc(y: np.ndarray, p: np.ndarray) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(y, p))
+
+
 def _line(label: str, y: np.ndarray, kept: np.ndarray) -> str:
     right = int(y[kept].sum())
     precision = f"{right / kept.sum():.2f}" if kept.any() else "–"
@@ -331,6 +337,10 @@ def score_learned(evidence: dict[str, pd.DataFrame], *, fresh_set: str) -> None:
     for name, found in evidence.items():
         y = found.same.to_numpy()
         print(_line(name + ("*" if name == fresh_set else ""), y, np.ones(len(y), dtype=bool)))
+    y = known.same.to_numpy()
+    print("== area under the ROC curve of each feature alone (the five judged sets)")
+    for column in FEATURES + PARSE:
+        print(f"  {column:18s} {_auc(y, known[column].to_numpy(dtype=float)):.3f}")
     for name, (features, learner) in LEARNED.items():
         print(f"== learned: {name}")
         columns = list(features)
@@ -353,6 +363,7 @@ def score_learned(evidence: dict[str, pd.DataFrame], *, fresh_set: str) -> None:
         y = known.same.to_numpy()
         t90 = choose_threshold(outer, y, target=0.9, least=10)
         best = choose_threshold(outer, y, target=None, least=LEAST_KEPT)
+        print(f"  area under the ROC curve of the held-out predictions: {_auc(y, outer):.3f}")
         if best is None:
             print(f"  held-out predictions: no threshold keeps {LEAST_KEPT} pairs")
             continue
