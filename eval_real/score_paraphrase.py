@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -281,10 +282,11 @@ class Corpus:
         self.carried: dict[int, collections.Counter[tuple[str, str]]] = collections.defaultdict(
             collections.Counter
         )
-        self.published = {
-            str(a): pd.Timestamp(p) if pd.notna(p) else pd.NaT
-            for a, p in zip(articles.article_id, articles.published, strict=True)
-        }
+        #: each article's publication day, in days since 1970 (NaN: no date)
+        days = pd.to_datetime(articles.published, errors="coerce") - pd.Timestamp("1970-01-01")
+        self.published: dict[str, float] = dict(
+            zip(map(str, articles.article_id), (days.dt.days).to_numpy(float), strict=True)
+        )
         #: per story: its articles, and how many of them carry each content word
         self.articles: collections.Counter[int] = collections.Counter(self.story.values())
         self.word_articles: dict[int, collections.Counter[str]] = collections.defaultdict(
@@ -479,7 +481,7 @@ def parse_evidence(corpus: Corpus, pair: Pair, row: dict[str, Any]) -> dict[str,
     ea = entities(str(row["article_a"]), int(row["start_a"]), int(row["end_a"]))
     eb = entities(str(row["article_b"]), int(row["start_b"]), int(row["end_b"]))
     published = corpus.published
-    apart = published[str(row["article_a"])] - published[str(row["article_b"])]
+    apart = abs(published[str(row["article_a"])] - published[str(row["article_b"])])
     return {
         "props_any": shared("any", None),
         "props_one": shared("one", None),
@@ -494,7 +496,7 @@ def parse_evidence(corpus: Corpus, pair: Pair, row: dict[str, Any]) -> dict[str,
         "specific_half": float(len(specific_words(pair, share=0.5, zipf=9.0))),
         "entities_shared": float(len(ea & eb)),
         "entities_jaccard": len(ea & eb) / max(len(ea | eb), 1),
-        "days_apart": 0.0 if pd.isna(apart) else float(abs(apart.days)),
+        "days_apart": 0.0 if math.isnan(apart) else float(apart),
     }
 
 
@@ -521,7 +523,7 @@ def collect_evidence(corpus: Corpus, pairs: list[Pair], judged: pd.DataFrame) ->
         ka = sentence[(a, int(row["start_a"]), int(row["end_a"]))]
         kb = sentence[(b, int(row["start_b"]), int(row["end_b"]))]
         found.append(row_of[(a, ka, b, kb)])
-        parse.append(parse_evidence(corpus, pair, {"pair": pair["pair"], **row}))
+        parse.append(parse_evidence(corpus, pair, {str(k): v for k, v in row.items()}))
     text = measure_evidence(
         links.iloc[found],
         s,
