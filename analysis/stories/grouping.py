@@ -33,6 +33,9 @@
    `SYNDICATED_SHARED` such passages are one story, and their groups are joined whatever the
    guard (a story dominating its corpus loses its common words to step 2, and its reprints
    would otherwise fall apart).
+6b. **Developments.** Then each group is split into the developments its headlines announce,
+   where the articles' whole texts agree (`developments`): two votes of one week on one
+   budget, a hearing and the resignation of the next day.
 7. **Headline profiles.** Each group's headline profile is the sum of its articles' title
    words and lead entities (damped counts × smoothed IDF, L2-normalised, *no* background cut:
    the names a dominating story puts in every headline count). Two groups of at least
@@ -57,6 +60,7 @@ import pandas as pd
 from scipy import sparse
 
 from .cores import cut_bridges
+from .developments import split_developments
 
 #: Title words and lead entities count this many times a body word.
 LEAD_WEIGHT = 3.0
@@ -331,19 +335,40 @@ def find_syndicated_pairs(
     ]
 
 
+def list_title_words(articles: Sequence[ArticleText]) -> list[list[str]]:
+    """Returns each article's title content words, lowercased, in order (stop words, words of
+    two letters or fewer and a possessive `'s` out)."""
+    stop = _stop_words()
+    out = []
+    for article in articles:
+        words = []
+        for word in _WORD.findall(article.title or ""):
+            word = word.lower().replace("’", "'").removesuffix("'s")
+            if len(word) > 2 and word not in stop:
+                words.append(word)
+        out.append(words)
+    return out
+
+
+def weigh_title_words(articles: Sequence[ArticleText]) -> sparse.csr_matrix:
+    """Returns the articles × title words matrix for `developments.split_developments`: 1 when
+    the title carries the word, times the word's smoothed IDF among the titles."""
+    matrix, _ = _damp_counts([dict.fromkeys(words, 1.0) for words in list_title_words(articles)])
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((1 + len(articles)) / (1 + df)) + 1.0
+    return (matrix @ sparse.diags(idf)).tocsr()
+
+
 def count_headline_features(
     articles: Sequence[ArticleText], entities: Mapping[str, Sequence[tuple[int, str]]]
 ) -> list[dict[str, float]]:
     """Returns each article's headline profile counts (step 7): its title's content words
     (`w:<word>`) and the entities mentioned in its lead (`e:<entity_id>`), once a mention."""
-    stop = _stop_words()
     out = []
-    for article in articles:
+    for article, words in zip(articles, list_title_words(articles), strict=True):
         counts: dict[str, float] = {}
-        for word in _WORD.findall(article.title or ""):
-            word = word.lower().replace("’", "'").removesuffix("'s")
-            if len(word) > 2 and word not in stop:
-                counts["w:" + word] = counts.get("w:" + word, 0.0) + 1.0
+        for word in words:
+            counts["w:" + word] = counts.get("w:" + word, 0.0) + 1.0
         for start, entity in entities.get(article.article_id, ()):
             if start < LEAD_CHARS:
                 counts["e:" + entity] = counts.get("e:" + entity, 0.0) + 1.0
@@ -534,6 +559,16 @@ def group_articles(
         total[a] = summed(a) + summed(b)
         total.pop(b, None)
     if not everyone_given:
+        groups = [root(k) for k in range(n)]
+        split = split_developments(
+            groups,
+            weigh_title_words(articles),
+            vectors,
+            fixed=[fixed[r] for r in groups],
+            shared=[*passages, *syndicated],
+        )
+        first: dict[int, int] = {}
+        parent[:] = [first.setdefault(group, k) for k, group in enumerate(split)]
         _join_profiles(
             vectorize_all_features(count_headline_features(articles, entities)),
             days,
