@@ -569,11 +569,13 @@ def group_articles(
         )
         first: dict[int, int] = {}
         parent[:] = [first.setdefault(group, k) for k, group in enumerate(split)]
+        cut = {g for g, s in zip(groups, split, strict=True) if s != g}  # groups split apart
         _join_profiles(
             vectorize_all_features(count_headline_features(articles, entities)),
             days,
             parent=parent,
             fixed=[fixed[root(k)] for k in range(n)],
+            origin=[g if g in cut else -1 for g in groups],
         )
     roots = [root(k) for k in range(n)]
     number: dict[int, int] = {}
@@ -581,7 +583,12 @@ def group_articles(
 
 
 def _join_profiles(
-    profiles: sparse.csr_matrix, days: np.ndarray, *, parent: list[int], fixed: Sequence[bool]
+    profiles: sparse.csr_matrix,
+    days: np.ndarray,
+    *,
+    parent: list[int],
+    fixed: Sequence[bool],
+    origin: Sequence[int] | None = None,
 ) -> None:
     """Joins groups whose headline profiles match within the window (step 7).
 
@@ -590,6 +597,9 @@ def _join_profiles(
         days: Each article's publication day (NaN when undated).
         parent: The groups as a union-find forest (article → parent article), joined in place.
         fixed: Per article, whether its group is the user's (never joined).
+        origin: Per article, the group it was split from into developments
+            (`developments.split_developments`), else -1: two groups holding developments split
+            from one group are never joined again by their headlines.
     """
 
     def root(x: int) -> int:
@@ -605,6 +615,9 @@ def _join_profiles(
         for k in range(len(parent)):
             members.setdefault(root(k), []).append(k)
         movable = {r: rows for r, rows in members.items() if not fixed[r]}
+        origins = {
+            r: {origin[k] for k in rows} - {-1} if origin else set() for r, rows in movable.items()
+        }
         summed = {r: sparse.csr_matrix(profiles[rows].sum(axis=0)) for r, rows in movable.items()}
         dated = {r: days[rows][~np.isnan(days[rows])] for r, rows in movable.items()}
         span = {r: (d.min(), d.max()) if len(d) else (np.nan, np.nan) for r, d in dated.items()}
@@ -619,7 +632,10 @@ def _join_profiles(
             )
             if not norm or summed[a].multiply(summed[b]).sum() / norm < PROFILE_THRESHOLD:
                 continue
+            if origins[a] & origins[b]:
+                continue  # developments of one group, told apart by their headlines
             parent[b] = a
+            origins[a] |= origins.pop(b)
             summed[a] = summed[a] + summed.pop(b)
             low, high = span.pop(b)
             span[a] = (np.fmin(span[a][0], low), np.fmax(span[a][1], high))  # NaN: the other
