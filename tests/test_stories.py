@@ -691,3 +691,22 @@ def test_an_article_unlike_its_development_is_a_story_of_its_own() -> None:
     assert split_developments([7] * 5, headlines, vectors, fixed=[False] * 5) == [7, 7, 7, 7, 8]
     # the user's groups are never split
     assert split_developments([7] * 5, headlines, vectors, fixed=[True] * 5) == [7] * 5
+
+
+def test_reprints_of_one_wire_story_under_two_headlines_stay_one_story() -> None:
+    # 36 reprints of the wire story: half headed "…villages evacuated" and adding a line on the
+    # evacuees, half headed "…highway shut…" and adding a line on the detour. Headlines and
+    # added lines pair the articles in two halves, but the syndicated copy they all carry
+    # (step 6) makes them one development
+    lines = [
+        "Evacuees from the three villages slept at the Orlen school gym.",
+        "Drivers on the coastal highway took the Mossgate detour inland.",
+    ]
+    titles = [
+        "Vantrell wildfire: villages evacuated",
+        "Coastal highway shut as Vantrell hills burn",
+    ]
+    bodies = [WIRE + "\n\n" + lines[k % 2] + " " + _invented_words(k, 12) + "." for k in range(36)]
+    articles = _corpus(bodies).assign(title=[titles[k % 2] for k in range(36)])
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert set(story_of.values()) == {1}

@@ -16,8 +16,9 @@ all (two outlets' headlines for one event worded differently). An article whose 
 shares nothing specific with the others goes with the development its text is closest to,
 unless its mean cosine with that development is below `LONE_SHARE` of the development's own:
 then it reports something of its own (a piece on another development of the week), unless it
-carries passages of another article of the group (`grouping`, steps 5 and 6: it quotes or
-reprints the story, whatever its own words).
+carries passages of another article of the group (`grouping`, step 5: it quotes the story,
+whatever its own words). Two articles that carry the same syndicated copy (step 6) are one
+development whatever their headlines (a wire story under each outlet's own title).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def split_developments(
     *,
     fixed: Sequence[bool],
     shared: Collection[tuple[int, int]] = (),
+    copied: Collection[tuple[int, int]] = (),
 ) -> list[int]:
     """Splits each group into the developments its headlines announce (the module docstring).
 
@@ -56,8 +58,10 @@ def split_developments(
             weighted by the feature's smoothed IDF over all articles (not normalised).
         vectors: The articles' L2-normalised vectors (`grouping.vectorize_features`).
         fixed: Per article, whether its group is the user's (never split).
-        shared: Pairs of articles (rows) that carry the same passages (`grouping`, steps 5
-            and 6): neither is ever left alone.
+        shared: Pairs of articles (rows) that carry the same passages (`grouping`, step 5):
+            neither is ever left alone.
+        copied: Pairs of articles (rows) that carry the same syndicated copy (`grouping`, step
+            6): one development, whatever their headlines.
 
     Returns:
         Each article's group after the splits: unsplit groups keep their number, new parts get
@@ -71,13 +75,17 @@ def split_developments(
         members.setdefault(group, []).append(row)
     following = max(groups, default=-1) + 1
     together: dict[int, list[tuple[int, int]]] = {}
-    for a, b in shared:
-        if groups[a] == groups[b]:
-            together.setdefault(groups[a], []).append((a, b))
+    reprinted: dict[int, list[tuple[int, int]]] = {}
+    for pairs, where in ((shared, together), (copied, reprinted)):
+        for a, b in pairs:
+            if groups[a] == groups[b]:
+                where.setdefault(groups[a], []).append((a, b))
     for group, rows in members.items():
         if len(rows) < MIN_ARTICLES or fixed[rows[0]]:
             continue
-        parts = _find_parts(rows, headlines, vectors, together.get(group, []))
+        parts = _find_parts(
+            rows, headlines, vectors, together.get(group, []), reprinted.get(group, [])
+        )
         for part in parts[1:]:
             for r in part:
                 out[r] = following
@@ -90,10 +98,12 @@ def _find_parts(
     headlines: sparse.csr_matrix,
     vectors: sparse.csr_matrix,
     shared: Sequence[tuple[int, int]],
+    copied: Sequence[tuple[int, int]],
 ) -> list[list[int]]:
     """Returns one group's developments (rows), the one holding its first article first; one
     part when it is one development. An article of `shared` (its pairs of rows carrying the
-    same passages) is never left alone."""
+    same passages) is never left alone; the two articles of a pair of `copied` (the same
+    syndicated copy) are always in one development."""
     from sklearn.preprocessing import normalize
 
     m = len(rows)
@@ -105,8 +115,11 @@ def _find_parts(
     specific = normalize((mine @ sparse.diags(own.astype(float))).tocsr())
     alike = (specific @ specific.T).toarray()
     np.fill_diagonal(alike, 0.0)
-    _, part = connected_components(sparse.csr_matrix(alike >= PAIR_THRESHOLD), directed=False)
+    edges = alike >= PAIR_THRESHOLD
     position = {r: x for x, r in enumerate(rows)}
+    for a, b in copied:
+        edges[position[a], position[b]] = edges[position[b], position[a]] = True
+    _, part = connected_components(sparse.csr_matrix(edges), directed=False)
     anchored = {position[r] for pair in shared for r in pair}
     cosine = (vectors[rows] @ vectors[rows].T).toarray()
     developments = [

@@ -565,7 +565,8 @@ def group_articles(
             weigh_title_words(articles),
             vectors,
             fixed=[fixed[r] for r in groups],
-            shared=[*passages, *syndicated],
+            shared=list(passages),
+            copied=syndicated,
         )
         first: dict[int, int] = {}
         parent[:] = [first.setdefault(group, k) for k, group in enumerate(split)]
