@@ -113,40 +113,39 @@ def _find_parts(
     carriers = np.asarray(present.sum(axis=0)).ravel()
     own = (carriers >= 2) & (carriers <= TOPIC_SHARE * m)  # shared, but not the topic
     specific = normalize((mine @ sparse.diags(own.astype(float))).tocsr())
-    alike = (specific @ specific.T).toarray()
-    np.fill_diagonal(alike, 0.0)
-    edges = alike >= PAIR_THRESHOLD
+    alike = (specific @ specific.T).tocoo()
+    keep = alike.data >= PAIR_THRESHOLD
     position = {r: x for x, r in enumerate(rows)}
-    for a, b in copied:
-        edges[position[a], position[b]] = edges[position[b], position[a]] = True
-    _, part = connected_components(sparse.csr_matrix(edges), directed=False)
-    anchored = {position[r] for pair in shared for r in pair}
-    cosine = (vectors[rows] @ vectors[rows].T).toarray()
-    developments = [
-        np.flatnonzero(part == p).tolist() for p in np.unique(part) if (part == p).sum() >= 2
-    ]
+    pairs = [(position[a], position[b]) for a, b in copied]
+    first = np.concatenate([alike.row[keep], np.asarray([a for a, _ in pairs], dtype=np.int64)])
+    second = np.concatenate([alike.col[keep], np.asarray([b for _, b in pairs], dtype=np.int64)])
+    edges = sparse.csr_matrix((np.ones(len(first)), (first, second)), shape=(m, m))
+    _, part = connected_components(edges, directed=False)
+    sizes = np.bincount(part)
+    developments = [np.flatnonzero(part == p).tolist() for p in np.flatnonzero(sizes >= 2)]
     if not developments:
         return [rows]
-    developments = _merge_alike(developments, cosine)
+    texts = vectors[rows].tocsr()
+    developments = _merge_alike(developments, texts)
+    anchored = {position[r] for pair in shared for r in pair}
     chosen = {x for d in developments for x in d}
+    lone = [x for x in range(m) if x not in chosen]
     alone: list[list[int]] = []
-    joining: list[tuple[int, int]] = []  # (article, development), judged before any joins
-    for x in range(m):
-        if x in chosen:
-            continue
-        best = max(range(len(developments)), key=lambda d: _mean(cosine, [x], developments[d]))
-        mine = developments[best]
-        if x not in anchored and _mean(cosine, [x], mine) < LONE_SHARE * _mean(cosine, mine, mine):
-            alone.append([x])
-        else:
-            joining.append((x, best))
-    for x, d in joining:
-        developments[d].append(x)
+    if lone:
+        summed = np.vstack([_sum_rows(texts, d) for d in developments])
+        closeness = (texts[lone] @ summed.T) / np.asarray([len(d) for d in developments])
+        own_mean = [_cohesion(texts, d) for d in developments]
+        best = np.asarray(closeness).argmax(axis=1)  # judged before any joins
+        for x, d, row in zip(lone, best.tolist(), np.asarray(closeness), strict=True):
+            if x not in anchored and row[d] < LONE_SHARE * own_mean[d]:
+                alone.append([x])
+            else:
+                developments[d].append(x)
     parts = sorted((sorted(d) for d in [*developments, *alone]), key=lambda d: d[0])
     return [[rows[x] for x in d] for d in parts]
 
 
-def _merge_alike(developments: list[list[int]], cosine: np.ndarray) -> list[list[int]]:
+def _merge_alike(developments: list[list[int]], texts: sparse.csr_matrix) -> list[list[int]]:
     """Returns the developments after joining every two whose texts are as alike across as
     within the less cohesive of them (their headlines differ, their articles do not)."""
     developments = [list(d) for d in developments]
@@ -156,7 +155,8 @@ def _merge_alike(developments: list[list[int]], cosine: np.ndarray) -> list[list
         for a in range(len(developments)):
             for b in range(a + 1, len(developments)):
                 x, y = developments[a], developments[b]
-                if _mean(cosine, x, y) >= min(_mean(cosine, x, x), _mean(cosine, y, y)):
+                across = float(_sum_rows(texts, x) @ _sum_rows(texts, y)) / (len(x) * len(y))
+                if across >= min(_cohesion(texts, x), _cohesion(texts, y)):
                     developments[a] = x + developments.pop(b)
                     joined = True
                     break
@@ -165,10 +165,17 @@ def _merge_alike(developments: list[list[int]], cosine: np.ndarray) -> list[list
     return developments
 
 
-def _mean(cosine: np.ndarray, xs: Sequence[int], ys: Sequence[int]) -> float:
-    """Returns the mean cosine between the articles of `xs` and those of `ys` (positions in
-    `cosine`), leaving out an article's cosine with itself."""
-    block = cosine[np.ix_(list(xs), list(ys))]
-    same = np.equal.outer(np.asarray(xs), np.asarray(ys))
-    count = block.size - int(same.sum())
-    return float(block[~same].sum()) / count if count else 0.0
+def _sum_rows(texts: sparse.csr_matrix, xs: Sequence[int]) -> np.ndarray:
+    """Returns the sum of the rows `xs` of `texts`, as a dense vector."""
+    return np.asarray(texts[list(xs)].sum(axis=0)).ravel()
+
+
+def _cohesion(texts: sparse.csr_matrix, xs: Sequence[int]) -> float:
+    """Returns the mean cosine between two different articles of `xs` (rows of `texts`,
+    L2-normalised or empty), from their summed vector: no matrix of every pair."""
+    if len(xs) < 2:
+        return 0.0
+    summed = _sum_rows(texts, xs)
+    chosen = texts[list(xs)]
+    selves = float(chosen.multiply(chosen).sum())  # each article's cosine with itself
+    return (float(summed @ summed) - selves) / (len(xs) * (len(xs) - 1))
