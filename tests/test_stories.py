@@ -8,8 +8,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from scipy import sparse
 
 import analysis
 from analysis.corpus.selection import Selection
@@ -17,6 +19,7 @@ from analysis.notebook import charts, views
 from analysis.notebook.panel import FilterPanel, pick_story, story_options
 from analysis.overlap import find_links, score_sentences
 from analysis.stories import find_stories
+from analysis.stories.developments import split_developments
 
 #: A sentence every article below carries word for word, whatever its story.
 SHARED = "The mayor said the city would publish a full report next week."
@@ -597,3 +600,113 @@ def test_a_chain_of_articles_each_close_to_the_next_is_not_cut() -> None:
     # article; the other groups (a lone article, 6; a pair, 7-8) are left as they are
     pairs = [(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5), (7, 8)]
     assert cut_bridges([0] * 6 + [6, 7, 7], pairs) == [0, 0, 0, 3, 3, 3, 6, 7, 7]
+
+
+#: What every article of the bridge budget's week says (invented, like everything here).
+BRIDGE = (
+    "The Delmore bridge, closed since the spring floods, needs new steel piers and a wider "
+    "deck, and the repair budget of 41 million dollars has divided residents of the valley for "
+    "months. Engineers say the crossing could reopen within two years. "
+)
+#: Two developments of one topic two days apart: the city council approves the budget, then
+#: the county board rejects its share. Every pair of the four articles shares the topic.
+BRIDGE_VOTES = [
+    (
+        "Harwick council approves Delmore bridge budget",
+        "The Harwick city council voted seven to two on Monday night to approve the Delmore "
+        "bridge repair budget after a long public hearing at city hall. " + BRIDGE,
+        "2024-06-03",
+    ),
+    (
+        "Harwick council passes Delmore bridge budget in late vote",
+        "After a hearing that ran past midnight, the Harwick city council approved the Delmore "
+        "bridge budget by seven votes to two on Monday. " + BRIDGE,
+        "2024-06-04",
+    ),
+    (
+        "County board rejects Delmore bridge budget",
+        "The Ostfield county board voted on Wednesday to reject its share of the Delmore bridge "
+        "budget, saying the county's road fund is already stretched. " + BRIDGE,
+        "2024-06-05",
+    ),
+    (
+        "Delmore bridge budget rejected by county board",
+        "Ostfield county commissioners turned down on Wednesday their share of the Delmore "
+        "bridge budget, citing the county road fund. " + BRIDGE,
+        "2024-06-05",
+    ),
+]
+
+
+def _bridge_articles(votes: list[tuple[str, str, str]]) -> pd.DataFrame:
+    rows = [(f"vote-{k}", f"Outlet {k % 2}", *vote) for k, vote in enumerate(votes)]
+    frame = pd.DataFrame(rows, columns=["article_id", "outlet", "title", "body", "published"])
+    return frame.assign(published=pd.to_datetime(frame.published))
+
+
+def test_two_developments_of_one_topic_in_one_week_are_two_stories() -> None:
+    # "Harwick council approves…" / "County board rejects…": the headlines beyond the topic
+    # words (Delmore, bridge, budget) pair the articles, and their texts agree
+    story_of, rows = find_stories(_bridge_articles(BRIDGE_VOTES), NO_MENTIONS, NO_ENTITIES)
+    assert story_of["vote-0"] == story_of["vote-1"] != story_of["vote-2"] == story_of["vote-3"]
+    assert [r["articles"] for r in rows] == [["vote-0", "vote-1"], ["vote-2", "vote-3"]]
+
+
+def test_one_development_headlined_in_two_ways_stays_one_story() -> None:
+    # the headlines pair as "Harwick council…" and "…city hall…", but the four articles tell
+    # the same vote in the same words: as alike across the pairs as within them
+    body = BRIDGE_VOTES[0][1]
+    votes = [
+        ("Harwick council approves Delmore bridge budget", body, "2024-06-03"),
+        ("Harwick council passes Delmore bridge budget", body, "2024-06-03"),
+        ("Delmore bridge budget wins the vote at city hall", body, "2024-06-04"),
+        ("City hall says yes to the Delmore bridge budget", body, "2024-06-04"),
+    ]
+    story_of, _ = find_stories(_bridge_articles(votes), NO_MENTIONS, NO_ENTITIES)
+    assert len(set(story_of.values())) == 1
+
+
+def test_an_article_unlike_its_development_is_a_story_of_its_own() -> None:
+    # one group of five: rows 0 and 1 share a headline word beyond the topic ("council"), row
+    # 3 has a word of its own ("recount"), rows 2-4 share nothing beyond the topic
+    headlines = sparse.csr_matrix(
+        np.array(
+            [
+                # topic, topic, "council", "recount"
+                [1.0, 1.0, 2.0, 0.0],
+                [1.0, 1.0, 2.0, 0.0],
+                [1.0, 1.0, 0.0, 0.0],
+                [1.0, 1.0, 0.0, 2.0],
+                [1.0, 1.0, 0.0, 0.0],
+            ]
+        )
+    )
+    near, far, farther = [1.0, 0.0], [0.6, 0.8], [0.28, 0.96]  # cosine 0.6 and 0.28 with near
+    vectors = sparse.csr_matrix(np.array([near, near, near, near, far]))
+    # rows 2-4 join the council pair: their cosine with it (1.0, 1.0, 0.6) is at least half its
+    # own (1.0)
+    assert split_developments([7] * 5, headlines, vectors, fixed=[False] * 5) == [7] * 5
+    vectors = sparse.csr_matrix(np.array([near, near, near, near, farther]))
+    # 0.28 is under half: row 4 reports something of its own, a story numbered after the rest
+    assert split_developments([7] * 5, headlines, vectors, fixed=[False] * 5) == [7, 7, 7, 7, 8]
+    # the user's groups are never split
+    assert split_developments([7] * 5, headlines, vectors, fixed=[True] * 5) == [7] * 5
+
+
+def test_reprints_of_one_wire_story_under_two_headlines_stay_one_story() -> None:
+    # 36 reprints of the wire story: half headed "…villages evacuated" and adding a line on the
+    # evacuees, half headed "…highway shut…" and adding a line on the detour. Headlines and
+    # added lines pair the articles in two halves, but the syndicated copy they all carry
+    # (step 6) makes them one development
+    lines = [
+        "Evacuees from the three villages slept at the Orlen school gym.",
+        "Drivers on the coastal highway took the Mossgate detour inland.",
+    ]
+    titles = [
+        "Vantrell wildfire: villages evacuated",
+        "Coastal highway shut as Vantrell hills burn",
+    ]
+    bodies = [WIRE + "\n\n" + lines[k % 2] + " " + _invented_words(k, 12) + "." for k in range(36)]
+    articles = _corpus(bodies).assign(title=[titles[k % 2] for k in range(36)])
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert set(story_of.values()) == {1}

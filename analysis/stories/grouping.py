@@ -33,6 +33,9 @@
    `SYNDICATED_SHARED` such passages are one story, and their groups are joined whatever the
    guard (a story dominating its corpus loses its common words to step 2, and its reprints
    would otherwise fall apart).
+6b. **Developments.** Then each group is split into the developments its headlines announce,
+   where the articles' whole texts agree (`developments`): two votes of one week on one
+   budget, a hearing and the resignation of the next day.
 7. **Headline profiles.** Each group's headline profile is the sum of its articles' title
    words and lead entities (damped counts × smoothed IDF, L2-normalised, *no* background cut:
    the names a dominating story puts in every headline count). Two groups of at least
@@ -57,6 +60,7 @@ import pandas as pd
 from scipy import sparse
 
 from .cores import cut_bridges
+from .developments import split_developments
 
 #: Title words and lead entities count this many times a body word.
 LEAD_WEIGHT = 3.0
@@ -331,19 +335,40 @@ def find_syndicated_pairs(
     ]
 
 
+def list_title_words(articles: Sequence[ArticleText]) -> list[list[str]]:
+    """Returns each article's title content words, lowercased, in order (stop words, words of
+    two letters or fewer and a possessive `'s` out)."""
+    stop = _stop_words()
+    out = []
+    for article in articles:
+        words = []
+        for word in _WORD.findall(article.title or ""):
+            word = word.lower().replace("’", "'").removesuffix("'s")
+            if len(word) > 2 and word not in stop:
+                words.append(word)
+        out.append(words)
+    return out
+
+
+def weigh_title_words(articles: Sequence[ArticleText]) -> sparse.csr_matrix:
+    """Returns the articles × title words matrix for `developments.split_developments`: 1 when
+    the title carries the word, times the word's smoothed IDF among the titles."""
+    matrix, _ = _damp_counts([dict.fromkeys(words, 1.0) for words in list_title_words(articles)])
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    idf = np.log((1 + len(articles)) / (1 + df)) + 1.0
+    return (matrix @ sparse.diags(idf)).tocsr()
+
+
 def count_headline_features(
     articles: Sequence[ArticleText], entities: Mapping[str, Sequence[tuple[int, str]]]
 ) -> list[dict[str, float]]:
     """Returns each article's headline profile counts (step 7): its title's content words
     (`w:<word>`) and the entities mentioned in its lead (`e:<entity_id>`), once a mention."""
-    stop = _stop_words()
     out = []
-    for article in articles:
+    for article, words in zip(articles, list_title_words(articles), strict=True):
         counts: dict[str, float] = {}
-        for word in _WORD.findall(article.title or ""):
-            word = word.lower().replace("’", "'").removesuffix("'s")
-            if len(word) > 2 and word not in stop:
-                counts["w:" + word] = counts.get("w:" + word, 0.0) + 1.0
+        for word in words:
+            counts["w:" + word] = counts.get("w:" + word, 0.0) + 1.0
         for start, entity in entities.get(article.article_id, ()):
             if start < LEAD_CHARS:
                 counts["e:" + entity] = counts.get("e:" + entity, 0.0) + 1.0
@@ -534,11 +559,24 @@ def group_articles(
         total[a] = summed(a) + summed(b)
         total.pop(b, None)
     if not everyone_given:
+        groups = [root(k) for k in range(n)]
+        split = split_developments(
+            groups,
+            weigh_title_words(articles),
+            vectors,
+            fixed=[fixed[r] for r in groups],
+            shared=list(passages),
+            copied=syndicated,
+        )
+        first: dict[int, int] = {}
+        parent[:] = [first.setdefault(group, k) for k, group in enumerate(split)]
+        cut = {g for g, s in zip(groups, split, strict=True) if s != g}  # groups split apart
         _join_profiles(
             vectorize_all_features(count_headline_features(articles, entities)),
             days,
             parent=parent,
             fixed=[fixed[root(k)] for k in range(n)],
+            origin=[g if g in cut else -1 for g in groups],
         )
     roots = [root(k) for k in range(n)]
     number: dict[int, int] = {}
@@ -546,7 +584,12 @@ def group_articles(
 
 
 def _join_profiles(
-    profiles: sparse.csr_matrix, days: np.ndarray, *, parent: list[int], fixed: Sequence[bool]
+    profiles: sparse.csr_matrix,
+    days: np.ndarray,
+    *,
+    parent: list[int],
+    fixed: Sequence[bool],
+    origin: Sequence[int] | None = None,
 ) -> None:
     """Joins groups whose headline profiles match within the window (step 7).
 
@@ -555,6 +598,9 @@ def _join_profiles(
         days: Each article's publication day (NaN when undated).
         parent: The groups as a union-find forest (article → parent article), joined in place.
         fixed: Per article, whether its group is the user's (never joined).
+        origin: Per article, the group it was split from into developments
+            (`developments.split_developments`), else -1: two groups holding developments split
+            from one group are never joined again by their headlines.
     """
 
     def root(x: int) -> int:
@@ -570,6 +616,9 @@ def _join_profiles(
         for k in range(len(parent)):
             members.setdefault(root(k), []).append(k)
         movable = {r: rows for r, rows in members.items() if not fixed[r]}
+        origins = {
+            r: {origin[k] for k in rows} - {-1} if origin else set() for r, rows in movable.items()
+        }
         summed = {r: sparse.csr_matrix(profiles[rows].sum(axis=0)) for r, rows in movable.items()}
         dated = {r: days[rows][~np.isnan(days[rows])] for r, rows in movable.items()}
         span = {r: (d.min(), d.max()) if len(d) else (np.nan, np.nan) for r, d in dated.items()}
@@ -584,7 +633,10 @@ def _join_profiles(
             )
             if not norm or summed[a].multiply(summed[b]).sum() / norm < PROFILE_THRESHOLD:
                 continue
+            if origins[a] & origins[b]:
+                continue  # developments of one group, told apart by their headlines
             parent[b] = a
+            origins[a] |= origins.pop(b)
             summed[a] = summed[a] + summed.pop(b)
             low, high = span.pop(b)
             span[a] = (np.fmin(span[a][0], low), np.fmax(span[a][1], high))  # NaN: the other
