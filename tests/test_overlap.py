@@ -121,6 +121,39 @@ def test_a_quote_attributed_to_different_speakers_still_links() -> None:
     assert (found["sentence_a"], found["sentence_b"], found["kind"]) == (0, 0, "verbatim")
 
 
+def _sentences(article_texts: dict[str, list[str]]) -> pd.DataFrame:
+    rows = []
+    for article_id, texts in article_texts.items():
+        start = 0
+        for k, text in enumerate(texts):
+            rows.append((article_id, k, start, start + len(text), text))
+            start += len(text) + 1
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "text"])
+
+
+def test_a_fragment_links_only_to_the_same_words() -> None:
+    # A subheading of two words is contained in a longer sentence of the other article: not one
+    # statement. The same short cry in both articles is; a list number never links.
+    quotes = pd.DataFrame(
+        columns=["article_id", "quote_id", "start", "end", "kind", "speaker", "speaker_entity_id"]
+    )
+    sentences = _sentences(
+        {
+            "a": ["Harbour tolls", "Quite absurd.", "2.", "The ferry board met on Tuesday."],
+            "b": [
+                "The council voted to freeze harbour tolls for the fishing fleet until spring.",
+                "Quite absurd!",
+                "2.",
+                "Volunteers repainted the lighthouse at dawn.",
+            ],
+        }
+    )
+    found = pd.DataFrame(overlap.find_links(sentences, quotes))
+    assert list(zip(found.sentence_a, found.sentence_b, found.kind, strict=True)) == [
+        (1, 1, "verbatim")  # "Quite absurd." / "Quite absurd!"
+    ]
+
+
 def test_sentences_sharing_only_topic_words_do_not_link(tables) -> None:
     # Both speak of Ukrainian officials, civilians and Russian forces, but say different things:
     # washpost: "Regional and federal Ukrainian officials have throughout the war pushed for

@@ -18,7 +18,8 @@ Method (docs/overlap.md):
    and their similarity reaches `LINK_THRESHOLD` (calibrated on the hand-made fixture). An
    outlet's furniture never links: a sentence whose text at least `FURNITURE_ARTICLES` articles
    carry, all of one outlet (a copyright line, a newsletter or reprint prompt), is not a
-   statement of the story.
+   statement of the story. A fragment (`FRAGMENT_WORDS`) links only to a text of its very words,
+   and a sentence without a letter (a list number) never links.
 5. **Kind** of the whole sentences (`analysis.link_kinds`), from the longest shared run of words:
    `verbatim` when it covers at least 80 % of the shorter sentence, `near_verbatim` when the word
    sequences are 60 % alike (longest common subsequence) or the run covers half of the shorter
@@ -59,6 +60,10 @@ LINK_THRESHOLD = 0.19
 STATEMENT_GUARD = 0.18
 #: A sentence text carried by this many articles or more, all of one outlet, is its furniture.
 FURNITURE_ARTICLES = 3
+#: A sentence whose every comparison text has fewer words than this is a fragment (a subheading,
+#: a name on its own, "he said."): it links only to a text of the same words, never because a
+#: longer sentence contains its few words.
+FRAGMENT_WORDS = 4
 
 
 class _Quoted(NamedTuple):
@@ -349,6 +354,8 @@ def find_links(
         furniture = find_furniture(sentences, outlets)
         keep &= ~furniture[i] & ~furniture[j]
     i, j, s = i[keep], j[keep], s[keep]
+    keep = _whole_statements(i, j, [[wording.words[v] for v in mine] for mine in views_of])
+    i, j, s = i[keep], j[keep], s[keep]
     # Each sentence's best match in each other article: the highest score, ties to the earlier
     # sentence; a link is a pair where each is the other's.
     x, y, score = np.concatenate([i, j]), np.concatenate([j, i]), np.concatenate([s, s])
@@ -396,6 +403,24 @@ def find_links(
     }
     names = list(columns)
     return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def _whole_statements(i: np.ndarray, j: np.ndarray, views: list[list[list[str]]]) -> np.ndarray:
+    """Says, for each candidate pair of sentences (numbers i, j; `views`: each sentence's
+    comparison texts as words), whether it may link: a sentence without a letter never links,
+    and a fragment (every text under `FRAGMENT_WORDS` words) only to a sentence with a text of
+    the same words.
+
+    Returns:
+        One boolean per pair.
+    """
+    lettered = np.array([any(c.isalpha() for v in mine for w in v for c in w) for mine in views])
+    fragment = np.array([all(len(v) < FRAGMENT_WORDS for v in mine) for mine in views], dtype=bool)
+    keep = lettered[i] & lettered[j]
+    for k in np.flatnonzero(keep & (fragment[i] | fragment[j])).tolist():
+        a, b = int(i[k]), int(j[k])
+        keep[k] = bool({tuple(v) for v in views[a]} & {tuple(v) for v in views[b]})
+    return keep
 
 
 def find_furniture(sentences: pd.DataFrame, outlets: Mapping[str, str]) -> np.ndarray:
