@@ -1,0 +1,56 @@
+"""Speaker rules of the eighth issue-21 speaker session: a he/she that can only be the person
+who spoke last. Invented articles; each expectation checked by hand and quoted from the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.speaker_articles import build_quotes, said
+
+OPENING = (
+    "Daniel Berg chaired the harbour board for ten years.\n\n"
+    "“We kept the boats running,” Berg said. “Nobody thought we could.”\n\n"
+)
+
+ARTICLES = {
+    # Two sentences after his words, only he is named, and not as a subject.
+    "pier": OPENING
+    + "Work on the new pier took two years. It was a personal triumph for Berg.\n\n"
+    + "“I owe it to the crew,” he said.\n",
+    # Someone else is named in between.
+    "partners": OPENING
+    + "Work on the new pier took two years. It was a personal triumph for Berg and Tomas "
+    "Reyes.\n\n“I owe it to the crew,” he said.\n",
+    # A "she" cannot be him.
+    "crew": OPENING
+    + "Work on the new pier took two years. It was a personal triumph for Berg.\n\n"
+    + "“I owe it to the crew,” she said.\n",
+    # A description in between may be the one who speaks.
+    "captain": OPENING
+    + "Work on the new pier took two years. The captain watched it open with Berg.\n\n"
+    + "“I owe it to the crew,” he said.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> pd.DataFrame:
+    root = tmp_path_factory.mktemp("speaker_view")
+    return build_quotes(root, ARTICLES, cache_dir=cache_dir, published="2024-06-03")
+
+
+def test_a_pronoun_is_the_last_speaker_when_nobody_else_came_into_view(quotes) -> None:
+    # '“We kept the boats running,” Berg said. … Work on the new pier took two years. It was a
+    # personal triumph for Berg. “I owe it to the crew,” he said.'
+    assert said(quotes, "pier", "I owe it") == ("Daniel Berg", "he", "pronoun")
+
+
+def test_the_last_speaker_is_not_taken_past_someone_else(quotes) -> None:
+    # '… a personal triumph for Berg and Tomas Reyes. “I owe it to the crew,” he said.'
+    assert said(quotes, "partners", "I owe it") == (None, "he", "pronoun")
+    # '… a personal triumph for Berg. “I owe it to the crew,” she said.': Daniel is a man's name.
+    assert said(quotes, "crew", "I owe it") == (None, "she", "pronoun")
+    # '… The captain watched it open with Berg. “I owe it to the crew,” he said.'
+    assert said(quotes, "captain", "I owe it") == (None, "he", "pronoun")
