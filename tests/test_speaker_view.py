@@ -1,5 +1,6 @@
 """Speaker rules of the eighth issue-21 speaker session: a he/she that can only be the person
-who spoke last. Invented articles; each expectation checked by hand and quoted from the text."""
+who spoke last, and a colon after a clause ending in a free relative. Invented articles; each
+expectation checked by hand and quoted from the text."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ ARTICLES = {
     "captain": OPENING
     + "Work on the new pier took two years. The captain watched it open with Berg.\n\n"
     + "“I owe it to the crew,” he said.\n",
+    # A colon after a clause that ends with a free relative ("for what happened").
+    "apology": "The ferry left two hours late on Sunday.\n\nDaniel Berg has since apologized "
+    "for what happened: “I should have called the families first.”\n",
 }
 
 
@@ -54,3 +58,9 @@ def test_the_last_speaker_is_not_taken_past_someone_else(quotes) -> None:
     assert said(quotes, "crew", "I owe it") == (None, "she", "pronoun")
     # '… The captain watched it open with Berg. “I owe it to the crew,” he said.'
     assert said(quotes, "captain", "I owe it") == (None, "he", "pronoun")
+
+
+def test_a_colon_after_a_free_relative_opens_the_clause_subjects_words(quotes) -> None:
+    # 'Daniel Berg has since apologized for what happened: “I should have called the families
+    # first.”': "what" is the relative's subject; the clause's is Daniel Berg.
+    assert said(quotes, "apology", "I should have") == ("Daniel Berg", "Daniel Berg", "colon")

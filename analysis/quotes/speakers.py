@@ -111,6 +111,10 @@ class QuoteFinder(ArticleContext):
         while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
             verb = verb.head
         subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.lower_ in _FREE_RELATIVES and verb.dep_ == "pcomp":
+            # "X apologized for what happened: “…”": the clause's subject, not the relative's
+            verb = verb.head.head
+            subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is None or subject.pos_ != "PROPN" or self.quoted.covers(subject.idx):
             return Attribution(), None
         own = self._own_mention(subject)
@@ -461,6 +465,8 @@ class QuoteFinder(ArticleContext):
 
 #: Between a name and the quotation it introduces: a colon, an opening mark, spaces.
 _COLON_OPENS = re.compile(r"\s*:\s*[“\"«„]?")
+#: Words opening a free relative clause ("for what happened"), not anyone who spoke.
+_FREE_RELATIVES = frozenset({"what", "whatever"})
 #: Between a name and the definite description in apposition to it: a comma.
 _APPOSITION_OPENS = re.compile(r",\s*")
 #: Text with no word: quote marks, punctuation and spaces only.
