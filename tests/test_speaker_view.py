@@ -1,6 +1,6 @@
 """Speaker rules of the eighth issue-21 speaker session: a he/she that can only be the person
-who spoke last, and a colon after a clause ending in a free relative. Invented articles; each
-expectation checked by hand and quoted from the text."""
+who spoke last, a colon after a clause ending in a free relative, and a statement two people
+issued. Invented articles; each expectation checked by hand and quoted from the text."""
 
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ ARTICLES = {
     # A colon after a clause that ends with a free relative ("for what happened").
     "apology": "The ferry left two hours late on Sunday.\n\nDaniel Berg has since apologized "
     "for what happened: “I should have called the families first.”\n",
+    # Two people issue one statement.
+    "joint": "The two mayors met on Friday.\n\nDaniel Berg and Tomas Reyes issued a statement "
+    "describing the deal as “a fair price for both towns.”\n",
 }
 
 
@@ -64,3 +67,9 @@ def test_a_colon_after_a_free_relative_opens_the_clause_subjects_words(quotes) -
     # 'Daniel Berg has since apologized for what happened: “I should have called the families
     # first.”': "what" is the relative's subject; the clause's is Daniel Berg.
     assert said(quotes, "apology", "I should have") == ("Daniel Berg", "Daniel Berg", "colon")
+
+
+def test_a_statement_two_people_issued_is_neither_ones_alone(quotes) -> None:
+    # 'Daniel Berg and Tomas Reyes issued a statement describing the deal as “a fair price for
+    # both towns.”': two issuers, so no one speaker.
+    assert said(quotes, "joint", "a fair price") == (None, "a statement", "governing_verb")

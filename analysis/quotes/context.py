@@ -466,6 +466,8 @@ class ArticleContext:
             who = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
             for w in who:
                 w = next((c for c in w.children if c.dep_ == "pobj"), w) if w.dep_ == "agent" else w
+                if any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in w.children):
+                    return None  # "X and Y issued a statement": two issuers, not one of them
                 named = self._mention_in(w.idx, w.idx + len(w))
                 if named and self.labels.get(named) in ("PERSON", "ORG"):
                     issuers.append(named)
