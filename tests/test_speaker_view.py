@@ -1,6 +1,7 @@
 """Speaker rules of the eighth issue-21 speaker session: a he/she that can only be the person
-who spoke last, a colon after a clause ending in a free relative, and a statement two people
-issued. Invented articles; each expectation checked by hand and quoted from the text."""
+who spoke last, a colon after a clause ending in a free relative, a statement two people
+issued, and a name after a preposition inside a subject. Invented articles; each expectation
+checked by hand and quoted from the text."""
 
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ ARTICLES = {
     # Two people issue one statement.
     "joint": "The two mayors met on Friday.\n\nDaniel Berg and Tomas Reyes issued a statement "
     "describing the deal as “a fair price for both towns.”\n",
+    # The subject is a neighbour of the man named, not the man.
+    "neighbour": "Daniel Berg chaired the harbour board for ten years.\n\nWork on the new pier "
+    "took two years. A neighbour of Berg ran the talks.\n\n“I owe it to the crew,” he said.\n",
 }
 
 
@@ -73,3 +77,9 @@ def test_a_statement_two_people_issued_is_neither_ones_alone(quotes) -> None:
     # 'Daniel Berg and Tomas Reyes issued a statement describing the deal as “a fair price for
     # both towns.”': two issuers, so no one speaker.
     assert said(quotes, "joint", "a fair price") == (None, "a statement", "governing_verb")
+
+
+def test_a_name_after_a_preposition_in_a_subject_is_not_an_antecedent(quotes) -> None:
+    # '… A neighbour of Berg ran the talks. “I owe it to the crew,” he said.': the neighbour,
+    # whom the article does not name, may be who speaks; Berg is not the subject.
+    assert said(quotes, "neighbour", "I owe it") == (None, "he", "pronoun")

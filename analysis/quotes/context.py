@@ -370,6 +370,9 @@ class ArticleContext:
                 for n in self.mentions.overlapping(head.idx, head.idx + len(head))
             ):
                 continue  # "X, a former aide to Y, doubted …": Y describes the subject X
+            if through and head.pos_ == "NOUN" and head.lemma_.lower() not in ROLE_NOUNS:
+                continue  # "a neighbour of X ran …": the subject is the neighbour, not X (a
+                # role noun may be followed by its holder's name: "the head of Y Jane Roe")
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
                 found.append((m.entity_id, head))
         return found
