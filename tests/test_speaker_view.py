@@ -1,7 +1,7 @@
 """Speaker rules of the eighth issue-21 speaker session: a he/she that can only be the person
 who spoke last, a colon after a clause ending in a free relative, a statement two people
-issued, and a name after a preposition inside a subject. Invented articles; each expectation
-checked by hand and quoted from the text."""
+issued, a name after a preposition inside a subject, and a dash opening a quotation. Invented
+articles; each expectation checked by hand and quoted from the text."""
 
 from __future__ import annotations
 
@@ -43,6 +43,11 @@ ARTICLES = {
     # The subject is a neighbour of the man named, not the man.
     "neighbour": "Daniel Berg chaired the harbour board for ten years.\n\nWork on the new pier "
     "took two years. A neighbour of Berg ran the talks.\n\n“I owe it to the crew,” he said.\n",
+    # A dash opens a quotation as a colon does; not a question.
+    "fares": "The ferry board met on Monday.\n\nDaniel Berg also defended the new fares -- "
+    "“Nobody rides for free anywhere else.”\n",
+    "tickets": "The ferry board met on Monday.\n\nDaniel Berg also defended the new fares — "
+    "“Who rides for free anywhere else?”\n",
 }
 
 
@@ -83,3 +88,10 @@ def test_a_name_after_a_preposition_in_a_subject_is_not_an_antecedent(quotes) ->
     # '… A neighbour of Berg ran the talks. “I owe it to the crew,” he said.': the neighbour,
     # whom the article does not name, may be who speaks; Berg is not the subject.
     assert said(quotes, "neighbour", "I owe it") == (None, "he", "pronoun")
+
+
+def test_a_dash_after_a_named_subjects_clause_opens_the_quotation(quotes) -> None:
+    # 'Daniel Berg also defended the new fares -- “Nobody rides for free anywhere else.”'
+    assert said(quotes, "fares", "Nobody rides") == ("Daniel Berg", "Daniel Berg", "colon")
+    # '… the new fares — “Who rides for free anywhere else?”': a question may be put to him.
+    assert said(quotes, "tickets", "Who rides") == (None, None, "none")

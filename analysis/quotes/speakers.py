@@ -106,7 +106,10 @@ class QuoteFinder(ArticleContext):
             return Attribution(), None
         colon = self.text.rfind(":", max(0, quote_start - 5), quote_start)
         if colon < 0 or not _COLON_OPENS.fullmatch(self.text[colon:quote_start]):
-            return Attribution(), None
+            dash = _DASH_OPENS.search(self.text, max(0, quote_start - 6), quote_start)
+            if dash is None or dash.end() != quote_start:
+                return Attribution(), None
+            colon = dash.start()  # "X embraced the method -- “…”", as a colon
         verb = self.doc[bisect_left(self.offsets, colon) - 1]
         while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
             verb = verb.head
@@ -465,6 +468,8 @@ class QuoteFinder(ArticleContext):
 
 #: Between a name and the quotation it introduces: a colon, an opening mark, spaces.
 _COLON_OPENS = re.compile(r"\s*:\s*[“\"«„]?")
+#: A dash (two hyphens, an en or em dash) between a clause and the quotation it opens.
+_DASH_OPENS = re.compile(r"\s(?:--|—|–)\s*[“\"«„]")
 #: Words opening a free relative clause ("for what happened"), not anyone who spoke.
 _FREE_RELATIVES = frozenset({"what", "whatever"})
 #: Between a name and the definite description in apposition to it: a comma.
