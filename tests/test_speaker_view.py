@@ -1,7 +1,8 @@
 """Speaker rules of the eighth issue-21 speaker session: a he/she that can only be the person
 who spoke last, a colon after a clause ending in a free relative, a statement two people
-issued, a name after a preposition inside a subject, and a dash opening a quotation. Invented
-articles; each expectation checked by hand and quoted from the text."""
+issued, a name after a preposition inside a subject, a dash opening a quotation, and "went on"
+and "fumed" as cues. Invented articles; each expectation checked by hand and quoted from the
+text."""
 
 from __future__ import annotations
 
@@ -48,6 +49,9 @@ ARTICLES = {
     "“Nobody rides for free anywhere else.”\n",
     "tickets": "The ferry board met on Monday.\n\nDaniel Berg also defended the new fares — "
     "“Who rides for free anywhere else?”\n",
+    # "went on" and "fumed" cue a quotation after another person's.
+    "went": "The ferry board met on Monday.\n\n“Fares must rise,” said Tomas Reyes.\n\n“We all "
+    "pay already,” Daniel Berg went on.\n\n“Nobody asked us,” Lena Brandt fumed.\n",
 }
 
 
@@ -95,3 +99,10 @@ def test_a_dash_after_a_named_subjects_clause_opens_the_quotation(quotes) -> Non
     assert said(quotes, "fares", "Nobody rides") == ("Daniel Berg", "Daniel Berg", "colon")
     # '… the new fares — “Who rides for free anywhere else?”': a question may be put to him.
     assert said(quotes, "tickets", "Who rides") == (None, None, "none")
+
+
+def test_going_on_and_fuming_cue_the_speaker(quotes) -> None:
+    # '“Fares must rise,” said Tomas Reyes. “We all pay already,” Daniel Berg went on.'
+    assert said(quotes, "went", "We all pay") == ("Daniel Berg", "Daniel Berg", "cue")
+    # '“Nobody asked us,” Lena Brandt fumed.'
+    assert said(quotes, "went", "Nobody asked") == ("Lena Brandt", "Lena Brandt", "cue")

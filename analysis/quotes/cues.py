@@ -26,6 +26,8 @@ BARE_SPEECH_VERBS = _CUES["bare_speech_verbs"]
 QUOTE_VERBS = _CUES["quote_verbs"]
 #: Verbs that answer with "back" after them ("shot back", "fired back").
 ANSWER_BACK_VERBS = _CUES["answer_back_verbs"]
+#: Verbs that go on speaking with "on" after them and no complement ("“…,” she went on").
+GOING_ON_VERBS = _CUES["going_on_verbs"]
 #: Words opening a subordinate clause whose speech verb is not the sentence's cue.
 SUBORDINATORS = _CUES["subordinators"]
 #: Entity types that can be a speaker ("Ukraine said" is a government speaking).

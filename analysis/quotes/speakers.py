@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .clauses import (
+    goes_on_speaking,
     is_speech_verb,
     is_subordinate,
     reporting_verb_above,
@@ -19,6 +20,7 @@ from .cues import (
     ANSWER_BACK_VERBS,
     DOCUMENT_NOUNS,
     GENERIC_ORG_NOUNS,
+    GOING_ON_VERBS,
     INVERTED_VERBS,
     NAME_TITLES,
     ORG_NOUNS,
@@ -256,6 +258,8 @@ class QuoteFinder(ArticleContext):
             return True
         if lemma in INVERTED_VERBS:
             return is_inverted_cue(self.doc[i])  # "“…,” offered X"
+        if lemma in GOING_ON_VERBS:
+            return goes_on_speaking(self.doc[i])  # "“…,” she went on"
         return lemma in ANSWER_BACK_VERBS and any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in self.doc[i].children
         )
