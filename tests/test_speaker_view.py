@@ -21,26 +21,26 @@ OPENING = (
 ARTICLES = {
     # Two sentences after his words, only he is named, and not as a subject.
     "pier": OPENING
-    + "Work on the new pier took two years. It was a personal triumph for Berg.\n\n"
+    + "Work on the new pier took two years. It was a proud day for Berg.\n\n"
     + "“I owe it to the crew,” he said.\n",
     # Someone else is named in between.
     "partners": OPENING
-    + "Work on the new pier took two years. It was a personal triumph for Berg and Tomas "
+    + "Work on the new pier took two years. It was a proud day for Berg and Tomas "
     "Reyes.\n\n“I owe it to the crew,” he said.\n",
     # A "she" cannot be him.
     "crew": OPENING
-    + "Work on the new pier took two years. It was a personal triumph for Berg.\n\n"
+    + "Work on the new pier took two years. It was a proud day for Berg.\n\n"
     + "“I owe it to the crew,” she said.\n",
     # A description in between may be the one who speaks.
     "captain": OPENING
     + "Work on the new pier took two years. The captain watched it open with Berg.\n\n"
     + "“I owe it to the crew,” he said.\n",
     # A colon after a clause that ends with a free relative ("for what happened").
-    "apology": "The ferry left two hours late on Sunday.\n\nDaniel Berg has since apologized "
-    "for what happened: “I should have called the families first.”\n",
+    "apology": "The ferry left two hours late on Sunday.\n\nDaniel Berg took the blame for "
+    "what followed: “I should have called the families first.”\n",
     # Two people issue one statement.
-    "joint": "The two mayors met on Friday.\n\nDaniel Berg and Tomas Reyes issued a statement "
-    "describing the deal as “a fair price for both towns.”\n",
+    "joint": "The two mayors met on Friday.\n\nDaniel Berg and Tomas Reyes released a letter "
+    "calling the deal “a fair price for both towns.”\n",
     # The subject is a neighbour of the man named, not the man.
     "neighbour": "Daniel Berg chaired the harbour board for ten years.\n\nWork on the new pier "
     "took two years. A neighbour of Berg ran the talks.\n\n“I owe it to the crew,” he said.\n",
@@ -68,24 +68,24 @@ def test_a_pronoun_is_the_last_speaker_when_nobody_else_came_into_view(quotes) -
 
 
 def test_the_last_speaker_is_not_taken_past_someone_else(quotes) -> None:
-    # '… a personal triumph for Berg and Tomas Reyes. “I owe it to the crew,” he said.'
+    # '… a proud day for Berg and Tomas Reyes. “I owe it to the crew,” he said.'
     assert said(quotes, "partners", "I owe it") == (None, "he", "pronoun")
-    # '… a personal triumph for Berg. “I owe it to the crew,” she said.': Daniel is a man's name.
+    # '… a proud day for Berg. “I owe it to the crew,” she said.': Daniel is a man's name.
     assert said(quotes, "crew", "I owe it") == (None, "she", "pronoun")
     # '… The captain watched it open with Berg. “I owe it to the crew,” he said.'
     assert said(quotes, "captain", "I owe it") == (None, "he", "pronoun")
 
 
 def test_a_colon_after_a_free_relative_opens_the_clause_subjects_words(quotes) -> None:
-    # 'Daniel Berg has since apologized for what happened: “I should have called the families
+    # 'Daniel Berg took the blame for what followed: “I should have called the families
     # first.”': "what" is the relative's subject; the clause's is Daniel Berg.
     assert said(quotes, "apology", "I should have") == ("Daniel Berg", "Daniel Berg", "colon")
 
 
 def test_a_statement_two_people_issued_is_neither_ones_alone(quotes) -> None:
-    # 'Daniel Berg and Tomas Reyes issued a statement describing the deal as “a fair price for
-    # both towns.”': two issuers, so no one speaker.
-    assert said(quotes, "joint", "a fair price") == (None, "a statement", "governing_verb")
+    # 'Daniel Berg and Tomas Reyes released a letter calling the deal “a fair price for both
+    # towns.”': two issuers, so no one speaker.
+    assert said(quotes, "joint", "a fair price") == (None, "a letter", "governing_verb")
 
 
 def test_a_name_after_a_preposition_in_a_subject_is_not_an_antecedent(quotes) -> None:

@@ -304,7 +304,7 @@ class ArticleContext:
         only be that person: the attribution is at most `SPEAKER_VIEW` sentences before the
         pronoun's, nothing known says the other gender, nobody else was named since, and no
         sentence between has another subject that could be a person ("“…,” X said. “…” A
-        triumph for X. “…,” he said."); else None."""
+        proud day for X. “…,” he said."); else None."""
         last = history[-1] if history else None
         if last is None or last.entity_id is None or self.labels.get(last.entity_id) != "PERSON":
             return None
@@ -470,7 +470,7 @@ class ArticleContext:
             for w in who:
                 w = next((c for c in w.children if c.dep_ == "pobj"), w) if w.dep_ == "agent" else w
                 if any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in w.children):
-                    return None  # "X and Y issued a statement": two issuers, not one of them
+                    return None  # "X and Y released a letter": two issuers, not one of them
                 named = self._mention_in(w.idx, w.idx + len(w))
                 if named and self.labels.get(named) in ("PERSON", "ORG"):
                     issuers.append(named)

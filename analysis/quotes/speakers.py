@@ -117,7 +117,7 @@ class QuoteFinder(ArticleContext):
             verb = verb.head
         subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is not None and subject.lower_ in _FREE_RELATIVES and verb.dep_ == "pcomp":
-            # "X apologized for what happened: “…”": the clause's subject, not the relative's
+            # "X took the blame for what followed: “…”": the clause's subject, not the relative's
             verb = verb.head.head
             subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is None or subject.pos_ != "PROPN" or self.quoted.covers(subject.idx):
