@@ -358,11 +358,13 @@ class ArticleContext:
                 found.append((m.entity_id, owned))
                 continue
             through = False  # climbed through a preposition
+            apposed = False  # the name in apposition to the preposition's object
             while head.head != head and (
                 head.dep_ in ("compound", "flat", "appos", "amod", "nmod")
                 or head.dep_ in ("pobj", "prep")
                 and head.head.pos_ in ("NOUN", "PROPN", "ADP")
             ):
+                apposed = apposed or head.dep_ == "appos" and not through
                 through = through or head.dep_ == "pobj"
                 head = head.head
             if through and any(
@@ -370,9 +372,15 @@ class ArticleContext:
                 for n in self.mentions.overlapping(head.idx, head.idx + len(head))
             ):
                 continue  # "X, a former aide to Y, doubted …": Y describes the subject X
-            if through and head.pos_ == "NOUN" and head.lemma_.lower() not in ROLE_NOUNS:
+            if (
+                through
+                and not apposed
+                and head.pos_ == "NOUN"
+                and head.lemma_.lower() not in ROLE_NOUNS
+            ):
                 continue  # "a neighbour of X ran …": the subject is the neighbour, not X (a
-                # role noun may be followed by its holder's name: "the head of Y Jane Roe")
+                # role noun may be followed by its holder's name: "the head of Y Jane Roe"; so
+                # may another noun, set off by dashes: "the rival of Y — Jane Roe — has …")
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
                 found.append((m.entity_id, head))
         return found
