@@ -92,6 +92,14 @@ def bound_by_pronoun(head: Token, tokens: list[Token], gender: str) -> bool:
     )
 
 
+def goes_on_speaking(verb: Token) -> bool:
+    """Returns whether a verb of `going_on_verbs` speaks here: "on" after it and no complement
+    or object ("“…,” she went on"; not "went on to win", "went on a tour")."""
+    return any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children) and not any(
+        c.dep_ in ("xcomp", "dobj", "prep", "pobj") for c in verb.children
+    )
+
+
 def is_speech_verb(token: Token) -> bool:
     """Returns whether a speech-verb word speaks here: a verb, or a present-tense one the model
     took for a plural noun ("X notes.") heading its sentence with a subject; not one that speaks

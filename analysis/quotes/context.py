@@ -24,6 +24,7 @@ from .cues import (
     PRONOUN_NEAR,
     PRONOUN_WINDOW,
     SPEAKER_LABELS,
+    SPEAKER_VIEW,
     TITLE_ABBREVIATIONS,
     find_channel,
 )
@@ -298,6 +299,40 @@ class ArticleContext:
             return last.entity_id if self._quiet_since(last, pronoun.idx) else None
         return None
 
+    def speaker_in_view(self, pronoun: Token, history: list[Attribution]) -> str | None:
+        """Returns the person who spoke last when a he/she the antecedent rules leave open can
+        only be that person: the attribution is at most `SPEAKER_VIEW` sentences before the
+        pronoun's, nothing known says the other gender, nobody else was named since, and no
+        sentence between has another subject that could be a person ("“…,” X said. “…” A
+        proud day for X. “…,” he said."); else None."""
+        last = history[-1] if history else None
+        if last is None or last.entity_id is None or self.labels.get(last.entity_id) != "PERSON":
+            return None
+        gender = PERSON_PRONOUNS[pronoun.lower_]
+        if self.genders.get(last.entity_id, gender) != gender:
+            return None
+        first = pronoun.sent
+        for _ in range(SPEAKER_VIEW):
+            if first.start > 0:
+                first = self.doc[first.start - 1].sent
+        if last.at < first.start_char or not self._quiet_since(last, pronoun.idx):
+            return None
+        start = bisect_left(self.offsets, last.at)
+        for t in self.doc[start : pronoun.i]:
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.quoted.covers(t.idx):
+                continue
+            if PERSON_PRONOUNS.get(t.lower_) not in (None, gender):
+                return None  # someone of the other gender
+            if t.pos_ == "PROPN" and self.mention_at(t.idx) != last.entity_id:
+                return None
+            if t.pos_ == "NOUN" and (
+                t.lemma_.lower() in ROLE_NOUNS
+                or t.tag_ == "NNS"
+                or any(c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+            ):
+                return None  # "the neighbour", "his brother", "officials": perhaps a person
+        return last.entity_id
+
     def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
         """People named between two offsets, outside quotations, as the subject of a clause (or
         in apposition to it, or owning it): "Judge X wrote", "The lead author, Dr. X, said", "X's
@@ -323,11 +358,13 @@ class ArticleContext:
                 found.append((m.entity_id, owned))
                 continue
             through = False  # climbed through a preposition
+            apposed = False  # the name in apposition to the preposition's object
             while head.head != head and (
                 head.dep_ in ("compound", "flat", "appos", "amod", "nmod")
                 or head.dep_ in ("pobj", "prep")
                 and head.head.pos_ in ("NOUN", "PROPN", "ADP")
             ):
+                apposed = apposed or head.dep_ == "appos" and not through
                 through = through or head.dep_ == "pobj"
                 head = head.head
             if through and any(
@@ -335,6 +372,15 @@ class ArticleContext:
                 for n in self.mentions.overlapping(head.idx, head.idx + len(head))
             ):
                 continue  # "X, a former aide to Y, doubted …": Y describes the subject X
+            if (
+                through
+                and not apposed
+                and head.pos_ == "NOUN"
+                and head.lemma_.lower() not in ROLE_NOUNS
+            ):
+                continue  # "a neighbour of X ran …": the subject is the neighbour, not X (a
+                # role noun may be followed by its holder's name: "the head of Y Jane Roe"; so
+                # may another noun, set off by dashes: "the rival of Y — Jane Roe — has …")
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
                 found.append((m.entity_id, head))
         return found
@@ -431,6 +477,8 @@ class ArticleContext:
             who = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
             for w in who:
                 w = next((c for c in w.children if c.dep_ == "pobj"), w) if w.dep_ == "agent" else w
+                if any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in w.children):
+                    return None  # "X and Y released a letter": two issuers, not one of them
                 named = self._mention_in(w.idx, w.idx + len(w))
                 if named and self.labels.get(named) in ("PERSON", "ORG"):
                     issuers.append(named)

@@ -26,6 +26,8 @@ BARE_SPEECH_VERBS = _CUES["bare_speech_verbs"]
 QUOTE_VERBS = _CUES["quote_verbs"]
 #: Verbs that answer with "back" after them ("shot back", "fired back").
 ANSWER_BACK_VERBS = _CUES["answer_back_verbs"]
+#: Verbs that go on speaking with "on" after them and no complement ("“…,” she went on").
+GOING_ON_VERBS = _CUES["going_on_verbs"]
 #: Words opening a subordinate clause whose speech verb is not the sentence's cue.
 SUBORDINATORS = _CUES["subordinators"]
 #: Entity types that can be a speaker ("Ukraine said" is a government speaking).
@@ -70,6 +72,9 @@ PRONOUN_WINDOW = 6
 #: Past this many sentences back, only when no sentence nearer has a name or a role noun as its
 #: subject (someone the entity rules may have missed: "Terranova owes …", "the governor …").
 PRONOUN_NEAR = 3
+#: How many sentences before a he/she's own the last speaker may have spoken for the pronoun to
+#: stand for that speaker when nobody else came into view (`ArticleContext.speaker_in_view`).
+SPEAKER_VIEW = 2
 CHANNELS = (
     ("Facebook", re.compile(r"\bFacebook\b")),
     ("Twitter", re.compile(r"\b(?:Twitter|tweet(?:s|ed)?)\b", re.IGNORECASE)),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .clauses import (
+    goes_on_speaking,
     is_speech_verb,
     is_subordinate,
     reporting_verb_above,
@@ -19,6 +20,7 @@ from .cues import (
     ANSWER_BACK_VERBS,
     DOCUMENT_NOUNS,
     GENERIC_ORG_NOUNS,
+    GOING_ON_VERBS,
     INVERTED_VERBS,
     NAME_TITLES,
     ORG_NOUNS,
@@ -106,11 +108,18 @@ class QuoteFinder(ArticleContext):
             return Attribution(), None
         colon = self.text.rfind(":", max(0, quote_start - 5), quote_start)
         if colon < 0 or not _COLON_OPENS.fullmatch(self.text[colon:quote_start]):
-            return Attribution(), None
+            dash = _DASH_OPENS.search(self.text, max(0, quote_start - 6), quote_start)
+            if dash is None or dash.end() != quote_start:
+                return Attribution(), None
+            colon = dash.start()  # "X embraced the method -- “…”", as a colon
         verb = self.doc[bisect_left(self.offsets, colon) - 1]
         while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
             verb = verb.head
         subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is not None and subject.lower_ in _FREE_RELATIVES and verb.dep_ == "pcomp":
+            # "X took the blame for what followed: “…”": the clause's subject, not the relative's
+            verb = verb.head.head
+            subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         if subject is None or subject.pos_ != "PROPN" or self.quoted.covers(subject.idx):
             return Attribution(), None
         own = self._own_mention(subject)
@@ -249,6 +258,8 @@ class QuoteFinder(ArticleContext):
             return True
         if lemma in INVERTED_VERBS:
             return is_inverted_cue(self.doc[i])  # "“…,” offered X"
+        if lemma in GOING_ON_VERBS:
+            return goes_on_speaking(self.doc[i])  # "“…,” she went on"
         return lemma in ANSWER_BACK_VERBS and any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in self.doc[i].children
         )
@@ -407,7 +418,11 @@ class QuoteFinder(ArticleContext):
             return Attribution(mention, label, how="cue")
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower in PERSON_PRONOUNS:
-            found = self._person_antecedent(token, lower) or self._same_speaker(token, history)
+            found = (
+                self._person_antecedent(token, lower)
+                or self._same_speaker(token, history)
+                or self.speaker_in_view(token, history)
+            )
             return Attribution(found, label, how="pronoun")
         if lower in ORG_PRONOUNS:
             return Attribution(self._org_antecedent(token, history), label, how="pronoun")
@@ -457,6 +472,10 @@ class QuoteFinder(ArticleContext):
 
 #: Between a name and the quotation it introduces: a colon, an opening mark, spaces.
 _COLON_OPENS = re.compile(r"\s*:\s*[“\"«„]?")
+#: A dash (two hyphens, an en or em dash) between a clause and the quotation it opens.
+_DASH_OPENS = re.compile(r"\s(?:--|—|–)\s*[“\"«„]")
+#: Words opening a free relative clause ("for what happened"), not anyone who spoke.
+_FREE_RELATIVES = frozenset({"what", "whatever"})
 #: Between a name and the definite description in apposition to it: a comma.
 _APPOSITION_OPENS = re.compile(r",\s*")
 #: Text with no word: quote marks, punctuation and spaces only.
