@@ -360,6 +360,7 @@ def test_a_weekday_counted_from_another_day_stays_missing() -> None:
         "the July 4 Parade",
         "This is Harbour Radio Today.",  # a relative day ending a name
         "A minister told Coast Daily TODAY that the port would reopen.",
+        'She answered in an interview on "Harbour Tonight" later.',  # a quoted title's last word
     ],
 )
 def test_titles_and_names_are_not_dates(text: str) -> None:
