@@ -123,6 +123,27 @@ def test_a_conflict_needs_one_statement_told_with_two_dates() -> None:
         assert len(rows) == 2 and not any(r["conflict"] for r in rows)
 
 
+def test_two_tellings_of_one_statement_years_apart_are_no_conflict() -> None:
+    # a: "On the council floor on Tuesday night, Quill read from a letter Reyes wrote in 1990"
+    # (12 March 2024); b, sharing the quote: "Reading from Reyes's letter to the board in 1990,
+    # Quill said: …" — the year is the letter's, which the parser hangs on "reading". Dates
+    # farther apart than a week (LINKED_DAYS) are not one statement told two ways: two
+    # happenings, no conflict. The same tellings a day apart (b: "on Monday night") still
+    # conflict.
+    table = events(
+        ev("a", 0, "Ada Quill", "read", "2024-03-12", text_of_date="on Tuesday night"),
+        ev("b", 0, "Ada Quill", "read", "1990-01-01/1990-12-31", text_of_date="in 1990"),
+    )
+    rows = group_happenings(table, links=links(("a", 0, "b", 0, "shared_quote", 12)))
+    assert len(rows) == 2 and not any(r["conflict"] for r in rows)
+    table = events(
+        ev("a", 0, "Ada Quill", "read", "2024-03-12", text_of_date="on Tuesday night"),
+        ev("b", 0, "Ada Quill", "read", "2024-03-11", text_of_date="on Monday night"),
+    )
+    (h,) = group_happenings(table, links=links(("a", 0, "b", 0, "shared_quote", 12)))
+    assert h["conflict"]
+
+
 def test_a_chain_through_undated_statements_never_joins_two_days() -> None:
     # The mayor spoke on the 12th (a) and on the 14th (b); c carries one of his quotes undated,
     # and paraphrase links join c to both.

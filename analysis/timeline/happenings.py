@@ -9,8 +9,8 @@ act as a weekend or a week within two days of a day told by another ("last weeke
 "Monday": a conflict; a month or a year is never compared);
 events whose sentences the `links` table connects join when they have the same actor and the
 whole group's dates still share a day — or, for two dated tellings of one statement (a
-verbatim, near-verbatim or shared-quote link of at least 6 words), even when they cannot: a
-conflict, shown and never resolved.
+verbatim, near-verbatim or shared-quote link of at least 6 words) at most a week apart, even
+when they cannot: a conflict, shown and never resolved.
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ MIN_SHARED_WORDS = 6
 #: Most days apart two tellings of an act that happens once to a person may be and still be
 #: one act in conflict (farther apart, one of the two dates is more likely misread than told).
 ONCE_ACT_DAYS = 2
+#: Most days between the dates of two linked tellings of one statement that may conflict (a
+#: weekday read a week apart still does); farther apart, one date more likely belongs to
+#: something else the sentence names (a letter of 1990 read aloud today) and they stay apart.
+LINKED_DAYS = 7
 #: Longest span, in days, that a telling of an act done once may state and still be compared
 #: with another telling's single day (a weekend, a week; never a month or a year).
 SHORT_SPAN_DAYS = 7
@@ -172,6 +176,10 @@ def group_happenings(
                 # is another act).
                 strong = link_kind in STRONG_LINKS and run >= MIN_SHARED_WORDS
                 strong = strong and stated[i] and stated[j]
+                # Farther apart than LINKED_DAYS, one date more likely belongs to something
+                # else the sentence names ("reading from a letter sent in 1990", told as read
+                # "on Tuesday night" by another outlet) than to the statement: no conflict.
+                strong = strong and _days_between(told[i], told[j]) <= LINKED_DAYS
                 if strong and (
                     _agrees_with_one(i, side_b, actors, kind, told)
                     or _agrees_with_one(j, side_a, actors, kind, told)
@@ -199,6 +207,13 @@ def _is_short_span(event: Any) -> bool:
         and pd.notna(event.date_end)
         and (event.date_end - event.date).days < SHORT_SPAN_DAYS
     )
+
+
+def _days_between(a: Any, b: Any) -> int:
+    """Returns the days between two stated (first, last) spans: 0 when they share a day or
+    touch, else the days from the end of the earlier to the start of the later."""
+    gap = max(a[0], b[0]) - min(a[1], b[1])
+    return max(gap.days, 0)
 
 
 def _agrees_with_one(
