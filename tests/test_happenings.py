@@ -144,6 +144,26 @@ def test_two_tellings_of_one_statement_years_apart_are_no_conflict() -> None:
     assert h["conflict"]
 
 
+def test_one_outlets_formula_on_two_days_is_no_conflict() -> None:
+    # a and b, two articles of one outlet, repeat a caption: "Mayor Brandt testifies during the
+    # second day of the inquiry, March 12" and "… the third day …, March 13": two acts, not one
+    # statement told with two dates. Two outlets (a and c) with the same words still conflict.
+    table = events(
+        ev("a", 0, "Tomas Brandt", "testify", "2024-03-12", text_of_date="March 12"),
+        ev("b", 0, "Tomas Brandt", "testify", "2024-03-13", text_of_date="March 13"),
+    )
+    outlets = articles().assign(outlet=["Gazette", "Gazette", "Herald"])
+    rows = group_happenings(
+        table, links=links(("a", 0, "b", 0, "near_verbatim", 14)), articles=outlets
+    )
+    assert len(rows) == 2 and not any(r["conflict"] for r in rows)
+    table.loc[1, "article_id"] = "c"
+    (h,) = group_happenings(
+        table, links=links(("a", 0, "c", 0, "near_verbatim", 14)), articles=outlets
+    )
+    assert h["conflict"]
+
+
 def test_a_chain_through_undated_statements_never_joins_two_days() -> None:
     # The mayor spoke on the 12th (a) and on the 14th (b); c carries one of his quotes undated,
     # and paraphrase links join c to both.

@@ -8,9 +8,9 @@ base") within two days form one whoever acts, and may conflict — so does a tel
 act as a weekend or a week within two days of a day told by another ("last weekend" against
 "Monday": a conflict; a month or a year is never compared);
 events whose sentences the `links` table connects join when they have the same actor and the
-whole group's dates still share a day — or, for two dated tellings of one statement (a
-verbatim, near-verbatim or shared-quote link of at least 6 words) at most a week apart, even
-when they cannot: a conflict, shown and never resolved.
+whole group's dates still share a day — or, for two dated tellings of one statement by two
+outlets (a verbatim, near-verbatim or shared-quote link of at least 6 words) at most a week
+apart, even when they cannot: a conflict, shown and never resolved.
 """
 
 from __future__ import annotations
@@ -153,6 +153,7 @@ def group_happenings(
             groups.join(i, anchor, conflict_allowed=True)
 
     told = [(first[i], last[i]) if stated[i] else None for i in range(len(records))]
+    outlet = _outlet_of(articles)
     at: dict[tuple[str, int], list[int]] = {}
     for i, e in enumerate(records):
         at.setdefault((str(e.article_id), int(e.sentence_id)), []).append(i)
@@ -180,6 +181,13 @@ def group_happenings(
                 # else the sentence names ("reading from a letter sent in 1990", told as read
                 # "on Tuesday night" by another outlet) than to the statement: no conflict.
                 strong = strong and _days_between(told[i], told[j]) <= LINKED_DAYS
+                # One outlet's formula repeated on two days ("X testifies during the second day
+                # of the hearing, May 5" and "… the third day …, May 6", two captions) is two
+                # acts: only two outlets' tellings may disagree.
+                same_outlet = outlet.get(article_a) is not None and (
+                    outlet.get(article_a) == outlet.get(article_b)
+                )
+                strong = strong and not same_outlet
                 if strong and (
                     _agrees_with_one(i, side_b, actors, kind, told)
                     or _agrees_with_one(j, side_a, actors, kind, told)
@@ -294,6 +302,17 @@ def _words_around(text: str, phrase: str) -> tuple[str, str]:
     at = max(text.find(phrase), 0)
     around = text[max(0, at - AROUND_CHARS) : at + len(phrase) + AROUND_CHARS]
     return phrase.casefold(), " ".join(around.casefold().split())
+
+
+def _outlet_of(articles: pd.DataFrame | None) -> dict[str, str]:
+    """Returns each article's outlet (none without the table or its column)."""
+    if articles is None or "outlet" not in articles.columns:
+        return {}
+    return {
+        str(a): str(o)
+        for a, o in zip(articles.article_id, articles.outlet, strict=True)
+        if pd.notna(o)
+    }
 
 
 def _published_of(articles: pd.DataFrame | None) -> dict[str, pd.Timestamp]:
