@@ -124,9 +124,9 @@ def test_a_conflict_needs_one_statement_told_with_two_dates() -> None:
 
 
 def test_two_tellings_of_one_statement_years_apart_are_no_conflict() -> None:
-    # a: "On the council floor on Tuesday night, Quill read from a letter Reyes wrote in 1990"
-    # (12 March 2024); b, sharing the quote: "Reading from Reyes's letter to the board in 1990,
-    # Quill said: …" — the year is the letter's, which the parser hangs on "reading". Dates
+    # a: "Quill quoted the 1990 note by Reyes at Tuesday night's council session" (12 March
+    # 2024); b, sharing the quote: "Quoting Reyes's note to the board in 1990, Quill said: …" —
+    # the year is the note's, which the parser hangs on "quoting". Dates
     # farther apart than a week (LINKED_DAYS) are not one statement told two ways: two
     # happenings, no conflict. The same tellings a day apart (b: "on Monday night") still
     # conflict.
@@ -145,8 +145,8 @@ def test_two_tellings_of_one_statement_years_apart_are_no_conflict() -> None:
 
 
 def test_one_outlets_formula_on_two_days_is_no_conflict() -> None:
-    # a and b, two articles of one outlet, repeat a caption: "Mayor Brandt testifies during the
-    # second day of the inquiry, March 12" and "… the third day …, March 13": two acts, not one
+    # a and b, two articles of one outlet, repeat a caption: "Mayor Brandt answers questions on
+    # day two of the inquiry, March 12" and "… on day three …, March 13": two acts, not one
     # statement told with two dates. Two outlets (a and c) with the same words still conflict.
     table = events(
         ev("a", 0, "Tomas Brandt", "testify", "2024-03-12", text_of_date="March 12"),

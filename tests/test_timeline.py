@@ -647,10 +647,10 @@ def test_a_drone_destroyed_and_an_airbase_targeted_are_acts_done_once(
     # airbase": a nationality is no place), unlike "base" ("the party's base" stays none).
     write_one_article(
         tmp_path,
-        "A surface-to-air missile destroyed a surveillance drone on Monday.\n\n"
-        "Gunmen shot down a drone over the strait on Sunday.\n\n"
+        "Rebels destroyed a spy drone with a rocket on Monday.\n\n"
+        "Gunmen shot down a drone near the lake on Sunday.\n\n"
         "Rockets hit a Ruritanian airbase on Saturday.\n\n"
-        "The air base targeted on Tuesday held 80 soldiers.\n\n"
+        "The army base targeted late on Tuesday held 80 soldiers.\n\n"
         "The senator targeted the party's base on Thursday.\n",
         title="Drone",
         published="2025-08-06",
@@ -667,7 +667,7 @@ def test_a_drone_destroyed_and_an_airbase_targeted_are_acts_done_once(
         ("Monday", "destroy", "aircraft"),
         ("Sunday", "shoot", "aircraft"),
         ("Saturday", "hit", "base"),
-        ("Tuesday", "target", "base"),
+        ("late on Tuesday", "target", "base"),
         ("Thursday", "target", None),
     ]
 
@@ -784,7 +784,7 @@ def test_a_date_due_ahead_through_a_preposition_or_an_infinitive(
 def test_a_plan_in_the_past_tense_is_a_future_seen_from_a_day_gone_by(
     tmp_path: Path, cache_dir: Path
 ) -> None:
-    # An article of Friday 21 June 2024. "before it was to resume on Thursday night": "was to"
+    # An article of Friday 21 June 2024. "which was to resume on Thursday night": "was to"
     # plans from a day gone by, so the nearest Thursday (20 June, yesterday), not the coming one
     # (27 June); so does "was expected to vote on Tuesday" (18 June, three days back against
     # four ahead). "is expected to vote on Tuesday" stays the coming Tuesday (25 June), and so
@@ -792,8 +792,8 @@ def test_a_plan_in_the_past_tense_is_a_future_seen_from_a_day_gone_by(
     # reported plan forward).
     write_one_article(
         tmp_path,
-        "The governor said she halted the ferry service an hour before it was to resume on "
-        "Thursday night.\n\n"
+        "The governor said she halted the ferry service, which was to resume on Thursday "
+        "night.\n\n"
         "The council was expected to vote on Tuesday.\n\n"
         "The council is expected to vote on Tuesday.\n\n"
         "The fee was likely to rise on Tuesday.\n",

@@ -37,7 +37,7 @@ MIN_SHARED_WORDS = 6
 ONCE_ACT_DAYS = 2
 #: Most days between the dates of two linked tellings of one statement that may conflict (a
 #: weekday read a week apart still does); farther apart, one date more likely belongs to
-#: something else the sentence names (a letter of 1990 read aloud today) and they stay apart.
+#: something else the sentence names (a note of 1990 quoted today) and they stay apart.
 LINKED_DAYS = 7
 #: Longest span, in days, that a telling of an act done once may state and still be compared
 #: with another telling's single day (a weekend, a week; never a month or a year).
@@ -178,12 +178,12 @@ def group_happenings(
                 strong = link_kind in STRONG_LINKS and run >= MIN_SHARED_WORDS
                 strong = strong and stated[i] and stated[j]
                 # Farther apart than LINKED_DAYS, one date more likely belongs to something
-                # else the sentence names ("reading from a letter sent in 1990", told as read
-                # "on Tuesday night" by another outlet) than to the statement: no conflict.
+                # else the sentence names ("quoting a note of 1990", told as quoted "on Tuesday
+                # night" by another outlet) than to the statement: no conflict.
                 strong = strong and _days_between(told[i], told[j]) <= LINKED_DAYS
-                # One outlet's formula repeated on two days ("X testifies during the second day
-                # of the hearing, May 5" and "… the third day …, May 6", two captions) is two
-                # acts: only two outlets' tellings may disagree.
+                # One outlet's formula repeated on two days (two captions, "X answers questions on
+                # day two of the inquiry, May 5" and "… on day three …, May 6") is two acts: only
+                # two outlets' tellings may disagree.
                 same_outlet = outlet.get(article_a) is not None and (
                     outlet.get(article_a) == outlet.get(article_b)
                 )
