@@ -39,6 +39,10 @@ Usage: `TIMEBANK_DIR=… python eval_real/score_dates.py [--show wrong|missed|�
 an `eval_real/abp.py` corpus) and prints, for each, its happenings, those of several articles,
 those spanning two stories (`articles.story_id`) and every flagged conflict with each article's
 phrase and sentence, to read on the terminal (docs/timeline.md, "Real multi-outlet corpora").
+With `--read N` it also prints N happenings joining articles of different outlets, drawn at
+random (`--seed`), each with every telling's outlet, date phrase, date and sentence: to judge on
+the terminal whether each is one act (same actor, same kind of action, compatible dates, one
+story).
 
 `--sample DIR --judged CSV` (issue 23, fourth pass) scores the dates of real news outside TimeBank:
 a seeded random sample of `--n` dated events (a date phrase with a date, not an undated statement)
@@ -433,6 +437,30 @@ def report_happenings(folder: Path) -> dict[str, int]:
     return figures
 
 
+def read_happenings(folder: Path, *, n: int, seed: int) -> int:
+    """Prints `n` happenings of a built tables folder that join articles of different outlets,
+    drawn at random with `seed`, each telling with its outlet, date phrase and sentence; returns
+    how many such happenings the folder holds."""
+    import pandas as pd
+
+    happenings = pd.read_parquet(folder / "happenings.parquet")
+    articles = pd.read_parquet(folder / "articles.parquet").set_index("article_id")
+    events = pd.read_parquet(folder / "events.parquet").set_index(["article_id", "event_id"])
+    outlet = articles.outlet
+    joined = [h for h in happenings.itertuples() if outlet[list(h.articles)].nunique() > 1]
+    for k, h in enumerate(random.Random(seed).sample(joined, min(n, len(joined))), 1):
+        print(f"[{k}] happening {h.happening_id}: {h.actor} · {h.action}, {h.dates_by_article}")
+        for ref in h.events:
+            article_id, event_id = ref.rsplit(":", 1)
+            e = events.loc[(article_id, int(event_id))]
+            print(
+                f"    {outlet[article_id]} ({articles.published[article_id]:%Y-%m-%d},"
+                f" story {articles.story_id[article_id]}) {e.actor!r} {e.action}"
+                f" {e.date_text!r} → {e.date}: {e.text}"
+            )
+    return len(joined)
+
+
 def _digest(words: str) -> str:
     """Returns a 10-hex digest of a date phrase."""
     return hashlib.sha1(words.encode("utf-8")).hexdigest()[:10]
@@ -539,7 +567,10 @@ def main() -> int:
     parser.add_argument("--sample", type=Path, default=None, help="built tables folder to sample")
     parser.add_argument("--judged", type=Path, default=None, help="hand verdicts (--sample)")
     parser.add_argument("--n", type=int, default=40, help="events to sample (--sample)")
-    parser.add_argument("--seed", type=int, default=23, help="sampling seed (--sample)")
+    parser.add_argument("--seed", type=int, default=23, help="sampling seed (--sample, --read)")
+    parser.add_argument(
+        "--read", type=int, default=0, help="happenings of several outlets to print (--happenings)"
+    )
     args = parser.parse_args()
     if args.sample:
         judged = args.judged or DATA / f"{args.sample.parent.name}_dates.csv"
@@ -548,6 +579,9 @@ def main() -> int:
     if args.happenings:
         for tables in args.happenings:
             report_happenings(tables)
+            if args.read:
+                joined = read_happenings(tables, n=args.read, seed=args.seed)
+                print(f"  ({joined} happenings join articles of different outlets)")
         return 0
     folder = find_timebank_dir()
     if folder is None:

@@ -360,6 +360,7 @@ def test_a_weekday_counted_from_another_day_stays_missing() -> None:
         "the July 4 Parade",
         "This is Harbour Radio Today.",  # a relative day ending a name
         "A minister told Coast Daily TODAY that the port would reopen.",
+        'She answered in an interview on "Harbour Tonight" later.',  # a quoted title's last word
     ],
 )
 def test_titles_and_names_are_not_dates(text: str) -> None:
@@ -558,6 +559,24 @@ def test_the_results_period_of_another_year() -> None:
     p = one("The bakery lost $2 million in the year-ago period ending Oct. 31.", october)
     assert (p.text, p.date) == ("Oct. 31", date(2022, 10, 31))
     assert one("The quarter ended Oct. 31.", october).date == date(2023, 10, 31)
+
+
+def test_a_limit_set_by_a_plan_seen_from_the_past_lies_ahead() -> None:
+    # An article of Tuesday 3 January 2023. A future seen from a day gone by ("would", "was to",
+    # "threatened to") takes the nearest weekend ("would meet at the weekend": 31 December, two
+    # days back against four ahead), but a limit it sets lies ahead: "vowed to hold the talks
+    # open through the weekend" is the coming one (7 January).
+    def future_in_past(start: int, end: int) -> str:
+        return "future_in_past"
+
+    p = one("The chair said the panel would meet at the weekend.", TUESDAY, tense=future_in_past)
+    assert (p.date, p.direction) == (date(2022, 12, 31), "nearest")
+    p = one(
+        "The mediator vowed to hold the talks open through the weekend.",
+        TUESDAY,
+        tense=future_in_past,
+    )
+    assert (p.date, p.direction) == (date(2023, 1, 7), "forward")
 
 
 def test_a_limit_set_by_a_present_perfect_lies_ahead() -> None:

@@ -123,6 +123,47 @@ def test_a_conflict_needs_one_statement_told_with_two_dates() -> None:
         assert len(rows) == 2 and not any(r["conflict"] for r in rows)
 
 
+def test_two_tellings_of_one_statement_years_apart_are_no_conflict() -> None:
+    # a: "Quill quoted the 1990 note by Reyes at Tuesday night's council session" (12 March
+    # 2024); b, sharing the quote: "Quoting Reyes's note to the board in 1990, Quill said: …" —
+    # the year is the note's, which the parser hangs on "quoting". Dates
+    # farther apart than a week (LINKED_DAYS) are not one statement told two ways: two
+    # happenings, no conflict. The same tellings a day apart (b: "on Monday night") still
+    # conflict.
+    table = events(
+        ev("a", 0, "Ada Quill", "read", "2024-03-12", text_of_date="on Tuesday night"),
+        ev("b", 0, "Ada Quill", "read", "1990-01-01/1990-12-31", text_of_date="in 1990"),
+    )
+    rows = group_happenings(table, links=links(("a", 0, "b", 0, "shared_quote", 12)))
+    assert len(rows) == 2 and not any(r["conflict"] for r in rows)
+    table = events(
+        ev("a", 0, "Ada Quill", "read", "2024-03-12", text_of_date="on Tuesday night"),
+        ev("b", 0, "Ada Quill", "read", "2024-03-11", text_of_date="on Monday night"),
+    )
+    (h,) = group_happenings(table, links=links(("a", 0, "b", 0, "shared_quote", 12)))
+    assert h["conflict"]
+
+
+def test_one_outlets_formula_on_two_days_is_no_conflict() -> None:
+    # a and b, two articles of one outlet, repeat a caption: "Mayor Brandt answers questions on
+    # day two of the inquiry, March 12" and "… on day three …, March 13": two acts, not one
+    # statement told with two dates. Two outlets (a and c) with the same words still conflict.
+    table = events(
+        ev("a", 0, "Tomas Brandt", "testify", "2024-03-12", text_of_date="March 12"),
+        ev("b", 0, "Tomas Brandt", "testify", "2024-03-13", text_of_date="March 13"),
+    )
+    outlets = articles().assign(outlet=["Gazette", "Gazette", "Herald"])
+    rows = group_happenings(
+        table, links=links(("a", 0, "b", 0, "near_verbatim", 14)), articles=outlets
+    )
+    assert len(rows) == 2 and not any(r["conflict"] for r in rows)
+    table.loc[1, "article_id"] = "c"
+    (h,) = group_happenings(
+        table, links=links(("a", 0, "c", 0, "near_verbatim", 14)), articles=outlets
+    )
+    assert h["conflict"]
+
+
 def test_a_chain_through_undated_statements_never_joins_two_days() -> None:
     # The mayor spoke on the 12th (a) and on the 14th (b); c carries one of his quotes undated,
     # and paraphrase links join c to both.

@@ -639,6 +639,39 @@ def test_the_thing_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path) 
     ]
 
 
+def test_a_drone_destroyed_and_an_airbase_targeted_are_acts_done_once(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Wednesday 6 August 2025. A drone is an aircraft, and "destroyed" downs it;
+    # "targeted" attacks; "airbase" is a military word itself and needs no place ("a Ruritanian
+    # airbase": a nationality is no place), unlike "base" ("the party's base" stays none).
+    write_one_article(
+        tmp_path,
+        "Rebels destroyed a spy drone with a rocket on Monday.\n\n"
+        "Gunmen shot down a drone near the lake on Sunday.\n\n"
+        "Rockets hit a Ruritanian airbase on Saturday.\n\n"
+        "The army base targeted late on Tuesday held 80 soldiers.\n\n"
+        "The senator targeted the party's base on Thursday.\n",
+        title="Drone",
+        published="2025-08-06",
+    )
+    dated = analysis.build(tmp_path, cache_dir=cache_dir).events
+    dated = dated[dated.date_text.notna()]
+    rows = [
+        (text, action, thing if isinstance(thing, str) else None)
+        for text, action, thing in zip(
+            dated.date_text, dated.action, dated.patient_thing, strict=True
+        )
+    ]
+    assert rows == [
+        ("Monday", "destroy", "aircraft"),
+        ("Sunday", "shoot", "aircraft"),
+        ("Saturday", "hit", "base"),
+        ("late on Tuesday", "target", "base"),
+        ("Thursday", "target", None),
+    ]
+
+
 def test_a_dated_noun_of_an_act_done_once_names_what_it_is_done_to(
     tmp_path: Path, cache_dir: Path
 ) -> None:
@@ -745,6 +778,36 @@ def test_a_date_due_ahead_through_a_preposition_or_an_infinitive(
         ("The audit is", pd.Timestamp("2019-06-01"), "forward"),
         ("The fee was ", pd.Timestamp("2018-06-01"), "backward"),
         ("The permit h", pd.Timestamp("2018-06-01"), "backward"),
+    ]
+
+
+def test_a_plan_in_the_past_tense_is_a_future_seen_from_a_day_gone_by(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # An article of Friday 21 June 2024. "which was to resume on Thursday night": "was to"
+    # plans from a day gone by, so the nearest Thursday (20 June, yesterday), not the coming one
+    # (27 June); so does "was expected to vote on Tuesday" (18 June, three days back against
+    # four ahead). "is expected to vote on Tuesday" stays the coming Tuesday (25 June), and so
+    # does an adjective that plans ("was likely to rise on Tuesday": TimeBank reads such a
+    # reported plan forward).
+    write_one_article(
+        tmp_path,
+        "The governor said she halted the ferry service, which was to resume on Thursday "
+        "night.\n\n"
+        "The council was expected to vote on Tuesday.\n\n"
+        "The council is expected to vote on Tuesday.\n\n"
+        "The fee was likely to rise on Tuesday.\n",
+        title="Was to",
+        published="2024-06-21",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    dated = events[events.date_text.notna()]
+    rows = list(zip(dated.date_text, dated.date, dated.direction, strict=True))
+    assert rows == [
+        ("Thursday night", pd.Timestamp("2024-06-20"), "nearest"),
+        ("Tuesday", pd.Timestamp("2024-06-18"), "nearest"),
+        ("Tuesday", pd.Timestamp("2024-06-25"), "forward"),
+        ("Tuesday", pd.Timestamp("2024-06-25"), "forward"),
     ]
 
 

@@ -140,6 +140,18 @@ def _reported_by_past(verb: Token) -> bool:
     )
 
 
+def _is_past_governor(head: Token) -> bool:
+    """Says whether the verb that plans another is in the simple past: "was" of "was to
+    resume", "was expected" of "was expected to vote", "planned" of "planned to reopen". An
+    adjective is not read so ("were likely to add … as soon as the market reopened Monday"
+    stays the coming Monday, as TimeBank annotates it)."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    return head.tag_ == "VBD" or any(
+        c.tag_ == "VBD" for c in head.children if c.dep_ in ("aux", "auxpass")
+    )
+
+
 def find_tense(verb: Token) -> str | None:
     """Returns `future` for a verb in the future or planned (will, a modal, "is to", "plans to",
     "is expected to"), `future_in_past` for "would" in a clause a past verb reports ("said
@@ -187,6 +199,10 @@ def find_tense(verb: Token) -> str | None:
                 held = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
                 if any(c.lower_ == "had" for c in (*head.children, *held.children)):
                     return "pluperfect"  # "had been scheduled to reopen Friday"
+                if _is_past_governor(head):
+                    # "it was to resume on Thursday night", "was expected to vote Tuesday": a
+                    # future seen from a day gone by, which may lie before publication
+                    return "future_in_past"
                 return "future"  # "plans to reopen", "is to meet", "agreed to sell"
             verb = head
             continue

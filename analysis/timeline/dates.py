@@ -415,9 +415,14 @@ def _direction(
         return "backward"  # "after firing missiles earlier on Wednesday"
     if cue == "perfect" and _UNTIL_BEFORE.search(text[:start]):
         return "forward"  # "has extended the permits through January": the limit lies ahead
-    if cue == "future_in_past" and kind in ("weekday", "weekend", "relative_span"):
+    if (
+        cue == "future_in_past"
+        and kind in ("weekday", "weekend", "relative_span")
+        and not _UNTIL_BEFORE.search(text[:start])
+    ):
         # "said the mayor would speak on Tuesday": after the day it was said, which may lie a few
-        # days before publication; a month or a date beyond that week stays forward
+        # days before publication; a month or a date beyond that week stays forward, and so
+        # does a limit the plan sets ("vowed to hold the talks open through the weekend")
         return "nearest"
     return {
         "future": "forward",

@@ -8,9 +8,9 @@ base") within two days form one whoever acts, and may conflict — so does a tel
 act as a weekend or a week within two days of a day told by another ("last weekend" against
 "Monday": a conflict; a month or a year is never compared);
 events whose sentences the `links` table connects join when they have the same actor and the
-whole group's dates still share a day — or, for two dated tellings of one statement (a
-verbatim, near-verbatim or shared-quote link of at least 6 words), even when they cannot: a
-conflict, shown and never resolved.
+whole group's dates still share a day — or, for two dated tellings of one statement by two
+outlets (a verbatim, near-verbatim or shared-quote link of at least 6 words) at most a week
+apart, even when they cannot: a conflict, shown and never resolved.
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ MIN_SHARED_WORDS = 6
 #: Most days apart two tellings of an act that happens once to a person may be and still be
 #: one act in conflict (farther apart, one of the two dates is more likely misread than told).
 ONCE_ACT_DAYS = 2
+#: Most days between the dates of two linked tellings of one statement that may conflict (a
+#: weekday read a week apart still does); farther apart, one date more likely belongs to
+#: something else the sentence names (a note of 1990 quoted today) and they stay apart.
+LINKED_DAYS = 7
 #: Longest span, in days, that a telling of an act done once may state and still be compared
 #: with another telling's single day (a weekend, a week; never a month or a year).
 SHORT_SPAN_DAYS = 7
@@ -149,6 +153,7 @@ def group_happenings(
             groups.join(i, anchor, conflict_allowed=True)
 
     told = [(first[i], last[i]) if stated[i] else None for i in range(len(records))]
+    outlet = _outlet_of(articles)
     at: dict[tuple[str, int], list[int]] = {}
     for i, e in enumerate(records):
         at.setdefault((str(e.article_id), int(e.sentence_id)), []).append(i)
@@ -172,6 +177,17 @@ def group_happenings(
                 # is another act).
                 strong = link_kind in STRONG_LINKS and run >= MIN_SHARED_WORDS
                 strong = strong and stated[i] and stated[j]
+                # Farther apart than LINKED_DAYS, one date more likely belongs to something
+                # else the sentence names ("quoting a note of 1990", told as quoted "on Tuesday
+                # night" by another outlet) than to the statement: no conflict.
+                strong = strong and _days_between(told[i], told[j]) <= LINKED_DAYS
+                # One outlet's formula repeated on two days (two captions, "X answers questions on
+                # day two of the inquiry, May 5" and "… on day three …, May 6") is two acts: only
+                # two outlets' tellings may disagree.
+                same_outlet = outlet.get(article_a) is not None and (
+                    outlet.get(article_a) == outlet.get(article_b)
+                )
+                strong = strong and not same_outlet
                 if strong and (
                     _agrees_with_one(i, side_b, actors, kind, told)
                     or _agrees_with_one(j, side_a, actors, kind, told)
@@ -199,6 +215,13 @@ def _is_short_span(event: Any) -> bool:
         and pd.notna(event.date_end)
         and (event.date_end - event.date).days < SHORT_SPAN_DAYS
     )
+
+
+def _days_between(a: Any, b: Any) -> int:
+    """Returns the days between two stated (first, last) spans: 0 when they share a day or
+    touch, else the days from the end of the earlier to the start of the later."""
+    gap = max(a[0], b[0]) - min(a[1], b[1])
+    return max(gap.days, 0)
 
 
 def _agrees_with_one(
@@ -279,6 +302,17 @@ def _words_around(text: str, phrase: str) -> tuple[str, str]:
     at = max(text.find(phrase), 0)
     around = text[max(0, at - AROUND_CHARS) : at + len(phrase) + AROUND_CHARS]
     return phrase.casefold(), " ".join(around.casefold().split())
+
+
+def _outlet_of(articles: pd.DataFrame | None) -> dict[str, str]:
+    """Returns each article's outlet (none without the table or its column)."""
+    if articles is None or "outlet" not in articles.columns:
+        return {}
+    return {
+        str(a): str(o)
+        for a, o in zip(articles.article_id, articles.outlet, strict=True)
+        if pd.notna(o)
+    }
 
 
 def _published_of(articles: pd.DataFrame | None) -> dict[str, pd.Timestamp]:

@@ -53,6 +53,10 @@ _NAME_AFTER = re.compile(
 #: ends ("told Coast Daily Today").
 _RELATIVE_DAYS = frozenset({"today", "tonight", "tomorrow", "yesterday"})
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\"“‘'(—–-])\s*\b[A-Z][\w.&’']*$")
+#: Capitalised words right after an opening quotation mark, before a relative day that closes
+#: the quotation: a quoted title ('on "Harbour Tonight"'), not a quoted sentence.
+_QUOTED_NAME_BEFORE = re.compile(r"[\"“‘][A-Z][\w.&’']*(?:\s+[A-Z][\w.&’']*)*$")
+_CLOSING_QUOTES = frozenset({'"', "”", "’"})
 
 #: Words after weekdays in the plural that make them a timetable (data/recurring.yml).
 SCHEDULE_WORDS: tuple[str, ...] = tuple(
@@ -91,6 +95,8 @@ def is_name(text: str, start: int, end: int) -> bool:
     one_day = len(words) == 1 and words[0].lower() in _RELATIVE_DAYS and words[0][0].isupper()
     if one_day and inside and _NAME_BEFORE.search(before):
         return True  # "told Coast Daily Today": a relative day ending a name
+    if one_day and _QUOTED_NAME_BEFORE.search(before) and text[end : end + 1] in _CLOSING_QUOTES:
+        return True  # 'on "Harbour Tonight"': the last word of a quoted title
     after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
     return (
         any(c.isdigit() for c in text[start:end])  # not "on the Sunday President X spoke"

@@ -22,7 +22,7 @@ _DATA = yaml.safe_load((Path(__file__).parent / "data" / "once_acts.yml").read_t
 THING_NOUNS: dict[str, str] = {
     noun: kind for kind, nouns in _DATA["things"].items() for noun in nouns
 }
-#: Kinds of thing whose noun counts only beside a place or one of these words (`needs_place`).
+#: Nouns that name a thing only beside a place or one of these words (`needs_place`).
 NEEDS_PLACE: dict[str, frozenset[str]] = {
     kind: frozenset(words) for kind, words in _DATA["needs_place"].items()
 }
@@ -119,19 +119,19 @@ def kind_of(noun: Token) -> str | None:
     word = noun.lower_
     for form in (noun.lemma_.lower(), word, word[:-1] if word.endswith("s") else word):
         if kind := THING_NOUNS.get(form):
-            return kind if kind not in NEEDS_PLACE or _is_placed(noun, kind) else None
+            return kind if form not in NEEDS_PLACE or _is_placed(noun, form) else None
     return None
 
 
-def _is_placed(noun: Token, kind: str) -> bool:
-    """Says whether a noun that is also a figure of speech ("base") names a thing: a word of
-    `NEEDS_PLACE` or a place before it ("air base", "U.S. bases"), a place after "in", "near",
-    "outside" ("bases in Syria"), or the noun inside a place's name."""
+def _is_placed(noun: Token, form: str) -> bool:
+    """Says whether a noun that is also a figure of speech ("base", read as `form`) names a
+    thing: a word of `NEEDS_PLACE` or a place before it ("air base", "U.S. bases"), a place
+    after "in", "near", "outside" ("bases in Syria"), or the noun inside a place's name."""
     if noun.ent_type_ in PLACE_TYPES:
         return True
     for child in noun.children:
         if child.dep_ in ("compound", "amod", "nmod", "poss") and (
-            child.lower_ in NEEDS_PLACE[kind] or child.ent_type_ in PLACE_TYPES
+            child.lower_ in NEEDS_PLACE[form] or child.ent_type_ in PLACE_TYPES
         ):
             return True
         placed = child.dep_ == "prep" and child.lower_ in ("in", "near", "outside", "inside")
