@@ -24,9 +24,9 @@ from .cues import (
     PRONOUN_NEAR,
     PRONOUN_WINDOW,
     SPEAKER_LABELS,
-    TITLE_ABBREVIATIONS,
     find_channel,
 )
+from .descriptions import title_forms
 from .marks import Quoted
 from .named import Mention, MentionIndex
 
@@ -453,7 +453,7 @@ class ArticleContext:
             c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ not in ("GPE", "NORP")
             for c in token.children
         )
-        short = frozenset() if modified else TITLE_ABBREVIATIONS.get(lemma, frozenset())
+        short = frozenset() if modified else title_forms(lemma)  # "Sen. X", "President X"
         tied = []
         for i in range(token.i):
             t = self.doc[i]

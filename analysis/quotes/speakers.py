@@ -18,7 +18,9 @@ from .context import ArticleContext, Attribution
 from .cues import (
     ANSWER_BACK_VERBS,
     DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     GENERIC_ORG_NOUNS,
+    GOVERNING_ONLY_VERBS,
     INVERTED_VERBS,
     NAME_TITLES,
     ORG_NOUNS,
@@ -29,7 +31,7 @@ from .cues import (
     ROUNDUP_LEAD,
     SPEAKER_LABELS,
 )
-from .issuers import find_passive_agent, is_inverted_cue
+from .issuers import find_passive_agent, is_inverted_cue, reads_document
 from .named import Mention
 
 if TYPE_CHECKING:
@@ -211,6 +213,7 @@ class QuoteFinder(ArticleContext):
         if not verbs:
             return self._according_to(sent, history, outside)
         governing = [a for t in inside[:1] for a in t.ancestors if a in verbs]
+        verbs = [v for v in verbs if v in governing or v.lemma_.lower() not in GOVERNING_ONLY_VERBS]
         if inside:
             # "After X criticized Y, Z hit back, “…”": a speech verb of a subordinate clause
             # that does not govern the quote is not its cue.
@@ -249,6 +252,10 @@ class QuoteFinder(ArticleContext):
             return True
         if lemma in INVERTED_VERBS:
             return is_inverted_cue(self.doc[i])  # "“…,” offered X"
+        if lemma in DOCUMENT_VERBS:
+            return reads_document(self.doc[i])  # "the statement reads"
+        if lemma in GOVERNING_ONLY_VERBS:
+            return True  # only for the quotation it governs (`_attribution_in`)
         return lemma in ANSWER_BACK_VERBS and any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in self.doc[i].children
         )

@@ -1,0 +1,50 @@
+"""Description speakers tied to one name by a title written before it
+(`analysis.quotes.descriptions`), a document's words read out (`the statement reads`) and verbs
+that cue only the quotation they govern, on invented articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_quotes_issuers import build_one, speaker_of
+
+
+def test_a_capitalised_title_ties_its_description(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "President Maria Delgado opened the new bridge over the Westria river on Friday.\n\n"
+        "The bridge was “the best thing this town has built in fifty years,” the president"
+        " said.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    assert speaker_of(tables, "the best thing this town has built") == "Maria Delgado"
+
+
+def test_two_holders_of_a_title_tie_the_description_to_no_one(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "President Maria Delgado met President Tomas Ferrer at the border on Friday.\n\n"
+        "The talks were “long but useful,” the president said.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    q = tables.quotes[tables.quotes.text.str.startswith("long but useful")]
+    assert q.speaker.isna().all()
+    assert q.speaker_mention.tolist() == ["the president"]
+
+
+def test_a_statement_that_reads_is_its_issuers(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Mayor Ivan Horbenko cancelled every ferry crossing on Monday.\n\n"
+        "“We will not sail until the storm has passed,” Horbenko’s statement reads.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    assert speaker_of(tables, "We will not sail") == "Ivan Horbenko"
+
+
+def test_a_verb_that_only_governs_speaks_for_its_fragment(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Mayor Ivan Horbenko met the farmers of the valley on Tuesday.\n\n"
+        "Horbenko apologized for “a season of broken promises” and left before noon.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    assert speaker_of(tables, "a season of broken promises") == "Ivan Horbenko"
