@@ -48,3 +48,15 @@ def test_a_verb_that_only_governs_speaks_for_its_fragment(tmp_path: Path, cache_
     )
     tables = build_one(tmp_path, cache_dir, text)
     assert speaker_of(tables, "a season of broken promises") == "Ivan Horbenko"
+
+
+def test_a_title_does_not_tie_past_another_subject(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "President Maria Delgado retired from politics in 2010.\n\n"
+        "Years later, Tomas Ferrer and the council got off to a good start, with the president"
+        " declaring that the new port would be “open to every ship by the spring.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # Ferrer is named as a subject after Delgado: "the president" may be his title now.
+    q = tables.quotes[tables.quotes.text.str.startswith("open to every ship")]
+    assert q.speaker.isna().all()

@@ -24,9 +24,10 @@ from .cues import (
     PRONOUN_NEAR,
     PRONOUN_WINDOW,
     SPEAKER_LABELS,
+    TITLE_ABBREVIATIONS,
     find_channel,
 )
-from .descriptions import title_forms
+from .descriptions import find_title_holders, is_named_since
 from .marks import Quoted
 from .named import Mention, MentionIndex
 
@@ -453,7 +454,7 @@ class ArticleContext:
             c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ not in ("GPE", "NORP")
             for c in token.children
         )
-        short = frozenset() if modified else title_forms(lemma)  # "Sen. X", "President X"
+        short = frozenset() if modified else TITLE_ABBREVIATIONS.get(lemma, frozenset())
         tied = []
         for i in range(token.i):
             t = self.doc[i]
@@ -472,7 +473,12 @@ class ArticleContext:
                 named = self._mention_in(p.idx, p.idx + len(p))
                 if named and self.labels.get(named) in ("PERSON", "ORG"):
                     tied.append(named)
-        return tied[0] if len(set(tied)) == 1 else None
+        titled = [] if modified else find_title_holders(self, token)  # "President X"
+        holders = set(tied + titled)
+        if len(holders) != 1:
+            return None
+        found = holders.pop()
+        return None if titled and is_named_since(self, found, token) else found
 
     def channel_of(self, sent: Span) -> str | None:
         """Returns the channel the sentence names outside the quotes (Facebook, statement, …)."""

@@ -64,6 +64,16 @@ def reads_document(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children)
 
 
+def governs_directly(finder: QuoteFinder, first: Token, verb: Token) -> bool:
+    """Returns whether `verb` is the first verb above the quotation whose first word is `first`,
+    outside it (`X dismissed it as “…”`), not a verb above another verb that governs it (the
+    parser sometimes hangs a whole reported clause on a later verb)."""
+    for head in first.ancestors:
+        if finder.outside_quotes(head.idx) and head.pos_ in ("VERB", "AUX"):
+            return head == verb
+    return False
+
+
 def find_transcript_lead(finder: QuoteFinder, start: int) -> str | None:
     """Returns the words in capitals of a transcript line's lead that opens the paragraph of the
     quotation starting at `start` (`SENATOR JANE ROE, on taxes: “…”` → `SENATOR JANE ROE`),

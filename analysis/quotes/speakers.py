@@ -31,7 +31,7 @@ from .cues import (
     ROUNDUP_LEAD,
     SPEAKER_LABELS,
 )
-from .issuers import find_passive_agent, is_inverted_cue, reads_document
+from .issuers import find_passive_agent, governs_directly, is_inverted_cue, reads_document
 from .named import Mention
 
 if TYPE_CHECKING:
@@ -213,7 +213,12 @@ class QuoteFinder(ArticleContext):
         if not verbs:
             return self._according_to(sent, history, outside)
         governing = [a for t in inside[:1] for a in t.ancestors if a in verbs]
-        verbs = [v for v in verbs if v in governing or v.lemma_.lower() not in GOVERNING_ONLY_VERBS]
+        verbs = [  # "X dismissed it as “…”": only for the quotation it governs directly
+            v
+            for v in verbs
+            if v.lemma_.lower() not in GOVERNING_ONLY_VERBS
+            or (inside and governs_directly(self, inside[0], v))
+        ]
         if inside:
             # "After X criticized Y, Z hit back, “…”": a speech verb of a subordinate clause
             # that does not govern the quote is not its cue.
