@@ -60,3 +60,27 @@ def test_a_title_does_not_tie_past_another_subject(tmp_path: Path, cache_dir: Pa
     # Ferrer is named as a subject after Delgado: "the president" may be his title now.
     q = tables.quotes[tables.quotes.text.str.startswith("open to every ship")]
     assert q.speaker.isna().all()
+
+
+def test_a_passive_governing_only_verb_does_not_speak(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Mayor Ivan Horbenko met the bakers of Brody on Monday.\n\n"
+        "Horbenko acknowledged that the new levy could be termed “a tax on every loaf of"
+        " bread in the town.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # The levy said nothing: the words are the mayor's, who acknowledged it.
+    assert speaker_of(tables, "a tax on every loaf") == "Ivan Horbenko"
+
+
+def test_a_governing_only_verb_of_a_subordinate_clause_does_not_speak(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "Petro Savchenko opened the meeting of the council on Monday.\n\n"
+        "After he blasted the plan as “a budget written for the rich by the rich,” Ivan"
+        " Horbenko left the hall.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "he" may be the Horbenko who follows: not Savchenko, named before.
+    assert speaker_of(tables, "a budget written for the rich") != "Petro Savchenko"

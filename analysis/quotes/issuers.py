@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .clauses import is_subordinate
 from .context import Attribution
 from .cues import DOCUMENT_NOUNS, OWNER_NOUNS
 
@@ -66,8 +67,12 @@ def reads_document(verb: Token) -> bool:
 
 def governs_directly(finder: QuoteFinder, first: Token, verb: Token) -> bool:
     """Returns whether `verb` is the first verb above the quotation whose first word is `first`,
-    outside it (`X dismissed it as “…”`), not a verb above another verb that governs it (the
-    parser sometimes hangs a whole reported clause on a later verb)."""
+    outside it (`X dismissed it as “…”`), in the active voice and outside a subordinate clause;
+    not a verb above another verb that governs it (the parser sometimes hangs a whole reported
+    clause on a later verb), nor `it could be termed “…”` (its subject did not say it) or
+    `After he blasted “…”, X …` (the pronoun may stand for the X that follows)."""
+    if is_subordinate(verb) or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
     for head in first.ancestors:
         if finder.outside_quotes(head.idx) and head.pos_ in ("VERB", "AUX"):
             return head == verb
