@@ -5,9 +5,9 @@ when the article ties it to exactly one name explicitly (`ArticleContext._tied`)
 (`X, the spokeswoman,`), a title in lowercase before a name (`spokeswoman X`), an abbreviated
 title (`Sen. X`) or, here, the role noun written as a capitalised title before a name
 (`President X` ties `the president`). Every person named with the title counts: two of them
-(`President X`, `Vice President Y`) tie the description to no one. A title tie also needs the
-person to be the last one named as a subject before the description (`Y and X met … the
-president said` is not tied to the X of an earlier `President X`).
+(`President X`, `Vice President Y`) tie the description to no one. A title tie also needs
+nobody else named as a subject between the person's last mention and the description
+(`President X …. Later, Y and Z met, with the president saying …` is not tied to X).
 """
 
 from __future__ import annotations
