@@ -84,3 +84,17 @@ def test_a_governing_only_verb_of_a_subordinate_clause_does_not_speak(
     tables = build_one(tmp_path, cache_dir, text)
     # "he" may be the Horbenko who follows: not Savchenko, named before.
     assert speaker_of(tables, "a budget written for the rich") != "Petro Savchenko"
+
+
+def test_a_governing_only_verb_does_not_speak_a_clause_it_governs(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "Mayor Ivan Horbenko met the bakers of Brody on Monday.\n\n"
+        "Horbenko blasted “scaremongering” from the ministry that “it's either this levy or"
+        " a closed bakery” and left.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # The claim is the ministry's, quoted by the mayor: not his words.
+    assert speaker_of(tables, "it's either this levy") != "Ivan Horbenko"
+    assert speaker_of(tables, "scaremongering") == "Ivan Horbenko"

@@ -69,13 +69,18 @@ def governs_directly(finder: QuoteFinder, first: Token, verb: Token) -> bool:
     """Returns whether `verb` is the first verb above the quotation whose first word is `first`,
     outside it (`X dismissed it as “…”`), in the active voice and outside a subordinate clause;
     not a verb above another verb that governs it (the parser sometimes hangs a whole reported
-    clause on a later verb), nor `it could be termed “…”` (its subject did not say it) or
-    `After he blasted “…”, X …` (the pronoun may stand for the X that follows)."""
+    clause on a later verb), nor a clause it governs (`X blasted the claim that “…”`, which the
+    parser may hang on the verb: the words are the claimant's), nor `it could be termed “…”`
+    (its subject did not say it) or `After he blasted “…”, X …` (the pronoun may stand for the
+    X that follows)."""
     if is_subordinate(verb) or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False
+    below = first
     for head in first.ancestors:
         if finder.outside_quotes(head.idx) and head.pos_ in ("VERB", "AUX"):
-            return head == verb
+            # not a clause it reports: "X blasted claims that “…”" are the claimants' words
+            return head == verb and below.dep_ != "ccomp"
+        below = head
     return False
 
 
