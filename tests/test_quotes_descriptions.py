@@ -98,3 +98,12 @@ def test_a_governing_only_verb_does_not_speak_a_clause_it_governs(
     # The claim is the ministry's, quoted by the mayor: not his words.
     assert speaker_of(tables, "it's either this levy") != "Ivan Horbenko"
     assert speaker_of(tables, "scaremongering") == "Ivan Horbenko"
+
+
+def test_a_governing_only_verb_after_a_quotation_speaks(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Mayor Ivan Horbenko reached the hall an hour after the start.\n\n"
+        "“I am so sorry, the ferry from the islands was late,” he apologized.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    assert speaker_of(tables, "I am so sorry") == "Ivan Horbenko"

@@ -78,8 +78,9 @@ def governs_directly(finder: QuoteFinder, first: Token, verb: Token) -> bool:
     below = first
     for head in first.ancestors:
         if finder.outside_quotes(head.idx) and head.pos_ in ("VERB", "AUX"):
-            # not a clause it reports: "X blasted claims that “…”" are the claimants' words
-            return head == verb and below.dep_ != "ccomp"
+            # not a clause with "that": "X blasted the claim that “…”" is the claimant's
+            reported = below.dep_ == "ccomp" and any(c.dep_ == "mark" for c in below.children)
+            return head == verb and not reported
         below = head
     return False
 
