@@ -15,6 +15,11 @@ The stages, one module each:
   to one.
 - `clauses` — which speech verb is a quote's cue and which subject spoke (reporting verbs,
   subordinate clauses, pronouns bound in a nearer clause).
+- `issuers` — owners and issuers of quotations no speech verb's own subject gives (passive
+  agents, transcript lines, words said to be someone's, documents read out, verbs that cue
+  only a quotation they govern).
+- `descriptions` — a title written before a name (`President X`) ties a description (`the
+  president`) to that one person.
 - `table` — the `quotes` table: kinds (direct, partial, indirect), scare quotes left out, and
   the utterances (a partial quote inside an indirect one is one utterance).
 - `groups` — speaker groups (`corpus/actors.yml`) and the counting used by the voice-share charts.

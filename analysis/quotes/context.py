@@ -28,6 +28,7 @@ from .cues import (
     TITLE_ABBREVIATIONS,
     find_channel,
 )
+from .descriptions import find_title_holders, is_named_since
 from .marks import Quoted
 from .named import Mention, MentionIndex
 
@@ -520,7 +521,12 @@ class ArticleContext:
                 named = self._mention_in(p.idx, p.idx + len(p))
                 if named and self.labels.get(named) in ("PERSON", "ORG"):
                     tied.append(named)
-        return tied[0] if len(set(tied)) == 1 else None
+        titled = [] if modified else find_title_holders(self, token)  # "President X"
+        holders = set(tied + titled)
+        if len(holders) != 1:
+            return None
+        found = holders.pop()
+        return None if titled and is_named_since(self, found, token) else found
 
     def channel_of(self, sent: Span) -> str | None:
         """Returns the channel the sentence names outside the quotes (Facebook, statement, …)."""

@@ -7,6 +7,8 @@
   ROE, on taxes: “…”`, then at most a dash line's source), gives the quotation to the one
   person the lead ends with, or to no one (`REPORTER: “…”`: no follow-on either);
 - a verb that speaks only inverted (`inverted_verbs`: `“…,” offered X`) cues a quote only so;
+- a verb that speaks only through a document (`document_verbs`: `the statement reads: “…”`)
+  cues a quote only with a document noun as subject, whose issuer is the speaker;
 - a possessed noun for someone's own words (`owner_nouns` in `data/cues.yml`) that introduces a
   quotation with a colon (`X's refrain at every stop: “…”`) or that a quotation is said to be
   (`“…” is her favourite expression`) gives the quotation to its possessor.
@@ -22,8 +24,9 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .clauses import is_subordinate
 from .context import Attribution
-from .cues import OWNER_NOUNS
+from .cues import DOCUMENT_NOUNS, OWNER_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -53,6 +56,33 @@ def is_inverted_cue(verb: Token) -> bool:
         return False
     following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
     return following is not None and following.pos_ == "PROPN"
+
+
+def reads_document(verb: Token) -> bool:
+    """Returns whether a verb of `document_verbs` (`data/cues.yml`) cues a quote here: its
+    subject is a document noun (`the statement reads: “…”`, `X's letter read`), not a person
+    or a pronoun (`It read “<a name>”`)."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children)
+
+
+def governs_directly(finder: QuoteFinder, first: Token, verb: Token) -> bool:
+    """Returns whether `verb` is the first verb above the quotation whose first word is `first`,
+    outside it (`X dismissed it as “…”`), in the active voice and outside a subordinate clause;
+    not a verb above another verb that governs it (the parser sometimes hangs a whole reported
+    clause on a later verb), nor a clause it governs (`X blasted the claim that “…”`, which the
+    parser may hang on the verb: the words are the claimant's), nor `it could be termed “…”`
+    (its subject did not say it) or `After he blasted “…”, X …` (the pronoun may stand for the
+    X that follows)."""
+    if is_subordinate(verb) or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    below = first
+    for head in first.ancestors:
+        if finder.outside_quotes(head.idx) and head.pos_ in ("VERB", "AUX"):
+            # not a clause with "that": "X blasted the claim that “…”" is the claimant's
+            reported = below.dep_ == "ccomp" and any(c.dep_ == "mark" for c in below.children)
+            return head == verb and not reported
+        below = head
+    return False
 
 
 def find_transcript_lead(finder: QuoteFinder, start: int) -> str | None:

@@ -19,8 +19,10 @@ from .context import ArticleContext, Attribution
 from .cues import (
     ANSWER_BACK_VERBS,
     DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     GENERIC_ORG_NOUNS,
     GOING_ON_VERBS,
+    GOVERNING_ONLY_VERBS,
     INVERTED_VERBS,
     NAME_TITLES,
     ORG_NOUNS,
@@ -31,7 +33,7 @@ from .cues import (
     ROUNDUP_LEAD,
     SPEAKER_LABELS,
 )
-from .issuers import find_passive_agent, is_inverted_cue
+from .issuers import find_passive_agent, governs_directly, is_inverted_cue, reads_document
 from .named import Mention
 
 if TYPE_CHECKING:
@@ -220,6 +222,12 @@ class QuoteFinder(ArticleContext):
         if not verbs:
             return self._according_to(sent, history, outside)
         governing = [a for t in inside[:1] for a in t.ancestors if a in verbs]
+        verbs = [  # "X dismissed it as “…”": only for the quotation it governs directly
+            v
+            for v in verbs
+            if v.lemma_.lower() not in GOVERNING_ONLY_VERBS
+            or (inside and governs_directly(self, inside[0], v))
+        ]
         if inside:
             # "After X criticized Y, Z hit back, “…”": a speech verb of a subordinate clause
             # that does not govern the quote is not its cue.
@@ -260,6 +268,10 @@ class QuoteFinder(ArticleContext):
             return is_inverted_cue(self.doc[i])  # "“…,” offered X"
         if lemma in GOING_ON_VERBS:
             return goes_on_speaking(self.doc[i])  # "“…,” she went on"
+        if lemma in DOCUMENT_VERBS:
+            return reads_document(self.doc[i])  # "the statement reads"
+        if lemma in GOVERNING_ONLY_VERBS:
+            return True  # only for the quotation it governs (`_attribution_in`)
         return lemma in ANSWER_BACK_VERBS and any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in self.doc[i].children
         )
