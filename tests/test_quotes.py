@@ -364,3 +364,22 @@ def test_a_speaker_keeps_her_colour_under_filters_and_across_charts(tables) -> N
     # The groups and the most quoted speakers each have their own colour.
     drawn = [t.marker.color for t in by_group.data if not t.name.startswith("other")]
     assert len(drawn) == len(set(drawn))
+
+
+def test_a_possessive_set_off_by_a_space_is_no_part_of_the_name(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # "Walter P. Quist ’s" (a space before the mark; the parser takes the mark into the name):
+    # the mention is "Walter P. Quist" and its offsets end at the name (the build once failed
+    # on the blank at the end, looking for the "he")
+    text = (
+        "Supporters of Walter P. Quist ’s campaign met on Monday.\n\n"
+        "“We start in March,” he said.\n"
+    )
+    tables, _ = build_one(tmp_path, cache_dir, text)
+    people = tables.mentions[tables.mentions.label == "PERSON"]
+    assert people.text.tolist() == ["Walter P. Quist"]
+    body = tables.articles.body.iloc[0]
+    start, end = int(people.start.iloc[0]), int(people.end.iloc[0])
+    assert body[start:end] == "Walter P. Quist"
+    assert "We start in March," in tables.quotes.text.tolist()

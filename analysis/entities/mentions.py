@@ -85,6 +85,8 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
         possessive = _POSSESSIVE.search(text)
         if possessive and len(text) > 3:
             text, end = text[: possessive.start()], end - len(possessive.group())
+            name = text.rstrip()  # "X ’s", the mark set off by a space
+            text, end = name, end - (len(text) - len(name))
         if not text or (len(span) == 1 and _not_a_name(span[0], ent.label_)):
             continue
         if text.lower() in holidays() or _function_word(text):

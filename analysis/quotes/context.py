@@ -343,7 +343,7 @@ class ArticleContext:
             if m.label != "PERSON" or self.quoted.covers(m.start):
                 continue  # a name inside a quotation is never the antecedent
             span = self.doc.char_span(m.end - 1, m.end, alignment_mode="expand")
-            if span is None:
+            if not span:
                 continue
             head = span[0]
             owned = head.head
