@@ -1,5 +1,5 @@
-"""Speaker rules of the eighth issue-21 speaker session: a he/she that can only be the person
-who spoke last, a colon after a clause ending in a free relative, a statement two people
+"""Speaker rules of the eighth issue-21 speaker session: a he/she left open past another
+person, a colon after a clause ending in a free relative, a statement two people
 issued, a name after a preposition inside a subject, a dash opening a quotation, and "went on"
 and "fumed" as cues. Invented articles; each expectation checked by hand and quoted from the
 text."""
@@ -19,10 +19,6 @@ OPENING = (
 )
 
 ARTICLES = {
-    # Two sentences after his words, only he is named, and not as a subject.
-    "pier": OPENING
-    + "Work on the new pier took two years. It was a proud day for Berg.\n\n"
-    + "“I owe it to the crew,” he said.\n",
     # Someone else is named in between.
     "partners": OPENING
     + "Work on the new pier took two years. It was a proud day for Berg and Tomas "
@@ -61,13 +57,9 @@ def quotes(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> pd.Data
     return build_quotes(root, ARTICLES, cache_dir=cache_dir, published="2024-06-03")
 
 
-def test_a_pronoun_is_the_last_speaker_when_nobody_else_came_into_view(quotes) -> None:
-    # '“We kept the boats running,” Berg said. … Work on the new pier took two years. It was a
-    # personal triumph for Berg. “I owe it to the crew,” he said.'
-    assert said(quotes, "pier", "I owe it") == ("Daniel Berg", "he", "pronoun")
-
-
 def test_the_last_speaker_is_not_taken_past_someone_else(quotes) -> None:
+    # (a rule giving a he/she to the last speaker when nobody else came into view was taken back
+    # after it gave a held-out quote to a man named before a description of the speaker)
     # '… a proud day for Berg and Tomas Reyes. “I owe it to the crew,” he said.'
     assert said(quotes, "partners", "I owe it") == (None, "he", "pronoun")
     # '… a proud day for Berg. “I owe it to the crew,” she said.': Daniel is a man's name.

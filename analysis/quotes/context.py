@@ -24,7 +24,6 @@ from .cues import (
     PRONOUN_NEAR,
     PRONOUN_WINDOW,
     SPEAKER_LABELS,
-    SPEAKER_VIEW,
     TITLE_ABBREVIATIONS,
     find_channel,
 )
@@ -299,40 +298,6 @@ class ArticleContext:
         if self.labels.get(last.entity_id) == "PERSON" and last.at >= start:
             return last.entity_id if self._quiet_since(last, pronoun.idx) else None
         return None
-
-    def speaker_in_view(self, pronoun: Token, history: list[Attribution]) -> str | None:
-        """Returns the person who spoke last when a he/she the antecedent rules leave open can
-        only be that person: the attribution is at most `SPEAKER_VIEW` sentences before the
-        pronoun's, nothing known says the other gender, nobody else was named since, and no
-        sentence between has another subject that could be a person ("“…,” X said. “…” A
-        proud day for X. “…,” he said."); else None."""
-        last = history[-1] if history else None
-        if last is None or last.entity_id is None or self.labels.get(last.entity_id) != "PERSON":
-            return None
-        gender = PERSON_PRONOUNS[pronoun.lower_]
-        if self.genders.get(last.entity_id, gender) != gender:
-            return None
-        first = pronoun.sent
-        for _ in range(SPEAKER_VIEW):
-            if first.start > 0:
-                first = self.doc[first.start - 1].sent
-        if last.at < first.start_char or not self._quiet_since(last, pronoun.idx):
-            return None
-        start = bisect_left(self.offsets, last.at)
-        for t in self.doc[start : pronoun.i]:
-            if t.dep_ not in ("nsubj", "nsubjpass") or self.quoted.covers(t.idx):
-                continue
-            if PERSON_PRONOUNS.get(t.lower_) not in (None, gender):
-                return None  # someone of the other gender
-            if t.pos_ == "PROPN" and self.mention_at(t.idx) != last.entity_id:
-                return None
-            if t.pos_ == "NOUN" and (
-                t.lemma_.lower() in ROLE_NOUNS
-                or t.tag_ == "NNS"
-                or any(c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
-            ):
-                return None  # "the neighbour", "his brother", "officials": perhaps a person
-        return last.entity_id
 
     def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
         """People named between two offsets, outside quotations, as the subject of a clause (or
