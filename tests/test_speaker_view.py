@@ -1,5 +1,5 @@
-"""Speaker rules of the eighth issue-21 speaker session: a he/she left open past another
-person, a colon after a clause ending in a free relative, a statement two people
+"""Speaker rules of the eighth issue-21 speaker session: a he/she that can only be the person
+who spoke last, a colon after a clause ending in a free relative, a statement two people
 issued, a name after a preposition inside a subject, a dash opening a quotation, and "went on"
 and "fumed" as cues. Invented articles; each expectation checked by hand and quoted from the
 text."""
@@ -19,6 +19,10 @@ OPENING = (
 )
 
 ARTICLES = {
+    # Two sentences after his words, only he is named, and not as a subject.
+    "pier": OPENING
+    + "Work on the new pier took two years. It was a proud day for Berg.\n\n"
+    + "“I owe it to the crew,” he said.\n",
     # Someone else is named in between.
     "partners": OPENING
     + "Work on the new pier took two years. It was a proud day for Berg and Tomas "
@@ -40,6 +44,9 @@ ARTICLES = {
     # The subject is a neighbour of the man named, not the man.
     "neighbour": "Daniel Berg chaired the harbour board for ten years.\n\nWork on the new pier "
     "took two years. A neighbour of Berg ran the talks.\n\n“I owe it to the crew,” he said.\n",
+    # Two subjects: the man named, and others around another man.
+    "others": "Daniel Berg will not use the word strike, but others around Mayor Tomas Reyes "
+    "are not shy about it.\n\n“We start in March,” he said.\n",
     # A dash opens a quotation as a colon does; not a question.
     "fares": "The ferry board met on Monday.\n\nDaniel Berg also defended the new fares -- "
     "“Nobody rides for free anywhere else.”\n",
@@ -57,9 +64,13 @@ def quotes(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> pd.Data
     return build_quotes(root, ARTICLES, cache_dir=cache_dir, published="2024-06-03")
 
 
+def test_a_pronoun_is_the_last_speaker_when_nobody_else_came_into_view(quotes) -> None:
+    # '“We kept the boats running,” Berg said. … Work on the new pier took two years. It was a
+    # personal triumph for Berg. “I owe it to the crew,” he said.'
+    assert said(quotes, "pier", "I owe it") == ("Daniel Berg", "he", "pronoun")
+
+
 def test_the_last_speaker_is_not_taken_past_someone_else(quotes) -> None:
-    # (a rule giving a he/she to the last speaker when nobody else came into view was taken back
-    # after it gave a held-out quote to a man named before a description of the speaker)
     # '… a proud day for Berg and Tomas Reyes. “I owe it to the crew,” he said.'
     assert said(quotes, "partners", "I owe it") == (None, "he", "pronoun")
     # '… a proud day for Berg. “I owe it to the crew,” she said.': Daniel is a man's name.
@@ -84,6 +95,13 @@ def test_a_name_after_a_preposition_in_a_subject_is_not_an_antecedent(quotes) ->
     # '… A neighbour of Berg ran the talks. “I owe it to the crew,” he said.': the neighbour,
     # whom the article does not name, may be who speaks; Berg is not the subject.
     assert said(quotes, "neighbour", "I owe it") == (None, "he", "pronoun")
+
+
+def test_an_unnamed_subject_beside_a_named_one_leaves_the_pronoun_open(quotes) -> None:
+    # '… Daniel Berg will not use the word strike, but others around Mayor Tomas Reyes are not
+    # shy about it. “We start in March,” he said.': Reyes is not a subject, but the others are,
+    # and one of them may be the "he"; so no one (it was Berg while the name was only dropped)
+    assert said(quotes, "others", "We start") == (None, "he", "pronoun")
 
 
 def test_a_dash_after_a_named_subjects_clause_opens_the_quotation(quotes) -> None:

@@ -24,6 +24,7 @@ from .cues import (
     PRONOUN_NEAR,
     PRONOUN_WINDOW,
     SPEAKER_LABELS,
+    SPEAKER_VIEW,
     TITLE_ABBREVIATIONS,
     find_channel,
 )
@@ -242,7 +243,7 @@ class ArticleContext:
             ]
             distinct = list(dict.fromkeys(people))
             if len(distinct) == 1:
-                return distinct[0]
+                return distinct[0] or None  # "": an unnamed subject
             if len(distinct) > 1:
                 return None
             same = [
@@ -299,6 +300,40 @@ class ArticleContext:
             return last.entity_id if self._quiet_since(last, pronoun.idx) else None
         return None
 
+    def speaker_in_view(self, pronoun: Token, history: list[Attribution]) -> str | None:
+        """Returns the person who spoke last when a he/she the antecedent rules leave open can
+        only be that person: the attribution is at most `SPEAKER_VIEW` sentences before the
+        pronoun's, nothing known says the other gender, nobody else was named since, and no
+        sentence between has another subject that could be a person ("“…,” X said. “…” A
+        proud day for X. “…,” he said."); else None."""
+        last = history[-1] if history else None
+        if last is None or last.entity_id is None or self.labels.get(last.entity_id) != "PERSON":
+            return None
+        gender = PERSON_PRONOUNS[pronoun.lower_]
+        if self.genders.get(last.entity_id, gender) != gender:
+            return None
+        first = pronoun.sent
+        for _ in range(SPEAKER_VIEW):
+            if first.start > 0:
+                first = self.doc[first.start - 1].sent
+        if last.at < first.start_char or not self._quiet_since(last, pronoun.idx):
+            return None
+        start = bisect_left(self.offsets, last.at)
+        for t in self.doc[start : pronoun.i]:
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.quoted.covers(t.idx):
+                continue
+            if PERSON_PRONOUNS.get(t.lower_) not in (None, gender):
+                return None  # someone of the other gender
+            if t.pos_ == "PROPN" and self.mention_at(t.idx) != last.entity_id:
+                return None
+            if t.pos_ == "NOUN" and (
+                t.lemma_.lower() in ROLE_NOUNS
+                or t.tag_ == "NNS"
+                or any(c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+            ):
+                return None  # "the neighbour", "his brother", "officials": perhaps a person
+        return last.entity_id
+
     def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
         """People named between two offsets, outside quotations, as the subject of a clause (or
         in apposition to it, or owning it): "Judge X wrote", "The lead author, Dr. X, said", "X's
@@ -344,9 +379,13 @@ class ArticleContext:
                 and head.pos_ == "NOUN"
                 and head.lemma_.lower() not in ROLE_NOUNS
             ):
-                continue  # "a neighbour of X ran …": the subject is the neighbour, not X (a
-                # role noun may be followed by its holder's name: "the head of Y Jane Roe"; so
-                # may another noun, set off by dashes: "the rival of Y — Jane Roe — has …")
+                # "a neighbour of X ran …": the subject is the neighbour, not X, and perhaps the
+                # he/she ("" stands for that unnamed person: with another candidate, no one);
+                # a role noun may be followed by its holder's name ("the head of Y Jane Roe"),
+                # so may another noun, set off by dashes ("the rival of Y — Jane Roe — has …")
+                if head.dep_ in ("nsubj", "nsubjpass"):
+                    found.append(("", head))
+                continue
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
                 found.append((m.entity_id, head))
         return found

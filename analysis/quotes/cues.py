@@ -76,6 +76,9 @@ PRONOUN_WINDOW = 6
 #: Past this many sentences back, only when no sentence nearer has a name or a role noun as its
 #: subject (someone the entity rules may have missed: "Terranova owes …", "the governor …").
 PRONOUN_NEAR = 3
+#: How many sentences before a he/she's own the last speaker may have spoken for the pronoun to
+#: stand for that speaker when nobody else came into view (`ArticleContext.speaker_in_view`).
+SPEAKER_VIEW = 2
 CHANNELS = (
     ("Facebook", re.compile(r"\bFacebook\b")),
     ("Twitter", re.compile(r"\b(?:Twitter|tweet(?:s|ed)?)\b", re.IGNORECASE)),

@@ -430,7 +430,11 @@ class QuoteFinder(ArticleContext):
             return Attribution(mention, label, how="cue")
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower in PERSON_PRONOUNS:
-            found = self._person_antecedent(token, lower) or self._same_speaker(token, history)
+            found = (
+                self._person_antecedent(token, lower)
+                or self._same_speaker(token, history)
+                or self.speaker_in_view(token, history)
+            )
             return Attribution(found, label, how="pronoun")
         if lower in ORG_PRONOUNS:
             return Attribution(self._org_antecedent(token, history), label, how="pronoun")
