@@ -54,6 +54,17 @@ def dated_patients(tables: analysis.Tables) -> list[tuple[str, str, str | None]]
     ]
 
 
+def dated_things(tables: analysis.Tables) -> list[tuple[str, str, str | None]]:
+    """Returns each dated event's (date text, action, kind of thing it is done to)."""
+    dated = tables.events[tables.events.date_text.notna()]
+    return [
+        (text, action, thing if isinstance(thing, str) else None)
+        for text, action, thing in zip(
+            dated.date_text, dated.action, dated.patient_thing, strict=True
+        )
+    ]
+
+
 def write_one_article(root: Path, body: str, *, title: str, published: str) -> None:
     """Writes a corpus of one invented article `a` (Invented Gazette) into `root`."""
     (root / "articles").mkdir()
@@ -619,15 +630,7 @@ def test_the_thing_an_act_done_once_is_done_to(tmp_path: Path, cache_dir: Path) 
         title="Crash",
         published="2025-08-06",
     )
-    dated = analysis.build(tmp_path, cache_dir=cache_dir).events
-    dated = dated[dated.date_text.notna()]
-    rows = [
-        (text, action, thing if isinstance(thing, str) else None)
-        for text, action, thing in zip(
-            dated.date_text, dated.action, dated.patient_thing, strict=True
-        )
-    ]
-    assert rows == [
+    assert dated_things(analysis.build(tmp_path, cache_dir=cache_dir)) == [
         ("Monday", "crash", "aircraft"),
         ("Monday", "bring", "aircraft"),
         ("late on Tuesday", "fire", "base"),
@@ -655,15 +658,7 @@ def test_a_drone_destroyed_and_an_airbase_targeted_are_acts_done_once(
         title="Drone",
         published="2025-08-06",
     )
-    dated = analysis.build(tmp_path, cache_dir=cache_dir).events
-    dated = dated[dated.date_text.notna()]
-    rows = [
-        (text, action, thing if isinstance(thing, str) else None)
-        for text, action, thing in zip(
-            dated.date_text, dated.action, dated.patient_thing, strict=True
-        )
-    ]
-    assert rows == [
+    assert dated_things(analysis.build(tmp_path, cache_dir=cache_dir)) == [
         ("Monday", "destroy", "aircraft"),
         ("Sunday", "shoot", "aircraft"),
         ("Saturday", "hit", "base"),
