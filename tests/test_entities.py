@@ -288,3 +288,22 @@ def test_split_country_of_an_organisation_name() -> None:
         None,
         frozenset({"ministry", "defense"}),
     )
+
+
+def test_two_people_whose_middle_initials_disagree_stay_apart(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    from tests.test_quotes import build_one
+
+    # father and son: one first name and one surname, but "P." against "J." (or "Peter"
+    # against "J."); "Walter Peter Quist" is the father's full name
+    text = (
+        "Former governor Walter P. Quist opened the new harbour on Monday. His son, Walter J."
+        " Quist, the current governor, did not attend.\n\n"
+        "Walter Peter Quist, 81, said the port must grow.\n"
+    )
+    tables, _ = build_one(tmp_path, cache_dir, text)
+    people = tables.entities[tables.entities.label == "PERSON"]
+    assert sorted(people.name) == ["Walter J. Quist", "Walter P. Quist"]
+    entity = dict(zip(tables.mentions.text, tables.mentions.entity_id, strict=False))
+    assert entity["Walter Peter Quist"] == entity["Walter P. Quist"] != entity["Walter J. Quist"]

@@ -61,6 +61,26 @@ class _Clusters:
         return True
 
 
+def find_conflicting_middles(keys: Iterable[str]) -> list[tuple[str, str]]:
+    """Returns the pairs of names (folded keys) of one first and last word whose middle names or
+    initials disagree: "george w bush" and "george h w bush" are two people (their initials
+    "w" and "h w": neither begins the other), while "john f kerry" and "john forbes kerry",
+    or "george h bush" and "george h w bush", may be one."""
+    by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for key in keys:
+        words = key.split()
+        if len(words) >= 3:
+            by_ends[(words[0], words[-1])].append(tuple(words))
+    pairs = []
+    for names in by_ends.values():
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                x, y = [w[0] for w in a[1:-1]], [w[0] for w in b[1:-1]]
+                if x[: len(y)] != y and y[: len(x)] != x:
+                    pairs.append((" ".join(a), " ".join(b)))
+    return pairs
+
+
 #: An owner's possessive inside a name ("X's Ann Smith" left whole): no person's full name.
 _OWNER = re.compile(r"\w['’]s\s")
 

@@ -33,6 +33,7 @@ from .merging import (
     _link_org_short_forms,
     _merge_people,
     _merge_single_names,
+    find_conflicting_middles,
     find_place_words,
     merge_aliases,
     merge_org_variants,
@@ -84,7 +85,7 @@ def resolve_entities(
     for m in mentions:
         groups[m.key].append(m)
     _fold_plurals(groups)
-    clusters = _Clusters(groups, curated.not_same)
+    clusters = _Clusters(groups, [*curated.not_same, *find_conflicting_middles(groups)])
     places = find_place_words(groups)
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
     name_words = {
