@@ -210,11 +210,14 @@ def same_person(predicted: str, gold: str) -> bool:
     both have a first name, the same first name, an initial of it, or a variant of it in the
     package's curated list (`analysis/entities/data/given_names.csv`: "Bill"/"William"; the
     same test as `score_entities.py`); a typographic apostrophe is a straight one ("O’Hara"
-    is "O'Hara"); surname particles ("de", "van") are not first names."""
-    from analysis.entities.vocabulary import same_given_name
+    is "O'Hara"); surname particles ("de", "van") are not first names, and a generational
+    suffix ("Jr.", "III") is no surname."""
+    from analysis.entities.vocabulary import name_suffixes, same_given_name
 
     p = [w.strip(".").lower().replace("’", "'") for w in predicted.split()]
     g = [w.strip(".").lower().replace("’", "'") for w in gold.split()]
+    p = [w for w in p if w not in name_suffixes()] or p  # "Jr.", "III": no surname
+    g = [w for w in g if w not in name_suffixes()] or g
     p = [w for w in p[:-1] if w not in PARTICLES] + p[-1:]
     g = [w for w in g[:-1] if w not in PARTICLES] + g[-1:]
     if not p or not g or p[-1] != g[-1]:

@@ -307,3 +307,17 @@ def test_two_people_whose_middle_initials_disagree_stay_apart(
     assert sorted(people.name) == ["Walter J. Quist", "Walter P. Quist"]
     entity = dict(zip(tables.mentions.text, tables.mentions.entity_id, strict=False))
     assert entity["Walter Peter Quist"] == entity["Walter P. Quist"] != entity["Walter J. Quist"]
+
+
+def test_a_generational_suffix_is_no_surname(tmp_path: Path, cache_dir: Path) -> None:
+    from tests.test_quotes import build_one
+
+    # "Joseph R. Quist Jr." and "Joe Quist" are one man: the surname is the word before "Jr."
+    # (and Joe is a form of Joseph)
+    text = (
+        "Vice Governor Joseph R. Quist Jr. opened the new harbour on Monday.\n\n"
+        "Joe Quist, 61, said the port must grow, and the crowd cheered.\n"
+    )
+    tables, _ = build_one(tmp_path, cache_dir, text)
+    entity = dict(zip(tables.mentions.text, tables.mentions.entity_id, strict=False))
+    assert entity["Joseph R. Quist Jr."] == entity["Joe Quist"]

@@ -14,7 +14,13 @@ from datetime import date
 from ..text.names import NameBlocks, name_similarity, transliteration_key
 from .cues import PLACE_LABELS, _has_org_word
 from .mentions import Mention, _glued, _majority_label, _person_evidence
-from .vocabulary import alias_groups, is_given_name, same_given_name, surname_particles
+from .vocabulary import (
+    alias_groups,
+    is_given_name,
+    name_suffixes,
+    same_given_name,
+    surname_particles,
+)
 
 #: Letters a nationality and its country's name share at least (Ukrainian/Ukraine).
 STEM = 4
@@ -67,17 +73,19 @@ def find_conflicting_middles(keys: Iterable[str]) -> list[tuple[str, str]]:
     "w" and "h w": neither begins the other), while "john f kerry" and "john forbes kerry",
     or "george h bush" and "george h w bush", may be one."""
     by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    key_of: dict[tuple[str, ...], str] = {}
     for key in keys:
-        words = key.split()
+        words = name_words(key)
         if len(words) >= 3:
             by_ends[(words[0], words[-1])].append(tuple(words))
+            key_of[tuple(words)] = key
     pairs = []
     for names in by_ends.values():
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
                 x, y = [w[0] for w in a[1:-1]], [w[0] for w in b[1:-1]]
                 if x[: len(y)] != y and y[: len(x)] != x:
-                    pairs.append((" ".join(a), " ".join(b)))
+                    pairs.append((key_of[a], key_of[b]))
     return pairs
 
 
@@ -186,8 +194,17 @@ def _same_first_name(a: str, b: str) -> bool:
     )
 
 
+def name_words(key: str) -> list[str]:
+    """Returns the words of a folded full name without a generational suffix at its end
+    ("joseph r biden jr" → joseph, r, biden), so that the last word is the surname."""
+    words = key.split()
+    while len(words) > 2 and words[-1] in name_suffixes():
+        words = words[:-1]
+    return words
+
+
 def _same_person(a: str, b: str) -> bool:
-    ta, tb = a.split(), b.split()
+    ta, tb = name_words(a), name_words(b)
     return alike_surnames(ta[-1], tb[-1]) and _same_first_name(ta[0], tb[0])
 
 
@@ -235,14 +252,14 @@ def _merge_people(
     )
     by_surname: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        by_surname[name.split()[-1]].append(name)
+        by_surname[name_words(name)[-1]].append(name)
     surnames = NameBlocks(by_surname)
     days = {a: d.toordinal() for a, d in (published or {}).items() if d is not None}
     people = set(evident)
     _merge_particle_surnames(groups, clusters, evident, people)
     for a in evident:
         alike = sorted(
-            b for s in surnames.similar(a.split()[-1], NAME_SIMILARITY) for b in by_surname[s]
+            b for s in surnames.similar(name_words(a)[-1], NAME_SIMILARITY) for b in by_surname[s]
         )
         for b in alike:
             if (
