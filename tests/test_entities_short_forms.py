@@ -127,3 +127,24 @@ def test_an_acronym_after_a_name_ending_with_it_stays_an_acronym() -> None:
     ]
     _, links, _ = resolve(found)
     assert not links
+
+
+def titled(article: str, start: int, text: str, title: str) -> Mention:
+    m = mention(article, start, text, "PERSON")
+    m.title = title
+    return m
+
+
+def test_articles_a_title_resolves_count_in_the_corpus_reading() -> None:
+    # "Governor Walter Quist" once (g0); "Governor Quist" alone in nine more articles (g1-g9);
+    # his wife "Anna Quist … Quist said" in one (w); "Quist met the board" in one more with no
+    # title and no full name (x). The ten governor's articles against her one are the corpus's
+    # reading: x's "Quist" is his (before, only the one article naming him in full counted: one
+    # against one, no reading)
+    found = [titled("g0", 0, "Walter Quist", "governor"), mention("g0", 40, "Quist", "PERSON")]
+    found += [titled(f"g{k}", 0, "Quist", "governor") for k in range(1, 10)]
+    found += [mention("w", 0, "Anna Quist", "PERSON"), mention("w", 40, "Quist", "PERSON")]
+    found += [mention("x", 0, "Quist", "PERSON")]
+    _, links, clusters = resolve(found)
+    assert clusters.find(links[len(found) - 1]) == clusters.find("walter quist")
+    assert clusters.find(links[len(found) - 2]) == clusters.find("anna quist")

@@ -52,7 +52,8 @@ def _link_single_names(
     then the surname alone for the person the story is about). A word that starts an organisation's
     name and is mostly labelled ORG ("House" after "X House") joins on a title or the corpus's
     reading only. With several there, or none, the corpus decides, in this order: the one candidate
-    given a title the article gives the word (`title_of`); the one its other articles resolve it to,
+    given a title the article gives the word (`title_of`); the one its other articles resolve it to
+    (by the one full name before it, or by a title only that candidate has),
     when `DOMINANT_ARTICLES` of them do and `DOMINANT_SHARE` of those agree ("Obama" in an article
     that never names a first name); with no full name in the article, the only candidate of the
     corpus, when an article naming it in full was published within `NEARBY_DAYS` days (the same
@@ -188,6 +189,10 @@ def _link_single_names(
             for m in group:
                 for word in key.split():
                     longer[m.article_id, word].add(key)
+    for _, m, candidates, _ in pending:
+        titled = [r for r in candidates if titles_of[r] & titles_in[m.article_id, m.key]]
+        if len(titled) == 1:  # "President X" in an article: its title resolves the word there
+            resolved[m.key][titled[0]].add(m.article_id)
     for i, m, candidates, guarded in pending:
         titled = [r for r in candidates if titles_of[r] & titles_in[m.article_id, m.key]]
         articles = resolved.get(m.key, {})
