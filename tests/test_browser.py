@@ -75,7 +75,7 @@ def test_notebook_runs_and_filters_redraw_charts(lab, browser, name: str) -> Non
         page.wait_for_function(
             "() => Array.from(document.querySelectorAll('.js-plotly-plot')).slice(0, 1)"
             ".some(gd => (gd.data || []).some(t => t.x && t.x.length))",
-            timeout=60_000,
+            timeout=180_000,
         )
         before = page.evaluate(CHART_DATA)
         assert before, f"{name}: no Plotly chart rendered"
