@@ -17,6 +17,7 @@ from analysis.entities.mentions import (
     GIVEN_NAME_CUE,
     Mention,
     _before_its_region,
+    _find_missed,
     _trim,
     extract_mentions,
     drop_common_word_people,
@@ -230,3 +231,15 @@ def test_the_end_of_a_holidays_name_is_no_person() -> None:
     assert [m.text for m in extract_mentions("a1", 0, doc)] == ["Dara Quill"]
     doc.ents = [Span(doc, 6, 8, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
     assert [m.text for m in extract_mentions("a1", 0, doc)] == ["Dara Quill"]
+
+
+def test_a_name_searched_for_is_not_found_at_the_end_of_a_holidays_name() -> None:
+    # "Day" once seen as a name (a programme, say) is searched for everywhere; "Election Day"
+    # and "Valentine's Day" are dates, not mentions of it
+    words = "Dara Quill spoke on Day , before Election Day and after Valentine 's Day .".split()
+    spaces = [nxt not in (",", ".", "'s") for nxt in words[1:]] + [False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=["PROPN"] * len(words))
+    seen = [mention("Day", "PERSON", start=doc[4].idx)]
+    found = _find_missed({"a1": doc}, {"a1": 0}, seen)
+    assert [doc.text[m.start : m.end] for m in found] == []
+    assert doc.text[doc[8].idx : doc[8].idx + 3] == "Day"

@@ -536,8 +536,8 @@ def _find_missed(
             span = doc.char_span(start, end)
             if span is None or any(start < te and ts < end for ts, te in taken[article_id]):
                 continue
-            if len(span) == 1 and _is_date_word(doc, span.start):
-                continue  # "May" the month is not the surname May
+            if (len(span) == 1 and _is_date_word(doc, span.start)) or _ends_holiday(span):
+                continue  # "May" the month is not the surname May, nor "Day" a name
             m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
             m.cues, m.fallback = _cues(span), forms[form] or None
             m.title, m.regional = _title_before(span), _before_its_region(span)
