@@ -19,8 +19,8 @@ from analysis.entities.mentions import (
     _before_its_region,
     _find_missed,
     _trim,
-    extract_mentions,
     drop_common_word_people,
+    extract_mentions,
     mark_given_name_people,
     set_aside_repeated_given_names,
 )
