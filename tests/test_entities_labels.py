@@ -17,8 +17,10 @@ from analysis.entities.mentions import (
     GIVEN_NAME_CUE,
     Mention,
     _before_its_region,
+    _find_missed,
     _trim,
     drop_common_word_people,
+    extract_mentions,
     mark_given_name_people,
     set_aside_repeated_given_names,
 )
@@ -216,3 +218,28 @@ def test_a_persons_name_outvotes_a_misparsed_place_preposition() -> None:
     marked = mark_given_name_people(groups, common=frozenset({"steel"}), places=set())
     assert marked == {"cathy marlowe", "samantha steel"}
     assert _decide_label([placed], {"cathy marlowe"}, None) == "PERSON"
+
+
+def test_the_end_of_a_holidays_name_is_no_person() -> None:
+    # "Voters go to the polls on Election Day, and Dara Quill voted early." The model made
+    # "Day" alone a PERSON (on real news, dozens of mentions of one such "person"); a holiday's
+    # whole name is a date, not an entity, either way.
+    words = "Voters go to the polls on Election Day , and Dara Quill voted early .".split()
+    spaces = [nxt not in (",", ".") for nxt in words[1:]] + [False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=["PROPN"] * len(words))
+    doc.ents = [Span(doc, 7, 8, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
+    assert [m.text for m in extract_mentions("a1", 0, doc)] == ["Dara Quill"]
+    doc.ents = [Span(doc, 6, 8, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
+    assert [m.text for m in extract_mentions("a1", 0, doc)] == ["Dara Quill"]
+
+
+def test_a_name_searched_for_is_not_found_at_the_end_of_a_holidays_name() -> None:
+    # "Day" once seen as a name (a programme, say) is searched for everywhere; "Election Day"
+    # and "Valentine's Day" are dates, not mentions of it
+    words = "Dara Quill spoke on Day , before Election Day and after Valentine 's Day .".split()
+    spaces = [nxt not in (",", ".", "'s") for nxt in words[1:]] + [False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=["PROPN"] * len(words))
+    seen = [mention("Day", "PERSON", start=doc[4].idx)]
+    found = _find_missed({"a1": doc}, {"a1": 0}, seen)
+    assert [doc.text[m.start : m.end] for m in found] == []
+    assert doc.text[doc[8].idx : doc[8].idx + 3] == "Day"

@@ -89,7 +89,7 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
             text, end = name, end - (len(text) - len(name))
         if not text or (len(span) == 1 and _not_a_name(span[0], ent.label_)):
             continue
-        if text.lower() in holidays() or _function_word(text):
+        if text.lower() in holidays() or _function_word(text) or _ends_holiday(span):
             continue  # a date (the timeline reads it), or a function word ("MORE’s")
         mention = Mention(
             article_id, article_index, span.start_char, end, text, tuple(text.split()), label
@@ -204,6 +204,19 @@ def _is_honorific(doc: Doc, start: int, end: int) -> bool:
     if following.lower_ in surname_particles() and end - start > 2 and doc[start + 2].is_title:
         return not _has_org_word(rest)  # "Mayor de X"
     return following.is_title and following.pos_ == "PROPN" and not _has_org_word(rest)
+
+
+def _ends_holiday(span: Span) -> bool:
+    """Whether a mention is the end of a holiday's name whose first words the model left out
+    ("Day" of "Election Day", "Luther King Day" of "Martin Luther King Day"): the one to three
+    words before it and the mention make a name of `holidays`."""
+    doc = span.doc
+    for k in range(1, 4):
+        if span.start - k < 0:
+            break
+        if doc[span.start - k : span.end].text.lower() in holidays():
+            return True
+    return False
 
 
 def _is_date_word(doc: Doc, i: int) -> bool:
@@ -523,8 +536,8 @@ def _find_missed(
             span = doc.char_span(start, end)
             if span is None or any(start < te and ts < end for ts, te in taken[article_id]):
                 continue
-            if len(span) == 1 and _is_date_word(doc, span.start):
-                continue  # "May" the month is not the surname May
+            if (len(span) == 1 and _is_date_word(doc, span.start)) or _ends_holiday(span):
+                continue  # "May" the month is not the surname May, nor "Day" a name
             m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
             m.cues, m.fallback = _cues(span), forms[form] or None
             m.title, m.regional = _title_before(span), _before_its_region(span)
