@@ -100,6 +100,14 @@ def goes_on_speaking(verb: Token) -> bool:
     )
 
 
+def puts_it_as(verb: Token) -> bool:
+    """Returns whether a verb of `as_it_verbs` speaks here: "it" as its object and "as" opening
+    its clause ("as X puts it, “…”"; not "X put it on the table", "as X put the plan")."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
+
+
 def is_speech_verb(token: Token) -> bool:
     """Returns whether a speech-verb word speaks here: a verb, or a present-tense one the model
     took for a plural noun ("X notes.") heading its sentence with a subject; not one that speaks

@@ -58,10 +58,16 @@ REMARK_NOUNS = _CUES["remark_nouns"]
 OWNER_NOUNS = _CUES["owner_nouns"]
 #: Verbs that cue a quote's speaker only inverted: "“…,” offered X".
 INVERTED_VERBS = _CUES["inverted_verbs"]
+#: Speech verbs that speak inverted after a fronted clause: "Since it failed, added X, “…”".
+FRONTED_INVERTED_VERBS = _CUES["fronted_inverted_verbs"]
+#: Verbs that cue a quote's speaker only as "as X puts it".
+AS_IT_VERBS = _CUES["as_it_verbs"]
 #: Verbs that cue a quote's speaker only with a document noun as subject: "the statement reads".
 DOCUMENT_VERBS = _CUES["document_verbs"]
 #: Verbs that cue only a quotation they govern: "X dismissed it as “…”".
 GOVERNING_ONLY_VERBS = _CUES["governing_only_verbs"]
+#: Verbs that cue only a quotation they govern through a preposition: "X referred to Y as “…”".
+PREPOSITION_VERBS = _CUES["preposition_verbs"]
 #: Words right before a partial quote that make it a name ("so-called", "titled").
 NAME_OPENERS = _CUES["name_openers"]
 #: Words opening a sentence that goes on with the previous quotation ("Instead, “…”").

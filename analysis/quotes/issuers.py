@@ -65,21 +65,28 @@ def reads_document(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children)
 
 
-def governs_directly(finder: QuoteFinder, first: Token, verb: Token) -> bool:
+def governs_directly(
+    finder: QuoteFinder, first: Token, verb: Token, *, through_preposition: bool = False
+) -> bool:
     """Returns whether `verb` is the first verb above the quotation whose first word is `first`,
     outside it (`X dismissed it as “…”`), in the active voice and outside a subordinate clause;
     not a verb above another verb that governs it (the parser sometimes hangs a whole reported
     clause on a later verb), nor a clause it governs (`X blasted the claim that “…”`, which the
     parser may hang on the verb: the words are the claimant's), nor `it could be termed “…”`
     (its subject did not say it) or `After he blasted “…”, X …` (the pronoun may stand for the
-    X that follows)."""
+    X that follows), nor a reduced passive (`the post referred to as “…”`). With
+    `through_preposition`, only through a preposition of the verb (`X referred to Y as “…”`)."""
     if is_subordinate(verb) or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return False  # a reduced passive: "the post referred to as “…”" is no one's word
     below = first
     for head in first.ancestors:
         if finder.outside_quotes(head.idx) and head.pos_ in ("VERB", "AUX"):
             # not a clause with "that": "X blasted the claim that “…”" is the claimant's
             reported = below.dep_ == "ccomp" and any(c.dep_ == "mark" for c in below.children)
+            if through_preposition and below.dep_ != "prep":
+                return False  # "X referred to Y as “…”", not a title hung on "listed"
             return head == verb and not reported
         below = head
     return False

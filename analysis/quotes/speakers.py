@@ -12,14 +12,17 @@ from .clauses import (
     goes_on_speaking,
     is_speech_verb,
     is_subordinate,
+    puts_it_as,
     reporting_verb_above,
     subject_hung_on_relative,
 )
 from .context import ArticleContext, Attribution
 from .cues import (
     ANSWER_BACK_VERBS,
+    AS_IT_VERBS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
+    FRONTED_INVERTED_VERBS,
     GENERIC_ORG_NOUNS,
     GOING_ON_VERBS,
     GOVERNING_ONLY_VERBS,
@@ -28,6 +31,7 @@ from .cues import (
     ORG_NOUNS,
     ORG_PRONOUNS,
     PERSON_PRONOUNS,
+    PREPOSITION_VERBS,
     QUOTE_VERBS,
     REMARK_NOUNS,
     ROUNDUP_LEAD,
@@ -97,8 +101,37 @@ class QuoteFinder(ArticleContext):
             word = self.doc[bisect_left(self.offsets, opener.start)]
             return Attribution(opener.entity_id, opener.text, how="colon"), word
         if current is not None:
-            return self._subject_before_colon(current)
+            found = self._subject_before_colon(current)
+            if found[1] is None:
+                found = self._presented_before_colon(current[0])
+            return found
         return Attribution(), None
+
+    def _presented_before_colon(self, quote_start: int) -> tuple[Attribution, Token | None]:
+        """ "Here's X on the fares: “…”", "There is this from X: “…”": the person or
+        organisation a presenting clause names right after its opening words, before the colon
+        that opens the quotation (in its paragraph or the one before); no one else named
+        between. Not "Here's a look at X:" (the name is not what is presented)."""
+        lead = _COLON_BEFORE.search(self.text, max(0, quote_start - 8), quote_start)
+        if lead is None or lead.end() != quote_start:
+            return Attribution(), None
+        colon = lead.start()
+        sent = self.doc[bisect_left(self.offsets, colon) - 1].sent
+        opener = _PRESENTS.match(self.text, sent.start_char, colon)
+        if opener is None:
+            return Attribution(), None
+        named = [
+            m
+            for m in self.mentions.within(sent.start_char, colon)
+            if m.label in SPEAKER_LABELS and not self.quoted.covers(m.start)
+        ]
+        if not named or named[0].start != opener.end() or len({m.entity_id for m in named}) > 1:
+            return Attribution(), None
+        first = named[0]
+        if first.label == "GPE" or self.names_someone_else(first.entity_id, first.text):
+            return Attribution(), None
+        word = self.doc[bisect_left(self.offsets, first.start)]
+        return Attribution(first.entity_id, first.text, how="colon"), word
 
     def _subject_before_colon(self, quote: tuple[int, int]) -> tuple[Attribution, Token | None]:
         """ "In a later interview, X went further: “…”": the person named as the subject of
@@ -146,14 +179,18 @@ class QuoteFinder(ArticleContext):
 
     def _named_before_colon(self, quote_start: int) -> Mention | None:
         """ "… pollster X: “…”": the person named right before the colon that opens the
-        quotation, outside any quotation, not as the object of a preposition."""
+        quotation (or before the date of a list line: "X, Aug. 1: “…”"), outside any
+        quotation, not as the object of a preposition."""
         before = [
             m
             for m in self.mentions.within(max(0, quote_start - 200), quote_start)
             if m.label == "PERSON" and not self.quoted.covers(m.start)
         ]
-        if not before or not _COLON_OPENS.fullmatch(self.text[before[-1].end : quote_start]):
+        if not before:
             return None
+        between = self.text[before[-1].end : quote_start]
+        if not _COLON_OPENS.fullmatch(between) and not _DATED_OPENS.fullmatch(between):
+            return None  # "… pollster X: “…”", a list line "X, Aug. 1: “…”"
         head = self.doc[bisect_left(self.offsets, before[-1].end) - 1]
         while head.dep_ in ("compound", "flat") and head.head != head:
             head = head.head
@@ -225,8 +262,16 @@ class QuoteFinder(ArticleContext):
         verbs = [  # "X dismissed it as “…”": only for the quotation it governs directly
             v
             for v in verbs
-            if v.lemma_.lower() not in GOVERNING_ONLY_VERBS
-            or (inside and governs_directly(self, inside[0], v))
+            if v.lemma_.lower() not in GOVERNING_ONLY_VERBS | PREPOSITION_VERBS
+            or (
+                inside
+                and governs_directly(
+                    self,
+                    inside[0],
+                    v,
+                    through_preposition=v.lemma_.lower() in PREPOSITION_VERBS,
+                )
+            )
         ]
         if inside:
             # "After X criticized Y, Z hit back, “…”": a speech verb of a subordinate clause
@@ -238,6 +283,13 @@ class QuoteFinder(ArticleContext):
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
         verbs.sort(key=lambda v: (depth.get(v, 99), v.idx < anchor, abs(v.idx - anchor)))
         for verb in verbs:
+            inverted = self._inverted_after_clause(verb, sent)
+            if inverted is not None:  # "Since the plan failed, added X, “…”"
+                channel = self.channel_of(sent)
+                who = Attribution(
+                    inverted.entity_id, inverted.text, verb.lemma_.lower(), channel, how="cue"
+                )
+                return who, verb
             # "described by X as “…”": the agent of a passive speech verb governing the quote
             agent = find_passive_agent(verb, keep=outside) if verb in depth else None
             subject = agent or self.subject_of(verb, keep=outside)
@@ -270,7 +322,9 @@ class QuoteFinder(ArticleContext):
             return goes_on_speaking(self.doc[i])  # "“…,” she went on"
         if lemma in DOCUMENT_VERBS:
             return reads_document(self.doc[i])  # "the statement reads"
-        if lemma in GOVERNING_ONLY_VERBS:
+        if lemma in AS_IT_VERBS:
+            return puts_it_as(self.doc[i])  # "as X puts it, “…”"
+        if lemma in GOVERNING_ONLY_VERBS or lemma in PREPOSITION_VERBS:
             return True  # only for the quotation it governs (`_attribution_in`)
         return lemma in ANSWER_BACK_VERBS and any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in self.doc[i].children
@@ -297,6 +351,29 @@ class QuoteFinder(ArticleContext):
             between = self.text[m.end : verb.idx]
             if m.end <= verb.idx and (not between.strip() or _APPOSITION.fullmatch(between)):
                 return m  # "“…,” X tells", "“…,” X, founder of Y, tells"
+        return None
+
+    def _inverted_after_clause(self, verb: Token, sent: Span) -> Mention | None:
+        """ "Since the plan failed, added X, “…”": the person or organisation named right after
+        a finite verb of `fronted_inverted_verbs` that has no subject of its own, follows a
+        fronted clause and its comma, and is followed by a comma or the sentence's end."""
+        if verb.lemma_.lower() not in FRONTED_INVERTED_VERBS:
+            return None
+        finite = verb.tag_ in ("VBD", "VBZ") or (verb.tag_ == "VBN" and verb.dep_ == "ROOT")
+        if not finite or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
+        ):
+            return None
+        if not self._unquoted(sent.start_char, verb.idx).rstrip().endswith(","):
+            return None
+        verb_end = verb.idx + len(verb)
+        for m in self.mentions.within(verb_end, sent.end_char):
+            if m.label not in ("PERSON", "ORG") or self.quoted.covers(m.start):
+                continue
+            after = self.text[m.end : m.end + 1]
+            if not self.text[verb_end : m.start].strip() and after in (",", ".", ""):
+                return m
+            return None
         return None
 
     def _unquoted(self, start: int, end: int) -> str:
@@ -484,6 +561,20 @@ class QuoteFinder(ArticleContext):
 
 #: Between a name and the quotation it introduces: a colon, an opening mark, spaces.
 _COLON_OPENS = re.compile(r"\s*:\s*[“\"«„]?")
+#: A list line's date between a name and the quotation it opens: ", Aug. 1: “", ", May 3 \"".
+_DATED_OPENS = re.compile(
+    r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?\s*:?\s*[“\"«„]"
+)
+#: A colon, then spaces and an opening mark, right before a quotation's words.
+_COLON_BEFORE = re.compile(r":\s*[“\"«„]?")
+#: The opening words of a clause presenting who speaks next: "Here's", "Here is", "And there
+#: was this from", then an optional "the" ("Here's X on the fares:").
+_PRESENTS = re.compile(
+    r"\s*(?:(?:and|but|so),?\s+)?(?:here(?:'s|’s|\s+is)|there\s+(?:was|is)\s+this\s+from)"
+    r"\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 #: A dash (two hyphens, an en or em dash) between a clause and the quotation it opens.
 _DASH_OPENS = re.compile(r"\s(?:--|—|–)\s*[“\"«„]")
 #: Words opening a free relative clause ("for what happened"), not anyone who spoke.

@@ -144,6 +144,12 @@ def find_quotes(
         )
         first_i, last_i = position[span_sents[0].start], position[span_sents[-1].start]
         previous = sents[first_i - 1] if first_i > 0 else None
+        introducer = None
+        if previous is not None and first_i > 1 and _OPENING_MARKS.fullmatch(previous.text):
+            # "As X writes in her column, two promises decided it:" then a paragraph whose
+            # opening mark the model made a sentence of its own: the sentence before the mark
+            # introduces it.
+            introducer = sents[first_i - 2]
         following = sents[last_i + 1] if last_i + 1 < len(sents) else None
         tail = []
         if (
@@ -163,7 +169,7 @@ def find_quotes(
         if _OPENING_MARKS.fullmatch(body[span_sents[0].start_char : start]) is None:
             # "X tweeted it for context:" does not introduce a quotation inside the next
             # sentence's own words ("Y was far from “…”").
-            previous = None
+            previous = introducer = None
         within = (finder.paragraph_span(start)[0], finder.paragraph_span(end - 1)[1])
         earlier = _earlier_speaker(text, earlier_quotes) if kind == "partial" else None
         if earlier is not None:
@@ -177,6 +183,17 @@ def find_quotes(
                 current=(first.start, first.end),
                 within=within,
             )
+            if who.how == "none" and introducer is not None:
+                # only when it names who: else the quotation may go on from the last speaker
+                introduced, _verb = finder.attribute(
+                    [*reversed(span_sents), *tail],
+                    history,
+                    previous_sentence=introducer,
+                    next_sentence=following,
+                    current=(first.start, first.end),
+                    within=within,
+                )
+                who = introduced if introduced.entity_id else who
         if who.how == "none" and earlier is None:  # "X's refrain: “…”", "“…” is X's motto"
             owned = [previous] if previous is not None else []
             who = attribute_to_owner(finder, [*owned, *span_sents], first.start, history) or who
