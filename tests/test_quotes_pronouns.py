@@ -1,7 +1,8 @@
 """He/she left without a speaker although the text names the person (issue 21, session
-i21p): a name only modifying a thing, a name the parser joined as a conjunct to the role noun
-it is set off after, and the one person in view named nearer, not as a subject. Invented
-articles, each expectation checked by hand and quoted from the article text."""
+i21p): a name only modifying a thing or inside what a noun says, a name the parser joined as
+a conjunct to the role noun it is set off after, and the one person in view named nearer, not
+as a subject. Invented articles, each expectation checked by hand and quoted from the article
+text."""
 
 from __future__ import annotations
 
@@ -25,6 +26,20 @@ def test_a_name_that_only_modifies_a_thing_gives_way_to_a_named_subject(
     # "he calls": Okafor, the subject; Reyes only names the administration (before: two
     # people in the sentence, no speaker).
     assert speaker_of(tables, "a short list of real priorities") == "Tom Okafor"
+
+
+def test_a_name_in_what_a_noun_says_gives_way_to_a_named_subject(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "Tom Okafor rejected the charge that Peter Reyes was too cautious for the job."
+        " “Careful people win long races,” he told a radio station.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # Reyes is only what "the charge" says; Okafor, the subject, told the station (before:
+    # two people in the sentence, no speaker).
+    assert speaker_of(tables, "Careful people win") == "Tom Okafor"
 
 
 def test_a_name_joined_as_a_conjunct_to_a_role_noun_is_its_apposition(

@@ -245,8 +245,9 @@ class ArticleContext:
             if len(distinct) == 1:
                 return distinct[0] or None  # "": an unnamed subject
             if len(distinct) > 1:
-                # "With the X administration ending, Y is trying …": a name that only
-                # modifies a thing gives way to a person named as a subject
+                # "With the X administration ending, Y is trying …", "Y rejected the charge
+                # that X was …": a name only modifying a thing, or inside what a noun says,
+                # gives way to the one person named as a subject
                 named = list(dict.fromkeys(p for p, modifier in candidates if not modifier))
                 return named[0] or None if len(named) == 1 else None
             same = [
@@ -389,8 +390,10 @@ class ArticleContext:
     def _subject_people(self, start: int, end: int) -> list[tuple[str, Token, bool]]:
         """People named between two offsets, outside quotations, as the subject of a clause (or
         in apposition to it, or owning it): "Judge X wrote", "The lead author, Dr. X, said", "X's
-        plan would fail"; each with the subject word, and whether the name only modifies that
-        subject, a thing that does not speak ("the X administration was ending")."""
+        plan would fail"; each with the subject word, and whether the name counts less than a
+        subject named beside it: it only modifies a subject that is a thing and does not speak
+        ("the X administration was ending"), or it is the subject of what a noun says ("Y
+        rejected the charge that X was too cautious")."""
         found = []
         for m in self.mentions.within(start, end):
             if m.label != "PERSON" or self.quoted.covers(m.start):
@@ -446,8 +449,15 @@ class ArticleContext:
                     found.append(("", head, False))
                 continue
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
-                speaks = head.head.lemma_.lower() in SPEECH_VERBS
-                found.append((m.entity_id, head, modifier and head.pos_ == "NOUN" and not speaks))
+                verb = head.head
+                speaks = verb.lemma_.lower() in SPEECH_VERBS
+                told = (  # "Y dismissed criticism that X lacked …": what the noun says of X
+                    verb.dep_ in ("acl", "ccomp")
+                    and verb.head.pos_ == "NOUN"
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+                )
+                weak = modifier and head.pos_ == "NOUN" and not speaks or told
+                found.append((m.entity_id, head, weak))
         return found
 
     def _org_antecedent(self, pronoun: Token, history: list[Attribution]) -> str | None:
