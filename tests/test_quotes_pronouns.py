@@ -47,20 +47,20 @@ def test_a_name_joined_as_a_conjunct_to_a_role_noun_is_its_apposition(
 ) -> None:
     text = (
         "The council met in Eastfield on Monday.\n\n"
-        "On the radio, the minority leader in the House, Representative Ruth Adler of Ohio,"
+        "On the radio, the opposition leader in the Assembly, Representative Ruth Adler of Ohio,"
         " appeared to concede the point when she said of her rivals, “Their whole plan is to"
         " muddy the water,” though she added that her party could win back the lead.\n"
     )
     tables = build_one(tmp_path, cache_dir, text)
-    # "the minority leader …, Representative Ruth Adler of Ohio, appeared …": one person, the
+    # "the opposition leader …, Representative Ruth Adler of Ohio, appeared …": one person, the
     # subject (the parser joins the name to "leader" as a conjunct, with no "and").
     assert speaker_of(tables, "Their whole plan is") == "Ruth Adler"
 
 
 def test_the_one_person_in_view_named_not_as_a_subject(tmp_path: Path, cache_dir: Path) -> None:
     text = (
-        "The storm of March was a hard test for the islands. Just look at Senator Margaret"
-        " Olsen. She has said that “the ferry is the lifeline of the islands and it must"
+        "The storm of March was a hard test for the islands. Few felt it more than Senator"
+        " Margaret Olsen. She has said that “the ferry is the lifeline of the islands and it must"
         " never stop.”\n"
     )
     tables = build_one(tmp_path, cache_dir, text)
@@ -73,8 +73,8 @@ def test_the_one_named_nearer_is_not_taken_past_another_person(
 ) -> None:
     text = (
         "Anna Kovalenko runs the ferry between the islands. The storm of March was a hard"
-        " test for the islands. Just look at Senator Margaret Olsen. She has said that “the"
-        " ferry is the lifeline of the islands and it must never stop.”\n"
+        " test for the islands. Few felt it more than Senator Margaret Olsen. She has said"
+        " that “the ferry is the lifeline of the islands and it must never stop.”\n"
     )
     tables = build_one(tmp_path, cache_dir, text)
     # Kovalenko, a woman too, is named in view as the subject of her sentence: "She" may be

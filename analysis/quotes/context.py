@@ -236,8 +236,8 @@ class ArticleContext:
             )
             unnamed_subject = unnamed_subject or named_subject
             candidates = [
-                (p, modifier)
-                for p, head, modifier in self._subject_people(start, end)
+                (p, how)
+                for p, head, how in self._subject_people(start, end)
                 if self.genders.get(p, gender) == gender
                 and not bound_by_pronoun(head, tokens, gender)
             ]
@@ -247,9 +247,10 @@ class ArticleContext:
             if len(distinct) > 1:
                 # "With the X administration ending, Y is trying …", "Y rejected the charge
                 # that X was …": a name only modifying a thing, or inside what a noun says,
-                # gives way to the one person named as a subject
-                named = list(dict.fromkeys(p for p, modifier in candidates if not modifier))
-                return named[0] or None if len(named) == 1 else None
+                # gives way to the one person named as a subject (not to an owner)
+                named = list(dict.fromkeys(p for p, how in candidates if how == _SUBJECT))
+                aside = all(how == _ASIDE for p, how in candidates if p not in named)
+                return named[0] or None if len(named) == 1 and aside else None
             same = [
                 t
                 for t in tokens
@@ -302,7 +303,7 @@ class ArticleContext:
         he/she subject before that name (someone already spoken of), and no subject between
         that name's sentence and the pronoun that could be another person (a name, a role
         noun, a plural, a noun with a determiner or a pronoun's possessive, a pronoun of the
-        other gender): "Just look at Senator X. He has said …" is X; else None."""
+        other gender): "Few felt it more than Senator X. He has said …" is X; else None."""
         if back > SPEAKER_VIEW:
             return None
         who = {m.entity_id for m in nearer}
@@ -387,13 +388,14 @@ class ArticleContext:
                 return None  # "the neighbour", "his brother", "officials": perhaps a person
         return last.entity_id
 
-    def _subject_people(self, start: int, end: int) -> list[tuple[str, Token, bool]]:
+    def _subject_people(self, start: int, end: int) -> list[tuple[str, Token, str]]:
         """People named between two offsets, outside quotations, as the subject of a clause (or
         in apposition to it, or owning it): "Judge X wrote", "The lead author, Dr. X, said", "X's
-        plan would fail"; each with the subject word, and whether the name counts less than a
-        subject named beside it: it only modifies a subject that is a thing and does not speak
-        ("the X administration was ending"), or it is the subject of what a noun says ("Y
-        rejected the charge that X was too cautious")."""
+        plan would fail"; each with the subject word and how it is named: `_SUBJECT`, `_OWNER`
+        ("X's plan"), or `_ASIDE` when it counts less than a subject named beside it — it only
+        modifies a subject that is a thing and does not speak ("the X administration was
+        ending"), or it is the subject of what a noun says ("Y rejected the charge that X was
+        too cautious")."""
         found = []
         for m in self.mentions.within(start, end):
             if m.label != "PERSON" or self.quoted.covers(m.start):
@@ -412,7 +414,7 @@ class ArticleContext:
             ):
                 # "X's claim would be …, if he …": the owner of an active clause's subject
                 # that is a thing, not a person ("X's captain, Y," is Y)
-                found.append((m.entity_id, owned, False))
+                found.append((m.entity_id, owned, _OWNER))
                 continue
             modifier = (
                 head.dep_ == "compound"
@@ -446,7 +448,7 @@ class ArticleContext:
                 # a role noun may be followed by its holder's name ("the head of Y Jane Roe"),
                 # so may another noun, set off by dashes ("the rival of Y — Jane Roe — has …")
                 if head.dep_ in ("nsubj", "nsubjpass"):
-                    found.append(("", head, False))
+                    found.append(("", head, _SUBJECT))
                 continue
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
                 verb = head.head
@@ -456,8 +458,8 @@ class ArticleContext:
                     and verb.head.pos_ == "NOUN"
                     and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
                 )
-                weak = modifier and head.pos_ == "NOUN" and not speaks or told
-                found.append((m.entity_id, head, weak))
+                aside = modifier and head.pos_ == "NOUN" and not speaks or told
+                found.append((m.entity_id, head, _ASIDE if aside else _SUBJECT))
         return found
 
     def _org_antecedent(self, pronoun: Token, history: list[Attribution]) -> str | None:
@@ -614,13 +616,17 @@ class ArticleContext:
         return self._channels[start, end]
 
 
+#: How `_subject_people` found a person: the subject (or its apposition), the owner of a
+#: subject that is a thing, or a name aside (modifying a thing, inside what a noun says).
+_SUBJECT, _OWNER, _ASIDE = "subject", "owner", "aside"
+
 #: "on Twitter", "via Facebook": a platform a statement went out on is not who spoke.
 _CHANNEL_BEFORE = re.compile(r"\b(?:on|via|in)\s+$", re.IGNORECASE)
 
 
 def _set_off_as_conjunct(name: Token) -> bool:
     """Returns whether the parser joined a name as a conjunct, with no "and" or "or", to the
-    role noun it is set off after by commas: "the minority leader, Representative Jane Roe,
+    role noun it is set off after by commas: "the opposition leader, Representative Jane Roe,
     said" is one person, the parser's `conj` an apposition."""
     noun = name.head
     return (
