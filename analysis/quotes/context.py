@@ -209,8 +209,9 @@ class ArticleContext:
         """The nearest person named as a subject before the pronoun whose known gender does not
         contradict it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences
         back. A sentence whose subject is a pronoun of the same gender hands over to that
-        pronoun's antecedent. Two different people in the nearest sentence → missing; so is a
-        person named nearer, not as a subject. Gender
+        pronoun's antecedent. Two different people in the nearest sentence → missing, unless
+        all but one are only aside (`_subject_people`); so is a person named nearer, not as a
+        subject, unless that is the one person in view (`_only_one_in_view`). Gender
         comes from titles, common given names ("Margaret" is a woman's) and he/she read in a
         sentence naming only that person."""
         gender = PERSON_PRONOUNS[lower]
