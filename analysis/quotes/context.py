@@ -209,8 +209,9 @@ class ArticleContext:
         """The nearest person named as a subject before the pronoun whose known gender does not
         contradict it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences
         back. A sentence whose subject is a pronoun of the same gender hands over to that
-        pronoun's antecedent. Two different people in the nearest sentence → missing; so is a
-        person named nearer, not as a subject. Gender
+        pronoun's antecedent. Two different people in the nearest sentence → missing, unless
+        all but one are only aside (`_subject_people`); so is a person named nearer, not as a
+        subject, unless that is the one person in view (`_only_one_in_view`). Gender
         comes from titles, common given names ("Margaret" is a woman's) and he/she read in a
         sentence naming only that person."""
         gender = PERSON_PRONOUNS[lower]
@@ -235,17 +236,22 @@ class ArticleContext:
                 for t in tokens
             )
             unnamed_subject = unnamed_subject or named_subject
-            people = [
-                p
-                for p, head in self._subject_people(start, end)
+            candidates = [
+                (p, how)
+                for p, head, how in self._subject_people(start, end)
                 if self.genders.get(p, gender) == gender
                 and not bound_by_pronoun(head, tokens, gender)
             ]
-            distinct = list(dict.fromkeys(people))
+            distinct = list(dict.fromkeys(p for p, _ in candidates))
             if len(distinct) == 1:
                 return distinct[0] or None  # "": an unnamed subject
             if len(distinct) > 1:
-                return None
+                # "With the X administration ending, Y is trying …", "Y rejected the charge
+                # that X was …": a name only modifying a thing, or inside what a noun says,
+                # gives way to the one person named as a subject (not to an owner)
+                named = list(dict.fromkeys(p for p, how in candidates if how == _SUBJECT))
+                aside = all(how == _ASIDE for p, how in candidates if p not in named)
+                return named[0] or None if len(named) == 1 and aside else None
             same = [
                 t
                 for t in tokens
@@ -266,7 +272,9 @@ class ArticleContext:
                 and self.known_genders.get(p.entity_id, gender) == gender
             ]
             if start < sent.start_char and nearer:
-                return None  # someone nearer was named, not as a subject: cannot tell
+                # someone nearer was named, not as a subject: that person only when no one
+                # else is in view ("… a defining year for X. “…,” she said."), else cannot tell
+                return self._only_one_in_view(pronoun, nearer, n, spans[-1][0], gender)
             described = [
                 t
                 for t in tokens
@@ -284,6 +292,53 @@ class ArticleContext:
             if same and depth < PRONOUN_WINDOW:
                 return self._person_antecedent(same[0], same[0].lower_, depth + 1)
         return None
+
+    def _only_one_in_view(
+        self, pronoun: Token, nearer: list[Mention], back: int, first: int, gender: str
+    ) -> str | None:
+        """Returns the person named nearer than any subject, not as a subject, `back`
+        sentences before the he/she's own, when that can only be whom it stands for: at most
+        `SPEAKER_VIEW` sentences back, the only person named outside quotations in the
+        pronoun's whole look-back (from offset `first`), whose title or given name says the
+        pronoun's gender (not a place the entity rules took for a person), no
+        he/she subject before that name (someone already spoken of), and no subject between
+        that name's sentence and the pronoun that could be another person (a name, a role
+        noun, a plural, a noun with a determiner or a pronoun's possessive, a pronoun of the
+        other gender): "Few felt it more than Senator X. He has said …" is X; else None."""
+        if back > SPEAKER_VIEW:
+            return None
+        who = {m.entity_id for m in nearer}
+        if len(who) != 1:
+            return None
+        found = who.pop()
+        if self.known_genders.get(found) != gender:
+            return None  # a title or a given name says so ("a defeat at Y Town": no one)
+        named = self.mentions.within(first, pronoun.idx)
+        if any(
+            m.label == "PERSON" and m.entity_id != found and not self.quoted.covers(m.start)
+            for m in named
+        ):
+            return None
+        at = min(m.start for m in nearer)
+        view = self.doc[bisect_left(self.offsets, at)].sent.start
+        for t in self.doc[bisect_left(self.offsets, first) : pronoun.i]:
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.quoted.covers(t.idx):
+                continue
+            if t.i < view:
+                if t.lower_ in PERSON_PRONOUNS:
+                    return None  # a he/she spoken of before the name: perhaps someone else
+                continue
+            if PERSON_PRONOUNS.get(t.lower_) not in (None, gender):
+                return None
+            if t.pos_ == "PROPN" and self.mention_at(t.idx) != found:
+                return None
+            if t.pos_ == "NOUN" and (
+                t.lemma_.lower() in ROLE_NOUNS
+                or t.tag_ == "NNS"
+                or any(c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
+            ):
+                return None
+        return found
 
     def _same_speaker(self, pronoun: Token, history: list[Attribution]) -> str | None:
         """A pronoun of the wrong gender (translated copy: "“…,” X said. “…,” he added.") still
@@ -334,10 +389,14 @@ class ArticleContext:
                 return None  # "the neighbour", "his brother", "officials": perhaps a person
         return last.entity_id
 
-    def _subject_people(self, start: int, end: int) -> list[tuple[str, Token]]:
+    def _subject_people(self, start: int, end: int) -> list[tuple[str, Token, str]]:
         """People named between two offsets, outside quotations, as the subject of a clause (or
         in apposition to it, or owning it): "Judge X wrote", "The lead author, Dr. X, said", "X's
-        plan would fail"."""
+        plan would fail"; each with the subject word and how it is named: `_SUBJECT`, `_OWNER`
+        ("X's plan"), or `_ASIDE` when it counts less than a subject named beside it — it only
+        modifies a subject that is a thing and does not speak ("the X administration was
+        ending"), or it is the subject of what a noun says ("Y rejected the charge that X was
+        too cautious")."""
         found = []
         for m in self.mentions.within(start, end):
             if m.label != "PERSON" or self.quoted.covers(m.start):
@@ -356,14 +415,20 @@ class ArticleContext:
             ):
                 # "X's claim would be …, if he …": the owner of an active clause's subject
                 # that is a thing, not a person ("X's captain, Y," is Y)
-                found.append((m.entity_id, owned))
+                found.append((m.entity_id, owned, _OWNER))
                 continue
+            modifier = (
+                head.dep_ == "compound"
+                and head.head.pos_ == "NOUN"
+                and head.head.lemma_.lower() not in ROLE_NOUNS
+            )
             through = False  # climbed through a preposition
             apposed = False  # the name in apposition to the preposition's object
             while head.head != head and (
                 head.dep_ in ("compound", "flat", "appos", "amod", "nmod")
                 or head.dep_ in ("pobj", "prep")
                 and head.head.pos_ in ("NOUN", "PROPN", "ADP")
+                or _set_off_as_conjunct(head)
             ):
                 apposed = apposed or head.dep_ == "appos" and not through
                 through = through or head.dep_ == "pobj"
@@ -384,10 +449,18 @@ class ArticleContext:
                 # a role noun may be followed by its holder's name ("the head of Y Jane Roe"),
                 # so may another noun, set off by dashes ("the rival of Y — Jane Roe — has …")
                 if head.dep_ in ("nsubj", "nsubjpass"):
-                    found.append(("", head))
+                    found.append(("", head, _SUBJECT))
                 continue
             if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
-                found.append((m.entity_id, head))
+                verb = head.head
+                speaks = verb.lemma_.lower() in SPEECH_VERBS
+                told = (  # "Y dismissed criticism that X lacked …": what the noun says of X
+                    verb.dep_ in ("acl", "ccomp")
+                    and verb.head.pos_ == "NOUN"
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+                )
+                aside = modifier and head.pos_ == "NOUN" and not speaks or told
+                found.append((m.entity_id, head, _ASIDE if aside else _SUBJECT))
         return found
 
     def _org_antecedent(self, pronoun: Token, history: list[Attribution]) -> str | None:
@@ -544,8 +617,26 @@ class ArticleContext:
         return self._channels[start, end]
 
 
+#: How `_subject_people` found a person: the subject (or its apposition), the owner of a
+#: subject that is a thing, or a name aside (modifying a thing, inside what a noun says).
+_SUBJECT, _OWNER, _ASIDE = "subject", "owner", "aside"
+
 #: "on Twitter", "via Facebook": a platform a statement went out on is not who spoke.
 _CHANNEL_BEFORE = re.compile(r"\b(?:on|via|in)\s+$", re.IGNORECASE)
+
+
+def _set_off_as_conjunct(name: Token) -> bool:
+    """Returns whether the parser joined a name as a conjunct, with no "and" or "or", to the
+    role noun it is set off after by commas: "the opposition leader, Representative Jane Roe,
+    said" is one person, the parser's `conj` an apposition."""
+    noun = name.head
+    return (
+        name.dep_ == "conj"
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in ROLE_NOUNS
+        and not any(c.dep_ in ("cc", "conj") and c.i != name.i for c in noun.children)
+        and not any(c.dep_ == "cc" for c in name.children)
+    )
 
 
 def _given_name_gender(name: str) -> str | None:
