@@ -321,3 +321,32 @@ def test_a_generational_suffix_is_no_surname(tmp_path: Path, cache_dir: Path) ->
     tables, _ = build_one(tmp_path, cache_dir, text)
     entity = dict(zip(tables.mentions.text, tables.mentions.entity_id, strict=False))
     assert entity["Joseph R. Quist Jr."] == entity["Joe Quist"]
+
+
+def test_a_father_named_with_sr_is_not_his_son(tmp_path: Path, cache_dir: Path) -> None:
+    from tests.test_quotes import build_one
+
+    # "Walter Quist Sr." is the father of the governor the article names without a suffix:
+    # two people, and the governor's surname alone stays his
+    text = (
+        "Governor Walter Quist opened the new harbour on Monday, with his father, Walter Quist"
+        " Sr., beside him.\n\n"
+        "Quist said the port must grow, and the crowd cheered.\n"
+    )
+    tables, _ = build_one(tmp_path, cache_dir, text)
+    entity = dict(zip(tables.mentions.text, tables.mentions.entity_id, strict=False))
+    assert entity["Walter Quist"] == entity["Quist"] != entity["Walter Quist Sr"]
+    people = tables.entities[tables.entities.label == "PERSON"]
+    assert sorted(people.name) == ["Walter Quist", "Walter Quist Sr"]
+
+
+def test_generational_suffixes_that_disagree_are_two_people() -> None:
+    from analysis.entities.merging import find_conflicting_suffixes
+
+    keys = ["ann roe sr", "ann roe jr", "ann roe", "ann roe iii", "bo lee jr", "bo lee"]
+    assert sorted(map(sorted, find_conflicting_suffixes(keys))) == [
+        ["ann roe", "ann roe sr"],
+        ["ann roe iii", "ann roe jr"],
+        ["ann roe iii", "ann roe sr"],
+        ["ann roe jr", "ann roe sr"],
+    ]

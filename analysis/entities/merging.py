@@ -89,6 +89,25 @@ def find_conflicting_middles(keys: Iterable[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+def find_conflicting_suffixes(keys: Iterable[str]) -> list[tuple[str, str]]:
+    """Returns the pairs of names (folded keys) of one first and last word whose generational
+    suffixes say they are two people: "ann roe sr" and "ann roe jr", "ann roe jr" and "ann roe
+    iii", and "ann roe sr" and "ann roe" (a news text writes "Sr." to tell the father from the
+    son it names without a suffix); "ann roe jr" and "ann roe" may be one."""
+    by_ends: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for key in keys:
+        words = name_words(key)
+        if len(words) >= 2:
+            by_ends[(words[0], words[-1])].append((key, tuple(key.split()[len(words) :])))
+    pairs = []
+    for names in by_ends.values():
+        for i, (a, sa) in enumerate(names):
+            for b, sb in names[i + 1 :]:
+                if sa != sb and ((sa and sb) or "sr" in sa + sb):
+                    pairs.append((a, b))
+    return pairs
+
+
 #: An owner's possessive inside a name ("X's Ann Smith" left whole): no person's full name.
 _OWNER = re.compile(r"\w['’]s\s")
 

@@ -34,6 +34,7 @@ from .merging import (
     _merge_people,
     _merge_single_names,
     find_conflicting_middles,
+    find_conflicting_suffixes,
     find_place_words,
     merge_aliases,
     merge_org_variants,
@@ -85,7 +86,10 @@ def resolve_entities(
     for m in mentions:
         groups[m.key].append(m)
     _fold_plurals(groups)
-    clusters = _Clusters(groups, [*curated.not_same, *find_conflicting_middles(groups)])
+    clusters = _Clusters(
+        groups,
+        [*curated.not_same, *find_conflicting_middles(groups), *find_conflicting_suffixes(groups)],
+    )
     places = find_place_words(groups)
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
     name_words = {
