@@ -51,6 +51,7 @@ class Attribution:
     label: str | None = None
     how: str = "none"
     at: int = -1  # body offset where it was given
+    asked: str | None = None  # a question's words: whom it was put to, who may answer next
 
 
 @dataclass
