@@ -570,10 +570,12 @@ class QuoteFinder(ArticleContext):
             return Attribution(named_before, label, how="cue")
         determiners = [words[0], *(c for c in token.lefts if c.dep_ in ("det", "nummod", "poss"))]
         if any(
-            t.lower_ in ("a", "an", "another", "one", "his", "her", "its", "their")
+            t.lower_ in ("a", "an", "another", "one", "his", "her", "its", "their", "that", "this")
             for t in determiners
         ):
-            # "a friend", "one strategist": someone not named; "his friend": someone else than him
+            # "a friend", "one strategist": someone not named; "his friend": someone else than
+            # him; "that aide": the one the article spoke of last, not whom it tied the
+            # noun to
             return Attribution(None, label, how="cue")
         return Attribution(self._tied(token, words), label, how="cue")
 
