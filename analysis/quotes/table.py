@@ -269,7 +269,7 @@ def _follow_on(
     name), or the next paragraph is a dash line (`— X, Y`: a roundup line says whose the words
     are, even one the rules could not read)."""
     if history and history[-1].entity_id is None and history[-1].asked:
-        # "X was asked, “…?” His answer was short: “…”": the one asked answers
+        # "X was asked, “…?” His reply was short. “…”": the one asked answers
         if finder.text[offset:end].rstrip(" ”\"’'»")[-1:] == "?":
             return Attribution()
         asked = history[-1]
