@@ -14,6 +14,7 @@ from .cues import (
     DOCUMENT_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    QUESTION_VERBS,
     SUBORDINATORS,
     UNSAID_HEADS,
 )
@@ -119,3 +120,22 @@ def is_speech_verb(token: Token) -> bool:
     if token.pos_ == "VERB":
         return True
     return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def puts_a_question(verb: Token) -> bool:
+    """Returns whether a verb of `question_verbs` is passive, its subject the one asked: "X was
+    asked whether …", a reduced "Asked if …, X said" or "when asked …" (a participle with no
+    subject nor auxiliary of its own, or a past tense so heading a clause hung on another
+    verb); not "X asked", "X has asked"."""
+    if verb.lemma_.lower() not in QUESTION_VERBS:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "auxpass" in deps or "nsubjpass" in deps:
+        return True
+    if deps & {"nsubj", "aux", "csubj", "expl", "dobj"}:
+        return False  # "“…?” asked the mayor", "asked X": an inverted or active verb
+    following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.pos_ in ("PROPN", "DET", "NOUN", "PRON"):
+        return False
+    # a reduced passive opening a clause, which the model may tag as a past tense
+    return verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ in ("advcl", "acl"))

@@ -51,6 +51,7 @@ class Attribution:
     label: str | None = None
     how: str = "none"
     at: int = -1  # body offset where it was given
+    asked: str | None = None  # a question's words: whom it was put to, who may answer next
 
 
 @dataclass
@@ -287,6 +288,8 @@ class ArticleContext:
             ]
             if described:  # "“…,” the nurse said. “…,” she added.": the nurse, if known (a
                 # report or an organisation that warned is no one's antecedent)
+                if _unnamed(described[-1]):
+                    return None  # "one firefighter said", "that aide wrote": no one named
                 found = self._tied(described[-1], [described[-1]])
                 return found if found and self.labels.get(found) == "PERSON" else None
             if same and depth < PRONOUN_WINDOW:
@@ -623,6 +626,22 @@ _SUBJECT, _OWNER, _ASIDE = "subject", "owner", "aside"
 
 #: "on Twitter", "via Facebook": a platform a statement went out on is not who spoke.
 _CHANNEL_BEFORE = re.compile(r"\b(?:on|via|in)\s+$", re.IGNORECASE)
+
+
+def _unnamed(description: Token) -> bool:
+    """Returns whether a description is someone the article did not name, whatever it tied
+    the noun to: an indefinite ("a nurse", "one firefighter"), possessed ("his aide") or
+    demonstrative one ("that aide", pointing back at its own earlier mention)."""
+    return any(
+        c.dep_ in ("det", "nummod", "poss") and c.lower_ in _UNNAMED_DETERMINERS
+        for c in description.lefts
+    )
+
+
+#: Determiners of a description that names no one the article tied it to.
+_UNNAMED_DETERMINERS = frozenset(
+    {"a", "an", "another", "one", "his", "her", "its", "their", "that", "this"}
+)
 
 
 def _set_off_as_conjunct(name: Token) -> bool:

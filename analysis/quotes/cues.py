@@ -26,6 +26,7 @@ BARE_SPEECH_VERBS = _CUES["bare_speech_verbs"]
 QUOTE_VERBS = _CUES["quote_verbs"]
 #: Verbs that answer with "back" after them ("shot back", "fired back").
 ANSWER_BACK_VERBS = _CUES["answer_back_verbs"]
+QUESTION_VERBS = _CUES["question_verbs"]
 #: Verbs that go on speaking with "on" after them and no complement ("“…,” she went on").
 GOING_ON_VERBS = _CUES["going_on_verbs"]
 #: Words opening a subordinate clause whose speech verb is not the sentence's cue.

@@ -12,6 +12,7 @@ from .clauses import (
     goes_on_speaking,
     is_speech_verb,
     is_subordinate,
+    puts_a_question,
     puts_it_as,
     reporting_verb_above,
     subject_hung_on_relative,
@@ -292,6 +293,14 @@ class QuoteFinder(ArticleContext):
                 return who, verb
             # "described by X as “…”": the agent of a passive speech verb governing the quote
             agent = find_passive_agent(verb, keep=outside) if verb in depth else None
+            if agent is None and verb in depth and current and self._is_question(verb, current):
+                # "X was asked whether the plan was “…”": the question's words, not X's
+                asked = self.subject_of(verb, keep=outside)
+                who = Attribution(None, None, verb.lemma_.lower(), self.channel_of(sent))
+                who.how = "cue"
+                if asked is not None and outside(asked):
+                    who.asked = self.resolve(asked, history).entity_id
+                return who, verb
             subject = agent or self.subject_of(verb, keep=outside)
             if subject is not None and outside(subject):
                 who = self.resolve(subject, history)
@@ -399,6 +408,16 @@ class QuoteFinder(ArticleContext):
                     who.how = "according_to"
                     return who, token
         return Attribution(), None
+
+    def _is_question(self, verb: Token, quote: tuple[int, int]) -> bool:
+        """Whether a quotation that a passive `ask` governs is the question put ("X was asked
+        whether it was “…”", "X was asked, “…?”"): a quotation inside the reporter's sentence,
+        or one ending with a question mark; not the answer the sentence opens after a colon
+        ("X was asked if he was sure: “Yes, …”")."""
+        if not puts_a_question(verb):
+            return False
+        words = self.text[quote[0] : quote[1]].rstrip(" ”\"’'»")
+        return words[-1:] == "?" or not self._opens(quote)
 
     def _opens(self, span: tuple[int, int]) -> bool:
         before = self.text[self.paragraph_span(span[0])[0] : span[0]].rstrip(' “"«„')
@@ -551,10 +570,12 @@ class QuoteFinder(ArticleContext):
             return Attribution(named_before, label, how="cue")
         determiners = [words[0], *(c for c in token.lefts if c.dep_ in ("det", "nummod", "poss"))]
         if any(
-            t.lower_ in ("a", "an", "another", "one", "his", "her", "its", "their")
+            t.lower_ in ("a", "an", "another", "one", "his", "her", "its", "their", "that", "this")
             for t in determiners
         ):
-            # "a friend", "one strategist": someone not named; "his friend": someone else than him
+            # "a friend", "one strategist": someone not named; "his friend": someone else than
+            # him; "that aide": the one the article spoke of last, not whom it tied the
+            # noun to
             return Attribution(None, label, how="cue")
         return Attribution(self._tied(token, words), label, how="cue")
 

@@ -268,6 +268,12 @@ def _follow_on(
     was named or quoted in between (not only in sentences whose first subject is the speaker's
     name), or the next paragraph is a dash line (`— X, Y`: a roundup line says whose the words
     are, even one the rules could not read)."""
+    if history and history[-1].entity_id is None and history[-1].asked:
+        # "X was asked, “…?” His reply was short. “…”": the one asked answers
+        if finder.text[offset:end].rstrip(" ”\"’'»")[-1:] == "?":
+            return Attribution()
+        asked = history[-1]
+        history = [*history[:-1], Attribution(asked.asked, at=asked.at)]
     if not history or history[-1].entity_id is None:
         return Attribution()
     line = finder.text[finder.paragraph_span(end - 1)[1] :].lstrip().split("\n", 1)[0]
