@@ -80,3 +80,28 @@ def test_the_one_named_nearer_is_not_taken_past_another_person(
     # Kovalenko, a woman too, is named in view as the subject of her sentence: "She" may be
     # either.
     assert pd.isna(speaker_of(tables, "the ferry is the lifeline"))
+
+
+def test_a_name_in_the_clause_a_he_reports_is_not_that_he(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "The road plan has split the county, said Mark Dalton, a longtime party organiser.\n\n"
+        "Peter Reyes “has a lot to offer the farmers out west,” he said.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "Peter Reyes “has a lot to offer …,” he said": the quoted words speak of Reyes in the
+    # third person, so the "he" is someone else: Dalton, who spoke before (before: Peter Reyes).
+    assert speaker_of(tables, "has a lot to offer") == "Mark Dalton"
+
+
+def test_a_he_set_off_after_a_name_is_not_that_name(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "“We have waited long enough for the new bridge,” said Mark Dalton, a longtime party"
+        " organiser.\n\n"
+        "Peter Reyes, he noted, has long been “a friend of every farmer in the valley.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "Peter Reyes, he noted, has long been “…”": the "he" reports what Reyes is, so is someone
+    # else than Reyes: Dalton (before: Peter Reyes).
+    assert speaker_of(tables, "a friend of every farmer") == "Mark Dalton"
