@@ -1,7 +1,9 @@
 """He/she left without a speaker although the text names the person (issue 21, session
 i21p): a name only modifying a thing or inside what a noun says, a name the parser joined as
 a conjunct to the role noun it is set off after, and the one person in view named nearer, not
-as a subject. Invented articles, each expectation checked by hand and quoted from the article
+as a subject; wrong speakers (session i21w): a he/she is not the name whose clause it reports,
+a partial quote repeats whole words only, a quotation inside what someone asks for is the
+asker's. Invented articles, each expectation checked by hand and quoted from the article
 text."""
 
 from __future__ import annotations
@@ -105,3 +107,43 @@ def test_a_he_set_off_after_a_name_is_not_that_name(tmp_path: Path, cache_dir: P
     # "Peter Reyes, he noted, has long been “…”": the "he" reports what Reyes is, so is someone
     # else than Reyes: Dalton (before: Peter Reyes).
     assert speaker_of(tables, "a friend of every farmer") == "Mark Dalton"
+
+
+def test_a_partial_quote_repeats_whole_words_only(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "On the radio, the mayor, Mark Dalton, said, “We are not worse off than we were four"
+        " years ago.” But Ruth Adler, a board member, answered “no” on a morning show.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "no" is not a word of Dalton's quotation ("not" only holds its letters): Adler
+    # answered it (before: Mark Dalton, as if the words were repeated).
+    assert speaker_of(tables, "no") == "Ruth Adler"
+
+
+def test_a_quotation_inside_what_someone_asks_for_is_the_askers(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "Ruth Adler, the board chair, denounced Peter Reyes’s call for “a total freeze on new"
+        " permits” at the meeting.\n\n"
+        "“We have waited long enough for the new bridge,” Adler said.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # The freeze is what Reyes called for; Adler denounced it (before: Ruth Adler).
+    assert speaker_of(tables, "a total freeze on new permits") == "Peter Reyes"
+    # and her own words stay hers
+    assert speaker_of(tables, "We have waited long enough") == "Ruth Adler"
+
+
+def test_a_single_letter_is_never_repeated_words(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "“We don’t have the money for the new bridge,” said Mark Dalton, a board member.\n\n"
+        "The ferry company hung a big “T” over the door of its office last year.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "T" is a sign, not the "t" of an earlier "don’t" (before: Mark Dalton, as repeated).
+    sign = tables.quotes[tables.quotes.text == "T"]
+    assert sign.speaker.isna().all()

@@ -211,8 +211,11 @@ def find_quotes(
             if not _has_verb(span_sents, quoted, (within[0], min(within[1], before))):
                 who = _follow_on(finder, history, start, end)
         who.at = max(end, int([*span_sents, *tail][-1].end_char))
-        history.append(who)
-        earlier_quotes.append((text, who))
+        if not who.asked:
+            # "Y's call for a “…”" names what Y asked for: no one's words to go on with or
+            # repeat later
+            history.append(who)
+            earlier_quotes.append((text, who))
         n_words = len(words(text))
         short = kind == "partial" and n_words <= SCARE_QUOTE_MAX_WORDS
         if short and who.entity_id is None and who.how == "none":
@@ -358,11 +361,14 @@ def _has_verb(sents: Iterable[Span], quoted: Quoted, within: tuple[int, int]) ->
 
 
 def _earlier_speaker(text: str, earlier: list[tuple[str, Attribution]]) -> Attribution | None:
+    """The speaker of an earlier quotation holding all of a partial quote's words, whole
+    words in a row ("no" is not repeated from "not" or "know"); never a single letter (a
+    grade, a party: "an “F” rating", not the "t" of an earlier "don't")."""
     said = " ".join(words(text))
-    if not said:
+    if len(said) < 2:
         return None
     for previous, who in reversed(earlier):
-        if who.entity_id and said in " ".join(words(previous)):
+        if who.entity_id and f" {said} " in f" {' '.join(words(previous))} ":
             return Attribution(who.entity_id, how="repeated")
     return None
 
