@@ -88,12 +88,12 @@ def test_a_name_in_the_clause_a_he_reports_is_not_that_he(tmp_path: Path, cache_
     text = (
         "The council met in Eastfield on Monday.\n\n"
         "The road plan has split the county, said Mark Dalton, a longtime party organiser.\n\n"
-        "Peter Reyes “has a lot to offer the farmers out west,” he said.\n"
+        "Peter Reyes “will be good for the valley towns,” he said.\n"
     )
     tables = build_one(tmp_path, cache_dir, text)
-    # "Peter Reyes “has a lot to offer …,” he said": the quoted words speak of Reyes in the
+    # "Peter Reyes “will be good for …,” he said": the quoted words speak of Reyes in the
     # third person, so the "he" is someone else: Dalton, who spoke before (before: Peter Reyes).
-    assert speaker_of(tables, "has a lot to offer") == "Mark Dalton"
+    assert speaker_of(tables, "will be good for the valley") == "Mark Dalton"
 
 
 def test_a_he_set_off_after_a_name_is_not_that_name(tmp_path: Path, cache_dir: Path) -> None:

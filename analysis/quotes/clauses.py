@@ -97,9 +97,9 @@ def bound_by_pronoun(head: Token, tokens: list[Token], gender: str) -> bool:
 
 def reports_subject(pronoun: Token, subject: Token) -> bool:
     """Returns whether a he/she, subject of a speech verb, reports the clause a name is the
-    subject of: the speech verb set off after that clause ("X “has a lot to offer,” he said")
-    or the clause the speech verb's complement ("X “has a lot to offer,” he said" parsed with
-    "said" as the head). Not across a colon or a dash ("X fired back: “…,” he wrote": the
+    subject of: the speech verb set off after that clause ("X “will be good for us,” he said")
+    or the clause the speech verb's complement ("X “will be good for us,” he said" parsed with
+    "said" as the head). Not across a colon or a dash ("X hit back: “…,” he wrote": the
     name is the reporter's clause, not what the pronoun reports)."""
     verb, clause = pronoun.head, subject.head
     if pronoun.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS or clause == verb:

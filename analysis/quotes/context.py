@@ -208,11 +208,11 @@ class ArticleContext:
 
     def reported_names(self, pronoun: Token) -> set[str]:
         """The people named before a he/she in its sentence, outside quotations, as the subject
-        of a clause whose verb is quoted and which the pronoun's speech verb reports ("X “has a
-        lot to offer,” he said": words about X in the third person, so someone else's;
+        of a clause whose verb is quoted and which the pronoun's speech verb reports ("X “will be
+        good for us,” he said": words about X in the third person, so someone else's;
         `reports_subject`), or set off right after the name ("X, he said, stood for …":
         `set_off_after`). Not a clause in the reporter's words with the pronoun after it ("X
-        found it a relief, she said" is often X's own account)."""
+        moved to the city in 2009, she said" is often X's own account)."""
         sent = pronoun.sent
         found = set()
         for m in self.mentions.within(sent.start_char, pronoun.idx):

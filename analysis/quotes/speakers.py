@@ -331,7 +331,7 @@ class QuoteFinder(ArticleContext):
             if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DEMAND_NOUNS or not outside(noun):
                 continue
             if through.dep_ not in ("acl", "prep", "relcl"):
-                return None  # "Y's “grand bargain” proposal": a name for it, not its words
+                return None  # "Y's “fresh start” proposal": a name for it, not its words
             owners = [c for c in noun.children if c.dep_ == "poss"]
             owners += [
                 o
