@@ -51,7 +51,6 @@ class Attribution:
     label: str | None = None
     how: str = "none"
     at: int = -1  # body offset where it was given
-    asked: bool = False  # what someone asked for ("Y's call for a “…”"), not words said
 
 
 @dataclass

@@ -54,8 +54,6 @@ NAME_TITLES = _CUES["name_titles"]
 UNSAID_HEADS = frozenset(_CUES["unsaid_heads"])
 #: Nouns that a quoted fragment can hang on with a possessor: X's "…" remark.
 REMARK_NOUNS = _CUES["remark_nouns"]
-#: What someone asks or urges: a quotation inside it is the asker's ("Y's demand to draw a “…”").
-DEMAND_NOUNS = _CUES["demand_nouns"]
 #: Nouns for a person's own words whose possessor owns the quotation they introduce or name.
 OWNER_NOUNS = _CUES["owner_nouns"]
 #: Verbs that cue a quote's speaker only inverted: "“…,” offered X".

@@ -20,7 +20,6 @@ from .context import ArticleContext, Attribution
 from .cues import (
     ANSWER_BACK_VERBS,
     AS_IT_VERBS,
-    DEMAND_NOUNS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     FRONTED_INVERTED_VERBS,
@@ -257,12 +256,6 @@ class QuoteFinder(ArticleContext):
                     break
         verbs = [self.doc[i] for i in indices if self._cues(i)]
         verbs = [v for v in verbs if is_speech_verb(v) and outside(v)]
-        for t in inside:
-            asker = self._asker(t, verbs, outside)
-            if asker is not None:  # "X turned down Y's demand to draw a “…”": Y's words
-                who = self.resolve(asker[0], history)
-                who.cue, who.how, who.asked = asker[1].lemma_.lower(), "governing_verb", True
-                return who, asker[1]
         if not verbs:
             return self._according_to(sent, history, outside)
         governing = [a for t in inside[:1] for a in t.ancestors if a in verbs]
@@ -316,33 +309,6 @@ class QuoteFinder(ArticleContext):
                 )
                 return who, verb
         return self._according_to(sent, history, outside)
-
-    def _asker(
-        self, first: Token, verbs: list[Token], outside: Callable[[Token], bool]
-    ) -> tuple[Token, Token] | None:
-        """The named owner of a demand noun a quotation sits inside, below any speech verb:
-        "Y's demand to draw a “…”", "calls from Y to set a “…”" (a name, outside the
-        quotation, as the noun's possessor or the object of its "from"); with the noun."""
-        below = first
-        for noun in first.ancestors:
-            if noun in verbs:
-                return None
-            through, below = below, noun
-            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DEMAND_NOUNS or not outside(noun):
-                continue
-            if through.dep_ not in ("acl", "prep", "relcl"):
-                return None  # "Y's “fresh start” proposal": a name for it, not its words
-            owners = [c for c in noun.children if c.dep_ == "poss"]
-            owners += [
-                o
-                for c in noun.children
-                if c.dep_ == "prep" and c.lower_ == "from"
-                for o in c.children
-                if o.dep_ == "pobj"
-            ]
-            named = [o for o in owners if o.pos_ == "PROPN" and outside(o)]
-            return (named[0], noun) if named else None
-        return None
 
     def _cues(self, i: int) -> bool:
         """Whether word `i` is a verb that cues a quote's speaker: a speech verb, a verb of the

@@ -211,11 +211,8 @@ def find_quotes(
             if not _has_verb(span_sents, quoted, (within[0], min(within[1], before))):
                 who = _follow_on(finder, history, start, end)
         who.at = max(end, int([*span_sents, *tail][-1].end_char))
-        if not who.asked:
-            # "Y's call for a “…”" names what Y asked for: no one's words to go on with or
-            # repeat later
-            history.append(who)
-            earlier_quotes.append((text, who))
+        history.append(who)
+        earlier_quotes.append((text, who))
         n_words = len(words(text))
         short = kind == "partial" and n_words <= SCARE_QUOTE_MAX_WORDS
         if short and who.entity_id is None and who.how == "none":
