@@ -1,7 +1,9 @@
 """He/she left without a speaker although the text names the person (issue 21, session
 i21p): a name only modifying a thing or inside what a noun says, a name the parser joined as
 a conjunct to the role noun it is set off after, and the one person in view named nearer, not
-as a subject. Invented articles, each expectation checked by hand and quoted from the article
+as a subject; wrong speakers (session i21w): a he/she is not the name whose clause it reports,
+a partial quote repeats whole words only, a quotation inside what someone asks for is the
+asker's. Invented articles, each expectation checked by hand and quoted from the article
 text."""
 
 from __future__ import annotations
@@ -80,3 +82,52 @@ def test_the_one_named_nearer_is_not_taken_past_another_person(
     # Kovalenko, a woman too, is named in view as the subject of her sentence: "She" may be
     # either.
     assert pd.isna(speaker_of(tables, "the ferry is the lifeline"))
+
+
+def test_a_name_in_the_clause_a_he_reports_is_not_that_he(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "The road plan has split the county, said Mark Dalton, a longtime party organiser.\n\n"
+        "Peter Reyes “will be good for the valley towns,” he said.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "Peter Reyes “will be good for …,” he said": the quoted words speak of Reyes in the
+    # third person, so the "he" is someone else: Dalton, who spoke before (before: Peter Reyes).
+    assert speaker_of(tables, "will be good for the valley") == "Mark Dalton"
+
+
+def test_a_he_set_off_after_a_name_is_not_that_name(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "“We have waited long enough for the new bridge,” said Mark Dalton, a longtime party"
+        " organiser.\n\n"
+        "Peter Reyes, he noted, has long been “a friend of every farmer in the valley.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "Peter Reyes, he noted, has long been “…”": the "he" reports what Reyes is, so is someone
+    # else than Reyes: Dalton (before: Peter Reyes).
+    assert speaker_of(tables, "a friend of every farmer") == "Mark Dalton"
+
+
+def test_a_partial_quote_repeats_whole_words_only(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "On the radio, the mayor, Mark Dalton, said, “We are not worse off than we were four"
+        " years ago.” But Ruth Adler, a board member, answered “no” on a morning show.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "no" is not a word of Dalton's quotation ("not" only holds its letters): Adler
+    # answered it (before: Mark Dalton, as if the words were repeated).
+    assert speaker_of(tables, "no") == "Ruth Adler"
+
+
+def test_a_single_letter_is_never_repeated_words(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "“We don’t have the money for the new bridge,” said Mark Dalton, a board member.\n\n"
+        "The ferry company hung a big “T” over the door of its office last year.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "T" is a sign, not the "t" of an earlier "don’t" (before: Mark Dalton, as repeated).
+    sign = tables.quotes[tables.quotes.text == "T"]
+    assert sign.speaker.isna().all()

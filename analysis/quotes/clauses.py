@@ -82,15 +82,61 @@ def is_thing(subject: Token) -> bool:
 def bound_by_pronoun(head: Token, tokens: list[Token], gender: str) -> bool:
     """Returns whether a same-gender pronoun, subject of a clause, comes before a named
     subject that sits inside that clause ("she closed the shop because her mother, X, fell
-    ill") or in the words a parenthetical pronoun reports ("…, he noted, so X may win"): the
-    name is someone else than that pronoun, so not what a later he/she stands for."""
+    ill") or in the words a parenthetical pronoun reports ("…, he noted, so X may win", "X, he
+    said, stood for …": `set_off_after`): the name is someone else than that pronoun, so not
+    what a later he/she stands for."""
     return any(
         t.i < head.i
         and t.dep_ in ("nsubj", "nsubjpass")
         and PERSON_PRONOUNS.get(t.lower_) == gender
         and (head in t.head.subtree or t.head.dep_ == "parataxis")
+        or PERSON_PRONOUNS.get(t.lower_) == gender
+        and set_off_after(t, head)
         for t in tokens
     )
+
+
+def reports_subject(pronoun: Token, subject: Token) -> bool:
+    """Returns whether a he/she, subject of a speech verb, reports the clause a name is the
+    subject of: the speech verb set off after that clause ("X “will be good for us,” he said")
+    or the clause the speech verb's complement ("X “will be good for us,” he said" parsed with
+    "said" as the head). Not across a colon or a dash ("X hit back: “…,” he wrote": the
+    name is the reporter's clause, not what the pronoun reports)."""
+    verb, clause = pronoun.head, subject.head
+    if pronoun.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS or clause == verb:
+        return False
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i > pronoun.i:
+        return False
+    if any(t.text in (":", ";", "—", "–", "--") for t in pronoun.doc[subject.i : pronoun.i]):
+        return False
+    if verb.head == clause and verb.dep_ in ("parataxis", "ccomp"):
+        before = pronoun.doc[pronoun.i - 1] if pronoun.i > 0 else None
+        # set off by a comma or a closing mark ("X hopes he said …" is X's own "he")
+        return before is not None and before.text in (",", "”", '"', "’", "''")
+    step = clause
+    while step.head != step:
+        if step.head == verb:
+            return step.dep_ == "ccomp"
+        step = step.head
+    return False
+
+
+def set_off_after(pronoun: Token, subject: Token) -> bool:
+    """Returns whether a he/she and its speech verb are set off by commas right after a named
+    subject, before that subject's verb ("X, he said, stood for …", "X, she noted, has long
+    been …"): the pronoun reports what X did, so is someone else than X (a speaker reporting
+    himself would write "he said he …")."""
+    doc, verb = pronoun.doc, pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if subject.dep_ not in ("nsubj", "nsubjpass") or pronoun.i < 2:
+        return False
+    if doc[pronoun.i - 1].text != "," or doc[pronoun.i - 2] != subject:
+        return False
+    after = [t for t in doc[verb.i + 1 : verb.i + 3] if t.text == ","]
+    if verb.i != pronoun.i + 1 or not after:
+        return False
+    return subject.head.i > after[0].i
 
 
 def goes_on_speaking(verb: Token) -> bool:

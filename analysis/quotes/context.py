@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS, gender_of_given_name
-from .clauses import bound_by_pronoun
+from .clauses import bound_by_pronoun, reports_subject, set_off_after
 from .cues import (
     DOCUMENT_NOUNS,
     GENDER_BEFORE,
@@ -206,7 +206,33 @@ class ArticleContext:
     def _people_in(self, start: int, end: int) -> list[str]:
         return [m.entity_id for m in self.mentions.within(start, end) if m.label == "PERSON"]
 
-    def _person_antecedent(self, pronoun: Token, lower: str, depth: int = 0) -> str | None:
+    def reported_names(self, pronoun: Token) -> set[str]:
+        """The people named before a he/she in its sentence, outside quotations, as the subject
+        of a clause whose verb is quoted and which the pronoun's speech verb reports ("X “will be
+        good for us,” he said": words about X in the third person, so someone else's;
+        `reports_subject`), or set off right after the name ("X, he said, stood for …":
+        `set_off_after`). Not a clause in the reporter's words with the pronoun after it ("X
+        moved to the city in 2009, she said" is often X's own account)."""
+        sent = pronoun.sent
+        found = set()
+        for m in self.mentions.within(sent.start_char, pronoun.idx):
+            if m.label != "PERSON" or self.quoted.covers(m.start):
+                continue
+            span = self.doc.char_span(m.end - 1, m.end, alignment_mode="expand")
+            if not span:
+                continue
+            head = span[0]
+            while head.dep_ in ("compound", "flat") and head.head != head:
+                head = head.head
+            if set_off_after(pronoun, head) or (
+                self.quoted.covers(head.head.idx) and reports_subject(pronoun, head)
+            ):
+                found.add(m.entity_id)
+        return found
+
+    def _person_antecedent(
+        self, pronoun: Token, lower: str, depth: int = 0, excluded: frozenset[str] = frozenset()
+    ) -> str | None:
         """The nearest person named as a subject before the pronoun whose known gender does not
         contradict it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences
         back. A sentence whose subject is a pronoun of the same gender hands over to that
@@ -217,6 +243,7 @@ class ArticleContext:
         sentence naming only that person."""
         gender = PERSON_PRONOUNS[lower]
         sent = pronoun.sent
+        excluded = excluded | self.reported_names(pronoun)
         unnamed_subject = False
         spans = [(sent.start_char, pronoun.idx)]
         prev = sent
@@ -242,6 +269,7 @@ class ArticleContext:
                 for p, head, how in self._subject_people(start, end)
                 if self.genders.get(p, gender) == gender
                 and not bound_by_pronoun(head, tokens, gender)
+                and p not in excluded
             ]
             distinct = list(dict.fromkeys(p for p, _ in candidates))
             if len(distinct) == 1:
@@ -264,13 +292,14 @@ class ArticleContext:
             if handed and not named_subject and depth < PRONOUN_WINDOW:
                 # "“…,” she said about X. “…,” she said.": the nearer "she" is a subject, X
                 # is not; the pronoun stands for what that "she" stands for.
-                return self._person_antecedent(handed[-1], handed[-1].lower_, depth + 1)
+                return self._person_antecedent(handed[-1], handed[-1].lower_, depth + 1, excluded)
             nearer = [
                 p
                 for p in self.mentions.within(start, end)
                 if p.label == "PERSON"
                 and not self.quoted.covers(p.start)
                 and self.known_genders.get(p.entity_id, gender) == gender
+                and p.entity_id not in excluded
             ]
             if start < sent.start_char and nearer:
                 # someone nearer was named, not as a subject: that person only when no one
@@ -293,7 +322,7 @@ class ArticleContext:
                 found = self._tied(described[-1], [described[-1]])
                 return found if found and self.labels.get(found) == "PERSON" else None
             if same and depth < PRONOUN_WINDOW:
-                return self._person_antecedent(same[0], same[0].lower_, depth + 1)
+                return self._person_antecedent(same[0], same[0].lower_, depth + 1, excluded)
         return None
 
     def _only_one_in_view(

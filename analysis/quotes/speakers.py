@@ -531,6 +531,8 @@ class QuoteFinder(ArticleContext):
                 or self._same_speaker(token, history)
                 or self.speaker_in_view(token, history)
             )
+            if found in self.reported_names(token):
+                found = None  # "X, he said, stood for …": someone else than X
             return Attribution(found, label, how="pronoun")
         if lower in ORG_PRONOUNS:
             return Attribution(self._org_antecedent(token, history), label, how="pronoun")

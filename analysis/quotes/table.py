@@ -364,11 +364,14 @@ def _has_verb(sents: Iterable[Span], quoted: Quoted, within: tuple[int, int]) ->
 
 
 def _earlier_speaker(text: str, earlier: list[tuple[str, Attribution]]) -> Attribution | None:
+    """The speaker of an earlier quotation holding all of a partial quote's words, whole
+    words in a row ("no" is not repeated from "not" or "know"); never a single letter (a
+    grade, a party: "an “F” rating", not the "t" of an earlier "don't")."""
     said = " ".join(words(text))
-    if not said:
+    if len(said) < 2:
         return None
     for previous, who in reversed(earlier):
-        if who.entity_id and said in " ".join(words(previous)):
+        if who.entity_id and f" {said} " in f" {' '.join(words(previous))} ":
             return Attribution(who.entity_id, how="repeated")
     return None
 
