@@ -12,19 +12,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS, gender_of_given_name
-from .clauses import bound_by_pronoun, reports_subject, set_off_after
 from .cues import (
-    DOCUMENT_NOUNS,
     GENDER_BEFORE,
     GENDER_WORDS,
     GENERIC_ORG_NOUNS,
     NAME_TITLES,
-    ORG_NOUNS,
     PERSON_PRONOUNS,
-    PRONOUN_NEAR,
-    PRONOUN_WINDOW,
     SPEAKER_LABELS,
-    SPEAKER_VIEW,
     TITLE_ABBREVIATIONS,
     find_channel,
 )
@@ -206,295 +200,6 @@ class ArticleContext:
     def _people_in(self, start: int, end: int) -> list[str]:
         return [m.entity_id for m in self.mentions.within(start, end) if m.label == "PERSON"]
 
-    def reported_names(self, pronoun: Token) -> set[str]:
-        """The people named before a he/she in its sentence, outside quotations, as the subject
-        of a clause whose verb is quoted and which the pronoun's speech verb reports ("X “will be
-        good for us,” he said": words about X in the third person, so someone else's;
-        `reports_subject`), or set off right after the name ("X, he said, stood for …":
-        `set_off_after`). Not a clause in the reporter's words with the pronoun after it ("X
-        moved to the city in 2009, she said" is often X's own account)."""
-        sent = pronoun.sent
-        found = set()
-        for m in self.mentions.within(sent.start_char, pronoun.idx):
-            if m.label != "PERSON" or self.quoted.covers(m.start):
-                continue
-            span = self.doc.char_span(m.end - 1, m.end, alignment_mode="expand")
-            if not span:
-                continue
-            head = span[0]
-            while head.dep_ in ("compound", "flat") and head.head != head:
-                head = head.head
-            if set_off_after(pronoun, head) or (
-                self.quoted.covers(head.head.idx) and reports_subject(pronoun, head)
-            ):
-                found.add(m.entity_id)
-        return found
-
-    def _person_antecedent(
-        self, pronoun: Token, lower: str, depth: int = 0, excluded: frozenset[str] = frozenset()
-    ) -> str | None:
-        """The nearest person named as a subject before the pronoun whose known gender does not
-        contradict it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences
-        back. A sentence whose subject is a pronoun of the same gender hands over to that
-        pronoun's antecedent. Two different people in the nearest sentence → missing, unless
-        all but one are only aside (`_subject_people`); so is a person named nearer, not as a
-        subject, unless that is the one person in view (`_only_one_in_view`). Gender
-        comes from titles, common given names ("Margaret" is a woman's) and he/she read in a
-        sentence naming only that person."""
-        gender = PERSON_PRONOUNS[lower]
-        sent = pronoun.sent
-        excluded = excluded | self.reported_names(pronoun)
-        unnamed_subject = False
-        spans = [(sent.start_char, pronoun.idx)]
-        prev = sent
-        for _ in range(PRONOUN_WINDOW):
-            if prev.start == 0:
-                break
-            prev = self.doc[prev.start - 1].sent
-            spans.append((prev.start_char, prev.end_char))
-        for n, (start, end) in enumerate(spans):
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            tokens = list(span) if span is not None else []
-            if n > PRONOUN_NEAR and unnamed_subject:
-                return None  # far back, past someone the entity rules did not name
-            named_subject = any(
-                t.dep_ in ("nsubj", "nsubjpass")
-                and (t.pos_ == "PROPN" or t.lemma_.lower() in ROLE_NOUNS)
-                and not self.quoted.covers(t.idx)
-                for t in tokens
-            )
-            unnamed_subject = unnamed_subject or named_subject
-            candidates = [
-                (p, how)
-                for p, head, how in self._subject_people(start, end)
-                if self.genders.get(p, gender) == gender
-                and not bound_by_pronoun(head, tokens, gender)
-                and p not in excluded
-            ]
-            distinct = list(dict.fromkeys(p for p, _ in candidates))
-            if len(distinct) == 1:
-                return distinct[0] or None  # "": an unnamed subject
-            if len(distinct) > 1:
-                # "With the X administration ending, Y is trying …", "Y rejected the charge
-                # that X was …": a name only modifying a thing, or inside what a noun says,
-                # gives way to the one person named as a subject (not to an owner)
-                named = list(dict.fromkeys(p for p, how in candidates if how == _SUBJECT))
-                aside = all(how == _ASIDE for p, how in candidates if p not in named)
-                return named[0] or None if len(named) == 1 and aside else None
-            same = [
-                t
-                for t in tokens
-                if t.dep_ in ("nsubj", "nsubjpass")
-                and PERSON_PRONOUNS.get(t.lower_) == gender
-                and t.i < pronoun.i
-            ]
-            handed = [t for t in same if not self.quoted.covers(t.idx)]
-            if handed and not named_subject and depth < PRONOUN_WINDOW:
-                # "“…,” she said about X. “…,” she said.": the nearer "she" is a subject, X
-                # is not; the pronoun stands for what that "she" stands for.
-                return self._person_antecedent(handed[-1], handed[-1].lower_, depth + 1, excluded)
-            nearer = [
-                p
-                for p in self.mentions.within(start, end)
-                if p.label == "PERSON"
-                and not self.quoted.covers(p.start)
-                and self.known_genders.get(p.entity_id, gender) == gender
-                and p.entity_id not in excluded
-            ]
-            if start < sent.start_char and nearer:
-                # someone nearer was named, not as a subject: that person only when no one
-                # else is in view ("… a defining year for X. “…,” she said."), else cannot tell
-                return self._only_one_in_view(pronoun, nearer, n, spans[-1][0], gender)
-            described = [
-                t
-                for t in tokens
-                if t.dep_ == "nsubj"
-                and t.tag_ == "NN"
-                and t.i < pronoun.i
-                and t.head.lemma_.lower() in SPEECH_VERBS
-                and t.lemma_.lower() not in DOCUMENT_NOUNS | ORG_NOUNS
-                and not self.quoted.covers(t.idx)
-            ]
-            if described:  # "“…,” the nurse said. “…,” she added.": the nurse, if known (a
-                # report or an organisation that warned is no one's antecedent)
-                if _unnamed(described[-1]):
-                    return None  # "one firefighter said", "that aide wrote": no one named
-                found = self._tied(described[-1], [described[-1]])
-                return found if found and self.labels.get(found) == "PERSON" else None
-            if same and depth < PRONOUN_WINDOW:
-                return self._person_antecedent(same[0], same[0].lower_, depth + 1, excluded)
-        return None
-
-    def _only_one_in_view(
-        self, pronoun: Token, nearer: list[Mention], back: int, first: int, gender: str
-    ) -> str | None:
-        """Returns the person named nearer than any subject, not as a subject, `back`
-        sentences before the he/she's own, when that can only be whom it stands for: at most
-        `SPEAKER_VIEW` sentences back, the only person named outside quotations in the
-        pronoun's whole look-back (from offset `first`), whose title or given name says the
-        pronoun's gender (not a place the entity rules took for a person), no
-        he/she subject before that name (someone already spoken of), and no subject between
-        that name's sentence and the pronoun that could be another person (a name, a role
-        noun, a plural, a noun with a determiner or a pronoun's possessive, a pronoun of the
-        other gender): "Few felt it more than Senator X. He has said …" is X; else None."""
-        if back > SPEAKER_VIEW:
-            return None
-        who = {m.entity_id for m in nearer}
-        if len(who) != 1:
-            return None
-        found = who.pop()
-        if self.known_genders.get(found) != gender:
-            return None  # a title or a given name says so ("a defeat at Y Town": no one)
-        named = self.mentions.within(first, pronoun.idx)
-        if any(
-            m.label == "PERSON" and m.entity_id != found and not self.quoted.covers(m.start)
-            for m in named
-        ):
-            return None
-        at = min(m.start for m in nearer)
-        view = self.doc[bisect_left(self.offsets, at)].sent.start
-        for t in self.doc[bisect_left(self.offsets, first) : pronoun.i]:
-            if t.dep_ not in ("nsubj", "nsubjpass") or self.quoted.covers(t.idx):
-                continue
-            if t.i < view:
-                if t.lower_ in PERSON_PRONOUNS:
-                    return None  # a he/she spoken of before the name: perhaps someone else
-                continue
-            if PERSON_PRONOUNS.get(t.lower_) not in (None, gender):
-                return None
-            if t.pos_ == "PROPN" and self.mention_at(t.idx) != found:
-                return None
-            if t.pos_ == "NOUN" and (
-                t.lemma_.lower() in ROLE_NOUNS
-                or t.tag_ == "NNS"
-                or any(c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
-            ):
-                return None
-        return found
-
-    def _same_speaker(self, pronoun: Token, history: list[Attribution]) -> str | None:
-        """A pronoun of the wrong gender (translated copy: "“…,” X said. “…,” he added.") still
-        means the person who spoke in the same or the sentence before, when nobody else was named
-        since."""
-        last = history[-1] if history else None
-        if last is None or last.entity_id is None:
-            return None
-        if self.name_genders.get(last.entity_id) not in (None, PERSON_PRONOUNS[pronoun.lower_]):
-            return None  # the given name says the other gender: not a translation's slip
-        sent = pronoun.sent
-        start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-        if self.labels.get(last.entity_id) == "PERSON" and last.at >= start:
-            return last.entity_id if self._quiet_since(last, pronoun.idx) else None
-        return None
-
-    def speaker_in_view(self, pronoun: Token, history: list[Attribution]) -> str | None:
-        """Returns the person who spoke last when a he/she the antecedent rules leave open can
-        only be that person: the attribution is at most `SPEAKER_VIEW` sentences before the
-        pronoun's, nothing known says the other gender, nobody else was named since, and no
-        sentence between has another subject that could be a person ("“…,” X said. “…” A
-        proud day for X. “…,” he said."); else None."""
-        last = history[-1] if history else None
-        if last is None or last.entity_id is None or self.labels.get(last.entity_id) != "PERSON":
-            return None
-        gender = PERSON_PRONOUNS[pronoun.lower_]
-        if self.genders.get(last.entity_id, gender) != gender:
-            return None
-        first = pronoun.sent
-        for _ in range(SPEAKER_VIEW):
-            if first.start > 0:
-                first = self.doc[first.start - 1].sent
-        if last.at < first.start_char or not self._quiet_since(last, pronoun.idx):
-            return None
-        start = bisect_left(self.offsets, last.at)
-        for t in self.doc[start : pronoun.i]:
-            if t.dep_ not in ("nsubj", "nsubjpass") or self.quoted.covers(t.idx):
-                continue
-            if PERSON_PRONOUNS.get(t.lower_) not in (None, gender):
-                return None  # someone of the other gender
-            if t.pos_ == "PROPN" and self.mention_at(t.idx) != last.entity_id:
-                return None
-            if t.pos_ == "NOUN" and (
-                t.lemma_.lower() in ROLE_NOUNS
-                or t.tag_ == "NNS"
-                or any(c.dep_ == "det" or c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
-            ):
-                return None  # "the neighbour", "his brother", "officials": perhaps a person
-        return last.entity_id
-
-    def _subject_people(self, start: int, end: int) -> list[tuple[str, Token, str]]:
-        """People named between two offsets, outside quotations, as the subject of a clause (or
-        in apposition to it, or owning it): "Judge X wrote", "The lead author, Dr. X, said", "X's
-        plan would fail"; each with the subject word and how it is named: `_SUBJECT`, `_OWNER`
-        ("X's plan"), or `_ASIDE` when it counts less than a subject named beside it — it only
-        modifies a subject that is a thing and does not speak ("the X administration was
-        ending"), or it is the subject of what a noun says ("Y rejected the charge that X was
-        too cautious")."""
-        found = []
-        for m in self.mentions.within(start, end):
-            if m.label != "PERSON" or self.quoted.covers(m.start):
-                continue  # a name inside a quotation is never the antecedent
-            span = self.doc.char_span(m.end - 1, m.end, alignment_mode="expand")
-            if not span:
-                continue
-            head = span[0]
-            owned = head.head
-            if (
-                head.dep_ == "poss"
-                and owned.dep_ == "nsubj"
-                and owned.pos_ == "NOUN"
-                and owned.lemma_.lower() not in ROLE_NOUNS
-                and not any(c.dep_ == "appos" for c in owned.children)
-            ):
-                # "X's claim would be …, if he …": the owner of an active clause's subject
-                # that is a thing, not a person ("X's captain, Y," is Y)
-                found.append((m.entity_id, owned, _OWNER))
-                continue
-            modifier = (
-                head.dep_ == "compound"
-                and head.head.pos_ == "NOUN"
-                and head.head.lemma_.lower() not in ROLE_NOUNS
-            )
-            through = False  # climbed through a preposition
-            apposed = False  # the name in apposition to the preposition's object
-            while head.head != head and (
-                head.dep_ in ("compound", "flat", "appos", "amod", "nmod")
-                or head.dep_ in ("pobj", "prep")
-                and head.head.pos_ in ("NOUN", "PROPN", "ADP")
-                or _set_off_as_conjunct(head)
-            ):
-                apposed = apposed or head.dep_ == "appos" and not through
-                through = through or head.dep_ == "pobj"
-                head = head.head
-            if through and any(
-                n.entity_id != m.entity_id and n.label == "PERSON"
-                for n in self.mentions.overlapping(head.idx, head.idx + len(head))
-            ):
-                continue  # "X, a former aide to Y, doubted …": Y describes the subject X
-            if (
-                through
-                and not apposed
-                and head.pos_ == "NOUN"
-                and head.lemma_.lower() not in ROLE_NOUNS
-            ):
-                # "a neighbour of X ran …": the subject is the neighbour, not X, and perhaps the
-                # he/she ("" stands for that unnamed person: with another candidate, no one);
-                # a role noun may be followed by its holder's name ("the head of Y Jane Roe"),
-                # so may another noun, set off by dashes ("the rival of Y — Jane Roe — has …")
-                if head.dep_ in ("nsubj", "nsubjpass"):
-                    found.append(("", head, _SUBJECT))
-                continue
-            if head.dep_ in ("nsubj", "nsubjpass") or head.dep_ == "ROOT" and head.pos_ == "NOUN":
-                verb = head.head
-                speaks = verb.lemma_.lower() in SPEECH_VERBS
-                told = (  # "Y dismissed criticism that X lacked …": what the noun says of X
-                    verb.dep_ in ("acl", "ccomp")
-                    and verb.head.pos_ == "NOUN"
-                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
-                )
-                aside = modifier and head.pos_ == "NOUN" and not speaks or told
-                found.append((m.entity_id, head, _ASIDE if aside else _SUBJECT))
-        return found
-
     def _org_antecedent(self, pronoun: Token, history: list[Attribution]) -> str | None:
         """ "it"/"they": the organisation named last in the pronoun's or the previous sentence
         (not one a statement went out on: "said on Twitter it …"), else the organisation that
@@ -542,7 +247,7 @@ class ArticleContext:
         }
         return found.pop() if len(found) == 1 else None
 
-    def _quiet_since(self, last: Attribution, offset: int) -> bool:
+    def is_quiet_since(self, last: Attribution, offset: int) -> bool:
         return set(self.named_between(last.at, offset)) <= {last.entity_id}
 
     def named_between(
@@ -601,7 +306,7 @@ class ArticleContext:
                     issuers.append(named)
         return issuers[-1] if len(set(issuers)) == 1 else None
 
-    def _tied(self, token: Token, words: list[Token]) -> str | None:
+    def find_tied(self, token: Token, words: list[Token]) -> str | None:
         """A description the article ties to one named entity before this point: "the mayor"
         after "the mayor, Ivan Horbenko," or "Mayor Ivan Horbenko"."""
         lemma = token.lemma_.lower()
@@ -649,42 +354,8 @@ class ArticleContext:
         return self._channels[start, end]
 
 
-#: How `_subject_people` found a person: the subject (or its apposition), the owner of a
-#: subject that is a thing, or a name aside (modifying a thing, inside what a noun says).
-_SUBJECT, _OWNER, _ASIDE = "subject", "owner", "aside"
-
 #: "on Twitter", "via Facebook": a platform a statement went out on is not who spoke.
 _CHANNEL_BEFORE = re.compile(r"\b(?:on|via|in)\s+$", re.IGNORECASE)
-
-
-def _unnamed(description: Token) -> bool:
-    """Returns whether a description is someone the article did not name, whatever it tied
-    the noun to: an indefinite ("a nurse", "one firefighter"), possessed ("his aide") or
-    demonstrative one ("that aide", pointing back at its own earlier mention)."""
-    return any(
-        c.dep_ in ("det", "nummod", "poss") and c.lower_ in _UNNAMED_DETERMINERS
-        for c in description.lefts
-    )
-
-
-#: Determiners of a description that names no one the article tied it to.
-_UNNAMED_DETERMINERS = frozenset(
-    {"a", "an", "another", "one", "his", "her", "its", "their", "that", "this"}
-)
-
-
-def _set_off_as_conjunct(name: Token) -> bool:
-    """Returns whether the parser joined a name as a conjunct, with no "and" or "or", to the
-    role noun it is set off after by commas: "the opposition leader, Representative Jane Roe,
-    said" is one person, the parser's `conj` an apposition."""
-    noun = name.head
-    return (
-        name.dep_ == "conj"
-        and noun.pos_ == "NOUN"
-        and noun.lemma_.lower() in ROLE_NOUNS
-        and not any(c.dep_ in ("cc", "conj") and c.i != name.i for c in noun.children)
-        and not any(c.dep_ == "cc" for c in name.children)
-    )
 
 
 def _given_name_gender(name: str) -> str | None:

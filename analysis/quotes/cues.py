@@ -84,7 +84,7 @@ PRONOUN_WINDOW = 6
 #: subject (someone the entity rules may have missed: "Terranova owes …", "the governor …").
 PRONOUN_NEAR = 3
 #: How many sentences before a he/she's own the last speaker may have spoken for the pronoun to
-#: stand for that speaker when nobody else came into view (`ArticleContext.speaker_in_view`).
+#: stand for that speaker when nobody else came into view (`antecedents.find_speaker_in_view`).
 SPEAKER_VIEW = 2
 CHANNELS = (
     ("Facebook", re.compile(r"\bFacebook\b")),

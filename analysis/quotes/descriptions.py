@@ -1,7 +1,7 @@
 """Descriptions as speakers: a title written before a name ties a description to that person.
 
 A description (`the president`, `the spokeswoman`) is shown as written; it gets an entity only
-when the article ties it to exactly one name explicitly (`ArticleContext._tied`): an apposition
+when the article ties it to exactly one name explicitly (`ArticleContext.find_tied`): an apposition
 (`X, the spokeswoman,`), a title in lowercase before a name (`spokeswoman X`), an abbreviated
 title (`Sen. X`) or, here, the role noun written as a capitalised title before a name
 (`President X` ties `the president`). Every person named with the title counts: two of them

@@ -8,6 +8,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from .antecedents import (
+    find_person_antecedent,
+    find_reported_names,
+    find_same_speaker,
+    find_speaker_in_view,
+)
 from .clauses import (
     goes_on_speaking,
     is_speech_verb,
@@ -527,11 +533,11 @@ class QuoteFinder(ArticleContext):
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower in PERSON_PRONOUNS:
             found = (
-                self._person_antecedent(token, lower)
-                or self._same_speaker(token, history)
-                or self.speaker_in_view(token, history)
+                find_person_antecedent(self, token, lower)
+                or find_same_speaker(self, token, history)
+                or find_speaker_in_view(self, token, history)
             )
-            if found in self.reported_names(token):
+            if found in find_reported_names(self, token):
                 found = None  # "X, he said, stood for …": someone else than X
             return Attribution(found, label, how="pronoun")
         if lower in ORG_PRONOUNS:
@@ -549,7 +555,7 @@ class QuoteFinder(ArticleContext):
             found = self._last_org(token, history)
             spoke = any(h.entity_id and self.labels.get(h.entity_id) == "ORG" for h in history)
             if found is None and not spoke:  # no organisation spoke yet: the one tied to it
-                found = self._tied(token, words)
+                found = self.find_tied(token, words)
                 if found is not None and self.labels.get(found) != "ORG":
                     found = None  # "the company" is not a person
                 if found is None and lemma in GENERIC_ORG_NOUNS:
@@ -563,7 +569,7 @@ class QuoteFinder(ArticleContext):
             and last is not None
             and last.entity_id
             and self.labels.get(last.entity_id) == "ORG"
-            and self._quiet_since(last, token.idx)
+            and self.is_quiet_since(last, token.idx)
         ):
             return Attribution(last.entity_id, label, how="cue")
         named_before = self._named_before_description(words)
@@ -579,7 +585,7 @@ class QuoteFinder(ArticleContext):
             # him; "that aide": the one the article spoke of last, not whom it tied the
             # noun to
             return Attribution(None, label, how="cue")
-        return Attribution(self._tied(token, words), label, how="cue")
+        return Attribution(self.find_tied(token, words), label, how="cue")
 
 
 #: Between a name and the quotation it introduces: a colon, an opening mark, spaces.
