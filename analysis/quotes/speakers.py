@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from ..text.months import MONTH_WORDS
 from .antecedents import (
     find_person_antecedent,
     find_reported_names,
@@ -591,10 +592,7 @@ class QuoteFinder(ArticleContext):
 #: Between a name and the quotation it introduces: a colon, an opening mark, spaces.
 _COLON_OPENS = re.compile(r"\s*:\s*[“\"«„]?")
 #: A list line's date between a name and the quotation it opens: ", Aug. 1: “", ", May 3 \"".
-_DATED_OPENS = re.compile(
-    r",\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"(?:,\s*\d{4})?\s*:?\s*[“\"«„]"
-)
+_DATED_OPENS = re.compile(rf",\s*{MONTH_WORDS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*:?\s*[“\"«„]")
 #: A colon, then spaces and an opening mark, right before a quotation's words.
 _COLON_BEFORE = re.compile(r":\s*[“\"«„]?")
 #: The opening words of a clause presenting who speaks next: "Here's", "Here is", "And there

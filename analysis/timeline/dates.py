@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..text.months import MONTH_WORDS
 from .not_dates import is_name, names_other_thing, recurs, starts_name
 from .placing import (
     MONTHS,
@@ -41,10 +42,7 @@ PART_OF_DAY_HOURS = {
     "late": 21,
     "night": 22,
 }
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
+_MONTH = rf"(?P<month>{MONTH_WORDS})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 # "March eighth" (not "April first quarter", "May first-half")
 _DAY_IN_WORDS = rf"{DAY_WORDS}(?![\w-]|\s+(?:quarter|half)\b)"
