@@ -341,12 +341,23 @@ def test_a_father_named_with_sr_is_not_his_son(tmp_path: Path, cache_dir: Path) 
 
 
 def test_generational_suffixes_that_disagree_are_two_people() -> None:
-    from analysis.entities.merging import find_conflicting_suffixes
+    from analysis.entities.merging import find_conflicting_names
 
     keys = ["ann roe sr", "ann roe jr", "ann roe", "ann roe iii", "bo lee jr", "bo lee"]
-    assert sorted(map(sorted, find_conflicting_suffixes(keys))) == [
+    assert sorted(map(sorted, find_conflicting_names(keys))) == [
         ["ann roe", "ann roe sr"],
         ["ann roe iii", "ann roe jr"],
         ["ann roe iii", "ann roe sr"],
         ["ann roe jr", "ann roe sr"],
+    ]
+
+
+def test_middle_initials_that_disagree_are_two_people() -> None:
+    from analysis.entities.merging import find_conflicting_names
+
+    # "w" and "h w": neither begins the other; "h" begins "h w"; "f" is the initial of "forbes"
+    keys = ["tom w reed", "tom h w reed", "tom h reed", "jon f kerr", "jon forbes kerr"]
+    assert sorted(map(sorted, find_conflicting_names(keys))) == [
+        ["tom h reed", "tom w reed"],
+        ["tom h w reed", "tom w reed"],
     ]

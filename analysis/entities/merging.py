@@ -67,43 +67,29 @@ class _Clusters:
         return True
 
 
-def find_conflicting_middles(keys: Iterable[str]) -> list[tuple[str, str]]:
-    """Returns the pairs of names (folded keys) of one first and last word whose middle names or
-    initials disagree: "george w bush" and "george h w bush" are two people (their initials
-    "w" and "h w": neither begins the other), while "john f kerry" and "john forbes kerry",
-    or "george h bush" and "george h w bush", may be one."""
-    by_ends: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
-    key_of: dict[tuple[str, ...], str] = {}
-    for key in keys:
-        words = name_words(key)
-        if len(words) >= 3:
-            by_ends[(words[0], words[-1])].append(tuple(words))
-            key_of[tuple(words)] = key
-    pairs = []
-    for names in by_ends.values():
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                x, y = [w[0] for w in a[1:-1]], [w[0] for w in b[1:-1]]
-                if x[: len(y)] != y and y[: len(x)] != x:
-                    pairs.append((key_of[a], key_of[b]))
-    return pairs
-
-
-def find_conflicting_suffixes(keys: Iterable[str]) -> list[tuple[str, str]]:
-    """Returns the pairs of names (folded keys) of one first and last word whose generational
-    suffixes say they are two people: "ann roe sr" and "ann roe jr", "ann roe jr" and "ann roe
-    iii", and "ann roe sr" and "ann roe" (a news text writes "Sr." to tell the father from the
-    son it names without a suffix); "ann roe jr" and "ann roe" may be one."""
-    by_ends: dict[tuple[str, str], list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+def find_conflicting_names(keys: Iterable[str]) -> list[tuple[str, str]]:
+    """Returns the pairs of names (folded keys) of one first and last word that are two people:
+    - their middle names or initials disagree: "george w bush" and "george h w bush" (initials
+      "w" and "h w": neither begins the other), while "john f kerry" and "john forbes kerry",
+      or "george h bush" and "george h w bush", may be one;
+    - their generational suffixes disagree: "ann roe sr" and "ann roe jr", "ann roe jr" and
+      "ann roe iii", and "ann roe sr" and "ann roe" (a news text writes "Sr." to tell the father
+      from the son it names without a suffix); "ann roe jr" and "ann roe" may be one."""
+    by_ends: dict[tuple[str, str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]
+    by_ends = defaultdict(list)
     for key in keys:
         words = name_words(key)
         if len(words) >= 2:
-            by_ends[(words[0], words[-1])].append((key, tuple(key.split()[len(words) :])))
+            suffix = tuple(key.split()[len(words) :])
+            by_ends[(words[0], words[-1])].append((key, tuple(words), suffix))
     pairs = []
     for names in by_ends.values():
-        for i, (a, sa) in enumerate(names):
-            for b, sb in names[i + 1 :]:
-                if sa != sb and ((sa and sb) or "sr" in sa + sb):
+        for i, (a, wa, sa) in enumerate(names):
+            for b, wb, sb in names[i + 1 :]:
+                x, y = [w[0] for w in wa[1:-1]], [w[0] for w in wb[1:-1]]
+                middles = len(wa) >= 3 and len(wb) >= 3 and x[: len(y)] != y and y[: len(x)] != x
+                suffixes = sa != sb and ((sa and sb) or "sr" in sa + sb)
+                if middles or suffixes:
                     pairs.append((a, b))
     return pairs
 

@@ -33,8 +33,7 @@ from .merging import (
     _link_org_short_forms,
     _merge_people,
     _merge_single_names,
-    find_conflicting_middles,
-    find_conflicting_suffixes,
+    find_conflicting_names,
     find_place_words,
     merge_aliases,
     merge_org_variants,
@@ -88,7 +87,7 @@ def resolve_entities(
     _fold_plurals(groups)
     clusters = _Clusters(
         groups,
-        [*curated.not_same, *find_conflicting_middles(groups), *find_conflicting_suffixes(groups)],
+        [*curated.not_same, *find_conflicting_names(groups)],
     )
     places = find_place_words(groups)
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
