@@ -359,9 +359,10 @@ _SUBJECT, _OWNER, _ASIDE = "subject", "owner", "aside"
 def _definite_subject(ctx: ArticleContext, tokens: list[Token], pronoun: Token) -> Token | None:
     """Returns a definite description ("the senator", "the former governor": "the", then at
     most adjectives, and a singular common noun that is no document or organisation noun)
-    that is the subject of a clause, outside quotations, before the pronoun, and the nearest
-    subject there: no subject after it that could be another person (a name, a he/she, a
-    role noun, a plural, a noun with a determiner or a possessive). Else None."""
+    that is the subject of a clause (or the parser's root noun with the verb hung on it: "The
+    senator seized …" parsed as a noun and a clause), outside quotations, before the pronoun,
+    and the nearest subject there: no subject after it that could be another person (a name,
+    a he/she, a role noun, a plural, a noun with a determiner or a possessive). Else None."""
     subjects = [
         t
         for t in tokens
