@@ -70,3 +70,16 @@ def test_a_one_word_label_is_not_repeated_words(tmp_path: Path, cache_dir: Path)
     # "the “change” candidate": a label on a noun, not Okafor repeating his word (before:
     # Tom Okafor, as repeated words).
     assert pd.isna(speaker_of(tables, "change"))
+
+
+def test_words_of_remarks_arguing_are_the_remarks_owners(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Hundreds marched through the harbour district on Saturday.\n\n"
+        "About 200 protesters gathered outside Mayor Ivan Horbenko's office. The Daily Courier"
+        " reports that many were also angered by Horbenko's recent remarks arguing that “open"
+        " elections” in the city would hand power to the poorest districts.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "remarks arguing that “…”": the speech verb is the remarks' own; the words are
+    # Horbenko's, not the newspaper's that reports the anger.
+    assert speaker_of(tables, "open elections") == "Ivan Horbenko"

@@ -256,8 +256,15 @@ class QuoteFinder(ArticleContext):
             for noun in t.ancestors:
                 if noun.pos_ == "ADP":
                     break
-                if self._cues(noun.i) and is_speech_verb(noun) and outside(noun):
-                    break  # "Y rejected X's claim that …, saying he “…”": said, not X's claim
+                if (
+                    self._cues(noun.i)
+                    and is_speech_verb(noun)
+                    and outside(noun)
+                    and not (noun.dep_ == "acl" and noun.head.lemma_.lower() in REMARK_NOUNS)
+                ):
+                    # "Y rejected X's claim that …, saying he “…”": said, not X's claim; but
+                    # "X's remarks arguing that “…”" are still X's remarks
+                    break
                 if noun.lemma_.lower() in REMARK_NOUNS and outside(noun):
                     owner = [c for c in noun.children if c.dep_ == "poss"]
                     if owner and outside(owner[0]):
