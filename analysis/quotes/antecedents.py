@@ -19,6 +19,7 @@ from .cues import (
     PRONOUN_WINDOW,
     SPEAKER_VIEW,
 )
+from .descriptions import is_named_since
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -150,6 +151,21 @@ def find_person_antecedent(
                 return None  # "one firefighter said", "that aide wrote": no one named
             found = ctx.find_tied(described[-1], [described[-1]])
             return found if found and ctx.labels.get(found) == "PERSON" else None
+        definite = _definite_subject(ctx, tokens, pronoun)
+        if definite is not None:
+            # "Sen. X … The senator seized on the report. “…,” she said.": the senator, when
+            # the article ties the description to one person of the pronoun's gender and
+            # nobody else was named as a subject since that person ("Y, journalist X, … Z
+            # wrote a letter. The journalist …" is not X)
+            found = ctx.find_tied(definite, [definite])
+            if (
+                found
+                and ctx.labels.get(found) == "PERSON"
+                and ctx.genders.get(found, gender) == gender
+                and found not in excluded
+                and not is_named_since(ctx, found, definite)
+            ):
+                return found
         if same and depth < PRONOUN_WINDOW:
             return find_person_antecedent(
                 ctx, same[0], same[0].lower_, depth=depth + 1, excluded=excluded
@@ -338,6 +354,43 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
 #: How `_find_subject_people` found a person: the subject (or its apposition), the owner of a
 #: subject that is a thing, or a name aside (modifying a thing, inside what a noun says).
 _SUBJECT, _OWNER, _ASIDE = "subject", "owner", "aside"
+
+
+def _definite_subject(ctx: ArticleContext, tokens: list[Token], pronoun: Token) -> Token | None:
+    """Returns a definite description ("the senator", "the former governor": "the", then at
+    most adjectives, and a singular common noun that is no document or organisation noun)
+    that is the subject of a clause (or the parser's root noun with the verb hung on it: "The
+    senator seized …" parsed as a noun and a clause), outside quotations, before the pronoun,
+    and the nearest subject there: no subject after it that could be another person (a name,
+    a he/she, a role noun, a plural, a noun with a determiner or a possessive). Else None."""
+    subjects = [
+        t
+        for t in tokens
+        if (t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "ROOT" and t.pos_ == "NOUN")
+        and t.i < pronoun.i
+        and not ctx.quoted.covers(t.idx)
+    ]
+    for n, t in enumerate(subjects):
+        if t.tag_ != "NN" or t.lemma_.lower() in DOCUMENT_NOUNS | ORG_NOUNS:
+            continue
+        lefts = list(t.lefts)
+        if not lefts or lefts[0].lower_ != "the" or lefts[0].dep_ != "det":
+            continue
+        if any(c.dep_ not in ("amod", "det") or c.pos_ not in ("ADJ", "DET") for c in lefts):
+            continue  # "the Team-A captain", "the party's leader": not a bare description
+        later = subjects[n + 1 :]
+        if any(
+            s.pos_ == "PROPN"
+            or s.lower_ in PERSON_PRONOUNS
+            or s.lemma_.lower() in ROLE_NOUNS
+            or s.tag_ == "NNS"
+            or s.pos_ == "NOUN"
+            and any(c.dep_ in ("det", "poss") for c in s.children)
+            for s in later
+        ):
+            return None
+        return t
+    return None
 
 
 def _unnamed(description: Token) -> bool:

@@ -47,6 +47,25 @@ def reporting_verb_above(verb: Token) -> Token | None:
     return None
 
 
+def verb_above_noun_clause(verb: Token) -> Token | None:
+    """Returns the verb governing a noun when a subjectless "…, saying" participle hangs on
+    the clause that noun reports ("Y rejected X's claim that no one could do better, saying
+    …": the parser ties "saying" to "do"; Y says it, not the claim's subject); else None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or verb.nbor(-1).lower_ != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = verb.head
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ != "acl" or noun.pos_ != "NOUN" or noun.head == noun:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    return noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+
+
 def subject_hung_on_relative(verb: Token) -> Token | None:
     """Returns the subject the parser hung on a relative clause before the verb ("X, who has no
     backing, said …": X made the subject of "has", "said" left without one): the first of two

@@ -23,6 +23,7 @@ from .clauses import (
     puts_it_as,
     reporting_verb_above,
     subject_hung_on_relative,
+    verb_above_noun_clause,
 )
 from .context import ArticleContext, Attribution
 from .cues import (
@@ -251,9 +252,19 @@ class QuoteFinder(ArticleContext):
                 inside = [self.doc[first]]
         for t in inside:
             # X's "…" remark; not "Y denounced X's remarks as “…”" (a preposition between:
-            # the words describe the remark, they are not it)
+            # the words describe the remark, they are not it), nor words a speech verb between
+            # governs
             for noun in t.ancestors:
                 if noun.pos_ == "ADP":
+                    break
+                if (
+                    self._cues(noun.i)
+                    and is_speech_verb(noun)
+                    and outside(noun)
+                    and not (noun.dep_ == "acl" and noun.head.lemma_.lower() in REMARK_NOUNS)
+                ):
+                    # "Y rejected X's claim that …, saying he “…”": said, not X's claim; but
+                    # "X's remarks arguing that “…”" are still X's remarks
                     break
                 if noun.lemma_.lower() in REMARK_NOUNS and outside(noun):
                     owner = [c for c in noun.children if c.dep_ == "poss"]
@@ -437,7 +448,7 @@ class QuoteFinder(ArticleContext):
         With `keep`, only subjects it accepts count: a word inside the quotation that the parser
         also made a subject of the speech verb is passed over for the one outside it."""
         seen = 0
-        reporter = reporting_verb_above(verb)
+        reporter = reporting_verb_above(verb) or verb_above_noun_clause(verb)
         if reporter is not None:
             verb = reporter  # "X said Y must pick a date, saying …": X's participle
         while verb is not None and seen < 4:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -171,7 +171,9 @@ def find_quotes(
             # sentence's own words ("Y was far from “…”").
             previous = introducer = None
         within = (finder.paragraph_span(start)[0], finder.paragraph_span(end - 1)[1])
-        earlier = _earlier_speaker(text, earlier_quotes) if kind == "partial" else None
+        earlier = None
+        if kind == "partial" and not _labels_a_noun(finder, start, end):
+            earlier = _earlier_speaker(text, earlier_quotes)
         if earlier is not None:
             who = earlier
         else:
@@ -360,6 +362,25 @@ def _has_verb(sents: Iterable[Span], quoted: Quoted, within: tuple[int, int]) ->
         t.pos_ in ("VERB", "AUX") and within[0] <= t.idx < within[1] and not quoted.covers(t.idx)
         for sent in sents
         for t in sent
+    )
+
+
+def _labels_a_noun(finder: QuoteFinder, start: int, end: int) -> bool:
+    """Returns whether a partial quote is one word modifying a noun after its closing mark
+    ("the “change” candidate", "a “reform” budget"): a label the reporter puts on something,
+    not a repetition of the earlier words that hold it."""
+    inside = [
+        t
+        for t in finder.doc[bisect_left(finder.offsets, start) : bisect_left(finder.offsets, end)]
+        if t.is_alpha
+    ]
+    if len(inside) != 1:
+        return False
+    word = inside[0]
+    return (
+        word.dep_ in ("compound", "amod", "nmod")
+        and word.head.pos_ == "NOUN"
+        and word.head.idx >= end
     )
 
 
