@@ -12,6 +12,7 @@ import pytest
 from analysis.quotes.table import find_quotes
 from analysis.text.lexicon import ROLE_NOUNS, SPEECH_VERBS, gender_of_given_name
 from tests.speaker_articles import build_quotes, said
+from tests.test_quotes_issuers import build_one
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -469,6 +470,48 @@ def test_an_entity_named_by_a_rank_fragment_is_no_speaker() -> None:
     )
     assert doc.text == "“The bridge will open,” said Marine Sgt. Dana Reyes."
     assert speakers_of(doc, {"Marine Sgt": ("marine-sgt", "PERSON")}) == [(None, "cue")]
+
+
+def test_a_rank_fragment_stands_for_the_person_named_after_it() -> None:
+    # '“…,” said Army Capt. Dana Reyes.': the parser made the rank "Capt." the subject and the
+    # entity rules named "Army Capt" apart from "Dana Reyes"; the words are Dana Reyes's.
+    doc = parsed(
+        [
+            ("“", "PUNCT", "``", "punct", 4, "“"),
+            ("The", "DET", "DT", "det", 2, "the"),
+            ("bridge", "NOUN", "NN", "nsubj", 4, "bridge"),
+            ("will", "AUX", "MD", "aux", 4, "will"),
+            ("open", "VERB", "VB", "ccomp", 7, "open"),
+            (",", "PUNCT", ",", "punct", 7, ","),
+            ("”", "PUNCT", "''", "punct", 7, "”"),
+            ("said", "VERB", "VBD", "ROOT", 7, "say"),
+            ("Army", "PROPN", "NNP", "compound", 9, "Army"),
+            ("Capt.", "PROPN", "NNP", "nsubj", 7, "Capt."),
+            ("Dana", "PROPN", "NNP", "compound", 11, "Dana"),
+            ("Reyes", "PROPN", "NNP", "appos", 9, "Reyes"),
+            (".", "PUNCT", ".", "punct", 7, "."),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” said Army Capt. Dana Reyes."
+    names = {"Army Capt": ("army-capt", "ORG"), "Dana Reyes": ("dana-reyes", "PERSON")}
+    assert speakers_of(doc, names) == [("Dana Reyes", "cue")]
+
+
+def test_a_rank_with_an_ordinal_stands_for_the_person_named_after_it(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # '“…,” said Air Force 1st Lt. Dana Oyelaran. “…”': the entity rules named "Air Force 1st"
+    # apart from the person; both quotations are Dana Oyelaran's (main gave neither a speaker).
+    text = (
+        "Veterans gave mixed answers in the new survey of service members.\n\n"
+        "“I hoped for a better choice,” said Air Force 1st Lt. Dana Oyelaran. “We deserve "
+        "one.”\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker"]].values.tolist() == [
+        ["I hoped for a better choice,", "Dana Oyelaran"],
+        ["We deserve one.", "Dana Oyelaran"],
+    ]
 
 
 def test_two_people_as_one_subject_are_not_one_speaker() -> None:
