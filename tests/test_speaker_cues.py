@@ -653,3 +653,19 @@ def test_an_entity_named_with_a_headline_verb_is_no_speaker() -> None:
     assert [(r["speaker"], r["attribution"]) for r in rows if r["kind"] != "indirect"] == [
         (None, "cue")
     ]
+
+
+def test_a_dash_line_after_a_closing_mark_the_model_split_off(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # '"…" ¶ -Governor X, tweeting on Friday night.': the model made the closing mark a
+    # sentence of its own, so the dash line was not read as the sentence after the quotation.
+    text = (
+        "Council notes.\n\n"
+        '"Good vote. The bridge is safe. The town is glad."\n\n'
+        "-Governor Tomas Verhoeven, tweeting on Friday night.\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker", "attribution"]].values.tolist() == [
+        ["Good vote. The bridge is safe. The town is glad.", "Tomas Verhoeven", "roundup"]
+    ]
