@@ -669,3 +669,18 @@ def test_a_dash_line_after_a_closing_mark_the_model_split_off(
     assert quotes[["text", "speaker", "attribution"]].values.tolist() == [
         ["Good vote. The bridge is safe. The town is glad.", "Tomas Verhoeven", "roundup"]
     ]
+
+
+def test_an_opening_mark_typed_for_a_closing_one(tmp_path: Path, cache_dir: Path) -> None:
+    # '“…?“ she asked.': the second mark, glued to the question and followed by a space,
+    # closes it; the question is the host's, and "she asked." is no quotation.
+    text = (
+        "Host Dana Oyelaran interviewed the mayor on Sunday.\n\n"
+        "“The bill is not ready,” Tomas Verhoeven said.\n\n"
+        "Oyelaran leaned in. “Will you sign the bill tonight?“ she asked.\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker"]].values.tolist() == [
+        ["The bill is not ready,", "Tomas Verhoeven"],
+        ["Will you sign the bill tonight?", "Dana Oyelaran"],
+    ]
