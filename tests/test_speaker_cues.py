@@ -684,3 +684,25 @@ def test_an_opening_mark_typed_for_a_closing_one(tmp_path: Path, cache_dir: Path
         ["The bill is not ready,", "Tomas Verhoeven"],
         ["Will you sign the bill tonight?", "Dana Oyelaran"],
     ]
+
+
+def test_a_document_a_named_person_released_keeps_its_issuer(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # 'X released a sales video that said, "…"': a common noun before the document ("sales")
+    # hid its issuer; "mentioned a campaign video" says nothing of who made it.
+    text = (
+        "The town council approved the new estate in May.\n\n"
+        "To sell the new homes, Tomas Verhoeven released a sales video that said, "
+        '"Every kitchen in these houses was built by the best joiners in the county."\n\n'
+        "Dana Oyelaran mentioned a campaign video that said, "
+        '"Every house on the estate will be sold before the winter comes."\n'
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker"]].fillna("-").values.tolist() == [
+        [
+            "Every kitchen in these houses was built by the best joiners in the county.",
+            "Tomas Verhoeven",
+        ],
+        ["Every house on the estate will be sold before the winter comes.", "-"],
+    ]

@@ -16,6 +16,7 @@ from .cues import (
     GENDER_BEFORE,
     GENDER_WORDS,
     GENERIC_ORG_NOUNS,
+    ISSUING_VERBS,
     NAME_TITLES,
     PERSON_PRONOUNS,
     SPEAKER_LABELS,
@@ -296,7 +297,17 @@ class ArticleContext:
             if t.dep_ == "poss" or (t.dep_ == "compound" and t.pos_ == "PROPN"):
                 named = self._mention_in(t.idx, t.idx + len(t))
                 return named if named and self.labels.get(named) in ("PERSON", "ORG") else None
-        if any(t.dep_ in ("poss", "amod", "compound") for t in words if t is not token):
+        modifiers = [t for t in words if t is not token and t.dep_ in ("poss", "amod", "compound")]
+        if (
+            modifiers
+            and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in modifiers)
+            and token.head.lemma_.lower() in ISSUING_VERBS
+        ):
+            # "X released a sales video that said …": the document is the object of a verb
+            # of issuing; a common noun before it names no one else ("mentioned a campaign video"
+            # says nothing of who made it)
+            return self._issued_in([token])
+        if modifiers:
             return None  # "the inspectors' report", "a joint statement": not a named issuer
         for by in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
             for obj in (c for c in by.children if c.dep_ == "pobj"):
@@ -304,8 +315,13 @@ class ArticleContext:
                 if named and self.labels.get(named) in ("PERSON", "ORG"):
                     return named
         lemma = token.lemma_.lower()
+        return self._issued_in([self.doc[i] for i in range(token.i + 1) if self.lemmas[i] == lemma])
+
+    def _issued_in(self, documents: list[Token]) -> str | None:
+        """The one person or organisation named as issuing these documents ("X published a
+        report"), if one."""
         issuers = []
-        for t in (self.doc[i] for i in range(token.i + 1) if self.lemmas[i] == lemma):
+        for t in documents:
             if t.dep_ not in ("dobj", "nsubjpass"):
                 continue
             verb = t.head
