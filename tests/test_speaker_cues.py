@@ -12,6 +12,7 @@ import pytest
 from analysis.quotes.table import find_quotes
 from analysis.text.lexicon import ROLE_NOUNS, SPEECH_VERBS, gender_of_given_name
 from tests.speaker_articles import build_quotes, said
+from tests.test_quotes_issuers import build_one
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -471,6 +472,48 @@ def test_an_entity_named_by_a_rank_fragment_is_no_speaker() -> None:
     assert speakers_of(doc, {"Marine Sgt": ("marine-sgt", "PERSON")}) == [(None, "cue")]
 
 
+def test_a_rank_fragment_stands_for_the_person_named_after_it() -> None:
+    # '“…,” said Army Capt. Dana Reyes.': the parser made the rank "Capt." the subject and the
+    # entity rules named "Army Capt" apart from "Dana Reyes"; the words are Dana Reyes's.
+    doc = parsed(
+        [
+            ("“", "PUNCT", "``", "punct", 4, "“"),
+            ("The", "DET", "DT", "det", 2, "the"),
+            ("bridge", "NOUN", "NN", "nsubj", 4, "bridge"),
+            ("will", "AUX", "MD", "aux", 4, "will"),
+            ("open", "VERB", "VB", "ccomp", 7, "open"),
+            (",", "PUNCT", ",", "punct", 7, ","),
+            ("”", "PUNCT", "''", "punct", 7, "”"),
+            ("said", "VERB", "VBD", "ROOT", 7, "say"),
+            ("Army", "PROPN", "NNP", "compound", 9, "Army"),
+            ("Capt.", "PROPN", "NNP", "nsubj", 7, "Capt."),
+            ("Dana", "PROPN", "NNP", "compound", 11, "Dana"),
+            ("Reyes", "PROPN", "NNP", "appos", 9, "Reyes"),
+            (".", "PUNCT", ".", "punct", 7, "."),
+        ]
+    )
+    assert doc.text == "“The bridge will open,” said Army Capt. Dana Reyes."
+    names = {"Army Capt": ("army-capt", "ORG"), "Dana Reyes": ("dana-reyes", "PERSON")}
+    assert speakers_of(doc, names) == [("Dana Reyes", "cue")]
+
+
+def test_a_rank_with_an_ordinal_stands_for_the_person_named_after_it(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # '“…,” said Air Force 1st Lt. Dana Oyelaran. “…”': the entity rules named "Air Force 1st"
+    # apart from the person; both quotations are Dana Oyelaran's (main gave neither a speaker).
+    text = (
+        "Veterans gave mixed answers in the new survey of service members.\n\n"
+        "“I hoped for a better choice,” said Air Force 1st Lt. Dana Oyelaran. “We deserve "
+        "one.”\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker"]].values.tolist() == [
+        ["I hoped for a better choice,", "Dana Oyelaran"],
+        ["We deserve one.", "Dana Oyelaran"],
+    ]
+
+
 def test_two_people_as_one_subject_are_not_one_speaker() -> None:
     # '“…,” X and Y said.': the words are both people's; showing one of them would be wrong.
     doc = parsed(
@@ -609,4 +652,57 @@ def test_an_entity_named_with_a_headline_verb_is_no_speaker() -> None:
     )
     assert [(r["speaker"], r["attribution"]) for r in rows if r["kind"] != "indirect"] == [
         (None, "cue")
+    ]
+
+
+def test_a_dash_line_after_a_closing_mark_the_model_split_off(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # '"…" ¶ -Governor X, tweeting on Friday night.': the model made the closing mark a
+    # sentence of its own, so the dash line was not read as the sentence after the quotation.
+    text = (
+        "Council notes.\n\n"
+        '"Good vote. The bridge is safe. The town is glad."\n\n'
+        "-Governor Tomas Verhoeven, tweeting on Friday night.\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker", "attribution"]].values.tolist() == [
+        ["Good vote. The bridge is safe. The town is glad.", "Tomas Verhoeven", "roundup"]
+    ]
+
+
+def test_an_opening_mark_typed_for_a_closing_one(tmp_path: Path, cache_dir: Path) -> None:
+    # '“…?“ she asked.': the second mark, glued to the question and followed by a space,
+    # closes it; the question is the host's, and "she asked." is no quotation.
+    text = (
+        "Host Dana Oyelaran interviewed the mayor on Sunday.\n\n"
+        "“The bill is not ready,” Tomas Verhoeven said.\n\n"
+        "Oyelaran leaned in. “Will you sign the bill tonight?“ she asked.\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker"]].values.tolist() == [
+        ["The bill is not ready,", "Tomas Verhoeven"],
+        ["Will you sign the bill tonight?", "Dana Oyelaran"],
+    ]
+
+
+def test_a_document_a_named_person_released_keeps_its_issuer(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # 'X released a sales video that said, "…"': a common noun before the document ("sales")
+    # hid its issuer; "mentioned a campaign video" says nothing of who made it.
+    text = (
+        "The town council approved the new estate in May.\n\n"
+        "To sell the new homes, Tomas Verhoeven released a sales video that said, "
+        '"Every kitchen in these houses was built by the best joiners in the county."\n\n'
+        "Dana Oyelaran mentioned a campaign video that said, "
+        '"Every house on the estate will be sold before the winter comes."\n'
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker"]].fillna("-").values.tolist() == [
+        [
+            "Every kitchen in these houses was built by the best joiners in the county.",
+            "Tomas Verhoeven",
+        ],
+        ["Every house on the estate will be sold before the winter comes.", "-"],
     ]

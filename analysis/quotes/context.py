@@ -16,6 +16,7 @@ from .cues import (
     GENDER_BEFORE,
     GENDER_WORDS,
     GENERIC_ORG_NOUNS,
+    ISSUING_VERBS,
     NAME_TITLES,
     PERSON_PRONOUNS,
     SPEAKER_LABELS,
@@ -142,13 +143,33 @@ class ArticleContext:
 
     def _own_mention(self, token: Token) -> Mention | None:
         """The speaker-type name the subject word itself is part of ("Baer, a former X
-        administration official": Baer, not the X the apposition names), if any."""
+        administration official": Baer, not the X the apposition names), if any; for a rank
+        the entity rules took for a name ("Army Capt" of "Army Capt. X", "Air Force 1st" of
+        "Air Force 1st Lt. X"), the person named right after it."""
         hits = [
             m
             for m in self.mentions.overlapping(token.idx, token.idx + len(token))
             if m.label in SPEAKER_LABELS
         ]
-        return hits[-1] if hits else None
+        if not hits:
+            return None
+        own = hits[-1]
+        if not self._ends_with_rank(self.names.get(own.entity_id, "")):
+            return own
+        after = self.mentions.within(own.end, min(len(self.text), own.end + 60))
+        people = [m for m in after if m.label == "PERSON"]
+        if people and _RANK_GAP.fullmatch(self.text[own.end : people[0].start]):
+            gap = self.text[own.end : people[0].start].replace(".", " ").split()
+            if all(self._ends_with_rank(word) for word in gap):
+                return people[0]  # "said Army Capt. X": X, whose rank the name ran into
+        return own
+
+    @staticmethod
+    def _ends_with_rank(name: str) -> bool:
+        """Returns whether a name ends with an abbreviated rank or an ordinal ("Army Capt",
+        "Air Force 1st", "Lt")."""
+        last = name.split()[-1].lower().rstrip(".") if name.split() else ""
+        return bool(last in NAME_TITLES and len(last) <= _ABBREVIATED or _ORDINAL.fullmatch(last))
 
     def names_someone_else(self, entity_id: str, words: str) -> bool:
         """Returns whether words the entity rules linked to an entity cannot be that entity's
@@ -158,7 +179,7 @@ class ArticleContext:
         ("Jane Roe said" is not the "Jane Roe Foundation")."""
         name = self.names.get(entity_id, "")
         last = name.split()[-1].lower().rstrip(".") if name.split() else ""
-        if last in NAME_TITLES and len(last) <= _ABBREVIATED or _ORDINAL.fullmatch(last):
+        if self._ends_with_rank(name):
             return True  # an abbreviated rank ("Sgt"), not a surname such as "Justice"
         if last.endswith("ed") and {last[:-1], last[:-2]} & SPEECH_VERBS:
             return True  # a name run into a headline's verb ("Jane Roe Explained")
@@ -276,7 +297,17 @@ class ArticleContext:
             if t.dep_ == "poss" or (t.dep_ == "compound" and t.pos_ == "PROPN"):
                 named = self._mention_in(t.idx, t.idx + len(t))
                 return named if named and self.labels.get(named) in ("PERSON", "ORG") else None
-        if any(t.dep_ in ("poss", "amod", "compound") for t in words if t is not token):
+        modifiers = [t for t in words if t is not token and t.dep_ in ("poss", "amod", "compound")]
+        if (
+            modifiers
+            and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in modifiers)
+            and token.head.lemma_.lower() in ISSUING_VERBS
+        ):
+            # "X released a sales video that said …": the document is the object of a verb
+            # of issuing; a common noun before it names no one else ("mentioned a campaign video"
+            # says nothing of who made it)
+            return self._issued_in([token])
+        if modifiers:
             return None  # "the inspectors' report", "a joint statement": not a named issuer
         for by in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
             for obj in (c for c in by.children if c.dep_ == "pobj"):
@@ -284,8 +315,13 @@ class ArticleContext:
                 if named and self.labels.get(named) in ("PERSON", "ORG"):
                     return named
         lemma = token.lemma_.lower()
+        return self._issued_in([self.doc[i] for i in range(token.i + 1) if self.lemmas[i] == lemma])
+
+    def _issued_in(self, documents: list[Token]) -> str | None:
+        """The one person or organisation named as issuing these documents ("X published a
+        report"), if one."""
         issuers = []
-        for t in (self.doc[i] for i in range(token.i + 1) if self.lemmas[i] == lemma):
+        for t in documents:
             if t.dep_ not in ("dobj", "nsubjpass"):
                 continue
             verb = t.head
@@ -372,5 +408,8 @@ def _given_name_gender(name: str) -> str | None:
 _ABBREVIATED = 4
 #: An ordinal ("1st", "22nd"), as in a rank ("1st Lt.").
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+#: Between a rank the entity rules took for a name and the name after it: the rank's dot and
+#: spaces, at most two more rank words ("Air Force 1st" + " Lt. " + the name).
+_RANK_GAP = re.compile(r"\.?\s+(?:\w{1,4}\.?\s+){0,2}")
 #: Titles before a given name ("Sen. Margaret Hale"), lowercase without the dot.
 _TITLES = frozenset(GENDER_WORDS) | ROLE_NOUNS | NAME_TITLES

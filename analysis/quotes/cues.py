@@ -42,6 +42,8 @@ ORG_NOUNS = _CUES["org_nouns"]
 GENERIC_ORG_NOUNS = _CUES["generic_org_nouns"]
 #: Nouns for a document: its words belong to whoever the article says issued it.
 DOCUMENT_NOUNS = _CUES["document_nouns"]
+#: Verbs that issue a document ("X released a sales video that said “…”").
+ISSUING_VERBS = frozenset(_CUES["issuing_verbs"])
 #: Words that say a person's gender (titles, gendered roles).
 GENDER_WORDS = {
     **dict.fromkeys(sorted(_CUES["male_words"]), "m"),

@@ -23,6 +23,9 @@ CLOSING = "”»"
 STRAIGHT = '"'
 _MARK = re.compile(f"[{OPENING}{CLOSING}{STRAIGHT}]")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s*$")
+#: What an opening mark typed for a closing one is glued to, besides a letter or digit: the
+#: quotation's last punctuation ("…?“ he asked").
+_GLUED = frozenset(".,?!;…—")
 
 
 #: The word right before a quote's opening mark, and the mark.
@@ -139,7 +142,12 @@ class MarkReader:
         for found in _MARK.finditer(text, start, end):
             i, ch = found.start(), found[0]
             if ch in OPENING:
-                marks.append((i, "open"))
+                before = text[i - 1] if i > start else " "
+                after = text[i + 1] if i + 1 < end else " "
+                # "…, sure?“ she asked.": an opening mark typed for a closing one, glued
+                # to the words before it and followed by a space
+                mistyped = ch == "“" and (before.isalnum() or before in _GLUED) and after.isspace()
+                marks.append((i, "close" if mistyped else "open"))
             elif ch in CLOSING:
                 marks.append((i, "close"))
             elif ch == STRAIGHT:

@@ -29,6 +29,9 @@ _TAIL_GAP = re.compile(r"[”\"»’ ]*")
 #: What may stand between the sentence of an attribution and a quotation going on right after
 #: it in the same paragraph.
 _ADJOINING = re.compile(r"[ “\"«„]*")
+#: A sentence of closing marks and spaces only (the model may end a quotation's sentence
+#: after its last word, before the mark).
+_CLOSING_MARKS = re.compile(r"[\s”\"»’]+")
 #: What may stand between a sentence's start and a quotation that opens it.
 _OPENING_MARKS = re.compile(r"[\s“\"«„(\[]*")
 #: A partial quote of at most this many words with no speaker is a scare quote or a title.
@@ -151,6 +154,11 @@ def find_quotes(
             # introduces it.
             introducer = sents[first_i - 2]
         following = sents[last_i + 1] if last_i + 1 < len(sents) else None
+        if following is not None and _CLOSING_MARKS.fullmatch(following.text):
+            # "“…” ¶ — X, Y": the model made the closing mark a sentence of its own; the
+            # sentence after the quotation is the one after the mark.
+            last_i += 1
+            following = sents[last_i + 1] if last_i + 1 < len(sents) else None
         tail = []
         if (
             following is not None
