@@ -24,6 +24,7 @@ from .vocabulary import (
     is_given_name,
     month_context,
     name_suffixes,
+    of_titles,
     platforms,
     same_given_name,
     surname_particles,
@@ -141,6 +142,7 @@ def _trim(ent: Span) -> Span | None:
         if after is None:
             return None  # "<Place> Mayor": the name follows the span
         start = after
+        end = _before_of_place(doc, start, end)
     if start >= end:
         return None
     if end - start == 1 and _is_date_word(doc, start):
@@ -158,6 +160,25 @@ def _after_inner_title(doc: Doc, start: int, end: int) -> int | None:
         after = i + 1 if i + 1 < end and doc[i + 1].text != "." else i + 2
         return after if after < end and doc[after].is_title else None
     return start
+
+
+def _before_of_place(doc: Doc, start: int, end: int) -> int:
+    """Returns where a person's name ends before "of" and a place inside a span the model
+    labels PERSON ("Holt of Dayton" in `says Holt of Dayton, Ohio`: the person from that
+    place), else `end`. The words before "of" are capitalised name words, none a title
+    ("Secretary of State", "Duke of X" are kept whole); the words after it are capitalised."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ != "of":
+            continue
+        before, after = doc[start:i], doc[i + 1 : end]
+        if all(
+            t.is_title
+            and t.lower_.rstrip(".") not in TITLES | honorifics() | inner_titles() | of_titles()
+            for t in before
+        ) and all(t.is_title or t.is_punct for t in after):
+            return i
+        return end
+    return end
 
 
 def _after_owner(doc: Doc, start: int, end: int, *, label: str) -> int:
@@ -508,10 +529,18 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
 
 def _function_word(form: str) -> bool:
     """A one-word form that is a function word ("More", "Here") unless a short acronym ("WHO",
-    "US"): never searched for, the model's occasional name among its many uses is a mistake."""
+    "US"), or a function word's contraction ("I’m", "We’ll", "It’s"): never searched for, the
+    model's occasional name among its many uses is a mistake."""
+    contraction = _CONTRACTION.fullmatch(form)
+    if contraction and contraction.group(1).lower() in STOP_WORDS:
+        return True
     return (
         " " not in form and form.lower() in STOP_WORDS and not (form.isupper() and len(form) <= 3)
     )
+
+
+#: A word and a contraction's ending ("I’m", "they’re", "we’ll", "you’ve", "he’d", "it’s").
+_CONTRACTION = re.compile(r"(\w+)['’](?:m|re|ll|ve|d|s)", re.IGNORECASE)
 
 
 def _find_missed(
