@@ -9,7 +9,6 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from ..text.lexicon import gender_of_given_name
 from ..text.names import NameBlocks, transliteration_key
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _majority_label
@@ -29,8 +28,6 @@ NEARBY_DAYS = 7
 PROMINENCE = 10
 #: A word in capitals this long or longer may be a surname ("HOLT:"); shorter ones are acronyms.
 CAPITALS_SURNAME = 4
-#: The sex an honorific gives the person ("Mr. X" is a man's surname), by `title_of`'s name.
-HONORIFIC_SEX = {"mr": "m", "ms": "f"}
 
 
 def _link_single_names(
@@ -219,12 +216,10 @@ def _link_single_names(
         elif len(inside) == 1:
             choice = inside[0]  # its article holds that full name inside a longer one
         elif i in in_article:
-            # several people of that name before it in its own article: not the one the corpus
-            # knows best; "Mr. X" or "Ms. X" is the one person there of that sex, if only one
-            # is, and a bare surname stays unresolved (its text cannot tell which)
-            sex = HONORIFIC_SEX.get(m.title or "")
-            fit = [r for r in candidates if _sex_of(r, clusters) in (sex, None)]
-            choice = fit[0] if sex is not None and len(fit) == 1 else None
+            # several people of that name before it in its own article, none told apart by a
+            # title or a longer name: its text cannot tell which, so not the one the corpus
+            # knows best either; it stays unresolved
+            choice = None
         elif (
             best in candidates
             and total >= DOMINANT_ARTICLES
@@ -244,17 +239,6 @@ def _link_single_names(
         if choice is not None and clusters.can_merge(m.key, choice):
             links[i] = choice
     return links
-
-
-def _sex_of(root: str, clusters: _Clusters) -> str | None:
-    """Returns "m" or "f" when every full name of a person opens with a given name of that one
-    sex (`gender_of_given_name`), else None."""
-    sexes = {
-        gender_of_given_name(name.split()[0])
-        for name in clusters.members[root]
-        if len(name.split()) >= 2
-    }
-    return sexes.pop() if len(sexes) == 1 else None
 
 
 def _written_as_name(
