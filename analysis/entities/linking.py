@@ -111,7 +111,6 @@ def _link_single_names(
             heading[key.split()[0]] |= {m.article_id for m in group}
     # (mention, candidates, whether only a title or the corpus's reading may decide)
     pending: list[tuple[int, Mention, list[str], bool]] = []
-    in_article: set[int] = set()  # pending mentions with several full names before them there
     own: list[tuple[int, Mention, str]] = []  # untitled links to the one name of the article
     resolved: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for i, m in enumerate(mentions):
@@ -162,7 +161,6 @@ def _link_single_names(
             continue
         if here:
             pending.append((i, m, here, True))  # ambiguous in its own article
-            in_article.add(i)
             continue
         if short_form and majority[m.key] != "PERSON":
             if len(cued_in[m.key]) > len(heading[m.key]) and roots:
@@ -215,11 +213,6 @@ def _link_single_names(
             choice: str | None = titled[0]
         elif len(inside) == 1:
             choice = inside[0]  # its article holds that full name inside a longer one
-        elif i in in_article:
-            # several people of that name before it in its own article, none told apart by a
-            # title or a longer name: its text cannot tell which, so not the one the corpus
-            # knows best either; it stays unresolved
-            choice = None
         elif (
             best in candidates
             and total >= DOMINANT_ARTICLES

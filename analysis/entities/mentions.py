@@ -529,18 +529,10 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
 
 def _function_word(form: str) -> bool:
     """A one-word form that is a function word ("More", "Here") unless a short acronym ("WHO",
-    "US"), or a function word's contraction ("I’m", "We’ll", "It’s"): never searched for, the
-    model's occasional name among its many uses is a mistake."""
-    contraction = _CONTRACTION.fullmatch(form)
-    if contraction and contraction.group(1).lower() in STOP_WORDS:
-        return True
+    "US"): never searched for, the model's occasional name among its many uses is a mistake."""
     return (
         " " not in form and form.lower() in STOP_WORDS and not (form.isupper() and len(form) <= 3)
     )
-
-
-#: A word and a contraction's ending ("I’m", "they’re", "we’ll", "you’ve", "he’d", "it’s").
-_CONTRACTION = re.compile(r"(\w+)['’](?:m|re|ll|ve|d|s)", re.IGNORECASE)
 
 
 def _find_missed(

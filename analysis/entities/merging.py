@@ -202,30 +202,6 @@ def _headline_words(
     }
 
 
-def _named_after_owner(
-    names: list[str], common: frozenset[str], groups: Mapping[str, list[Mention]]
-) -> set[str]:
-    """Returns the names that are a business named after its owner ("Holt Bakery" beside "Holt
-    said"): a first word that is no common given name and that the same article uses alone as
-    a person's (a title, a role, a speech verb), and a last word that is a common word of the
-    corpus (`common`). Such a name is no person's full name, so the surname alone never joins
-    it."""
-    alone: dict[str, set[str]] = defaultdict(set)  # word → articles using it as a person's
-    for name in names:
-        first = name.split()[0]
-        for m in groups.get(first, []):
-            if m.cues["PERSON"] > 0:
-                alone[first].add(m.article_id)
-    return {
-        k
-        for k in names
-        if len(k.split()) >= 2
-        and k.split()[-1] in common
-        and not is_given_name(k.split()[0])
-        and alone[k.split()[0]] & {m.article_id for m in groups[k]}
-    }
-
-
 def _same_first_name(a: str, b: str) -> bool:
     """First names match when their keys are equal, or alike and with the same last letter
     (Oleksandr and Oleksandra are two names, Yekaterina and Ekaterina one)."""
@@ -287,8 +263,7 @@ def _merge_people(
         if _looks_like_person(k, g, places, org_heads) and not _reversed(k, groups)
     )
     headline = _headline_words(evident, common, groups)  # once: it reads every name
-    owned = _named_after_owner(evident, common, groups)
-    evident = [k for k in evident if k not in headline and k not in owned]
+    evident = [k for k in evident if k not in headline]
     names = sorted(
         k
         for k, g in groups.items()
