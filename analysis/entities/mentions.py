@@ -453,6 +453,35 @@ def common_words(texts: Iterable[str], words: set[str]) -> set[str]:
     return {w for w in words if lower[w] > inside[w]}
 
 
+#: A line repeated word for word in this many articles or more is page furniture ("Get the X
+#: Stories you care about … our Privacy Policy"): a copy of one wire story is not in so many.
+BOILERPLATE_ARTICLES = 10
+
+
+def drop_page_furniture(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[Mention]:
+    """Returns the mentions without those in a line (a paragraph of the body) repeated word for
+    word in `BOILERPLATE_ARTICLES` articles or more: a newsletter box or a site's footer, whose
+    names ("X Stories", "Privacy Policy") are no one's and nothing's the articles report."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    seen: Counter[str] = Counter()
+    for article_id, doc in docs.items():
+        lines, at = [], 0
+        for line in doc.text.split("\n"):
+            lines.append((at, at + len(line), line.strip()))
+            at += len(line) + 1
+        spans[article_id] = lines
+        seen.update({text for _, _, text in lines if text})
+    furniture = {text for text, n in seen.items() if n >= BOILERPLATE_ARTICLES}
+    if not furniture:
+        return mentions
+    kept = []
+    for m in mentions:
+        line = next((t for s, e, t in spans.get(m.article_id, []) if s <= m.start < e), "")
+        if line not in furniture:
+            kept.append(m)
+    return kept
+
+
 def set_aside_group_words(mentions: list[Mention]) -> list[Mention]:
     """Returns the mentions with a leading group word set aside before a person's name
     ("Republican Ann Smith" → "Ann Smith"): a first word that, alone, is mostly labelled NORP,
@@ -529,10 +558,18 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
 
 def _function_word(form: str) -> bool:
     """A one-word form that is a function word ("More", "Here") unless a short acronym ("WHO",
-    "US"): never searched for, the model's occasional name among its many uses is a mistake."""
+    "US"), or a first or second person's contraction ("I’m", "We’ll", "You’re"): never searched
+    for, the model's occasional name among its many uses is a mistake."""
+    if _SPEAKER_CONTRACTION.fullmatch(form):
+        return True
     return (
         " " not in form and form.lower() in STOP_WORDS and not (form.isupper() and len(form) <= 3)
     )
+
+
+#: A first or second person's contraction ("I’m", "we’re", "you’ll"): never a name. A third
+#: person's ("She’d") is left to the model, as the quotes read it for a pronoun.
+_SPEAKER_CONTRACTION = re.compile(r"(?:I|we|you)['’](?:m|re|ll|ve|d)", re.IGNORECASE)
 
 
 def _find_missed(

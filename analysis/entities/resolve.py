@@ -22,6 +22,7 @@ from .mentions import (
     common_words,
     drop_common_word_people,
     drop_common_words,
+    drop_page_furniture,
     extract_mentions,
     mark_given_name_people,
     set_aside_group_words,
@@ -77,8 +78,10 @@ def resolve_entities(
     curated = curated or Curated()
     order = {aid: i for i, aid in enumerate(docs)}
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
+    mentions = drop_page_furniture(docs, mentions)  # before the search: never a name form
     mentions = set_aside_group_words(drop_common_words(docs, mentions))
-    mentions = drop_common_words(docs, mentions + _find_missed(docs, order, mentions))
+    found = drop_page_furniture(docs, _find_missed(docs, order, mentions))
+    mentions = drop_common_words(docs, mentions + found)
     mentions = drop_common_word_people(docs, mentions)
     # after the search, so that the given name set aside is not found again as a name
     mentions = set_aside_repeated_given_names(mentions)
