@@ -199,6 +199,9 @@ def _link_single_names(
             resolved[m.key][titled[0]].add(m.article_id)
     for i, m, candidates, guarded in pending:
         titled = [r for r in candidates if titles_of[r] & titles_in[m.article_id, m.key]]
+        own_title = [r for r in candidates if m.title is not None and m.title in titles_of[r]]
+        if len(titled) != 1 and len(own_title) == 1:
+            titled = own_title  # "Mrs. X" where the article also writes "Mr. X": its own title
         articles = resolved.get(m.key, {})
         total = len({a for found in articles.values() for a in found})
         best = max(sorted(articles), key=lambda r: len(articles[r]), default=None)

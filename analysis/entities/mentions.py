@@ -558,18 +558,10 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
 
 def _function_word(form: str) -> bool:
     """A one-word form that is a function word ("More", "Here") unless a short acronym ("WHO",
-    "US"), or a first or second person's contraction ("I’m", "We’ll", "You’re"): never searched
-    for, the model's occasional name among its many uses is a mistake."""
-    if _SPEAKER_CONTRACTION.fullmatch(form):
-        return True
+    "US"): never searched for, the model's occasional name among its many uses is a mistake."""
     return (
         " " not in form and form.lower() in STOP_WORDS and not (form.isupper() and len(form) <= 3)
     )
-
-
-#: A first or second person's contraction ("I’m", "we’re", "you’ll"): never a name. A third
-#: person's ("She’d") is left to the model, as the quotes read it for a pronoun.
-_SPEAKER_CONTRACTION = re.compile(r"(?:I|we|you)['’](?:m|re|ll|ve|d)", re.IGNORECASE)
 
 
 def _find_missed(
