@@ -99,8 +99,11 @@ def test_a_line_repeated_in_many_articles_names_no_one() -> None:
 def test_a_shared_surname_goes_to_the_one_its_own_title_fits() -> None:
     # "Ann Brandt ... her husband, Paul Brandt ... Mr. Brandt ... Ms. Brandt said": the article
     # gives the word two titles, so only the mention's own title tells which one is meant
-    corpus = [mention(f"g{i}", 0, "Ann Brandt", title="ms") for i in range(2)]
-    corpus += [mention(f"h{i}", 0, "Paul Brandt", title="mr") for i in range(2)]
+    # other articles write "Ann Brandt ... Ms. Brandt" and "Paul Brandt ... Mr. Brandt"
+    corpus = [mention(f"g{i}", 0, "Ann Brandt") for i in range(2)]
+    corpus += [mention(f"g{i}", 50, "Brandt", title="ms") for i in range(2)]
+    corpus += [mention(f"h{i}", 0, "Paul Brandt") for i in range(2)]
+    corpus += [mention(f"h{i}", 50, "Brandt", title="mr") for i in range(2)]
     found = [
         mention("a1", 0, "Ann Brandt"),
         mention("a1", 100, "Paul Brandt"),

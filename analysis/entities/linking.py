@@ -114,6 +114,7 @@ def _link_single_names(
     # (mention, candidates, whether only a title or the corpus's reading may decide)
     pending: list[tuple[int, Mention, list[str], bool]] = []
     in_article: set[int] = set()  # pending mentions with several full names before them there
+    short_titles: dict[str, set[str]] = defaultdict(set)  # person → titles of its surname alone
     own: list[tuple[int, Mention, str]] = []  # untitled links to the one name of the article
     resolved: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for i, m in enumerate(mentions):
@@ -161,6 +162,8 @@ def _link_single_names(
                 own.append((i, m, here[0]))
             links[i] = here[0]
             resolved[m.key][here[0]].add(m.article_id)
+            if m.title:
+                short_titles[here[0]].add(m.title)  # "Mrs. X" after her only full name there
             continue
         if here:
             pending.append((i, m, here, True))  # ambiguous in its own article
@@ -199,7 +202,7 @@ def _link_single_names(
             resolved[m.key][titled[0]].add(m.article_id)
     for i, m, candidates, guarded in pending:
         titled = [r for r in candidates if titles_of[r] & titles_in[m.article_id, m.key]]
-        own_title = [r for r in candidates if m.title is not None and m.title in titles_of[r]]
+        own_title = [r for r in candidates if m.title in titles_of[r] | short_titles[r]]
         if len(titled) != 1 and len(own_title) == 1:
             titled = own_title  # "Mrs. X" where the article also writes "Mr. X": its own title
         articles = resolved.get(m.key, {})
