@@ -28,6 +28,9 @@ NEARBY_DAYS = 7
 PROMINENCE = 10
 #: A word in capitals this long or longer may be a surname ("HOLT:"); shorter ones are acronyms.
 CAPITALS_SURNAME = 4
+#: The honorific a person given the other one never is (`title_of`'s names): "Mrs. X" is not
+#: the one the corpus calls "Mr. X".
+OTHER_HONORIFIC = {"mr": "ms", "ms": "mr"}
 
 
 def _link_single_names(
@@ -202,9 +205,15 @@ def _link_single_names(
             resolved[m.key][titled[0]].add(m.article_id)
     for i, m, candidates, guarded in pending:
         titled = [r for r in candidates if titles_of[r] & titles_in[m.article_id, m.key]]
-        own_title = [r for r in candidates if m.title in titles_of[r] | short_titles[r]]
-        if len(titled) != 1 and len(own_title) == 1:
-            titled = own_title  # "Mrs. X" where the article also writes "Mr. X": its own title
+        other = OTHER_HONORIFIC.get(m.title or "")
+        fit = [r for r in candidates if other not in titles_of[r] | short_titles[r]]
+        if (
+            other is not None
+            and len(titled) != 1
+            and len(fit) == 1
+            and m.title in titles_of[fit[0]] | short_titles[fit[0]]
+        ):
+            titled = fit  # "Mrs. X" where the other one is "Mr. X" in the corpus: hers
         articles = resolved.get(m.key, {})
         total = len({a for found in articles.values() for a in found})
         best = max(sorted(articles), key=lambda r: len(articles[r]), default=None)
