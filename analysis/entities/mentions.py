@@ -453,15 +453,15 @@ def common_words(texts: Iterable[str], words: set[str]) -> set[str]:
     return {w for w in words if lower[w] > inside[w]}
 
 
-#: A line repeated word for word in this many articles or more is page furniture ("Get the X
-#: Stories you care about … our Privacy Policy"): a copy of one wire story is not in so many.
+#: A line repeated word for word in this many articles or more is page furniture ("Sign up for
+#: the Harbor Digest. Read our Terms of Use."): a copy of one wire story is not in so many.
 BOILERPLATE_ARTICLES = 10
 
 
 def drop_page_furniture(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[Mention]:
     """Returns the mentions without those in a line (a paragraph of the body) repeated word for
     word in `BOILERPLATE_ARTICLES` articles or more: a newsletter box or a site's footer, whose
-    names ("X Stories", "Privacy Policy") are no one's and nothing's the articles report."""
+    names ("Harbor Digest", "Terms of Use") are no one's and nothing's the articles report."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
     seen: Counter[str] = Counter()
     for article_id, doc in docs.items():
