@@ -453,25 +453,36 @@ def common_words(texts: Iterable[str], words: set[str]) -> set[str]:
     return {w for w in words if lower[w] > inside[w]}
 
 
-#: A line repeated word for word in this many articles or more is page furniture ("Sign up for
-#: the Harbor Digest. Read our Terms of Use."): a copy of one wire story is not in so many.
+#: A line repeated word for word in this many articles or more, all of one outlet, is that
+#: outlet's page furniture ("Sign up for the Harbor Digest. Read our Terms of Use."); a wire
+#: story's copies run by several outlets are not.
 BOILERPLATE_ARTICLES = 10
 
 
-def drop_page_furniture(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[Mention]:
+def drop_page_furniture(
+    docs: Mapping[str, Doc], mentions: list[Mention], *, outlets: Mapping[str, str]
+) -> list[Mention]:
     """Returns the mentions without those in a line (a paragraph of the body) repeated word for
-    word in `BOILERPLATE_ARTICLES` articles or more: a newsletter box or a site's footer, whose
-    names ("Harbor Digest", "Terms of Use") are no one's and nothing's the articles report."""
+    word in `BOILERPLATE_ARTICLES` articles or more, all of one outlet (`outlets`: each
+    article's): a newsletter box or a site's footer, whose names ("Harbor Digest", "Terms of
+    Use") are no one's and nothing's the articles report. The line stays in the body; only its
+    names are not mentions."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
     seen: Counter[str] = Counter()
+    sources: dict[str, set[str]] = {}
     for article_id, doc in docs.items():
         lines, at = [], 0
         for line in doc.text.split("\n"):
             lines.append((at, at + len(line), line.strip()))
             at += len(line) + 1
         spans[article_id] = lines
-        seen.update({text for _, _, text in lines if text})
-    furniture = {text for text, n in seen.items() if n >= BOILERPLATE_ARTICLES}
+        texts = {text for _, _, text in lines if text}
+        seen.update(texts)
+        for text in texts:
+            sources.setdefault(text, set()).add(outlets.get(article_id) or article_id)
+    furniture = {
+        text for text, n in seen.items() if n >= BOILERPLATE_ARTICLES and len(sources[text]) == 1
+    }
     if not furniture:
         return mentions
     kept = []
