@@ -31,6 +31,8 @@ import yaml
 MANIFEST = "articles.csv"
 RULES_FILE = "cleaning.yml"
 REQUIRED_COLUMNS = ("article_id", "file")
+#: What an empty outlet or outlet_kind cell becomes.
+UNKNOWN = "unknown"
 OPTIONAL_COLUMNS = ("outlet", "outlet_kind", "title", "url", "published", "language", "notes")
 #: Also optional: the outlet's chart colour (`#RRGGBB`), kept for ever once set.
 COLOUR_COLUMN = "colour"
@@ -316,8 +318,8 @@ def _read_article(
         article_id=aid,
         file=path.relative_to(root.resolve()).as_posix(),
         raw=page.raw,
-        outlet=outlet or "unknown",
-        outlet_kind=kind or "unknown",
+        outlet=outlet or UNKNOWN,
+        outlet_kind=kind or UNKNOWN,
         title=row.get("title") or page.title or None,
         url=row.get("url") or None,
         published=published,

@@ -5,7 +5,7 @@ their article used before them first, then the corpus on evidence (step 3 of
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from datetime import date
 
@@ -28,6 +28,9 @@ NEARBY_DAYS = 7
 PROMINENCE = 10
 #: A word in capitals this long or longer may be a surname ("HOLT:"); shorter ones are acronyms.
 CAPITALS_SURNAME = 4
+#: The honorific a person given the other one never is (`title_of`'s names): "Mrs. X" is not
+#: the one the corpus calls "Mr. X".
+OTHER_HONORIFIC = {"mr": "ms", "ms": "mr"}
 
 
 def _link_single_names(
@@ -80,11 +83,13 @@ def _link_single_names(
     """
     links: dict[int, str] = {}
     first_named: dict[tuple[str, str], int] = {}  # (article, person) → first full name's start
+    times_named: Counter[tuple[str, str]] = Counter()  # (article, person) → full names there
     titles_of: dict[str, set[str]] = defaultdict(set)  # person → titles its full names are given
     for key in people:
         for m in groups[key]:
             at = (m.article_id, clusters.find(key))
             first_named[at] = min(first_named.get(at, m.start), m.start)
+            times_named[at] += 1
             if m.title:
                 titles_of[clusters.find(key)].add(m.title)
     named_in: dict[str, set[str]] = defaultdict(set)  # person → articles naming it in full
@@ -111,6 +116,8 @@ def _link_single_names(
             heading[key.split()[0]] |= {m.article_id for m in group}
     # (mention, candidates, whether only a title or the corpus's reading may decide)
     pending: list[tuple[int, Mention, list[str], bool]] = []
+    in_article: set[int] = set()  # pending mentions with several full names before them there
+    short_titles: dict[str, set[str]] = defaultdict(set)  # person → titles of its surname alone
     own: list[tuple[int, Mention, str]] = []  # untitled links to the one name of the article
     resolved: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for i, m in enumerate(mentions):
@@ -158,9 +165,12 @@ def _link_single_names(
                 own.append((i, m, here[0]))
             links[i] = here[0]
             resolved[m.key][here[0]].add(m.article_id)
+            if m.title:
+                short_titles[here[0]].add(m.title)  # "Mrs. X" after her only full name there
             continue
         if here:
             pending.append((i, m, here, True))  # ambiguous in its own article
+            in_article.add(i)
             continue
         if short_form and majority[m.key] != "PERSON":
             if len(cued_in[m.key]) > len(heading[m.key]) and roots:
@@ -195,6 +205,15 @@ def _link_single_names(
             resolved[m.key][titled[0]].add(m.article_id)
     for i, m, candidates, guarded in pending:
         titled = [r for r in candidates if titles_of[r] & titles_in[m.article_id, m.key]]
+        other = OTHER_HONORIFIC.get(m.title or "")
+        fit = [r for r in candidates if other not in titles_of[r] | short_titles[r]]
+        if (
+            other is not None
+            and len(titled) != 1
+            and len(fit) == 1
+            and m.title in titles_of[fit[0]] | short_titles[fit[0]]
+        ):
+            titled = fit  # "Mrs. X" where the other one is "Mr. X" in the corpus: hers
         articles = resolved.get(m.key, {})
         total = len({a for found in articles.values() for a in found})
         best = max(sorted(articles), key=lambda r: len(articles[r]), default=None)
@@ -217,6 +236,7 @@ def _link_single_names(
             best in candidates
             and total >= DOMINANT_ARTICLES
             and len(articles[best]) >= DOMINANT_SHARE * total
+            and (i not in in_article or _named_most(best, candidates, m.article_id, times_named))
         ):
             choice = best
         elif len(candidates) == 1 and not guarded:
@@ -232,6 +252,16 @@ def _link_single_names(
         if choice is not None and clusters.can_merge(m.key, choice):
             links[i] = choice
     return links
+
+
+def _named_most(
+    person: str, candidates: list[str], article_id: str, times_named: Counter[tuple[str, str]]
+) -> bool:
+    """Returns whether an article names `person` in full at least as often as each other
+    candidate: the corpus's reading of a surname two people of the article share holds only
+    then (an article naming a brother in full more often than the famous one means him)."""
+    mine = times_named[article_id, person]
+    return all(mine >= times_named[article_id, r] for r in candidates if r != person)
 
 
 def _written_as_name(

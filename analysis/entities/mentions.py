@@ -24,6 +24,7 @@ from .vocabulary import (
     is_given_name,
     month_context,
     name_suffixes,
+    of_titles,
     platforms,
     same_given_name,
     surname_particles,
@@ -141,6 +142,7 @@ def _trim(ent: Span) -> Span | None:
         if after is None:
             return None  # "<Place> Mayor": the name follows the span
         start = after
+        end = _before_of_place(doc, start, end)
     if start >= end:
         return None
     if end - start == 1 and _is_date_word(doc, start):
@@ -158,6 +160,25 @@ def _after_inner_title(doc: Doc, start: int, end: int) -> int | None:
         after = i + 1 if i + 1 < end and doc[i + 1].text != "." else i + 2
         return after if after < end and doc[after].is_title else None
     return start
+
+
+def _before_of_place(doc: Doc, start: int, end: int) -> int:
+    """Returns where a person's name ends before "of" and a place inside a span the model
+    labels PERSON ("Holt of Dayton" in `says Holt of Dayton, Ohio`: the person from that
+    place), else `end`. The words before "of" are capitalised name words, none a title
+    ("Secretary of State", "Duke of X" are kept whole); the words after it are capitalised."""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ != "of":
+            continue
+        before, after = doc[start:i], doc[i + 1 : end]
+        if all(
+            t.is_title
+            and t.lower_.rstrip(".") not in TITLES | honorifics() | inner_titles() | of_titles()
+            for t in before
+        ) and all(t.is_title or t.is_punct for t in after):
+            return i
+        return end
+    return end
 
 
 def _after_owner(doc: Doc, start: int, end: int, *, label: str) -> int:
@@ -430,6 +451,46 @@ def common_words(texts: Iterable[str], words: set[str]) -> set[str]:
             elif not _opens_sentence(text, found.start()):
                 inside[word.lower()] += 1
     return {w for w in words if lower[w] > inside[w]}
+
+
+#: A line repeated word for word in this many articles or more, all of one outlet, is that
+#: outlet's page furniture ("Sign up for the Harbor Digest. Read our Terms of Use."); a wire
+#: story's copies run by several outlets are not.
+BOILERPLATE_ARTICLES = 10
+
+
+def drop_page_furniture(
+    docs: Mapping[str, Doc], mentions: list[Mention], *, outlets: Mapping[str, str]
+) -> list[Mention]:
+    """Returns the mentions without those in a line (a paragraph of the body) repeated word for
+    word in `BOILERPLATE_ARTICLES` articles or more, all of one outlet (`outlets`: each
+    article's): a newsletter box or a site's footer, whose names ("Harbor Digest", "Terms of
+    Use") are no one's and nothing's the articles report. The line stays in the body; only its
+    names are not mentions."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    seen: Counter[str] = Counter()
+    sources: dict[str, set[str]] = {}
+    for article_id, doc in docs.items():
+        lines, at = [], 0
+        for line in doc.text.split("\n"):
+            lines.append((at, at + len(line), line.strip()))
+            at += len(line) + 1
+        spans[article_id] = lines
+        texts = {text for _, _, text in lines if text}
+        seen.update(texts)
+        for text in texts:
+            sources.setdefault(text, set()).add(outlets.get(article_id) or article_id)
+    furniture = {
+        text for text, n in seen.items() if n >= BOILERPLATE_ARTICLES and len(sources[text]) == 1
+    }
+    if not furniture:
+        return mentions
+    kept = []
+    for m in mentions:
+        line = next((t for s, e, t in spans.get(m.article_id, []) if s <= m.start < e), "")
+        if line not in furniture:
+            kept.append(m)
+    return kept
 
 
 def set_aside_group_words(mentions: list[Mention]) -> list[Mention]:

@@ -22,6 +22,7 @@ from .mentions import (
     common_words,
     drop_common_word_people,
     drop_common_words,
+    drop_page_furniture,
     extract_mentions,
     mark_given_name_people,
     set_aside_group_words,
@@ -60,6 +61,7 @@ def resolve_entities(
     *,
     curated: Curated | None = None,
     published: Mapping[str, date | None] | None = None,
+    outlets: Mapping[str, str] | None = None,
 ) -> Resolution:
     """Finds the mentions of every article and resolves them to canonical entities.
 
@@ -69,6 +71,8 @@ def resolve_entities(
         curated: What `corpus/entities.yml` says.
         published: Each article's publication day (a surname used alone joins a namesake's full
             name from another article only when the two are close in time).
+        outlets: Each article's outlet (a line repeated in many articles of one outlet is its
+            page furniture); unknown, every article is its own outlet.
 
     Returns:
         Rows for the `mentions` and `entities` tables, and merge suggestions.
@@ -76,8 +80,13 @@ def resolve_entities(
     curated = curated or Curated()
     order = {aid: i for i, aid in enumerate(docs)}
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
+    outlets = outlets or {}
+    mentions = drop_page_furniture(
+        docs, mentions, outlets=outlets
+    )  # before the search: never a name form
     mentions = set_aside_group_words(drop_common_words(docs, mentions))
-    mentions = drop_common_words(docs, mentions + _find_missed(docs, order, mentions))
+    found = drop_page_furniture(docs, _find_missed(docs, order, mentions), outlets=outlets)
+    mentions = drop_common_words(docs, mentions + found)
     mentions = drop_common_word_people(docs, mentions)
     # after the search, so that the given name set aside is not found again as a name
     mentions = set_aside_repeated_given_names(mentions)

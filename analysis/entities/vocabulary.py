@@ -80,6 +80,11 @@ def inner_titles() -> frozenset[str]:
     return _vocabulary()["inner_titles"]
 
 
+def of_titles() -> frozenset[str]:
+    """Returns the titles and offices a place follows with "of" ("duke", "bishop"), lowercase."""
+    return _vocabulary()["of_titles"]
+
+
 def platforms() -> frozenset[str]:
     """Returns the social platforms' names, folded (lowercase words): always organisations."""
     return _vocabulary()["platforms"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..corpus.folder import read_corpus_title
-from ..corpus.manifest import Article, CorpusError, CorpusWarning, read_corpus
+from ..corpus.manifest import UNKNOWN, Article, CorpusError, CorpusWarning, read_corpus
 from ..corpus.problems import problems_unshown, tabulate_problems
 from ..entities import CURATED_FILE, read_curated, resolve_entities
 from ..framing.frames import load_frames
@@ -140,6 +140,7 @@ def _build_tables(
         sentences,
         curated=read_curated(corpus_dir / CURATED_FILE),
         published={a.article_id: a.published for a in articles},
+        outlets={a.article_id: a.outlet for a in articles if a.outlet != UNKNOWN},
     )
     paragraph_table = _frame("paragraphs", rows["paragraphs"])
     mentions = _frame("mentions", resolution.mentions)
