@@ -154,6 +154,32 @@ def test_a_fragment_links_only_to_the_same_words() -> None:
     ]
 
 
+def test_a_pages_navigation_never_links() -> None:
+    # A teaser for another page ("More: …", "Read more about …") and a call to action ("Click
+    # here …") state nothing of the article: they link neither to the same line elsewhere nor to
+    # a sentence sharing their words. The sentence both articles report still links.
+    quotes = pd.DataFrame(
+        columns=["article_id", "quote_id", "start", "end", "kind", "speaker", "speaker_entity_id"]
+    )
+    sentences = _sentences(
+        {
+            "a": [
+                "More: Harbour council freezes ferry tolls for the fishing fleet",
+                "The ferry board met on Tuesday to set the winter timetable for the island route.",
+                "Click here for reprint permission.",
+            ],
+            "b": [
+                "The harbour council voted to freeze ferry tolls for the fishing fleet.",
+                "On Tuesday the ferry board met to set the island route's winter timetable.",
+                "Click here for reprint permission.",
+                "Read more about the ferry board.",
+            ],
+        }
+    )
+    found = pd.DataFrame(overlap.find_links(sentences, quotes))
+    assert list(zip(found.sentence_a, found.sentence_b, strict=True)) == [(1, 1)]
+
+
 def test_sentences_sharing_only_topic_words_do_not_link(tables) -> None:
     # Both speak of Ukrainian officials, civilians and Russian forces, but say different things:
     # washpost: "Regional and federal Ukrainian officials have throughout the war pushed for

@@ -3,12 +3,15 @@
 An outlet's furniture (a copyright line, a newsletter or reprint prompt that at least
 `FURNITURE_ARTICLES` articles of one outlet carry) is not a statement of the story, and a
 fragment (every comparison text under `FRAGMENT_WORDS` words) links only to a text of its very
-words; a sentence without a letter never links.
+words; a sentence without a letter never links. A page's navigation (`find_navigation`: a teaser
+for another page after "More:", "Related:" or "Read more", a "Click here…" or "Sign up…"
+prompt) is not a statement either, whichever outlet or how many articles carry it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -19,6 +22,14 @@ FURNITURE_ARTICLES = 3
 #: a name on its own, "he said."): it links only to a text of the same words, never because a
 #: longer sentence contains its few words.
 FRAGMENT_WORDS = 4
+#: A sentence opening with one of these is the page's navigation: a teaser for another page
+#: ("More: Senate passes the bill", "(RELATED: …)", "Read more about the vote.") or a call to
+#: action ("Click here for reprint permission.", "Sign up for our newsletter").
+NAVIGATION = re.compile(
+    r"^\W*(?:(?:more|related|read more|see also|watch|listen|also read)\s*:"
+    r"|read more\b|click here\b|sign up\b|subscribe to\b)",
+    re.IGNORECASE,
+)
 
 
 def whole_statements(i: np.ndarray, j: np.ndarray, views: list[list[list[str]]]) -> np.ndarray:
@@ -62,3 +73,16 @@ def find_furniture(sentences: pd.DataFrame, outlets: Mapping[str, str]) -> np.nd
     per = frame.groupby("key").agg(articles=("article", "nunique"), outlets=("outlet", "nunique"))
     furniture = per.index[(per.articles >= FURNITURE_ARTICLES) & (per.outlets == 1)]
     return frame.key.isin(set(furniture)).to_numpy()
+
+
+def find_navigation(texts: Sequence[str]) -> np.ndarray:
+    """Finds the page's navigation among sentences (`NAVIGATION`): a teaser headline of another
+    page or a call to action, which states nothing of the article it sits in.
+
+    Args:
+        texts: The sentences' texts.
+
+    Returns:
+        One boolean per text: True for navigation.
+    """
+    return np.array([bool(NAVIGATION.match(str(t))) for t in texts], dtype=bool)

@@ -47,7 +47,7 @@ import pandas as pd
 
 from ..text.lexicon import words
 from .candidates import Similarity, find_candidates, vectorize, vectorize_groups
-from .furniture import find_furniture, whole_statements
+from .furniture import find_furniture, find_navigation, whole_statements
 from .link_kinds import Wording, classify_link_numbers
 
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
@@ -308,7 +308,8 @@ def find_links(
 
     For each pair of articles of one story, two sentences link when each is the other's best match
     in the other article (ties go to the earlier sentence) and their similarity reaches
-    `threshold`. An outlet's furniture (`find_furniture`) never links.
+    `threshold`. An outlet's furniture (`find_furniture`) and a page's navigation
+    (`find_navigation`: "More: …", "Click here …") never link.
 
     Args:
         sentences: The `sentences` table.
@@ -348,6 +349,8 @@ def find_links(
     if outlets is not None:
         furniture = find_furniture(sentences, outlets)
         keep &= ~furniture[i] & ~furniture[j]
+    navigation = find_navigation(texts)
+    keep &= ~navigation[i] & ~navigation[j]
     i, j, s = i[keep], j[keep], s[keep]
     keep = whole_statements(i, j, [[wording.words[v] for v in mine] for mine in views_of])
     i, j, s = i[keep], j[keep], s[keep]
