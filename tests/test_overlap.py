@@ -7,6 +7,7 @@ import pandas as pd
 from analysis.corpus.selection import Selection
 from analysis.notebook import charts, views
 from analysis.overlap import links as overlap
+from analysis.overlap.furniture import find_navigation
 
 
 def sentence_id(tables, article_id: str, starts: str) -> int:
@@ -178,6 +179,10 @@ def test_a_pages_navigation_never_links() -> None:
     )
     found = pd.DataFrame(overlap.find_links(sentences, quotes))
     assert list(zip(found.sentence_a, found.sentence_b, strict=True)) == [(1, 1)]
+    navigation = find_navigation(
+        ["(RELATED: Ferry board meets)", "“Watch: they will fold,” she said."]
+    )
+    assert navigation.tolist() == [True, False]  # a quote opening with "Watch:" is a statement
 
 
 def test_sentences_sharing_only_topic_words_do_not_link(tables) -> None:

@@ -24,9 +24,10 @@ FURNITURE_ARTICLES = 3
 FRAGMENT_WORDS = 4
 #: A sentence opening with one of these is the page's navigation: a teaser for another page
 #: ("More: Senate passes the bill", "(RELATED: …)", "Read more about the vote.") or a call to
-#: action ("Click here for reprint permission.", "Sign up for our newsletter").
+#: action ("Click here for reprint permission.", "Sign up for our newsletter"); never a quote
+#: ("“Watch: they will fold,” she said.").
 NAVIGATION = re.compile(
-    r"^\W*(?:(?:more|related|read more|see also|watch|listen|also read)\s*:"
+    r"^[\s(•*–—-]*(?:(?:more|related|read more|see also|watch)\s*:"
     r"|read more\b|click here\b|sign up\b|subscribe to\b)",
     re.IGNORECASE,
 )
