@@ -7,7 +7,7 @@ import pandas as pd
 from analysis.corpus.selection import Selection
 from analysis.notebook import charts, views
 from analysis.overlap import links as overlap
-from analysis.overlap.furniture import find_navigation
+from analysis.overlap.furniture import find_credits, find_navigation
 
 
 def sentence_id(tables, article_id: str, starts: str) -> int:
@@ -183,6 +183,30 @@ def test_a_pages_navigation_never_links() -> None:
         ["(RELATED: Ferry board meets)", "“Watch: they will fold,” she said."]
     )
     assert navigation.tolist() == [True, False]  # a quote opening with "Watch:" is a statement
+
+
+def test_a_reporters_sign_off_never_links() -> None:
+    # Two live pages close their entries with the same reporter's name: a credit, not a shared
+    # statement. The sentence both report still links.
+    quotes = pd.DataFrame(
+        columns=["article_id", "quote_id", "start", "end", "kind", "speaker", "speaker_entity_id"]
+    )
+    sentences = _sentences(
+        {
+            "a": [
+                "The ferry board met on Tuesday to set the winter timetable for the island route.",
+                "— Jane Roe",
+            ],
+            "b": [
+                "On Tuesday the ferry board met to set the island route's winter timetable.",
+                "- Jane Roe",
+            ],
+        }
+    )
+    found = pd.DataFrame(overlap.find_links(sentences, quotes))
+    assert list(zip(found.sentence_a, found.sentence_b, strict=True)) == [(0, 0)]
+    credits = find_credits(["-- J. Roe", "— Jane Roe said the vote was close.", "Jane Roe"])
+    assert credits.tolist() == [True, False, False]
 
 
 def test_sentences_sharing_only_topic_words_do_not_link(tables) -> None:

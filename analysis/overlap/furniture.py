@@ -5,7 +5,8 @@ An outlet's furniture (a copyright line, a newsletter or reprint prompt that at 
 fragment (every comparison text under `FRAGMENT_WORDS` words) links only to a text of its very
 words; a sentence without a letter never links. A page's navigation (`find_navigation`: a teaser
 for another page after "More:", "Related:" or "Read more", a "Click here…" or "Sign up…"
-prompt) is not a statement either, whichever outlet or how many articles carry it.
+prompt) is not a statement either, whichever outlet or how many articles carry it, nor is a
+reporter's sign-off (`find_credits`: "— Jane Roe" closing an entry of a live page).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ NAVIGATION = re.compile(
     r"|read more\b|click here\b|sign up\b|subscribe to\b)",
     re.IGNORECASE,
 )
+#: A sentence that is only a dash and a name of up to four capitalised words: a reporter's
+#: sign-off closing an entry of a live page ("— Jane Roe", "-- J. Roe"), not a statement.
+CREDIT = re.compile(r"^\s*[-–—]+\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 
 
 def whole_statements(i: np.ndarray, j: np.ndarray, views: list[list[list[str]]]) -> np.ndarray:
@@ -87,3 +91,15 @@ def find_navigation(texts: Sequence[str]) -> np.ndarray:
         One boolean per text: True for navigation.
     """
     return np.array([bool(NAVIGATION.match(str(t))) for t in texts], dtype=bool)
+
+
+def find_credits(texts: Sequence[str]) -> np.ndarray:
+    """Finds reporters' sign-offs among sentences (`CREDIT`): a dash and a name alone.
+
+    Args:
+        texts: The sentences' texts.
+
+    Returns:
+        One boolean per text: True for a sign-off.
+    """
+    return np.array([bool(CREDIT.match(str(t))) for t in texts], dtype=bool)

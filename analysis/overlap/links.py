@@ -47,7 +47,7 @@ import pandas as pd
 
 from ..text.lexicon import words
 from .candidates import Similarity, find_candidates, vectorize, vectorize_groups
-from .furniture import find_furniture, find_navigation, whole_statements
+from .furniture import find_credits, find_furniture, find_navigation, whole_statements
 from .link_kinds import Wording, classify_link_numbers
 
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
@@ -309,7 +309,8 @@ def find_links(
     For each pair of articles of one story, two sentences link when each is the other's best match
     in the other article (ties go to the earlier sentence) and their similarity reaches
     `threshold`. An outlet's furniture (`find_furniture`) and a page's navigation
-    (`find_navigation`: "More: …", "Click here …") never link.
+    (`find_navigation`: "More: …", "Click here …") and a reporter's sign-off
+    (`find_credits`: "— Jane Roe") never link.
 
     Args:
         sentences: The `sentences` table.
@@ -349,7 +350,7 @@ def find_links(
     if outlets is not None:
         furniture = find_furniture(sentences, outlets)
         keep &= ~furniture[i] & ~furniture[j]
-    navigation = find_navigation(texts)
+    navigation = find_navigation(texts) | find_credits(texts)
     keep &= ~navigation[i] & ~navigation[j]
     i, j, s = i[keep], j[keep], s[keep]
     keep = whole_statements(i, j, [[wording.words[v] for v in mine] for mine in views_of])
