@@ -167,12 +167,12 @@ def test_a_pages_navigation_never_links() -> None:
             "a": [
                 "More: Harbour council freezes ferry tolls for the fishing fleet",
                 "The ferry board met on Tuesday to set the winter timetable for the island route.",
-                "Click here for reprint permission.",
+                "Click here to order a print of this page.",
             ],
             "b": [
                 "The harbour council voted to freeze ferry tolls for the fishing fleet.",
                 "On Tuesday the ferry board met to set the island route's winter timetable.",
-                "Click here for reprint permission.",
+                "Click here to order a print of this page.",
                 "Read more about the ferry board.",
             ],
         }

@@ -25,7 +25,7 @@ FURNITURE_ARTICLES = 3
 FRAGMENT_WORDS = 4
 #: A sentence opening with one of these is the page's navigation: a teaser for another page
 #: ("More: Senate passes the bill", "(RELATED: …)", "Read more about the vote.") or a call to
-#: action ("Click here for reprint permission.", "Sign up for our newsletter"); never a quote
+#: action ("Click here to order a print of this page.", "Sign up for our newsletter"); never a quote
 #: ("“Watch: they will fold,” she said.").
 NAVIGATION = re.compile(
     r"^[\s(•*–—-]*(?:(?:more|related|read more|see also|watch)\s*:"
