@@ -7,6 +7,7 @@ import pandas as pd
 from analysis.corpus.selection import Selection
 from analysis.notebook import charts, views
 from analysis.overlap import links as overlap
+from analysis.overlap.furniture import find_credits, find_navigation
 
 
 def sentence_id(tables, article_id: str, starts: str) -> int:
@@ -152,6 +153,60 @@ def test_a_fragment_links_only_to_the_same_words() -> None:
     assert list(zip(found.sentence_a, found.sentence_b, found.kind, strict=True)) == [
         (1, 1, "verbatim")  # "Quite absurd." / "Quite absurd!"
     ]
+
+
+def test_a_pages_navigation_never_links() -> None:
+    # A teaser for another page ("More: …", "Read more about …") and a call to action ("Click
+    # here …") state nothing of the article: they link neither to the same line elsewhere nor to
+    # a sentence sharing their words. The sentence both articles report still links.
+    quotes = pd.DataFrame(
+        columns=["article_id", "quote_id", "start", "end", "kind", "speaker", "speaker_entity_id"]
+    )
+    sentences = _sentences(
+        {
+            "a": [
+                "More: Harbour council freezes ferry tolls for the fishing fleet",
+                "The ferry board met on Tuesday to set the winter timetable for the island route.",
+                "Click here to order a print of this page.",
+            ],
+            "b": [
+                "The harbour council voted to freeze ferry tolls for the fishing fleet.",
+                "On Tuesday the ferry board met to set the island route's winter timetable.",
+                "Click here to order a print of this page.",
+                "Read more about the ferry board.",
+            ],
+        }
+    )
+    found = pd.DataFrame(overlap.find_links(sentences, quotes))
+    assert list(zip(found.sentence_a, found.sentence_b, strict=True)) == [(1, 1)]
+    navigation = find_navigation(
+        ["(RELATED: Ferry board meets)", "“Watch: they will fold,” she said."]
+    )
+    assert navigation.tolist() == [True, False]  # a quote opening with "Watch:" is a statement
+
+
+def test_a_reporters_sign_off_never_links() -> None:
+    # Two live pages close their entries with the same reporter's name: a credit, not a shared
+    # statement. The sentence both report still links.
+    quotes = pd.DataFrame(
+        columns=["article_id", "quote_id", "start", "end", "kind", "speaker", "speaker_entity_id"]
+    )
+    sentences = _sentences(
+        {
+            "a": [
+                "The ferry board met on Tuesday to set the winter timetable for the island route.",
+                "— Jane Roe",
+            ],
+            "b": [
+                "On Tuesday the ferry board met to set the island route's winter timetable.",
+                "- Jane Roe",
+            ],
+        }
+    )
+    found = pd.DataFrame(overlap.find_links(sentences, quotes))
+    assert list(zip(found.sentence_a, found.sentence_b, strict=True)) == [(0, 0)]
+    credits = find_credits(["-- J. Roe", "— Jane Roe said the vote was close.", "Jane Roe"])
+    assert credits.tolist() == [True, False, False]
 
 
 def test_sentences_sharing_only_topic_words_do_not_link(tables) -> None:

@@ -487,7 +487,7 @@ def test_halves_of_a_story_across_a_block_of_days_are_joined() -> None:
 
 
 #: A line that closes every article of one invented outlet: its furniture, not a statement.
-BRIEFING = "Sign up for the Gazette morning briefing."
+BRIEFING = "The Gazette is published by Harbour Media Group."
 
 
 def test_an_outlets_furniture_never_links() -> None:

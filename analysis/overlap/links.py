@@ -47,6 +47,7 @@ import pandas as pd
 
 from ..text.lexicon import words
 from .candidates import Similarity, find_candidates, vectorize, vectorize_groups
+from .furniture import find_credits, find_furniture, find_navigation, whole_statements
 from .link_kinds import Wording, classify_link_numbers
 
 #: Quoted words must make up this share of a sentence for the quote alone to be compared.
@@ -58,12 +59,6 @@ QUOTE_VIEW_WORDS = 5
 LINK_THRESHOLD = 0.19
 #: Mean similarity two groups of linked sentences need to be joined into one statement.
 STATEMENT_GUARD = 0.18
-#: A sentence text carried by this many articles or more, all of one outlet, is its furniture.
-FURNITURE_ARTICLES = 3
-#: A sentence whose every comparison text has fewer words than this is a fragment (a subheading,
-#: a name on its own, "he said."): it links only to a text of the same words, never because a
-#: longer sentence contains its few words.
-FRAGMENT_WORDS = 4
 
 
 class _Quoted(NamedTuple):
@@ -313,7 +308,9 @@ def find_links(
 
     For each pair of articles of one story, two sentences link when each is the other's best match
     in the other article (ties go to the earlier sentence) and their similarity reaches
-    `threshold`. An outlet's furniture (`find_furniture`) never links.
+    `threshold`. An outlet's furniture (`find_furniture`) and a page's navigation
+    (`find_navigation`: "More: …", "Click here …") and a reporter's sign-off
+    (`find_credits`: "— Jane Roe") never link.
 
     Args:
         sentences: The `sentences` table.
@@ -353,8 +350,10 @@ def find_links(
     if outlets is not None:
         furniture = find_furniture(sentences, outlets)
         keep &= ~furniture[i] & ~furniture[j]
+    navigation = find_navigation(texts) | find_credits(texts)
+    keep &= ~navigation[i] & ~navigation[j]
     i, j, s = i[keep], j[keep], s[keep]
-    keep = _whole_statements(i, j, [[wording.words[v] for v in mine] for mine in views_of])
+    keep = whole_statements(i, j, [[wording.words[v] for v in mine] for mine in views_of])
     i, j, s = i[keep], j[keep], s[keep]
     # Each sentence's best match in each other article: the highest score, ties to the earlier
     # sentence; a link is a pair where each is the other's.
@@ -403,49 +402,6 @@ def find_links(
     }
     names = list(columns)
     return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
-
-
-def _whole_statements(i: np.ndarray, j: np.ndarray, views: list[list[list[str]]]) -> np.ndarray:
-    """Says, for each candidate pair of sentences (numbers i, j; `views`: each sentence's
-    comparison texts as words), whether it may link: a sentence without a letter never links,
-    and a fragment (every text under `FRAGMENT_WORDS` words) only to a sentence with a text of
-    the same words.
-
-    Returns:
-        One boolean per pair.
-    """
-    lettered = np.array([any(c.isalpha() for v in mine for w in v for c in w) for mine in views])
-    fragment = np.array([all(len(v) < FRAGMENT_WORDS for v in mine) for mine in views], dtype=bool)
-    keep = lettered[i] & lettered[j]
-    for k in np.flatnonzero(keep & (fragment[i] | fragment[j])).tolist():
-        a, b = int(i[k]), int(j[k])
-        keep[k] = bool({tuple(v) for v in views[a]} & {tuple(v) for v in views[b]})
-    return keep
-
-
-def find_furniture(sentences: pd.DataFrame, outlets: Mapping[str, str]) -> np.ndarray:
-    """Finds each outlet's furniture among the sentences.
-
-    A sentence is furniture when its text (case and spacing aside) is carried by at least
-    `FURNITURE_ARTICLES` articles and they all come from one outlet: "Click here for reprint
-    permission." closing every article of one site. A text many outlets carry (a wire sentence,
-    a statement printed in full) is not furniture.
-
-    Args:
-        sentences: The `sentences` table (article_id, text).
-        outlets: article_id → outlet; an article missing from it is an outlet of its own.
-
-    Returns:
-        One boolean per row of `sentences`, in their order: True for furniture.
-    """
-    article = [str(a) for a in sentences.article_id.tolist()]
-    key = [" ".join(str(t).split()).casefold() for t in sentences.text.tolist()]
-    frame = pd.DataFrame(
-        {"key": key, "article": article, "outlet": [outlets.get(a, a) for a in article]}
-    )
-    per = frame.groupby("key").agg(articles=("article", "nunique"), outlets=("outlet", "nunique"))
-    furniture = per.index[(per.articles >= FURNITURE_ARTICLES) & (per.outlets == 1)]
-    return frame.key.isin(set(furniture)).to_numpy()
 
 
 def _fits(similarity: Similarity, n: int) -> bool:
