@@ -13,16 +13,15 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from analysis.entities.canonical import _decide_label
+from analysis.entities.filters import drop_common_word_people, set_aside_repeated_given_names
 from analysis.entities.mentions import (
     GIVEN_NAME_CUE,
     Mention,
     _before_its_region,
     _find_missed,
     _trim,
-    drop_common_word_people,
     extract_mentions,
     mark_given_name_people,
-    set_aside_repeated_given_names,
 )
 from analysis.entities.merging import _Clusters, _merge_people, find_place_words
 from analysis.entities.vocabulary import same_given_name

@@ -7,13 +7,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from analysis.entities.mentions import (
-    Mention,
-    _search_forms,
-    _trim,
-    common_words,
-    set_aside_group_words,
-)
+from analysis.entities.filters import common_words, set_aside_group_words
+from analysis.entities.mentions import Mention, _search_forms, _trim
 from analysis.entities.merging import _headline_words
 from analysis.entities.vocabulary import is_given_name
 

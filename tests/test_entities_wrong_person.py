@@ -11,8 +11,9 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from analysis.entities.cues import _has_org_word
+from analysis.entities.filters import drop_page_furniture
 from analysis.entities.linking import _link_single_names
-from analysis.entities.mentions import Mention, _trim, drop_page_furniture
+from analysis.entities.mentions import Mention, _trim
 from analysis.entities.merging import _Clusters, _merge_people, find_place_words
 
 

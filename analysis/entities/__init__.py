@@ -42,6 +42,8 @@ The stages, one module each:
 - `vocabulary` — general vocabulary read from `data/` (months, weekdays, holidays, platforms,
   honorifics and title forms, generational suffixes, given-name variants, country aliases).
 - `mentions` — step 1, the mentions spaCy found, and step 4, the known name forms it missed.
+- `filters` — mentions dropped or trimmed in steps 1 and 4: capitalised common words taken for
+  names, names in one outlet's page furniture, a group word or a repeated given name set aside.
 - `merging` — steps 2–3, name groups merged into entities (people, one-word names, organisations'
   short forms and national variants).
 - `linking` — step 3, one-word person mentions linked to a person's full name, in their article

@@ -15,19 +15,16 @@ import pandas as pd
 from .canonical import _canonical_name, _decide_label, slug
 from .cues import _has_org_word
 from .curated import Curated, _apply_curated
-from .linking import _link_single_names
-from .mentions import (
-    Mention,
-    _find_missed,
+from .filters import (
     common_words,
     drop_common_word_people,
     drop_common_words,
     drop_page_furniture,
-    extract_mentions,
-    mark_given_name_people,
     set_aside_group_words,
     set_aside_repeated_given_names,
 )
+from .linking import _link_single_names
+from .mentions import Mention, _find_missed, extract_mentions, mark_given_name_people
 from .merging import (
     _Clusters,
     _fold_plurals,

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
-from ..text.months import MONTH_WORDS
 from .antecedents import (
     find_person_antecedent,
     find_reported_names,
@@ -43,8 +42,14 @@ from .cues import (
     PREPOSITION_VERBS,
     QUOTE_VERBS,
     REMARK_NOUNS,
-    ROUNDUP_LEAD,
     SPEAKER_LABELS,
+)
+from .introductions import (
+    find_document_intro,
+    find_named_before_colon,
+    find_presented_before_colon,
+    find_roundup_name,
+    find_subject_before_colon,
 )
 from .issuers import find_passive_agent, governs_directly, is_inverted_cue, reads_document
 from .named import Mention
@@ -90,7 +95,7 @@ class QuoteFinder(ArticleContext):
             if found[1] is not None:
                 found[0].how = "roundup" if found[0].how == "cue" else found[0].how
                 return found
-            named = self._roundup_name(next_sentence)
+            named = find_roundup_name(self, next_sentence)
             if named is not None:
                 return named, next_sentence[0]
             if next_sentence.text[1:2] == " " and next_sentence.text.rstrip()[-1:] not in ".!?":
@@ -100,76 +105,21 @@ class QuoteFinder(ArticleContext):
         if previous_sentence is not None and self.text_of(previous_sentence).rstrip()[-1:] in ":,":
             found = self._attribution_in(previous_sentence, history)
             if found[1] is None:
-                found = self._document_intro(previous_sentence, history)
+                found = find_document_intro(self, previous_sentence, history)
             if found[1] is not None:
                 if found[0].how == "cue":
                     found[0].how = "colon"
                 return found
-        opener = self._named_before_colon(current[0]) if current is not None else None
+        opener = find_named_before_colon(self, current[0]) if current is not None else None
         if opener is not None:
             word = self.doc[bisect_left(self.offsets, opener.start)]
             return Attribution(opener.entity_id, opener.text, how="colon"), word
         if current is not None:
-            found = self._subject_before_colon(current)
+            found = find_subject_before_colon(self, current)
             if found[1] is None:
-                found = self._presented_before_colon(current[0])
+                found = find_presented_before_colon(self, current[0])
             return found
         return Attribution(), None
-
-    def _presented_before_colon(self, quote_start: int) -> tuple[Attribution, Token | None]:
-        """ "Here's X on the fares: “…”", "There is this from X: “…”": the person or
-        organisation a presenting clause names right after its opening words, before the colon
-        that opens the quotation (in its paragraph or the one before); no one else named
-        between. Not "Here's a look at X:" (the name is not what is presented)."""
-        lead = _COLON_BEFORE.search(self.text, max(0, quote_start - 8), quote_start)
-        if lead is None or lead.end() != quote_start:
-            return Attribution(), None
-        colon = lead.start()
-        sent = self.doc[bisect_left(self.offsets, colon) - 1].sent
-        opener = _PRESENTS.match(self.text, sent.start_char, colon)
-        if opener is None:
-            return Attribution(), None
-        named = [
-            m
-            for m in self.mentions.within(sent.start_char, colon)
-            if m.label in SPEAKER_LABELS and not self.quoted.covers(m.start)
-        ]
-        if not named or named[0].start != opener.end() or len({m.entity_id for m in named}) > 1:
-            return Attribution(), None
-        first = named[0]
-        if first.label == "GPE" or self.names_someone_else(first.entity_id, first.text):
-            return Attribution(), None
-        word = self.doc[bisect_left(self.offsets, first.start)]
-        return Attribution(first.entity_id, first.text, how="colon"), word
-
-    def _subject_before_colon(self, quote: tuple[int, int]) -> tuple[Attribution, Token | None]:
-        """ "In a later interview, X went further: “…”": the person named as the subject of
-        the clause that ends with the colon opening the quotation — a name, not a pronoun or
-        a description, outside any quotation; not for a question ("X faced the question:
-        “…?”" is put to X)."""
-        quote_start = quote[0]
-        if self.text[quote[0] : quote[1]].rstrip(" ”\"’'»")[-1:] == "?":
-            return Attribution(), None
-        colon = self.text.rfind(":", max(0, quote_start - 5), quote_start)
-        if colon < 0 or not _COLON_OPENS.fullmatch(self.text[colon:quote_start]):
-            dash = _DASH_OPENS.search(self.text, max(0, quote_start - 6), quote_start)
-            if dash is None or dash.end() != quote_start:
-                return Attribution(), None
-            colon = dash.start()  # "X embraced the method -- “…”", as a colon
-        verb = self.doc[bisect_left(self.offsets, colon) - 1]
-        while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
-        subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is not None and subject.lower_ in _FREE_RELATIVES and verb.dep_ == "pcomp":
-            # "X took the blame for what followed: “…”": the clause's subject, not the relative's
-            verb = verb.head.head
-            subject = self.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-        if subject is None or subject.pos_ != "PROPN" or self.quoted.covers(subject.idx):
-            return Attribution(), None
-        own = self._own_mention(subject)
-        if own is None or own.label != "PERSON" or self.names_someone_else(own.entity_id, own.text):
-            return Attribution(), None
-        return Attribution(own.entity_id, own.text, verb.lemma_.lower(), how="colon"), verb
 
     def _named_before_description(self, words: list[Token]) -> str | None:
         """The person whose name stands right before a definite description, a comma between
@@ -185,53 +135,6 @@ class QuoteFinder(ArticleContext):
         if not before or not _APPOSITION_OPENS.fullmatch(self.text[before[-1].end : start]):
             return None
         return before[-1].entity_id
-
-    def _named_before_colon(self, quote_start: int) -> Mention | None:
-        """ "… pollster X: “…”": the person named right before the colon that opens the
-        quotation (or before the date of a list line: "X, Aug. 1: “…”"), outside any
-        quotation, not as the object of a preposition."""
-        before = [
-            m
-            for m in self.mentions.within(max(0, quote_start - 200), quote_start)
-            if m.label == "PERSON" and not self.quoted.covers(m.start)
-        ]
-        if not before:
-            return None
-        between = self.text[before[-1].end : quote_start]
-        if not _COLON_OPENS.fullmatch(between) and not _DATED_OPENS.fullmatch(between):
-            return None  # "… pollster X: “…”", a list line "X, Aug. 1: “…”"
-        head = self.doc[bisect_left(self.offsets, before[-1].end) - 1]
-        while head.dep_ in ("compound", "flat") and head.head != head:
-            head = head.head
-        # "… her interview with X: “…”" asks X, it is not X's answer.
-        return None if head.dep_ in ("pobj", "poss") else before[-1]
-
-    def _document_intro(
-        self, sent: Span, history: list[Attribution]
-    ) -> tuple[Attribution, Token | None]:
-        """ "X released the following statement:" before a quotation: the subject of a verb
-        whose object is a document noun, in a sentence ending with a colon."""
-        if not self.text_of(sent).rstrip().endswith(":"):
-            return Attribution(), None
-        for t in sent:
-            if t.dep_ == "dobj" and t.lemma_.lower() in DOCUMENT_NOUNS and t.head.pos_ == "VERB":
-                subject = self.subject_of(t.head)
-                if subject is not None and not self.quoted.covers(subject.idx):
-                    who = self.resolve(subject, history)
-                    who.cue, who.channel = t.head.lemma_.lower(), self.channel_of(sent)
-                    return who, t.head
-        return Attribution(), None
-
-    def _roundup_name(self, line: Span) -> Attribution | None:
-        """ "— Name, Outlet" after a quote: the person or organisation named first on the dash
-        line, with at most abbreviated titles ("Prof.", "Dr.") before it."""
-        hits = self.mentions.within(line.start_char, line.end_char)
-        first = next((m for m in hits if m.label in ("PERSON", "ORG")), None)
-        if first is None:
-            return None
-        if not ROUNDUP_LEAD.fullmatch(self.text[line.start_char : first.start]):
-            return None
-        return Attribution(first.entity_id, first.text, how="roundup")
 
     def _attribution_in(
         self,
@@ -600,23 +503,6 @@ class QuoteFinder(ArticleContext):
         return Attribution(self.find_tied(token, words), label, how="cue")
 
 
-#: Between a name and the quotation it introduces: a colon, an opening mark, spaces.
-_COLON_OPENS = re.compile(r"\s*:\s*[“\"«„]?")
-#: A list line's date between a name and the quotation it opens: ", Aug. 1: “", ", May 3 \"".
-_DATED_OPENS = re.compile(rf",\s*{MONTH_WORDS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*:?\s*[“\"«„]")
-#: A colon, then spaces and an opening mark, right before a quotation's words.
-_COLON_BEFORE = re.compile(r":\s*[“\"«„]?")
-#: The opening words of a clause presenting who speaks next: "Here's", "Here is", "And there
-#: was this from", then an optional "the" ("Here's X on the fares:").
-_PRESENTS = re.compile(
-    r"\s*(?:(?:and|but|so),?\s+)?(?:here(?:'s|’s|\s+is)|there\s+(?:was|is)\s+this\s+from)"
-    r"\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
-#: A dash (two hyphens, an en or em dash) between a clause and the quotation it opens.
-_DASH_OPENS = re.compile(r"\s(?:--|—|–)\s*[“\"«„]")
-#: Words opening a free relative clause ("for what happened"), not anyone who spoke.
-_FREE_RELATIVES = frozenset({"what", "whatever"})
 #: Between a name and the definite description in apposition to it: a comma.
 _APPOSITION_OPENS = re.compile(r",\s*")
 #: Text with no word: quote marks, punctuation and spaces only.
