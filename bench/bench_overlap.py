@@ -45,7 +45,8 @@ def main() -> int:
     import rapidfuzz  # noqa: F401  (imports are not the stage's time)
     import sklearn.feature_extraction.text  # noqa: F401
 
-    from analysis.overlap.links import find_links, group_statements, score_sentences
+    from analysis.overlap.links import find_links, score_sentences
+    from analysis.overlap.statements import group_statements
     from analysis.pipeline.run import _frame
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3

@@ -830,7 +830,7 @@ def test_overlap_charts_coded_once_and_selected_draw_the_same(corpus) -> None:
 
 
 def test_variant_view_reads_only_the_statement_s_sentences(corpus) -> None:
-    from analysis.overlap.links import render_variants
+    from analysis.overlap.statements import render_variants
 
     tables = corpus
     index = overlap_charts.index_overlap(

@@ -7,6 +7,7 @@ import pandas as pd
 from analysis.corpus.selection import Selection
 from analysis.notebook import charts, views
 from analysis.overlap import links as overlap
+from analysis.overlap import statements
 from analysis.overlap.furniture import find_credits, find_navigation
 
 
@@ -228,7 +229,7 @@ def test_statements_have_one_sentence_per_article(tables) -> None:
     assert not st.duplicated(["statement_id", "article_id"]).any()
     assert (st.groupby("statement_id").size() >= 2).all()
     # The "tool of Russian propaganda" line of Pokalchuk's post is carried by all five articles.
-    everyone = overlap.find_shared_by_all(st, list(tables.articles.article_id))
+    everyone = statements.find_shared_by_all(st, list(tables.articles.article_id))
     labels = set(st[st.statement_id.isin(everyone)].label)
     assert any("tool of Russian propaganda" in label for label in labels)
 
@@ -289,12 +290,12 @@ def test_overlap_matrix_and_charts(tables) -> None:
 def test_variant_view_is_escaped_and_marks_differences(tables) -> None:
     st = tables.statements
     sid = int(st.statement_id.iloc[0])
-    page = overlap.render_variants(sid, st, tables.sentences, tables.articles)
+    page = statements.render_variants(sid, st, tables.sentences, tables.articles)
     assert "<ins" in page or "<del" in page
     evil = tables.sentences.assign(
         text=tables.sentences.text.str.replace("the", "<b>x</b>", regex=False)
     )
-    page = overlap.render_variants(sid, st.assign(label="<i>label</i>"), evil, tables.articles)
+    page = statements.render_variants(sid, st.assign(label="<i>label</i>"), evil, tables.articles)
     assert "<b>x</b>" not in page and "<i>label</i>" not in page
 
 

@@ -359,7 +359,7 @@ class VariantView:
             index: `charts.index_overlap` of the tables (with their statements), made once for
                 the notebook; None makes one of the statements.
         """
-        from ..overlap.links import render_variants
+        from ..overlap.statements import render_variants
         from .charts.overlap import index_overlap
 
         self._tables, self._render = tables, render_variants

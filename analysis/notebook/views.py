@@ -291,7 +291,7 @@ def summarize_only_here(
 
 def summarize_shared_by_all(statements: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
     """Returns the statements every one of the given articles carries: id, label, articles."""
-    from ..overlap.links import find_shared_by_all
+    from ..overlap.statements import find_shared_by_all
 
     ids = find_shared_by_all(statements, article_ids)
     rows = statements[statements.statement_id.isin(ids)].drop_duplicates("statement_id")

@@ -16,7 +16,8 @@ from ..corpus.manifest import UNKNOWN, Article, CorpusError, CorpusWarning, read
 from ..corpus.problems import problems_unshown, tabulate_problems
 from ..entities import CURATED_FILE, read_curated, resolve_entities
 from ..framing.frames import load_frames
-from ..overlap.links import find_links, group_statements, score_sentences
+from ..overlap.links import find_links, score_sentences
+from ..overlap.statements import group_statements
 from ..quotes import QuoteWarning
 from ..stories import find_stories
 from ..text.parse import CachedDocs, default_cache_dir, find_model, parse_texts

@@ -56,7 +56,7 @@ def split_developments(
         groups: Each article's group (any integers).
         headlines: Articles × headline features, each 1 when the article's title carries it,
             weighted by the feature's smoothed IDF over all articles (not normalised).
-        vectors: The articles' L2-normalised vectors (`grouping.vectorize_features`).
+        vectors: The articles' L2-normalised vectors (`features.vectorize_features`).
         fixed: Per article, whether its group is the user's (never split).
         shared: Pairs of articles (rows) that carry the same passages (`grouping`, step 5):
             neither is ever left alone.

@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .grouping import ArticleText, group_articles
+from .features import ArticleText
+from .grouping import group_articles
 
 #: A story's label names this many of its entities, then this many of its words.
 LABEL_ENTITIES = 3
