@@ -77,7 +77,8 @@ def judge_term(term: str, own: set[str]) -> str | None:
 
 def score_terms(tables, outlets: list[str]) -> dict[str, int]:
     """Prints each outlet's top terms with the judge's flags; returns the flagged count each."""
-    from analysis.framing.terms import count_terms, rank_outlet_terms
+    from analysis.framing.term_counts import count_terms
+    from analysis.framing.terms import rank_outlet_terms
 
     counts = count_terms(tables, part="all")
     ranked = rank_outlet_terms(tables, outlets, counts=counts, top=TOP)

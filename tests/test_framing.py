@@ -14,7 +14,7 @@ import pytest
 import analysis
 from analysis.corpus.manifest import CorpusError
 from analysis.corpus.selection import Selection
-from analysis.framing import frames, lead, style, terms, tone, wording
+from analysis.framing import frames, lead, style, term_counts, terms, tone, wording
 from analysis.notebook import framing_views as views
 from analysis.pipeline import schema
 from tests.conftest import ROOT
@@ -131,7 +131,7 @@ def test_log_odds_with_given_totals() -> None:
 
 
 def test_terms_are_lemmas_without_stop_words_with_phrase_bigrams(dev_tables) -> None:
-    counts = terms.count_terms(dev_tables)
+    counts = term_counts.count_terms(dev_tables)
     vocabulary = set(counts.terms)
     # "The regime sent soldiers to the northern valley" → lemmas regime, send, soldier, northern,
     # valley; two-word terms only for neighbours that make a phrase ("northern valley": adjective
@@ -340,7 +340,7 @@ def test_distinctive_terms_count_only_the_chosen_articles(dev_tables) -> None:
 
 def test_background_list_shapes_the_prior_as_documented(dev_tables) -> None:
     # a_w = prior_scale × corpus size × (b_w + 1) / Σ(b + 1) over the corpus's terms.
-    counts = terms.count_terms(dev_tables)
+    counts = term_counts.count_terms(dev_tables)
     background = {"regime": 999}
     got = terms.distinctive_terms(dev_tables, "Alpha Daily", background=background, counts=counts)
     alpha = (counts.units.outlet == "Alpha Daily").to_numpy()
@@ -414,7 +414,7 @@ def lexicon_corpus(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) ->
 def test_house_style_is_not_a_distinctive_term(style_tables) -> None:
     from analysis.framing import style
 
-    counts = terms.count_terms(style_tables)
+    counts = term_counts.count_terms(style_tables)
     vocabulary = set(counts.terms)
     # Own name ("told the Daily Ledger", "a Daily Ledger interview"), honorifics and titles before
     # a name ("Mr. Hale", "Sen. Ann Hale"), abbreviations ("R-Calif.", "5 p.m.") and the line
@@ -541,7 +541,7 @@ def test_a_corpus_frames_file_adds_and_replaces_frames(tmp_path: Path) -> None:
 
 
 def test_english_background_ranks_with_general_word_frequencies(dev_tables) -> None:
-    counts = terms.count_terms(dev_tables)
+    counts = term_counts.count_terms(dev_tables)
     english = terms.count_english_background(counts.terms)
     # "government" is a common English word, "atrocity" a rare one.
     assert english["government"] > 20 * english["atrocity"] > 0
@@ -638,7 +638,7 @@ def test_house_style_follows_the_dates_and_the_minimum_and_says_what_it_shows(
     style_tables,
 ) -> None:
     index = {
-        p: style.index_house_style(terms.count_terms(style_tables, part=p).tokens)
+        p: style.index_house_style(term_counts.count_terms(style_tables, part=p).tokens)
         for p in ("all", "reporter", "quotes")
     }
     # 2024-05-02 to 2024-05-03: ledger-2 ("…, Mr. Hale said in a Daily Ledger interview.

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus.selection import Selection
-from analysis.framing import frames, terms, tone
+from analysis.framing import frames, term_counts, terms, tone
 from analysis.notebook import framing_views as views
 from analysis.notebook.charts import framing as charts
 
@@ -52,7 +52,7 @@ def test_distinctive_terms_chart_counts_the_chosen_part(tables) -> None:
     quotes_only = Selection.of(choices={"part": ["quote"]})
     fig = charts.plot_distinctive_terms(tables, selection=quotes_only)
     assert "(quotes)" in fig.layout.title.text
-    counted = terms.count_terms(tables, part="quotes")
+    counted = term_counts.count_terms(tables, part="quotes")
     post = next(t for t in fig.data if t.name == POST)
     for label, custom in zip(post.y[1], post.customdata, strict=True):
         column = list(counted.terms).index(label.replace(charts.LABEL_SEPARATOR, ""))

@@ -24,7 +24,7 @@ import pytest
 
 import analysis
 from analysis.corpus.selection import Selection
-from analysis.framing import frames, style, terms, tone, wording
+from analysis.framing import frames, style, term_counts, terms, tone, wording
 from analysis.framing.tokens import PARTS
 from analysis.notebook import framing_views as views
 from analysis.notebook.charts import framing as charts
@@ -62,10 +62,10 @@ def old_find_term_sentences(
     *,
     outlets: Iterable[str] | None = None,
     part: str = "all",
-    counts: terms.TermCounts | None = None,
+    counts: term_counts.TermCounts | None = None,
     article_ids: Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    counts = terms._reuse(tables, counts, part)
+    counts = term_counts.reuse_counts(tables, counts, part)
     columns = ["outlet", "article_id", "sentence_id", "n", "text", "spans"]
     where = np.flatnonzero(counts.terms == term)
     if not len(where):
@@ -87,7 +87,7 @@ def old_find_term_sentences(
         mine = by_unit[(unit.article_id, unit.sentence_id)]
         spans = [
             (s - int(sentence.start), e - int(sentence.start))
-            for t, s, e in terms.list_terms(mine)
+            for t, s, e in term_counts.list_terms(mine)
             if t == term
         ]
         records.append(
@@ -98,7 +98,7 @@ def old_find_term_sentences(
 
 def old_pick_examples(
     tables: Any,
-    counts: terms.TermCounts,
+    counts: term_counts.TermCounts,
     terms_: Sequence[str],
     *,
     outlets: Iterable[str] | None = None,
@@ -131,13 +131,13 @@ def old_rank_outlet_terms(
     outlets: Sequence[str],
     *,
     part: str = "all",
-    counts: terms.TermCounts | None = None,
+    counts: term_counts.TermCounts | None = None,
     top: int = 10,
     minimum: int = 1,
     article_ids: Iterable[str] | None = None,
     background: Any = None,
 ) -> pd.DataFrame:
-    counts = terms._reuse(tables, counts, part)
+    counts = term_counts.reuse_counts(tables, counts, part)
     if isinstance(background, str):
         background = terms.count_english_background(counts.terms, language=background)
     frames_ = []
@@ -421,7 +421,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> analysis.Tables:
 @pytest.fixture(scope="module", params=["seeds", "generated"])
 def corpus(request: pytest.FixtureRequest, tables: analysis.Tables) -> dict[str, Any]:
     chosen = tables if request.param == "seeds" else request.getfixturevalue("generated")
-    return {"tables": chosen, "counts": {p: terms.count_terms(chosen, part=p) for p in PARTS}}
+    return {"tables": chosen, "counts": {p: term_counts.count_terms(chosen, part=p) for p in PARTS}}
 
 
 def selections(tables: analysis.Tables) -> list[Selection]:
@@ -483,7 +483,7 @@ def test_terms_ranked_from_counts_per_article_equal_the_scan(corpus) -> None:
                 tables, counts[part], list(old.term), article_ids=article_ids
             ) == old_pick_examples(tables, counts[part], list(old.term), article_ids=article_ids)
     # Counts made without their index (computed on first use) rank the same.
-    bare = terms.TermCounts(
+    bare = term_counts.TermCounts(
         *(getattr(counts["all"], f) for f in ("part", "units", "matrix", "terms", "tokens"))
     )
     pd.testing.assert_frame_equal(

@@ -13,7 +13,8 @@ import pandas as pd
 from ..corpus.selection import Selection
 from ..framing.frames import count_speaker_frames, select_matches
 from ..framing.style import HouseStyleIndex
-from ..framing.terms import TermCounts, find_term_sentences, rank_outlet_terms
+from ..framing.term_counts import TermCounts
+from ..framing.terms import find_term_sentences, rank_outlet_terms
 from ..framing.tokens import part_of
 from ..framing.wording import WordChoiceIndex
 from .charts.framing import describe_not_applied

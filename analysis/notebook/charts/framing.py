@@ -15,12 +15,8 @@ import plotly.graph_objects as go
 
 from ...corpus.selection import Selection
 from ...framing.frames import PRIOR_SCALE, rate_frames
-from ...framing.terms import (
-    TermCounts,
-    count_terms,
-    rank_outlet_terms,
-    score_log_odds,
-)
+from ...framing.term_counts import TermCounts, count_terms
+from ...framing.terms import rank_outlet_terms, score_log_odds
 from ...framing.tokens import part_of
 from .style import (
     COLUMN_LABEL_WIDTH,
