@@ -448,10 +448,10 @@ def test_a_full_name_linked_to_an_organisation_holding_it_is_no_speaker() -> Non
     assert [(r["speaker"], r["speaker_mention"]) for r in quotes] == [(None, "Eric Vance")]
 
 
-def test_an_entity_named_by_a_rank_fragment_is_no_speaker() -> None:
-    # '“…,” said Marine Sgt. Dana Reyes.': an entity named "Marine Sgt" (the rank cut from the
-    # name) is no one; the quote keeps the words and no speaker.
-    doc = parsed(
+def said_by_rank(unit: str, rank: str) -> Doc:
+    """'“The bridge will open,” said <unit> <rank> Dana Reyes.', parsed as the model does: the
+    rank the subject of "said", the name in apposition to it."""
+    return parsed(
         [
             ("“", "PUNCT", "``", "punct", 4, "“"),
             ("The", "DET", "DT", "det", 2, "the"),
@@ -461,13 +461,19 @@ def test_an_entity_named_by_a_rank_fragment_is_no_speaker() -> None:
             (",", "PUNCT", ",", "punct", 7, ","),
             ("”", "PUNCT", "''", "punct", 7, "”"),
             ("said", "VERB", "VBD", "ROOT", 7, "say"),
-            ("Marine", "PROPN", "NNP", "compound", 9, "Marine"),
-            ("Sgt.", "PROPN", "NNP", "nsubj", 7, "Sgt."),
+            (unit, "PROPN", "NNP", "compound", 9, unit),
+            (rank, "PROPN", "NNP", "nsubj", 7, rank),
             ("Dana", "PROPN", "NNP", "compound", 11, "Dana"),
             ("Reyes", "PROPN", "NNP", "appos", 9, "Reyes"),
             (".", "PUNCT", ".", "punct", 7, "."),
         ]
     )
+
+
+def test_an_entity_named_by_a_rank_fragment_is_no_speaker() -> None:
+    # '“…,” said Marine Sgt. Dana Reyes.': an entity named "Marine Sgt" (the rank cut from the
+    # name) is no one; the quote keeps the words and no speaker.
+    doc = said_by_rank("Marine", "Sgt.")
     assert doc.text == "“The bridge will open,” said Marine Sgt. Dana Reyes."
     assert speakers_of(doc, {"Marine Sgt": ("marine-sgt", "PERSON")}) == [(None, "cue")]
 
@@ -475,23 +481,7 @@ def test_an_entity_named_by_a_rank_fragment_is_no_speaker() -> None:
 def test_a_rank_fragment_stands_for_the_person_named_after_it() -> None:
     # '“…,” said Army Capt. Dana Reyes.': the parser made the rank "Capt." the subject and the
     # entity rules named "Army Capt" apart from "Dana Reyes"; the words are Dana Reyes's.
-    doc = parsed(
-        [
-            ("“", "PUNCT", "``", "punct", 4, "“"),
-            ("The", "DET", "DT", "det", 2, "the"),
-            ("bridge", "NOUN", "NN", "nsubj", 4, "bridge"),
-            ("will", "AUX", "MD", "aux", 4, "will"),
-            ("open", "VERB", "VB", "ccomp", 7, "open"),
-            (",", "PUNCT", ",", "punct", 7, ","),
-            ("”", "PUNCT", "''", "punct", 7, "”"),
-            ("said", "VERB", "VBD", "ROOT", 7, "say"),
-            ("Army", "PROPN", "NNP", "compound", 9, "Army"),
-            ("Capt.", "PROPN", "NNP", "nsubj", 7, "Capt."),
-            ("Dana", "PROPN", "NNP", "compound", 11, "Dana"),
-            ("Reyes", "PROPN", "NNP", "appos", 9, "Reyes"),
-            (".", "PUNCT", ".", "punct", 7, "."),
-        ]
-    )
+    doc = said_by_rank("Army", "Capt.")
     assert doc.text == "“The bridge will open,” said Army Capt. Dana Reyes."
     names = {"Army Capt": ("army-capt", "ORG"), "Dana Reyes": ("dana-reyes", "PERSON")}
     assert speakers_of(doc, names) == [("Dana Reyes", "cue")]
