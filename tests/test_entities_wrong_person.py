@@ -5,16 +5,12 @@ sentences, so the tests do not depend on the model's guesses."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import spacy
 from spacy.tokens import Doc, Span
 
-from analysis.entities.cues import _has_org_word
 from analysis.entities.filters import drop_page_furniture
-from analysis.entities.linking import _link_single_names
 from analysis.entities.mentions import Mention, _trim
-from analysis.entities.merging import _Clusters, _merge_people, find_place_words
+from tests.test_entities_short_forms import resolve
 
 
 def person_span(words: list[str]) -> Span:
@@ -30,18 +26,6 @@ def test_a_surname_of_a_place_is_the_person_from_there() -> None:
     # a title before "of" keeps the span whole: "Duke of Harborshire", "Secretary of State"
     span = _trim(person_span(["Duke", "of", "Harborshire"]))
     assert span is not None and span.text == "Duke of Harborshire"
-
-
-def resolve(mentions: list[Mention]) -> tuple[dict[int, str], _Clusters]:
-    """Runs the people and linking stages as `resolve_entities` does."""
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        groups[m.key].append(m)
-    clusters = _Clusters(groups, [])
-    places = find_place_words(groups)
-    org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
-    people = _merge_people(groups, clusters, places, org_heads)
-    return _link_single_names(mentions, groups, people, clusters, org_heads), clusters
 
 
 def mention(article: str, start: int, text: str, *, title: str | None = None) -> Mention:
@@ -66,7 +50,7 @@ def test_a_shared_surname_goes_to_the_famous_one_only_if_the_article_names_him_m
         mention("a1", 300, "Ned Brandt"),
         mention("a1", 400, "Brandt", title="mr"),
     ]
-    links, _ = resolve(GOVERNOR + found)
+    _, links, _ = resolve(GOVERNOR + found)
     assert len(GOVERNOR) + 3 not in links
     # an article naming the governor as often as his brother keeps the corpus's reading
     found = [
@@ -74,7 +58,7 @@ def test_a_shared_surname_goes_to_the_famous_one_only_if_the_article_names_him_m
         mention("a2", 200, "Ned Brandt"),
         mention("a2", 400, "Brandt", title="mr"),
     ]
-    links, clusters = resolve(GOVERNOR + found)
+    _, links, clusters = resolve(GOVERNOR + found)
     assert clusters.find(links[len(GOVERNOR) + 2]) == clusters.find("ivo brandt")
 
 
@@ -116,6 +100,6 @@ def test_a_shared_surname_goes_to_the_one_its_own_title_fits() -> None:
         mention("a1", 200, "Brandt", title="mr"),
         mention("a1", 300, "Brandt", title="ms"),
     ]
-    links, clusters = resolve(corpus + found)
+    _, links, clusters = resolve(corpus + found)
     assert clusters.find(links[len(corpus) + 2]) == clusters.find("paul brandt")
     assert clusters.find(links[len(corpus) + 3]) == clusters.find("ann brandt")
