@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import analysis
-from analysis.quotes.marks import follows_name_opener
+from analysis.quotes.marks import follows_name_opener, names_a_work
 from tests.test_quotes import build_one as build_with_warnings
 
 
@@ -76,6 +76,34 @@ def test_quoted_names_after_so_called_or_titled_are_no_quotes(
     tables = build_one(tmp_path, cache_dir, text)
     quoted = set(tables.quotes[tables.quotes.kind != "indirect"].text)
     assert quoted == {"We will keep the line open,"}
+
+
+def test_titles_next_to_a_work_noun_or_after_on_are_no_quotes(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "Olena Marchuk left the ministry in May.\n\n"
+        "In her memoir “Quiet Waters,” Marchuk described the loss as “crushing.”\n\n"
+        "In the “Sixty Seconds” interview that aired Sunday, Marchuk admitted she was tired.\n\n"
+        "“We will keep the line open,” Ivan Horbenko said on the network’s “Morning Line.”\n\n"
+        "“Be Ready,” Horbenko said on “Morning Line.” “The Valley Will Hold.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    quoted = set(tables.quotes[tables.quotes.kind != "indirect"].text)
+    assert quoted == {
+        "crushing.",
+        "We will keep the line open,",
+        "Be Ready,",
+        "The Valley Will Hold.",
+    }
+    assert speaker_of(tables, "crushing") == "Olena Marchuk"
+
+
+def test_a_work_title_needs_capitalised_words_next_to_the_noun() -> None:
+    text = "the show “must go on,” she said on “Be ready,” and the “Last Word” episode"
+    assert not names_a_work(text, text.index("must"), text.index(",” she"))
+    assert not names_a_work(text, text.index("Be ready"), text.index(",” and"))
+    assert names_a_work(text, text.index("Last"), text.index("” episode"))
 
 
 def test_name_openers_are_read_right_before_the_mark() -> None:
