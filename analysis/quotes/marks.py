@@ -28,8 +28,9 @@ _SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s*$")
 _GLUED = frozenset(".,?!;…—")
 
 
-#: The word right before a quote's opening mark, and the mark.
-_WORD_BEFORE = re.compile(r"([\w-]+)\s*[“\"«„]?\s*$")
+#: The word right before a quote's opening mark (a comma may stand between: `titled, “…”`), and
+#: the mark.
+_WORD_BEFORE = re.compile(r"([\w-]+),?\s*[“\"«„]?\s*$")
 
 
 def follows_name_opener(text: str, start: int) -> bool:
@@ -62,7 +63,7 @@ _AFTER_MARK = re.compile(r"\s*[”\"»]\s*([\w-]+)")
 def title_words(quoted: str, *, least: int = 2) -> bool:
     """Returns whether quoted words read as a title: `least` to `TITLE_MAX_WORDS` words, the
     first capitalised (or a number) and every other one capitalised but small function words
-    (`TITLE_SMALL`), no sentence punctuation but one `.`, `,` or `:` ending them (American
+    (`TITLE_SMALL`, or "&"), no sentence punctuation but one `.`, `,` or `:` ending them (American
     style puts it inside the closing mark: `on “Morning Line.”`)."""
     found = _TITLE_TOKENS.findall(quoted.strip())
     if found and found[-1] in ".,:":
@@ -71,7 +72,7 @@ def title_words(quoted: str, *, least: int = 2) -> bool:
         return False
     first, *rest = found
     return (first[:1].isupper() or first[:1].isdigit()) and all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL for w in rest
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL or w == "&" for w in rest
     )
 
 
