@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import analysis
-from analysis.quotes.marks import follows_name_opener
+from analysis.quotes.marks import follows_name_opener, names_a_work
 from tests.test_quotes import build_one as build_with_warnings
 
 
@@ -78,10 +78,55 @@ def test_quoted_names_after_so_called_or_titled_are_no_quotes(
     assert quoted == {"We will keep the line open,"}
 
 
+def test_titles_next_to_a_work_noun_or_after_on_are_no_quotes(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "Olena Marchuk left the ministry in May.\n\n"
+        "In her memoir “Quiet Waters,” Marchuk described the loss as “crushing.”\n\n"
+        "In the “Sixty Seconds” interview that aired Sunday, Marchuk admitted she was tired.\n\n"
+        "“We will keep the line open,” Ivan Horbenko said on the network’s “Morning Line.”\n\n"
+        "“Be Ready,” Horbenko said on “Morning Line.” “The Valley Will Hold.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    quoted = set(tables.quotes[tables.quotes.kind != "indirect"].text)
+    assert quoted == {
+        "crushing.",
+        "We will keep the line open,",
+        "Be Ready,",
+        "The Valley Will Hold.",
+    }
+    assert speaker_of(tables, "crushing") == "Olena Marchuk"
+
+
+def test_a_name_given_in_the_passive_is_no_quote(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Ivan Horbenko runs the ferry campaign in Brody.\n\n"
+        "Horbenko also has a new ad, called “Fair Fares for All,” which attacks the council.\n\n"
+        "He backs a fund known simply as “The Harbour Trust.” It pays for repairs.\n\n"
+        "Horbenko called the plan “A Disaster for Brody,” and left.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    quoted = set(tables.quotes[tables.quotes.kind != "indirect"].text)
+    # "called" with a subject is Horbenko's own words
+    assert quoted == {"A Disaster for Brody,"}
+
+
+def test_a_work_title_needs_capitalised_words_next_to_the_noun() -> None:
+    text = "the show “must go on,” she said on “Be ready,” and the “Last Word” episode"
+    assert not names_a_work(text, text.index("must"), text.index(",” she"))
+    assert not names_a_work(text, text.index("Be ready"), text.index(",” and"))
+    assert names_a_work(text, text.index("Last"), text.index("” episode"))
+    text = "Roe said on “Dawn & Dusk.” Then"
+    assert names_a_work(text, text.index("Dawn"), text.index("” Then"))
+
+
 def test_name_openers_are_read_right_before_the_mark() -> None:
     text = "the so-called “Night Train” and a plan “so-called” by nobody"
     assert follows_name_opener(text, text.index("Night"))
     assert not follows_name_opener(text, text.index("so-called”"))
+    text = "a new editorial titled, “Why the Plan Will Fail.”"
+    assert follows_name_opener(text, text.index("Why"))
 
 
 def test_confided_and_inverted_offered_are_cues(tmp_path: Path, cache_dir: Path) -> None:

@@ -73,6 +73,10 @@ GOVERNING_ONLY_VERBS = _CUES["governing_only_verbs"]
 PREPOSITION_VERBS = _CUES["preposition_verbs"]
 #: Words right before a partial quote that make it a name ("so-called", "titled").
 NAME_OPENERS = _CUES["name_openers"]
+#: Nouns for a work whose title capitalised quoted words next to them are ("her memoir “…”").
+WORK_NOUNS = frozenset(_CUES["work_nouns"])
+#: Words right before a programme's quoted title ("said on “…”", "told the network's “…”").
+PROGRAMME_OPENERS = frozenset(_CUES["programme_openers"])
 #: Words opening a sentence that goes on with the previous quotation ("Instead, “…”").
 CONTINUING_WORDS = _CUES["continuing_words"]
 #: The abbreviated titles of each role noun ("senator" → {"sen"}).

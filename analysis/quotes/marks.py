@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from .cues import NAME_OPENERS
+from .cues import NAME_OPENERS, PROGRAMME_OPENERS, WORK_NOUNS
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -28,8 +28,9 @@ _SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s*$")
 _GLUED = frozenset(".,?!;…—")
 
 
-#: The word right before a quote's opening mark, and the mark.
-_WORD_BEFORE = re.compile(r"([\w-]+)\s*[“\"«„]?\s*$")
+#: The word right before a quote's opening mark (a comma may stand between: `titled, “…”`), and
+#: the mark.
+_WORD_BEFORE = re.compile(r"([\w-]+),?\s*[“\"«„]?\s*$")
 
 
 def follows_name_opener(text: str, start: int) -> bool:
@@ -38,6 +39,64 @@ def follows_name_opener(text: str, start: int) -> bool:
     `data/cues.yml`; "the so-called “Night Train”", "a book titled “…”")."""
     found = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return found is not None and found[1].lower() in NAME_OPENERS
+
+
+#: A partial quote of at most this many words, each capitalised but small function words
+#: (`TITLE_SMALL`), is a title or a name: left out.
+TITLE_MAX_WORDS = 6
+TITLE_SMALL = frozenset("a an the of for and or in on at to with by from".split())
+#: The words and end punctuation of quoted words.
+_TITLE_TOKENS = re.compile(r"[\w'’&-]+|[.!?,;:]")
+#: The word right before an opening mark, a comma between them ("his book, “…”").
+_BEFORE_MARK = re.compile(r"([\w'’.-]+)(\s*,)?\s*[“\"«„]\s*$")
+#: A programme opener, at most "the" and three words, and a possessive ending right before an
+#: opening mark ("on the network's “", "told Channel 5’s “").
+_OPENER_POSSESSIVE = re.compile(
+    rf"\b(?:{'|'.join(sorted(PROGRAMME_OPENERS))})\s+(?:the\s+)?(?:[\w.&-]+\s+){{0,2}}"
+    r"[\w.&-]+(?:['’]s|s['’])\s*[“\"«„]\s*$",
+    re.IGNORECASE,
+)
+#: The word right after a closing mark ("the “…” interview").
+_AFTER_MARK = re.compile(r"\s*[”\"»]\s*([\w-]+)")
+
+
+def title_words(quoted: str, *, least: int = 2) -> bool:
+    """Returns whether quoted words read as a title: `least` to `TITLE_MAX_WORDS` words, the
+    first capitalised (or a number) and every other one capitalised but small function words
+    (`TITLE_SMALL`, or "&"), no sentence punctuation but one `.`, `,` or `:` ending them (American
+    style puts it inside the closing mark: `on “Morning Line.”`)."""
+    found = _TITLE_TOKENS.findall(quoted.strip())
+    if found and found[-1] in ".,:":
+        found = found[:-1]
+    if not least <= len(found) <= TITLE_MAX_WORDS or any(w in ".!?,;:" for w in found):
+        return False
+    first, *rest = found
+    return (first[:1].isupper() or first[:1].isdigit()) and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL or w == "&" for w in rest
+    )
+
+
+def names_a_work(text: str, start: int, end: int) -> bool:
+    """Returns whether the quoted words `text[start:end]` are the title of a work, not anyone's
+    words: capitalised words (`title_words`) right after a work noun (`WORK_NOUNS` in
+    `data/cues.yml`: "her memoir “Quiet Waters,”", "the program, “Morning Line.”") or right
+    before one, with no end punctuation ("the “Sixty Seconds” interview"), or — at least two
+    words — right after a programme opener ("said on “Morning Line.”", `PROGRAMME_OPENERS`)
+    or an outlet's possessive after one ("on the network's “Morning Line.”")."""
+    quoted = text[start:end]
+    before = text[max(0, start - 60) : start]
+    word = _BEFORE_MARK.search(before)
+    after = _AFTER_MARK.match(text, end)
+    if title_words(quoted, least=1):
+        if word is not None and word[1].lower() in WORK_NOUNS:
+            return True
+        if after is not None and after[1].lower() in WORK_NOUNS and quoted.rstrip()[-1:].isalnum():
+            return True
+    if not title_words(quoted) or word is None or word[2]:
+        return False
+    if word[1].lower() in PROGRAMME_OPENERS:
+        return True
+    return _OPENER_POSSESSIVE.search(before) is not None
 
 
 class QuoteWarning(UserWarning):

@@ -14,7 +14,16 @@ from ..text.lexicon import SPEECH_VERBS, words
 from .clauses import subject_hung_on_relative
 from .cues import CONTINUING_WORDS, REPORTING_VERBS
 from .issuers import attribute_to_owner
-from .marks import MarkReader, Quoted, Segment, follows_name_opener
+from .marks import (
+    TITLE_MAX_WORDS,
+    TITLE_SMALL,
+    MarkReader,
+    Quoted,
+    Segment,
+    follows_name_opener,
+    names_a_work,
+    title_words,
+)
 from .named import MentionIndex
 from .speakers import Attribution, QuoteFinder
 
@@ -36,10 +45,6 @@ _CLOSING_MARKS = re.compile(r"[\s”\"»’]+")
 _OPENING_MARKS = re.compile(r"[\s“\"«„(\[]*")
 #: A partial quote of at most this many words with no speaker is a scare quote or a title.
 SCARE_QUOTE_MAX_WORDS = 4
-#: A partial quote of at most this many words, each capitalised but small function words
-#: (`TITLE_SMALL`), is a title or a name: left out.
-TITLE_MAX_WORDS = 6
-TITLE_SMALL = frozenset("a an the of for and or in on at to with by from".split())
 
 
 def find_quotes(
@@ -227,11 +232,35 @@ def find_quotes(
         short = kind == "partial" and n_words <= SCARE_QUOTE_MAX_WORDS
         if short and who.entity_id is None and who.how == "none":
             continue  # a scare quote or a title, not anyone's statement
-        if kind == "partial" and (is_title(text) or follows_name_opener(body, start)):
+        if kind == "partial" and (
+            is_title(text)
+            or follows_name_opener(body, start)
+            or names_a_work(body, start, end)
+            or _named_in_passive(doc, start, text)
+        ):
             continue  # the title of a programme, book or film, or a group's name
         rows.append(row(start, end, kind, who))
     rows.sort(key=lambda r: (r["start"], r["kind"] == "indirect"))
     return rows, reader.warnings
+
+
+#: "called", "named" or "known as" right before an opening mark.
+_NAMING_BEFORE = re.compile(r"\b(called|named|known\s+(?:\w+ly\s+)?as)\s*[“\"«„]\s*$")
+
+
+def _named_in_passive(doc: Doc, start: int, text: str) -> bool:
+    """Returns whether the quoted words starting at `start` are a name given in the passive, not
+    anyone's words: at least two capitalised words (`marks.title_words`) right after "known as"
+    or a passive "called"/"named" ("a group called “Friends of the Valley,”", "the ad is simply
+    called “Fair Fares.”"; not `X called the plan “…”`, whose words are X's)."""
+    body = doc.text
+    found = _NAMING_BEFORE.search(body, max(0, start - 30), start)
+    if found is None or not title_words(text):
+        return False
+    if found[1].startswith("known"):
+        return True
+    verb = doc.char_span(found.start(1), found.end(1))
+    return verb is not None and len(verb) == 1 and verb[0].tag_ == "VBN"
 
 
 def _ends_open(quoted: str) -> bool:
