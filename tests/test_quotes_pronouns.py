@@ -131,3 +131,49 @@ def test_a_single_letter_is_never_repeated_words(tmp_path: Path, cache_dir: Path
     # "T" is a sign, not the "t" of an earlier "don’t" (before: Mark Dalton, as repeated).
     sign = tables.quotes[tables.quotes.text == "T"]
     assert sign.speaker.isna().all()
+
+
+def test_the_main_clause_subject_wins_over_names_in_its_clauses(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "When Peter Reyes pointed out that the bridge would cost twice as much, Tom Okafor"
+        " seized on the remark. “It is our bad luck that the two of them were in town that"
+        " week,” he said.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # Reyes is named inside the "when" clause; Okafor, the subject of the main verb, is the
+    # "he" (before: two people in the sentence, no speaker).
+    assert speaker_of(tables, "It is our bad luck") == "Tom Okafor"
+
+
+def test_a_name_in_a_clause_joined_to_the_main_one_still_leaves_the_he_open(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "Tom Okafor voted for the bridge, and Peter Reyes voted against it."
+        " “It was the right call for the county,” he said.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # two main clauses joined by "and": either man may be the "he".
+    assert pd.isna(speaker_of(tables, "It was the right call"))
+
+
+def test_a_surname_labelled_a_place_stands_for_the_person_named_in_full(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    text = (
+        "Valtrona pushed ahead - and lost.\n\n"
+        "The hall in Boston was half empty when GOP candidate Zora Valtrona strode onstage.\n\n"
+        "The talk had been planned for months. The topic was trade.\n\n"
+        "Instead, Valtrona opened by talking about her charity work in Peru.\n\n"
+        "“There are two kinds of leaders,” she told the students.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "Instead, Valtrona opened …": the entity rules take this "Valtrona" (and the headline's)
+    # for a place, but the article named one person in full with that last word: Zora
+    # Valtrona is the "she" (before: no speaker, the name counted as no one's and the full
+    # name too far back).
+    assert speaker_of(tables, "There are two kinds of leaders") == "Zora Valtrona"

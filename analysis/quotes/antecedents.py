@@ -13,6 +13,8 @@ from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .clauses import bound_by_pronoun, reports_subject, set_off_after
 from .cues import (
     DOCUMENT_NOUNS,
+    GENDER_BEFORE,
+    GENDER_WORDS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     PRONOUN_NEAR,
@@ -91,14 +93,16 @@ def find_person_antecedent(
             and not ctx.quoted.covers(t.idx)
             for t in tokens
         )
+        subject_nearer = unnamed_subject  # a name or role noun as a subject nearer
         unnamed_subject = unnamed_subject or named_subject
-        candidates = [
-            (p, how)
+        people = [
+            (p, head, how)
             for p, head, how in _find_subject_people(ctx, start, end)
             if ctx.genders.get(p, gender) == gender
             and not bound_by_pronoun(head, tokens, gender)
             and p not in excluded
         ]
+        candidates = [(p, how) for p, _, how in people]
         distinct = list(dict.fromkeys(p for p, _ in candidates))
         if len(distinct) == 1:
             return distinct[0] or None  # "": an unnamed subject
@@ -108,7 +112,12 @@ def find_person_antecedent(
             # gives way to the one person named as a subject (not to an owner)
             named = list(dict.fromkeys(p for p, how in candidates if how == _SUBJECT))
             aside = all(how == _ASIDE for p, how in candidates if p not in named)
-            return named[0] or None if len(named) == 1 and aside else None
+            if len(named) == 1 and aside:
+                return named[0] or None
+            # "When Y pointed out …, X seized on it.", "X said Y had erred.": the subject of
+            # the main clause, when everyone else is inside one of its clauses and no name
+            # or role noun the entity rules missed was a subject nearer
+            return None if subject_nearer else _find_main_subject(ctx, people, pronoun)
         same = [
             t
             for t in tokens
@@ -286,8 +295,13 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
     too cautious")."""
     found = []
     for m in ctx.mentions.within(start, end):
-        if m.label != "PERSON" or ctx.quoted.covers(m.start):
+        if ctx.quoted.covers(m.start):
             continue  # a name inside a quotation is never the antecedent
+        if m.label != "PERSON":
+            person = _find_surname_person(ctx, m)
+            if person is None:
+                continue
+            m = m._replace(entity_id=person, label="PERSON")
         span = ctx.doc.char_span(m.end - 1, m.end, alignment_mode="expand")
         if not span:
             continue
@@ -349,6 +363,79 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
             aside = modifier and head.pos_ == "NOUN" and not speaks or told
             found.append((m.entity_id, head, _ASIDE if aside else _SUBJECT))
     return found
+
+
+def _find_surname_person(ctx: ArticleContext, mention: Mention) -> str | None:
+    """Returns the person a one-word name the entity rules labelled otherwise stands for: the
+    one person named earlier in the article in full (at least two words) whose last word it
+    is ("GOP candidate Jane Roe strode onstage. … Roe opened by …" with "Roe" taken for an
+    organisation). None when it is no single capitalised word, or when earlier full names
+    of two people, or of anything but a person, end with it."""
+    word = mention.text
+    if " " in word or not word[:1].isupper():
+        return None
+    owners = {
+        m.entity_id if m.label == "PERSON" else ""
+        for m in ctx.mentions.ending_by(mention.start)
+        if " " in m.text and m.text.rsplit(" ", 1)[1] == word
+    }
+    if len(owners) != 1:
+        return None
+    person = owners.pop()
+    return person if person and not _titled_both_ways(ctx, person) else None
+
+
+def _find_main_subject(
+    ctx: ArticleContext, people: list[tuple[str, Token, str]], pronoun: Token
+) -> str | None:
+    """Returns the one person named as the subject of a sentence's main verb (its root) when
+    every other person of `people` (`_find_subject_people`'s) is named inside a clause that
+    verb governs: a clause it reports or an adverbial clause, however deep ("When Y pointed
+    out that Z …, X seized on the remark", "X said Y had erred"). Not a clause joined to it
+    ("X dismissed …; his brother Y died …" is two main clauses), nor a name in a clause that
+    describes a noun ("X, whom Y had hired, …"), nor when the pronoun itself sits in a clause
+    naming another ("X noted that Y wrote it after he …": the nearer Y), nor a person whose
+    titles say both genders (two people the entity rules joined: "Mr. X" and "Ms. X"). Else
+    None."""
+    mains = [
+        (p, head)
+        for p, head, how in people
+        if p
+        and how == _SUBJECT
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and head.head.dep_ == "ROOT"
+    ]
+    if len({p for p, _ in mains}) != 1:
+        return None
+    found, subject = mains[0]
+    verb = subject.head
+    for p, head, _ in people:
+        if p == found:
+            continue
+        clause = head
+        while clause.head != verb and clause.head != clause:
+            clause = clause.head
+        if clause.head != verb or clause.dep_ not in _GOVERNED_CLAUSES or clause.i == head.i:
+            return None
+        if pronoun in clause.subtree:
+            return None
+    return None if _titled_both_ways(ctx, found) else found
+
+
+def _titled_both_ways(ctx: ArticleContext, entity_id: str) -> bool:
+    """Returns whether the article gives a person's mentions titles of both genders ("Mr. X"
+    and "Ms. X" joined into one entity): two people, so neither is a safe antecedent."""
+    said = set()
+    for m in ctx.mentions:
+        if m.entity_id == entity_id:
+            found = GENDER_BEFORE.search(ctx.text[max(0, m.start - 25) : m.start].lower())
+            if found:
+                said.add(GENDER_WORDS[found[1]])
+    return len(said) > 1
+
+
+#: The clauses of a main verb a name may sit in and still give way to that verb's subject.
+_GOVERNED_CLAUSES = frozenset({"ccomp", "advcl", "xcomp"})
 
 
 #: How `_find_subject_people` found a person: the subject (or its apposition), the owner of a
