@@ -8,7 +8,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from analysis.entities.filters import drop_page_furniture
+from analysis.entities.filters import drop_page_furniture, find_page_furniture
 from analysis.entities.mentions import Mention, _trim
 from tests.test_entities_short_forms import resolve
 
@@ -76,14 +76,14 @@ def test_a_line_repeated_in_many_articles_names_no_one() -> None:
             Mention(article_id, 0, at, at + 12, "Terms of Use", ("Terms", "of", "Use"), "ORG")
         )
     one_site = {article_id: "Harbor Times" for article_id in docs}
-    kept = drop_page_furniture(docs, mentions, outlets=one_site)
+    kept = drop_page_furniture(mentions, find_page_furniture(docs, outlets=one_site))
     assert [m.text for m in kept] == ["Ann Holt"] * 10
     # in fewer articles, the line is the story's own
     few = dict(list(docs.items())[:9])
-    assert len(drop_page_furniture(few, mentions[:18], outlets=one_site)) == 18
+    assert len(drop_page_furniture(mentions[:18], find_page_furniture(few, outlets=one_site))) == 18
     # in ten articles of two outlets (a wire story's copies), it is the story's own too
     two_sites = {article_id: f"Site {i % 2}" for i, article_id in enumerate(docs)}
-    assert len(drop_page_furniture(docs, mentions, outlets=two_sites)) == 20
+    assert len(drop_page_furniture(mentions, find_page_furniture(docs, outlets=two_sites))) == 20
 
 
 def test_a_shared_surname_goes_to_the_one_its_own_title_fits() -> None:

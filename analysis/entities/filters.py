@@ -1,15 +1,16 @@
 """Mention filters: the mentions `analysis.entities` drops or trims before grouping names
 (steps 1 and 4) — capitalised common words taken for names (`drop_common_words`,
 `drop_common_word_people`, by `common_words`), names in a line of one outlet's page furniture
-(`drop_page_furniture`), and a leading group word or a repeated given name set aside from a
-person's name (`set_aside_group_words`, `set_aside_repeated_given_names`).
+(`drop_page_furniture`, the lines counted once by `find_page_furniture`), and a leading group
+word or a repeated given name set aside from a person's name (`set_aside_group_words`,
+`set_aside_repeated_given_names`).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..text.names import fold
@@ -102,14 +103,19 @@ def common_words(texts: Iterable[str], words: set[str]) -> set[str]:
 BOILERPLATE_ARTICLES = 10
 
 
-def drop_page_furniture(
-    docs: Mapping[str, Doc], mentions: list[Mention], *, outlets: Mapping[str, str]
-) -> list[Mention]:
-    """Returns the mentions without those in a line (a paragraph of the body) repeated word for
-    word in `BOILERPLATE_ARTICLES` articles or more, all of one outlet (`outlets`: each
-    article's): a newsletter box or a site's footer, whose names ("Harbor Digest", "Terms of
-    Use") are no one's and nothing's the articles report. The line stays in the body; only its
-    names are not mentions."""
+@dataclass(frozen=True)
+class PageFurniture:
+    """The lines of each article's body (`spans`: start, end and stripped text of each) and
+    the texts of those that are page furniture (`furniture`), counted once for the corpus."""
+
+    spans: dict[str, list[tuple[int, int, str]]]
+    furniture: set[str]
+
+
+def find_page_furniture(docs: Mapping[str, Doc], *, outlets: Mapping[str, str]) -> PageFurniture:
+    """Returns each article's lines and those repeated word for word in `BOILERPLATE_ARTICLES`
+    articles or more, all of one outlet (`outlets`: each article's; unknown, an article is its
+    own outlet): a newsletter box or a site's footer (`drop_page_furniture` drops their names)."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
     seen: Counter[str] = Counter()
     sources: dict[str, set[str]] = {}
@@ -126,12 +132,22 @@ def drop_page_furniture(
     furniture = {
         text for text, n in seen.items() if n >= BOILERPLATE_ARTICLES and len(sources[text]) == 1
     }
-    if not furniture:
+    return PageFurniture(spans, furniture)
+
+
+def drop_page_furniture(mentions: list[Mention], furniture: PageFurniture) -> list[Mention]:
+    """Returns the mentions without those in a line (a paragraph of the body) of page furniture
+    (`find_page_furniture`): a newsletter box or a site's footer, whose names ("Harbor Digest",
+    "Terms of Use") are no one's and nothing's the articles report. The line stays in the body;
+    only its names are not mentions."""
+    if not furniture.furniture:
         return mentions
     kept = []
     for m in mentions:
-        line = next((t for s, e, t in spans.get(m.article_id, []) if s <= m.start < e), "")
-        if line not in furniture:
+        line = next(
+            (t for s, e, t in furniture.spans.get(m.article_id, []) if s <= m.start < e), ""
+        )
+        if line not in furniture.furniture:
             kept.append(m)
     return kept
 

@@ -20,6 +20,7 @@ from .filters import (
     drop_common_word_people,
     drop_common_words,
     drop_page_furniture,
+    find_page_furniture,
     set_aside_group_words,
     set_aside_repeated_given_names,
 )
@@ -78,11 +79,10 @@ def resolve_entities(
     order = {aid: i for i, aid in enumerate(docs)}
     mentions = [m for aid, doc in docs.items() for m in extract_mentions(aid, order[aid], doc)]
     outlets = outlets or {}
-    mentions = drop_page_furniture(
-        docs, mentions, outlets=outlets
-    )  # before the search: never a name form
+    furniture = find_page_furniture(docs, outlets=outlets)  # the lines counted once
+    mentions = drop_page_furniture(mentions, furniture)  # before the search: never a name form
     mentions = set_aside_group_words(drop_common_words(docs, mentions))
-    found = drop_page_furniture(docs, _find_missed(docs, order, mentions), outlets=outlets)
+    found = drop_page_furniture(_find_missed(docs, order, mentions), furniture)
     mentions = drop_common_words(docs, mentions + found)
     mentions = drop_common_word_people(docs, mentions)
     # after the search, so that the given name set aside is not found again as a name
