@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..text.months import MONTH_WORDS
 from .context import Attribution
 from .cues import DOCUMENT_NOUNS, ROUNDUP_LEAD, SPEAKER_LABELS
+from .marks import CLOSE_MARKS, OPEN_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -24,11 +25,11 @@ if TYPE_CHECKING:
     from .speakers import QuoteFinder
 
 #: Between a name and the quotation it introduces: a colon, an opening mark, spaces.
-_COLON_OPENS = re.compile(r"\s*:\s*[“\"«„]?")
+_COLON_OPENS = re.compile(rf"\s*:\s*[{OPEN_MARKS}]?")
 #: A list line's date between a name and the quotation it opens: ", Aug. 1: “", ", May 3 \"".
-_DATED_OPENS = re.compile(rf",\s*{MONTH_WORDS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*:?\s*[“\"«„]")
+_DATED_OPENS = re.compile(rf",\s*{MONTH_WORDS}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*:?\s*[{OPEN_MARKS}]")
 #: A colon, then spaces and an opening mark, right before a quotation's words.
-_COLON_BEFORE = re.compile(r":\s*[“\"«„]?")
+_COLON_BEFORE = re.compile(rf":\s*[{OPEN_MARKS}]?")
 #: The opening words of a clause presenting who speaks next: "Here's", "Here is", "And there
 #: was this from", then an optional "the" ("Here's X on the fares:").
 _PRESENTS = re.compile(
@@ -37,7 +38,7 @@ _PRESENTS = re.compile(
     re.IGNORECASE,
 )
 #: A dash (two hyphens, an en or em dash) between a clause and the quotation it opens.
-_DASH_OPENS = re.compile(r"\s(?:--|—|–)\s*[“\"«„]")
+_DASH_OPENS = re.compile(rf"\s(?:--|—|–)\s*[{OPEN_MARKS}]")
 #: Words opening a free relative clause ("for what happened"), not anyone who spoke.
 _FREE_RELATIVES = frozenset({"what", "whatever"})
 
@@ -79,7 +80,7 @@ def find_subject_before_colon(
     a description, outside any quotation; not for a question ("X faced the question:
     “…?”" is put to X)."""
     quote_start = quote[0]
-    if finder.text[quote[0] : quote[1]].rstrip(" ”\"’'»")[-1:] == "?":
+    if finder.text[quote[0] : quote[1]].rstrip(" ’'" + CLOSE_MARKS)[-1:] == "?":
         return Attribution(), None
     colon = finder.text.rfind(":", max(0, quote_start - 5), quote_start)
     if colon < 0 or not _COLON_OPENS.fullmatch(finder.text[colon:quote_start]):

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from .clauses import is_subordinate
 from .context import Attribution
 from .cues import DOCUMENT_NOUNS, OWNER_NOUNS
+from .marks import CLOSE_MARKS, OPEN_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -36,7 +37,9 @@ if TYPE_CHECKING:
 
 #: A transcript line's lead: words in capitals (a party or title, then the name), an optional
 #: lowercase topic after a comma, a colon, an opening mark: `SENATOR JANE ROE, on taxes: “…”`.
-_TRANSCRIPT_LEAD = re.compile(r"([A-Z][A-Z .'’-]+)(?:,[^:“\"«„\n]{0,80})?:\s*[“\"«„]?\s*")
+_TRANSCRIPT_LEAD = re.compile(
+    rf"([A-Z][A-Z .'’-]+)(?:,[^:{OPEN_MARKS}\n]{{0,80}})?:\s*[{OPEN_MARKS}]?\s*"
+)
 
 
 def find_passive_agent(verb: Token, *, keep: Callable[[Token], bool]) -> Token | None:
@@ -102,7 +105,11 @@ def find_transcript_lead(finder: QuoteFinder, start: int) -> str | None:
     if lead is None:
         return None
     closing = next((e for s, e in finder.quoted.overlapping(start, start + 1)), None)
-    after = finder.text[closing:paragraph_end].lstrip(' ”"»’') if closing is not None else "?"
+    after = (
+        finder.text[closing:paragraph_end].lstrip(" ’" + CLOSE_MARKS)
+        if closing is not None
+        else "?"
+    )
     if after.strip() and after.lstrip()[:1] not in "—–-":
         return None
     return " ".join(lead[1].split())
@@ -151,7 +158,7 @@ def find_owner(
         break
     # X's refrain at every stop: “…”
     lead = finder.text[sentences[0].start_char if sentences else start : start]
-    if not lead.rstrip(' “"«„\n').endswith(":"):
+    if not lead.rstrip(" \n" + OPEN_MARKS).endswith(":"):
         return None
     before = [
         t

@@ -21,7 +21,12 @@ from .cues import NAME_OPENERS, PROGRAMME_OPENERS, WORK_NOUNS
 OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
+#: Every mark that may open a quote, and every one that may close one (curly and straight): the
+#: characters of a regex class (`rf"[{OPEN_MARKS}]"`) or of a `strip`.
+OPEN_MARKS = OPENING + STRAIGHT
+CLOSE_MARKS = CLOSING + STRAIGHT
 _MARK = re.compile(f"[{OPENING}{CLOSING}{STRAIGHT}]")
+#: (Its closing marks are ” " ’ and ), not »: a class unlike `CLOSE_MARKS`, left as it was.)
 _SENTENCE_END = re.compile(r"[.!?…][”\"’)]*\s*$")
 #: What an opening mark typed for a closing one is glued to, besides a letter or digit: the
 #: quotation's last punctuation ("…?“ he asked").
@@ -30,7 +35,7 @@ _GLUED = frozenset(".,?!;…—")
 
 #: The word right before a quote's opening mark (a comma may stand between: `titled, “…”`), and
 #: the mark.
-_WORD_BEFORE = re.compile(r"([\w-]+),?\s*[“\"«„]?\s*$")
+_WORD_BEFORE = re.compile(rf"([\w-]+),?\s*[{OPEN_MARKS}]?\s*$")
 
 
 def follows_name_opener(text: str, start: int) -> bool:
@@ -48,16 +53,16 @@ TITLE_SMALL = frozenset("a an the of for and or in on at to with by from".split(
 #: The words and end punctuation of quoted words.
 _TITLE_TOKENS = re.compile(r"[\w'’&-]+|[.!?,;:]")
 #: The word right before an opening mark, a comma between them ("his book, “…”").
-_BEFORE_MARK = re.compile(r"([\w'’.-]+)(\s*,)?\s*[“\"«„]\s*$")
+_BEFORE_MARK = re.compile(rf"([\w'’.-]+)(\s*,)?\s*[{OPEN_MARKS}]\s*$")
 #: A programme opener, at most "the" and three words, and a possessive ending right before an
 #: opening mark ("on the network's “", "told Channel 5’s “").
 _OPENER_POSSESSIVE = re.compile(
     rf"\b(?:{'|'.join(sorted(PROGRAMME_OPENERS))})\s+(?:the\s+)?(?:[\w.&-]+\s+){{0,2}}"
-    r"[\w.&-]+(?:['’]s|s['’])\s*[“\"«„]\s*$",
+    rf"[\w.&-]+(?:['’]s|s['’])\s*[{OPEN_MARKS}]\s*$",
     re.IGNORECASE,
 )
 #: The word right after a closing mark ("the “…” interview").
-_AFTER_MARK = re.compile(r"\s*[”\"»]\s*([\w-]+)")
+_AFTER_MARK = re.compile(rf"\s*[{CLOSE_MARKS}]\s*([\w-]+)")
 
 
 def title_words(quoted: str, *, least: int = 2) -> bool:

@@ -52,6 +52,7 @@ from .introductions import (
     find_subject_before_colon,
 )
 from .issuers import find_passive_agent, governs_directly, is_inverted_cue, reads_document
+from .marks import CLOSE_MARKS, OPEN_MARKS
 from .named import Mention
 
 if TYPE_CHECKING:
@@ -337,11 +338,11 @@ class QuoteFinder(ArticleContext):
         ("X was asked if he was sure: “Yes, …”")."""
         if not puts_a_question(verb):
             return False
-        words = self.text[quote[0] : quote[1]].rstrip(" ”\"’'»")
+        words = self.text[quote[0] : quote[1]].rstrip(" ’'" + CLOSE_MARKS)
         return words[-1:] == "?" or not self._opens(quote)
 
     def _opens(self, span: tuple[int, int]) -> bool:
-        before = self.text[self.paragraph_span(span[0])[0] : span[0]].rstrip(' “"«„')
+        before = self.text[self.paragraph_span(span[0])[0] : span[0]].rstrip(" " + OPEN_MARKS)
         return not before or before[-1] in ".!?:…"
 
     @staticmethod
@@ -508,4 +509,5 @@ _APPOSITION_OPENS = re.compile(r",\s*")
 #: Text with no word: quote marks, punctuation and spaces only.
 _UNWORDED = re.compile(r"[\W_]*")
 #: An apposition set off by commas between a name and its verb: ", founder of the X Center, ".
+#: (Its marks are “ ” and ", not « » „: a class unlike `OPEN_MARKS`, left as it was.)
 _APPOSITION = re.compile(r",[^,;:.!?“”\"]{1,80},\s*")

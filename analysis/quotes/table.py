@@ -15,6 +15,8 @@ from .clauses import subject_hung_on_relative
 from .cues import CONTINUING_WORDS, REPORTING_VERBS
 from .issuers import attribute_to_owner
 from .marks import (
+    CLOSE_MARKS,
+    OPEN_MARKS,
     TITLE_MAX_WORDS,
     TITLE_SMALL,
     MarkReader,
@@ -34,15 +36,15 @@ if TYPE_CHECKING:
 _CONTINUES = re.compile(r"^(?:and |but )?that\b", re.IGNORECASE)
 #: What may stand between a quotation's end and a sentence that goes on with its attribution:
 #: the closing mark and spaces, no paragraph break.
-_TAIL_GAP = re.compile(r"[”\"»’ ]*")
+_TAIL_GAP = re.compile(rf"[{CLOSE_MARKS}’ ]*")
 #: What may stand between the sentence of an attribution and a quotation going on right after
 #: it in the same paragraph.
-_ADJOINING = re.compile(r"[ “\"«„]*")
+_ADJOINING = re.compile(rf"[ {OPEN_MARKS}]*")
 #: A sentence of closing marks and spaces only (the model may end a quotation's sentence
 #: after its last word, before the mark).
-_CLOSING_MARKS = re.compile(r"[\s”\"»’]+")
+_CLOSING_MARKS = re.compile(rf"[\s{CLOSE_MARKS}’]+")
 #: What may stand between a sentence's start and a quotation that opens it.
-_OPENING_MARKS = re.compile(r"[\s“\"«„(\[]*")
+_OPENING_MARKS = re.compile(rf"[\s{OPEN_MARKS}(\[]*")
 #: A partial quote of at most this many words with no speaker is a scare quote or a title.
 SCARE_QUOTE_MAX_WORDS = 4
 
@@ -245,7 +247,7 @@ def find_quotes(
 
 
 #: "called", "named" or "known as" right before an opening mark.
-_NAMING_BEFORE = re.compile(r"\b(called|named|known\s+(?:\w+ly\s+)?as)\s*[“\"«„]\s*$")
+_NAMING_BEFORE = re.compile(rf"\b(called|named|known\s+(?:\w+ly\s+)?as)\s*[{OPEN_MARKS}]\s*$")
 
 
 def _named_in_passive(doc: Doc, start: int, text: str) -> bool:
@@ -309,7 +311,7 @@ def _follow_on(
     are, even one the rules could not read)."""
     if history and history[-1].entity_id is None and history[-1].asked:
         # "X was asked, “…?” His reply was short. “…”": the one asked answers
-        if finder.text[offset:end].rstrip(" ”\"’'»")[-1:] == "?":
+        if finder.text[offset:end].rstrip(" ’'" + CLOSE_MARKS)[-1:] == "?":
             return Attribution()
         asked = history[-1]
         history = [*history[:-1], Attribution(asked.asked, at=asked.at)]
