@@ -10,6 +10,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from ..text.look_back import PERSON_NEAR, PERSON_WINDOW, find_look_back
 from .clauses import bound_by_pronoun, reports_subject, set_off_after
 from .cues import (
     DOCUMENT_NOUNS,
@@ -17,8 +18,6 @@ from .cues import (
     GENDER_WORDS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
-    PRONOUN_NEAR,
-    PRONOUN_WINDOW,
     SPEAKER_VIEW,
 )
 from .descriptions import is_named_since
@@ -64,7 +63,7 @@ def find_person_antecedent(
     excluded: frozenset[str] = frozenset(),
 ) -> str | None:
     """The nearest person named as a subject before the pronoun whose known gender does not
-    contradict it: the pronoun's sentence up to it, then up to `PRONOUN_WINDOW` sentences
+    contradict it: the pronoun's sentence up to it, then up to `PERSON_WINDOW` sentences
     back. A sentence whose subject is a pronoun of the same gender hands over to that
     pronoun's antecedent. Two different people in the nearest sentence → missing, unless
     all but one are only aside (`_find_subject_people`); so is a person named nearer, not as a
@@ -75,17 +74,12 @@ def find_person_antecedent(
     sent = pronoun.sent
     excluded = excluded | find_reported_names(ctx, pronoun)
     unnamed_subject = False
-    spans = [(sent.start_char, pronoun.idx)]
-    prev = sent
-    for _ in range(PRONOUN_WINDOW):
-        if prev.start == 0:
-            break
-        prev = ctx.doc[prev.start - 1].sent
-        spans.append((prev.start_char, prev.end_char))
+    back = find_look_back(pronoun, sentences=PERSON_WINDOW)
+    spans = [(sent.start_char, pronoun.idx), *((s.start_char, s.end_char) for s in back[1:])]
     for n, (start, end) in enumerate(spans):
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         tokens = list(span) if span is not None else []
-        if n > PRONOUN_NEAR and unnamed_subject:
+        if n > PERSON_NEAR and unnamed_subject:
             return None  # far back, past someone the entity rules did not name
         named_subject = any(
             t.dep_ in ("nsubj", "nsubjpass")
@@ -126,7 +120,7 @@ def find_person_antecedent(
             and t.i < pronoun.i
         ]
         handed = [t for t in same if not ctx.quoted.covers(t.idx)]
-        if handed and not named_subject and depth < PRONOUN_WINDOW:
+        if handed and not named_subject and depth < PERSON_WINDOW:
             # "“…,” she said about X. “…,” she said.": the nearer "she" is a subject, X
             # is not; the pronoun stands for what that "she" stands for.
             return find_person_antecedent(
@@ -175,7 +169,7 @@ def find_person_antecedent(
                 and not is_named_since(ctx, found, definite)
             ):
                 return found
-        if same and depth < PRONOUN_WINDOW:
+        if same and depth < PERSON_WINDOW:
             return find_person_antecedent(
                 ctx, same[0], same[0].lower_, depth=depth + 1, excluded=excluded
             )

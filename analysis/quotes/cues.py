@@ -84,11 +84,6 @@ TITLE_ABBREVIATIONS: dict[str, frozenset[str]] = {}
 for _pair in sorted(_CUES["abbreviated_titles"]):
     _short, _noun = _pair.split()
     TITLE_ABBREVIATIONS[_noun] = TITLE_ABBREVIATIONS.get(_noun, frozenset()) | {_short}
-#: How many sentences back a pronoun looks for its antecedent.
-PRONOUN_WINDOW = 6
-#: Past this many sentences back, only when no sentence nearer has a name or a role noun as its
-#: subject (someone the entity rules may have missed: "Terranova owes …", "the governor …").
-PRONOUN_NEAR = 3
 #: How many sentences before a he/she's own the last speaker may have spoken for the pronoun to
 #: stand for that speaker when nobody else came into view (`antecedents.find_speaker_in_view`).
 SPEAKER_VIEW = 2

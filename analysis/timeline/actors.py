@@ -18,6 +18,7 @@ import yaml
 from ..text.datelines import find_datelines
 from ..text.genders import PERSON_PRONOUNS, gender_before, gender_of_name
 from ..text.lexicon import ROLE_NOUNS
+from ..text.look_back import PERSON_NEAR, PERSON_WINDOW, find_look_back
 from .attachment import MAX_CLIMB
 
 if TYPE_CHECKING:
@@ -29,14 +30,10 @@ _LISTS = yaml.safe_load((Path(__file__).parent / "data" / "actors.yml").read_tex
 ORG_NOUNS = frozenset(_LISTS["org_nouns"])
 #: Organisation nouns that, with no such name, stand for the organisation the article is about.
 GENERIC_ORG_NOUNS = frozenset(_LISTS["generic_org_nouns"])
-#: How many sentences back a pronoun looks for its antecedent.
+#: How many sentences back an it/they looks for its antecedent (a he/she: `PERSON_WINDOW`).
 PRONOUN_WINDOW = 3
 #: Nouns for a document: as a subject they stand for whoever issued it.
 DOC_NOUNS = frozenset(_LISTS["doc_nouns"])
-#: How many sentences back a he/she looks, and past how many only when no sentence nearer has
-#: a name or a role noun as its subject (someone the entity rules may have missed).
-PERSON_WINDOW = 6
-PERSON_NEAR = 3
 _SELF = frozenset("i we me us my our".split())
 _ORG_PRONOUNS = frozenset("it they".split())
 #: A social-media handle or a link: never an actor.
@@ -324,15 +321,8 @@ def label_at(token: Token, ctx: ActorContext) -> str | None:
 def _window(pronoun: Token, ctx: ActorContext, size: int) -> list[tuple[int, int]]:
     """Returns (start, end) token spans to search for a pronoun's antecedent, nearest first: its
     sentence up to it, then up to `size` sentences back."""
-    sent = pronoun.sent
-    spans = [(sent.start, pronoun.i)]
-    prev = sent
-    for _ in range(size):
-        if prev.start == 0:
-            break
-        prev = ctx.doc[prev.start - 1].sent
-        spans.append((prev.start, prev.end))
-    return spans
+    back = find_look_back(pronoun, sentences=size)
+    return [(back[0].start, pronoun.i), *((s.start, s.end) for s in back[1:])]
 
 
 def _outside_quotes(ctx: ActorContext, start: int, end: int) -> list[Token]:
