@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..text.furniture import find_repeated_texts
 from ..text.names import fold
 from .mentions import _WORD_START, Mention
 from .vocabulary import is_given_name, same_given_name
@@ -117,22 +118,17 @@ def find_page_furniture(docs: Mapping[str, Doc], *, outlets: Mapping[str, str]) 
     articles or more, all of one outlet (`outlets`: each article's; unknown, an article is its
     own outlet): a newsletter box or a site's footer (`drop_page_furniture` drops their names)."""
     spans: dict[str, list[tuple[int, int, str]]] = {}
-    seen: Counter[str] = Counter()
-    sources: dict[str, set[str]] = {}
+    units: list[tuple[str, str, str]] = []
     for article_id, doc in docs.items():
         lines, at = [], 0
         for line in doc.text.split("\n"):
             lines.append((at, at + len(line), line.strip()))
             at += len(line) + 1
         spans[article_id] = lines
-        texts = {text for _, _, text in lines if text}
-        seen.update(texts)
-        for text in texts:
-            sources.setdefault(text, set()).add(outlets.get(article_id) or article_id)
-    furniture = {
-        text for text, n in seen.items() if n >= BOILERPLATE_ARTICLES and len(sources[text]) == 1
-    }
-    return PageFurniture(spans, furniture)
+        outlet = outlets.get(article_id) or article_id
+        units += [(article_id, outlet, text) for _, _, text in lines if text]
+    repeated = find_repeated_texts(units, min_articles=BOILERPLATE_ARTICLES)
+    return PageFurniture(spans, {text for _, text in repeated})
 
 
 def drop_page_furniture(mentions: list[Mention], furniture: PageFurniture) -> list[Mention]:

@@ -25,6 +25,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from ..text.furniture import find_repeated_texts
+
 #: The word lists of house style shipped with the package.
 STYLE_FILE = Path(__file__).resolve().parent / "data" / "house_style.yml"
 #: A sentence written the same way in at least this many articles of one outlet is furniture.
@@ -144,14 +146,18 @@ def find_repeated_sentences(sentences: pd.DataFrame, outlet_of: dict[str, str]) 
     )
     frame["outlet"] = frame.article_id.map(outlet_of)
     n_articles = frame.groupby("outlet").article_id.nunique()
-    whole = frame.groupby(["outlet", "whole"]).article_id.transform("nunique")
+    units = zip(frame.article_id, frame.outlet, frame.whole, strict=True)
+    repeated = find_repeated_texts(
+        ((a, o, w) for a, o, w in units if not pd.isna(o)),
+        min_articles=REPEATED_MIN_ARTICLES,
+        one_outlet=False,  # an outlet's repeated sentence, whoever else carries it
+    )
+    whole = np.array([(o, w) in repeated for o, w in zip(frame.outlet, frame.whole, strict=True)])
     by_opening = frame.groupby(["outlet", "opening"]).article_id
     opening, uses = by_opening.transform("nunique"), by_opening.transform("size")
     share = opening / frame.outlet.map(n_articles)
     frequent = (share >= OPENING_MIN_SHARE) | (uses >= OPENING_MIN_PER_ARTICLE * opening)
-    furniture = (frame.whole != "") & (
-        (whole >= REPEATED_MIN_ARTICLES) | ((opening >= REPEATED_MIN_ARTICLES) & frequent)
-    )
+    furniture = (frame.whole != "") & (whole | ((opening >= REPEATED_MIN_ARTICLES) & frequent))
     chosen = frame[furniture]
     return set(zip(chosen.article_id, chosen.sentence_id.astype(int), strict=True))
 
@@ -172,18 +178,17 @@ def find_repeated_phrases(articles: pd.DataFrame) -> dict[str, list[tuple[int, i
     }
     outlet_of = dict(zip(articles.article_id.astype(str), articles.outlet, strict=True))
     n_articles = articles.outlet.value_counts()
-    seen: dict[tuple[str, ...], set[str]] = {}
+    units = []
     for aid, found in words.items():
         keys = [w for w, _s, _e in found]
         for i in range(len(keys) - PHRASE_WORDS + 1):
-            seen.setdefault(tuple(keys[i : i + PHRASE_WORDS]), set()).add(aid)
-    furniture = set()
-    for phrase, where in seen.items():
-        outlets = {outlet_of[a] for a in where}
-        if len(outlets) != 1 or len(where) < REPEATED_MIN_ARTICLES:
-            continue
-        if len(where) >= PHRASE_MIN_SHARE * n_articles[outlets.pop()]:
-            furniture.add(phrase)
+            units.append((aid, outlet_of[aid], tuple(keys[i : i + PHRASE_WORDS])))
+    repeated = find_repeated_texts(units, min_articles=REPEATED_MIN_ARTICLES)
+    furniture = {
+        phrase
+        for (outlet, phrase), n in repeated.items()
+        if n >= PHRASE_MIN_SHARE * n_articles[outlet]
+    }
     spans: dict[str, list[tuple[int, int]]] = {}
     for aid, found in words.items():
         keys = [w for w, _s, _e in found]

@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ..text.furniture import find_repeated_texts
+
 #: A sentence text carried by this many articles or more, all of one outlet, is its furniture.
 FURNITURE_ARTICLES = 3
 #: A sentence whose every comparison text has fewer words than this is a fragment (a subheading,
@@ -72,12 +74,12 @@ def find_furniture(sentences: pd.DataFrame, outlets: Mapping[str, str]) -> np.nd
     """
     article = [str(a) for a in sentences.article_id.tolist()]
     key = [" ".join(str(t).split()).casefold() for t in sentences.text.tolist()]
-    frame = pd.DataFrame(
-        {"key": key, "article": article, "outlet": [outlets.get(a, a) for a in article]}
+    outlet = [outlets.get(a, a) for a in article]
+    repeated = find_repeated_texts(
+        zip(article, outlet, key, strict=True), min_articles=FURNITURE_ARTICLES
     )
-    per = frame.groupby("key").agg(articles=("article", "nunique"), outlets=("outlet", "nunique"))
-    furniture = per.index[(per.articles >= FURNITURE_ARTICLES) & (per.outlets == 1)]
-    return frame.key.isin(set(furniture)).to_numpy()
+    furniture = {text for _, text in repeated}
+    return np.array([k in furniture for k in key], dtype=bool)
 
 
 def find_navigation(texts: Sequence[str]) -> np.ndarray:
