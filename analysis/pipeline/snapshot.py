@@ -6,7 +6,9 @@ links, statements, events). A snapshot keeps the tables of the last builds of ea
 cache folder's `builds/` subfolder, keyed by everything the tables depend on:
 
 - every file of the corpus folder (its path and bytes: manifest, articles, rules, side files
-  such as `frames.yml`), hidden files (names starting with ".") left out;
+  such as `frames.yml`), hidden files (names starting with ".") left out, and the corpus's
+  title (the folder's own name when `corpus.yml` gives none: a copied or renamed folder is
+  named as itself in `articles.corpus` and in every chart's source line);
 - the source of this package (every `analysis/**/*.py`) and its shipped data files (`*.yml`,
   `*.csv`, e.g. the general frame lexicon), so a code or word-list change is never served stale;
 - the spaCy model's name and version, and spaCy's version.
@@ -27,6 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..corpus.folder import read_corpus_title
 from ..text.cache import read_entry, write_entry
 from ..text.parse import ModelInfo
 from . import schema
@@ -54,13 +57,15 @@ def snapshot_key(corpus_dir: str | Path, model: ModelInfo) -> str:
         model: The spaCy model the build parses with.
 
     Returns:
-        A hex digest; any change to a corpus file, to the code or to the model changes it.
+        A hex digest; any change to a corpus file, to the corpus's title (or, without one, to the
+        folder's name), to the code or to the model changes it.
     """
     import spacy
 
     root = Path(corpus_dir)
     digest = hashlib.sha256()
-    for part in (_package_version(), spacy.__version__, model.name, model.version):
+    title = read_corpus_title(root)  # the folder's name when corpus.yml has no title
+    for part in (_package_version(), spacy.__version__, model.name, model.version, title):
         digest.update(part.encode("utf-8") + b"\x1f")
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
