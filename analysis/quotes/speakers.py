@@ -31,6 +31,7 @@ from .cues import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     FRONTED_INVERTED_VERBS,
+    GENDER_WORDS,
     GENERIC_ORG_NOUNS,
     GOING_ON_VERBS,
     GOVERNING_ONLY_VERBS,
@@ -276,8 +277,8 @@ class QuoteFinder(ArticleContext):
         for m in people:
             if not _UNWORDED.fullmatch(self._unquoted(start, min(m.start, verb.idx))):
                 continue  # words outside the quotation before it: not the sentence's opening
-            if m.start > verb.idx and not self.text[verb_end : m.start].strip():
-                return m  # "Stated X:"
+            if m.start > verb.idx and _only_titles(self.text[verb_end : m.start]):
+                return m  # "Stated X:", "Added Mr. X:", "Said Sen. X,"
             between = self.text[m.end : verb.idx]
             if m.end <= verb.idx and (not between.strip() or _APPOSITION.fullmatch(between)):
                 return m  # "“…,” X tells", "“…,” X, founder of Y, tells"
@@ -503,6 +504,20 @@ class QuoteFinder(ArticleContext):
         return Attribution(self.find_tied(token, words), label, how="cue")
 
 
+def _only_titles(text: str) -> bool:
+    """Returns whether the words between a subjectless speech verb and the name after it are
+    none, or only capitalised title words ending with a title or honorific ("Mr.", "Sen.",
+    "Former Gov."): "Added Mr. X:" is X's, as "Added X:" is."""
+    found = text.split()
+    if not found:
+        return True
+    last = found[-1].lower().rstrip(".")
+    titled = last in NAME_TITLES or last in GENDER_WORDS
+    return titled and all(_TITLE_WORD.fullmatch(w) for w in found)
+
+
+#: A capitalised word, perhaps abbreviated ("Gov.", "Former").
+_TITLE_WORD = re.compile(r"[A-Z][a-z]*\.?")
 #: Between a name and the definite description in apposition to it: a comma.
 _APPOSITION_OPENS = re.compile(r",\s*")
 #: Text with no word: quote marks, punctuation and spaces only.

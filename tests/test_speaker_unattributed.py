@@ -1,0 +1,67 @@
+"""Quotes the rules left without a speaker although a reader is sure who speaks (issue 21,
+session i21m): invented articles, each expectation checked by hand and quoted from the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.speaker_articles import build_quotes, said
+
+ARTICLES = {
+    # A speech verb with no subject, a title or honorific between it and the name after it.
+    "added": (
+        "The harbour board met on Monday to vote on the new ferry fares.\n\n"
+        "“Nobody will pay more than last winter,” said Lena Brandt, who chairs the board.\n\n"
+        "Added Mr. Tomas Reyes of the Harbour Trust: “The fares were never the real problem.”\n\n"
+        "Added Westria Gov. Ines Duarte, who sat in on the vote: “We will watch the numbers.”\n"
+    ),
+    # A name that only modifies the noun of the subject's apposition ("X, a Y donor,")
+    # describes X: it is no second candidate for her "her" or his "he".
+    "remark": (
+        "Tomas Reyes lost the race for mayor in the spring.\n\n"
+        "Retired judge Margaret Hale, a Reyes donor, caused an uproar in March with her comment "
+        "that “the harbour belongs to the people who fish in it.”\n"
+    ),
+    "debts": (
+        "Tomas Reyes lost the race for mayor in the spring.\n\n"
+        "Peter Osei, a Reyes donor, said the campaign had run out of money.\n\n"
+        "The bills will be paid, he said on Tuesday outside the Reyes office, because he said "
+        "that the campaign “will sell its two vans by June.”\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> pd.DataFrame:
+    root = tmp_path_factory.mktemp("speaker_unattributed")
+    return build_quotes(root, ARTICLES, cache_dir=cache_dir, published="2024-03-04")
+
+
+def test_a_subjectless_verb_takes_the_name_after_an_honorific(quotes) -> None:
+    # 'Added Mr. Tomas Reyes of the Harbour Trust: “The fares were never the real problem.”'
+    speaker, _, how = said(quotes, "added", "The fares were")
+    assert (speaker, how) == ("Tomas Reyes", "cue")
+
+
+def test_a_subjectless_verb_takes_the_name_after_a_place_and_a_title(quotes) -> None:
+    # 'Added Westria Gov. Ines Duarte, who sat in on the vote: “We will watch the numbers.”'
+    speaker, _, how = said(quotes, "added", "We will watch")
+    assert (speaker, how) == ("Ines Duarte", "cue")
+
+
+def test_a_name_modifying_the_apposition_is_not_a_second_person(quotes) -> None:
+    # 'Retired judge Margaret Hale, a Reyes donor, caused an uproar in March with her comment
+    # that “the harbour belongs to the people who fish in it.”'
+    speaker, _, how = said(quotes, "remark", "the harbour belongs")
+    assert (speaker, how) == ("Margaret Hale", "governing_verb")
+
+
+def test_a_he_after_a_subject_described_by_another_name(quotes) -> None:
+    # 'Peter Osei, a Reyes donor, said the campaign had run out of money.' then 'The bills will
+    # be paid, he said on Tuesday outside the Reyes office, because he said that the campaign
+    # “will sell its two vans by June.”'
+    speaker, _, how = said(quotes, "debts", "will sell its two vans")
+    assert (speaker, how) == ("Peter Osei", "pronoun")
