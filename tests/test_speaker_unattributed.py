@@ -31,6 +31,13 @@ ARTICLES = {
         "The bills will be paid, he said on Tuesday outside the Reyes office, because he said "
         "that the campaign “will sell its two vans by June.”\n"
     ),
+    # The parser made the name after the quotation a conjunct of a quoted word, and that word
+    # the speech verb's subject: the name next to the verb speaks.
+    "growth": (
+        "Governor Peter Osei spoke about the ferry on Friday.\n\n"
+        "“Our harbour report is out -- 3.1 percent growth in ferry trips,” Osei, Westria's "
+        "governor, said Saturday morning at a fair in Eastfield.\n"
+    ),
 }
 
 
@@ -65,3 +72,10 @@ def test_a_he_after_a_subject_described_by_another_name(quotes) -> None:
     # “will sell its two vans by June.”'
     speaker, _, how = said(quotes, "debts", "will sell its two vans")
     assert (speaker, how) == ("Peter Osei", "pronoun")
+
+
+def test_a_quoted_word_taken_for_the_subject_leaves_the_name_next_to_the_verb(quotes) -> None:
+    # '“Our harbour report is out -- 3.1 percent growth in ferry trips,” Osei, Westria's
+    # governor, said Saturday morning at a fair in Eastfield.'
+    speaker, _, how = said(quotes, "growth", "Our harbour report")
+    assert (speaker, how) == ("Peter Osei", "cue")

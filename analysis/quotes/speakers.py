@@ -264,9 +264,14 @@ class QuoteFinder(ArticleContext):
     def _next_to(self, verb: Token, sent: Span) -> Mention | None:
         """The person or organisation a speech verb without a subject stands next to, in a
         sentence whose words outside the quotation start with it: "Stated X:" (right after the
-        verb) or "“…,” X, founder of Y, tells Z" (right before it, an apposition between)."""
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            return None
+        verb, titles allowed between: "Added Mr. X:") or "“…,” X, founder of Y, tells Z" (right
+        before it, an apposition between). A quoted word the parser made the verb's subject
+        does not count as one ("“…, our ferry trips,” X, Y's chair, said")."""
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass") and not self.quoted.covers(c.idx)
+            for c in verb.children
+        ):
+            return None  # a quoted word the parser made its subject does not count
         start = sent.start_char
         verb_end = verb.idx + len(verb)
         people = [
