@@ -38,6 +38,16 @@ ARTICLES = {
         "“Our harbour report is out -- 3.1 percent growth in ferry trips,” Osei, Westria's "
         "governor, said Saturday morning at a fair in Eastfield.\n"
     ),
+    # Two titles joined by "and" before one name are one person; a noun with an owner is not
+    # a title ("Her husband and X": two people).
+    "titles": (
+        "The ferry vote drew a crowd on Monday.\n\n"
+        "“Nobody on this island can live without the boat,” said harbour board member and "
+        "treasurer Ines Duarte.\n\n"
+        "Her husband and Tomas Reyes said “the island will fight the plan.”\n\n"
+        "Ferry captain and former Gov. Peter Osei told reporters the vote was a “mistake by "
+        "people who never sail.”\n"
+    ),
 }
 
 
@@ -79,3 +89,18 @@ def test_a_quoted_word_taken_for_the_subject_leaves_the_name_next_to_the_verb(qu
     # governor, said Saturday morning at a fair in Eastfield.'
     speaker, _, how = said(quotes, "growth", "Our harbour report")
     assert (speaker, how) == ("Peter Osei", "cue")
+
+
+def test_two_titles_joined_before_one_name_are_one_person(quotes) -> None:
+    # '“Nobody on this island can live without the boat,” said harbour board member and
+    # treasurer Ines Duarte.'
+    assert said(quotes, "titles", "Nobody on this island")[0] == "Ines Duarte"
+    # 'Ferry captain and former Gov. Peter Osei told reporters the vote was a “mistake by
+    # people who never sail.”'
+    speaker, _, how = said(quotes, "titles", "mistake by people")
+    assert (speaker, how) == ("Peter Osei", "governing_verb")
+
+
+def test_an_owned_noun_joined_to_a_name_is_another_person(quotes) -> None:
+    # 'Her husband and Tomas Reyes said “the island will fight the plan.”': two speakers.
+    assert said(quotes, "titles", "the island will fight")[0] is None
