@@ -48,6 +48,11 @@ ARTICLES = {
         "Ferry captain and former Gov. Peter Osei told reporters the vote was a “mistake by "
         "people who never sail.”\n"
     ),
+    # The surname the entity rules took for a work of art, after the full name of one person.
+    "novelist": (
+        "The prize-winning novelist Marco Ruiz Alba signed the open letter on Sunday.\n\n"
+        '"Closing the border to writers betrays this island," Ruiz Alba said.\n'
+    ),
 }
 
 
@@ -104,3 +109,10 @@ def test_two_titles_joined_before_one_name_are_one_person(quotes) -> None:
 def test_an_owned_noun_joined_to_a_name_is_another_person(quotes) -> None:
     # 'Her husband and Tomas Reyes said “the island will fight the plan.”': two speakers.
     assert said(quotes, "titles", "the island will fight")[0] is None
+
+
+def test_a_surname_labelled_otherwise_is_the_person_named_in_full(quotes) -> None:
+    # 'The prize-winning novelist Marco Ruiz Alba signed the open letter on Sunday.' then
+    # '"Closing the border to writers betrays this island," Ruiz Alba said.'
+    speaker, _, how = said(quotes, "novelist", "Closing the border")
+    assert (speaker, how) == ("Marco Ruiz Alba", "cue")

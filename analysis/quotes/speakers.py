@@ -422,6 +422,22 @@ class QuoteFinder(ArticleContext):
             return None
         return name
 
+    def _named_in_full(self, token: Token) -> str | None:
+        """The one person named earlier in full whose name ends with the words of a mention
+        the entity rules gave no speaker's label ("Jane Roe Poe" … "Roe Poe said", with "Roe
+        Poe" taken for a work of art): None when the mention has a speaker's label, or when
+        earlier full names of two people, or of anything but a person, end with it."""
+        hits = self.mentions.overlapping(token.idx, token.idx + len(token))
+        if len(hits) != 1 or hits[0].label in SPEAKER_LABELS:
+            return None
+        words = hits[0].text
+        owners = {
+            m.entity_id if self.labels.get(m.entity_id) == "PERSON" else ""
+            for m in self.mentions.ending_by(hits[0].start)
+            if m.text.endswith(f" {words}") and not self.quoted.covers(m.start)
+        }
+        return owners.pop() or None if len(owners) == 1 else None
+
     def resolve(self, token: Token, history: list[Attribution]) -> Attribution:
         """Resolves the words naming a speaker (see docs/quotes.md).
 
@@ -493,6 +509,11 @@ class QuoteFinder(ArticleContext):
             return Attribution(found, label, how="pronoun")
         if lower in ORG_PRONOUNS:
             return Attribution(self._org_antecedent(token, history), label, how="pronoun")
+        if token.pos_ == "PROPN" and mention is not None:
+            # "X Y said" with "X Y" labelled a work or a product, after "Jane X Y" was named
+            person = self._named_in_full(token)
+            if person is not None:
+                return Attribution(person, label, how="cue")
         if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN":
             return Attribution(None, label, how="cue")  # "officials": no one in particular
         if lemma in DOCUMENT_NOUNS:
