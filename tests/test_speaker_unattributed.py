@@ -53,6 +53,12 @@ ARTICLES = {
         "The prize-winning novelist Marco Ruiz Alba signed the open letter on Sunday.\n\n"
         '"Closing the border to writers betrays this island," Ruiz Alba said.\n'
     ),
+    # "vent" is a speech verb of the quote rules (`quote_verbs`).
+    "vented": (
+        "Margaret Hale ran the shipyard for ten years.\n\n"
+        "After the board meeting, she vented to a reporter that the sale was “a slow disaster "
+        "for the town.”\n"
+    ),
 }
 
 
@@ -116,3 +122,10 @@ def test_a_surname_labelled_otherwise_is_the_person_named_in_full(quotes) -> Non
     # '"Closing the border to writers betrays this island," Ruiz Alba said.'
     speaker, _, how = said(quotes, "novelist", "Closing the border")
     assert (speaker, how) == ("Marco Ruiz Alba", "cue")
+
+
+def test_vent_is_a_speech_verb(quotes) -> None:
+    # 'After the board meeting, she vented to a reporter that the sale was “a slow disaster for
+    # the town.”'
+    speaker, _, how = said(quotes, "vented", "a slow disaster")
+    assert (speaker, how) == ("Margaret Hale", "pronoun")
