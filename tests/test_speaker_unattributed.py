@@ -129,3 +129,21 @@ def test_vent_is_a_speech_verb(quotes) -> None:
     # the town.”'
     speaker, _, how = said(quotes, "vented", "a slow disaster")
     assert (speaker, how) == ("Margaret Hale", "pronoun")
+
+
+def test_a_participle_taken_for_the_subject_gives_way_to_its_own_subject() -> None:
+    # 'Osei himself, preparing for his hearing, said so' as the parser sometimes reads such a
+    # sentence: "preparing" the subject of "said", "Osei" the subject of "preparing".
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from analysis.quotes.speakers import QuoteFinder
+
+    words = ["Osei", "himself", ",", "preparing", "for", "his", "hearing", ",", "said", "so"]
+    heads = [3, 0, 0, 8, 3, 6, 4, 3, 8, 8]
+    deps = ["nsubj", "appos", "punct", "nsubj", "prep", "poss", "pobj", "punct", "ROOT"]
+    deps += ["advmod"]
+    tags = ["NNP", "PRP", ",", "VBG", "IN", "PRP$", "NN", ",", "VBD", "RB"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    subject = QuoteFinder.subject_of(doc[8])
+    assert subject is not None and subject.text == "Osei"

@@ -365,6 +365,9 @@ class QuoteFinder(ArticleContext):
             if keep is not None and len(subjects) > 1:
                 subjects = [c for c in subjects if keep(c)] or subjects
             if subjects:
+                inner = [c for c in subjects[0].children if c.dep_ == "nsubj"]
+                if subjects[0].tag_ == "VBG" and len(inner) == 1 and inner[0].i < subjects[0].i:
+                    return inner[0]  # "X himself, preparing for Y, said": the subject "preparing"
                 return subjects[0]
             hung = subject_hung_on_relative(verb)
             if hung is not None:
