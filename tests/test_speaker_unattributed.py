@@ -59,6 +59,12 @@ ARTICLES = {
         "After the board meeting, she vented to a reporter that the sale was “a slow disaster "
         "for the town.”\n"
     ),
+    # The first title a capitalised role noun ("Governor"), the second before the name.
+    "governor": (
+        "The ferry vote drew a crowd on Monday.\n\n"
+        "“The ferry must run every day of the year,” said former Westria Governor and ferry "
+        "company treasurer Peter Osei, who owns two boats.\n"
+    ),
 }
 
 
@@ -110,6 +116,12 @@ def test_two_titles_joined_before_one_name_are_one_person(quotes) -> None:
     # people who never sail.”'
     speaker, _, how = said(quotes, "titles", "mistake by people")
     assert (speaker, how) == ("Peter Osei", "governing_verb")
+
+
+def test_a_capitalised_role_noun_and_a_title_before_one_name_are_one_person(quotes) -> None:
+    # '“The ferry must run every day of the year,” said former Westria Governor and ferry
+    # company treasurer Peter Osei, who owns two boats.'
+    assert said(quotes, "governor", "The ferry must run")[0] == "Peter Osei"
 
 
 def test_an_owned_noun_joined_to_a_name_is_another_person(quotes) -> None:

@@ -401,11 +401,13 @@ class QuoteFinder(ArticleContext):
         return None
 
     def _titled_conjunct(self, token: Token) -> Token | None:
-        """The name joined by "and" to a bare singular common noun, with a title of its own
-        before it: "board member and treasurer X", "ferry captain and former Gov. X" — one
-        person with two titles, not two people (not "her husband and X", "the mayor and X": a
-        determiner or owner before the first noun makes it someone of its own)."""
-        if token.pos_ != "NOUN" or token.tag_ != "NN":
+        """The name joined by "and" to a bare singular common noun (or a capitalised role
+        noun: "former Y Governor and Z treasurer X"), with a title of its own before it: "board
+        member and treasurer X", "ferry captain and former Gov. X" — one person with two
+        titles, not two people (not "her husband and X", "the mayor and X": a determiner or
+        owner before the first noun makes it someone of its own)."""
+        titled_proper = token.tag_ == "NNP" and token.lower_ in ROLE_NOUNS  # "Governor"
+        if not titled_proper and (token.pos_ != "NOUN" or token.tag_ != "NN"):
             return None
         if any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
             return None
