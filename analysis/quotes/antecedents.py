@@ -312,6 +312,13 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
             # that is a thing, not a person ("X's captain, Y," is Y)
             found.append((m.entity_id, owned, _OWNER))
             continue
+        if (
+            head.dep_ == "compound"
+            and head.head.pos_ == "NOUN"
+            and head.head.dep_ == "appos"
+            and head.head.head.pos_ == "PROPN"
+        ):
+            continue  # "X, a Y donor, caused …": Y only describes the subject X
         modifier = (
             head.dep_ == "compound"
             and head.head.pos_ == "NOUN"

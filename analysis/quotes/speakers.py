@@ -31,6 +31,7 @@ from .cues import (
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     FRONTED_INVERTED_VERBS,
+    GENDER_WORDS,
     GENERIC_ORG_NOUNS,
     GOING_ON_VERBS,
     GOVERNING_ONLY_VERBS,
@@ -264,9 +265,14 @@ class QuoteFinder(ArticleContext):
     def _next_to(self, verb: Token, sent: Span) -> Mention | None:
         """The person or organisation a speech verb without a subject stands next to, in a
         sentence whose words outside the quotation start with it: "Stated X:" (right after the
-        verb) or "“…,” X, founder of Y, tells Z" (right before it, an apposition between)."""
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            return None
+        verb, titles allowed between: "Added Mr. X:") or "“…,” X, founder of Y, tells Z" (right
+        before it, an apposition between). A quoted word the parser made the verb's subject
+        does not count as one ("“…, our ferry trips,” X, Y's chair, said")."""
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass") and not self.quoted.covers(c.idx)
+            for c in verb.children
+        ):
+            return None  # a quoted word the parser made its subject does not count
         start = sent.start_char
         verb_end = verb.idx + len(verb)
         people = [
@@ -277,8 +283,8 @@ class QuoteFinder(ArticleContext):
         for m in people:
             if not _UNWORDED.fullmatch(self._unquoted(start, min(m.start, verb.idx))):
                 continue  # words outside the quotation before it: not the sentence's opening
-            if m.start > verb.idx and not self.text[verb_end : m.start].strip():
-                return m  # "Stated X:"
+            if m.start > verb.idx and _only_titles(self.text[verb_end : m.start]):
+                return m  # "Stated X:", "Added Mr. X:", "Said Sen. X,"
             between = self.text[m.end : verb.idx]
             if m.end <= verb.idx and (not between.strip() or _APPOSITION.fullmatch(between)):
                 return m  # "“…,” X tells", "“…,” X, founder of Y, tells"
@@ -360,6 +366,9 @@ class QuoteFinder(ArticleContext):
             if keep is not None and len(subjects) > 1:
                 subjects = [c for c in subjects if keep(c)] or subjects
             if subjects:
+                inner = [c for c in subjects[0].children if c.dep_ == "nsubj"]
+                if subjects[0].tag_ == "VBG" and len(inner) == 1 and inner[0].i < subjects[0].i:
+                    return inner[0]  # "X himself, preparing for Y, said": the subject "preparing"
                 return subjects[0]
             hung = subject_hung_on_relative(verb)
             if hung is not None:
@@ -392,6 +401,49 @@ class QuoteFinder(ArticleContext):
                 return None
         return None
 
+    def _titled_conjunct(self, token: Token) -> Token | None:
+        """The name joined by "and" to a bare singular common noun (or a capitalised role
+        noun: "former Y Governor and Z treasurer X"), with a title of its own before it: "board
+        member and treasurer X", "ferry captain and former Gov. X" — one person with two
+        titles, not two people (not "her husband and X", "the mayor and X": a determiner or
+        owner before the first noun makes it someone of its own)."""
+        titled_proper = token.tag_ == "NNP" and token.lower_ in ROLE_NOUNS  # "Governor"
+        if not titled_proper and (token.pos_ != "NOUN" or token.tag_ != "NN"):
+            return None
+        if any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+            return None
+        joined = [c for c in token.children if c.dep_ == "conj"]
+        links = [c.lower_ for c in token.children if c.dep_ == "cc"]
+        if len(joined) != 1 or links != ["and"] or joined[0].pos_ != "PROPN":
+            return None
+        name = joined[0]
+        titled = any(
+            c.dep_ == "compound"
+            and (c.pos_ == "NOUN" or c.lower_.rstrip(".") in NAME_TITLES)
+            and c.i < name.i
+            for c in name.children
+        )
+        own = self._own_mention(name)
+        if not titled or own is None or self.labels.get(own.entity_id) != "PERSON":
+            return None
+        return name
+
+    def _named_in_full(self, token: Token) -> str | None:
+        """The one person named earlier in full whose name ends with the words of a mention
+        the entity rules gave no speaker's label ("Jane Roe Poe" … "Roe Poe said", with "Roe
+        Poe" taken for a work of art): None when the mention has a speaker's label, or when
+        earlier full names of two people, or of anything but a person, end with it."""
+        hits = self.mentions.overlapping(token.idx, token.idx + len(token))
+        if len(hits) != 1 or hits[0].label in SPEAKER_LABELS:
+            return None
+        words = hits[0].text
+        owners = {
+            m.entity_id if self.labels.get(m.entity_id) == "PERSON" else ""
+            for m in self.mentions.ending_by(hits[0].start)
+            if m.text.endswith(f" {words}") and not self.quoted.covers(m.start)
+        }
+        return owners.pop() or None if len(owners) == 1 else None
+
     def resolve(self, token: Token, history: list[Attribution]) -> Attribution:
         """Resolves the words naming a speaker (see docs/quotes.md).
 
@@ -409,6 +461,11 @@ class QuoteFinder(ArticleContext):
             joint = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
             if len(joint) == 1 and self._own_mention(joint[0]) is not None:
                 return self.resolve(joint[0], history)
+        if own is None:
+            titled = self._titled_conjunct(token)
+            if titled is not None:
+                # "board member and treasurer X said": two titles of one person
+                return self.resolve(titled, history)
         appositions = [] if own is not None else token.children
         for apposition in (c for c in appositions if c.dep_ == "appos"):
             end = apposition.idx + len(apposition)
@@ -458,6 +515,11 @@ class QuoteFinder(ArticleContext):
             return Attribution(found, label, how="pronoun")
         if lower in ORG_PRONOUNS:
             return Attribution(self._org_antecedent(token, history), label, how="pronoun")
+        if token.pos_ == "PROPN" and mention is not None:
+            # "X Y said" with "X Y" labelled a work or a product, after "Jane X Y" was named
+            person = self._named_in_full(token)
+            if person is not None:
+                return Attribution(person, label, how="cue")
         if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN":
             return Attribution(None, label, how="cue")  # "officials": no one in particular
         if lemma in DOCUMENT_NOUNS:
@@ -504,6 +566,20 @@ class QuoteFinder(ArticleContext):
         return Attribution(self.find_tied(token, words), label, how="cue")
 
 
+def _only_titles(text: str) -> bool:
+    """Returns whether the words between a subjectless speech verb and the name after it are
+    none, or only capitalised title words ending with a title or honorific ("Mr.", "Sen.",
+    "Former Gov."): "Added Mr. X:" is X's, as "Added X:" is."""
+    found = text.split()
+    if not found:
+        return True
+    last = found[-1].lower().rstrip(".")
+    titled = last in NAME_TITLES or last in GENDER_WORDS
+    return titled and all(_TITLE_WORD.fullmatch(w) for w in found)
+
+
+#: A capitalised word, perhaps abbreviated ("Gov.", "Former").
+_TITLE_WORD = re.compile(r"[A-Z][a-z]*\.?")
 #: Between a name and the definite description in apposition to it: a comma.
 _APPOSITION_OPENS = re.compile(r",\s*")
 #: Text with no word: quote marks, punctuation and spaces only.
