@@ -99,6 +99,21 @@ def test_titles_next_to_a_work_noun_or_after_on_are_no_quotes(
     assert speaker_of(tables, "crushing") == "Olena Marchuk"
 
 
+def test_a_title_set_aside_is_no_speaker_to_go_on_with(tmp_path: Path, cache_dir: Path) -> None:
+    # The second "Morning Line" repeats words quoted in the first paragraph; set aside as a
+    # title, it must not hand the next paragraph's quotation to the first speaker.
+    text = (
+        "“We will keep the line open,” Olena Marchuk, the mayor, told “Morning Line.”\n\n"
+        "“The bridge will reopen in June,” Ivan Horbenko, her deputy, also said on “Morning "
+        "Line.”\n\n"
+        "“And I think the council and the mayor will make a great team on this.”\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    assert "Morning Line." not in set(tables.quotes.text)
+    assert speaker_of(tables, "The bridge will reopen") == "Ivan Horbenko"
+    assert speaker_of(tables, "And I think the council") == "Ivan Horbenko"
+
+
 def test_a_name_given_in_the_passive_is_no_quote(tmp_path: Path, cache_dir: Path) -> None:
     text = (
         "Ivan Horbenko runs the ferry campaign in Brody.\n\n"

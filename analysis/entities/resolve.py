@@ -25,7 +25,13 @@ from .filters import (
     set_aside_repeated_given_names,
 )
 from .linking import _link_single_names
-from .mentions import Mention, _find_missed, extract_mentions, mark_given_name_people
+from .mentions import (
+    Mention,
+    _find_missed,
+    extract_mentions,
+    join_split_names,
+    mark_given_name_people,
+)
 from .merging import (
     _Clusters,
     _fold_plurals,
@@ -83,7 +89,8 @@ def resolve_entities(
     mentions = drop_page_furniture(mentions, furniture)  # before the search: never a name form
     mentions = set_aside_group_words(drop_common_words(docs, mentions))
     found = drop_page_furniture(_find_missed(docs, order, mentions), furniture)
-    mentions = drop_common_words(docs, mentions + found)
+    texts = {aid: doc.text for aid, doc in docs.items()}
+    mentions = drop_common_words(docs, join_split_names(texts, mentions + found))
     mentions = drop_common_word_people(docs, mentions)
     # after the search, so that the given name set aside is not found again as a name
     mentions = set_aside_repeated_given_names(mentions)

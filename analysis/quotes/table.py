@@ -240,7 +240,12 @@ def find_quotes(
             or names_a_work(body, start, end)
             or _named_in_passive(doc, start, text)
         ):
-            continue  # the title of a programme, book or film, or a group's name
+            # the title of a programme, book or film, or a group's name: no one's words. One
+            # given to whoever quoted the same words earlier ("repeated") names no speaker for
+            # the next quotation to go on with ("X said on “Y Today.” ¶ “…”" is X's).
+            if who.how == "repeated":
+                history.pop()
+            continue
         rows.append(row(start, end, kind, who))
     rows.sort(key=lambda r: (r["start"], r["kind"] == "indirect"))
     return rows, reader.warnings
