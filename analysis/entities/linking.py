@@ -12,7 +12,14 @@ from datetime import date
 from ..text.names import NameBlocks, transliteration_key
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _majority_label
-from .merging import NAME_SIMILARITY, _Clusters, _glued, _used_as_person, alike_surnames
+from .merging import (
+    NAME_SIMILARITY,
+    _Clusters,
+    _glued,
+    _used_as_person,
+    alike_surnames,
+    find_nationality_words,
+)
 from .vocabulary import platforms
 
 #: A short form used without a full name in its article joins the person its other articles
@@ -110,6 +117,7 @@ def _link_single_names(
     cued_in: dict[str, set[str]] = defaultdict(set)  # word → articles using it as a person's
     for article_id, key in cued:
         cued_in[key].add(article_id)
+    nationalities = find_nationality_words(groups)
     heading: dict[str, set[str]] = defaultdict(set)  # word → articles naming an org it starts
     for key, group in groups.items():
         if len(key.split()) >= 2 and key.split()[0] in org_heads and _has_org_word(key):
@@ -143,6 +151,8 @@ def _link_single_names(
             ):
                 links[i] = here[0]
             continue
+        if m.key in nationalities and not any(m.key in surnames_of[r] for r in roots):
+            continue  # a nationality word is no one's given name ("Freedonian" of a "name")
         if (
             majority[m.key] in ("GPE", "LOC", "NORP")
             and not _used_as_person(groups[m.key])
