@@ -207,9 +207,9 @@ def find_place_words(groups: Mapping[str, list[Mention]]) -> set[str]:
 
 def find_nationality_words(groups: Mapping[str, list[Mention]]) -> set[str]:
     """Returns the nationality words: one-word names (folded) the model mostly labels NORP
-    ("Freedonian") that are not a common given name ("Christian"). Such a word is
-    no one's given name: a name it opens ("Freedonian Senate") is no person's full name, and alone
-    it joins a person only as the surname of the full name its article used before it."""
+    ("Freedonian": nationalities, religious and political groups) that are not a common given
+    name ("Christian"). Alone, such a word is no one's given name: it joins a person only as a
+    surname of that person's full names (not "Freedonian" to a "Freedonian Vale")."""
     return {
         key
         for key, group in groups.items()
@@ -305,8 +305,7 @@ def _merge_people(
         if _looks_like_person(k, g, places, org_heads) and not _reversed(k, groups)
     )
     headline = _headline_words(evident, common, groups)  # once: it reads every name
-    nationalities = find_nationality_words(groups)
-    evident = [k for k in evident if k not in headline and k.split()[0] not in nationalities]
+    evident = [k for k in evident if k not in headline]
     names = sorted(
         k
         for k, g in groups.items()
