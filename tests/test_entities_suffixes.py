@@ -87,3 +87,16 @@ def test_a_nationality_word_is_no_ones_given_name() -> None:
     _, links, clusters = resolve(found)
     assert not links  # before: every "Freedonian" joined the "person" Freedonian Vale
     assert clusters.find("freedonian") != clusters.find("freedonian vale")
+
+
+def test_a_surname_with_a_suffix_is_no_first_name() -> None:
+    # a1: "Gov. Bo Quarle Jr. ran. ... Mr. Quarle said he would stay. ... his father, Mr.
+    # Quarle Sr., gave money" — "Mr. Quarle" is the son, not "Quarle Sr." read as a first name
+    found = [
+        mention("a1", 0, "Bo Quarle Jr.", "PERSON"),
+        mention("a1", 40, "Quarle", "PERSON", titled=True),
+        mention("a1", 90, "Quarle Sr.", "PERSON", titled=True),
+    ]
+    _, links, clusters = resolve(found)
+    # before: linked to "Quarle Sr." (his title "Mr." and "Quarle" as that name's first word)
+    assert 1 not in links or clusters.find(links[1]) != clusters.find("quarle sr")
