@@ -12,8 +12,15 @@ from datetime import date
 from ..text.names import NameBlocks, transliteration_key
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _majority_label
-from .merging import NAME_SIMILARITY, _Clusters, _glued, _used_as_person, alike_surnames
-from .vocabulary import platforms
+from .merging import (
+    NAME_SIMILARITY,
+    _Clusters,
+    _glued,
+    _used_as_person,
+    alike_surnames,
+    find_nationality_words,
+)
+from .vocabulary import is_given_name, name_suffixes, platforms
 
 #: A short form used without a full name in its article joins the person its other articles
 #: resolve it to when at least this many articles do so, and this share of them agree.
@@ -110,6 +117,7 @@ def _link_single_names(
     cued_in: dict[str, set[str]] = defaultdict(set)  # word → articles using it as a person's
     for article_id, key in cued:
         cued_in[key].add(article_id)
+    nationalities = find_nationality_words(groups)
     heading: dict[str, set[str]] = defaultdict(set)  # word → articles naming an org it starts
     for key, group in groups.items():
         if len(key.split()) >= 2 and key.split()[0] in org_heads and _has_org_word(key):
@@ -143,6 +151,8 @@ def _link_single_names(
             ):
                 links[i] = here[0]
             continue
+        if m.key in nationalities and not any(m.key in surnames_of[r] for r in roots):
+            continue  # a nationality word is no one's given name ("Freedonian" of a "name")
         if (
             majority[m.key] in ("GPE", "LOC", "NORP")
             and not _used_as_person(groups[m.key])
@@ -291,7 +301,10 @@ def _full_name_roots(
         for name in clusters.members[root]:
             if name in groups and len(name.split()) >= 2:
                 surnames[name.split()[-1]].add(root)
-                firsts[transliteration_key(name.split()[0])].add(root)
+                words = name.split()
+                if len(words) > 2 or words[1] not in name_suffixes() or is_given_name(words[0]):
+                    # but "Roe Jr." opens with a surname ("Ann Jr." with a first name)
+                    firsts[transliteration_key(words[0])].add(root)
     blocks = NameBlocks(surnames)
     found: dict[str, set[str]] = {}
 

@@ -74,7 +74,12 @@ def find_conflicting_names(keys: Iterable[str]) -> list[tuple[str, str]]:
       or "george h bush" and "george h w bush", may be one;
     - their generational suffixes disagree: "ann roe sr" and "ann roe jr", "ann roe jr" and
       "ann roe iii", and "ann roe sr" and "ann roe" (a news text writes "Sr." to tell the father
-      from the son it names without a suffix); "ann roe jr" and "ann roe" may be one."""
+      from the son it names without a suffix); "ann roe jr" and "ann roe" may be one, unless
+      the corpus writes the suffix after the surname or the given name alone ("Roe Jr.", "Ann
+      Jr.": a writer adds it to a short form only to tell the son from the father,
+      `_suffixed_short_forms`), then "ann roe jr" is not "ann roe" nor "ann b roe"."""
+    keys = list(keys)
+    short = _suffixed_short_forms(keys)
     by_ends: dict[tuple[str, str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]
     by_ends = defaultdict(list)
     for key in keys:
@@ -88,10 +93,49 @@ def find_conflicting_names(keys: Iterable[str]) -> list[tuple[str, str]]:
             for b, wb, sb in names[i + 1 :]:
                 x, y = [w[0] for w in wa[1:-1]], [w[0] for w in wb[1:-1]]
                 middles = len(wa) >= 3 and len(wb) >= 3 and x[: len(y)] != y and y[: len(x)] != x
-                suffixes = sa != sb and ((sa and sb) or "sr" in sa + sb)
+                suffixes = sa != sb and (
+                    (sa and sb) or "sr" in sa + sb or bool(short[a] | short[b])
+                )
                 if middles or suffixes:
                     pairs.append((a, b))
     return pairs
+
+
+def _suffixed_short_forms(keys: Iterable[str]) -> dict[str, set[str]]:
+    """Returns, for each full name ending with a generational suffix ("ann b roe jr"), the short
+    forms of the corpus that carry that suffix after its surname or its given name alone ("roe
+    jr", "ann jr"; a variant of the given name too: "annie jr"), by folded key (empty for the
+    others)."""
+    keys = set(keys)
+    suffixes = name_suffixes()
+    shorts = [k.split() for k in keys if len(k.split()) == 2 and k.split()[1] in suffixes]
+    found: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = name_words(key)
+        suffix = key.split()[len(words) :]
+        if len(words) < 2 or len(suffix) != 1:
+            continue
+        for word, end in shorts:
+            if end == suffix[0] and (
+                word == words[-1] or word == words[0] or same_given_name(word, words[0])
+            ):
+                found[key].add(f"{word} {end}")
+    return found
+
+
+def merge_suffixed_short_forms(
+    groups: Mapping[str, list[Mention]], clusters: _Clusters, people: Iterable[str]
+) -> None:
+    """Merges a short form carrying a generational suffix ("Roe Jr.", "Ann Jr.") into the one
+    person whose full name ends with that suffix and has that surname or given name ("Ann B.
+    Roe Jr."); with two such people, or none, it stays its own."""
+    by_short: dict[str, set[str]] = defaultdict(set)
+    for key, shorts in _suffixed_short_forms(k for k in people if k in groups).items():
+        for short in shorts:
+            by_short[short].add(clusters.find(key))
+    for short, roots in sorted(by_short.items()):
+        if len(roots) == 1:
+            clusters.merge(next(iter(roots)), short)
 
 
 #: An owner's possessive inside a name ("X's Ann Smith" left whole): no person's full name.
@@ -158,6 +202,18 @@ def find_place_words(groups: Mapping[str, list[Mention]]) -> set[str]:
         and _majority_label(group) in PLACE_LABELS
         and not _used_as_person(group)
         and first_of_people[key] <= FIRST_NAME_SHARE * len(group)
+    }
+
+
+def find_nationality_words(groups: Mapping[str, list[Mention]]) -> set[str]:
+    """Returns the nationality words: one-word names (folded) the model mostly labels NORP
+    ("Freedonian": nationalities, religious and political groups) that are not a common given
+    name ("Christian"). Alone, such a word is no one's given name: it joins a person only as a
+    surname of that person's full names (not "Freedonian" to a "Freedonian Vale")."""
+    return {
+        key
+        for key, group in groups.items()
+        if " " not in key and _majority_label(group) == "NORP" and not is_given_name(key)
     }
 
 

@@ -42,6 +42,7 @@ from .merging import (
     find_place_words,
     merge_aliases,
     merge_org_variants,
+    merge_suffixed_short_forms,
 )
 from .suggestions import _suggestions
 from .vocabulary import is_given_name
@@ -114,6 +115,7 @@ def resolve_entities(
     common = frozenset(common_words((doc.text for doc in docs.values()), name_words))
     mark_given_name_people(groups, common=common, places=places)
     people = _merge_people(groups, clusters, places, org_heads, common=common, published=published)
+    merge_suffixed_short_forms(groups, clusters, people)  # "Roe Jr." → "Ann Roe Jr."
     links = _link_single_names(mentions, groups, people, clusters, org_heads, published=published)
     linked_keys = {mentions[i].key for i in links}
     person_words = {w for k in people for w in (k.split()[0], k.split()[-1])}

@@ -1,0 +1,102 @@
+"""A son under his father's name and a nationality word under a "person" (issue 21, `i21j`):
+a full name with a generational suffix is another person than the same name without it when
+the corpus writes the suffix after the surname or the given name alone ("Dale Jr."), and
+those short forms are his; a word the model mostly labels NORP is no one's given name.
+Hand-made mentions of invented sentences, so the tests do not depend on the model's guesses."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from analysis.entities.cues import _has_org_word
+from analysis.entities.linking import _link_single_names
+from analysis.entities.mentions import Mention
+from analysis.entities.merging import (
+    _Clusters,
+    _merge_people,
+    find_conflicting_names,
+    find_place_words,
+    merge_suffixed_short_forms,
+)
+
+
+def mention(
+    article: str, start: int, text: str, label: str | None, *, titled: bool = False
+) -> Mention:
+    m = Mention(article, 0, start, start + len(text), text, tuple(text.split()), label)
+    if titled:
+        m.title = "mr"
+        m.cues = Counter({"PERSON": 2})
+    return m
+
+
+def resolve(mentions: list[Mention]) -> tuple[list[str], dict[int, str], _Clusters]:
+    """Runs the people and linking stages as `resolve_entities` does; returns the people's
+    full names, the one-word mentions linked (by position) and the clusters."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.key].append(m)
+    clusters = _Clusters(groups, find_conflicting_names(groups))
+    places = find_place_words(groups)
+    org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
+    people = _merge_people(groups, clusters, places, org_heads)
+    merge_suffixed_short_forms(groups, clusters, people)
+    links = _link_single_names(mentions, groups, people, clusters, org_heads)
+    return people, links, clusters
+
+
+def test_a_son_written_with_his_suffix_alone_is_not_his_father() -> None:
+    # a1: "Bo Dale Jr. met the buyers. ... Dale Jr. said the talks were short."
+    # a2: "Bo Dale signed the bill." (the father); a3: "Bo Jr. posted the letters."
+    found = [
+        mention("a1", 0, "Bo Dale Jr.", "PERSON"),
+        mention("a1", 60, "Dale Jr.", "PERSON"),
+        mention("a2", 0, "Bo Dale", "PERSON"),
+        mention("a3", 0, "Bo Jr.", "PERSON"),
+    ]
+    _, _, clusters = resolve(found)
+    son = clusters.find("bo dale jr")
+    assert clusters.find("dale jr") == son
+    assert clusters.find("bo jr") == son
+    assert clusters.find("bo dale") != son  # before: "Bo Dale Jr." was merged into "Bo Dale"
+
+
+def test_a_suffix_written_only_after_the_full_name_stays_one_person() -> None:
+    # a1: "Chief Justice Ann B. Roe Jr. wrote for the court." a2: "Ann Roe dissented once."
+    # a3: "Roe said the ruling was narrow." — no "Roe Jr." anywhere: one judge
+    found = [
+        mention("a1", 0, "Ann B. Roe Jr.", "PERSON"),
+        mention("a2", 0, "Ann Roe", "PERSON"),
+        mention("a2", 40, "Roe", "PERSON"),
+    ]
+    _, links, clusters = resolve(found)
+    assert clusters.find("ann b roe jr") == clusters.find("ann roe")
+    assert clusters.find(links[2]) == clusters.find("ann roe")
+
+
+def test_a_nationality_word_is_no_ones_given_name() -> None:
+    # a1: "The Freedonian Vale met on Monday. Freedonian officials said ... Mr. Freedonian
+    # (a parse error) ... the Freedonian envoy" — the model: "Freedonian Vale" PERSON once,
+    # "Freedonian" NORP everywhere
+    found = [
+        mention("a1", 4, "Freedonian Vale", "PERSON"),
+        mention("a1", 40, "Freedonian", "NORP", titled=True),
+        mention("a1", 80, "Freedonian", "NORP"),
+        mention("a1", 120, "Freedonian", "NORP"),
+    ]
+    _, links, clusters = resolve(found)
+    assert not links  # before: every "Freedonian" joined the "person" Freedonian Vale
+    assert clusters.find("freedonian") != clusters.find("freedonian vale")
+
+
+def test_a_surname_with_a_suffix_is_no_first_name() -> None:
+    # a1: "Gov. Bo Quarle Jr. ran. ... Mr. Quarle said he would stay. ... his father, Mr.
+    # Quarle Sr., gave money" — "Mr. Quarle" is the son, not "Quarle Sr." read as a first name
+    found = [
+        mention("a1", 0, "Bo Quarle Jr.", "PERSON"),
+        mention("a1", 40, "Quarle", "PERSON", titled=True),
+        mention("a1", 90, "Quarle Sr.", "PERSON", titled=True),
+    ]
+    _, links, clusters = resolve(found)
+    # before: linked to "Quarle Sr." (his title "Mr." and "Quarle" as that name's first word)
+    assert 1 not in links or clusters.find(links[1]) != clusters.find("quarle sr")
