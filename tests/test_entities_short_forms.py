@@ -10,7 +10,13 @@ from collections import Counter, defaultdict
 from analysis.entities.cues import _has_org_word
 from analysis.entities.linking import _link_single_names
 from analysis.entities.mentions import Mention
-from analysis.entities.merging import _Clusters, _merge_people, find_place_words
+from analysis.entities.merging import (
+    _Clusters,
+    _merge_people,
+    find_conflicting_names,
+    find_place_words,
+    merge_suffixed_short_forms,
+)
 
 
 def mention(
@@ -28,10 +34,11 @@ def resolve(mentions: list[Mention]) -> tuple[list[str], dict[int, str], _Cluste
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[m.key].append(m)
-    clusters = _Clusters(groups, [])
+    clusters = _Clusters(groups, find_conflicting_names(groups))
     places = find_place_words(groups)
     org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
     people = _merge_people(groups, clusters, places, org_heads)
+    merge_suffixed_short_forms(groups, clusters, people)
     links = _link_single_names(mentions, groups, people, clusters, org_heads)
     return people, links, clusters
 

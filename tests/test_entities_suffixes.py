@@ -6,18 +6,10 @@ Hand-made mentions of invented sentences, so the tests do not depend on the mode
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
-from analysis.entities.cues import _has_org_word
-from analysis.entities.linking import _link_single_names
 from analysis.entities.mentions import Mention
-from analysis.entities.merging import (
-    _Clusters,
-    _merge_people,
-    find_conflicting_names,
-    find_place_words,
-    merge_suffixed_short_forms,
-)
+from tests.test_entities_short_forms import resolve
 
 
 def mention(
@@ -28,21 +20,6 @@ def mention(
         m.title = "mr"
         m.cues = Counter({"PERSON": 2})
     return m
-
-
-def resolve(mentions: list[Mention]) -> tuple[list[str], dict[int, str], _Clusters]:
-    """Runs the people and linking stages as `resolve_entities` does; returns the people's
-    full names, the one-word mentions linked (by position) and the clusters."""
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        groups[m.key].append(m)
-    clusters = _Clusters(groups, find_conflicting_names(groups))
-    places = find_place_words(groups)
-    org_heads = {k.split()[0] for k in groups if len(k.split()) >= 2 and _has_org_word(k)}
-    people = _merge_people(groups, clusters, places, org_heads)
-    merge_suffixed_short_forms(groups, clusters, people)
-    links = _link_single_names(mentions, groups, people, clusters, org_heads)
-    return people, links, clusters
 
 
 def test_a_son_written_with_his_suffix_alone_is_not_his_father() -> None:
