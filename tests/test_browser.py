@@ -3,7 +3,7 @@
 For each notebook: open it, Run All Cells (once: the `notebook` fixture's page is shared by every
 test of that notebook), then check that no cell shows an error, that Plotly charts and the filter
 widgets rendered, that the charts are laid out cleanly, and that unticking an outlet changes a
-chart's data.
+chart's data; and that colours and statement ids stay stable when an article is added (issue 12).
 Screenshots go to test-artifacts/browser/.
 """
 
@@ -36,6 +36,64 @@ NOTEBOOKS = [p.name for p in list_notebooks(ROOT / "notebooks")]
 CHART_DATA = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
     .map(gd => JSON.stringify((gd.data || []).map(t => [t.x, t.y])))"""
 
+# Stable colours and ids (issue 12): the lab also serves two copies of the seeds grown by one
+# invented article from a new outlet, "Test Daily", about something else entirely (a harbour
+# town's library budget): added as the manifest's last row, and as its first. A test reads what
+# a notebook drew on the seeds and on one copy: an outlet keeps its colour when an outlet is
+# added, and a statement keeps its id when an unrelated article is added.
+SEED_OUTLETS = {
+    "The Washington Post",
+    "unattributed wire-style report",
+    "CNN (republished copy)",
+    "blog repost",
+    "Ukrainian news site (English edition)",
+}
+NEW_OUTLET = "Test Daily"
+
+#: A development article about something else entirely (written for this test, not a seed).
+UNRELATED = """Harbour town approves budget for new library
+
+The council of a small harbour town approved on Tuesday a budget of 2.4 million for a new public
+library, after two years of debate about the old building's leaking roof.
+
+"We have waited long enough for a place where children can read in the dry," the mayor said at
+the meeting, which ran late into the evening.
+
+Construction is expected to start next spring and to last eighteen months. The old library will
+stay open until the new one is finished, the council said.
+"""
+
+#: JavaScript: (trace name, marker colour) of every named trace of every Plotly chart on the page.
+TRACE_COLOURS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .flatMap(gd => (gd.data || []).filter(t => t.name && t.marker && t.marker.color)
+        .map(t => [t.name, t.marker.color]))"""
+
+#: JavaScript: the row labels ("<id> · <start of the sentence>…") of the statement grid.
+GRID_LABELS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .flatMap(gd => (gd.data || []).filter(t => t.type === 'heatmap').flatMap(t => t.y || []))
+    .filter(y => /^\\d{6} · /.test(String(y)))"""
+
+
+def grow(corpus: Path, *, first: bool) -> None:
+    """Adds the invented Test Daily article to a copy of the corpus, as the manifest's first row
+    (every sentence of the seeds moves down the tables) or its last."""
+    (corpus / "articles" / "harbour.txt").write_text(UNRELATED, encoding="utf-8")
+    manifest = corpus / "articles.csv"
+    header, *rows = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    added = f"harbour,articles/harbour.txt,{NEW_OUTLET},newspaper,,,2022-08-09,en,\n"
+    rows = [added, *rows] if first else [*rows, added]
+    manifest.write_text("".join([header, *rows]), encoding="utf-8")
+
+
+def on_grown_corpus(notebooks: Path, name: str, corpus: str) -> str:
+    """Writes a copy of a notebook that reads another corpus folder; returns its name."""
+    source = (notebooks / name).read_text(encoding="utf-8")
+    assert 'CORPUS_DIR = \\"../corpus\\"' in source  # the parameters cell, JSON-escaped
+    grown = source.replace('CORPUS_DIR = \\"../corpus\\"', f'CORPUS_DIR = \\"../{corpus}\\"')
+    copy = f"{Path(name).stem}-{corpus}.ipynb"
+    (notebooks / copy).write_text(grown, encoding="utf-8")
+    return copy
+
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory, tables, cache_dir: Path):
@@ -43,6 +101,10 @@ def lab(tmp_path_factory: pytest.TempPathFactory, tables, cache_dir: Path):
     work = tmp_path_factory.mktemp("lab")
     shutil.copytree(ROOT / "notebooks", work / "notebooks")
     shutil.copytree(CORPUS, work / "corpus")
+    shutil.copytree(CORPUS, work / "corpus-appended")
+    grow(work / "corpus-appended", first=False)
+    shutil.copytree(CORPUS, work / "corpus-prepended")
+    grow(work / "corpus-prepended", first=True)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}  # parsed by the `tables` fixture already
     with run_jupyterlab(work / "notebooks", env=env, log=ARTIFACTS / "jupyterlab.log") as server:
@@ -124,8 +186,9 @@ def notebook(request: pytest.FixtureRequest, browser, lab) -> Iterator[tuple[str
     live at a time, and within a notebook it keeps the tests in this file's order, which matters:
     first the layout test (it checks the first render, and ticks again the box it unticks), then
     the notebook's own filter tests (02, 05; each puts its filters back and waits until the charts
-    show what they showed before), last `test_notebook_runs_and_filters_redraw_charts`, which
-    leaves an outlet unticked and other choices made.
+    show what they showed before) and the stability tests' reads of the seeds (00, 04), last
+    `test_notebook_runs_and_filters_redraw_charts`, which leaves an outlet unticked and other
+    choices made.
     """
     name = request.param
     page = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -230,6 +293,71 @@ def test_every_view_of_the_timeline_follows_the_actor_and_resolution_filters(
     actor.select_option(value=chosen[0])
     wait_for_chart_data(page, shown, "05: the actor and resolution filters put back")
     assert rows() == before
+
+
+def read_when_ready(page: Page, name: str, script: str, ready: str) -> list:
+    """Returns what `script` reads on a notebook's page once `ready` holds (no cell errors)."""
+    try:
+        errors = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
+        assert errors == [], f"{name}: error output {errors}"
+        page.wait_for_function(ready, timeout=120_000)  # a widget's data can come late under load
+        return page.evaluate(script)
+    finally:  # what the page showed, also when a wait timed out
+        page.screenshot(path=str(ARTIFACTS / f"stability-{Path(name).stem}.png"), full_page=True)
+
+
+def run_and_read(browser, lab, name: str, script: str, ready: str) -> list:
+    """Runs a notebook in a new page; returns what `script` reads once `ready` holds."""
+    page: Page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        open_and_run(page, lab, name)
+        return read_when_ready(page, name, script, ready)
+    finally:
+        page.close()  # its kernel is shut down with the shared page's (`notebook`)
+
+
+@pytest.mark.needs_chromium
+@pytest.mark.parametrize("notebook", ["00_start_here.ipynb"], indirect=True)
+def test_outlet_colours_survive_adding_an_outlet(notebook: tuple[str, Page], lab, browser) -> None:
+    name, page = notebook  # the seeds, on the shared page (its filters as first drawn)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    ready = f"() => ({TRACE_COLOURS})().length >= 5"
+    before = dict(map(tuple, read_when_ready(page, name, TRACE_COLOURS, ready)))
+    grown = on_grown_corpus(lab.root, name, "corpus-appended")
+    ready = f"() => ({TRACE_COLOURS})().some(([n]) => n === {json.dumps(NEW_OUTLET)})"
+    pairs = {tuple(p) for p in run_and_read(browser, lab, grown, TRACE_COLOURS, ready)}
+    after = dict(pairs)
+    assert len(after) == len(pairs), f"an outlet drawn in two colours: {pairs}"
+    assert set(before) == SEED_OUTLETS
+    assert set(after) == SEED_OUTLETS | {NEW_OUTLET}
+    assert {o: after[o] for o in SEED_OUTLETS} == before  # every seed outlet kept its colour
+    assert after[NEW_OUTLET] not in before.values()
+    assert len(set(before.values())) == 5
+
+
+@pytest.mark.needs_chromium
+@pytest.mark.parametrize("notebook", ["04_coverage_overlap.ipynb"], indirect=True)
+def test_statement_id_survives_adding_an_unrelated_article(
+    notebook: tuple[str, Page], lab, browser
+) -> None:
+    # The statement a reporter might cite, from the Post: "Callamard tweeted Friday in response
+    # to the criticism, calling out “Ukrainian and Russian social media mobs and trolls” for
+    # attacking Amnesty’s investigations." Its grid label is "<id> · Callamard tweeted Friday…".
+    name, page = notebook  # the seeds, on the shared page (its filters as first drawn)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    ready = f"() => ({GRID_LABELS})().length > 0"
+    before = read_when_ready(page, name, GRID_LABELS, ready)
+    cited = [label for label in before if label[9:].startswith("Callamard tweeted Friday")]
+    assert len(cited) == 1, f"the grid shows {before}"
+    # The new article comes first: an id derived from a sentence's position would move.
+    grown = on_grown_corpus(lab.root, name, "corpus-prepended")
+    after = run_and_read(browser, lab, grown, GRID_LABELS, ready)
+    assert cited[0] in after  # the same id, shown for the same sentence
+    kept = set(before) & set(after)
+    assert len(kept) >= 0.9 * len(before)  # the refitted similarity may move a borderline link
+    ids_after = {label[:6]: label for label in after}
+    moved = [b for b in before if b[:6] in ids_after and ids_after[b[:6]] != b]
+    assert moved == [], f"an id now names another sentence: {moved}"
 
 
 @pytest.mark.needs_chromium  # skip before starting JupyterLab
