@@ -26,6 +26,7 @@ from tests.conftest import CORPUS, ROOT
 pytest.importorskip("playwright")
 from playwright.sync_api import Browser, Page  # noqa: E402
 
+from tests.review_screenshots import close_kernels  # noqa: E402
 from tests.test_browser import open_and_run  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts" / "security"
@@ -104,27 +105,33 @@ def assert_inert(page: Page, dialogs: list[str], name: str) -> str:
     return page.evaluate("() => document.body.innerText")
 
 
-@pytest.mark.needs_chromium
-@pytest.mark.parametrize("name", NOTEBOOKS)
-def test_hostile_article_is_inert_in_jupyterlab(
-    hostile_corpus: Path, browser: Browser, cache_dir: Path, tmp_path: Path, name: str
-) -> None:
-    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
-    shutil.copytree(hostile_corpus, tmp_path / "corpus")
+@pytest.fixture(scope="module")
+def hostile_lab(tmp_path_factory: pytest.TempPathFactory, hostile_corpus: Path, cache_dir: Path):
+    """One JupyterLab for every notebook, on copies of the notebooks and the hostile corpus (each
+    test shuts its notebook's kernel down: one kernel at a time)."""
+    work = tmp_path_factory.mktemp("hostile-lab")
+    shutil.copytree(ROOT / "notebooks", work / "notebooks")
+    shutil.copytree(hostile_corpus, work / "corpus")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}
-    log = ARTIFACTS / f"jupyterlab-{Path(name).stem}.log"
-    with run_jupyterlab(tmp_path / "notebooks", env=env, log=log) as lab:
-        page, dialogs = open_page(browser)
-        try:
-            open_and_run(page, lab, name)
-            hovers = pick_hostile_views(page, name)
-            page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}.png"), full_page=True)
-            errors = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]')
-            assert errors.all_inner_texts() == []
-            text = assert_inert(page, dialogs, name)
-        finally:
-            page.close()
+    with run_jupyterlab(work / "notebooks", env=env, log=ARTIFACTS / "jupyterlab.log") as lab:
+        yield lab
+
+
+@pytest.mark.needs_chromium
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_hostile_article_is_inert_in_jupyterlab(browser: Browser, hostile_lab, name: str) -> None:
+    page, dialogs = open_page(browser)
+    try:
+        open_and_run(page, hostile_lab, name)
+        hovers = pick_hostile_views(page, name)
+        page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}.png"), full_page=True)
+        errors = page.locator('[data-mime-type="application/vnd.jupyter.stderr"]')
+        assert errors.all_inner_texts() == []
+        text = assert_inert(page, dialogs, name)
+    finally:
+        page.close()
+        close_kernels(hostile_lab)
     assert OUTLET in text  # the outlet filter's label
     if name.startswith("00"):  # the article summary
         assert TITLE in text
