@@ -53,6 +53,12 @@ def _canonical_name(group: list[Mention], label: str) -> str:
         first_seen[m.text] = min(first_seen.get(m.text, 10**9), m.article_index)
     # A form repeating a word ("X Y Y", glued page furniture) is never the canonical name.
     clean = [f for f in forms if not _repeats_a_name_word(f)] or list(forms)
+    if label == "PERSON" and len({m.article_id for m in group}) >= 2:
+        # The fullest COMMON form: a person named in two articles or more, by a full name that
+        # two of them write, is not named by a fuller form one article alone writes (a middle
+        # name or initial, "Ann B. Roe", or a one-off form with a suffix that may be a parent's).
+        common = [f for f in clean if len(articles[f]) >= 2 and len(f.split()) >= 2]
+        clean = common or clean
     longest = max(len(f.split()) for f in clean)
     full = [f for f in clean if len(f.split()) == longest]
 
