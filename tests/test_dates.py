@@ -378,6 +378,18 @@ def test_earlier_before_a_weekday_looks_back_unless_the_verb_is_future() -> None
     assert (future.date, future.direction) == (date(2022, 8, 10), "forward")
 
 
+def test_since_before_a_month_looks_back_even_through_a_determiner() -> None:
+    # Friday 21 July 2017: without a cue, November would be the nearest (the coming one,
+    # November 2017); "since its November defeat" can only be the November before.
+    july = date(2017, 7, 21)
+    text = "The party has been regrouping since its November defeat."
+    p = one(text, published=july, is_date=lambda s, e: True)
+    assert (p.text, p.date, p.direction) == ("November", date(2016, 11, 1), "backward")
+    assert one(
+        "Prices have risen since the March budget.", published=july, is_date=lambda s, e: True
+    ).date == date(2017, 3, 1)
+
+
 def test_a_capitalised_relative_day_is_a_date_at_the_start_or_after_a_dash() -> None:
     assert one("Today the council met.").text == "Today"
     assert one("HARBOURTON — Today the council met.").text == "Today"

@@ -487,6 +487,26 @@ def test_the_tense_of_a_participle_and_of_a_due_date(tmp_path: Path, cache_dir: 
     assert (held.date, held.direction) == (pd.Timestamp("2025-08-30"), "forward")
 
 
+def test_since_puts_a_month_in_the_past(tmp_path: Path, cache_dir: Path) -> None:
+    # An article of 27 July 2017: with no tense cue, a month without its year is the nearest
+    # (January 2018, November 2017); "since taking office in January" and "since its November
+    # defeat" can only be the January and November before.
+    write_one_article(
+        tmp_path,
+        "The governor has travelled widely since taking office in January.\n\n"
+        "The party has been regrouping since its November defeat.\n",
+        title="Since",
+        published="2017-07-27",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    dated = events[events.date_text.notna()]
+    rows = list(zip(dated.date_text, dated.date, dated.direction, strict=True))
+    assert rows == [
+        ("January", pd.Timestamp("2017-01-01"), "backward"),
+        ("November", pd.Timestamp("2016-11-01"), "backward"),
+    ]
+
+
 def test_a_year_ago_in_an_article_reporting_a_quarter(tmp_path: Path, cache_dir: Path) -> None:
     # An article of 26 October 2023 reports the third quarter; "a year ago" two sentences on,
     # with a past verb, is the third quarter of 2022 (not the whole of 2022), also after

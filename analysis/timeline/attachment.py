@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .dates import (
+    BACKWARD_WORDS,
     COMPARISON_PREPOSITIONS,
     FUTURE_AUXILIARIES,
     FUTURE_GOVERNORS,
@@ -192,6 +193,8 @@ def find_tense(verb: Token) -> str | None:
         head = verb.head
         if head.i == verb.i:
             return None
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in BACKWARD_WORDS:
+            return "past"  # "has travelled widely since taking office in January"
         if "to" in words and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words):
             # "plans to reopen", "is expected to be held Aug. 30"
             if head.lemma_.lower() in FUTURE_GOVERNORS:

@@ -164,7 +164,9 @@ COMPARISON_PREPOSITIONS = frozenset(_DIRECTIONS["comparison_prepositions"])
 #: Words just before a date that put it in the past without a future verb ("earlier on Friday").
 BACKWARD_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["backward_words"])
 _BACKWARD_BEFORE = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, BACKWARD_WORDS)) + r")(?:\s+on)?\s*$", re.IGNORECASE
+    r"\b(?:" + "|".join(map(re.escape, BACKWARD_WORDS)) + r")"
+    r"(?:\s+(?:on|the|its|his|her|their|our|this|that))?\s*$",
+    re.IGNORECASE,
 )
 _FORWARD_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORWARD_WORDS) + r")\s*$",
