@@ -378,6 +378,19 @@ def test_earlier_before_a_weekday_looks_back_unless_the_verb_is_future() -> None
     assert (future.date, future.direction) == (date(2022, 8, 10), "forward")
 
 
+def test_direction_says_nearest_when_the_past_lay_beyond_the_reach_of_the_tense() -> None:
+    # Thursday 7 May 2015: a past verb looks back at most about ten months; 23 June 2014 is
+    # farther, so the nearest 23 June is taken (23 June 2015) and the direction says so, not
+    # "backward" beside a date after publication.
+    may = date(2015, 5, 7)
+    text = "The depot was closed after a fire on June 23."
+    p = one(text, published=may, tense=past)
+    assert (p.date, p.direction) == (date(2015, 6, 23), "nearest")
+    assert one("The depot was closed on April 23.", published=may, tense=past).direction == (
+        "backward"
+    )
+
+
 def test_since_before_a_month_looks_back_even_through_a_determiner() -> None:
     # Friday 21 July 2017: without a cue, November would be the nearest (the coming one,
     # November 2017); "since its November defeat" can only be the November before.

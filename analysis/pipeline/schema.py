@@ -396,7 +396,8 @@ TABLES: dict[str, Table] = {
                     "direction",
                     "str",
                     "Which rule placed the date in time: `stated` (the words fix it), `forward` "
-                    "(a future or scheduling cue), `backward` (past tense), `nearest` (no cue) or "
+                    "(a future or scheduling cue), `backward` (past tense), `nearest` (no cue, or "
+                    "a cue whose side lay too far) or "
                     "`anchored` (from the article's previous explicit date); missing for a "
                     "`publication` event.",
                 ),

@@ -340,6 +340,10 @@ def find_dates(
         if resolved is None:
             continue
         day, day_end, precision, part = resolved
+        if direction in ("backward", "forward") and not _on_its_side(
+            direction, resolved, published
+        ):
+            direction = "nearest"  # the cue's side lay beyond its reach (placing.REACH_DAYS)
         note = _weekday_note(m, day)
         if day is not None and not FIRST_DAY <= day <= (day_end or day) <= LAST_DAY:
             note = _out_of_range_note(day)  # "500 years ago": a day the table cannot hold
@@ -363,6 +367,15 @@ def find_dates(
             if is_reported_quarter(phrase, published):
                 reported = local
     return found
+
+
+def _on_its_side(direction: str, resolved: Resolved, published: dt.date | None) -> bool:
+    """Says whether a date a tense cue placed lies on the cue's side of publication: not after
+    it for `backward`, not before it for `forward` (the last day of a span)."""
+    day, day_end = resolved[0], resolved[1]
+    if day is None or published is None:
+        return True
+    return day <= published if direction == "backward" else (day_end or day) >= published
 
 
 def _tagged(m: re.Match[str], start: int, is_date: Callable[[int, int], bool] | None) -> bool:
