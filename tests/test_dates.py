@@ -378,6 +378,30 @@ def test_earlier_before_a_weekday_looks_back_unless_the_verb_is_future() -> None
     assert (future.date, future.direction) == (date(2022, 8, 10), "forward")
 
 
+def test_a_month_placed_from_the_previous_date() -> None:
+    # In a 2015 article, months told from a date the article gave before are of that date's
+    # year, not the nearest to publication: "that October" after February 1974 is October 1974,
+    # "the following May" after September 1978 is May 1979, "June that year" after March 2010
+    # is June 2010; without a date before, such a month is missing.
+    text = (
+        "A minority government elected in February 1974 fell, and a vote was called again "
+        "that October. A pact collapsed in September 1978, and the cabinet fell the following "
+        "May. The council met in March 2010 and again in June that year."
+    )
+    found = find_dates(text, published=date(2015, 5, 6), is_date=lambda s, e: True)
+    rows = [(p.text, p.date, p.direction) for p in found if p.kind == "anchored_month"]
+    assert rows == [
+        ("that October", date(1974, 10, 1), "anchored"),
+        ("the following May", date(1979, 5, 1), "anchored"),
+        ("June that year", date(2010, 6, 1), "anchored"),
+    ]
+    alone = one("The cabinet fell the following May.", is_date=lambda s, e: True)
+    assert (alone.text, alone.date, alone.direction) == ("the following May", None, "anchored")
+    # "that" as a conjunction is no determiner: "said that May sales rose" is the month itself
+    said = one("The minister said that May sales rose.", is_date=lambda s, e: True)
+    assert (said.text, said.kind) == ("May", "month")
+
+
 def test_direction_says_nearest_when_the_past_lay_beyond_the_reach_of_the_tense() -> None:
     # Thursday 7 May 2015: a past verb looks back at most about ten months; 23 June 2014 is
     # farther, so the nearest 23 June is taken (23 June 2015) and the direction says so, not

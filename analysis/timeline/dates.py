@@ -28,6 +28,7 @@ from .placing import (
     is_this_weekend,
     quarter_span,
     resolve_anchored,
+    resolve_anchored_month,
     resolve_match,
 )
 from .words import DAY_WORDS, YEAR_WORDS, YEAR_WORDS_END
@@ -59,6 +60,12 @@ _COUNT = r"(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|el
 # Words before a bare month or year that make it a date ("in May", "since 2014", "mid-November");
 # they are not part of the phrase. Without one, a bare month or year needs the parser's DATE tag.
 _LEAD = r"(?P<lead>(?:(?:in|since|during|until|by|from|of|early|late|mid|last|next|this)\s+|mid-))"
+#: Words after which "that" before a month is a determiner ("again that October"), not the
+#: conjunction of "said that May sales rose".
+_THAT_BEFORE = "|".join(
+    ["in", "by", "during", "until", "till", "again", "later", "then", "on", "since", "before"]
+    + ["after", "from", "of", "for"]
+)
 _DAY_NAME = r"(?:(?P<day_name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _UNIT = r"(?P<unit>day|week|month|year)"
 
@@ -95,6 +102,17 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<year_rel>last|this|next)\s+year\b")),
+    # a month placed from the article's previous date: "in June that year", "the following
+    # May", "called again that October" (after a word that makes "that" a determiner, not "said
+    # that May …")
+    ("anchored_month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?that\s+year\b")),
+    (
+        "anchored_month",
+        re.compile(
+            rf"\b(?:[Tt]he\s+(?P<order>following|previous|preceding|same)\s+|"
+            rf"(?P<lead>(?:{_THAT_BEFORE})\s+)that\s+(?:same\s+)?){_MONTH}(?!\w)(?!\s+\d)"
+        ),
+    ),
     ("month", re.compile(rf"\b{_LEAD}?{_MONTH}(?!\w)(?!\s+\d)")),
     (
         "weekday",
@@ -139,11 +157,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: Kinds that depend on the publication date (the others give at least the month in words).
 RELATIVE_KINDS = frozenset({"weekday", "relative_day", "relative_span", "ago", "weekend"})
 #: Kinds resolved against the article's previous explicit date ("a year earlier", "that year").
-ANCHORED_KINDS = frozenset({"anchored"})
+ANCHORED_KINDS = frozenset({"anchored", "anchored_month"})
 #: Kinds a bare phrase of needs the parser's DATE tag ("2010", "June" without a lead word).
 TAGGED_KINDS = frozenset({"month", "year"})
 #: Kinds that can be an anchor for a later "a year earlier", "that year", … .
-ANCHOR_KINDS = frozenset({"month_day", "month_year", "month", "quarter", "year"})
+ANCHOR_KINDS = frozenset({"month_day", "month_year", "month", "anchored_month", "quarter", "year"})
 
 #: The first and last day the tables hold (pandas' nanosecond dates run from September 1677 to
 #: April 2262): a date outside ("500 years ago") is left missing, with a note.
@@ -304,7 +322,9 @@ def find_dates(
     reported = quarter
     for start, kind, m in sorted(matches, key=lambda x: x[0]):
         resolved: Resolved | None
-        if kind in ANCHORED_KINDS:
+        if kind == "anchored_month":
+            resolved, direction = resolve_anchored_month(m, previous), "anchored"
+        elif kind in ANCHORED_KINDS:
             resolved, direction = resolve_anchored(m, previous), "anchored"
             if resolved[0] is None and _year_back(kind, m):
                 # "a year earlier" without a date before it: from the quarter reported on

@@ -217,6 +217,23 @@ def resolve_anchored(m: re.Match[str], previous: Anchor | None) -> Resolved:
     return _year_span(first.year + shift) + ("year", None)
 
 
+def resolve_anchored_month(m: re.Match[str], previous: Anchor | None) -> Resolved:
+    """Returns a month placed from the previous explicit date: "May that year" and "that
+    (same) May" in its year, "the following May" the first May after it, "the previous May"
+    the last May before it; missing without one."""
+    if previous is None:
+        return None, None, "month", None
+    month = MONTHS[m.group("month").lower().rstrip(".")]
+    first, last = previous[0], previous[1] or previous[0]
+    order = (m.groupdict().get("order") or "").lower()
+    year = first.year
+    if order == "following":
+        year = last.year if month > last.month else last.year + 1
+    elif order in ("previous", "preceding"):
+        year = first.year if month < first.month else first.year - 1
+    return _month_span(year, month) + ("month", None)
+
+
 def _part_of_day(groups: dict[str, str]) -> str | None:
     for key in ("part", "pre_part", "pre"):
         if key in groups and groups[key].lower() in PARTS_OF_DAY:
