@@ -458,6 +458,8 @@ def _link_org_short_forms(
             continue  # a nationality or place word is not an organisation's short form
         if _has_org_word(key) and key in org_set or key in person_words:
             continue  # a person's first name or surname neither
+        if key in alias_groups():
+            continue  # a listed country's or body's name is its own ("U.N." of "U.N. Council")
         words = key.split()
         if not words:  # a mention made of punctuation only
             continue
