@@ -20,7 +20,7 @@ from .merging import (
     alike_surnames,
     find_nationality_words,
 )
-from .vocabulary import is_given_name, name_suffixes, platforms
+from .vocabulary import is_given_name, name_suffixes, patronymic_particles, platforms
 
 #: A short form used without a full name in its article joins the person its other articles
 #: resolve it to when at least this many articles do so, and this share of them agree.
@@ -300,8 +300,9 @@ def _full_name_roots(
     for root in {clusters.find(k) for k in people}:
         for name in clusters.members[root]:
             if name in groups and len(name.split()) >= 2:
-                surnames[name.split()[-1]].add(root)
                 words = name.split()
+                if len(words) < 3 or words[-2] not in patronymic_particles():
+                    surnames[words[-1]].add(root)  # not the father's name of "X bin Y"
                 if len(words) > 2 or words[1] not in name_suffixes() or is_given_name(words[0]):
                     # but "Roe Jr." opens with a surname ("Ann Jr." with a first name)
                     firsts[transliteration_key(words[0])].add(root)

@@ -75,6 +75,11 @@ def surname_particles() -> frozenset[str]:
     return _vocabulary()["surname_particles"]
 
 
+def patronymic_particles() -> frozenset[str]:
+    """Returns the words inside a name that say "son of" or "daughter of" ("bin"), lowercase."""
+    return _vocabulary()["patronymic_particles"]
+
+
 def inner_titles() -> frozenset[str]:
     """Returns the titles and ranks that are never a surname ("mayor", "sgt"), lowercase."""
     return _vocabulary()["inner_titles"]
