@@ -739,3 +739,62 @@ def test_two_runs_of_days_unlike_each_other_are_two_stories() -> None:
     undated = [0.0, 0.0, 3.0, float("nan")]
     assert split_date_gaps([5] * 4, vectors, undated, fixed=kept, threshold=0.15) == [5] * 4
     assert split_date_gaps([5] * 4, vectors, days, fixed=[True] * 4, threshold=0.15) == [5] * 4
+
+
+RULING = (
+    "The Tarnby high court upheld the Quillon reservoir law on Monday, ruling that the aquifer "
+    "levy and the irrigation tariff stand. "
+)
+PERMITS = (
+    "The Tarnby high court voided the harbour board's trawler permits on Friday, finding the "
+    "mackerel quota unlawful. "
+)
+COURT_WEEK = [
+    (
+        "Tarnby court upholds Quillon reservoir law",
+        RULING + "Farmers who pay the irrigation tariff said they would appeal to the aquifer "
+        "commission.",
+        "2024-05-06",
+    ),
+    (
+        "Quillon reservoir law survives court challenge",
+        RULING + "The aquifer levy funds the reservoir's new pumps, the irrigation board said.",
+        "2024-05-06",
+    ),
+    (
+        "What the Quillon reservoir ruling means for farmers",
+        RULING + "Irrigation tariff bills arrive in June; the aquifer levy rises next year.",
+        "2024-05-07",
+    ),
+    (
+        "After the reservoir ruling, the court turns to trawler permits",
+        RULING + "Next the justices hear the trawler permits case of the mackerel fishermen.",
+        "2024-05-07",
+    ),
+    (
+        "Tarnby court strikes down trawler permits",
+        PERMITS + "Mackerel fishermen cheered outside the harbour as the quota was voided.",
+        "2024-05-10",
+    ),
+    (
+        "Harbour board loses mackerel quota case",
+        PERMITS + "The harbour board said it would issue new trawler permits before the season.",
+        "2024-05-10",
+    ),
+]
+
+
+def test_two_rulings_days_apart_chained_by_one_article_are_two_stories() -> None:
+    # "After the reservoir ruling, the court turns to trawler permits" (vote-3) writes about
+    # both rulings and chains them (its cosine with the permit articles 0.37 and 0.28; the
+    # other reservoir articles' 0.02-0.12); the runs of 6-7 May and of 10 May average 0.14
+    # across, below the pair threshold (0.15): two stories
+    story_of, rows = find_stories(_bridge_articles(COURT_WEEK), NO_MENTIONS, NO_ENTITIES)
+    assert [r["articles"] for r in rows] == [
+        ["vote-0", "vote-1", "vote-2", "vote-3"],
+        ["vote-4", "vote-5"],
+    ]
+    # the same articles a day after the first run: no gap of days, one story
+    next_day = [(t, b, "2024-05-08" if d == "2024-05-10" else d) for t, b, d in COURT_WEEK]
+    story_of, _ = find_stories(_bridge_articles(next_day), NO_MENTIONS, NO_ENTITIES)
+    assert len(set(story_of.values())) == 1
