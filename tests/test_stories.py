@@ -20,6 +20,7 @@ from analysis.notebook.panel import FilterPanel, pick_story, story_options
 from analysis.overlap import find_links, score_sentences
 from analysis.stories import find_stories
 from analysis.stories.developments import split_developments
+from analysis.stories.gaps import split_date_gaps
 
 #: A sentence every article below carries word for word, whatever its story.
 SHARED = "The mayor said the city would publish a full report next week."
@@ -710,3 +711,90 @@ def test_reprints_of_one_wire_story_under_two_headlines_stay_one_story() -> None
     articles = _corpus(bodies).assign(title=[titles[k % 2] for k in range(36)])
     story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
     assert set(story_of.values()) == {1}
+
+
+def test_two_runs_of_days_unlike_each_other_are_two_stories() -> None:
+    # one found group of four: two articles on a court's ruling on a water law (day 0), two on
+    # its ruling on fishing permits three days later (day 3), chained by one article's
+    # paragraph on both: the two runs' mean cosine (0.1) is below the pair threshold
+    water, permits, alike = [1.0, 0.0], [0.1, 0.995], [0.6, 0.8]
+    vectors = sparse.csr_matrix(np.array([water, water, permits, permits]))
+    days = [0.0, 0.0, 3.0, 3.0]
+    kept = [False] * 4
+    assert split_date_gaps([5] * 4, vectors, days, fixed=kept, threshold=0.15) == [5, 5, 6, 6]
+    # runs as alike as two articles the grouping joins (0.6) stay one story
+    near = sparse.csr_matrix(np.array([water, water, alike, alike]))
+    assert split_date_gaps([5] * 4, near, days, fixed=kept, threshold=0.15) == [5] * 4
+    # two days apart is a story's follow-up, not a gap
+    assert (
+        split_date_gaps([5] * 4, vectors, [0.0, 0.0, 2.0, 2.0], fixed=kept, threshold=0.15)
+        == [5] * 4
+    )
+    # a run of one article (a follow-up piece) is never cut off; nor an undated group; nor the
+    # user's
+    assert (
+        split_date_gaps([5] * 4, vectors, [0.0, 0.0, 0.0, 3.0], fixed=kept, threshold=0.15)
+        == [5] * 4
+    )
+    undated = [0.0, 0.0, 3.0, float("nan")]
+    assert split_date_gaps([5] * 4, vectors, undated, fixed=kept, threshold=0.15) == [5] * 4
+    assert split_date_gaps([5] * 4, vectors, days, fixed=[True] * 4, threshold=0.15) == [5] * 4
+
+
+RULING = (
+    "The Tarnby high court upheld the Quillon reservoir law on Monday, ruling that the aquifer "
+    "levy and the irrigation tariff stand. "
+)
+PERMITS = (
+    "The Tarnby high court voided the harbour board's trawler permits on Friday, finding the "
+    "mackerel quota unlawful. "
+)
+COURT_WEEK = [
+    (
+        "Tarnby court upholds Quillon reservoir law",
+        RULING + "Farmers who pay the irrigation tariff said they would appeal to the aquifer "
+        "commission.",
+        "2024-05-06",
+    ),
+    (
+        "Quillon reservoir law survives court challenge",
+        RULING + "The aquifer levy funds the reservoir's new pumps, the irrigation board said.",
+        "2024-05-06",
+    ),
+    (
+        "What the Quillon reservoir ruling means for farmers",
+        RULING + "Irrigation tariff bills arrive in June; the aquifer levy rises next year.",
+        "2024-05-07",
+    ),
+    (
+        "After the reservoir ruling, the court turns to trawler permits",
+        RULING + "Next the justices hear the trawler permits case of the mackerel fishermen.",
+        "2024-05-07",
+    ),
+    (
+        "Tarnby court strikes down trawler permits",
+        PERMITS + "Mackerel fishermen cheered outside the harbour as the quota was voided.",
+        "2024-05-10",
+    ),
+    (
+        "Harbour board loses mackerel quota case",
+        PERMITS + "The harbour board said it would issue new trawler permits before the season.",
+        "2024-05-10",
+    ),
+]
+
+
+def test_two_rulings_days_apart_chained_by_one_article_are_two_stories() -> None:
+    # "After the reservoir ruling, the court turns to trawler permits" (vote-3) writes about
+    # both rulings and chains them (its cosine with the permit articles 0.37 and 0.28; the
+    # other reservoir articles' 0.02-0.12); the runs of 6-7 May and of 10 May average 0.14
+    # across, below the pair threshold (0.15): two stories
+    story_of, rows = find_stories(_bridge_articles(COURT_WEEK), NO_MENTIONS, NO_ENTITIES)
+    assert [r["articles"] for r in rows] == [
+        ["vote-0", "vote-1", "vote-2", "vote-3"],
+        ["vote-4", "vote-5"],
+    ]
+    # the same articles a day after the first run: no gap of days, one story
+    next_day = [(t, b, "2024-05-08" if d == "2024-05-10" else d) for t, b, d in COURT_WEEK]
+    story_of, _ = find_stories(_bridge_articles(next_day), NO_MENTIONS, NO_ENTITIES)
+    assert len(set(story_of.values())) == 1

@@ -37,6 +37,10 @@
    most alike first (each join re-checked on the joined profiles, in passes until none
    joins): the pieces of a story too large for step 2 to see its common words, which still
    head every article with the same names.
+8. **Gaps of days** (`gaps`). A group whose articles fall into two runs of days at least
+   `gaps.GAP_DAYS` apart, none published between, each run of two articles or more, is cut
+   there when the mean cosine across the two runs is below `PAIR_THRESHOLD`: two developments
+   of one topic chained by one article that writes about both.
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ from .features import (
     vectorize_features,
     weigh_title_words,
 )
+from .gaps import split_date_gaps
 
 #: Blocking: a feature found in more articles than this proposes no pairs.
 BLOCK_POSTINGS = 50
@@ -425,6 +430,17 @@ def group_articles(
             fixed=[fixed[root(k)] for k in range(n)],
             origin=[g if g in cut else -1 for g in groups],
         )
+        # step 8: two runs of days of one group, further apart than a pair the grouping joins
+        groups = [root(k) for k in range(n)]
+        split = split_date_gaps(
+            groups,
+            vectors,
+            days.tolist(),
+            fixed=[fixed[r] for r in groups],
+            threshold=PAIR_THRESHOLD,
+        )
+        first.clear()
+        parent[:] = [first.setdefault(group, k) for k, group in enumerate(split)]
     roots = [root(k) for k in range(n)]
     number: dict[int, int] = {}
     return [number.setdefault(r, len(number)) for r in roots], vectors, names
