@@ -193,6 +193,12 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
     holds its words, else it is kept as written with no entity — never another entity from
     nearby."""
     found = mention_at(subject, ctx)
+    if (
+        found
+        and label_at(subject, ctx) == "NORP"
+        and any(c.dep_ == "det" for c in subject.children)
+    ):
+        return _words(subject, ctx), None  # "the freshman Republican": one person, unnamed
     if found:
         return found
     word = subject.text.lower()
@@ -204,6 +210,12 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
         if pd.notna(q.speaker) and pd.notna(mention) and str(mention).split()[-1].lower() == word:
             return str(q.speaker), str(q.speaker_entity_id)
     for child in subject.children:
+        if child.dep_ == "appos" and label_at(child, ctx) == "NORP":
+            # "the freshman Republican" (parsed as an apposition): one person the words do not
+            # name, as written; "the senator, a Republican," is the senator
+            if child.i == subject.i + 1:
+                return ctx.doc[subject.left_edge.i : child.i + 1].text, None
+            return _words(subject, ctx), None
         if child.dep_ == "appos" and (found := mention_at(child, ctx)):
             return found
     lemma = subject.lemma_.lower()
