@@ -193,6 +193,8 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
     holds its words, else it is kept as written with no entity — never another entity from
     nearby."""
     found = mention_at(subject, ctx)
+    if found and _one_of_a_group(subject, ctx) and any(c.dep_ == "det" for c in subject.children):
+        return _words(subject, ctx), None  # "the freshman Republican": one person, unnamed
     if found:
         return found
     word = subject.text.lower()
@@ -204,6 +206,12 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
         if pd.notna(q.speaker) and pd.notna(mention) and str(mention).split()[-1].lower() == word:
             return str(q.speaker), str(q.speaker_entity_id)
     for child in subject.children:
+        if child.dep_ == "appos" and _one_of_a_group(child, ctx):
+            # "the freshman Republican" (parsed as an apposition): one person the words do not
+            # name, as written; "the senator, a Republican," is the senator
+            if child.i == subject.i + 1:
+                return ctx.doc[subject.left_edge.i : child.i + 1].text, None
+            return _words(subject, ctx), None
         if child.dep_ == "appos" and (found := mention_at(child, ctx)):
             return found
     lemma = subject.lemma_.lower()
@@ -232,6 +240,12 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
     ):
         return _words(subject, ctx), None  # "two of the five candidates", as written
     return None, None  # a thing ("taxes would not rise this year"): nobody acts
+
+
+def _one_of_a_group(token: Token, ctx: ActorContext) -> bool:
+    """Says whether a word names one member of a nationality, party or faith ("Republican",
+    not "Republicans"): with an article, one person the words do not name."""
+    return label_at(token, ctx) == "NORP" and token.tag_ not in ("NNS", "NNPS")
 
 
 def _group_of(subject: Token) -> Token | None:
