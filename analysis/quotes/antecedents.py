@@ -331,6 +331,9 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
             or head.dep_ in ("pobj", "prep")
             and head.head.pos_ in ("NOUN", "PROPN", "ADP")
             or _set_off_as_conjunct(head)
+            # "contender and former captain X responded": two titles of one person
+            or head.dep_ == "conj"
+            and ctx.titled_conjunct(head.head) == head
         ):
             apposed = apposed or head.dep_ == "appos" and not through
             through = through or head.dep_ == "pobj"
