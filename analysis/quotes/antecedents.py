@@ -319,6 +319,11 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
             and head.head.head.pos_ == "PROPN"
         ):
             continue  # "X, a Y donor, caused …": Y only describes the subject X
+        if _set_off_after_fronted_place(ctx, head):
+            # "Touring Eastfield, X, at the pier, blamed Y": the parser hung the main
+            # clause's subject on the place that ends the fronted participle's phrase
+            found.append((m.entity_id, head, _SUBJECT))
+            continue
         modifier = (
             head.dep_ == "compound"
             and head.head.pos_ == "NOUN"
@@ -331,6 +336,9 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
             or head.dep_ in ("pobj", "prep")
             and head.head.pos_ in ("NOUN", "PROPN", "ADP")
             or _set_off_as_conjunct(head)
+            # "contender and former captain X responded": two titles of one person
+            or head.dep_ == "conj"
+            and ctx.titled_conjunct(head.head) == head
         ):
             apposed = apposed or head.dep_ == "appos" and not through
             through = through or head.dep_ == "pobj"
@@ -364,6 +372,32 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
             aside = modifier and head.pos_ == "NOUN" and not speaks or told
             found.append((m.entity_id, head, _ASIDE if aside else _SUBJECT))
     return found
+
+
+def _set_off_after_fronted_place(ctx: ArticleContext, name: Token) -> bool:
+    """Returns whether a name the parser made the apposition of a place is the main clause's
+    subject: the place is the object of a preposition of a fronted participle (`Speaking in
+    Eastfield, X, …`), a comma before the name, and the main verb has no subject of its own
+    (a person is no place's apposition)."""
+    place = name.head
+    if name.dep_ != "appos" or place.dep_ != "pobj" or name.i < place.i:
+        return False
+    if not any(
+        m.label in ("GPE", "LOC", "FAC")
+        for m in ctx.mentions.overlapping(place.idx, place.idx + len(place))
+    ):
+        return False
+    participle = place.head.head
+    verb = participle.head
+    return (
+        place.head.dep_ == "prep"
+        and participle.dep_ == "advcl"
+        and participle.tag_ == "VBG"
+        and participle.i == participle.sent.start
+        and verb.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and ctx.doc[name.left_edge.i - 1].text == ","
+    )
 
 
 def _find_surname_person(ctx: ArticleContext, mention: Mention) -> str | None:

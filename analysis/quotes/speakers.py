@@ -401,33 +401,6 @@ class QuoteFinder(ArticleContext):
                 return None
         return None
 
-    def _titled_conjunct(self, token: Token) -> Token | None:
-        """The name joined by "and" to a bare singular common noun (or a capitalised role
-        noun: "former Y Governor and Z treasurer X"), with a title of its own before it: "board
-        member and treasurer X", "ferry captain and former Gov. X" — one person with two
-        titles, not two people (not "her husband and X", "the mayor and X": a determiner or
-        owner before the first noun makes it someone of its own)."""
-        titled_proper = token.tag_ == "NNP" and token.lower_ in ROLE_NOUNS  # "Governor"
-        if not titled_proper and (token.pos_ != "NOUN" or token.tag_ != "NN"):
-            return None
-        if any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
-            return None
-        joined = [c for c in token.children if c.dep_ == "conj"]
-        links = [c.lower_ for c in token.children if c.dep_ == "cc"]
-        if len(joined) != 1 or links != ["and"] or joined[0].pos_ != "PROPN":
-            return None
-        name = joined[0]
-        titled = any(
-            c.dep_ == "compound"
-            and (c.pos_ == "NOUN" or c.lower_.rstrip(".") in NAME_TITLES)
-            and c.i < name.i
-            for c in name.children
-        )
-        own = self._own_mention(name)
-        if not titled or own is None or self.labels.get(own.entity_id) != "PERSON":
-            return None
-        return name
-
     def _named_in_full(self, token: Token) -> str | None:
         """The one person named earlier in full whose name ends with the words of a mention
         the entity rules gave no speaker's label ("Jane Roe Poe" … "Roe Poe said", with "Roe
@@ -462,7 +435,7 @@ class QuoteFinder(ArticleContext):
             if len(joint) == 1 and self._own_mention(joint[0]) is not None:
                 return self.resolve(joint[0], history)
         if own is None:
-            titled = self._titled_conjunct(token)
+            titled = self.titled_conjunct(token)
             if titled is not None:
                 # "board member and treasurer X said": two titles of one person
                 return self.resolve(titled, history)
