@@ -378,6 +378,20 @@ def test_earlier_before_a_weekday_looks_back_unless_the_verb_is_future() -> None
     assert (future.date, future.direction) == (date(2022, 8, 10), "forward")
 
 
+def test_two_joined_weekdays_are_one_run_of_days() -> None:
+    # Saturday 15 July 2017, no tense cue: the nearest Tuesday is ahead (the 18th, 3 days) and
+    # the nearest Wednesday back (the 12th, 3 days, a tie going back); "on Tuesday or
+    # Wednesday" is the Wednesday after that Tuesday (the 19th).
+    july = date(2017, 7, 15)
+    found = find_dates("Leaders must begin debate on Tuesday or Wednesday.", published=july)
+    assert [(p.text, p.date) for p in found] == [
+        ("Tuesday", date(2017, 7, 18)),
+        ("Wednesday", date(2017, 7, 19)),
+    ]
+    alone = one("Leaders met on Wednesday.", published=july)
+    assert alone.date == date(2017, 7, 12)
+
+
 def test_a_month_placed_from_the_previous_date() -> None:
     # In a 2015 article, months told from a date the article gave before are of that date's
     # year, not the nearest to publication: "that October" after February 1974 is October 1974,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -386,7 +386,33 @@ def find_dates(
             previous = local = (day, day_end, precision)
             if is_reported_quarter(phrase, published):
                 reported = local
-    return found
+    return _order_weekday_pairs(found, text, offset)
+
+
+#: What joins two weekdays of one run of days ("on Tuesday or Wednesday", "Monday and Tuesday").
+_WEEKDAY_JOIN = re.compile(r"\s*(?:,\s*)?(?:or|and|to|through|-|–)(?:\s+on)?\s*", re.IGNORECASE)
+
+
+def _order_weekday_pairs(found: list[DatePhrase], text: str, offset: int) -> list[DatePhrase]:
+    """Returns the phrases with the second of two joined weekdays placed after the first ("begin
+    debate on Tuesday or Wednesday": the Wednesday after that Tuesday), each having been placed
+    on its own (a Saturday article's nearest Tuesday is ahead and its nearest Wednesday back)."""
+    out = list(found)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        between = text[first.end - offset : second.start - offset]
+        if (
+            first.kind == second.kind == "weekday"
+            and first.date is not None
+            and second.date is not None
+            and first.direction == second.direction
+            and first.direction in ("nearest", "forward", "backward")
+            and _WEEKDAY_JOIN.fullmatch(between)
+        ):
+            gap = (second.date.weekday() - first.date.weekday()) % 7
+            if gap:
+                out[i] = replace(second, date=first.date + dt.timedelta(days=gap))
+    return out
 
 
 def _on_its_side(direction: str, resolved: Resolved, published: dt.date | None) -> bool:
