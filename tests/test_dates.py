@@ -390,6 +390,11 @@ def test_two_joined_weekdays_are_one_run_of_days() -> None:
     ]
     alone = one("Leaders met on Wednesday.", published=july)
     assert alone.date == date(2017, 7, 12)
+    # two days on one side of publication keep the order written: in a Friday article, "Friday
+    # and Thursday" are that day and the day before, not a Thursday after the Friday
+    friday = date(2017, 7, 14)
+    found = find_dates("The lawyer spoke Friday and Thursday.", published=friday)
+    assert [p.date for p in found] == [friday, date(2017, 7, 13)]
 
 
 def test_a_month_placed_from_the_previous_date() -> None:

@@ -386,25 +386,31 @@ def find_dates(
             previous = local = (day, day_end, precision)
             if is_reported_quarter(phrase, published):
                 reported = local
-    return _order_weekday_pairs(found, text, offset)
+    return _order_weekday_pairs(found, text, offset, published)
 
 
 #: What joins two weekdays of one run of days ("on Tuesday or Wednesday", "Monday and Tuesday").
 _WEEKDAY_JOIN = re.compile(r"\s*(?:,\s*)?(?:or|and|to|through|-|–)(?:\s+on)?\s*", re.IGNORECASE)
 
 
-def _order_weekday_pairs(found: list[DatePhrase], text: str, offset: int) -> list[DatePhrase]:
-    """Returns the phrases with the second of two joined weekdays placed after the first ("begin
-    debate on Tuesday or Wednesday": the Wednesday after that Tuesday), each having been placed
-    on its own (a Saturday article's nearest Tuesday is ahead and its nearest Wednesday back)."""
+def _order_weekday_pairs(
+    found: list[DatePhrase], text: str, offset: int, published: dt.date | None
+) -> list[DatePhrase]:
+    """Returns the phrases with the second of two joined weekdays placed after the first when,
+    each placed on its own, the first lies ahead of publication and the second before it ("begin
+    debate on Tuesday or Wednesday" in a Saturday article: the nearest Tuesday is ahead, the
+    nearest Wednesday back; it is the Wednesday after that Tuesday). Two days on one side keep
+    their order as written ("statements made Friday and Thursday")."""
     out = list(found)
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
         between = text[first.end - offset : second.start - offset]
         if (
             first.kind == second.kind == "weekday"
+            and published is not None
             and first.date is not None
             and second.date is not None
+            and first.date > published >= second.date
             and first.direction == second.direction
             and first.direction in ("nearest", "forward", "backward")
             and _WEEKDAY_JOIN.fullmatch(between)
