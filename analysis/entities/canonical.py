@@ -16,16 +16,22 @@ from .vocabulary import platforms
 def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] | None) -> str:
     """Returns an entity's label: curated, else ORG for organisation vocabulary or a platform,
     else the vote of its mentions' model labels (a surname linked to a person's full name does
-    not vote: the model often takes one alone for a place or a group) and context cues."""
+    not vote: the model often takes one alone for a place or a group, nor does the model's
+    PERSON for a one-word name that only ever modifies a common noun: "the X exercise") and
+    context cues."""
     if curated:
         return str(curated["label"])
     if any(len(k.split()) >= 2 and _has_org_word(k) for k in keys) or keys & platforms():
         return "ORG"
     person_evidence = _person_evidence(group)
+    # a one-word name only ever modifying a common noun ("the X exercise"): no one's name
+    modifier = all(len(k.split()) == 1 for k in keys) and all(m.modifier for m in group)
     votes: dict[str, float] = defaultdict(float)
     for m in group:
         if m.linked:
             pass  # a surname joined to a person: the model's label for it alone is no evidence
+        elif m.label == "PERSON" and modifier:
+            pass  # "the X drills": the model's PERSON is no evidence
         elif m.label == "ORG" and not (_has_org_word(m.key) or _is_acronym(m.text)):
             votes["ORG"] += 0.5
         elif m.label == "PERSON" and not person_evidence:
@@ -35,7 +41,9 @@ def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] 
         for label, weight in m.cues.items():
             votes[label] += weight
     if not votes:
-        fallbacks = Counter(m.fallback for m in group if m.fallback)
+        fallbacks = Counter(
+            m.fallback for m in group if m.fallback and not (modifier and m.fallback == "PERSON")
+        )
         return fallbacks.most_common(1)[0][0] if fallbacks else "MISC"
     best = max(votes.values())
     winners = sorted(label for label, v in votes.items() if v == best)

@@ -26,7 +26,10 @@ from .vocabulary import (
     month_context,
     name_suffixes,
     of_titles,
+    page_furniture_words,
+    person_nouns,
     platforms,
+    storm_words,
     surname_particles,
     title_of,
     weekdays,
@@ -56,6 +59,7 @@ class Mention:
     title: str | None = None  # the title or honorific right before it ("senator" for "Sen. X")
     linked: bool = False  # a one-word name linked to a person's full name: its label not voted
     regional: bool = False  # followed by a comma and a place closing the clause ("X, Utah.")
+    modifier: bool = False  # a modifier of a common noun after an article ("the X exercise")
 
     def __post_init__(self) -> None:
         self.key = self.key or fold(self.text)
@@ -90,15 +94,74 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
             text, end = name, end - (len(text) - len(name))
         if not text or (len(span) == 1 and _not_a_name(span[0], ent.label_)):
             continue
-        if text.lower() in holidays() or _function_word(text) or _ends_holiday(span):
+        if (
+            text.lower() in holidays()
+            or _function_word(text)
+            or _ends_holiday(span)
+            or _starts_holiday(span)
+        ):
             continue  # a date (the timeline reads it), or a function word ("MORE’s")
+        if _page_furniture(text):
+            continue  # "Slideshow", "Email Sign": a web page's buttons and boxes
         mention = Mention(
             article_id, article_index, span.start_char, end, text, tuple(text.split()), label
         )
         mention.cues, mention.title = _cues(span), _title_before(span)
+        mention.modifier = _modifies_common_noun(span)
         mention.regional = _before_its_region(span)
         mentions.append(mention)
-    return mentions
+    mentions += _titled_names_missed(article_id, article_index, doc)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _titled_names_missed(article_id: str, article_index: int, doc: Doc) -> list[Mention]:
+    """Returns the people's names the model missed right after a title ("… said Harbor Union
+    Secretary-Treasurer Nora Hollis"): two capitalised proper nouns outside every span of the
+    model, the first a common given name (three letters or more), after a title or honorific
+    and before no other capitalised word. They are found mentions (no label of the
+    model; a person's by default) with the title's person cue, so the name search then finds
+    the surname alone."""
+    covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    titles = TITLES | honorifics() | inner_titles()
+    found = []
+    for t in doc[:-2]:
+        first, last = doc[t.i + 1], doc[t.i + 2]
+        after = doc[t.i + 3] if t.i + 3 < len(doc) else None
+        if (
+            t.lower_.rstrip(".") not in titles
+            or first.i in covered
+            or last.i in covered
+            or not all(w.is_title and w.pos_ == "PROPN" and w.is_alpha for w in (first, last))
+            or len(first.text) < 3
+            or not is_given_name(first.text)
+            or (after is not None and after.text[:1].isupper())  # "Ann Day O’Hara": cut
+        ):
+            continue
+        span = doc[first.i : last.i + 1]
+        m = Mention(
+            article_id,
+            article_index,
+            span.start_char,
+            span.end_char,
+            span.text,
+            tuple(span.text.split()),
+            None,
+        )
+        m.cues, m.fallback, m.title = _cues(span), "PERSON", title_of(t.text)
+        m.cues["PERSON"] = max(m.cues["PERSON"], 2)  # the title before it, as for "Sen. X"
+        m.regional, m.modifier = _before_its_region(span), _modifies_common_noun(span)
+        found.append(m)
+    return found
+
+
+_FURNITURE_WORD = re.compile(r"[\w-]+")
+
+
+def _page_furniture(text: str) -> bool:
+    """Whether a name is made only of a web page's furniture words (`page_furniture_words`:
+    "Slideshow", "Email Sign" of a cut "Email Sign Up" line)."""
+    words = _FURNITURE_WORD.findall(text.lower())
+    return bool(words) and all(w in page_furniture_words() for w in words)
 
 
 def join_split_names(texts: Mapping[str, str], mentions: list[Mention]) -> list[Mention]:
@@ -290,6 +353,19 @@ def _ends_holiday(span: Span) -> bool:
     return False
 
 
+def _starts_holiday(span: Span) -> bool:
+    """Whether a mention is the start of a holiday's name whose last words the model left out,
+    or the trimming of a weekday took off ("Super" of "Super Tuesday", "Election" of "Election
+    Day"): the mention and the one to three words after it make a name of `holidays`."""
+    doc = span.doc
+    for k in range(1, 4):
+        if span.end + k > len(doc):
+            break
+        if doc[span.start : span.end + k].text.lower() in holidays():
+            return True
+    return False
+
+
 def _is_date_word(doc: Doc, i: int) -> bool:
     """A weekday, or a month name used as a date: after "in", "last", "since", … or before a
     number ("May 5")."""
@@ -345,7 +421,51 @@ def _cues(span: Span) -> Counter[str]:
         cues["GPE"] += 2
     if first.dep_ == "pobj" and first.head.head.lemma_.lower() in PLACE_NOUNS:
         cues["GPE"] += 2
+    if _names_a_storm(span):
+        cues["EVENT"] += STORM_CUE
     return cues
+
+
+def _modifies_common_noun(span: Span) -> bool:
+    """Whether a name only modifies a common noun that an article opens ("the X drills",
+    "a Harbor-led X manoeuvre"): a person is named by the name alone ("X said", "Mr. X"), a
+    thing so named is the noun's kind; but for nouns a person's name modifies (`person_nouns`:
+    "the X family", "the X government")."""
+    root = span.root
+    head = root.head
+    article = next(
+        (c for c in head.children if c.dep_ == "det" and c.lower_ in ("the", "a", "an")), None
+    )
+    return (
+        root.dep_ == "compound"
+        and root.i < head.i
+        and head.pos_ == "NOUN"
+        and not {head.lemma_.lower(), head.lower_} & person_nouns()
+        and article is not None
+        # not "the sheikh X …": a lowercase title noun between the article and the name
+        and not any(
+            t.pos_ in ("NOUN", "PROPN") and t.is_lower for t in span.doc[article.i + 1 : root.i]
+        )
+    )
+
+
+#: Weight of a storm word before or opening a name ("Hurricane X"): a storm, whatever the
+#: model's label for its given name alone (two of a person's title).
+STORM_CUE = 2
+
+
+def _names_a_storm(span: Span) -> bool:
+    """Whether a name is a storm's: opened by a storm word ("Tropical Storm X", `storm_words`),
+    or right after one ("superstorm X", "super storm X", "a hurricane named X")."""
+    opening = [t.lower_ for t in span[:-1]]
+    if opening and (
+        opening[0] in storm_words() - {"storm"} or (len(opening) >= 2 and opening[1] == "storm")
+    ):
+        return True  # "Hurricane X", "Tropical Storm X"; not "Storm Lake", a town
+    before = _word_before(span)
+    if before is not None and before.lower_ == "named" and before.i > 0:
+        before = span.doc[before.i - 1]
+    return before is not None and before.lower_ in storm_words()
 
 
 def _before_its_region(span: Span) -> bool:
@@ -454,6 +574,7 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
         and form.lower().rstrip(".") not in name_suffixes()
         and (not _function_word(form) or (form in surnames and not form.isupper()))
         and form.lower().rstrip(".") not in TITLES | honorifics()
+        and not _page_furniture(form)
     }
 
 
@@ -487,11 +608,16 @@ def _find_missed(
             span = doc.char_span(start, end)
             if span is None or any(start < te and ts < end for ts, te in taken[article_id]):
                 continue
-            if (len(span) == 1 and _is_date_word(doc, span.start)) or _ends_holiday(span):
+            if (
+                (len(span) == 1 and _is_date_word(doc, span.start))
+                or _ends_holiday(span)
+                or _starts_holiday(span)
+            ):
                 continue  # "May" the month is not the surname May, nor "Day" a name
             m = Mention(article_id, order[article_id], start, end, form, tuple(form.split()), None)
             m.cues, m.fallback = _cues(span), forms[form] or None
             m.title, m.regional = _title_before(span), _before_its_region(span)
+            m.modifier = _modifies_common_noun(span)
             found.append(m)
     return found
 

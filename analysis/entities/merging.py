@@ -188,12 +188,17 @@ def find_place_words(groups: Mapping[str, list[Mention]]) -> set[str]:
     """Returns the place words: one-word names (folded) mostly labelled as places (a
     mislabelled person's full name, like "Agnes Kalamar" LOC, does not make "Agnes" one), not
     used as a person's (`_used_as_person`: "Sen. X" more often than "in X"), and not a first
-    name: a word opening people's names (mostly labelled PERSON) more than `FIRST_NAME_SHARE`
-    times as often as it stands alone ("Ann" labelled a place a few times beside many mentions
-    of "Ann X" people)."""
+    name: a word opening people's names more than `FIRST_NAME_SHARE` times as often as it
+    stands alone ("Ann" labelled a place a few times beside many mentions of "Ann X" people).
+    People's names are those mostly labelled PERSON, and those opened by a common given name
+    that the corpus uses as a person's (a title, a role or a speech verb on one of its
+    mentions: "Ann Holt" labelled an organisation by the model, "CEO Ann Holt" once)."""
     first_of_people: Counter[str] = Counter()
     for key, group in groups.items():
-        if " " in key and _majority_label(group) == "PERSON":
+        if " " in key and (
+            _majority_label(group) == "PERSON"
+            or (is_given_name(key.split()[0]) and any(m.cues["PERSON"] > 0 for m in group))
+        ):
             first_of_people[key.split()[0]] += len(group)
     return {
         key

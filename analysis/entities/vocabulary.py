@@ -95,6 +95,23 @@ def platforms() -> frozenset[str]:
     return _vocabulary()["platforms"]
 
 
+def page_furniture_words() -> frozenset[str]:
+    """Returns the words of a web page's furniture ("slideshow", "email", "sign"), lowercase: a
+    name made only of these is no name."""
+    return _vocabulary()["page_furniture"]
+
+
+def storm_words() -> frozenset[str]:
+    """Returns the words before a storm's given name ("hurricane", "storm"), lowercase."""
+    return _vocabulary()["storm_words"]
+
+
+def person_nouns() -> frozenset[str]:
+    """Returns the nouns a person's name modifies after an article ("family", "regime"),
+    lowercase lemmas."""
+    return _vocabulary()["person_nouns"]
+
+
 def honorifics() -> frozenset[str]:
     """Returns the honorifics and personal titles set aside before a name, lowercase."""
     return _vocabulary()["honorifics"]
