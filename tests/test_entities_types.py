@@ -61,6 +61,22 @@ def test_page_furniture_words_are_no_name() -> None:
     assert "Quill" in forms and "Email" not in forms
 
 
+def test_a_video_caption_run_into_a_name_is_cut_off() -> None:
+    # A video player's caption between paragraphs, "JUST WATCHED Harbour strike Replay More
+    # Videos ...": the model made "Harbour Replay More Videos" one span and "' Replay More
+    # Videos" another (on real news, a corpus's 12th entity). The name before the caption stays;
+    # "Thomas More" is no caption (a filler word alone).
+    words = "' Replay More Videos Harbour Replay More Videos . Thomas More spoke .".split()
+    spaces = [nxt not in (".",) for nxt in words[1:]] + [False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=["PROPN"] * len(words))
+    doc.ents = [
+        Span(doc, 0, 4, label="GPE"),
+        Span(doc, 4, 8, label="ORG"),
+        Span(doc, 9, 11, label="PERSON"),
+    ]
+    assert [m.text for m in extract_mentions("a1", 0, doc)] == ["Harbour", "Thomas More"]
+
+
 def test_the_start_of_a_holidays_name_is_no_name() -> None:
     # "… before Super Tuesday, Dara Quill said." The model made "Super Tuesday" a GPE span,
     # whose weekday is trimmed off: "Super" alone was a place (on real news, 31 mentions in one

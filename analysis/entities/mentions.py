@@ -26,6 +26,7 @@ from .vocabulary import (
     month_context,
     name_suffixes,
     of_titles,
+    page_furniture_fillers,
     page_furniture_words,
     person_nouns,
     platforms,
@@ -83,6 +84,11 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
         span = _trim(ent)
         if span is None:
             continue
+        tail = _furniture_tail([t.lower_ for t in span])
+        if tail < len(span):
+            if not any(t.is_alpha for t in span[:tail]):
+                continue  # "Replay More Videos", "' Slideshow": a web page's furniture only
+            span = span[:tail]  # "X Replay More Videos": the name before a video's caption
         label = ent.label_
         if span.start > ent.start and span.doc[span.start - 1].tag_ == "POS":
             label = "PERSON"  # "Y Party's Ann Smith": the label was the owner's
@@ -159,9 +165,20 @@ _FURNITURE_WORD = re.compile(r"[\w-]+")
 
 def _page_furniture(text: str) -> bool:
     """Whether a name is made only of a web page's furniture words (`page_furniture_words`:
-    "Slideshow", "Email Sign" of a cut "Email Sign Up" line)."""
+    "Slideshow", "Email Sign" of a cut "Email Sign Up" line, "Replay More Videos")."""
     words = _FURNITURE_WORD.findall(text.lower())
-    return bool(words) and all(w in page_furniture_words() for w in words)
+    return bool(words) and _furniture_tail(words) == 0
+
+
+def _furniture_tail(words: list[str]) -> int:
+    """Returns where the run of furniture words ending a name starts (its length when there is
+    none): furniture words and the fillers between them, with at least one furniture word
+    ("X Replay More Videos": a video player's caption run into a name; not "Thomas More")."""
+    start, furniture = len(words), False
+    while start > 0 and words[start - 1] in page_furniture_words() | page_furniture_fillers():
+        start -= 1
+        furniture = furniture or words[start] in page_furniture_words()
+    return start if furniture else len(words)
 
 
 def join_split_names(texts: Mapping[str, str], mentions: list[Mention]) -> list[Mention]:

@@ -101,6 +101,11 @@ def page_furniture_words() -> frozenset[str]:
     return _vocabulary()["page_furniture"]
 
 
+def page_furniture_fillers() -> frozenset[str]:
+    """Returns the words that join furniture words into one caption ("more", "up"), lowercase."""
+    return _vocabulary()["page_furniture_fillers"]
+
+
 def storm_words() -> frozenset[str]:
     """Returns the words before a storm's given name ("hurricane", "storm"), lowercase."""
     return _vocabulary()["storm_words"]
