@@ -27,6 +27,7 @@ from .vocabulary import (
     name_suffixes,
     of_titles,
     page_furniture_fillers,
+    page_furniture_name_endings,
     page_furniture_words,
     person_nouns,
     platforms,
@@ -85,6 +86,8 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
         if span is None:
             continue
         tail = _furniture_tail([t.lower_ for t in span])
+        if 0 < tail < len(span) and span[-1].lower_ in page_furniture_name_endings():
+            tail = len(span)  # "X Portrait Gallery": an institution's name
         if tail < len(span):
             if not any(t.is_alpha for t in span[:tail]):
                 continue  # "Replay More Videos", "' Slideshow": a web page's furniture only

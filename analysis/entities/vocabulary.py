@@ -106,6 +106,11 @@ def page_furniture_fillers() -> frozenset[str]:
     return _vocabulary()["page_furniture_fillers"]
 
 
+def page_furniture_name_endings() -> frozenset[str]:
+    """Returns the furniture words that also end an institution's name ("gallery")."""
+    return _vocabulary()["page_furniture_name_endings"]
+
+
 def storm_words() -> frozenset[str]:
     """Returns the words before a storm's given name ("hurricane", "storm"), lowercase."""
     return _vocabulary()["storm_words"]
