@@ -27,6 +27,7 @@ from tests.browser import (
 )
 from tests.conftest import CORPUS, ROOT
 from tests.review_screenshots import close_kernels
+from tests.unrelated_article import NEW_OUTLET, grow
 
 pytest.importorskip("playwright")
 from playwright.sync_api import Page  # noqa: E402
@@ -48,20 +49,6 @@ SEED_OUTLETS = {
     "blog repost",
     "Ukrainian news site (English edition)",
 }
-NEW_OUTLET = "Test Daily"
-
-#: A development article about something else entirely (written for this test, not a seed).
-UNRELATED = """Harbour town approves budget for new library
-
-The council of a small harbour town approved on Tuesday a budget of 2.4 million for a new public
-library, after two years of debate about the old building's leaking roof.
-
-"We have waited long enough for a place where children can read in the dry," the mayor said at
-the meeting, which ran late into the evening.
-
-Construction is expected to start next spring and to last eighteen months. The old library will
-stay open until the new one is finished, the council said.
-"""
 
 #: JavaScript: (trace name, marker colour) of every named trace of every Plotly chart on the page.
 TRACE_COLOURS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
@@ -72,17 +59,6 @@ TRACE_COLOURS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')
 GRID_LABELS = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))
     .flatMap(gd => (gd.data || []).filter(t => t.type === 'heatmap').flatMap(t => t.y || []))
     .filter(y => /^\\d{6} · /.test(String(y)))"""
-
-
-def grow(corpus: Path, *, first: bool) -> None:
-    """Adds the invented Test Daily article to a copy of the corpus, as the manifest's first row
-    (every sentence of the seeds moves down the tables) or its last."""
-    (corpus / "articles" / "harbour.txt").write_text(UNRELATED, encoding="utf-8")
-    manifest = corpus / "articles.csv"
-    header, *rows = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
-    added = f"harbour,articles/harbour.txt,{NEW_OUTLET},newspaper,,,2022-08-09,en,\n"
-    rows = [added, *rows] if first else [*rows, added]
-    manifest.write_text("".join([header, *rows]), encoding="utf-8")
 
 
 def on_grown_corpus(notebooks: Path, name: str, corpus: str) -> str:
