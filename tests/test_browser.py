@@ -153,6 +153,21 @@ def wait_for_chart_data(page: Page, shown: list[str], what: str, timeout: float 
     assert page.evaluate(CHART_DATA) == shown, f"{what}: the charts did not come back"
 
 
+def wait_for_chart_change(page: Page, before: list[str], timeout: float = 20) -> list[str]:
+    """Waits until the charts draw something else than `before` (a filter changed).
+
+    Returns:
+        What the charts draw then; `before` itself when nothing changed within `timeout`
+        seconds (the caller asserts, after its screenshot).
+    """
+    deadline = time.monotonic() + timeout
+    after = before
+    while after == before and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+        after = page.evaluate(CHART_DATA)
+    return after
+
+
 @pytest.fixture(scope="module", params=NOTEBOOKS, ids=NOTEBOOKS)
 def notebook(request: pytest.FixtureRequest, browser, lab) -> Iterator[tuple[str, Page]]:
     """One notebook opened in the module's JupyterLab and run once, at 1280 × 800: its page is
@@ -215,11 +230,7 @@ def test_quotes_notebook_attribution_filter(notebook: tuple[str, Page]) -> None:
     before = page.evaluate(CHART_DATA)
     chosen = select.evaluate(CHOSEN)
     select.select_option(label="pronoun")
-    deadline = time.monotonic() + 20
-    after = before
-    while after == before and time.monotonic() < deadline:
-        page.wait_for_timeout(250)
-        after = page.evaluate(CHART_DATA)
+    after = wait_for_chart_change(page, before)
     page.screenshot(path=str(ARTIFACTS / "02-attribution-pronoun.png"), full_page=True)
     assert after != before, "choosing an attribution kind did not redraw the charts"
     select.select_option(value=chosen)  # as it was, for the next test on this page
@@ -358,11 +369,7 @@ def test_notebook_runs_and_filters_redraw_charts(notebook: tuple[str, Page]) -> 
     page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}-before.png"), full_page=True)
 
     page.locator(".coverage-lens-filters input[type=checkbox]").first.click()
-    deadline = time.monotonic() + 20
-    after = before
-    while after == before and time.monotonic() < deadline:
-        page.wait_for_timeout(250)
-        after = page.evaluate(CHART_DATA)
+    after = wait_for_chart_change(page, before)
     page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}-after.png"), full_page=True)
     page.locator(".js-plotly-plot").first.screenshot(
         path=str(ARTIFACTS / f"{Path(name).stem}-chart-after.png")
@@ -404,11 +411,7 @@ def test_notebook_runs_and_filters_redraw_charts(notebook: tuple[str, Page]) -> 
         kinds = page.locator(".coverage-lens-filters select").first
         before = page.evaluate(CHART_DATA)
         kinds.select_option(label=["publication"])
-        deadline = time.monotonic() + 20
-        after = before
-        while after == before and time.monotonic() < deadline:
-            page.wait_for_timeout(250)
-            after = page.evaluate(CHART_DATA)
+        after = wait_for_chart_change(page, before)
         page.screenshot(path=str(ARTIFACTS / "05-publication-only.png"), full_page=True)
         timeline_after = json.loads(after[0])
         # Traces per outlet: explicit, relative, publication markers, then spans; last the
