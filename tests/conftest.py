@@ -8,6 +8,7 @@ in a line of pytest's summary (under CI they fail instead: `.ci/run` installs th
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,15 @@ def tables(cache_dir: Path) -> analysis.Tables:
 @pytest.fixture(scope="session")
 def bodies(tables: analysis.Tables) -> dict[str, str]:
     return dict(zip(tables.articles.article_id, tables.articles.body, strict=True))
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> analysis.Tables:
+    """A 40-article corpus of bench/make_corpus.py (8 outlets or more, a month of dates), built
+    once for the session: test_framing_equality.py and test_notebook_equality.py only read it."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from make_corpus import make_corpus
+
+    folder = tmp_path_factory.mktemp("generated") / "corpus"
+    make_corpus(40, folder)
+    return analysis.build(folder, cache_dir=tmp_path_factory.mktemp("generated-cache"))

@@ -145,6 +145,19 @@ def run_notebook(page, lab: Lab, path: str, *, timeout: float = 300) -> None:
     page.wait_for_function(DRAWN, timeout=60_000)
 
 
+def open_notebook(page, lab: Lab, path: str, *, shared: bool) -> None:
+    """Runs a notebook on the page; on a shared page (the browser tests' page of that notebook,
+    which ran it already) waits only until its charts are drawn."""
+    if shared:
+        page.wait_for_function(DRAWN, timeout=60_000)
+    else:
+        run_notebook(page, lab, path)
+
+
+#: JavaScript: the values of a <select>'s chosen options (to put a filter back as it was).
+CHOSEN = "e => Array.from(e.options).filter(o => o.selected).map(o => o.value)"
+
+
 def close_kernels(lab: Lab) -> None:
     """Shuts down every kernel the server runs (one notebook at a time on a shared machine)."""
     import json
@@ -291,9 +304,12 @@ def review_build_error(page, lab: Lab, review: Review, name: str) -> None:
     )
 
 
-def review_seed_00(page, lab: Lab, review: Review) -> None:
-    """00: its table of notebooks lists all seven; one click on a heading sorts the table."""
-    run_notebook(page, lab, "seed/notebooks/00_start_here.ipynb")
+def review_seed_00(page, lab: Lab, review: Review, *, shared: bool = False) -> None:
+    """00: its table of notebooks lists all seven; one click on a heading sorts the table.
+
+    On a shared page (`shared`: it ran the notebook already) the table is unsorted again at the
+    end (see `sort_once`)."""
+    open_notebook(page, lab, "seed/notebooks/00_start_here.ipynb", shared=shared)
     table = page.locator(".jp-MarkdownCell table").first
     shot = shoot(
         page,
@@ -304,13 +320,17 @@ def review_seed_00(page, lab: Lab, review: Review) -> None:
     listed = table.locator("tbody tr td:first-child").all_inner_texts()
     wanted = [Path(n).stem for n in NOTEBOOKS]
     review.check(shot, f"lists all {len(wanted)} notebooks", listed == wanted, ", ".join(listed))
-    sort_once(page, review, "00-first-click.png")
+    sort_once(page, review, "00-first-click.png", put_back=shared)
 
 
-def sort_once(page, review: Review, shot_name: str) -> None:
-    """Clicks the heading of the first table's first unsorted column once; checks it sorted."""
+def sort_once(page, review: Review, shot_name: str, *, put_back: bool = False) -> None:
+    """Clicks the heading of the first table's first unsorted column once; checks it sorted.
+
+    With `put_back`, clicks it again until the table is sorted by nothing (ascending,
+    descending, none) and checks that its rows are back in their first order."""
     page.wait_for_selector(".coverage-lens-table tbody tr td", timeout=60_000)
     table = page.locator(".coverage-lens-table").first
+    first_order = table.locator("tbody").inner_text()
     count = table.locator("thead th").count()
     for column in range(1, count + 1):
         texts = [
@@ -336,11 +356,35 @@ def sort_once(page, review: Review, shot_name: str) -> None:
         f"one click on heading {heading.inner_text().strip()!r} sorts ascending",
         heading.get_attribute("aria-sort") == "ascending" and texts == sorted(texts),
     )
+    if put_back:
+        unsort(page, heading)
+        review.check(
+            shot,
+            "two more clicks put the rows back in their first order",
+            heading.get_attribute("aria-sort") is None
+            and table.locator("tbody").inner_text() == first_order,
+        )
 
 
-def review_seed_01(page, lab: Lab, review: Review, corpus: str = "seed") -> None:
-    """01: the cleaning chart's colours beside an outlet chart; an empty cleaning chart says so."""
-    run_notebook(page, lab, f"{corpus}/notebooks/01_corpus_and_sources.ipynb")
+def unsort(page, heading) -> None:
+    """Clicks a sorted column's heading until the table is sorted by nothing (at most twice:
+    ascending, descending, none)."""
+    for _ in range(2):
+        if heading.get_attribute("aria-sort") is None:
+            return
+        heading.click()
+        page.wait_for_timeout(800)
+
+
+def review_seed_01(
+    page, lab: Lab, review: Review, corpus: str = "seed", *, shared: Path | None = None
+) -> None:
+    """01: the cleaning chart's colours beside an outlet chart; an empty cleaning chart says so.
+
+    `shared`: the corpus folder of a shared page (it ran the notebook already); every outlet is
+    ticked again at the end."""
+    path = f"{corpus}/notebooks/01_corpus_and_sources.ipynb"
+    open_notebook(page, lab, path, shared=shared is not None)
     found = charts(page)
     cleaning = next(
         i
@@ -378,7 +422,7 @@ def review_seed_01(page, lab: Lab, review: Review, corpus: str = "seed") -> None
     outlets = [
         b.strip() for b in page.locator(".coverage-lens-filters .widget-checkbox").all_inner_texts()
     ]
-    clean = _outlets_without_removed(lab.root / corpus / "corpus", outlets)
+    clean = _outlets_without_removed(shared or lab.root / corpus / "corpus", outlets)
     if not clean:
         review.check(
             f"{corpus}-01-cleaning-empty.png", "an outlet with nothing removed", False, "none"
@@ -397,6 +441,8 @@ def review_seed_01(page, lab: Lab, review: Review, corpus: str = "seed") -> None
     )
     nat = page.locator(".coverage-lens-table").filter(has_text=NAT).count()
     review.check(shot, "no table cell shows NaT", nat == 0)
+    if shared:
+        tick_only(page, outlets)
 
 
 def distance(a: str, b: str) -> float:
@@ -418,10 +464,16 @@ def _outlets_without_removed(corpus: Path, outlets: list[str]) -> list[str]:
     return [o for o in outlets if per_outlet.get(o, False)]
 
 
-def review_seed_02(page, lab: Lab, review: Review, corpus: str = "seed") -> None:
+def review_seed_02(
+    page, lab: Lab, review: Review, corpus: str = "seed", *, shared: bool = False
+) -> None:
     """02: a speaker's colour unfiltered and filtered to her; one colour per speaker across the
-    neighbouring charts; "the only speaker"; horizontal verb labels; one click sorts."""
-    run_notebook(page, lab, f"{corpus}/notebooks/02_quotes_and_voices.ipynb")
+    neighbouring charts; "the only speaker"; horizontal verb labels; one click sorts.
+
+    On a shared page (`shared`: it ran the notebook already) the table is unsorted and the
+    speaker filter put back as it was at the end."""
+    path = f"{corpus}/notebooks/02_quotes_and_voices.ipynb"
+    open_notebook(page, lab, path, shared=shared)
     found = charts(page)
     speakers = found[0]
     shoot_chart(page, 0, review.out, f"{corpus}-02-speakers-all.png")
@@ -449,13 +501,14 @@ def review_seed_02(page, lab: Lab, review: Review, corpus: str = "seed") -> None
     shot = shoot_chart(page, verbs, review.out, f"{corpus}-02-verbs.png")
     angles = [t for _, t in found[verbs]["ticks"] if "rotate" in t]
     review.check(shot, "attribution-verb labels are horizontal", not angles, "; ".join(angles[:3]))
-    sort_once(page, review, f"{corpus}-02-first-click.png")
+    sort_once(page, review, f"{corpus}-02-first-click.png", put_back=shared)
     # Filter to one named speaker: her colour stays, the source says "the only speaker".
     named = [n for n in colour if n not in ("other", "speaker not stated")]
     if not named:
         return
     speaker = named[min(2, len(named) - 1)]  # not the first: the first colour proves nothing
     before = charts(page)
+    chosen = speaker_filter(page).evaluate(CHOSEN)
     select_in(page, "speaker", [speaker])
     wait_for_change(page, lambda: charts(page), before)
     after = charts(page)[0]
@@ -479,11 +532,27 @@ def review_seed_02(page, lab: Lab, review: Review, corpus: str = "seed") -> None
         set(after["legend"]) <= {speaker},
         ", ".join(after["legend"]),
     )
+    if shared:
+        filtered = charts(page)
+        speaker_filter(page).select_option(value=chosen)
+        wait_for_change(page, lambda: charts(page), filtered)
 
 
-def review_seed_04(page, lab: Lab, review: Review, corpus: str = "seed") -> None:
-    """04: the word-level diff compares against a selected outlet and says which."""
-    run_notebook(page, lab, f"{corpus}/notebooks/04_coverage_overlap.ipynb")
+def speaker_filter(page):
+    """Returns the <select> of the filter panel's speaker box."""
+    box = page.locator(".coverage-lens-filters .widget-select-multiple").filter(has_text="speaker")
+    return box.locator("select")
+
+
+def review_seed_04(
+    page, lab: Lab, review: Review, corpus: str = "seed", *, shared: bool = False
+) -> None:
+    """04: the word-level diff compares against a selected outlet and says which.
+
+    On a shared page (`shared`: it ran the notebook already) the outlet is ticked again and the
+    first baseline chosen again at the end; checks that the view is back as it was."""
+    path = f"{corpus}/notebooks/04_coverage_overlap.ipynb"
+    open_notebook(page, lab, path, shared=shared)
     variants = page.locator(".coverage-lens-variants")
     baseline = variants.locator("select").nth(1)
     first = baseline.locator("option:checked").inner_text()
@@ -508,6 +577,19 @@ def review_seed_04(page, lab: Lab, review: Review, corpus: str = "seed") -> None
         f"compared with {flat(outlet_of(now))} (" in flat(view),
         view.splitlines()[0][:200] if view else "",
     )
+    if shared:
+        changed = variants.inner_text()
+        box.locator("input[type=checkbox]").click()
+        wait_for_change(page, variants.inner_text, changed)
+        if baseline.locator("option:checked").inner_text() != first:
+            changed = variants.inner_text()
+            baseline.select_option(label=first)
+            wait_for_change(page, variants.inner_text, changed)
+        review.check(
+            shot,
+            f"ticking {unticked} again and choosing {first!r} puts the view back",
+            variants.inner_text() == before,
+        )
 
 
 def flat(text: str) -> str:
@@ -520,9 +602,15 @@ def outlet_of(option: str) -> str:
     return re.split(r"\s+·\s+", option.strip())[0]
 
 
-def review_seed_05(page, lab: Lab, review: Review, corpus: str = "seed") -> None:
-    """05: every view follows the actor and resolution filters; no NaT; legends of the selection."""
-    run_notebook(page, lab, f"{corpus}/notebooks/05_reaction_timeline.ipynb")
+def review_seed_05(
+    page, lab: Lab, review: Review, corpus: str = "seed", *, shared: bool = False
+) -> None:
+    """05: every view follows the actor and resolution filters; no NaT; legends of the selection.
+
+    On a shared page (`shared`: it ran the notebook already) both filters are put back as they
+    were at the end; checks that the tables are back to their first rows."""
+    path = f"{corpus}/notebooks/05_reaction_timeline.ipynb"
+    open_notebook(page, lab, path, shared=shared)
     tables = page.locator(".coverage-lens-table")
 
     def rows() -> list[int]:
@@ -540,6 +628,10 @@ def review_seed_05(page, lab: Lab, review: Review, corpus: str = "seed") -> None
     )
     all_rows = rows()
     before = rows()
+    filters = page.locator(".coverage-lens-filters .widget-select-multiple")
+    resolution = filters.filter(has_text="resolution").locator("select")
+    actor_filter = filters.filter(has_text="actor").locator("select")
+    chosen = resolution.evaluate(CHOSEN), actor_filter.evaluate(CHOSEN)
     select_in(page, "resolution", ["explicit"])
     wait_for_change(page, rows, before)
     explicit = rows()
@@ -603,6 +695,19 @@ def review_seed_05(page, lab: Lab, review: Review, corpus: str = "seed") -> None
         set(timeline["legend"]) <= drawn,
         ", ".join(timeline["legend"]),
     )
+    if shared:
+        resolution.select_option(value=chosen[0])
+        page.wait_for_timeout(1500)
+        actor_filter.select_option(value=chosen[1])
+        deadline = time.monotonic() + 30
+        while rows() != all_rows and time.monotonic() < deadline:
+            page.wait_for_timeout(300)
+        review.check(
+            shot,
+            "both filters put back: every table shows its first rows",
+            rows() == all_rows,
+            f"rows {all_rows} -> {rows()}",
+        )
 
 
 def review_multi(page, lab: Lab, review: Review) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import html
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -405,17 +404,6 @@ def old_plot_frame_rates(
 
 
 # After ----------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> analysis.Tables:
-    """A 40-article corpus of bench/make_corpus.py (8 outlets or more, a month of dates)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from make_corpus import make_corpus
-
-    folder = tmp_path_factory.mktemp("generated") / "corpus"
-    make_corpus(40, folder)
-    return analysis.build(folder, cache_dir=tmp_path_factory.mktemp("generated-cache"))
 
 
 @pytest.fixture(scope="module", params=["seeds", "generated"])

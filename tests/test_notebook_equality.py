@@ -12,7 +12,6 @@ articles: the outlet columns), and asserts the figures and tables are identical.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -697,17 +696,6 @@ def old_summarize_statements(
 
 
 # After ----------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> analysis.Tables:
-    """A 40-article corpus of bench/make_corpus.py (8 outlets or more, a month of dates)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from make_corpus import make_corpus
-
-    folder = tmp_path_factory.mktemp("generated") / "corpus"
-    make_corpus(40, folder)
-    return analysis.build(folder, cache_dir=tmp_path_factory.mktemp("generated-cache"))
 
 
 @pytest.fixture(scope="module", params=["seeds", "generated"])

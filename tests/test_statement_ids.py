@@ -10,21 +10,9 @@ import analysis
 from analysis.corpus.selection import Selection
 from analysis.notebook import charts, views
 from tests.conftest import CORPUS
+from tests.unrelated_article import grow
 
 WAPO, WIRE = "The Washington Post", "unattributed wire-style report"
-
-#: A development article about something else entirely (written for this test, not a seed).
-UNRELATED = """Harbour town approves budget for new library
-
-The council of a small harbour town approved on Tuesday a budget of 2.4 million for a new public
-library, after two years of debate about the old building's leaking roof.
-
-"We have waited long enough for a place where children can read in the dry," the mayor said at
-the meeting, which ran late into the evening.
-
-Construction is expected to start next spring and to last eighteen months. The old library will
-stay open until the new one is finished, the council said.
-"""
 
 
 def members(statements) -> dict[frozenset, int]:
@@ -37,9 +25,7 @@ def members(statements) -> dict[frozenset, int]:
 def test_statement_ids_survive_adding_an_unrelated_article(tables, tmp_path: Path, cache_dir):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
-    (corpus / "articles" / "harbour.txt").write_text(UNRELATED, encoding="utf-8")
-    with (corpus / "articles.csv").open("a", encoding="utf-8") as manifest:
-        manifest.write("harbour,articles/harbour.txt,Harbour Gazette,newspaper,,,2022-08-09,en,\n")
+    grow(corpus, first=False, outlet="Harbour Gazette")  # the manifest's last row
     grown = analysis.build(corpus, cache_dir=cache_dir)
     assert "harbour" not in set(grown.statements.article_id)
     before, after = members(tables.statements), members(grown.statements)
