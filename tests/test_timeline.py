@@ -489,12 +489,12 @@ def test_the_tense_of_a_participle_and_of_a_due_date(tmp_path: Path, cache_dir: 
 
 def test_since_puts_a_month_in_the_past(tmp_path: Path, cache_dir: Path) -> None:
     # An article of 27 July 2017: with no tense cue, a month without its year is the nearest
-    # (January 2018, November 2017); "since taking office in January" and "since its November
+    # (January 2018, November 2017); "since joining the board in January" and "since its November
     # defeat" can only be the January and November before.
     write_one_article(
         tmp_path,
-        "The governor has travelled widely since taking office in January.\n\n"
-        "The party has been regrouping since its November defeat.\n",
+        "The governor has travelled widely since joining the board in January.\n\n"
+        "The club has rebuilt its squad since its November relegation.\n",
         title="Since",
         published="2017-07-27",
     )

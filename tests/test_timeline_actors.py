@@ -191,15 +191,15 @@ def test_a_page_link_label_is_no_actor() -> None:
 def test_a_nationality_or_party_word_with_an_article_is_one_unnamed_person(
     tmp_path: Path, cache_dir: Path
 ) -> None:
-    # "Last week the freshman Republican … fought to keep the base open": one person the
+    # "Last week the first-term Democrat … pressed to keep the base open": one person the
     # sentence does not name, kept as written with no entity (before: the entity of the word
     # "Republican", which names the party's members everywhere else).
     events = build_one(
         tmp_path,
         cache_dir,
         "Republicans in the state senate backed the plan.\n\n"
-        "Last week the freshman Republican fought to keep the harbour base open.\n",
+        "Last week the first-term Democrat pressed to keep the harbour base open.\n",
     )
     rows = events[events.date_text == "Last week"]
-    assert rows.actor.tolist() == ["the freshman Republican"]
+    assert rows.actor.tolist() == ["the first-term Democrat"]
     assert rows.actor_entity_id.isna().all()

@@ -194,7 +194,7 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
     nearby."""
     found = mention_at(subject, ctx)
     if found and _one_of_a_group(subject, ctx) and any(c.dep_ == "det" for c in subject.children):
-        return _words(subject, ctx), None  # "the freshman Republican": one person, unnamed
+        return _words(subject, ctx), None  # "the first-term Democrat": one person, unnamed
     if found:
         return found
     word = subject.text.lower()
@@ -207,7 +207,7 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
             return str(q.speaker), str(q.speaker_entity_id)
     for child in subject.children:
         if child.dep_ == "appos" and _one_of_a_group(child, ctx):
-            # "the freshman Republican" (parsed as an apposition): one person the words do not
+            # "the first-term Democrat" (parsed as an apposition): one person the words do not
             # name, as written; "the senator, a Republican," is the senator
             if child.i == subject.i + 1:
                 return ctx.doc[subject.left_edge.i : child.i + 1].text, None

@@ -194,7 +194,7 @@ def find_tense(verb: Token) -> str | None:
         if head.i == verb.i:
             return None
         if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in BACKWARD_WORDS:
-            return "past"  # "has travelled widely since taking office in January"
+            return "past"  # "has travelled widely since joining the board in March"
         if "to" in words and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words):
             # "plans to reopen", "is expected to be held Aug. 30"
             if head.lemma_.lower() in FUTURE_GOVERNORS:
