@@ -258,15 +258,13 @@ def _link_single_names(
                 if len(name.split()) >= 2
                 for w in (name.split()[0], name.split()[-1])
             }
+            dated = [days[a] for a in named_in[choice] if a in days]
             if (
                 transliteration_key(m.key) not in spelled
                 and majority[m.key] != "PERSON"
                 and not cued_in[m.key]
             ):
                 choice = None  # spelled otherwise, never a person's: "Bellatol" is not "Bellato"
-            dated = [days[a] for a in named_in[candidates[0]] if a in days]
-            if choice is None:
-                pass
             elif day is not None and dated and min(abs(d - day) for d in dated) > NEARBY_DAYS:
                 choice = None  # a namesake in another story, as likely as the same person
             elif any(clusters.find(k) != choice for k in longer[m.article_id, m.key]):

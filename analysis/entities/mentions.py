@@ -178,7 +178,8 @@ def _furniture_tail(words: list[str]) -> int:
     none): furniture words and the fillers between them, with at least one furniture word
     ("X Replay More Videos": a video player's caption run into a name; not "Thomas More")."""
     start, furniture = len(words), False
-    while start > 0 and words[start - 1] in page_furniture_words() | page_furniture_fillers():
+    joinable = page_furniture_words() | page_furniture_fillers()
+    while start > 0 and words[start - 1] in joinable:
         start -= 1
         furniture = furniture or words[start] in page_furniture_words()
     return start if furniture else len(words)
