@@ -60,7 +60,7 @@ _COUNT = r"(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|el
 # Words before a bare month or year that make it a date ("in May", "since 2014", "mid-November");
 # they are not part of the phrase. Without one, a bare month or year needs the parser's DATE tag.
 _LEAD = r"(?P<lead>(?:(?:in|since|during|until|by|from|of|early|late|mid|last|next|this)\s+|mid-))"
-#: Words after which "that" before a month is a determiner ("again that October"), not the
+#: Words after which "that" before a month is a determiner ("again that November"), not the
 #: conjunction of "said that May sales rose".
 _THAT_BEFORE = "|".join(
     ["in", "by", "during", "until", "till", "again", "later", "then", "on", "since", "before"]
@@ -103,8 +103,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("month", re.compile(rf"\b{_MONTH}\s+(?P<year_rel>last|this|next)\s+year\b")),
     # a month placed from the article's previous date: "in June that year", "the following
-    # May", "called again that October" (after a word that makes "that" a determiner, not "said
-    # that May …")
+    # May", "a vote was held again that November" (after a word that makes "that" a
+    # determiner, not "said that May …")
     ("anchored_month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?that\s+year\b")),
     (
         "anchored_month",
@@ -397,10 +397,10 @@ def _order_weekday_pairs(
     found: list[DatePhrase], text: str, offset: int, published: dt.date | None
 ) -> list[DatePhrase]:
     """Returns the phrases with the second of two joined weekdays placed after the first when,
-    each placed on its own, the first lies ahead of publication and the second before it ("begin
-    debate on Tuesday or Wednesday" in a Saturday article: the nearest Tuesday is ahead, the
-    nearest Wednesday back; it is the Wednesday after that Tuesday). Two days on one side keep
-    their order as written ("statements made Friday and Thursday")."""
+    each placed on its own, the first lies ahead of publication and the second before it ("may
+    open hearings on Tuesday or Wednesday" in a Saturday article: the nearest Tuesday is ahead,
+    the nearest Wednesday back; it is the Wednesday after that Tuesday). Two days on one side
+    keep their order as written ("spoke Friday and Thursday" in a Friday article)."""
     out = list(found)
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
