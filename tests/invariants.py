@@ -66,13 +66,16 @@ def unaccounted_text(tables: analysis.Tables, article_id: str) -> str:
     owned = [False] * len(raw)
     paragraphs = tables.paragraphs[tables.paragraphs.article_id == article_id]
     removed = tables.removed[tables.removed.article_id == article_id]
-    for start, end in [
-        *zip(paragraphs.raw_start, paragraphs.raw_end, strict=True),
-        *zip(removed.start, removed.end, strict=True),
-    ]:
+    outer = list(zip(paragraphs.raw_start, paragraphs.raw_end, strict=True))
+    cut = list(zip(removed.start, removed.end, strict=True))
+    # a span removed inside a paragraph (a pop-up card) lies within that paragraph's raw range
+    inner = [(s, e) for s, e in cut if any(ps <= s and e <= pe for ps, pe in outer)]
+    for start, end in [*outer, *(span for span in cut if span not in inner)]:
         for i in range(start, end):
             assert not owned[i], f"offset {i} of {article_id} is in two places"
             owned[i] = True
+    for start, end in inner:
+        assert raw[start:end].strip(), f"an empty span removed inside a paragraph of {article_id}"
     left = "".join(ch if not who else "\n" for ch, who in zip(raw, owned, strict=True))
     pieces = [normalize_whitespace(p) for p in left.split("\n") if normalize_whitespace(p)]
     title = normalize_whitespace(article.title) if isinstance(article.title, str) else None

@@ -291,3 +291,41 @@ def test_a_sentence_starting_with_by_is_no_byline() -> None:
 
 def test_seed_articles_have_no_byline(tables) -> None:
     assert tables.articles.author.isna().all()
+
+
+# Invented: a page scrape that pasted each linked name's pop-up card (full name glued to a few
+# headlines, then "MORE") into the sentence, once with a space after the full name.
+POPUP_RAW = (
+    "Council vote delayed\n\n"
+    "Mayor Ann Roe Ann Marie RoeCouncil delays the budget vote Roe answers critics on parking "
+    "MORE and Councillor Ben Tay Ben Arthur Tay Harbour plan wins backing MORE (Ind.) said "
+    "on Monday that the vote would wait.\n"
+    "Roe’s office said the delay was short. Viewers wanted MORE from the show, said Dan McCoy.\n"
+)
+
+
+def test_popup_cards_pasted_into_a_sentence_are_removed() -> None:
+    cleaned = clean_text(POPUP_RAW)
+    assert cleaned.body == (
+        "Mayor Ann Roe and Councillor Ben Tay (Ind.) said on Monday that the vote would wait.\n\n"
+        "Roe’s office said the delay was short. Viewers wanted MORE from the show, said Dan McCoy."
+    )
+    reason = "pop-up card of a linked name (full name, headlines, MORE)"
+    cards = [POPUP_RAW[r.start : r.end] for r in cleaned.removed if r.reason == reason]
+    assert cards == [
+        " Ann Marie RoeCouncil delays the budget vote Roe answers critics on parking MORE",
+        " Ben Arthur Tay Harbour plan wins backing MORE",
+    ]
+    first = cleaned.paragraphs[0]
+    kept = POPUP_RAW[first.raw_start : first.raw_end]
+    for card in cards:
+        kept = kept.replace(card, "")
+    assert normalize_whitespace(kept) == first.text
+
+
+def test_popup_cards_leave_every_character_accounted_for(tmp_path: Path, cache_dir: Path) -> None:
+    manifest = HEADER + "p1,articles/p1.txt,Riverside Gazette,newspaper,,,2024-03-04,en,\n"
+    root = write_corpus(tmp_path, manifest, {"articles/p1.txt": POPUP_RAW})
+    tables = analysis.build(root, cache_dir=cache_dir)
+    check_built(tables)
+    assert "Ann Marie" not in tables.articles.body.iloc[0]

@@ -1,10 +1,11 @@
 """Cleaning: from a raw article to its title, body paragraphs and a record of what was removed.
 
 The raw text is split into lines. Generic rules (below) and the article's rules from
-`corpus/cleaning.yml` label lines (or the tail of the last line) as not part of the article; the
-headline line becomes the title; the remaining lines become paragraphs. Every removed span is
-recorded with its reason, so each non-whitespace character of the raw text is in the title, in a
-paragraph or in `removed`.
+`corpus/cleaning.yml` label lines (or the tail of the last line) as not part of the article, and
+cut pop-up cards pasted inside a line out of it; the headline line becomes the title; the
+remaining lines become paragraphs. Every removed span is recorded with its reason, so each
+non-whitespace character of the raw text is in the title, in `removed` or in a paragraph (and
+not in a span removed inside it).
 
 Whitespace normalisation inside a paragraph (the only change made to kept text): every run of
 whitespace — spaces, tabs, no-break and other Unicode spaces, and the line breaks of a hard-wrapped
@@ -65,6 +66,22 @@ _BYLINE = re.compile(
     r"\s*(?:[|•]\s*[^\n]*|\s[-–—]\s[^\n]*)?$",
     re.IGNORECASE,
 )
+# A linked name's pop-up card pasted into the sentence by a page scrape: after the name as the
+# article writes it, the person's full name with its last word glued to the first of a few
+# headlines, ending with "MORE" ("… Senator Ann Roe Ann Marie RoeSenate passes the bill Roe
+# answers critics MORE (D-Ore.) said"); a few cards leave a space after the full name but repeat
+# the given name ("Ann Roe Ann Marie Roe Senate passes …"). The cut starts at the space before
+# the card, so "Roe’s" stays one word.
+_CARD_END = r"[^\n]{0,900}?\sMORE(?!\w)"
+_CARD_NAME_WORD = r"[A-Z(\"“][\w.'’()\"”-]*\s+"
+_SURNAME = r"(?P<sur>[A-Z][a-z][\w'’.-]*[a-z])"
+_POPUP_CARD = re.compile(
+    rf"\b{_SURNAME}(?P<card>\s+(?:{_CARD_NAME_WORD}){{0,5}}(?P=sur)(?=[A-Z0-9'\"‘“$])"
+    rf"{_CARD_END})"
+    rf"|\b(?P<given>[A-Z][\w'’.-]+)\s+(?P<sur2>[A-Z][a-z][\w'’.-]*[a-z])"
+    rf"(?P<card2>\s+(?P=given)\s+(?:{_CARD_NAME_WORD}){{0,3}}(?P=sur2)\s{_CARD_END})"
+)
+_POPUP_REASON = "pop-up card of a linked name (full name, headlines, MORE)"
 _BYLINE_MAX_CHARS = 120
 _BYLINE_SEARCH_LINES = 8
 _OUTSIDE_ARTICLE = "outside the article text (page navigation, boxes, footer)"
@@ -83,7 +100,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A kept paragraph: its normalised text and where it came from in the raw text."""
+    """A kept paragraph: its text and where it came from in the raw text (`text` is
+    `raw[raw_start:raw_end]` without the spans removed inside it, whitespace-normalised)."""
 
     raw_start: int
     raw_end: int
@@ -121,6 +139,7 @@ class _Line:
     raw: str  # the whole line, indentation included
     label: str | None = None  # None: body; "title"; otherwise the removal reason
     cut: int | None = None  # offset where the kept text ends (a removed credit follows)
+    inner: list[tuple[int, int]] = field(default_factory=list)  # removed spans inside the line
 
     @property
     def blank(self) -> bool:
@@ -191,6 +210,7 @@ def clean_text(
             line.label = _generic_reason(line.text)
     title, title_span = _label_headline(lines, known_title)
     _cut_credit_sentence(raw, lines)
+    _cut_popup_cards(raw, lines)
     paragraphs = _paragraphs(raw, lines, parsed.paragraphs)
     if not paragraphs:
         raise CorpusError(
@@ -371,6 +391,27 @@ def _cut_credit_sentence(raw: str, lines: list[_Line]) -> None:
         last.cut = len(raw[: match.start()].rstrip())
 
 
+def _cut_popup_cards(raw: str, lines: list[_Line]) -> None:
+    """Records, in each body line, the pop-up cards pasted into it (`_POPUP_CARD`)."""
+    for line in lines:
+        if line.label is not None or line.blank:
+            continue
+        end = line.cut or line.end
+        for match in _POPUP_CARD.finditer(raw, line.start, end):
+            group = "card" if match["card"] is not None else "card2"
+            line.inner.append((match.start(group), match.end(group)))
+
+
+def _kept_text(raw: str, start: int, end: int, inner: Sequence[tuple[int, int]]) -> str:
+    """Returns `raw[start:end]` without the removed spans inside it, whitespace-normalised."""
+    pieces, pos = [], start
+    for cut_start, cut_end in inner:
+        pieces.append(raw[pos:cut_start])
+        pos = cut_end
+    pieces.append(raw[pos:end])
+    return normalize_whitespace("".join(pieces))
+
+
 def _paragraphs(raw: str, lines: list[_Line], mode: str) -> list[Paragraph]:
     if mode == "auto":
         mode = "blocks" if _hard_wrapped(lines) else "lines"
@@ -380,7 +421,8 @@ def _paragraphs(raw: str, lines: list[_Line], mode: str) -> list[Paragraph]:
     def flush() -> None:
         if block:
             start, end = block[0].start, block[-1].cut or block[-1].end
-            paragraphs.append(Paragraph(start, end, normalize_whitespace(raw[start:end])))
+            inner = [span for line in block for span in line.inner]
+            paragraphs.append(Paragraph(start, end, _kept_text(raw, start, end, inner)))
             block.clear()
 
     for line in lines:
@@ -413,6 +455,7 @@ def _removed_spans(raw: str, lines: list[_Line]) -> list[Span]:
             continue
         if line.label in (None, "title"):
             kept_since_last = True
+            spans.extend(Span(start, end, _POPUP_REASON) for start, end in line.inner)
             if line.cut is not None:
                 tail = (
                     line.cut
