@@ -244,8 +244,10 @@ def test_html_page_every_character_accounted_for(tmp_path: Path, cache_dir: Path
         (
             outside,
             "Most read\nStorm closes schools across the region\nLocal team wins the cup after "
-            "penalties\n© 2021 Riverside Gazette. All rights reserved.\nPrivacy policy",
+            "penalties",
         ),
+        ("copyright notice", "© 2021 Riverside Gazette. All rights reserved."),
+        (outside, "Privacy policy"),
     ]
     (article,) = tables.articles.itertuples()
     assert article.title == "Council approves new bridge over the river"
@@ -329,3 +331,25 @@ def test_popup_cards_leave_every_character_accounted_for(tmp_path: Path, cache_d
     tables = analysis.build(root, cache_dir=cache_dir)
     check_built(tables)
     assert "Ann Marie" not in tables.articles.body.iloc[0]
+
+
+def test_copyright_notice_and_newsletter_box_are_removed() -> None:
+    raw = (
+        "Harbour plan approved\n\n"
+        "The council approved the harbour plan on Monday.\n"
+        "Sign up for Daily Newsletters Manage Newsletters\n"
+        "Copyright law was not part of the debate, the mayor said.\n"
+        "Copyright © 2024 The Riverside Gazette, LLC. Click here for reprint permission.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.body == (
+        "The council approved the harbour plan on Monday.\n\n"
+        "Copyright law was not part of the debate, the mayor said."
+    )
+    assert [(r.reason, raw[r.start : r.end]) for r in cleaned.removed] == [
+        ("newsletter sign-up", "Sign up for Daily Newsletters Manage Newsletters"),
+        (
+            "copyright notice",
+            "Copyright © 2024 The Riverside Gazette, LLC. Click here for reprint permission.",
+        ),
+    ]

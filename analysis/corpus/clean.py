@@ -43,6 +43,19 @@ _WIDGET_LABEL = re.compile(
     re.IGNORECASE,
 )
 _WIDGET_MAX_CHARS = 40
+# A copyright notice: "Copyright © 2024 The Gazette, LLC.", "© 2024 Example Syndicate",
+# "(Copyright 2024 Example Press. All rights reserved.)" — the mark then a year or "by".
+_COPYRIGHT = re.compile(
+    r"^\(?(?:copyright\s*(?:©|\(c\))?|©\s*(?:copyright)?|\(c\))\s*(?:\d{4}\b|by\b)", re.IGNORECASE
+)
+# A newsletter sign-up box: "Sign up for Daily Newsletters Manage Newsletters", "Sign up for the
+# morning briefing".
+_SIGN_UP = re.compile(
+    r"^sign up (?:for|to)\b.{0,80}?\b(?:newsletters?|briefing|e-?mails?|dispatches)\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT_MAX_CHARS = 160  # a longer line holds more than the notice
+_SIGN_UP_MAX_CHARS = 250
 # A photo caption: a short paragraph ending with a photo credit such as "(Vincent Yu/AP)".
 _CAPTION_CREDIT = re.compile(
     r"(?:\((?:(?:photos?|image|credit|pictured)\s*(?:by|:)?\s*)?[^()\n/]{2,60}/[^()\n]{1,60}\)"
@@ -284,6 +297,10 @@ def _generic_reason(text: str) -> str | None:
         return "photo caption (ends with a photo credit)"
     if _CREDIT_LINE.match(text):
         return "reporting credit"
+    if len(text) <= _COPYRIGHT_MAX_CHARS and _COPYRIGHT.match(text):
+        return "copyright notice"
+    if len(text) <= _SIGN_UP_MAX_CHARS and _SIGN_UP.match(text):
+        return "newsletter sign-up"
     return None
 
 
