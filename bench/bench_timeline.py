@@ -14,7 +14,7 @@ import time
 
 import pandas as pd
 
-from analysis.pipeline import schema
+from analysis.pipeline import conformance
 from analysis.timeline import group_happenings
 
 TARGET_S = 2.0
@@ -67,7 +67,7 @@ def make_tables(n_articles: int, *, seed: int = 0) -> tuple[pd.DataFrame, pd.Dat
                     "shared_run": 8,
                 }
             )
-    return schema.conform("events", pd.DataFrame(events)), schema.conform(
+    return conformance.conform("events", pd.DataFrame(events)), conformance.conform(
         "links", pd.DataFrame(links)
     )
 

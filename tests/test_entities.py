@@ -273,7 +273,7 @@ def test_national_variants_of_an_organisation_are_one_entity(tables) -> None:
 
 def test_split_country_of_an_organisation_name() -> None:
     from analysis.entities import _split_country
-    from analysis.entities.merging import _by_stem
+    from analysis.entities.organisations import _by_stem
 
     places = _by_stem({"ukraine", "moldova"})
     assert _split_country("moldovan health ministry", places) == (

@@ -17,13 +17,13 @@ from analysis.entities.filters import drop_common_word_people, set_aside_repeate
 from analysis.entities.mentions import (
     GIVEN_NAME_CUE,
     Mention,
-    _before_its_region,
     _find_missed,
     _trim,
     extract_mentions,
     mark_given_name_people,
 )
 from analysis.entities.merging import _Clusters, _merge_people, find_place_words
+from analysis.entities.shapes import _before_its_region
 from analysis.entities.vocabulary import same_given_name
 from analysis.text.names import fold
 

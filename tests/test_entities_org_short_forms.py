@@ -8,12 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from analysis.entities.mentions import Mention
-from analysis.entities.merging import (
-    _Clusters,
-    _link_org_short_forms,
-    find_conflicting_names,
-    merge_aliases,
-)
+from analysis.entities.merging import _Clusters, find_conflicting_names
+from analysis.entities.organisations import _link_org_short_forms, merge_aliases
 
 
 def mention(article: str, start: int, text: str) -> Mention:

@@ -16,7 +16,7 @@ from analysis.corpus.manifest import CorpusError
 from analysis.corpus.selection import Selection
 from analysis.framing import frames, lead, style, term_counts, terms, tone, wording
 from analysis.notebook import framing_views as views
-from analysis.pipeline import schema
+from analysis.pipeline import conformance
 from tests.conftest import ROOT
 
 # Two outlets, two articles each, covering the same invented event. Outlet "Alpha Daily" calls the
@@ -174,7 +174,7 @@ def test_distinctive_terms_rejects_unknown_outlets(dev_tables) -> None:
 
 def test_frames_table_matches_lemmas_and_phrases(frame_tables) -> None:
     table = frame_tables.frames
-    schema.check("frames", table)
+    conformance.check("frames", table)
     body = frame_tables.articles.body.iloc[0]
     got = [
         (r.sentence_id, r.frame, r.matched, r.in_quote, None if pd.isna(r.speaker) else r.speaker)
@@ -253,7 +253,7 @@ def test_the_shipped_frames_file_is_documented_and_generic() -> None:
 
 def test_seed_frames_point_into_the_bodies(tables, bodies) -> None:
     table = tables.frames
-    schema.check("frames", table)
+    conformance.check("frames", table)
     assert len(table) > 100
     for r in table.itertuples():
         assert bodies[r.article_id][r.start : r.end] == r.matched

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.pipeline import schema
+from analysis.pipeline import conformance
 from analysis.timeline import group_happenings, read_dates, tabulate_report_delays
 
 LINK_COLUMNS = ["article_a", "sentence_a", "article_b", "sentence_b", "kind", "shared_run"]
@@ -42,7 +42,7 @@ def ev(article: str, sentence: int, actor: str | None, action: str, day: str | N
 
 
 def events(*rows: dict[str, Any]) -> pd.DataFrame:
-    return schema.conform("events", pd.DataFrame(list(rows)))
+    return conformance.conform("events", pd.DataFrame(list(rows)))
 
 
 def links(*rows: tuple[Any, ...]) -> pd.DataFrame:
@@ -186,7 +186,7 @@ def test_a_span_happening_shows_its_range_and_no_delay() -> None:
         ev("a", 1, "Tomas Brandt", "resign", "2024-03-12"),
     )
     rows = group_happenings(table, links=links(("a", 0, "b", 0, "paraphrase")))
-    span = schema.conform("happenings", pd.DataFrame(rows))
+    span = conformance.conform("happenings", pd.DataFrame(rows))
     met = span[span.action == "meet"].iloc[0]
     assert (met.date, met.date_end, met.conflict) == (
         pd.Timestamp("2024-03-04"),

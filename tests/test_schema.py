@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.pipeline import schema
+from analysis.pipeline import conformance, schema
 from tests.conftest import ROOT
 
 
@@ -13,22 +13,22 @@ def test_every_built_table_matches_its_declared_schema(tables) -> None:
     names = [name for name, _ in tables.items()]
     assert names == list(schema.TABLES)
     for name, frame in tables.items():
-        schema.check(name, frame)
+        conformance.check(name, frame)
         assert len(frame) > 0 or name == "problems", name  # the seeds build without problems
 
 
 def test_check_rejects_a_wrong_dtype_and_a_missing_column(tables) -> None:
     bad = tables.sentences.astype({"start": "float64"})
-    with pytest.raises(schema.SchemaError, match="column 'start' has dtype float64"):
-        schema.check("sentences", bad)
-    with pytest.raises(schema.SchemaError, match=r"missing columns \['text'\]"):
-        schema.conform("sentences", tables.sentences.drop(columns="text"))
+    with pytest.raises(conformance.SchemaError, match="column 'start' has dtype float64"):
+        conformance.check("sentences", bad)
+    with pytest.raises(conformance.SchemaError, match=r"missing columns \['text'\]"):
+        conformance.conform("sentences", tables.sentences.drop(columns="text"))
 
 
 def test_conform_does_not_mutate_its_input(tables) -> None:
     frame = tables.sentences[["text", "end", "start", "paragraph_id", "sentence_id", "article_id"]]
     before = frame.copy()
-    out = schema.conform("sentences", frame)
+    out = conformance.conform("sentences", frame)
     pd.testing.assert_frame_equal(frame, before)
     assert list(out.columns) == schema.TABLES["sentences"].column_names
 

@@ -14,7 +14,7 @@ import analysis
 from analysis.__main__ import EVENT_TARGETS, EVENTS_PATH
 from analysis.corpus.selection import Selection
 from analysis.notebook.charts.timeline import plot_timeline
-from analysis.pipeline import schema
+from analysis.pipeline import conformance
 from analysis.pipeline.evaluation import load_event_gold, score_events
 from analysis.timeline import propagate_statements, read_dates, tabulate_report_delays
 
@@ -77,8 +77,8 @@ def write_one_article(root: Path, body: str, *, title: str, published: str) -> N
 
 
 def test_tables_match_their_schema(tables) -> None:
-    schema.check("events", tables.events)
-    schema.check("happenings", tables.happenings)
+    conformance.check("events", tables.events)
+    conformance.check("happenings", tables.happenings)
     sentences = tables.sentences.set_index(["article_id", "sentence_id"]).text
     for e in tables.events.itertuples():
         assert sentences[(e.article_id, e.sentence_id)] == e.text

@@ -67,8 +67,9 @@ from .cues import (
 )
 from .curated import CURATED_FILE, Curated, read_curated
 from .mentions import Mention, extract_mentions
-from .merging import NAME_SIMILARITY, merge_org_variants
-from .merging import _split_country as _split_country
+from .merging import NAME_SIMILARITY
+from .organisations import _split_country as _split_country
+from .organisations import merge_org_variants
 from .resolve import Resolution, resolve_entities
 from .suggestions import SUGGEST_SIMILARITY, SUGGESTIONS_SHOWN, suggest_merges
 

@@ -35,15 +35,13 @@ from .mentions import (
 from .merging import (
     _Clusters,
     _fold_plurals,
-    _link_org_short_forms,
     _merge_people,
     _merge_single_names,
     find_conflicting_names,
     find_place_words,
-    merge_aliases,
-    merge_org_variants,
     merge_suffixed_short_forms,
 )
+from .organisations import _link_org_short_forms, merge_aliases, merge_org_variants
 from .suggestions import _suggestions
 from .vocabulary import is_given_name
 

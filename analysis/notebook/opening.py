@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..corpus import CorpusError
 from ..pipeline import Tables, build
-from ..pipeline.schema import SchemaError
+from ..pipeline.conformance import SchemaError
 from ..text.parse import ModelNotFoundError
 
 

@@ -1,5 +1,6 @@
-"""Building the tables: `build` (`run`), `Tables`, the declared schemas, the per-article stages
-and their cache, snapshots, the Dask engine, writing the tables' folder and the gold scores."""
+"""Building the tables: `build` (`run`), `Tables`, the declared schemas (`schema`; checked by
+`conformance`), the per-article stages and their cache, snapshots, the Dask engine, writing the
+tables' folder and the gold scores."""
 
 from .run import build
 from .tables import Tables

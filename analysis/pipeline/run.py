@@ -22,7 +22,7 @@ from ..quotes import QuoteWarning
 from ..stories import find_stories
 from ..text.parse import CachedDocs, default_cache_dir, find_model, parse_texts
 from ..timeline import group_happenings, tabulate_date_problems
-from . import schema
+from . import conformance, schema
 from .snapshot import read_snapshot, snapshot_key, write_snapshot
 from .stages import (
     ArticleInput,
@@ -228,7 +228,7 @@ def _build_tables(
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     columns = schema.TABLES[name].column_names
-    return schema.conform(name, pd.DataFrame(rows, columns=columns))
+    return conformance.conform(name, pd.DataFrame(rows, columns=columns))
 
 
 class _Stages:

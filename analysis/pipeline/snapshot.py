@@ -32,7 +32,7 @@ import pandas as pd
 from ..corpus.folder import read_corpus_title
 from ..text.cache import read_entry, write_entry
 from ..text.parse import ModelInfo
-from . import schema
+from . import conformance, schema
 
 SNAPSHOT_FOLDER = "builds"
 #: Snapshots kept in a cache folder (each corpus rebuilt after a change adds one).
@@ -95,7 +95,7 @@ def read_snapshot(cache_dir: Path, key: str) -> dict[str, pd.DataFrame] | None:
         data = read_entry(folder / f"{name}.parquet")
         if data is None:
             return None
-        tables[name] = schema.conform(name, pd.read_parquet(io.BytesIO(data)))
+        tables[name] = conformance.conform(name, pd.read_parquet(io.BytesIO(data)))
     os.utime(folder)  # most recently used: kept longest
     return tables
 

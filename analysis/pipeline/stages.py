@@ -331,7 +331,7 @@ def _find_in_context(
     from ..framing.frames import tabulate_frames
     from ..quotes import tabulate_quotes
     from ..timeline import tabulate_events
-    from . import schema
+    from . import conformance, schema
 
     ids = [item.article.article_id for item in items]
     docs = {item.article.article_id: item.doc for item in items}
@@ -342,7 +342,7 @@ def _find_in_context(
     known = tables["entities"][tables["entities"].entity_id.isin(set(mine["mentions"].entity_id))]
     quotes, warned = tabulate_quotes(docs, entities=known, **mine)
     columns = schema.TABLES["quotes"].column_names
-    quote_table = schema.conform("quotes", pd.DataFrame(quotes, columns=columns))
+    quote_table = conformance.conform("quotes", pd.DataFrame(quotes, columns=columns))
     published = [item.article.published for item in items]
     events = tabulate_events(
         docs,

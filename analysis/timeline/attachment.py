@@ -1,5 +1,5 @@
 """What a date phrase attaches to in the parse: the verb it dates (or the noun it modifies) and
-that verb's tense, which sets the direction a date without its year is read in (dates.py). The
+that verb's tense, which sets the direction a date without its year is read in (directions.py). The
 rules, with examples, are in docs/timeline.md.
 """
 
@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .dates import (
+from .dates import DatePhrase
+from .directions import (
     BACKWARD_WORDS,
     COMPARISON_PREPOSITIONS,
     FUTURE_AUXILIARIES,
     FUTURE_GOVERNORS,
     TIME_CONJUNCTIONS,
-    DatePhrase,
 )
 
 if TYPE_CHECKING:
