@@ -155,7 +155,8 @@ TABLES: dict[str, Table] = {
                     "text",
                     "str",
                     "The paragraph: `body[start:end]`, which is the raw file's "
-                    "`[raw_start:raw_end]` after whitespace normalisation.",
+                    "`[raw_start:raw_end]` without the spans `removed` inside it (pop-up "
+                    "cards), after whitespace normalisation.",
                 ),
             ),
         ),
