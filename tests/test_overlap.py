@@ -8,6 +8,7 @@ from analysis.corpus.selection import Selection
 from analysis.notebook import charts, views
 from analysis.overlap import links as overlap
 from analysis.overlap import statements
+from analysis.overlap.days import differ_in_days, name_days
 from analysis.overlap.furniture import find_credits, find_navigation
 
 
@@ -240,15 +241,16 @@ def test_statements_do_not_chain_different_events(tables) -> None:
     # cnn-repost: "In his comments on Thursday, Zelensky accused Amnesty of handing Moscow a
     # propaganda victory."
     # washpost's "President Volodymyr Zelensky, in remarks Saturday evening, criticized the “very
-    # eloquent silence” …" is linked to the blog sentence (its best match there), but is another
-    # remark on another day and shares little with the cnn-repost one: the guard keeps it out.
+    # eloquent silence” …" is the blog sentence's best match there, but another remark on another
+    # day: a paraphrase of Thursday and Saturday, it does not link (`overlap.days`; it linked
+    # before, and the statement guard kept it out of the statement).
     st = tables.statements
     blog = sentence_id(tables, "blog", "On Thursday, President")
     cnn = sentence_id(tables, "cnn-repost", "In his comments on Thursday")
     saturday = sentence_id(tables, "washpost", "President Volodymyr Zelensky, in remarks")
     assert (
         link(tables, ("blog", "On Thursday, President"), ("washpost", "President Volodymyr"))
-        is not None
+        is None
     )
     (sid,) = st[(st.article_id == "blog") & (st.sentence_id == blog)].statement_id
     mine = st[st.statement_id == sid]
@@ -304,3 +306,44 @@ def test_only_here_and_shared_views(tables) -> None:
     assert list(alone.columns) == ["outlet", "article_id", "sentence_id", "text"]
     shared = views.summarize_shared_by_all(tables.statements, ["washpost", "wire"])
     assert (shared.articles >= 2).all()
+
+
+def test_a_paraphrase_of_two_different_days_does_not_link() -> None:
+    # Within one story told over a week, sentences about different days share its people and
+    # words: "approved … on Monday" / "sent … back on Thursday" are two acts, not one statement.
+    # The sentences both articles date to the same day still link; so do the same words dated
+    # differently (a verbatim link is one text, not a guess from shared words).
+    quotes = pd.DataFrame(
+        columns=["article_id", "quote_id", "start", "end", "kind", "speaker", "speaker_entity_id"]
+    )
+    sentences = _sentences(
+        {
+            "a": [
+                "The harbour council approved the ferry budget on Monday after a long debate.",
+                "The ferry board met on Tuesday to set the winter timetable for the island route.",
+                "Volunteers repainted the lighthouse on Friday.",
+            ],
+            "b": [
+                "The harbour council sent the ferry budget back to the mayor on Thursday.",
+                "Island route timetables for winter were agreed by the ferry board on Tuesday.",
+                "Volunteers repainted the lighthouse on Saturday.",
+            ],
+        }
+    )
+    found = pd.DataFrame(overlap.find_links(sentences, quotes))
+    assert list(zip(found.sentence_a, found.sentence_b, found.kind, strict=True)) == [
+        (2, 2, "verbatim"),  # the same words, dated differently
+        (1, 1, "paraphrase"),  # both on Tuesday
+    ]  # before: also (0, 0, "paraphrase"), Monday / Thursday
+
+
+def test_name_days_reads_dates_not_names_or_habits() -> None:
+    assert name_days("Late Sunday, the board said it met on Friday's deadline.") == {
+        "Sunday",
+        "Friday",
+    }
+    assert name_days("She won on Super Tuesday and spoke to the Sunday Times.") == set()
+    assert name_days("The market opens on Mondays.") == set()
+    assert differ_in_days({"Monday"}, {"Thursday"})
+    assert not differ_in_days({"Monday", "Tuesday"}, {"Tuesday"})
+    assert not differ_in_days(set(), {"Tuesday"})

@@ -19,7 +19,9 @@ Method (docs/overlap.md):
    outlet's furniture never links: a sentence whose text at least `FURNITURE_ARTICLES` articles
    carry, all of one outlet (a copyright line, a newsletter or reprint prompt), is not a
    statement of the story. A fragment (`FRAGMENT_WORDS`) links only to a text of its very words,
-   and a sentence without a letter (a list number) never links.
+   and a sentence without a letter (a list number) never links. A paraphrase link between two
+   sentences that name different days of the week ("voted on Monday" / "vetoed it on Thursday")
+   is dropped: two acts, not one statement (`days`).
 5. **Kind** of the whole sentences (`analysis.link_kinds`), from the longest shared run of words:
    `verbatim` when it covers at least 80 % of the shorter sentence, `near_verbatim` when the word
    sequences are 60 % alike (longest common subsequence) or the run covers half of the shorter
@@ -39,6 +41,7 @@ import pandas as pd
 
 from ..text.lexicon import words
 from .candidates import Similarity, find_candidates, vectorize, vectorize_groups
+from .days import differ_in_days, name_days
 from .furniture import find_credits, find_furniture, find_navigation, whole_statements
 from .link_kinds import Wording, classify_link_numbers
 
@@ -390,8 +393,19 @@ def find_links(
         "kind": [found[k][0] for k in inverse.tolist()],
         "shared_run": [found[k][1] for k in inverse.tolist()],
     }
+    # A paraphrase of two sentences that name different days of the week tells two acts
+    # (`days`): dropped, not replaced by a next-best match.
+    day_names = {k: name_days(texts[k]) for k in {*sa, *sb}}
+    dated_apart = [
+        kind == "paraphrase" and differ_in_days(day_names[a], day_names[b])
+        for kind, a, b in zip(columns["kind"], sa, sb, strict=True)
+    ]
     names = list(columns)
-    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+    return [
+        dict(zip(names, row, strict=True))
+        for row, drop in zip(zip(*columns.values(), strict=True), dated_apart, strict=True)
+        if not drop
+    ]
 
 
 def _fits(similarity: Similarity, n: int) -> bool:
