@@ -753,3 +753,15 @@ def test_a_copyright_year_and_a_month_starting_a_name_are_not_dates() -> None:
     assert one("since March on Capitol Hill", **yes).date == date(2022, 3, 1)
     found = find_dates("March on Friday was wet.", published=SUNDAY, **yes)
     assert [p.text for p in found] == ["March", "Friday"]
+
+
+def test_next_or_last_before_a_year_less_date_takes_that_side_however_far() -> None:
+    # "next Oct. 1" in a 15 November 2014 article is 1 October 2015 (320 days ahead, beyond a
+    # tense cue's reach of about ten months; the nearest 1 October was 45 days back).
+    p = one("The law takes effect next Oct. 1, officials said.", date(2014, 11, 15))
+    assert (p.text, p.date, p.direction) == ("next Oct. 1", date(2015, 10, 1), "forward")
+    p = one("The fees rise next 1 October.", date(2014, 11, 15))
+    assert (p.text, p.date, p.direction) == ("next 1 October", date(2015, 10, 1), "forward")
+    # "last" looks back: "last Dec. 20" in a 15 November 2014 article is 20 December 2013.
+    p = one("The council has met monthly since last Dec. 20.", date(2014, 11, 15))
+    assert (p.text, p.date, p.direction) == ("last Dec. 20", date(2013, 12, 20), "backward")

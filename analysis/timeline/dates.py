@@ -63,6 +63,9 @@ _THAT_BEFORE = "|".join(
     ["in", "by", "during", "until", "till", "again", "later", "then", "on", "since", "before"]
     + ["after", "from", "of", "for"]
 )
+#: "last"/"next" before a year-less date ("next Oct. 1"): the one before or after publication,
+#: however far (up to a year).
+_DATE_REL = r"(?:(?P<date_rel>[Ll]ast|[Nn]ext)\s+)?"
 _DAY_NAME = r"(?:(?P<day_name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _UNIT = r"(?P<unit>day|week|month|year)"
 
@@ -71,14 +74,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_day",
         re.compile(
-            rf"\b{_BEFORE}{_DAY_NAME}{_MONTH}\s+(?:{_DAY}(?!\w)|{_DAY_IN_WORDS}){_YEAR_AFTER}"
+            rf"\b{_BEFORE}{_DATE_REL}{_DAY_NAME}{_MONTH}\s+(?:{_DAY}(?!\w)|{_DAY_IN_WORDS}){_YEAR_AFTER}"
             rf"(?:\s+{_PART})?(?!\w)"
         ),
     ),
     (
         "month_day",
         re.compile(
-            rf"\b{_BEFORE}{_DAY_NAME}{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w){_YEAR_AFTER}"
+            rf"\b{_BEFORE}{_DATE_REL}{_DAY_NAME}{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w){_YEAR_AFTER}"
             rf"(?:\s+{_PART})?(?!\w)"
         ),
     ),

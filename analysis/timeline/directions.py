@@ -89,6 +89,8 @@ def _direction(
     lead = groups.get("lead", "").strip().lower()
     if kind in ("month_day", "quarter") and groups.keys() & {"year", "qyear", "qrel"}:
         return "stated"
+    if kind == "month_day" and "date_rel" in groups:  # "next Oct. 1", "last March 3"
+        return "forward" if groups["date_rel"].lower() == "next" else "backward"
     if kind in ("month_year", "year"):
         return "stated"
     if kind == "quarter":

@@ -273,7 +273,9 @@ def _month_day(
         weekday = WEEKDAYS[groups["day_name"].lower()]
         fitting = [d for d in days if d.weekday() == weekday and abs(d.year - published.year) <= 1]
         days = fitting or days
-    first = _pick([(d, d) for d in days], published, direction)[0]
+    # "next Oct. 1" is the coming one however far; without "last"/"next" a cue reaches ~10 months
+    reach = 366 if "date_rel" in groups else REACH_DAYS
+    first = _pick([(d, d) for d in days], published, direction, reach=reach)[0]
     return first, None, precision, part
 
 
