@@ -414,6 +414,8 @@ def _cut_popup_cards(raw: str, lines: list[_Line]) -> None:
         if line.label is not None or line.blank:
             continue
         end = line.cut or line.end
+        if "MORE" not in raw[line.start : end]:
+            continue  # every card ends with it: the pattern need not search the line
         for match in _POPUP_CARD.finditer(raw, line.start, end):
             group = "card" if match["card"] is not None else "card2"
             line.inner.append((match.start(group), match.end(group)))
