@@ -353,3 +353,17 @@ def test_copyright_notice_and_newsletter_box_are_removed() -> None:
             "Copyright © 2024 The Riverside Gazette, LLC. Click here for reprint permission.",
         ),
     ]
+
+
+def test_a_popup_card_without_headlines_ends_at_its_own_more() -> None:
+    # Invented: the card glues "MORE" to the full name; the cut must not run on to the next
+    # card's "MORE" and take the article's words between them.
+    raw = (
+        "Budget talks resume\n\n"
+        "Chief of staff Cal Dunn Calvin Lee DunnMORE called the mayor on Friday, and Mayor Ann "
+        "Roe Ann Marie RoeCouncil delays the budget vote MORE agreed to meet.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.body == (
+        "Chief of staff Cal Dunn called the mayor on Friday, and Mayor Ann Roe agreed to meet."
+    )

@@ -82,15 +82,16 @@ _BYLINE = re.compile(
 # A linked name's pop-up card pasted into the sentence by a page scrape: after the name as the
 # article writes it, the person's full name with its last word glued to the first of a few
 # headlines, ending with "MORE" ("… Senator Ann Roe Ann Marie RoeSenate passes the bill Roe
-# answers critics MORE (D-Ore.) said"); a few cards leave a space after the full name but repeat
-# the given name ("Ann Roe Ann Marie Roe Senate passes …"). The cut starts at the space before
-# the card, so "Roe’s" stays one word.
+# answers critics MORE (D-Ore.) said"); a card without headlines glues "MORE" to the full name
+# ("Ann Roe Ann Marie RoeMORE said": it ends there, not at a later card's MORE); a few cards
+# leave a space after the full name but repeat the given name ("Ann Roe Ann Marie Roe Senate
+# passes …"). The cut starts at the space before the card, so "Roe’s" stays one word.
 _CARD_END = r"[^\n]{0,900}?\sMORE(?!\w)"
 _CARD_NAME_WORD = r"[A-Z(\"“][\w.'’()\"”-]*\s+"
 _SURNAME = r"(?P<sur>[A-Z][a-z][\w'’.-]*[a-z])"
 _POPUP_CARD = re.compile(
-    rf"\b{_SURNAME}(?P<card>\s+(?:{_CARD_NAME_WORD}){{0,5}}(?P=sur)(?=[A-Z0-9'\"‘“$])"
-    rf"{_CARD_END})"
+    rf"\b{_SURNAME}(?P<card>\s+(?:{_CARD_NAME_WORD}){{0,5}}(?P=sur)"
+    rf"(?:MORE(?!\w)|(?=[A-Z0-9'\"‘“$]){_CARD_END}))"
     rf"|\b(?P<given>[A-Z][\w'’.-]+)\s+(?P<sur2>[A-Z][a-z][\w'’.-]*[a-z])"
     rf"(?P<card2>\s+(?P=given)\s+(?:{_CARD_NAME_WORD}){{0,3}}(?P=sur2)\s{_CARD_END})"
 )
