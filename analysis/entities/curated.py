@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from ..corpus.manifest import CorpusError
 from ..text.names import fold
 from .mentions import Mention
 from .merging import _Clusters
+from .vocabulary import is_given_name
 
 CURATED_FILE = "entities.yml"
 
@@ -58,6 +61,28 @@ def read_curated(path: str | Path) -> Curated:
             raise CorpusError(f"{path}: not_same entry {pair!r} needs two names and a reason.")
         curated.not_same.append((fold(names[0]), fold(names[1])))
     return curated
+
+
+def outlet_entries(outlets: Iterable[str], *, people: Collection[str] = ()) -> list[dict[str, Any]]:
+    """Returns a curated ORG entry for each outlet of the manifest, so that the outlet's name
+    in an article ("told the Gazette", "according to GAZETTE") is that organisation, never a
+    person or a place. The name is the manifest's without a parenthesis or a " - " tail
+    ("Gazette (Web News)", "Gazette - News": "Gazette"), also with a leading "The" (a name
+    that has one is not taken without it: "The Hill" is no "Hill"). An outlet named like a
+    person — its first word a common given name, or its two or more words labelled PERSON by
+    the model in most of their mentions (`people`: folded names): a columnist's column — gets
+    no entry."""
+    entries = []
+    for outlet in sorted(set(outlets)):
+        name = re.sub(r"\s*\([^)]*\)\s*|\s+-\s+.*$", "", outlet).strip()
+        words = name.split()
+        if not words or is_given_name(words[0]) or (len(words) >= 2 and fold(name) in people):
+            continue
+        forms = [] if words[0].lower() == "the" else [f"The {name}"]
+        entries.append(
+            {"name": name, "label": "ORG", "aliases": forms, "reason": "an outlet of the corpus"}
+        )
+    return entries
 
 
 def _apply_curated(groups: dict[str, list[Mention]], clusters: _Clusters, curated: Curated):

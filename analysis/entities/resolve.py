@@ -14,7 +14,7 @@ import pandas as pd
 
 from .canonical import _canonical_name, _decide_label, slug
 from .cues import _has_org_word
-from .curated import Curated, _apply_curated
+from .curated import Curated, _apply_curated, outlet_entries
 from .filters import (
     common_words,
     drop_common_word_people,
@@ -28,6 +28,7 @@ from .linking import _link_single_names
 from .mentions import (
     Mention,
     _find_missed,
+    _majority_label,
     extract_mentions,
     join_split_names,
     mark_given_name_people,
@@ -126,7 +127,12 @@ def resolve_entities(
         _link_org_short_forms(mentions, groups, clusters, places, person_links, person_words)
     )
     merge_org_variants(groups, clusters, places)
-    decided = _apply_curated(groups, clusters, curated)
+    # the corpus's outlets are organisations; the user's own entries come after and win
+    labelled_people = {k for k, group in groups.items() if _majority_label(group) == "PERSON"}
+    outlet_curated = Curated(
+        entries=[*outlet_entries(outlets.values(), people=labelled_people), *curated.entries]
+    )
+    decided = _apply_curated(groups, clusters, outlet_curated)
 
     def root_of(i: int, m: Mention) -> str:
         return clusters.find(links[i]) if i in links else clusters.find(m.key)
