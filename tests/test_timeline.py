@@ -870,3 +870,21 @@ def test_the_person_of_a_relative_clause_or_participle_an_act_done_once_is_done_
         ("Tuesday night", "kill", "Lina Farouk"),
         ("Sunday", "meet", None),
     ]
+
+
+def test_could_not_looks_back_and_could_looks_ahead(tmp_path: Path, cache_dir: Path) -> None:
+    # A Friday article (8 August 2025): "could not be reached … on Thursday" is what was not
+    # possible yesterday (7 August); "could vote on Tuesday" is the coming Tuesday (12 August).
+    # Before, every "could" was a future cue, and the reporter's Thursday went to next week.
+    write_one_article(
+        tmp_path,
+        "Councillor Ann Dale could not be reached for comment on Thursday.\n\n"
+        "The council could vote on Tuesday.\n",
+        title="Council",
+        published="2025-08-08",
+    )
+    tables = analysis.build(tmp_path, cache_dir=cache_dir)
+    events = tables.events[tables.events.date_text.notna()]
+    assert events.date_text.tolist() == ["Thursday", "Tuesday"]
+    assert events.date.tolist() == [pd.Timestamp("2025-08-07"), pd.Timestamp("2025-08-12")]
+    assert events.direction.tolist() == ["backward", "forward"]

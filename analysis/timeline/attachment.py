@@ -174,6 +174,10 @@ def find_tense(verb: Token) -> str | None:
         if "had" in words:
             return "pluperfect"  # "the permit had been due to lapse Friday"
         if words & FUTURE_AUXILIARIES:
+            if words & FUTURE_AUXILIARIES == {"could"} and any(
+                c.dep_ == "neg" for c in verb.children
+            ):
+                return "past"  # "could not be reached for comment Thursday": what was not possible
             if words & {"would", "'d"} and _reported_by_past(verb):
                 return "future_in_past"  # "said the mayor would not appear on Tuesday night"
             return "future"
