@@ -357,25 +357,26 @@ def test_background_list_shapes_the_prior_as_documented(dev_tables) -> None:
 
 
 # Two invented outlets for house style. "Daily Ledger" names itself, writes "Mr." and "Sen." before
-# names, "(R-Calif.)" and "p.m.", and closes each article with the same newsletter line; "Morning
+# names, "(R-Calif.)" and "p.m.", and closes each article with the same line (not a newsletter
+# sign-up line: cleaning cuts those); "Morning
 # Star" covers the same toll story without any of it.
 STYLE_ARTICLES = {
     "ledger-1": (
         "Daily Ledger",
         "Mr. Hale told the Daily Ledger on Monday that the bridge tolls would rise. "
         "Sen. Ann Hale (R-Calif.) said the tolls were a tax on commuters.\n\n"
-        "Sign up for the Ledger newsletter.",
+        "The Ledger is printed in Riverside.",
     ),
     "ledger-2": (
         "Daily Ledger",
         "The toll plan angered commuters, Mr. Hale said in a Daily Ledger interview. "
         "Drivers waited for hours at 5 p.m. on the bridge.\n\n"
-        "Sign up for the Ledger newsletter.",
+        "The Ledger is printed in Riverside.",
     ),
     "ledger-3": (
         "Daily Ledger",
         "Commuters protested at the bridge. Ann Hale defended the tolls.\n\n"
-        "Sign up for the Ledger newsletter.",
+        "The Ledger is printed in Riverside.",
     ),
     "star-1": (
         "Morning Star",
@@ -419,7 +420,7 @@ def test_house_style_is_not_a_distinctive_term(style_tables) -> None:
     # Own name ("told the Daily Ledger", "a Daily Ledger interview"), honorifics and titles before
     # a name ("Mr. Hale", "Sen. Ann Hale"), abbreviations ("R-Calif.", "5 p.m.") and the line
     # every Ledger article ends with are left out of the terms…
-    for word in ("ledger", "daily", "mr.", "sen.", "calif.", "p.m.", "newsletter", "sign"):
+    for word in ("ledger", "daily", "mr.", "sen.", "calif.", "p.m.", "printed", "riverside"):
         assert not any(word in term.lower().split() for term in vocabulary), word
     # …and "Mr. Hale", "Sen. Ann Hale" and "Ann Hale" count as one name, the entity's.
     assert "Ann Hale" in vocabulary and "Hale" not in vocabulary and "hale" not in vocabulary
@@ -436,7 +437,7 @@ def test_house_style_is_not_a_distinctive_term(style_tables) -> None:
         ("Daily Ledger", "honorific or title", "sen."): (1, 1),
         ("Daily Ledger", "abbreviation", "calif."): (1, 1),
         ("Daily Ledger", "abbreviation", "p.m."): (1, 1),
-        ("Daily Ledger", "repeated line", "sign up for the ledger newsletter"): (3, 3),
+        ("Daily Ledger", "repeated line", "the ledger is printed in riverside"): (3, 3),
     }
     assert style.tabulate_house_style(counts.tokens, outlets=["Morning Star"]).empty
 
@@ -642,7 +643,7 @@ def test_house_style_follows_the_dates_and_the_minimum_and_says_what_it_shows(
         for p in ("all", "reporter", "quotes")
     }
     # 2024-05-02 to 2024-05-03: ledger-2 ("…, Mr. Hale said in a Daily Ledger interview.
-    # … at 5 p.m. …") and ledger-3, both ending with the newsletter line.
+    # … at 5 p.m. …") and ledger-3, both ending with the printing line.
     dates = {"date_from": "2024-05-02", "date_to": "2024-05-03"}
     table = views.select_house_style(style_tables, index, Selection.of(**dates))
     assert [(r.kind, r.form, r.n, r.articles) for r in table.itertuples()] == [
@@ -650,11 +651,11 @@ def test_house_style_follows_the_dates_and_the_minimum_and_says_what_it_shows(
         ("own name", "ledger", 1, 1),
         ("honorific or title", "mr.", 1, 1),
         ("abbreviation", "p.m.", 1, 1),
-        ("repeated line", "sign up for the ledger newsletter", 2, 2),
+        ("repeated line", "the ledger is printed in riverside", 2, 2),
     ]
     at_least_two = Selection.of(**dates, minimum=2, choices={"frame": ["economic"]})
     table = views.select_house_style(style_tables, index, at_least_two)
-    assert list(table.form) == ["sign up for the ledger newsletter"]
+    assert list(table.form) == ["the ledger is printed in riverside"]
     # The quotes ("the bridge tolls would rise", "the fee was fair", …) hold no house style.
     quotes = Selection.of(choices={"part": ["quote"]})
     assert views.select_house_style(style_tables, index, quotes).empty
