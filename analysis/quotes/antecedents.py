@@ -39,7 +39,7 @@ def find_reported_names(ctx: ArticleContext, pronoun: Token) -> set[str]:
     sent = pronoun.sent
     found = set()
     for m in ctx.mentions.within(sent.start_char, pronoun.idx):
-        if m.label != "PERSON" or ctx.quoted.covers(m.start):
+        if not ctx.is_person(m) or ctx.quoted.covers(m.start):
             continue
         span = ctx.doc.char_span(m.end - 1, m.end, alignment_mode="expand")
         if not span:
@@ -51,6 +51,69 @@ def find_reported_names(ctx: ArticleContext, pronoun: Token) -> set[str]:
             ctx.quoted.covers(head.head.idx) and reports_subject(pronoun, head)
         ):
             found.add(m.entity_id)
+    return found
+
+
+def _who_clause_owner(ctx: ArticleContext, pronoun: Token) -> str | None:
+    """Returns the person a he/she's relative clause is about: the pronoun is a subject inside
+    a relative clause opened by "who", right after a person's name and its comma, with no
+    other person named between ("… came from bus driver X, who laughed as she described the
+    queue …": X); else None."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    while (
+        clause.dep_ != "relcl"
+        and clause.head != clause
+        and clause.dep_
+        in (
+            "advcl",
+            "ccomp",
+            "xcomp",
+            "conj",
+        )
+    ):
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.i > pronoun.i:
+        return None
+    who = clause.left_edge
+    if who.lower_ != "who" or who.i < 2 or ctx.lowers[who.i - 1] != ",":
+        return None
+    name = ctx.doc[who.i - 2]
+    if clause.head != name:
+        return None
+    people = [
+        m
+        for m in ctx.mentions.overlapping(name.idx, name.idx + len(name))
+        if ctx.is_person(m) and not ctx.quoted.covers(m.start)
+    ]
+    between = [m for m in ctx.mentions.within(who.idx, pronoun.idx) if ctx.is_person(m)]
+    return people[-1].entity_id if len(people) == 1 and not between else None
+
+
+def _named_in_own_participle(ctx: ArticleContext, pronoun: Token) -> set[str]:
+    """The people named inside a participle's clause that opens the pronoun's sentence, has
+    no subject of its own and hangs on the pronoun's verb: the pronoun is that clause's
+    understood subject, so they are others ("Asked whether X would run, he said …", "Asked
+    whether X could beat Y, she laughed and said …": neither is X)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    found = set()
+    for clause in verb.children:
+        if (
+            clause.dep_ == "advcl"
+            and clause.tag_ in ("VBN", "VBG")
+            and clause.left_edge.i == pronoun.sent.start
+            and clause.i < pronoun.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        ):
+            end = clause.right_edge.idx + len(clause.right_edge)
+            found |= {
+                m.entity_id
+                for m in ctx.mentions.within(clause.left_edge.idx, end)
+                if ctx.is_person(m)
+            }
     return found
 
 
@@ -72,10 +135,13 @@ def find_person_antecedent(
     sentence naming only that person."""
     gender = PERSON_PRONOUNS[lower]
     sent = pronoun.sent
-    excluded = excluded | find_reported_names(ctx, pronoun)
+    excluded = excluded | find_reported_names(ctx, pronoun) | _named_in_own_participle(ctx, pronoun)
     unnamed_subject = False
     back = find_look_back(pronoun, sentences=PERSON_WINDOW)
     spans = [(sent.start_char, pronoun.idx), *((s.start_char, s.end_char) for s in back[1:])]
+    owner = _who_clause_owner(ctx, pronoun)
+    if owner is not None and ctx.genders.get(owner, gender) == gender and owner not in excluded:
+        return owner  # "…, bus driver X, who laughed as she described …": X
     for n, (start, end) in enumerate(spans):
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
         tokens = list(span) if span is not None else []
@@ -129,7 +195,7 @@ def find_person_antecedent(
         nearer = [
             p
             for p in ctx.mentions.within(start, end)
-            if p.label == "PERSON"
+            if ctx.is_person(p)
             and not ctx.quoted.covers(p.start)
             and ctx.known_genders.get(p.entity_id, gender) == gender
             and p.entity_id not in excluded
@@ -198,8 +264,7 @@ def _find_only_one_in_view(
         return None  # a title or a given name says so ("a defeat at Y Town": no one)
     named = ctx.mentions.within(first, pronoun.idx)
     if any(
-        m.label == "PERSON" and m.entity_id != found and not ctx.quoted.covers(m.start)
-        for m in named
+        ctx.is_person(m) and m.entity_id != found and not ctx.quoted.covers(m.start) for m in named
     ):
         return None
     at = min(m.start for m in nearer)
@@ -291,6 +356,8 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
     for m in ctx.mentions.within(start, end):
         if ctx.quoted.covers(m.start):
             continue  # a name inside a quotation is never the antecedent
+        if m.entity_id in ctx.person_like:
+            m = m._replace(label="PERSON")  # "X, a history teacher,", labelled a place
         if m.label != "PERSON":
             person = _find_surname_person(ctx, m)
             if person is None:
@@ -344,7 +411,7 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
             through = through or head.dep_ == "pobj"
             head = head.head
         if through and any(
-            n.entity_id != m.entity_id and n.label == "PERSON"
+            n.entity_id != m.entity_id and ctx.is_person(n)
             for n in ctx.mentions.overlapping(head.idx, head.idx + len(head))
         ):
             continue  # "X, a former aide to Y, doubted …": Y describes the subject X
@@ -377,8 +444,9 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
 def _set_off_after_fronted_place(ctx: ArticleContext, name: Token) -> bool:
     """Returns whether a name the parser made the apposition of a place is the main clause's
     subject: the place is the object of a preposition of a fronted participle (`Speaking in
-    Eastfield, X, …`), a comma before the name, and the main verb has no subject of its own
-    (a person is no place's apposition)."""
+    Eastfield, X, …`) or ends a prepositional phrase opening the sentence (`In the court in
+    Eastfield, Ohio, X, …, said`), a comma before the name, and the main verb has no subject
+    of its own (a person is no place's apposition)."""
     place = name.head
     if name.dep_ != "appos" or place.dep_ != "pobj" or name.i < place.i:
         return False
@@ -389,11 +457,22 @@ def _set_off_after_fronted_place(ctx: ArticleContext, name: Token) -> bool:
         return False
     participle = place.head.head
     verb = participle.head
-    return (
+    fronted = (
         place.head.dep_ == "prep"
         and participle.dep_ == "advcl"
         and participle.tag_ == "VBG"
         and participle.i == participle.sent.start
+    )
+    if not fronted:
+        # "From the harbour office in Eastfield, Md., X, holding the permits, announced …": a
+        # prepositional phrase opening the sentence, through the phrases inside it
+        opener = place.head
+        while opener.dep_ == "prep" and opener.head.dep_ == "pobj":
+            opener = opener.head.head
+        verb = opener.head
+        fronted = opener.dep_ == "prep" and opener.i == opener.sent.start and verb.dep_ == "ROOT"
+    return (
+        fronted
         and verb.pos_ in ("VERB", "AUX")
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         and ctx.doc[name.left_edge.i - 1].text == ","

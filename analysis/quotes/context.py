@@ -18,6 +18,7 @@ from .cues import (
     GENERIC_ORG_NOUNS,
     ISSUING_VERBS,
     NAME_TITLES,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     SPEAKER_LABELS,
     TITLE_ABBREVIATIONS,
@@ -64,6 +65,9 @@ class ArticleContext:
     genders: dict[str, str] = field(default_factory=dict)
     name_genders: dict[str, str] = field(default_factory=dict)  # read from given names
     known_genders: dict[str, str] = field(default_factory=dict)  # titles and given names
+    # entities labelled otherwise that the article sets beside a person noun, an honorific or
+    # "who" ("X, a history teacher,"): people for the he/she search
+    person_like: set[str] = field(default_factory=set)
     quoted: Quoted = field(default_factory=Quoted)  # every quoted span
     bylines: list[tuple[int, int]] = field(default_factory=list)  # datelines and bylines
     # Per token (by index), read once: spaCy builds a Token and looks its strings up per access.
@@ -78,8 +82,9 @@ class ArticleContext:
             self.lowers.append(t.lower_)
             self.lemmas.append(t.lemma_.lower())
             self.offsets.append(t.idx)
+        self.person_like = self._find_person_like()
         for m in self.mentions:
-            if m.label != "PERSON":
+            if not self.is_person(m):
                 continue
             found = GENDER_BEFORE.search(self.text[max(0, m.start - 25) : m.start].lower())
             if found:
@@ -97,6 +102,92 @@ class ArticleContext:
             said |= {"m" for w in words if w == "his"}
             if len(said) == 1:
                 self.genders.setdefault(people.pop(), said.pop())
+        for sent in self.doc.sents:  # people the entity rules labelled otherwise, alone
+            if self._people_in(sent.start_char, sent.end_char):
+                continue
+            alike = {
+                m.entity_id
+                for m in self.mentions.within(sent.start_char, sent.end_char)
+                if m.entity_id in self.person_like
+            }
+            words = self.lowers[sent.start : sent.end]
+            said = {PERSON_PRONOUNS[w] for w in words if w in PERSON_PRONOUNS}
+            said |= {"m" for w in words if w == "his"}
+            if len(alike) == 1 and len(said) == 1:
+                self.genders.setdefault(alike.pop(), said.pop())
+
+    def is_person(self, mention: Mention) -> bool:
+        """Returns whether a mention names a person: labelled so, or an entity the article
+        shows to be one (`person_like`)."""
+        return mention.label == "PERSON" or mention.entity_id in self.person_like
+
+    def _find_person_like(self) -> set[str]:
+        """Returns the entities labelled a place, an organisation, a product or a work that
+        the article shows to be people, outside quotations: an honorific right before a mention
+        ("Ms. X"), a person noun set beside it by a comma as an apposition — an indefinite one
+        after it ("X, a history teacher,") or one right before it ("his wife, X,"):
+        `person_nouns` of `cues.yml` and the role nouns only a person is — or a subject
+        opening a relative clause with "who" ("X, who has coached the crews since 2009, told
+        …"; not "a senator from Y, who …"). Only a plain name of one to three capitalised
+        words."""
+        found = set()
+        for m in self.mentions:
+            if (
+                m.label not in _MISLABELLED
+                or self.quoted.covers(m.start)
+                or not _PLAIN_NAME.fullmatch(m.text)
+            ):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if _HONORIFIC_BEFORE.search(self.text[max(0, m.start - 8) : m.start]) or (
+                self._beside_person_noun(span) or self._opens_who_clause(span)
+            ):
+                found.add(m.entity_id)
+        return found
+
+    def _beside_person_noun(self, name: Span) -> bool:
+        """Returns whether a person noun is the apposition of a name, set off by a comma right
+        after it and indefinite ("X, a history teacher,"; not "Y, the candidate boasted"),
+        or right before it and its comma ("his wife, X,")."""
+        head, after = name.root, name.end
+        for noun in head.children:
+            if (
+                noun.dep_ == "appos"
+                and noun.tag_ == "NN"
+                and noun.lemma_.lower() in _PERSON_WORDS
+                and after + 1 < len(self.doc)
+                and self.lowers[after] == ","
+                and noun.left_edge.i == after + 1
+                and self.lowers[after + 1] in ("a", "an")
+            ):
+                return True
+        noun = head.head
+        return (
+            head.dep_ == "appos"
+            and name.start >= 2
+            and noun.i == name.start - 2
+            and self.lowers[name.start - 1] == ","
+            and noun.tag_ == "NN"
+            and noun.lemma_.lower() in _PERSON_WORDS
+        )
+
+    def _opens_who_clause(self, name: Span) -> bool:
+        """Returns whether a name is a clause's subject set off before a relative clause opened
+        by "who" ("X, who has coached the crews since 2009, told …", also past an age: "X, 41,
+        who …")."""
+        head, at = name.root, name.end
+        if at + 3 < len(self.doc) and self.doc[at + 1].like_num and self.lowers[at + 2] == ",":
+            at += 2  # an age between: "X, 41, who owns the bakery, said"
+        return (
+            head.tag_ == "NNP"
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and at + 1 < len(self.doc)
+            and self.lowers[at] == ","
+            and self.lowers[at + 1] == "who"
+            and any(c.dep_ == "relcl" and c.left_edge.i == at + 1 for c in head.children)
+        )
 
     def _given_name_genders(self) -> dict[str, str]:
         """Returns the gender of each person whose given name, in this article's mentions
@@ -417,6 +508,18 @@ class ArticleContext:
         return self._channels[start, end]
 
 
+#: Labels the entity rules may give a person's name (a rare surname taken for a place).
+_MISLABELLED = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+#: A plain name: one to three capitalised words (not "X — Y Z" from a run-together line).
+_PLAIN_NAME = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+#: An honorific right before a name ("Ms. ", "Mr "), in the body's own case.
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Sir)\.?\s+$")
+#: Nouns only a person is (role nouns an organisation may also be, such as "leader", "head" or
+#: "expert", left out): set beside a name, they make it a person's.
+_PERSON_WORDS = PERSON_NOUNS | (
+    ROLE_NOUNS
+    - {"leader", "head", "chief", "general", "speaker", "expert", "professional", "official"}
+)
 #: "on Twitter", "via Facebook": a platform a statement went out on is not who spoke.
 _CHANNEL_BEFORE = re.compile(r"\b(?:on|via|in)\s+$", re.IGNORECASE)
 

@@ -55,6 +55,8 @@ GENDER_BEFORE = re.compile(rf"\b({'|'.join(GENDER_WORDS)})\.?\s*$")
 NAME_TITLES = _CUES["name_titles"]
 #: Verbs of intent whose infinitive complement is not said: "X wanted to admit …".
 UNSAID_HEADS = frozenset(_CUES["unsaid_heads"])
+#: Nouns for a person besides role nouns and gender words ("X, a history teacher,").
+PERSON_NOUNS = _CUES["person_nouns"]
 #: Nouns that a quoted fragment can hang on with a possessor: X's "…" remark.
 REMARK_NOUNS = _CUES["remark_nouns"]
 #: Nouns for a person's own words whose possessor owns the quotation they introduce or name.
