@@ -5,6 +5,7 @@ their article used before them first, then the corpus on evidence (step 3 of
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -52,7 +53,10 @@ def _link_single_names(
     """Links one-word person mentions to one full name: the one their article used before them
     first, then the corpus, on evidence.
 
-    In its own article a word joins the one compatible full name used before it (a word mostly
+    In its own article a word joins the one compatible full name used before it (not a word
+    that is that person's first name or surname with letters added or taken off at the end,
+    when the model does not mostly label it PERSON and no article uses it as a person's: "the
+    Bellatol" after "Ann Bellato"; a word mostly
     labelled a place or a nationality only as that name's surname, in an article that never
     places it: "in X"; a word in capitals, "HOLT:", only as the surname of that name, 4 letters
     or more, which the person's full names write as a name), unless the article
@@ -106,7 +110,7 @@ def _link_single_names(
     for m in mentions:
         if m.title:
             titles_in[m.article_id, m.key].add(m.title)
-    compatible = _full_name_roots(people, groups, clusters)
+    compatible, opened_by = _full_name_roots(people, groups, clusters)
     surnames_of: dict[str, set[str]] = defaultdict(set)
     for key in people:
         surnames_of[clusters.find(key)].add(key.split()[-1])
@@ -137,6 +141,18 @@ def _link_single_names(
             majority[m.key] = _majority_label(groups[m.key])
         roots = compatible(m.key)
         here = sorted(r for r in roots if first_named.get((m.article_id, r), m.start) < m.start)
+        if not any((m.article_id, r) in first_named for r in roots):
+            # someone's surname elsewhere, but its article names no one of that surname: the
+            # one person there whose full name opens with it ("Tae" after "Tae Sun Ho")
+            opened = sorted(r for r in opened_by(m.key) if (m.article_id, r) in first_named)
+            if (
+                len(opened) == 1
+                and first_named[m.article_id, opened[0]] < m.start
+                # named in full in more articles than anyone of that surname ("Roe" stays
+                # the senator Ann Roe's, whatever "Roe <Word> <Word>" an article names)
+                and all(len(named_in[opened[0]]) > len(named_in[r]) for r in roots)
+            ):
+                here, roots = opened, set(opened)
         if _is_acronym(m.text):
             # a surname in capitals (a transcript's "HOLT:", a headline in capitals) after the
             # full name, which writes it as a name ("Ann Holt"): that person's; any other word
@@ -167,6 +183,13 @@ def _link_single_names(
         if len(here) == 1 and short_form and majority[m.key] == "ORG":
             pending.append((i, m, here, True))  # "House" after "X House": only on evidence
             continue
+        if (
+            len(here) == 1
+            and majority[m.key] != "PERSON"
+            and not cued_in[m.key]
+            and _extends(transliteration_key(m.key), _spellings(here[0], clusters))
+        ):
+            continue  # another word built on the surname: "the Bellatol" is not "Ann Bellato"
         if len(here) == 1 and clusters.can_merge(m.key, here[0]):
             titled = [r for r in sorted(roots) if m.title in titles_of[r]]
             if m.title and m.title not in titles_of[here[0]] and len(titled) == 1:
@@ -252,12 +275,7 @@ def _link_single_names(
         elif len(candidates) == 1 and not guarded:
             choice = candidates[0]
             day = days.get(m.article_id)
-            spelled = {
-                transliteration_key(w)
-                for name in clusters.members[choice]
-                if len(name.split()) >= 2
-                for w in (name.split()[0], name.split()[-1])
-            }
+            spelled = _spellings(choice, clusters)
             dated = [days[a] for a in named_in[choice] if a in days]
             if (
                 transliteration_key(m.key) not in spelled
@@ -274,6 +292,24 @@ def _link_single_names(
         if choice is not None and clusters.can_merge(m.key, choice):
             links[i] = choice
     return links
+
+
+def _spellings(root: str, clusters: _Clusters) -> set[str]:
+    """Returns the transliteration keys of the first and last words of a person's full names."""
+    return {
+        transliteration_key(w)
+        for name in clusters.members[root]
+        if len(name.split()) >= 2
+        for w in (name.split()[0], name.split()[-1])
+    }
+
+
+def _extends(key: str, spellings: set[str]) -> bool:
+    """Whether a word's key is one of a person's spellings with letters added or taken off at
+    the end ("capitol" of "capito"), not a spelling of its own ("stefanopolous")."""
+    return key not in spellings and any(
+        key.startswith(s) or s.startswith(key) for s in spellings if s
+    )
 
 
 def _named_most(
@@ -300,13 +336,21 @@ def _written_as_name(
     )
 
 
+#: A capitalised word of letters, a hyphen or apostrophe inside ("Sun-ho", "O'Hara").
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)*")
+
+
 def _full_name_roots(
     people: list[str], groups: Mapping[str, list[Mention]], clusters: _Clusters
-) -> Callable[[str], set[str]]:
+) -> tuple[Callable[[str], set[str]], Callable[[str], set[str]]]:
     """Returns a function giving, for a one-word name, the people (cluster roots) one of whose
     full names has a surname alike it and starting alike (same first letter of the
     transliteration key: "Vitter" is no spelling of "Twitter"), else those with the same first
-    name. Results are kept per word."""
+    name (results kept per word); and one giving the people one of whose full names opens with
+    the word, whatever its surnames, when that name has three words or more, written once at
+    least as capitalised words of letters (a hyphen inside: "Tae Sun-ho"; no initial, no
+    photo credit), not run into another name (a surname run into a building's name), and
+    labelled PERSON by the model most of the time."""
     surnames: dict[str, set[str]] = defaultdict(set)
     firsts: dict[str, set[str]] = defaultdict(set)
     for root in {clusters.find(k) for k in people}:
@@ -332,4 +376,22 @@ def _full_name_roots(
             found[word] = roots or set(firsts.get(transliteration_key(word), set()))
         return found[word]
 
-    return compatible
+    opening: dict[str, set[str]] = defaultdict(set)
+    for root in {clusters.find(k) for k in people}:
+        for name in clusters.members[root]:
+            words = name.split()
+            group = groups.get(name, [])
+            if (
+                len(words) >= 3
+                and group
+                and any(all(_NAME_WORD.fullmatch(w) for w in m.tokens) for m in group)
+                and _majority_label(group) == "PERSON"
+                # not a name run into a place's or body's (a surname run into a building's name)
+                and _majority_label(groups.get(" ".join(words[1:]), [])) in (None, "PERSON")
+            ):
+                opening[transliteration_key(words[0])].add(root)
+
+    def opened_by(word: str) -> set[str]:
+        return opening.get(transliteration_key(word), set())
+
+    return compatible, opened_by

@@ -388,7 +388,7 @@ def _merge_single_names(
     never merged with another kind of name, nor a word with its own extension ("Russia" and
     "Russian" differ by a suffix, not by transliteration), nor a person's first name or surname
     (`person_words`) with a word spelled differently that is nobody's ("Stafford" is not
-    "Stanford")."""
+    "Stanford"), nor an acronym (`_acronym`) with anything but its own letters."""
     singles = sorted(k for k in groups if len(k.split()) == 1 and k not in linked)
     norp = {k for k in singles if _majority_label(groups[k]) == "NORP"}
     blocks = NameBlocks(singles)
@@ -406,8 +406,23 @@ def _merge_single_names(
                 continue  # a place and a company spelled alike are two names
             if ka != kb and person_words and (a in person_words) != (b in person_words):
                 continue
+            if a != b and (_acronym(groups[a]) or _acronym(groups[b])):
+                continue  # "HC" is not "HK", nor "QRSS" "QRS": an acronym's letters are its own
             if ka == kb or (name_similarity(a, b) >= NAME_SIMILARITY and ka[0] == kb[0]):
                 clusters.merge(a, b)
+
+
+#: Letters an acronym has at most (a longer word in capitals may be a name in a headline).
+ACRONYM_LETTERS = 5
+
+
+def _acronym(group: list[Mention]) -> bool:
+    """Whether a one-word name is an acronym: every mention written in capitals, with at most
+    `ACRONYM_LETTERS` letters ("HK", "QRSS"); folding letters (c→k, doubled letters to one) makes
+    another acronym of it, never the same one."""
+    return all(
+        m.text.isupper() and sum(c.isalpha() for c in m.text) <= ACRONYM_LETTERS for m in group
+    )
 
 
 def _fold_plurals(groups: dict[str, list[Mention]]) -> None:

@@ -15,6 +15,10 @@ from .mentions import Mention, _majority_label
 from .merging import _Clusters
 from .vocabulary import alias_groups
 
+#: Words of a body named after a person whose name alone is still the person's ("the Ann Roe
+#: Foundation"; unlike a school or university, which its namesake's name alone may mean).
+FOUNDATION_WORDS = frozenset({"foundation"})
+
 #: Letters a nationality and its country's name share at least (Ukrainian/Ukraine).
 STEM = 4
 
@@ -45,11 +49,16 @@ def _link_org_short_forms(
     places: set[str],
     linked: Mapping[int, str],
     person_words: set[str],
+    people: Iterable[str] = (),
 ) -> dict[int, str]:
     """Links an organisation's short form (its first words: "Amnesty") to the one organisation
     name that contains it with the fewest words and adds no place, where the mention's article
     used that name before it. A short form that is a person's name in the corpus (a surname or
-    first name of a full name) or in its article (a title, a speech verb) is never linked.
+    first name of a full name) or in its article (a title, a speech verb) is never linked, nor
+    a person's full name (`people`) that the model labels PERSON most of the time, never placed
+    ("in X") nor a common noun's modifier ("the X shooting"), of a foundation's name
+    (`FOUNDATION_WORDS`): "Ann Roe" is not the "Ann Roe Foundation" that bears it, but a
+    university's or school's namesake alone may be the university.
     Across articles the two are merged outright only when the name is used in at least as many
     articles as the short form is used without it (a name in its own right, like a building's,
     is used on its own far more often than the longer name that starts with it).
@@ -62,6 +71,19 @@ def _link_org_short_forms(
     for org in orgs:
         by_head[org.split()[0]].append(org)
     org_set = set(orgs)
+    people_set = set(people)
+
+    def person_not_body(key: str, org: str) -> bool:
+        # "Ann Roe" of the "Ann Roe Foundation" (a foundation bears a person's name; a school's
+        # or university's is used alone for it), a person's name the model mostly labels so,
+        # never placed ("in X") nor a common noun's modifier ("the X shooting")
+        return (
+            key in people_set
+            and bool(set(org.split()) & FOUNDATION_WORDS)
+            and _majority_label(groups[key]) == "PERSON"
+            and not any(m.cues["GPE"] > 0 or m.regional or m.modifier for m in groups[key])
+        )
+
     targets: dict[str, str] = {}
     for key in groups:
         if _majority_label(groups[key]) in ("NORP", "GPE", "LOC"):
@@ -84,7 +106,7 @@ def _link_org_short_forms(
         if supersets:
             fewest = min(len(o.split()) for o in supersets)
             best = [o for o in supersets if len(o.split()) == fewest]
-            if len(best) == 1:
+            if len(best) == 1 and not person_not_body(key, best[0]):
                 targets[key] = best[0]
     first_use: dict[tuple[str, str], int] = {}
     for org in set(targets.values()):

@@ -124,7 +124,9 @@ def resolve_entities(
     for i in person_links:
         mentions[i].linked = True
     links.update(
-        _link_org_short_forms(mentions, groups, clusters, places, person_links, person_words)
+        _link_org_short_forms(
+            mentions, groups, clusters, places, person_links, person_words, people
+        )
     )
     merge_org_variants(groups, clusters, places)
     # the corpus's outlets are organisations; the user's own entries come after and win

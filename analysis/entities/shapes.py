@@ -10,14 +10,17 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
-from .cues import PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES
+from .cues import PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES, _has_org_word
 from .vocabulary import (
     calendar_words,
     holidays,
     honorifics,
     month_context,
+    occupation_words,
+    owner_person_nouns,
     page_furniture_fillers,
     page_furniture_words,
+    person_name_adjectives,
     person_nouns,
     storm_words,
     title_of,
@@ -118,6 +121,8 @@ def _cues(span: Span) -> Counter[str]:
     appositions += [c for c in root.children if c.dep_ == "appos"]
     if any(t.lemma_.lower() in ROLE_NOUNS for t in appositions):
         cues["PERSON"] += 2
+    if _person_evidence_around(span):
+        cues["PERSON"] += 2
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in (
         SPEECH_VERBS | PERSON_VERBS
     ):
@@ -134,6 +139,38 @@ def _cues(span: Span) -> Counter[str]:
     if _names_a_storm(span):
         cues["EVENT"] += STORM_CUE
     return cues
+
+
+def _person_evidence_around(span: Span) -> bool:
+    """Whether the words around a name say a person's, whatever the model's label: an
+    occupation noun right before it in lowercase ("film star X", "actress X":
+    `occupation_words`; not "four-star X", nor an organisation's name), a possessive owning
+    what only a person has ("X's wife", "X's manager": `owner_person_nouns`), or "X, whose
+    real name is …" (`person_name_adjectives`)."""
+    doc = span.doc
+    before = _word_before(span)
+    if (
+        before is not None
+        and before.is_lower
+        and before.lower_ in occupation_words()
+        and not (before.i > 0 and doc[before.i - 1].text == "-")  # "four-star X"
+        and not _has_org_word(span.text.lower())  # "a star Harbour Army officer"
+    ):
+        return True
+    root = span.root
+    if (
+        root.dep_ == "poss"
+        and root.head.i >= span.end
+        and {root.head.lemma_.lower(), root.head.lower_} & owner_person_nouns()
+    ):
+        return True
+    after = [t.lower_ for t in doc[span.end : span.end + 4]]
+    return (
+        len(after) == 4
+        and after[:2] == [",", "whose"]
+        and after[2] in person_name_adjectives()
+        and after[3] == "name"
+    )
 
 
 def _modifies_common_noun(span: Span) -> bool:

@@ -122,6 +122,24 @@ def person_nouns() -> frozenset[str]:
     return _vocabulary()["person_nouns"]
 
 
+def owner_person_nouns() -> frozenset[str]:
+    """Returns the nouns only a person has after a name's possessive ("wife", "manager"),
+    lowercase lemmas."""
+    return _vocabulary()["owner_person_nouns"]
+
+
+def person_name_adjectives() -> frozenset[str]:
+    """Returns the words before "name" that only a person's other name takes ("real",
+    "legal", "stage"), lowercase."""
+    return _vocabulary()["person_name_adjectives"]
+
+
+def occupation_words() -> frozenset[str]:
+    """Returns the lowercase occupation nouns that make the name after them a person's
+    ("actress", "star"), lowercase."""
+    return _vocabulary()["occupation_words"]
+
+
 def honorifics() -> frozenset[str]:
     """Returns the honorifics and personal titles set aside before a name, lowercase."""
     return _vocabulary()["honorifics"]
