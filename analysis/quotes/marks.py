@@ -5,7 +5,8 @@ start and closes after a word. A quote still open at a paragraph's end continues
 paragraph reopens with a mark (the multi-paragraph convention), or — for a long statement closed
 once at its end — when the next paragraphs hold no mark until one closes. Otherwise it ends at the
 paragraph's end and a warning is recorded: a quote never runs into an unrelated paragraph. Single
-quotes are left alone (apostrophes, nested quotes).
+quotes are left alone (apostrophes, nested quotes). Two-character marks (two apostrophes, or two
+grave accents opening) are read as curly ones through `marks_view`, a body copy of the same length.
 """
 
 from __future__ import annotations
@@ -102,6 +103,33 @@ def names_a_work(text: str, start: int, end: int) -> bool:
     if word[1].lower() in PROGRAMME_OPENERS:
         return True
     return _OPENER_POSSESSIVE.search(before) is not None
+
+
+#: Two-character marks: two grave accents (TeX style, always opening) and two apostrophes (or
+#: three: a single mark typed beside a double one, closing or opening a nested quote with it).
+_DOUBLE_MARK = re.compile(r"``|'''?")
+
+
+def marks_view(text: str) -> str:
+    """Returns the text with its two-character quote marks read as curly ones, of the same length
+    (offsets unchanged): two grave accents become a space and “; two apostrophes become a space
+    and “ when they open (after a space, a paragraph start or one of `([—–-`, and before a
+    non-space: the straight-quote rule), else ” and a space, so the mark stays next to the quoted
+    words. A single apostrophe stays one, and two between letters or digits are no mark."""
+    if "``" not in text and "''" not in text:
+        return text
+    chars = list(text)
+    for found in _DOUBLE_MARK.finditer(text):
+        i, j = found.start(), found.end()
+        before = text[i - 1] if i > 0 else " "
+        after = text[j] if j < len(text) else " "
+        if before.isalnum() and after.isalnum():
+            continue
+        if found[0] == "``" or ((before.isspace() or before in "([—–-") and not after.isspace()):
+            chars[i : i + 2] = [" ", "“"]  # a third apostrophe, after it, opens a nested quote
+        else:
+            chars[j - 2 : j] = ["”", " "]  # a third apostrophe, before it, closes a nested one
+    return "".join(chars)
 
 
 class QuoteWarning(UserWarning):
