@@ -52,3 +52,20 @@ def test_the_marks_view_keeps_offsets() -> None:
     view = marks_view(text)
     assert len(view) == len(text)
     assert view == "He said,  “No,”  and then:  “We said 'no,'”  she said. rock''n''roll"
+
+
+def test_a_title_after_author_of_is_no_quote(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "Mayor Ivan Horbenko opened the new depot in Brody on Monday.\n\n"
+        "In his autobiography, ''A Long Road Home,'' published in 2015, Horbenko described"
+        " how he drove buses as a student.\n\n"
+        "Tom Okafor, author of ``Night Buses of Brody,'' a history of the line, said the depot"
+        " was late. ''It is ten years late,'' Okafor said.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    quotes = tables.quotes  # type: ignore[attr-defined]
+    marked = quotes[quotes.kind != "indirect"]
+    # the titles "A Long Road Home," and "Night Buses of Brody," are no one's words (before:
+    # Horbenko's and Okafor's)
+    assert not marked.text.str.startswith(("A Long Road Home", "Night Buses")).any()
+    assert _row(tables, "It is ten years late").speaker == "Tom Okafor"

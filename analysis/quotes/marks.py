@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from .cues import NAME_OPENERS, PROGRAMME_OPENERS, WORK_NOUNS
+from .cues import MAKER_NOUNS, NAME_OPENERS, PROGRAMME_OPENERS, WORK_NOUNS
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -62,6 +62,10 @@ _OPENER_POSSESSIVE = re.compile(
     rf"[\w.&-]+(?:['’]s|s['’])\s*[{OPEN_MARKS}]\s*$",
     re.IGNORECASE,
 )
+#: A maker noun and "of" right before an opening mark ("author of “").
+_MAKER_OF = re.compile(
+    rf"\b(?:{'|'.join(sorted(MAKER_NOUNS))})\s+of\s*[{OPEN_MARKS}]\s*$", re.IGNORECASE
+)
 #: The word right after a closing mark ("the “…” interview").
 _AFTER_MARK = re.compile(rf"\s*[{CLOSE_MARKS}]\s*([\w-]+)")
 
@@ -85,7 +89,8 @@ def title_words(quoted: str, *, least: int = 2) -> bool:
 def names_a_work(text: str, start: int, end: int) -> bool:
     """Returns whether the quoted words `text[start:end]` are the title of a work, not anyone's
     words: capitalised words (`title_words`) right after a work noun (`WORK_NOUNS` in
-    `data/cues.yml`: "her memoir “Quiet Waters,”", "the program, “Morning Line.”") or right
+    `data/cues.yml`: "her memoir “Quiet Waters,”", "the program, “Morning Line.”"), or after
+    a maker noun and "of" (`MAKER_NOUNS`: "X, author of “Quiet Waters,”"), or right
     before one, with no end punctuation ("the “Sixty Seconds” interview"), or — at least two
     words — right after a programme opener ("said on “Morning Line.”", `PROGRAMME_OPENERS`)
     or an outlet's possessive after one ("on the network's “Morning Line.”")."""
@@ -95,6 +100,8 @@ def names_a_work(text: str, start: int, end: int) -> bool:
     after = _AFTER_MARK.match(text, end)
     if title_words(quoted, least=1):
         if word is not None and word[1].lower() in WORK_NOUNS:
+            return True
+        if _MAKER_OF.search(before):  # "X, author of “Quiet Waters,”"
             return True
         if after is not None and after[1].lower() in WORK_NOUNS and quoted.rstrip()[-1:].isalnum():
             return True
