@@ -77,6 +77,8 @@ PREPOSITION_VERBS = _CUES["preposition_verbs"]
 NAME_OPENERS = _CUES["name_openers"]
 #: Nouns for a work whose title capitalised quoted words next to them are ("her memoir “…”").
 WORK_NOUNS = frozenset(_CUES["work_nouns"])
+#: Nouns for one who made a work, before "of" and its title ("X, author of “…”").
+MAKER_NOUNS = frozenset(_CUES["maker_nouns"])
 #: Words right before a programme's quoted title ("said on “…”", "told the network's “…”").
 PROGRAMME_OPENERS = frozenset(_CUES["programme_openers"])
 #: Words opening a sentence that goes on with the previous quotation ("Instead, “…”").

@@ -5,7 +5,8 @@ start and closes after a word. A quote still open at a paragraph's end continues
 paragraph reopens with a mark (the multi-paragraph convention), or — for a long statement closed
 once at its end — when the next paragraphs hold no mark until one closes. Otherwise it ends at the
 paragraph's end and a warning is recorded: a quote never runs into an unrelated paragraph. Single
-quotes are left alone (apostrophes, nested quotes).
+quotes are left alone (apostrophes, nested quotes). Two-character marks (two apostrophes, or two
+grave accents opening) are read as curly ones through `marks_view`, a body copy of the same length.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from .cues import NAME_OPENERS, PROGRAMME_OPENERS, WORK_NOUNS
+from .cues import MAKER_NOUNS, NAME_OPENERS, PROGRAMME_OPENERS, WORK_NOUNS
 
 OPENING = "“«„"
 CLOSING = "”»"
@@ -61,6 +62,10 @@ _OPENER_POSSESSIVE = re.compile(
     rf"[\w.&-]+(?:['’]s|s['’])\s*[{OPEN_MARKS}]\s*$",
     re.IGNORECASE,
 )
+#: A maker noun and "of" right before an opening mark ("author of “").
+_MAKER_OF = re.compile(
+    rf"\b(?:{'|'.join(sorted(MAKER_NOUNS))})\s+of\s*[{OPEN_MARKS}]\s*$", re.IGNORECASE
+)
 #: The word right after a closing mark ("the “…” interview").
 _AFTER_MARK = re.compile(rf"\s*[{CLOSE_MARKS}]\s*([\w-]+)")
 
@@ -84,7 +89,8 @@ def title_words(quoted: str, *, least: int = 2) -> bool:
 def names_a_work(text: str, start: int, end: int) -> bool:
     """Returns whether the quoted words `text[start:end]` are the title of a work, not anyone's
     words: capitalised words (`title_words`) right after a work noun (`WORK_NOUNS` in
-    `data/cues.yml`: "her memoir “Quiet Waters,”", "the program, “Morning Line.”") or right
+    `data/cues.yml`: "her memoir “Quiet Waters,”", "the program, “Morning Line.”"), or after
+    a maker noun and "of" (`MAKER_NOUNS`: "X, author of “Quiet Waters,”"), or right
     before one, with no end punctuation ("the “Sixty Seconds” interview"), or — at least two
     words — right after a programme opener ("said on “Morning Line.”", `PROGRAMME_OPENERS`)
     or an outlet's possessive after one ("on the network's “Morning Line.”")."""
@@ -95,6 +101,8 @@ def names_a_work(text: str, start: int, end: int) -> bool:
     if title_words(quoted, least=1):
         if word is not None and word[1].lower() in WORK_NOUNS:
             return True
+        if _MAKER_OF.search(before):  # "X, author of “Quiet Waters,”"
+            return True
         if after is not None and after[1].lower() in WORK_NOUNS and quoted.rstrip()[-1:].isalnum():
             return True
     if not title_words(quoted) or word is None or word[2]:
@@ -102,6 +110,33 @@ def names_a_work(text: str, start: int, end: int) -> bool:
     if word[1].lower() in PROGRAMME_OPENERS:
         return True
     return _OPENER_POSSESSIVE.search(before) is not None
+
+
+#: Two-character marks: two grave accents (TeX style, always opening) and two apostrophes (or
+#: three: a single mark typed beside a double one, closing or opening a nested quote with it).
+_DOUBLE_MARK = re.compile(r"``|'''?")
+
+
+def marks_view(text: str) -> str:
+    """Returns the text with its two-character quote marks read as curly ones, of the same length
+    (offsets unchanged): two grave accents become a space and “; two apostrophes become a space
+    and “ when they open (after a space, a paragraph start or one of `([—–-`, and before a
+    non-space: the straight-quote rule), else ” and a space, so the mark stays next to the quoted
+    words. A single apostrophe stays one, and two between letters or digits are no mark."""
+    if "``" not in text and "''" not in text:
+        return text
+    chars = list(text)
+    for found in _DOUBLE_MARK.finditer(text):
+        i, j = found.start(), found.end()
+        before = text[i - 1] if i > 0 else " "
+        after = text[j] if j < len(text) else " "
+        if before.isalnum() and after.isalnum():
+            continue
+        if found[0] == "``" or ((before.isspace() or before in "([—–-") and not after.isspace()):
+            chars[i : i + 2] = [" ", "“"]  # a third apostrophe, after it, opens a nested quote
+        else:
+            chars[j - 2 : j] = ["”", " "]  # a third apostrophe, before it, closes a nested one
+    return "".join(chars)
 
 
 class QuoteWarning(UserWarning):

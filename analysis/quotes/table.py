@@ -23,6 +23,7 @@ from .marks import (
     Quoted,
     Segment,
     follows_name_opener,
+    marks_view,
     names_a_work,
     title_words,
 )
@@ -74,10 +75,13 @@ def find_quotes(
         Rows of the `quotes` table (without `quote_id`) in body order, and warnings.
     """
     body = doc.text
+    # Two-character marks (`''`, ``` `` ```) read as curly ones, offsets unchanged: every test
+    # of the characters around a quote reads `view`; the rows' text is the body's.
+    view = marks_view(body)
     bylines = find_datelines(body)
     # A dateline's agency or a byline's author is never a speaker.
     named = MentionIndex.from_rows(mentions, labels, skip=bylines)
-    reader = MarkReader(article_id, body, paragraphs)
+    reader = MarkReader(article_id, view, paragraphs)
     segments = reader.find_segments()
     quoted = Quoted((s.start, s.end) for s in segments)
     finder = QuoteFinder(
@@ -86,7 +90,7 @@ def find_quotes(
         paragraphs,
         named,
         labels,
-        text=body,
+        text=view,
         quoted=quoted,
         bylines=bylines,
         names=names,
@@ -155,13 +159,17 @@ def find_quotes(
         first_i, last_i = position[span_sents[0].start], position[span_sents[-1].start]
         previous = sents[first_i - 1] if first_i > 0 else None
         introducer = None
-        if previous is not None and first_i > 1 and _OPENING_MARKS.fullmatch(previous.text):
+        if (
+            previous is not None
+            and first_i > 1
+            and _OPENING_MARKS.fullmatch(finder.text_of(previous))
+        ):
             # "As X writes in her column, two promises decided it:" then a paragraph whose
             # opening mark the model made a sentence of its own: the sentence before the mark
             # introduces it.
             introducer = sents[first_i - 2]
         following = sents[last_i + 1] if last_i + 1 < len(sents) else None
-        if following is not None and _CLOSING_MARKS.fullmatch(following.text):
+        if following is not None and _CLOSING_MARKS.fullmatch(finder.text_of(following)):
             # "“…” ¶ — X, Y": the model made the closing mark a sentence of its own; the
             # sentence after the quotation is the one after the mark.
             last_i += 1
@@ -169,8 +177,8 @@ def find_quotes(
         tail = []
         if (
             following is not None
-            and _ends_open(body[:end])
-            and _TAIL_GAP.fullmatch(body[end : following.start_char])
+            and _ends_open(view[:end])
+            and _TAIL_GAP.fullmatch(view[end : following.start_char])
             and _opens_attribution(following)
         ):
             # “…?” she asked. — the model ends a sentence at the mark inside the quotation (or
@@ -181,7 +189,7 @@ def find_quotes(
             following = sents[last_i + 2] if last_i + 2 < len(sents) else None
         text = body[start:end]
         kind = "direct" if first.opens_sentence else "partial"
-        if _OPENING_MARKS.fullmatch(body[span_sents[0].start_char : start]) is None:
+        if _OPENING_MARKS.fullmatch(view[span_sents[0].start_char : start]) is None:
             # "X tweeted it for context:" does not introduce a quotation inside the next
             # sentence's own words ("Y was far from “…”").
             previous = introducer = None
@@ -215,8 +223,8 @@ def find_quotes(
             owned = [previous] if previous is not None else []
             who = attribute_to_owner(finder, [*owned, *span_sents], first.start, history) or who
         goes_on = kind == "direct" or _CONTINUES.match(finder.text_of(span_sents[0])) is not None
-        opening = body[span_sents[0].start_char : start]
-        if not goes_on and _adjoins(body, history, span_sents[0].start_char, within[0]):
+        opening = view[span_sents[0].start_char : start]
+        if not goes_on and _adjoins(view, history, span_sents[0].start_char, within[0]):
             # "“…,” X said. Instead, “…”": a connective and the quotation, right after the
             # attribution
             goes_on = _connective_only(opening)
@@ -224,7 +232,7 @@ def find_quotes(
             # "“…,” X said. “…” - a point of the reporter's": a quotation right after the
             # previous one's attribution, in its paragraph, may go on with the reporter's
             # words; elsewhere the sentence has no verb of its own.
-            before = end if _adjoins(body, history, start, within[0]) else len(body)
+            before = end if _adjoins(view, history, start, within[0]) else len(view)
             if not _has_verb(span_sents, quoted, (within[0], min(within[1], before))):
                 who = _follow_on(finder, history, start, end)
         who.at = max(end, int([*span_sents, *tail][-1].end_char))
@@ -236,9 +244,9 @@ def find_quotes(
             continue  # a scare quote or a title, not anyone's statement
         if kind == "partial" and (
             is_title(text)
-            or follows_name_opener(body, start)
-            or names_a_work(body, start, end)
-            or _named_in_passive(doc, start, text)
+            or follows_name_opener(view, start)
+            or names_a_work(view, start, end)
+            or _named_in_passive(doc, view, start, text)
         ):
             # the title of a programme, book or film, or a group's name: no one's words. One
             # given to whoever quoted the same words earlier ("repeated") names no speaker for
@@ -255,13 +263,12 @@ def find_quotes(
 _NAMING_BEFORE = re.compile(rf"\b(called|named|known\s+(?:\w+ly\s+)?as)\s*[{OPEN_MARKS}]\s*$")
 
 
-def _named_in_passive(doc: Doc, start: int, text: str) -> bool:
+def _named_in_passive(doc: Doc, view: str, start: int, text: str) -> bool:
     """Returns whether the quoted words starting at `start` are a name given in the passive, not
     anyone's words: at least two capitalised words (`marks.title_words`) right after "known as"
     or a passive "called"/"named" ("a group called “Friends of the Valley,”", "the ad is simply
     called “Fair Fares.”"; not `X called the plan “…”`, whose words are X's)."""
-    body = doc.text
-    found = _NAMING_BEFORE.search(body, max(0, start - 30), start)
+    found = _NAMING_BEFORE.search(view, max(0, start - 30), start)
     if found is None or not title_words(text):
         return False
     if found[1].startswith("known"):
