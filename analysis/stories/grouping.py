@@ -41,6 +41,10 @@
    `gaps.GAP_DAYS` apart, none published between, each run of two articles or more, is cut
    there when the mean cosine across the two runs is below `PAIR_THRESHOLD`: two developments
    of one topic chained by one article that writes about both.
+9. **Follow-ups** (`followups`). An article still alone joins a group of two articles or more
+   published up to `followups.LATE_DAYS` days from it (beyond the window) when its mean cosine
+   with the group reaches `PAIR_THRESHOLD` and the group's own cohesion: a story's next turn
+   reported four days later.
 """
 
 from __future__ import annotations
