@@ -20,7 +20,6 @@ from analysis.notebook.panel import FilterPanel, pick_story, story_options
 from analysis.overlap import find_links, score_sentences
 from analysis.stories import find_stories
 from analysis.stories.developments import split_developments
-from analysis.stories.followups import join_follow_ups
 from analysis.stories.gaps import split_date_gaps
 
 #: A sentence every article below carries word for word, whatever its story.
@@ -799,62 +798,3 @@ def test_two_rulings_days_apart_chained_by_one_article_are_two_stories() -> None
     next_day = [(t, b, "2024-05-08" if d == "2024-05-10" else d) for t, b, d in COURT_WEEK]
     story_of, _ = find_stories(_bridge_articles(next_day), NO_MENTIONS, NO_ENTITIES)
     assert len(set(story_of.values())) == 1
-
-
-FLOOD_FOLLOW_UP = (
-    "Kessling dam floodwater recedes from Marlowe Creek",
-    "Floodwater from the failed Kessling dam receded from the lower valley of Marlowe Creek on "
-    "Friday, and the evacuated riverside residents began to return from the school gym by boat.",
-)
-FLOOD_BUDGET = (
-    "Marlowe Creek council approves Kessling dam budget",
-    "The Marlowe Creek council approved a budget on Friday to rebuild the Kessling dam, and "
-    "voted to raise the water rate for the next five years.",
-)
-
-
-def _with_late_article(title: str, body: str) -> pd.DataFrame:
-    articles = _articles()
-    late = pd.DataFrame(
-        [("late", "Outlet 7", title, body, pd.Timestamp("2024-03-10"))], columns=articles.columns
-    )
-    return pd.concat([articles, late], ignore_index=True)
-
-
-def test_a_follow_up_days_after_its_story_joins_it() -> None:
-    # "Kessling dam floodwater recedes from Marlowe Creek", published four days after the last
-    # flood article (beyond the 3 days of blocking), is as close to the flood articles as they
-    # are to each other: it joins their story
-    story_of, _ = find_stories(_with_late_article(*FLOOD_FOLLOW_UP), NO_MENTIONS, NO_ENTITIES)
-    assert story_of["late"] == story_of["flood-0"] == story_of["flood-2"]
-    assert story_of["late"] != story_of["strike-0"]
-    # "Marlowe Creek council approves Kessling dam budget" names the same dam and town, but
-    # reports another development: it stays a story of its own
-    story_of, _ = find_stories(_with_late_article(*FLOOD_BUDGET), NO_MENTIONS, NO_ENTITIES)
-    assert story_of["late"] not in {story_of[a] for a in story_of if a != "late"}
-
-
-def test_a_lone_article_joins_only_a_group_it_is_as_close_to_as_its_own_articles() -> None:
-    # a group of two (cosine 0.96 between them) and a lone article four days after the second
-    flood, near, far = [0.8, 0.6, 0.0], [0.6, 0.8, 0.0], [0.3, 0.3, 0.906]
-    pairs = (np.array([0, 1]), np.array([2, 2]))
-    days = [0.0, 1.0, 5.0]
-    kept = [False] * 3
-    # mean cosine 0.98 with the group, at least its cohesion (0.96): joined
-    close = sparse.csr_matrix(np.array([flood, near, near]))
-    assert join_follow_ups([0, 0, 2], close, pairs, days, fixed=kept, threshold=0.15) == [0, 0, 0]
-    # mean cosine 0.42 with the group, below its cohesion (0.96): alone
-    apart = sparse.csr_matrix(np.array([flood, near, far]))
-    assert join_follow_ups([0, 0, 2], apart, pairs, days, fixed=kept, threshold=0.15) == [0, 0, 2]
-    # undated, or the user's group: never joined
-    undated = [0.0, 1.0, float("nan")]
-    assert join_follow_ups([0, 0, 2], close, pairs, undated, fixed=kept, threshold=0.15) == [
-        0,
-        0,
-        2,
-    ]
-    assert join_follow_ups([0, 0, 2], close, pairs, days, fixed=[True] * 3, threshold=0.15) == [
-        0,
-        0,
-        2,
-    ]

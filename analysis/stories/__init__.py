@@ -5,8 +5,7 @@ weighing most, publication days within a window, with blocking, cut where one pa
 alone holds two dense parts together (`cores`), split into the developments of one topic
 their headlines announce (`developments`); then groups whose headlines name
 the same things, so that a story filling its corpus holds together; last, cut where two runs
-of days are less alike than a pair it joins, `gaps`; an article left alone joins the group it
-follows up days later, `followups`) or takes the manifest's
+of days are less alike than a pair it joins, `gaps`) or takes the manifest's
 `story` column, and describes each story for the `stories` table (`table`). Comparisons between
 articles (links, statements and what is built on them) stay within a story.
 """

@@ -41,10 +41,6 @@
    `gaps.GAP_DAYS` apart, none published between, each run of two articles or more, is cut
    there when the mean cosine across the two runs is below `PAIR_THRESHOLD`: two developments
    of one topic chained by one article that writes about both.
-9. **Follow-ups** (`followups`). An article still alone joins a group of two articles or more
-   published up to `followups.LATE_DAYS` days from it (beyond the window) when its mean cosine
-   with the group reaches `PAIR_THRESHOLD` and the group's own cohesion: a story's next turn
-   reported four days later.
 """
 
 from __future__ import annotations
@@ -69,7 +65,6 @@ from .features import (
     vectorize_features,
     weigh_title_words,
 )
-from .followups import LATE_DAYS, join_follow_ups
 from .gaps import split_date_gaps
 
 #: Blocking: a feature found in more articles than this proposes no pairs.
@@ -117,9 +112,9 @@ _PASSAGE_WORD = re.compile(r"\w+")
 
 
 def find_candidate_pairs(
-    vectors: sparse.csr_matrix, df: np.ndarray, days: np.ndarray, *, window: float = WINDOW_DAYS
+    vectors: sparse.csr_matrix, df: np.ndarray, days: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Returns the article pairs (i < j) that share a blocking feature within `window` days."""
+    """Returns the article pairs (i < j) that share a blocking feature within the window."""
     blocking = (df >= 2) & (df <= BLOCK_POSTINGS)
     marks = vectors.copy()
     marks.data = np.ones_like(marks.data)
@@ -127,7 +122,7 @@ def find_candidate_pairs(
     marks.eliminate_zeros()
     shared = sparse.triu(marks @ marks.T, k=1).tocoo()
     i, j = shared.row.astype(np.int64), shared.col.astype(np.int64)
-    keep = ~(np.abs(days[i] - days[j]) > window)  # NaN (undated) is never too far
+    keep = ~(np.abs(days[i] - days[j]) > WINDOW_DAYS)  # NaN (undated) is never too far
     return i[keep], j[keep]
 
 
@@ -318,12 +313,9 @@ def group_articles(
     everyone_given = given is not None and all(story is not None for story in given)
     if everyone_given:  # the user's grouping wins: no pair to find
         i = j = np.zeros(0, dtype=np.int64)
-        late = (i, j)
         carried_by: list[Passage] = []
     else:
-        late = find_candidate_pairs(vectors, df, days, window=LATE_DAYS)
-        within = ~(np.abs(days[late[0]] - days[late[1]]) > WINDOW_DAYS)  # NaN: never too far
-        i, j = late[0][within], late[1][within]
+        i, j = find_candidate_pairs(vectors, df, days)
         carried_by = find_passages(articles)
     passages = find_passage_pairs(articles, days, carried_by)
     if passages:
@@ -443,18 +435,6 @@ def group_articles(
         split = split_date_gaps(
             groups,
             vectors,
-            days.tolist(),
-            fixed=[fixed[r] for r in groups],
-            threshold=PAIR_THRESHOLD,
-        )
-        first.clear()
-        parent[:] = [first.setdefault(group, k) for k, group in enumerate(split)]
-        # step 9: an article still alone that follows up a group days later
-        groups = [root(k) for k in range(n)]
-        split = join_follow_ups(
-            groups,
-            vectors,
-            late,
             days.tolist(),
             fixed=[fixed[r] for r in groups],
             threshold=PAIR_THRESHOLD,
