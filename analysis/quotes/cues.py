@@ -53,6 +53,8 @@ GENDER_WORDS = {
 GENDER_BEFORE = re.compile(rf"\b({'|'.join(GENDER_WORDS)})\.?\s*$")
 #: Titles before a given name ("Sen. Margaret Hale"), besides gender words and role nouns.
 NAME_TITLES = _CUES["name_titles"]
+#: Honorifics before a surname ("Mr. X", "Mrs. X"); their gender is in `GENDER_WORDS`.
+HONORIFICS = frozenset(_CUES["honorifics"])
 #: Verbs of intent whose infinitive complement is not said: "X wanted to admit …".
 UNSAID_HEADS = frozenset(_CUES["unsaid_heads"])
 #: Nouns for a person besides role nouns and gender words ("X, a history teacher,").

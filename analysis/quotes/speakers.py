@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS, gender_of_given_name
 from .antecedents import (
     find_person_antecedent,
     find_reported_names,
@@ -35,6 +35,7 @@ from .cues import (
     GENERIC_ORG_NOUNS,
     GOING_ON_VERBS,
     GOVERNING_ONLY_VERBS,
+    HONORIFICS,
     INVERTED_VERBS,
     NAME_TITLES,
     ORG_NOUNS,
@@ -417,6 +418,31 @@ class QuoteFinder(ArticleContext):
         }
         return owners.pop() or None if len(owners) == 1 else None
 
+    def _titled_surname(self, title: Token, token: Token) -> str | None:
+        """The one person named in full before "Mr. X" (an honorific or a name title, then one
+        word that is no mention) whose full name ends with X, leaving out a full name whose
+        given name is of the other gender than the honorific's ("Mrs. X" after "John X"):
+        None when no such person, or several, were named."""
+        word = title.lower_.rstrip(".")
+        if word not in HONORIFICS and word not in NAME_TITLES or word == "former":
+            return None
+        gender = GENDER_WORDS.get(word)
+        owners = set()
+        for m in self.mentions.ending_by(token.idx):
+            parts = m.text.split()
+            if (
+                len(parts) < 2
+                or parts[-1] != token.text
+                or self.labels.get(m.entity_id) != "PERSON"
+                or self.quoted.covers(m.start)
+            ):
+                continue
+            given = gender_of_given_name(parts[0])
+            if gender is not None and given is not None and given != gender:
+                continue  # "Mrs. X" is not "John X"
+            owners.add(m.entity_id)
+        return owners.pop() if len(owners) == 1 else None
+
     def resolve(self, token: Token, history: list[Attribution]) -> Attribution:
         """Resolves the words naming a speaker (see docs/quotes.md).
 
@@ -491,6 +517,12 @@ class QuoteFinder(ArticleContext):
         if token.pos_ == "PROPN" and mention is not None:
             # "X Y said" with "X Y" labelled a work or a product, after "Jane X Y" was named
             person = self._named_in_full(token)
+            if person is not None:
+                return Attribution(person, label, how="cue")
+        if token.pos_ == "PROPN" and mention is None and len(words) == 2:
+            # "Mr. X said" where the model found no name in "X": the one person named in full
+            # before it whose surname is X (of the honorific's gender)
+            person = self._titled_surname(words[0], token)
             if person is not None:
                 return Attribution(person, label, how="cue")
         if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN":
