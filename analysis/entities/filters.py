@@ -8,6 +8,7 @@ word or a repeated given name set aside from a person's name (`set_aside_group_w
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..text.furniture import find_repeated_texts
 from ..text.names import fold
 from .mentions import _WORD_START, Mention
-from .vocabulary import is_given_name, same_given_name
+from .vocabulary import honorifics, is_given_name, same_given_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -35,6 +36,7 @@ def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[
         if len(m.tokens) == 1
         and m.text[:1].isupper()
         and _opens_sentence(texts[m.article_id], m.start)
+        and not _after_honorific(texts[m.article_id], m.start)
     }
     if not opening:
         return mentions
@@ -43,7 +45,11 @@ def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[
     return [
         m
         for m in mentions
-        if not (m.text in common and _opens_sentence(texts[m.article_id], m.start))
+        if not (
+            m.text in common
+            and _opens_sentence(texts[m.article_id], m.start)
+            and not _after_honorific(texts[m.article_id], m.start)
+        )
     ]
 
 
@@ -186,7 +192,22 @@ def set_aside_repeated_given_names(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+#: Honorifics written as whole words ("Lady.", "Vice."): a full stop after one may end a
+#: sentence; after the other, abbreviated ones ("Mr.", "Sen.") it never does.
+_WORD_HONORIFICS = frozenset({"sir", "dame", "lord", "lady", "vice"})
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether a body offset opens a sentence or a paragraph (after quote marks and spaces)."""
     before = text[max(0, start - 12) : start].rstrip(" \t“\"‘'(")
     return not before or before[-1] in ".!?:\n"
+
+
+def _after_honorific(text: str, start: int) -> bool:
+    """Whether a body offset follows an abbreviated honorific's full stop and a space ("Mr. X",
+    "Sen. X"): no sentence's end, whatever the full stop looks like."""
+    found = re.search(r"(?<![\w.])([A-Z][a-z]{0,3})\. $", text[max(0, start - 6) : start])
+    if found is None:
+        return False
+    lower = found.group(1).lower()
+    return lower in honorifics() and lower not in _WORD_HONORIFICS
