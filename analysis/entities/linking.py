@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from datetime import date
 
+from ..text.lexicon import gender_of_given_name
 from ..text.names import NameBlocks, transliteration_key
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _majority_label
@@ -39,6 +40,8 @@ CAPITALS_SURNAME = 4
 #: The honorific a person given the other one never is (`title_of`'s names): "Mrs. X" is not
 #: the one the corpus calls "Mr. X".
 OTHER_HONORIFIC = {"mr": "ms", "ms": "mr"}
+#: The gender an honorific gives (`title_of`'s names): "Mrs. X" is no man named "John X".
+HONORIFIC_GENDER = {"mr": "m", "ms": "f"}
 
 
 def _link_single_names(
@@ -114,6 +117,17 @@ def _link_single_names(
     surnames_of: dict[str, set[str]] = defaultdict(set)
     for key in people:
         surnames_of[clusters.find(key)].add(key.split()[-1])
+    genders: dict[str, set[str]] = defaultdict(set)  # person → genders of its given names
+    for key in people:
+        given = gender_of_given_name(key.split()[0])
+        if given is not None:
+            genders[clusters.find(key)].add(given)
+
+    def fits(m: Mention, root: str) -> bool:
+        """Whether a person's given names leave its gender open to the mention's honorific."""
+        wanted = HONORIFIC_GENDER.get(m.title or "")
+        return wanted is None or genders[root] <= {wanted}
+
     majority: dict[str, str | None] = {}  # by key: a key's group is the same for all its mentions
     cued = {(m.article_id, m.key) for m in mentions if m.cues["PERSON"] > 0}
     # (article, word) used as a place there ("in X", "the X region"): no surname in that article
@@ -141,6 +155,13 @@ def _link_single_names(
             majority[m.key] = _majority_label(groups[m.key])
         roots = compatible(m.key)
         here = sorted(r for r in roots if first_named.get((m.article_id, r), m.start) < m.start)
+        if any(not fits(m, r) for r in roots):
+            # "Mrs. X" after "John X" and "Jane X": hers; after "John X" alone: no one's
+            roots = {r for r in roots if fits(m, r)}
+            kept = [r for r in here if r in roots]
+            if here and not kept:
+                continue
+            here = kept
         if not any((m.article_id, r) in first_named for r in roots):
             # someone's surname elsewhere, but its article names no one of that surname: the
             # one person there whose full name opens with it ("Tae" after "Tae Sun Ho")
