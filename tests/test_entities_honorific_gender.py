@@ -29,12 +29,3 @@ def test_mrs_is_not_the_husband_named_in_full(tmp_path: Path, cache_dir: Path) -
     tables = build_one(tmp_path, cache_dir, text)
     assert _speaker(tables, "The river has never") == "Walter Brannock"
     assert _speaker(tables, "We will rebuild") == "Edith Brannock"
-
-
-def test_mrs_after_only_a_man_named_in_full_is_not_him(tmp_path: Path, cache_dir: Path) -> None:
-    text = (
-        "Walter Brannock, a farmer near Lisburn, lost two barns in the flood on Tuesday.\n\n"
-        "\u201cWe will rebuild every barn,\u201d Mrs. Brannock said.\n"
-    )
-    tables = build_one(tmp_path, cache_dir, text)
-    assert _speaker(tables, "We will rebuild") != "Walter Brannock"

@@ -155,13 +155,11 @@ def _link_single_names(
             majority[m.key] = _majority_label(groups[m.key])
         roots = compatible(m.key)
         here = sorted(r for r in roots if first_named.get((m.article_id, r), m.start) < m.start)
-        if any(not fits(m, r) for r in roots):
-            # "Mrs. X" after "John X" and "Jane X": hers; after "John X" alone: no one's
-            roots = {r for r in roots if fits(m, r)}
-            kept = [r for r in here if r in roots]
-            if here and not kept:
-                continue
-            here = kept
+        kept = [r for r in here if fits(m, r)]
+        if kept and len(kept) < len(here):
+            # "Mrs. X" after "John X" and "Jane X": hers (after "John X" alone, left as it
+            # was: a given name of one gender in the list is sometimes another's, "Jesse")
+            here, roots = kept, {r for r in roots if fits(m, r)}
         if not any((m.article_id, r) in first_named for r in roots):
             # someone's surname elsewhere, but its article names no one of that surname: the
             # one person there whose full name opens with it ("Tae" after "Tae Sun Ho")
