@@ -158,7 +158,7 @@ def _link_single_names(
         kept = [r for r in here if fits(m, r)]
         if kept and len(kept) < len(here):
             # "Mrs. X" after "John X" and "Jane X": hers (after "John X" alone, left as it
-            # was: a given name of one gender in the list is sometimes another's, "Jesse")
+            # was: a given name the list gives one gender is sometimes borne by the other)
             here, roots = kept, {r for r in roots if fits(m, r)}
         if not any((m.article_id, r) in first_named for r in roots):
             # someone's surname elsewhere, but its article names no one of that surname: the
