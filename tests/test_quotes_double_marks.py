@@ -7,17 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from analysis.quotes.marks import marks_view
-from tests.test_quotes_issuers import build_one
-
-
-def _row(tables: object, starts: str) -> pd.Series:
-    quotes = tables.quotes  # type: ignore[attr-defined]
-    q = quotes[quotes.text.str.startswith(starts)]
-    assert len(q) == 1, f"no single quote starting {starts!r}: {quotes.text.tolist()}"
-    return q.iloc[0]
+from tests.test_quotes_issuers import build_one, quote_starting
 
 
 def test_two_apostrophes_and_grave_accents_mark_quotes(tmp_path: Path, cache_dir: Path) -> None:
@@ -32,14 +23,14 @@ def test_two_apostrophes_and_grave_accents_mark_quotes(tmp_path: Path, cache_dir
     tables = build_one(tmp_path, cache_dir, text)
     body = tables.articles.body.iloc[0]  # type: ignore[attr-defined]
     assert "''The depot will carry" in body  # the body keeps its marks
-    first = _row(tables, "The depot will carry")
+    first = quote_starting(tables, "The depot will carry")
     assert first.text == "The depot will carry every bus in the valley by spring,"
     assert body[first.start : first.end] == first.text
     assert first.kind == "direct" and first.speaker == "Ivan Horbenko" and first.cue == "say"
-    second = _row(tables, "We have heard")
+    second = quote_starting(tables, "We have heard")
     assert second.text == "We have heard that promise before,"
     assert second.kind == "direct" and second.speaker == "Tom Okafor"
-    ruin = _row(tables, "a ruin")
+    ruin = quote_starting(tables, "a ruin")
     assert ruin.kind == "partial" and ruin.speaker == "Ivan Horbenko"
     # an apostrophe stays one, and two inside a word are no mark (only the indirect quote
     # "the drivers' rock''n''roll band would play at the opening" holds them)
@@ -68,4 +59,4 @@ def test_a_title_after_author_of_is_no_quote(tmp_path: Path, cache_dir: Path) ->
     # the titles "A Long Road Home," and "Night Buses of Brody," are no one's words (before:
     # Horbenko's and Okafor's)
     assert not marked.text.str.startswith(("A Long Road Home", "Night Buses")).any()
-    assert _row(tables, "It is ten years late").speaker == "Tom Okafor"
+    assert quote_starting(tables, "It is ten years late").speaker == "Tom Okafor"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 import analysis
 from analysis.quotes.marks import follows_name_opener, names_a_work
 from tests.test_quotes import build_one as build_with_warnings
@@ -14,6 +16,14 @@ def build_one(tmp_path: Path, cache_dir: Path, text: str) -> analysis.Tables:
     """Returns the tables of a one-article corpus of this text (`tests.test_quotes.build_one`
     without its quote warnings)."""
     return build_with_warnings(tmp_path, cache_dir, text)[0]
+
+
+def quote_starting(tables: analysis.Tables, starts: str) -> pd.Series:
+    """Returns the one quote row whose text starts with `starts` (fails if not exactly one)."""
+    quotes = tables.quotes
+    q = quotes[quotes.text.str.startswith(starts)]
+    assert len(q) == 1, f"no single quote starting {starts!r}: {quotes.text.tolist()}"
+    return q.iloc[0]
 
 
 def speaker_of(tables: analysis.Tables, starts: str) -> object:

@@ -8,14 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tests.test_quotes_issuers import build_one
-
-
-def _row(tables: object, starts: str) -> pd.Series:
-    quotes = tables.quotes  # type: ignore[attr-defined]
-    q = quotes[quotes.text.str.startswith(starts)]
-    assert len(q) == 1, f"no single quote starting {starts!r}: {quotes.text.tolist()}"
-    return q.iloc[0]
+from tests.test_quotes_issuers import build_one, quote_starting
 
 
 def test_the_words_of_a_question_are_not_the_answer(tmp_path: Path, cache_dir: Path) -> None:
@@ -30,11 +23,11 @@ def test_the_words_of_a_question_are_not_the_answer(tmp_path: Path, cache_dir: P
     tables = build_one(tmp_path, cache_dir, text)
     # "was asked whether the deal was “a gift …”": the question's words, not Horbenko's
     # (before: Horbenko, through the passive "asked"); nor Okafor's, asked the same way.
-    question = _row(tables, "a gift to the contractors")
+    question = quote_starting(tables, "a gift to the contractors")
     assert pd.isna(question.speaker) and question.cue == "ask"
-    assert pd.isna(_row(tables, "a waste of money").speaker)
+    assert pd.isna(quote_starting(tables, "a waste of money").speaker)
     # the answer keeps the one asked
-    assert _row(tables, "Not while I am mayor").speaker == "Ivan Horbenko"
+    assert quote_starting(tables, "Not while I am mayor").speaker == "Ivan Horbenko"
 
 
 def test_the_one_asked_answers_after_the_question(tmp_path: Path, cache_dir: Path) -> None:
@@ -47,8 +40,8 @@ def test_the_one_asked_answers_after_the_question(tmp_path: Path, cache_dir: Pat
     )
     tables = build_one(tmp_path, cache_dir, text)
     # The question ends with a question mark: no one's here (before: Okafor's).
-    assert pd.isna(_row(tables, "Is the depot safe").speaker)
+    assert pd.isna(quote_starting(tables, "Is the depot safe").speaker)
     # "His reply was short. “It is safe.”": the one asked answers.
-    assert _row(tables, "It is safe.").speaker == "Tom Okafor"
+    assert quote_starting(tables, "It is safe.").speaker == "Tom Okafor"
     # after a colon, a quotation that is no question is the answer
-    assert _row(tables, "Yes, I am sure of it").speaker == "Ivan Horbenko"
+    assert quote_starting(tables, "Yes, I am sure of it").speaker == "Ivan Horbenko"
