@@ -337,9 +337,9 @@ def test_copyright_notice_and_newsletter_box_are_removed() -> None:
     raw = (
         "Harbour plan approved\n\n"
         "The council approved the harbour plan on Monday.\n"
-        "Sign up for Daily Newsletters Manage Newsletters\n"
+        "Sign up for the Harbour Digest newsletter\n"
         "Copyright law was not part of the debate, the mayor said.\n"
-        "Copyright © 2024 The Riverside Gazette, LLC. Click here for reprint permission.\n"
+        "Copyright © 2024 The Riverside Gazette, LLC. All rights reserved.\n"
     )
     cleaned = clean_text(raw)
     assert cleaned.body == (
@@ -347,10 +347,10 @@ def test_copyright_notice_and_newsletter_box_are_removed() -> None:
         "Copyright law was not part of the debate, the mayor said."
     )
     assert [(r.reason, raw[r.start : r.end]) for r in cleaned.removed] == [
-        ("newsletter sign-up", "Sign up for Daily Newsletters Manage Newsletters"),
+        ("newsletter sign-up", "Sign up for the Harbour Digest newsletter"),
         (
             "copyright notice",
-            "Copyright © 2024 The Riverside Gazette, LLC. Click here for reprint permission.",
+            "Copyright © 2024 The Riverside Gazette, LLC. All rights reserved.",
         ),
     ]
 

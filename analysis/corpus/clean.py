@@ -48,7 +48,7 @@ _WIDGET_MAX_CHARS = 40
 _COPYRIGHT = re.compile(
     r"^\(?(?:copyright\s*(?:©|\(c\))?|©\s*(?:copyright)?|\(c\))\s*(?:\d{4}\b|by\b)", re.IGNORECASE
 )
-# A newsletter sign-up box: "Sign up for Daily Newsletters Manage Newsletters", "Sign up for the
+# A newsletter sign-up box: "Sign up for the Harbour Digest newsletter", "Sign up for the
 # morning briefing".
 _SIGN_UP = re.compile(
     r"^sign up (?:for|to)\b.{0,80}?\b(?:newsletters?|briefing|e-?mails?|dispatches)\b",
