@@ -279,9 +279,8 @@ def _named_in_passive(doc: Doc, view: str, start: int, text: str) -> bool:
 
 def _ends_open(quoted: str) -> bool:
     """Whether a quotation's words end with `?` or `!` (where the model ends a sentence inside
-    the quotation), or with a comma, after any nested closing quote (`…,’”`)."""
-    last = quoted.rstrip()
-    return last[-1:] in "?!" or last.rstrip("’'")[-1:] == ","
+    the quotation), or with a comma, after any nested closing quote (`…,’”`, `…?’”`)."""
+    return quoted.rstrip().rstrip("’'")[-1:] in ("?", "!", ",")
 
 
 def _opens_attribution(sent: Span) -> bool:
