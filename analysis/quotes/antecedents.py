@@ -386,6 +386,17 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
             and head.head.head.pos_ == "PROPN"
         ):
             continue  # "X, a Y donor, caused …": Y only describes the subject X
+        if (
+            head.dep_ == "compound"
+            and head.head.pos_ == "NOUN"
+            and head.head.dep_ == "compound"
+            and head.head.head.pos_ == "PROPN"
+            and any(
+                n.entity_id != m.entity_id and ctx.is_person(n)
+                for n in ctx.mentions.overlapping(head.head.head.idx, head.head.head.idx + 1)
+            )
+        ):
+            continue  # "Y spokesman X picked up …": Y only describes the subject X
         if _set_off_after_fronted_place(ctx, head):
             # "Touring Eastfield, X, at the pier, blamed Y": the parser hung the main
             # clause's subject on the place that ends the fronted participle's phrase

@@ -60,6 +60,11 @@ from .named import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+#: Dependencies of a word that is some verb's or preposition's object, not a subject.
+_OBJECTS = frozenset({"dobj", "pobj", "iobj", "dative", "attr", "oprd", "poss", "agent"})
+#: Between a person's name and the verb it is the subject of: a bracketed tag, a comma.
+_BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,12}\))?\s*,?\s*")
+
 __all__ = ["Attribution", "QuoteFinder"]
 
 
@@ -228,6 +233,12 @@ class QuoteFinder(ArticleContext):
             subject = agent or self.subject_of(verb, keep=outside)
             if subject is not None and outside(subject):
                 who = self.resolve(subject, history)
+                person = self._person_before_verb(subject) if agent is None else None
+                if person is not None:
+                    # "LONDON (Wire) - X said", "Saturday at Y, Sen. X (D-Z) said", "Speaking
+                    # in Y, Z, X went after W, calling him “…”": a place or a day the parser
+                    # made the subject; the person named right before the verb spoke
+                    who = Attribution(person.entity_id, person.text, how="cue")
                 who.cue = verb.lemma_.lower()
                 who.channel = self.channel_of(sent)
                 if who.how == "cue" and verb in depth and current and not self._opens(current):
@@ -242,6 +253,32 @@ class QuoteFinder(ArticleContext):
                 )
                 return who, verb
         return self._according_to(sent, history, outside)
+
+    def _person_before_verb(self, subject: Token) -> Mention | None:
+        """The person named right before the verb of a subject that is a place or a day (a
+        dateline's or a fronted phrase's word the parser took for the subject), only an
+        auxiliary, a comma or a bracketed party tag ("(D-Z)") between the name and the verb;
+        else None."""
+        if subject.ent_type_ not in ("GPE", "LOC", "DATE"):
+            return None
+        own = self._own_mention(subject)
+        if own is not None and own.label not in ("GPE", "LOC"):
+            return None
+        verb = subject.head
+        left = min([verb.idx, *(c.idx for c in verb.lefts if c.dep_ in ("aux", "auxpass"))])
+        people = [
+            m
+            for m in self.mentions.within(subject.idx + len(subject), left)
+            if self.is_person(m) and not self.quoted.covers(m.start)
+        ]
+        if not people or not _BEFORE_VERB.fullmatch(self.text[people[-1].end : left]):
+            return None
+        name = self.doc[bisect_left(self.offsets, people[-1].end) - 1]
+        if name.head != verb and (
+            name.dep_ in _OBJECTS or name.head.pos_ in ("VERB", "AUX", "ADP")
+        ):
+            return None  # "Y embracing X announced “…”": X is what Y embraced, not who spoke
+        return people[-1]
 
     def _cues(self, i: int) -> bool:
         """Whether word `i` is a verb that cues a quote's speaker: a speech verb, a verb of the

@@ -279,9 +279,8 @@ def _named_in_passive(doc: Doc, view: str, start: int, text: str) -> bool:
 
 def _ends_open(quoted: str) -> bool:
     """Whether a quotation's words end with `?` or `!` (where the model ends a sentence inside
-    the quotation), or with a comma, after any nested closing quote (`…,’”`)."""
-    last = quoted.rstrip()
-    return last[-1:] in "?!" or last.rstrip("’'")[-1:] == ","
+    the quotation), or with a comma, after any nested closing quote (`…,’”`, `…?’”`)."""
+    return quoted.rstrip().rstrip("’'")[-1:] in ("?", "!", ",")
 
 
 def _opens_attribution(sent: Span) -> bool:
@@ -409,8 +408,13 @@ def _connective_only(opening: str) -> bool:
 
 
 def _has_verb(sents: Iterable[Span], quoted: Quoted, within: tuple[int, int]) -> bool:
+    """Returns whether the sentences have a verb outside quotations within a span: a word with
+    letters (the model sometimes tags an apostrophe of a two-apostrophe mark as a verb)."""
     return any(
-        t.pos_ in ("VERB", "AUX") and within[0] <= t.idx < within[1] and not quoted.covers(t.idx)
+        t.pos_ in ("VERB", "AUX")
+        and within[0] <= t.idx < within[1]
+        and not quoted.covers(t.idx)
+        and any(c.isalpha() for c in t.text)
         for sent in sents
         for t in sent
     )
