@@ -340,6 +340,19 @@ def test_a_father_named_with_sr_is_not_his_son(tmp_path: Path, cache_dir: Path) 
     assert sorted(people.name) == ["Walter Quist", "Walter Quist Sr"]
 
 
+def test_a_suffix_alone_before_a_possessive_is_no_name(tmp_path: Path, cache_dir: Path) -> None:
+    from tests.test_quotes import build_one
+
+    # the model tags "Jr.’s" of "Harold Finch, Jr.’s," as a name: "Jr." alone names no one (it
+    # had joined the one person of the corpus whose name ends with "Jr.")
+    text = (
+        "Investigators have looked at the dealings of Harold Finch’s son, Harold Finch, Jr.’s,"
+        " involvement in the firm. Bo Dale Jr. was not named.\n"
+    )
+    tables, _ = build_one(tmp_path, cache_dir, text)
+    assert tables.mentions.text.tolist() == ["Harold Finch", "Harold Finch", "Dale Jr."]
+
+
 def test_generational_suffixes_that_disagree_are_two_people() -> None:
     from analysis.entities.merging import find_conflicting_names
 

@@ -242,3 +242,15 @@ def test_a_name_searched_for_is_not_found_at_the_end_of_a_holidays_name() -> Non
     found = _find_missed({"a1": doc}, {"a1": 0}, seen)
     assert [doc.text[m.start : m.end] for m in found] == []
     assert doc.text[doc[8].idx : doc[8].idx + 3] == "Day"
+
+
+def test_god_is_no_place_and_an_acronym_taken_for_one_is_an_organisation() -> None:
+    # "thank God" labelled GPE by the model is a deity's name (PERSON, data/vocabulary.yml)
+    gods = [mention("God", "GPE", start=10 * i) for i in range(3)]
+    assert _decide_label(gods, {"god"}, None) == "PERSON"
+    # "The NRA said it would fight the bill", the acronym labelled GPE: an organisation's
+    nra = [mention("NRA", "GPE", start=10 * i) for i in range(2)]
+    assert _decide_label(nra, {"nra"}, None) == "ORG"
+    # a country's acronym listed in data/aliases.csv keeps the model's place
+    assert _decide_label([mention("PRC", "GPE")], {"prc"}, None) == "GPE"
+    assert _decide_label([mention("UAE", "GPE")], {"uae"}, None) == "GPE"

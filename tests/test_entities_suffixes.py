@@ -38,6 +38,24 @@ def test_a_son_written_with_his_suffix_alone_is_not_his_father() -> None:
     assert clusters.find("bo dale") != son  # before: "Bo Dale Jr." was merged into "Bo Dale"
 
 
+def test_a_son_under_a_short_form_of_his_given_name_is_not_his_father() -> None:
+    # a1: "Robert Dale Jr. met the buyers. ... Dale Jr. said the talks were short. Robert Dale
+    # praised him." a2: "The meeting was set up by Bob Dale Jr." (Bob: a form of Robert)
+    found = [
+        mention("a1", 0, "Robert Dale Jr.", "PERSON"),
+        mention("a1", 60, "Dale Jr.", "PERSON"),
+        mention("a1", 120, "Robert Dale", "PERSON"),
+        mention("a2", 40, "Bob Dale Jr.", "PERSON"),
+    ]
+    _, _, clusters = resolve(found)
+    son = clusters.find("robert dale jr")
+    # before: "Bob Dale Jr." joined the father through the given-name variant (the check of
+    # suffixes compared only names of one first word), and "Dale Jr." stayed apart (two sons)
+    assert clusters.find("bob dale jr") == son
+    assert clusters.find("dale jr") == son
+    assert clusters.find("robert dale") != son
+
+
 def test_a_suffix_written_only_after_the_full_name_stays_one_person() -> None:
     # a1: "Chief Justice Ann B. Roe Jr. wrote for the court." a2: "Ann Roe dissented once."
     # a3: "Roe said the ruling was narrow." — no "Roe Jr." anywhere: one judge

@@ -10,7 +10,7 @@ from unidecode import unidecode
 
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _person_evidence
-from .vocabulary import platforms
+from .vocabulary import alias_groups, deities, platforms
 
 
 def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] | None) -> str:
@@ -21,17 +21,22 @@ def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] 
     context cues."""
     if curated:
         return str(curated["label"])
+    if keys & deities():
+        return "PERSON"
     if any(len(k.split()) >= 2 and _has_org_word(k) for k in keys) or keys & platforms():
         return "ORG"
     person_evidence = _person_evidence(group)
     # a one-word name only ever modifying a common noun ("the X exercise"): no one's name
     modifier = all(len(k.split()) == 1 for k in keys) and all(m.modifier for m in group)
+    aliased = any(k in alias_groups() for k in keys)  # a country's listed form ("PRC", "UAE")
     votes: dict[str, float] = defaultdict(float)
     for m in group:
         if m.linked:
             pass  # a surname joined to a person: the model's label for it alone is no evidence
         elif m.label == "PERSON" and modifier:
             pass  # "the X drills": the model's PERSON is no evidence
+        elif m.label == "GPE" and len(m.text) >= 3 and _is_acronym(m.text) and not aliased:
+            votes["ORG"] += 1  # "NRA" taken for a place (a country's acronym is an alias: "PRC")
         elif m.label == "ORG" and not (_has_org_word(m.key) or _is_acronym(m.text)):
             votes["ORG"] += 0.5
         elif m.label == "PERSON" and not person_evidence:

@@ -105,7 +105,8 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
             text, end = text[: possessive.start()], end - len(possessive.group())
             name = text.rstrip()  # "X ’s", the mark set off by a space
             text, end = name, end - (len(text) - len(name))
-        if not text or (len(span) == 1 and _not_a_name(span[0], ent.label_)):
+        alone = len(span) == 1 or (possessive is not None and len(span) == 2)  # "Jr.’s"
+        if not text or (alone and _not_a_name(span[0], ent.label_)):
             continue
         if (
             text.lower() in holidays()

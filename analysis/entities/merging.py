@@ -64,7 +64,8 @@ class _Clusters:
 
 
 def find_conflicting_names(keys: Iterable[str]) -> list[tuple[str, str]]:
-    """Returns the pairs of names (folded keys) of one first and last word that are two people:
+    """Returns the pairs of names (folded keys) of one surname whose first words are one given
+    name (the same word, or variants of one name: "don", "donald") that are two people:
     - their middle names or initials disagree: "george w bush" and "george h w bush" (initials
       "w" and "h w": neither begins the other), while "john f kerry" and "john forbes kerry",
       or "george h bush" and "george h w bush", may be one;
@@ -76,17 +77,19 @@ def find_conflicting_names(keys: Iterable[str]) -> list[tuple[str, str]]:
       `_suffixed_short_forms`), then "ann roe jr" is not "ann roe" nor "ann b roe"."""
     keys = list(keys)
     short = _suffixed_short_forms(keys)
-    by_ends: dict[tuple[str, str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]
-    by_ends = defaultdict(list)
+    by_surname: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]]
+    by_surname = defaultdict(list)
     for key in keys:
         words = name_words(key)
         if len(words) >= 2:
             suffix = tuple(key.split()[len(words) :])
-            by_ends[(words[0], words[-1])].append((key, tuple(words), suffix))
+            by_surname[words[-1]].append((key, tuple(words), suffix))
     pairs = []
-    for names in by_ends.values():
+    for names in by_surname.values():
         for i, (a, wa, sa) in enumerate(names):
             for b, wb, sb in names[i + 1 :]:
+                if wa[0] != wb[0] and not same_given_name(wa[0], wb[0]):
+                    continue
                 x, y = [w[0] for w in wa[1:-1]], [w[0] for w in wb[1:-1]]
                 middles = len(wa) >= 3 and len(wb) >= 3 and x[: len(y)] != y and y[: len(x)] != x
                 suffixes = sa != sb and (

@@ -95,6 +95,12 @@ def platforms() -> frozenset[str]:
     return _vocabulary()["platforms"]
 
 
+def deities() -> frozenset[str]:
+    """Returns the names of God and religious figures, folded (lowercase words): always
+    PERSON."""
+    return _vocabulary()["deities"]
+
+
 def page_furniture_words() -> frozenset[str]:
     """Returns the words of a web page's furniture ("slideshow", "email", "sign"), lowercase: a
     name made only of these is no name."""
