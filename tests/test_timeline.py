@@ -888,3 +888,35 @@ def test_could_not_looks_back_and_could_looks_ahead(tmp_path: Path, cache_dir: P
     assert events.date_text.tolist() == ["Thursday", "Tuesday"]
     assert events.date.tolist() == [pd.Timestamp("2025-08-07"), pd.Timestamp("2025-08-12")]
     assert events.direction.tolist() == ["backward", "forward"]
+
+
+def test_fresh_news_constructions_of_issue_23_session_i23v(tmp_path: Path, cache_dir: Path) -> None:
+    # A Monday article (5 June 2017), invented text. Before: "March of last year" was this March
+    # (only "May last year" was read) and "April, 2012" the April before publication;
+    # "after hearing the verdict on Wednesday" under a past verb was the nearest Wednesday (the
+    # coming one, 7 June); "has until noon Friday" with no tense cue was the nearest Friday
+    # (the one before, 2 June); "the second Tuesday in November" was a Tuesday of this week;
+    # "Updated July 3 at 8:15 a.m." was an event of 3 July (a page's time stamp; "Posted
+    # March 9" must not leave its month behind either).
+    write_one_article(
+        tmp_path,
+        "In March of last year, Mayor Ruiz asked the board to cut fares.\n\n"
+        "The board first met in April, 2012, as the mayor said.\n\n"
+        "The juror left early after hearing the verdict on Wednesday.\n\n"
+        "The council has until noon Friday to pass the budget.\n\n"
+        "The club holds its vote on the second Tuesday in November.\n\n"
+        "Updated July 3 at 8:15 a.m.\n\n"
+        "Posted March 9 at 6 p.m.\n",
+        title="Fresh",
+        published="2017-06-05",
+    )
+    events = analysis.build(tmp_path, cache_dir=cache_dir).events
+    dated = events[events.date_text.notna()]
+    rows = list(zip(dated.date_text, dated.date, dated.direction, strict=True))
+    assert rows == [
+        ("March of last year", pd.Timestamp("2016-03-01"), "stated"),
+        ("April, 2012", pd.Timestamp("2012-04-01"), "stated"),
+        ("Wednesday", pd.Timestamp("2017-05-31"), "backward"),
+        ("Friday", pd.Timestamp("2017-06-09"), "forward"),
+        ("November", pd.Timestamp("2017-11-01"), "nearest"),
+    ]

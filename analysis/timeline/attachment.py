@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 #: on ABP text those were a gerund clause the parser misplaced and a coming deadline told with
 #: a past verb (invented: "meeting Friday's target was never likely").
 _NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: Prepositions whose gerund ("after meeting them on Friday") lies just before or after the act
+#: of the verb the preposition hangs from: it takes that verb's tense.
+SEQUENCE_PREPOSITIONS = frozenset({"after", "before"})
 #: How far (in verbs) the search for a subject or a tense climbs the parse.
 MAX_CLIMB = 4
 #: Prepositions before a dated noun that make it the occasion of the verb (data/noun_dates.yml).
@@ -199,6 +202,18 @@ def find_tense(verb: Token) -> str | None:
             return None
         if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and head.lower_ in BACKWARD_WORDS:
             return "past"  # "has travelled widely since joining the board in March"
+        if (
+            verb.tag_ == "VBG"
+            and not aux
+            and verb.dep_ == "pcomp"
+            and head.lower_ in SEQUENCE_PREPOSITIONS
+            and head.head.i != head.i
+        ):
+            # "left early after hearing the verdict on Wednesday": the verb "after" hangs from
+            # dates the gerund's time too (the Wednesday before; "will decide after meeting
+            # them on Friday" is the coming one)
+            verb = head.head
+            continue
         if "to" in words and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in words):
             # "plans to reopen", "is expected to be held Aug. 30"
             if head.lemma_.lower() in FUTURE_GOVERNORS:

@@ -92,6 +92,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:{_YEAR}\b|{YEAR_WORDS}{YEAR_WORDS_END})"
         ),
     ),
+    # "October, 2013", "in June, 2016" (digits only: not "in May, two thousand people")
+    (
+        "month_year",
+        re.compile(rf"\b(?:(?P<pre>early|late|mid)[- ]?)?{_MONTH},\s+{_YEAR}\b(?!,\d)"),
+    ),
     (
         "quarter",
         re.compile(
@@ -101,7 +106,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:\s+of\s+{_YEAR}\b)?"
         ),
     ),
-    ("month", re.compile(rf"\b{_MONTH}\s+(?P<year_rel>last|this|next)\s+year\b")),
+    # "June last year", "April of last year", "March of this year"
+    ("month", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<year_rel>last|this|next)\s+year\b")),
     # a month placed from the article's previous date: "in June that year", "the following
     # May", "a vote was held again that November" (after a word that makes "that" a
     # determiner, not "said that May …")

@@ -66,6 +66,15 @@ UNTIL_WORDS: tuple[str, ...] = tuple(_DIRECTIONS["until_words"])
 _UNTIL_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, UNTIL_WORDS)) + r")\s*$", re.I)
 
 
+#: "until" before a date, maybe with a time of day or "on" between ("have until noon Friday to
+#: file"): under a verb with no tense cue (a present, no verb) the limit of what still runs.
+_UNTIL_NOW_BEFORE = re.compile(
+    r"\b(?:until|till)\s+(?:(?:midnight|noon|\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?)\s+)?"
+    r"(?:on\s+)?$",
+    re.I,
+)
+
+
 def _on_its_side(direction: str, resolved: Resolved, published: dt.date | None) -> bool:
     """Says whether a date a tense cue placed lies on the cue's side of publication: not after
     it for `backward`, not before it for `forward` (the last day of a span)."""
@@ -119,6 +128,8 @@ def _direction(
         return "backward"  # "after firing missiles earlier on Wednesday"
     if cue == "perfect" and _UNTIL_BEFORE.search(text[:start]):
         return "forward"  # "has extended the permits through January": the limit lies ahead
+    if cue is None and _UNTIL_NOW_BEFORE.search(text[:start]):
+        return "forward"  # "the council has until noon Friday to decide": a limit ahead
     if (
         cue == "future_in_past"
         and kind in ("weekday", "weekend", "relative_span")

@@ -106,16 +106,35 @@ def is_name(text: str, start: int, end: int) -> bool:
     )
 
 
+#: An ordinal before a weekday of a month ("the second Tuesday in November", "the last Friday of
+#: June"): a rule for a day, which the weekday alone does not date.
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|last)\s+$", re.I)
+_OF_MONTH_AFTER = re.compile(
+    r"\s+(?:in|of)\s+(?:the\s+month\s+of\s+)?(?:" + "|".join(MONTHS) + r")\b", re.I
+)
+#: A time stamp of the page before a date ("Updated July 3 at 8:15 a.m."): when the page was
+#: changed, no date of the news.
+_STAMP_BEFORE = re.compile(
+    r"(?:^|[.!?\n])\s*(?:last\s+)?(?:updated|posted|published)(?:\s+on)?:?\s*$", re.I
+)
+
+
 def recurs(kind: str, m: re.Match[str], text: str, start: int) -> bool:
     """Says whether a weekday or month recurs rather than dates one day or month: after "each"
     or "every" (`RECURRING_WORDS`: "sails each Saturday", "every June"), or a weekday in the
     plural ("on Tuesday nights"; "on Mondays" is never matched). Two weekdays before a plural
     ("on Friday and Saturday nights") are two days, unless a timetable word follows
-    and a date (`SCHEDULE_WORDS`: "leave on Friday and Saturday nights from May 1")."""
+    and a date (`SCHEDULE_WORDS`: "leave on Friday and Saturday nights from May 1"). A weekday
+    after an ordinal and before "in"/"of" a month ("the second Tuesday in November", "the last
+    Friday of June") is a rule for a day, not the weekday's own day."""
     if kind not in ("weekday", "month"):
         return False
     if _RECURRING_BEFORE.search(text[:start]):
         return True
+    if kind == "weekday" and _OF_MONTH_AFTER.match(text[m.end() :]):
+        rel = " ".join((m.groupdict().get("rel") or "").lower().split())
+        if rel == "last" or _ORDINAL_BEFORE.search(text[:start]):
+            return True  # "the second Tuesday in November", "the last Friday of June"
     if kind != "weekday":
         return False
     after = text[m.end() :]
@@ -156,7 +175,11 @@ def names_other_thing(kind: str, m: re.Match[str], text: str, start: int) -> boo
     2005-2019 X": `COPYRIGHT_MARKS` before it), or a bare month that is also a noun starts a
     name (`MONTH_NOUNS` without a lead word, before of/for/on/against and a capitalised word
     that is no date word: "allies such as March for Safer Streets", "the March on the Capitol";
-    not "in March for the first time", "since March on Capitol Hill")."""
+    not "in March for the first time", "since March on Capitol Hill"); or a month and day (or
+    a month) is a page's time stamp, alone after "Updated", "Posted" or "Published" at the
+    start of its sentence ("Updated July 3 at 8:15 a.m.")."""
+    if kind in ("month_day", "month") and _STAMP_BEFORE.search(text[:start]):
+        return True  # "Updated July 3 at 8:15 a.m.", "Posted March 9": the page's stamp
     if kind == "year":
         return _NOTICE_BEFORE.search(text[:start]) is not None
     if kind != "month" or m.groupdict().get("lead") or m.group("month").lower() not in MONTH_NOUNS:
