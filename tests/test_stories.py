@@ -798,3 +798,63 @@ def test_two_rulings_days_apart_chained_by_one_article_are_two_stories() -> None
     next_day = [(t, b, "2024-05-08" if d == "2024-05-10" else d) for t, b, d in COURT_WEEK]
     story_of, _ = find_stories(_bridge_articles(next_day), NO_MENTIONS, NO_ENTITIES)
     assert len(set(story_of.values())) == 1
+
+
+#: Two invented reports of one day on one harbour: the council's fare rise and the crews' strike
+#: threat, whose bodies share the harbour's names and words but whose headlines share none.
+FARES = (
+    "Council raises fares for island crossings",
+    "The Westbay harbour council voted on Monday to raise fares on the Westbay ferry to "
+    "Kellan Island by a fifth from June. Councillor Ada Morrow said the Westbay ferry lost "
+    "money every winter and the harbour needed new boats. Commuters from Kellan Island said "
+    "the ferry was already the dearest crossing on the coast.",
+)
+WALKOUT = (
+    "Crews threaten walkout on harbour boats",
+    "Crews of the Westbay ferry to Kellan Island said on Monday they would strike in June "
+    "unless the harbour council restored their overtime. The Westbay harbour council said "
+    "the ferry lost money every winter. Commuters from Kellan Island fear the crossing will "
+    "stop for weeks.",
+)
+
+
+def _two_harbour_reports(second_title: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "article_id": ["fares", "walkout"],
+            "outlet": ["Outlet 0", "Outlet 1"],
+            "title": [FARES[0], second_title],
+            "body": [FARES[1], WALKOUT[1]],
+            "published": [pd.Timestamp("2024-05-06")] * 2,
+        }
+    )
+
+
+def test_two_lone_articles_whose_headlines_share_nothing_stay_apart(monkeypatch) -> None:
+    from analysis.stories import grouping
+
+    articles = _two_harbour_reports(WALKOUT[0])
+    # "Council raises fares for island crossings" / "Crews threaten walkout on harbour boats":
+    # no title word in common, though the bodies pass the pair threshold
+    counts = grouping.count_features(
+        [grouping.ArticleText(*row) for row in articles.itertuples(index=False)], {}
+    )
+    vectors, _, _ = grouping.vectorize_features(counts, ["Outlet 0", "Outlet 1"])
+    assert float(vectors[0].multiply(vectors[1]).sum()) >= grouping.PAIR_THRESHOLD
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert story_of["fares"] != story_of["walkout"]
+    monkeypatch.setattr(grouping, "HEADLINE_EVIDENCE_MAX", 0)  # before the rule: one story
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert story_of["fares"] == story_of["walkout"]
+
+
+def test_two_lone_articles_whose_headlines_share_a_word_are_joined() -> None:
+    # "Council raises fares for island crossings" / "Ferry crews threaten walkout over island
+    # crossings": the headlines share "island" and "crossings"
+    articles = _two_harbour_reports("Ferry crews threaten walkout over island crossings")
+    story_of, _ = find_stories(articles, NO_MENTIONS, NO_ENTITIES)
+    assert story_of["fares"] == story_of["walkout"]
+    # articles without titles are not judged by their headlines: joined by their texts
+    untitled = articles.assign(title=[None, None])
+    story_of, _ = find_stories(untitled, NO_MENTIONS, NO_ENTITIES)
+    assert story_of["fares"] == story_of["walkout"]
