@@ -107,13 +107,6 @@ GROUP_GUARD = 0.11
 #: articles, one of each group, reach `PAIR_THRESHOLD`: one pair alone is a bridge between two
 #: stories as often as a sign of one (docs/stories.md, "Joins that one pair carries").
 JOIN_SUPPORT = 2
-#: A lone article with a headline (title words, lead entities) joins another lone article or a
-#: group of at most this many articles only when its headline shares a feature outside the
-#: background with one of theirs (articles without a title or lead entity are not judged): with
-#: so few articles the pair's cosine is the only evidence, and a pair whose headlines share
-#: nothing but common words reported two stories more often than one on the labelled ABP
-#: corpora (docs/stories.md, "Headline evidence for small joins").
-HEADLINE_EVIDENCE_MAX = 2
 
 _PASSAGE_WORD = re.compile(r"\w+")
 
@@ -334,9 +327,6 @@ def group_articles(
     carried = np.array(
         [(a, b) in passages for a, b in zip(i.tolist(), j.tolist(), strict=True)], dtype=bool
     )
-    headline_counts = [] if everyone_given else count_headline_features(articles, entities)
-    live = set(np.asarray(names, dtype=object)[np.asarray(abs(vectors).sum(axis=0)).ravel() > 0])
-    headline = [set(mine) & live for mine in headline_counts]  # background features left out
     strong = (score >= PAIR_THRESHOLD) | carried
     i, j, score, carried = i[strong], j[strong], score[strong], carried[strong]
     parent = list(range(n))
@@ -391,10 +381,6 @@ def group_articles(
             a, b = b, a
         if size[b] > 1 and count_support(b, a) < JOIN_SUPPORT:
             continue  # two groups that one pair of articles bridges
-        if size[b] == 1 and not lone and size[a] <= HEADLINE_EVIDENCE_MAX and headline_counts[b]:
-            theirs = [x for x in members.get(a, [a]) if headline_counts[x]]
-            if theirs and not any(headline[b] & headline[x] for x in theirs):
-                continue  # a small join whose headlines share nothing specific
         parent[b] = a
         size[a] += size[b]
         members.setdefault(a, [a]).extend(members.pop(b, [b]))
@@ -438,7 +424,7 @@ def group_articles(
         parent[:] = [first.setdefault(group, k) for k, group in enumerate(split)]
         cut = {g for g, s in zip(groups, split, strict=True) if s != g}  # groups split apart
         _join_profiles(
-            vectorize_all_features(headline_counts),
+            vectorize_all_features(count_headline_features(articles, entities)),
             days,
             parent=parent,
             fixed=[fixed[root(k)] for k in range(n)],
