@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..text.furniture import find_repeated_texts
 from ..text.names import fold
+from ..text.parse import doc_text
 from .mentions import _WORD_START, Mention
 from .vocabulary import honorifics, is_given_name, same_given_name
 
@@ -29,7 +30,7 @@ def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[
     corpus writes in lowercase more often than capitalised inside sentences. A name keeps its
     capital inside sentences ("… said Trump"), so it stays.
     """
-    texts = {aid: doc.text for aid, doc in docs.items()}
+    texts = {aid: doc_text(doc) for aid, doc in docs.items()}
     opening = {
         m.text
         for m in mentions
@@ -82,7 +83,7 @@ def drop_common_word_people(docs: Mapping[str, Doc], mentions: list[Mention]) ->
     if not candidates:
         return mentions
     words = {w.lower() for key in candidates for w in by_key[key][0].tokens}
-    lowered = common_words((doc.text for doc in docs.values()), words)
+    lowered = common_words((doc_text(doc) for doc in docs.values()), words)
     junk = {k for k in candidates if all(w.lower() in lowered for w in by_key[k][0].tokens)}
     return [m for m in mentions if m.key not in junk]
 
@@ -127,7 +128,7 @@ def find_page_furniture(docs: Mapping[str, Doc], *, outlets: Mapping[str, str]) 
     units: list[tuple[str, str, str]] = []
     for article_id, doc in docs.items():
         lines, at = [], 0
-        for line in doc.text.split("\n"):
+        for line in doc_text(doc).split("\n"):
             lines.append((at, at + len(line), line.strip()))
             at += len(line) + 1
         spans[article_id] = lines

@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ..text.names import fold
+from ..text.parse import doc_text
 from .cues import KEEP_LABELS, PORTFOLIOS, TITLES, _has_org_word
 from .shapes import (
     _before_its_region,
@@ -464,7 +465,7 @@ def _find_missed(
         by_first[first.group() if first else ""].append(form)
     found = []
     for article_id, doc in docs.items():
-        for start, end, form in _occurrences(doc.text, by_first):
+        for start, end, form in _occurrences(doc_text(doc), by_first):
             span = doc.char_span(start, end)
             if span is None or any(start < te and ts < end for ts, te in taken[article_id]):
                 continue

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..text.parse import doc_text
 from .canonical import _canonical_name, _decide_label, slug
 from .cues import _has_org_word
 from .curated import Curated, _apply_curated, outlet_entries
@@ -89,7 +90,7 @@ def resolve_entities(
     mentions = drop_page_furniture(mentions, furniture)  # before the search: never a name form
     mentions = set_aside_group_words(drop_common_words(docs, mentions))
     found = drop_page_furniture(_find_missed(docs, order, mentions), furniture)
-    texts = {aid: doc.text for aid, doc in docs.items()}
+    texts = {aid: doc_text(doc) for aid, doc in docs.items()}
     mentions = drop_common_words(docs, join_split_names(texts, mentions + found))
     mentions = drop_common_word_people(docs, mentions)
     # after the search, so that the given name set aside is not found again as a name
@@ -111,7 +112,7 @@ def resolve_entities(
         for w in k.split()
         if len(w) >= 3 and not is_given_name(w)  # an initial is no common word
     }
-    common = frozenset(common_words((doc.text for doc in docs.values()), name_words))
+    common = frozenset(common_words((doc_text(doc) for doc in docs.values()), name_words))
     mark_given_name_people(groups, common=common, places=places)
     people = _merge_people(groups, clusters, places, org_heads, common=common, published=published)
     merge_suffixed_short_forms(groups, clusters, people)  # "Roe Jr." → "Ann Roe Jr."

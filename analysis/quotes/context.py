@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS, gender_of_given_name
+from ..text.parse import doc_text
 from .cues import (
     GENDER_BEFORE,
     GENDER_WORDS,
@@ -77,7 +78,7 @@ class ArticleContext:
     _channels: dict[tuple[int, int], str | None] = field(default_factory=dict)  # by sentence
 
     def __post_init__(self) -> None:
-        self.text = self.text or self.doc.text
+        self.text = self.text or doc_text(self.doc)
         for t in self.doc:
             self.lowers.append(t.lower_)
             self.lemmas.append(t.lemma_.lower())

@@ -14,6 +14,7 @@ import importlib.metadata
 import importlib.util
 import json
 import os
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -133,6 +134,19 @@ def _vocab(lang: str) -> Any:
 
     # The language's own vocabulary carries the lexical attributes (is_punct, like_num, …).
     return spacy.blank(lang).vocab
+
+
+#: Each document's text, built once: spaCy joins its tokens again on every `Doc.text`.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """Returns `doc.text`, joined from the tokens on the first call for this document only
+    (spaCy builds it again on every access: about 10 ms for an article)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def docs_to_bytes(docs: Sequence[Doc]) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..corpus.clean import PARAGRAPH_SEPARATOR, Cleaned
+from .parse import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,7 +71,7 @@ def tabulate_sentences(
     Returns:
         One row (a dict of the `sentences` columns) per sentence, in body order.
     """
-    body = doc.text
+    body = doc_text(doc)
     rows: list[dict[str, Any]] = []
     for sent in doc.sents:
         for paragraph_id, (p_start, p_end) in enumerate(paragraphs):
