@@ -29,6 +29,7 @@ import pandas as pd
 import yaml
 
 from ..corpus.manifest import CorpusError
+from ..text.parse import doc_text
 from .terms import score_log_odds
 from .tokens import (
     NO_QUOTE,
@@ -357,7 +358,7 @@ def tabulate_frames(
     """
     if matcher is None:
         return []
-    owners = map_all_quote_owners({a: d.text for a, d in docs.items()}, quotes)
+    owners = map_all_quote_owners({a: doc_text(d) for a, d in docs.items()}, quotes)
     speaker = {
         (a, int(q)): s if isinstance(s, str) else None
         for a, q, s in zip(quotes.article_id, quotes.quote_id, quotes.speaker, strict=True)
