@@ -139,11 +139,12 @@ def _titled_names_missed(article_id: str, article_index: int, doc: Doc) -> list[
     titles = TITLES | honorifics() | inner_titles()
     found = []
     for t in doc[:-2]:
+        if t.lower_.rstrip(".") not in titles:
+            continue  # most words: no title, nothing to look at after them
         first, last = doc[t.i + 1], doc[t.i + 2]
         after = doc[t.i + 3] if t.i + 3 < len(doc) else None
         if (
-            t.lower_.rstrip(".") not in titles
-            or first.i in covered
+            first.i in covered
             or last.i in covered
             or not all(w.is_title and w.pos_ == "PROPN" and w.is_alpha for w in (first, last))
             or len(first.text) < 3
