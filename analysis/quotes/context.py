@@ -79,10 +79,14 @@ class ArticleContext:
 
     def __post_init__(self) -> None:
         self.text = self.text or doc_text(self.doc)
-        for t in self.doc:
-            self.lowers.append(t.lower_)
-            self.lemmas.append(t.lemma_.lower())
-            self.offsets.append(t.idx)
+        if len(self.doc):  # one array of the tokens' attributes, not a Token per token
+            from spacy.attrs import IDX, LEMMA, LOWER
+
+            strings = self.doc.vocab.strings
+            for lower, lemma, idx in self.doc.to_array([LOWER, LEMMA, IDX]).tolist():
+                self.lowers.append(strings[lower])
+                self.lemmas.append(strings[lemma].lower())
+                self.offsets.append(idx)
         self.person_like = self._find_person_like()
         for m in self.mentions:
             if not self.is_person(m):
