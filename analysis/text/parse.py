@@ -142,7 +142,8 @@ _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 
 def doc_text(doc: Doc) -> str:
     """Returns `doc.text`, joined from the tokens on the first call for this document only
-    (spaCy builds it again on every access: about 10 ms for an article)."""
+    (spaCy builds it again on every access: about 10 ms for an article); a document of
+    `parse_texts` has the text it was parsed from already."""
     text = _TEXTS.get(doc)
     if text is None:
         text = _TEXTS[doc] = doc.text
@@ -207,6 +208,9 @@ def parse_texts(
             write_entry(folder / f"{keys[i]}.spacy", data)
             # A cached parse and a fresh one must be the same document: both come from bytes.
             docs[i] = docs_from_bytes(data, lang=model.lang)[0]
+    for i, doc in docs.items():
+        # spaCy's tokenization loses no character: the text parsed is the document's text
+        _TEXTS[doc] = texts[i]
     return [docs[i] for i in range(len(texts))]
 
 
