@@ -29,7 +29,7 @@ import pandas as pd
 import yaml
 
 from ..corpus.manifest import CorpusError
-from ..text.parse import doc_text
+from ..text.parse import doc_ents, doc_text
 from .terms import score_log_odds
 from .tokens import (
     NO_QUOTE,
@@ -305,7 +305,7 @@ def _name_around(span: Span) -> str | None:
     of `NAME_LABELS` (without its leading "the") that extends beyond it — else None."""
     if not any(_is_capitalised(t) for t in span):
         return None
-    for ent in span.doc.ents:
+    for ent in doc_ents(span.doc):  # read once per document
         if ent.label_ not in NAME_LABELS or not (ent.start <= span.start and span.end <= ent.end):
             continue
         words = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]

@@ -25,7 +25,7 @@ from .cache import read_entry, write_entry
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 #: Bump when the parsing pipeline changes in a way that changes cached documents.
 PARSE_VERSION = "2"
@@ -148,6 +148,19 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+#: Each document's named entities, read once (`doc_ents`).
+_ENTS: weakref.WeakKeyDictionary[Doc, tuple[Span, ...]] = weakref.WeakKeyDictionary()
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """Returns `doc.ents`, built on the first call for this document only (spaCy builds a span
+    per entity from the tokens' tags again on every access)."""
+    ents = _ENTS.get(doc)
+    if ents is None:
+        ents = _ENTS[doc] = tuple(doc.ents)
+    return ents
 
 
 def docs_to_bytes(docs: Sequence[Doc]) -> bytes:
