@@ -477,15 +477,18 @@ class ArticleContext:
         )
         short = frozenset() if modified else TITLE_ABBREVIATIONS.get(lemma, frozenset())
         tied = []
-        for i in range(token.i):
-            t = self.doc[i]
-            if short and self.lowers[i].rstrip(".") in short and t.pos_ == "PROPN":
+        for i in range(token.i):  # a Token only for the words that may tie (read once)
+            if short and self.lowers[i].rstrip(".") in short and self.doc[i].pos_ == "PROPN":
+                t = self.doc[i]
                 if t.dep_ == "compound":  # "Sen. X" ties "the senator"
                     named = self._mention_in(t.head.idx, t.head.idx + len(t.head))
                     if named and self.labels.get(named) == "PERSON":
                         tied.append(named)
                 continue
-            if self.lemmas[i] != lemma or t.pos_ != "NOUN":
+            if self.lemmas[i] != lemma:
+                continue
+            t = self.doc[i]
+            if t.pos_ != "NOUN":
                 continue
             partners = [c for c in t.children if c.dep_ == "appos"]
             if t.dep_ in ("appos", "compound"):
