@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..text.furniture import find_repeated_texts
 from ..text.names import fold
+from ..text.parse import doc_text
 from .mentions import _WORD_START, Mention
 from .vocabulary import honorifics, is_given_name, same_given_name
 
@@ -23,13 +24,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[Mention]:
+def drop_common_words(
+    docs: Mapping[str, Doc], mentions: list[Mention], *, cases: WordCases | None = None
+) -> list[Mention]:
     """Returns the mentions without the capitalised common words the model took for names: a
     one-word mention opening a sentence ("People with knowledge …", "Here is …") whose word the
     corpus writes in lowercase more often than capitalised inside sentences. A name keeps its
-    capital inside sentences ("… said Trump"), so it stays.
+    capital inside sentences ("… said Trump"), so it stays. `cases`: the documents' word
+    cases (`count_word_cases`), counted here when None.
     """
-    texts = {aid: doc.text for aid, doc in docs.items()}
+    texts = {aid: doc_text(doc) for aid, doc in docs.items()}
     opening = {
         m.text
         for m in mentions
@@ -40,7 +44,9 @@ def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[
     }
     if not opening:
         return mentions
-    lowered = common_words(texts.values(), {w.lower() for w in opening})
+    lowered = common_words(
+        cases if cases is not None else texts.values(), {w.lower() for w in opening}
+    )
     common = {w for w in opening if w.lower() in lowered}
     return [
         m
@@ -53,7 +59,9 @@ def drop_common_words(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[
     ]
 
 
-def drop_common_word_people(docs: Mapping[str, Doc], mentions: list[Mention]) -> list[Mention]:
+def drop_common_word_people(
+    docs: Mapping[str, Doc], mentions: list[Mention], *, cases: WordCases | None = None
+) -> list[Mention]:
     """Returns the mentions without the "people" made only of common words that page clutter
     puts in capitals ("Inbox Join" in a sign-up line, "Photos" in a credit line): names
     labelled PERSON (or found by search) in two articles or more (a page's clutter repeats; a
@@ -61,7 +69,8 @@ def drop_common_word_people(docs: Mapping[str, Doc], mentions: list[Mention]) ->
     the corpus writes in lowercase more often than capitalised inside sentences
     (`common_words`), never used as a person's (no title, role or speech verb), with no common
     given name, and no word that ends a person's full name (opening with a given name or used
-    as a person's) elsewhere ("Price" after "Ann Price" stays)."""
+    as a person's) elsewhere ("Price" after "Ann Price" stays). `cases`: the documents' word
+    cases (`count_word_cases`), counted here when None."""
     surnames = {
         m.tokens[-1].lower()
         for m in mentions
@@ -82,26 +91,45 @@ def drop_common_word_people(docs: Mapping[str, Doc], mentions: list[Mention]) ->
     if not candidates:
         return mentions
     words = {w.lower() for key in candidates for w in by_key[key][0].tokens}
-    lowered = common_words((doc.text for doc in docs.values()), words)
+    lowered = common_words(
+        cases if cases is not None else (doc_text(doc) for doc in docs.values()), words
+    )
     junk = {k for k in candidates if all(w.lower() in lowered for w in by_key[k][0].tokens)}
     return [m for m in mentions if m.key not in junk]
 
 
-def common_words(texts: Iterable[str], words: set[str]) -> set[str]:
-    """Returns those of `words` (lowercase) that the texts write in lowercase more often than
-    capitalised inside sentences: common words, not names ("standard", "plan")."""
+@dataclass(frozen=True)
+class WordCases:
+    """How texts write their words (`count_word_cases`): each word written in lowercase, with
+    its count (`lower`), and each word written otherwise inside a sentence (not opening it),
+    lowercased, with its count (`inside`)."""
+
+    lower: Counter[str]
+    inside: Counter[str]
+
+
+def count_word_cases(texts: Iterable[str]) -> WordCases:
+    """Returns how the texts write their words, counted once for every `common_words` asked of
+    the same texts (each question was a pass over the corpus's words)."""
     lower: Counter[str] = Counter()
     inside: Counter[str] = Counter()
     for text in texts:
         for found in _WORD_START.finditer(text):
             word = found.group()
-            if word.lower() not in words:
-                continue
             if word.islower():
                 lower[word] += 1
             elif not _opens_sentence(text, found.start()):
                 inside[word.lower()] += 1
-    return {w for w in words if lower[w] > inside[w]}
+    return WordCases(lower, inside)
+
+
+def common_words(texts: Iterable[str] | WordCases, words: set[str]) -> set[str]:
+    """Returns those of `words` (lowercase) that the texts write in lowercase more often than
+    capitalised inside sentences: common words, not names ("standard", "plan"). `texts`: the
+    texts, or their `count_word_cases`."""
+    cases = texts if isinstance(texts, WordCases) else count_word_cases(texts)
+    # a word counts as lowercase where its lowercase form is asked about (as it always was)
+    return {w for w in words if (cases.lower[w] if w.lower() in words else 0) > cases.inside[w]}
 
 
 #: A line repeated word for word in this many articles or more, all of one outlet, is that
@@ -127,7 +155,7 @@ def find_page_furniture(docs: Mapping[str, Doc], *, outlets: Mapping[str, str]) 
     units: list[tuple[str, str, str]] = []
     for article_id, doc in docs.items():
         lines, at = [], 0
-        for line in doc.text.split("\n"):
+        for line in doc_text(doc).split("\n"):
             lines.append((at, at + len(line), line.strip()))
             at += len(line) + 1
         spans[article_id] = lines

@@ -44,6 +44,13 @@ OTHER_HONORIFIC = {"mr": "ms", "ms": "mr"}
 HONORIFIC_GENDER = {"mr": "m", "ms": "f"}
 
 
+def _person_use(key: str, groups: dict[str, list[Mention]], known: dict[str, bool]) -> bool:
+    """`_used_as_person` of the group of `key`, computed once per key (in `known`)."""
+    if key not in known:
+        known[key] = _used_as_person(groups[key])
+    return known[key]
+
+
 def _link_single_names(
     mentions: list[Mention],
     groups: dict[str, list[Mention]],
@@ -129,6 +136,7 @@ def _link_single_names(
         return wanted is None or genders[root] <= {wanted}
 
     majority: dict[str, str | None] = {}  # by key: a key's group is the same for all its mentions
+    as_person: dict[str, bool] = {}  # by key, `_used_as_person` of its group
     cued = {(m.article_id, m.key) for m in mentions if m.cues["PERSON"] > 0}
     # (article, word) used as a place there ("in X", "the X region"): no surname in that article
     placed = {(m.article_id, m.key) for m in mentions if m.cues["GPE"] > 0}
@@ -190,7 +198,7 @@ def _link_single_names(
             continue  # a nationality word is no one's given name ("Freedonian" of a "name")
         if (
             majority[m.key] in ("GPE", "LOC", "NORP")
-            and not _used_as_person(groups[m.key])
+            and not _person_use(m.key, groups, as_person)
             and not (
                 len(here) == 1
                 and m.key in surnames_of[here[0]]

@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 from ..text.names import fold
+from ..text.parse import doc_text
 from .cues import KEEP_LABELS, PORTFOLIOS, TITLES, _has_org_word
 from .shapes import (
     _before_its_region,
@@ -139,11 +140,12 @@ def _titled_names_missed(article_id: str, article_index: int, doc: Doc) -> list[
     titles = TITLES | honorifics() | inner_titles()
     found = []
     for t in doc[:-2]:
+        if t.lower_.rstrip(".") not in titles:
+            continue  # most words: no title, nothing to look at after them
         first, last = doc[t.i + 1], doc[t.i + 2]
         after = doc[t.i + 3] if t.i + 3 < len(doc) else None
         if (
-            t.lower_.rstrip(".") not in titles
-            or first.i in covered
+            first.i in covered
             or last.i in covered
             or not all(w.is_title and w.pos_ == "PROPN" and w.is_alpha for w in (first, last))
             or len(first.text) < 3
@@ -465,7 +467,7 @@ def _find_missed(
         by_first[first.group() if first else ""].append(form)
     found = []
     for article_id, doc in docs.items():
-        for start, end, form in _occurrences(doc.text, by_first):
+        for start, end, form in _occurrences(doc_text(doc), by_first):
             span = doc.char_span(start, end)
             if span is None or any(start < te and ts < end for ts, te in taken[article_id]):
                 continue

@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..text.parse import doc_text
 from .canonical import _canonical_name, _decide_label, slug
 from .cues import _has_org_word
 from .curated import Curated, _apply_curated, outlet_entries
 from .filters import (
     common_words,
+    count_word_cases,
     drop_common_word_people,
     drop_common_words,
     drop_page_furniture,
@@ -87,11 +89,12 @@ def resolve_entities(
     outlets = outlets or {}
     furniture = find_page_furniture(docs, outlets=outlets)  # the lines counted once
     mentions = drop_page_furniture(mentions, furniture)  # before the search: never a name form
-    mentions = set_aside_group_words(drop_common_words(docs, mentions))
+    texts = {aid: doc_text(doc) for aid, doc in docs.items()}
+    cases = count_word_cases(texts.values())  # counted once for every common-word question
+    mentions = set_aside_group_words(drop_common_words(docs, mentions, cases=cases))
     found = drop_page_furniture(_find_missed(docs, order, mentions), furniture)
-    texts = {aid: doc.text for aid, doc in docs.items()}
-    mentions = drop_common_words(docs, join_split_names(texts, mentions + found))
-    mentions = drop_common_word_people(docs, mentions)
+    mentions = drop_common_words(docs, join_split_names(texts, mentions + found), cases=cases)
+    mentions = drop_common_word_people(docs, mentions, cases=cases)
     # after the search, so that the given name set aside is not found again as a name
     mentions = set_aside_repeated_given_names(mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -111,7 +114,7 @@ def resolve_entities(
         for w in k.split()
         if len(w) >= 3 and not is_given_name(w)  # an initial is no common word
     }
-    common = frozenset(common_words((doc.text for doc in docs.values()), name_words))
+    common = frozenset(common_words(cases, name_words))
     mark_given_name_people(groups, common=common, places=places)
     people = _merge_people(groups, clusters, places, org_heads, common=common, published=published)
     merge_suffixed_short_forms(groups, clusters, people)  # "Roe Jr." → "Ann Roe Jr."

@@ -10,6 +10,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import PERSON_VERBS, ROLE_NOUNS, SPEECH_VERBS
+from ..text.parse import doc_text
 from .cues import PLACE_NOUNS, PLACE_PREPOSITIONS, TITLES, _has_org_word
 from .vocabulary import (
     calendar_words,
@@ -57,11 +58,12 @@ def _ends_holiday(span: Span) -> bool:
     """Whether a mention is the end of a holiday's name whose first words the model left out
     ("Day" of "Election Day", "Luther King Day" of "Martin Luther King Day"): the one to three
     words before it and the mention make a name of `holidays`."""
-    doc = span.doc
+    doc, text = span.doc, doc_text(span.doc)
     for k in range(1, 4):
         if span.start - k < 0:
             break
-        if doc[span.start - k : span.end].text.lower() in holidays():
+        # the text of doc[span.start - k : span.end], cut from the body (not joined from tokens)
+        if text[doc[span.start - k].idx : span.end_char].lower() in holidays():
             return True
     return False
 
@@ -70,11 +72,12 @@ def _starts_holiday(span: Span) -> bool:
     """Whether a mention is the start of a holiday's name whose last words the model left out,
     or the trimming of a weekday took off ("Super" of "Super Tuesday", "Election" of "Election
     Day"): the mention and the one to three words after it make a name of `holidays`."""
-    doc = span.doc
+    doc, text = span.doc, doc_text(span.doc)
     for k in range(1, 4):
         if span.end + k > len(doc):
             break
-        if doc[span.start : span.end + k].text.lower() in holidays():
+        last = doc[span.end + k - 1]  # the text of doc[span.start : span.end + k], cut
+        if text[span.start_char : last.idx + len(last.text)].lower() in holidays():
             return True
     return False
 

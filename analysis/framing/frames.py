@@ -29,6 +29,7 @@ import pandas as pd
 import yaml
 
 from ..corpus.manifest import CorpusError
+from ..text.parse import doc_ents, doc_text
 from .terms import score_log_odds
 from .tokens import (
     NO_QUOTE,
@@ -304,7 +305,7 @@ def _name_around(span: Span) -> str | None:
     of `NAME_LABELS` (without its leading "the") that extends beyond it — else None."""
     if not any(_is_capitalised(t) for t in span):
         return None
-    for ent in span.doc.ents:
+    for ent in doc_ents(span.doc):  # read once per document
         if ent.label_ not in NAME_LABELS or not (ent.start <= span.start and span.end <= ent.end):
             continue
         words = [t for t in ent if not (t.i == ent.start and t.pos_ == "DET")]
@@ -357,7 +358,7 @@ def tabulate_frames(
     """
     if matcher is None:
         return []
-    owners = map_all_quote_owners({a: d.text for a, d in docs.items()}, quotes)
+    owners = map_all_quote_owners({a: doc_text(d) for a, d in docs.items()}, quotes)
     speaker = {
         (a, int(q)): s if isinstance(s, str) else None
         for a, q, s in zip(quotes.article_id, quotes.quote_id, quotes.speaker, strict=True)

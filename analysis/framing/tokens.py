@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..text.parse import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -101,7 +103,7 @@ def tabulate_tokens(
         one modifies the other as a compound, adjective or particle — "attorney general",
         "northern valley" — so that the two are a candidate two-word term).
     """
-    bodies = {aid: doc.text for aid, doc in docs.items()}
+    bodies = {aid: doc_text(doc) for aid, doc in docs.items()}
     owners = map_all_quote_owners(bodies, quotes)
     names = (
         "article_id",

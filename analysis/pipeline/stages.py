@@ -152,9 +152,20 @@ def tabulate_article(item: ArticleInput, rows: dict[str, list[dict[str, Any]]]) 
         "body": cleaned.body,
         "n_paragraphs": len(rows["paragraphs"]),
         "n_sentences": len(rows["sentences"]),
-        "n_words": sum(1 for t in doc if not (t.is_punct or t.is_space)),
+        "n_words": _count_words(doc),
         "colour": article.colour,
     }
+
+
+def _count_words(doc: Doc) -> int:
+    """Returns the tokens of a document that are neither punctuation nor space (read from the
+    lexemes' flags in one array: a `Token` object per token costs more than the count)."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
+    if not len(doc):
+        return 0
+    flags = doc.to_array([IS_PUNCT, IS_SPACE])
+    return int((flags.sum(axis=1) == 0).sum())
 
 
 @cache
@@ -302,11 +313,14 @@ def tabulate_in_context(
             found[aid] = json.loads(data)
     todo = [item for item in items if item.article.article_id not in found]
     batch: list[ArticleInput] = []
+    matchers: dict[int, FrameMatcher] = {}  # by vocabulary: the terms are parsed once per build
     for item in progress(todo) if progress is not None else todo:
         batch.append(item)
         if len(batch) < CONTEXT_BATCH and item is not todo[-1]:
             continue
-        for aid, fresh in _find_in_context(batch, tables, frames, cache_dir=cache_dir).items():
+        for aid, fresh in _find_in_context(
+            batch, tables, frames, cache_dir=cache_dir, matchers=matchers
+        ).items():
             encoded = json.dumps(fresh, ensure_ascii=False, default=_isoformat).encode("utf-8")
             if aid in paths:
                 write_entry(paths[aid], encoded)
@@ -325,9 +339,11 @@ def _find_in_context(
     frames: Sequence[Frame],
     *,
     cache_dir: Path | None,
+    matchers: dict[int, FrameMatcher] | None = None,
 ) -> dict[str, dict[str, list[Any]]]:
     """Some articles' quotes, warnings, events and frame terms, by article id (see
-    `tabulate_in_context`); the tables are filtered to these articles once."""
+    `tabulate_in_context`); the tables are filtered to these articles once. The frames' matcher
+    is taken from `matchers` (by the documents' vocabulary) when there, and kept there."""
     from ..framing.frames import tabulate_frames
     from ..quotes import tabulate_quotes
     from ..timeline import tabulate_events
@@ -356,7 +372,11 @@ def _find_in_context(
     )
     matcher = None
     if frames and items:
-        matcher = FrameMatcher(frames, vocab=items[0].doc.vocab, cache_dir=cache_dir)
+        vocab = items[0].doc.vocab
+        matchers = matchers if matchers is not None else {}
+        if id(vocab) not in matchers:
+            matchers[id(vocab)] = FrameMatcher(frames, vocab=vocab, cache_dir=cache_dir)
+        matcher = matchers[id(vocab)]
     terms = tabulate_frames(docs, mine["sentences"], quote_table, matcher=matcher)
     out: dict[str, dict[str, list[Any]]] = {
         aid: {"quotes": [], "warnings": [], "events": [], "frames": []} for aid in ids

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS, gender_of_given_name
+from ..text.parse import doc_text
 from .cues import (
     GENDER_BEFORE,
     GENDER_WORDS,
@@ -77,11 +78,15 @@ class ArticleContext:
     _channels: dict[tuple[int, int], str | None] = field(default_factory=dict)  # by sentence
 
     def __post_init__(self) -> None:
-        self.text = self.text or self.doc.text
-        for t in self.doc:
-            self.lowers.append(t.lower_)
-            self.lemmas.append(t.lemma_.lower())
-            self.offsets.append(t.idx)
+        self.text = self.text or doc_text(self.doc)
+        if len(self.doc):  # one array of the tokens' attributes, not a Token per token
+            from spacy.attrs import IDX, LEMMA, LOWER
+
+            strings = self.doc.vocab.strings
+            for lower, lemma, idx in self.doc.to_array([LOWER, LEMMA, IDX]).tolist():
+                self.lowers.append(strings[lower])
+                self.lemmas.append(strings[lemma].lower())
+                self.offsets.append(idx)
         self.person_like = self._find_person_like()
         for m in self.mentions:
             if not self.is_person(m):
@@ -472,15 +477,18 @@ class ArticleContext:
         )
         short = frozenset() if modified else TITLE_ABBREVIATIONS.get(lemma, frozenset())
         tied = []
-        for i in range(token.i):
-            t = self.doc[i]
-            if short and self.lowers[i].rstrip(".") in short and t.pos_ == "PROPN":
+        for i in range(token.i):  # a Token only for the words that may tie (read once)
+            if short and self.lowers[i].rstrip(".") in short and self.doc[i].pos_ == "PROPN":
+                t = self.doc[i]
                 if t.dep_ == "compound":  # "Sen. X" ties "the senator"
                     named = self._mention_in(t.head.idx, t.head.idx + len(t.head))
                     if named and self.labels.get(named) == "PERSON":
                         tied.append(named)
                 continue
-            if self.lemmas[i] != lemma or t.pos_ != "NOUN":
+            if self.lemmas[i] != lemma:
+                continue
+            t = self.doc[i]
+            if t.pos_ != "NOUN":
                 continue
             partners = [c for c in t.children if c.dep_ == "appos"]
             if t.dep_ in ("appos", "compound"):

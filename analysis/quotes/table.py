@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..text.datelines import find_datelines
 from ..text.lexicon import SPEECH_VERBS, words
+from ..text.parse import doc_text
 from .clauses import subject_hung_on_relative
 from .cues import CONTINUING_WORDS, REPORTING_VERBS
 from .issuers import attribute_to_owner
@@ -74,7 +75,7 @@ def find_quotes(
     Returns:
         Rows of the `quotes` table (without `quote_id`) in body order, and warnings.
     """
-    body = doc.text
+    body = doc_text(doc)
     # Two-character marks (`''`, ``` `` ```) read as curly ones, offsets unchanged: every test
     # of the characters around a quote reads `view`; the rows' text is the body's.
     view = marks_view(body)

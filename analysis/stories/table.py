@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -122,7 +123,9 @@ def _name_story(
     if summed is None or not summed.nnz:
         return [], []
     columns, weight = summed.indices, summed.data
-    in_titles = [{w.lower() for w in _TITLE_WORD.findall(t)} for t in titles]
+    in_titles = Counter(  # word → titles holding it
+        word for t in titles for word in {w.lower() for w in _TITLE_WORD.findall(t)}
+    )
     order = np.lexsort((columns, -np.round(weight, 9)))
     found_entities: list[str] = []
     words: list[tuple[int, int, str]] = []
@@ -136,7 +139,7 @@ def _name_story(
                 found_entities.append(name)
         elif feature.startswith("w:"):
             word = feature[2:]
-            words.append((-sum(word in mine for mine in in_titles), rank, word))
+            words.append((-in_titles[word], rank, word))
     taken = {part for name in found_entities for part in name.lower().split()}
     found_terms = [word for _, _, word in sorted(words) if word not in taken][:LABEL_TERMS]
     return found_entities, found_terms

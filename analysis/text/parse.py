@@ -14,6 +14,7 @@ import importlib.metadata
 import importlib.util
 import json
 import os
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -24,7 +25,7 @@ from .cache import read_entry, write_entry
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 #: Bump when the parsing pipeline changes in a way that changes cached documents.
 PARSE_VERSION = "2"
@@ -135,6 +136,33 @@ def _vocab(lang: str) -> Any:
     return spacy.blank(lang).vocab
 
 
+#: Each document's text, built once: spaCy joins its tokens again on every `Doc.text`.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """Returns `doc.text`, joined from the tokens on the first call for this document only
+    (spaCy builds it again on every access: about 10 ms for an article); a document of
+    `parse_texts` has the text it was parsed from already."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+#: Each document's named entities, read once (`doc_ents`).
+_ENTS: weakref.WeakKeyDictionary[Doc, tuple[Span, ...]] = weakref.WeakKeyDictionary()
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """Returns `doc.ents`, built on the first call for this document only (spaCy builds a span
+    per entity from the tokens' tags again on every access)."""
+    ents = _ENTS.get(doc)
+    if ents is None:
+        ents = _ENTS[doc] = tuple(doc.ents)
+    return ents
+
+
 def docs_to_bytes(docs: Sequence[Doc]) -> bytes:
     """Returns parsed documents serialised as one spaCy `DocBin` (no pickle)."""
     from spacy.tokens import DocBin
@@ -193,6 +221,9 @@ def parse_texts(
             write_entry(folder / f"{keys[i]}.spacy", data)
             # A cached parse and a fresh one must be the same document: both come from bytes.
             docs[i] = docs_from_bytes(data, lang=model.lang)[0]
+    for i, doc in docs.items():
+        # spaCy's tokenization loses no character: the text parsed is the document's text
+        _TEXTS[doc] = texts[i]
     return [docs[i] for i in range(len(texts))]
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..corpus.clean import PARAGRAPH_SEPARATOR, Cleaned
+from .parse import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,10 +73,20 @@ def tabulate_sentences(
     Returns:
         One row (a dict of the `sentences` columns) per sentence, in body order.
     """
-    body = doc.text
+    body = doc_text(doc)
     rows: list[dict[str, Any]] = []
+    ends = [p_end for _p_start, p_end in paragraphs]
+    # in body order and apart, as located (checked: otherwise every paragraph is looked at)
+    ordered = all(s <= e for s, e in paragraphs) and all(
+        a[1] <= b[0] for a, b in pairwise(paragraphs)
+    )
     for sent in doc.sents:
-        for paragraph_id, (p_start, p_end) in enumerate(paragraphs):
+        # the paragraphs a sentence can overlap: from the first ending after its start (all of
+        # them when the paragraphs are not in order)
+        first = bisect_right(ends, sent.start_char) if ordered else 0
+        for paragraph_id, (p_start, p_end) in enumerate(paragraphs[first:], start=first):
+            if ordered and p_start >= sent.end_char:
+                break  # this one and every later one start after the sentence
             start, end = max(sent.start_char, p_start), min(sent.end_char, p_end)
             if start >= end:
                 continue

@@ -19,6 +19,7 @@ from ..text.datelines import find_datelines
 from ..text.genders import PERSON_PRONOUNS, gender_before, gender_of_name
 from ..text.lexicon import ROLE_NOUNS
 from ..text.look_back import PERSON_NEAR, PERSON_WINDOW, find_look_back
+from ..text.parse import doc_text
 from .attachment import MAX_CLIMB
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class ActorContext:
         self.quoted = [(int(q.start), int(q.end)) for q in self.quotes if q.kind != "indirect"]
         self.mentions = mentions
         self.names = names
-        self.datelines = find_datelines(doc.text)
+        self.datelines = find_datelines(doc_text(doc))
         self._genders: dict[str, str] | None = None
 
     def in_quote(self, start: int, end: int) -> bool:
@@ -420,7 +421,7 @@ def _named_after(pronoun: Token, ctx: ActorContext) -> tuple[str, str] | None:
 def _titled(noun: Token, ctx: ActorContext) -> tuple[str, str] | None:
     """Returns the one person the article names before with this role noun as a title ("the
     mayor" after "Mayor X"), else None."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     title = re.compile(rf"\b{re.escape(noun.lemma_.lower())}\.?\s*$", re.IGNORECASE)
     found = {
         (ctx.names.get(m.entity_id, m.text), str(m.entity_id))
@@ -477,7 +478,7 @@ def _read_genders(ctx: ActorContext) -> dict[str, str]:
     before a mention ("Mr. X"), a common given name of one gender in a mention or the entity's
     name, else he/she (his/her) in a sentence that names only that person. A person shown both
     ways (a merge of two people) is left out."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     found: dict[str, set[str]] = {}
     people = [m for m in ctx.mentions if m.label == "PERSON"]
     for m in people:
@@ -514,5 +515,5 @@ def _words(subject: Token, ctx: ActorContext) -> str | None:
         tokens.pop()
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
-    words = ctx.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    words = doc_text(ctx.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
     return None if _HANDLE.search(words) else words
