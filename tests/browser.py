@@ -44,15 +44,21 @@ def free_port() -> int:
 
 @dataclass(frozen=True)
 class Lab:
-    """A running JupyterLab: where it is and its token."""
+    """A running JupyterLab: where it is and its token; `root` is the folder it serves, or one
+    folder inside it (`prefix`, that folder's path from the served one, ending in "/")."""
 
     url: str
     token: str
     root: Path
+    prefix: str = ""
 
     def notebook_url(self, name: str) -> str:
-        """Returns the address that opens a notebook in JupyterLab."""
-        return f"{self.url}/lab/tree/{name}?token={self.token}&reset"
+        """Returns the address that opens a notebook (its path from `root`) in JupyterLab."""
+        return f"{self.url}/lab/tree/{self.prefix}{name}?token={self.token}&reset"
+
+    def folder(self, path: str) -> Lab:
+        """Returns the same server seen from one folder under `root` (`path`, "/"-separated)."""
+        return Lab(self.url, self.token, self.root / path, f"{self.prefix}{path.strip('/')}/")
 
 
 @contextmanager

@@ -38,9 +38,10 @@ def skip_without_chromium() -> str:
     pytest.skip(CHROMIUM_MISSING)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium driven by Playwright (a module's tests share one browser)."""
+    """Debian's Chromium driven by Playwright (every browser test shares one browser; each test
+    opens its own pages)."""
     pytest.importorskip("playwright")
     from playwright.sync_api import sync_playwright
 
@@ -99,3 +100,21 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> analysis.Tables:
     folder = tmp_path_factory.mktemp("generated") / "corpus"
     make_corpus(40, folder)
     return analysis.build(folder, cache_dir=tmp_path_factory.mktemp("generated-cache"))
+
+
+@pytest.fixture(scope="session")
+def jupyterlab(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path):
+    """One JupyterLab for the session's browser tests (tests/browser.py's `run_jupyterlab`), on
+    an empty folder: each browser test module lays out its own notebooks and corpus in a folder
+    of it and drives the server from there (`Lab.folder`), closing its kernels when done. Its
+    kernels read the session's parse cache. Its log: test-artifacts/browser/jupyterlab.log."""
+    from tests.browser import run_jupyterlab
+
+    skip_without_chromium()
+    work = tmp_path_factory.mktemp("jupyterlab")
+    (work / "root").mkdir()
+    artifacts = ROOT / "test-artifacts" / "browser"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}
+    with run_jupyterlab(work / "root", env=env, log=artifacts / "jupyterlab.log") as server:
+        yield server

@@ -22,11 +22,7 @@ import pytest
 
 from analysis.notebook.report import list_notebooks
 from tests import review_screenshots as review
-from tests.browser import (
-    CHART_PNG,
-    LAYOUT_PROBLEMS,
-    run_jupyterlab,
-)
+from tests.browser import CHART_PNG, LAYOUT_PROBLEMS
 from tests.conftest import CORPUS, ROOT
 from tests.review_screenshots import CHOSEN, close_kernels
 from tests.unrelated_article import NEW_OUTLET, grow
@@ -74,9 +70,10 @@ def on_grown_corpus(notebooks: Path, name: str, corpus: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory, tables, cache_dir: Path):
-    # A copy of the notebooks and corpus: JupyterLab may autosave what it runs.
-    work = tmp_path_factory.mktemp("lab")
+def lab(jupyterlab, tables):
+    # A copy of the notebooks and corpus, in a folder of the session's JupyterLab (its kernels
+    # read the cache the `tables` fixture parsed): JupyterLab may autosave what it runs.
+    work = jupyterlab.root / "seeds"
     shutil.copytree(ROOT / "notebooks", work / "notebooks")
     shutil.copytree(CORPUS, work / "corpus")
     shutil.copytree(CORPUS, work / "corpus-appended")
@@ -84,9 +81,11 @@ def lab(tmp_path_factory: pytest.TempPathFactory, tables, cache_dir: Path):
     shutil.copytree(CORPUS, work / "corpus-prepended")
     grow(work / "corpus-prepended", first=True)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}  # parsed by the `tables` fixture already
-    with run_jupyterlab(work / "notebooks", env=env, log=ARTIFACTS / "jupyterlab.log") as server:
+    server = jupyterlab.folder("seeds/notebooks")
+    try:
         yield server
+    finally:
+        close_kernels(server)
 
 
 def run_all_cells(page: Page) -> None:

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from analysis.notebook.report import list_notebooks
-from tests.browser import run_jupyterlab
 from tests.conftest import CORPUS, ROOT
 
 pytest.importorskip("playwright")
+from tests.review_screenshots import close_kernels  # noqa: E402
 from tests.test_browser import run_all_cells  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -28,8 +28,8 @@ MISSING = "articles/no-such-article.txt"
 
 
 @pytest.fixture(scope="module")
-def broken_lab(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path):
-    work = tmp_path_factory.mktemp("broken-corpus")
+def broken_lab(jupyterlab):
+    work = jupyterlab.root / "broken-corpus"  # a folder of the session's JupyterLab
     shutil.copytree(ROOT / "notebooks", work / "notebooks")
     shutil.copytree(CORPUS, work / "corpus")
     manifest = work / "corpus" / "articles.csv"
@@ -41,11 +41,11 @@ def broken_lab(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path):
         writer.writeheader()
         writer.writerows(rows)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}
-    with run_jupyterlab(
-        work / "notebooks", env=env, log=ARTIFACTS / "jupyterlab-build-error.log"
-    ) as server:
+    server = jupyterlab.folder("broken-corpus/notebooks")
+    try:
         yield server
+    finally:
+        close_kernels(server)  # the module's kernels, as stopping its own server did
 
 
 @pytest.mark.needs_chromium

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from analysis.notebook.report import list_notebooks
-from tests.browser import run_jupyterlab
 from tests.conftest import ROOT
 
 pytest.importorskip("playwright")
+from tests.review_screenshots import close_kernels  # noqa: E402
 from tests.test_browser import run_notebook  # noqa: E402
 
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -42,8 +42,9 @@ def _cli(*args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def new_corpus_lab(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path):
-    work = tmp_path_factory.mktemp("new-corpus")
+def new_corpus_lab(jupyterlab):
+    work = jupyterlab.root / "new-corpus"  # a folder of the session's JupyterLab
+    work.mkdir()
     corpus = work / "corpus"  # where the notebooks' CORPUS_DIR points, empty at first
     corpus.mkdir()
     _cli("new", str(corpus), "--title", TITLE)
@@ -61,10 +62,11 @@ def new_corpus_lab(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path):
     ]
     shutil.copytree(ROOT / "notebooks", work / "notebooks")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}
-    log = ARTIFACTS / "jupyterlab-new-corpus.log"
-    with run_jupyterlab(work / "notebooks", env=env, log=log) as server:
+    server = jupyterlab.folder("new-corpus/notebooks")
+    try:
         yield server
+    finally:
+        close_kernels(server)  # the module's kernels, as stopping its own server did
 
 
 @pytest.mark.needs_chromium

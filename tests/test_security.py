@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 
 from analysis.notebook.report import write_report
-from tests.browser import run_jupyterlab
 from tests.conftest import CORPUS, ROOT
 
 pytest.importorskip("playwright")
@@ -106,16 +105,18 @@ def assert_inert(page: Page, dialogs: list[str], name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def hostile_lab(tmp_path_factory: pytest.TempPathFactory, hostile_corpus: Path, cache_dir: Path):
-    """One JupyterLab for every notebook, on copies of the notebooks and the hostile corpus (each
-    test shuts its notebook's kernel down: one kernel at a time)."""
-    work = tmp_path_factory.mktemp("hostile-lab")
+def hostile_lab(jupyterlab, hostile_corpus: Path):
+    """The session's JupyterLab, from a folder of copies of the notebooks and the hostile corpus
+    (each test shuts its notebook's kernel down: one kernel at a time)."""
+    work = jupyterlab.root / "hostile"
     shutil.copytree(ROOT / "notebooks", work / "notebooks")
     shutil.copytree(hostile_corpus, work / "corpus")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    env = {"ANALYSIS_CACHE_DIR": str(cache_dir)}
-    with run_jupyterlab(work / "notebooks", env=env, log=ARTIFACTS / "jupyterlab.log") as lab:
+    lab = jupyterlab.folder("hostile/notebooks")
+    try:
         yield lab
+    finally:
+        close_kernels(lab)
 
 
 @pytest.mark.needs_chromium
