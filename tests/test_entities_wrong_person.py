@@ -103,3 +103,21 @@ def test_a_shared_surname_goes_to_the_one_its_own_title_fits() -> None:
     _, links, clusters = resolve(corpus + found)
     assert clusters.find(links[len(corpus) + 2]) == clusters.find("paul brandt")
     assert clusters.find(links[len(corpus) + 3]) == clusters.find("ann brandt")
+
+
+def test_the_corpus_reading_needs_the_person_named_in_full_in_most_articles() -> None:
+    # Four articles on Lena Brandt's op-ed: "Lena Brandt wrote ... Brandt said"; five name
+    # the former governor "Ivo Brandt" once each. An article naming neither: "the Brandt
+    # administration" — before, the corpus's reading (four articles resolving the surname to
+    # her) gave it to Lena Brandt; he is named in full in more articles, so it stays unresolved
+    wife = [mention(f"w{i}", 0, "Lena Brandt") for i in range(4)] + [
+        mention(f"w{i}", 50, "Brandt") for i in range(4)
+    ]
+    husband = [mention(f"h{i}", 0, "Ivo Brandt") for i in range(5)]
+    alone = mention("x1", 30, "Brandt")
+    _, links, clusters = resolve(wife + husband + [alone])
+    assert clusters.find(links[4]) == clusters.find("lena brandt")  # her op-ed's "Brandt said"
+    assert len(wife) + len(husband) not in links
+    # named in full in more articles than he is (four against three), she keeps the reading
+    _, links, clusters = resolve(wife + husband[:3] + [alone])
+    assert clusters.find(links[len(wife) + 3]) == clusters.find("lena brandt")

@@ -79,10 +79,12 @@ def _link_single_names(
     given a title the article gives the word (`title_of`); the one its other articles resolve it to
     (by the one full name before it, or by a title only that candidate has),
     when `DOMINANT_ARTICLES` of them do and `DOMINANT_SHARE` of those agree ("Obama" in an article
-    that never names a first name); with no full name in the article, the only candidate of the
-    corpus, when an article naming it in full was published within `NEARBY_DAYS` days (the same
-    story) and the word's own article has no longer name holding it that is someone else's (a name
-    the model did not take for a person's counts: "Ann Smith" labelled ORG). Otherwise the word
+    that never names a first name) and, in an article naming none of the candidates in full, no
+    other candidate is named in full or so resolved in as many articles; with no full name in
+    the article, the only candidate of the corpus, when an article naming it in full was
+    published within `NEARBY_DAYS` days (the same story) and the word's own article has no
+    longer name holding it that is someone else's (a name the model did not take for a person's
+    counts: "Ann Smith" labelled ORG). Otherwise the word
     stays its own, unresolved. A word that starts an organisation's name is left to a title or the
     corpus's reading, and only when more articles use it as a person's (a title, a speech verb) than
     name such an organisation.
@@ -296,7 +298,11 @@ def _link_single_names(
             best in candidates
             and total >= DOMINANT_ARTICLES
             and len(articles[best]) >= DOMINANT_SHARE * total
-            and (i not in in_article or _named_most(best, candidates, m.article_id, times_named))
+            and (
+                _named_most(best, candidates, m.article_id, times_named)
+                if i in in_article
+                else _known_in_most_articles(best, candidates, named_in, articles)
+            )
         ):
             choice = best
         elif len(candidates) == 1 and not guarded:
@@ -347,6 +353,25 @@ def _named_most(
     then (an article naming a brother in full more often than the famous one means him)."""
     mine = times_named[article_id, person]
     return all(mine >= times_named[article_id, r] for r in candidates if r != person)
+
+
+def _known_in_most_articles(
+    person: str,
+    candidates: list[str],
+    named_in: Mapping[str, set[str]],
+    resolved: Mapping[str, set[str]],
+) -> bool:
+    """Returns whether `person` is known in more articles than each other candidate — named in
+    full there, or the word resolved to them there (`resolved`: by a full name before it or a
+    title only they have): the corpus's reading of a surname alone in an article naming none of
+    them holds only then (a wife's op-ed read in several articles as hers does not make "the X
+    administration" of an article naming no one hers, when her husband is named in full in as
+    many articles)."""
+
+    def known(r: str) -> int:
+        return len(named_in.get(r, set()) | resolved.get(r, set()))
+
+    return all(known(person) > known(r) for r in candidates if r != person)
 
 
 def _written_as_name(
