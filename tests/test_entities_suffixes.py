@@ -95,3 +95,27 @@ def test_a_surname_with_a_suffix_is_no_first_name() -> None:
     _, links, clusters = resolve(found)
     # before: linked to "Quarle Sr." (his title "Mr." and "Quarle" as that name's first word)
     assert 1 not in links or clusters.find(links[1]) != clusters.find("quarle sr")
+
+
+def test_a_rare_middle_initial_does_not_split_a_well_written_name() -> None:
+    # "Ann Roe" in five articles, "Ann J. Roe" in four, and once, in a joke, "Ann F. Roe": the
+    # two initials cannot be one person; before, "Ann F. Roe" joined "Ann Roe" first (the
+    # alphabet's order) and "Ann J. Roe" was left a person of its own
+    found = [mention(f"a{i}", 0, "Ann Roe", "PERSON") for i in range(5)]
+    found += [mention(f"j{i}", 0, "Ann J. Roe", "PERSON") for i in range(4)]
+    found += [mention("f0", 0, "Ann F. Roe", "PERSON")]
+    _, _, clusters = resolve(found)
+    assert clusters.find("ann j roe") == clusters.find("ann roe")
+    assert clusters.find("ann f roe") != clusters.find("ann roe")
+
+
+def test_alike_first_names_each_written_in_several_articles_are_two_people() -> None:
+    # "Milena Dale" (a mother) in three articles and "Milenka Dale" (her daughter) in three
+    # others: alike first names of one surname, each written often, are two people (before,
+    # one person); written in one article only, "Milenka Dale" is a misspelling of hers
+    mother = [mention(f"m{i}", 0, "Milena Dale", "PERSON") for i in range(3)]
+    daughter = [mention(f"d{i}", 0, "Milenka Dale", "PERSON") for i in range(3)]
+    _, _, clusters = resolve(mother + daughter)
+    assert clusters.find("milenka dale") != clusters.find("milena dale")
+    _, _, clusters = resolve(mother + daughter[:1])
+    assert clusters.find("milenka dale") == clusters.find("milena dale")

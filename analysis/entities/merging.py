@@ -302,7 +302,9 @@ def _merge_people(
     Ukraine"), is not taken for a personal name, whatever its label; nor a headline's words
     around another person's surname (`_headline_words`, with `common` the corpus's common
     words). A person's full name written backwards ("Smith John", `_reversed`) joins that
-    person, but is not among the names returned."""
+    person, but is not among the names returned. Names merge in order of how often they are
+    written, most first: of two names that cannot be one person (`find_conflicting_names`), the
+    better written one joins the others."""
     evident = sorted(
         k
         for k, g in groups.items()
@@ -322,15 +324,22 @@ def _merge_people(
     days = {a: d.toordinal() for a, d in (published or {}).items() if d is not None}
     people = set(evident)
     _merge_particle_surnames(groups, clusters, evident, people)
-    for a in evident:
-        alike = sorted(
-            b for s in surnames.similar(name_words(a)[-1], NAME_SIMILARITY) for b in by_surname[s]
-        )
+
+    # The most written names merge first, so that of two names a `not_same` pair keeps apart,
+    # the one a rare form ("Ann F. Roe" once, against "Ann J. Roe" in many articles) would have
+    # taken into "Ann Roe" first by the order of the alphabet is the one left apart.
+    def most_written(k: str) -> tuple[int, str]:
+        return -len(groups[k]), k
+
+    for a in sorted(evident, key=most_written):
+        similar = surnames.similar(name_words(a)[-1], NAME_SIMILARITY)
+        alike = sorted((b for s in similar for b in by_surname[s]), key=most_written)
         for b in alike:
             if (
                 a != b
                 and _same_person(a, b)
                 and _spellings_meet(groups[a], groups[b], days)
+                and _first_names_meet(groups[a], groups[b])
                 and clusters.merge(a, b)
             ):
                 people.add(b)
@@ -341,6 +350,18 @@ def _merge_people(
             # alone never joins "Smith John" as a surname)
             clusters.merge(f"{words[1]} {words[0]}", key)
     return sorted(people)
+
+
+def _first_names_meet(a: list[Mention], b: list[Mention]) -> bool:
+    """Returns whether two full names of one surname may share a person though their first
+    names are only alike (not one key, not variants of one name in `given_names.csv`): only
+    when one of them is written in a single article — a misspelling or a one-off
+    transliteration ("Volodimir" once beside "Volodymyr"); two alike first names each written
+    in several articles are two people's (a mother and her daughter: "Ivana" and "Ivanka")."""
+    fa, fb = (name_words(g[0].key)[0] for g in (a, b))
+    if transliteration_key(fa) == transliteration_key(fb) or same_given_name(fa, fb):
+        return True
+    return min(len({m.article_id for m in g}) for g in (a, b)) == 1
 
 
 def _spellings_meet(a: list[Mention], b: list[Mention], days: Mapping[str, int]) -> bool:
