@@ -463,7 +463,12 @@ class QuoteFinder(ArticleContext):
         word = title.lower_.rstrip(".")
         if word not in HONORIFICS and word not in NAME_TITLES or word == "former":
             return None
-        gender = GENDER_WORDS.get(word)
+        return self._named_with_surname(token, GENDER_WORDS.get(word))
+
+    def _named_with_surname(self, token: Token, gender: str | None) -> str | None:
+        """The one person named in full before `token` whose full name ends with its word,
+        leaving out a full name whose given name is of the other gender than `gender` ("Mrs.
+        X" is not "John X"): None when no such person, or several, were named."""
         owners = set()
         for m in self.mentions.ending_by(token.idx):
             parts = m.text.split()
@@ -560,6 +565,12 @@ class QuoteFinder(ArticleContext):
             # "Mr. X said" where the model found no name in "X": the one person named in full
             # before it whose surname is X (of the honorific's gender)
             person = self._titled_surname(words[0], token)
+            if person is not None:
+                return Attribution(person, label, how="cue")
+        if token.pos_ == "PROPN" and mention is None and len(words) == 1:
+            # "X said" where the model found no name in "X" (a surname that is also a word or
+            # a place's name): the one person named in full before it whose surname is X
+            person = self._named_with_surname(token, None)
             if person is not None:
                 return Attribution(person, label, how="cue")
         if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN":
