@@ -488,6 +488,14 @@ def test_a_weekday_or_month_that_recurs_is_not_a_date(text: str) -> None:
     assert find_dates(text, published=SUNDAY, **tagged) == []
 
 
+def test_a_year_after_pre_or_post_is_an_eras_bound_not_a_date() -> None:
+    # "the pre-2016 rules": no event of 2016, even where the parser tags the year a DATE; a
+    # year standing alone stays one (session 16, a fresh ABP sample read by hand)
+    tagged = {"is_date": lambda start, end: True}
+    text = "The board kept its pre-2016 rules. The post-2008 recovery was slow. It met in 2016."
+    assert [p.text for p in find_dates(text, published=SUNDAY, **tagged)] == ["2016"]
+
+
 def test_a_weekday_beside_another_is_a_date_unless_they_recur() -> None:
     # "on Monday and Tuesday nights from May 30" is a timetable; "on Monday and Tuesday nights"
     # and "on Monday and Tuesday night" are two days; "on Tuesday nights" recurs.

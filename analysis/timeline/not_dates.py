@@ -42,6 +42,9 @@ _NOTICE_BEFORE = re.compile(
     + r")\s*(?:(?:1[89]|20)\d\d\s*[-–]\s*)?$",
     re.I,
 )
+#: A prefix joined to a year that makes it an era's bound, no date ("pre-2016 rules",
+#: "the post-2008 recovery").
+_ERA_BEFORE = re.compile(r"\b(?:pre|post)-$", re.I)
 #: Months that are also nouns of a named thing ("the March for Safer Streets").
 MONTH_NOUNS = frozenset(_NAMES["month_nouns"])
 _NAME_AFTER = re.compile(
@@ -172,7 +175,8 @@ def starts_name(kind: str, m: re.Match[str], text: str, start: int) -> bool:
 
 def names_other_thing(kind: str, m: re.Match[str], text: str, start: int) -> bool:
     """Says whether a year is a copyright notice's ("Copyright © 2019 X", "(c) 2018 X", "©
-    2005-2019 X": `COPYRIGHT_MARKS` before it), or a bare month that is also a noun starts a
+    2005-2019 X": `COPYRIGHT_MARKS` before it) or an era's bound ("pre-2016 rules", "the
+    post-2008 recovery": `_ERA_BEFORE`), or a bare month that is also a noun starts a
     name (`MONTH_NOUNS` without a lead word, before of/for/on/against and a capitalised word
     that is no date word: "allies such as March for Safer Streets", "the March on the Capitol";
     not "in March for the first time", "since March on Capitol Hill"); or a month and day (or
@@ -181,7 +185,8 @@ def names_other_thing(kind: str, m: re.Match[str], text: str, start: int) -> boo
     if kind in ("month_day", "month") and _STAMP_BEFORE.search(text[:start]):
         return True  # "Updated July 3 at 8:15 a.m.", "Posted March 9": the page's stamp
     if kind == "year":
-        return _NOTICE_BEFORE.search(text[:start]) is not None
+        before = text[:start]
+        return _NOTICE_BEFORE.search(before) is not None or _ERA_BEFORE.search(before) is not None
     if kind != "month" or m.groupdict().get("lead") or m.group("month").lower() not in MONTH_NOUNS:
         return False
     after = _NAME_AFTER.match(text[m.end() :])
