@@ -49,6 +49,16 @@ def test_the_rest_of_a_title_before_a_full_name_is_no_part_of_it() -> None:
     assert span is not None and span.text == "Ban Ki Moon"
 
 
+def test_quotation_marks_never_open_a_name() -> None:
+    # "“… the house,'” Harbor said.": the tagger may take the closing marks for a word of the
+    # name; the speaker was shown as `'" Harbor`
+    span = _trim(person_span(["'\"", "Harbor"]))
+    assert span is not None and span.text == "Harbor"
+    whole = person_span(["“", "Harbor", "Tonight"])
+    span = _trim(Span(whole.doc, 0, 3, label="WORK_OF_ART"))
+    assert span is not None and span.text == "Harbor Tonight"
+
+
 def mention(article: str, start: int, text: str, *, title: str | None = None) -> Mention:
     m = Mention(article, 0, start, start + len(text), text, tuple(text.split()), "PERSON")
     m.title = title
