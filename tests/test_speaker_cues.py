@@ -644,8 +644,9 @@ def test_a_speech_verb_under_a_verb_of_intent_or_need_is_no_cue(quotes) -> None:
 
 def test_a_name_in_the_words_of_a_parenthetical_he_is_not_that_he(quotes) -> None:
     # '…, he noted, so it may be clear whether Carl Wendt will be the nominee. “…,” he said.':
-    # Carl Wendt is someone the noting "he" spoke about, not him; no speaker rather than Wendt.
-    assert said(quotes, "noted", "If we cannot") == (None, "he", "pronoun")
+    # Carl Wendt is someone the noting "he" spoke about, not him; the sentence is the noting
+    # he's, who stands for Ivo Marsh ("Ivo Marsh said he would fight …").
+    assert said(quotes, "noted", "If we cannot") == ("Ivo Marsh", "he", "pronoun")
 
 
 def test_an_entity_named_with_a_headline_verb_is_no_speaker() -> None:

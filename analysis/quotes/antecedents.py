@@ -164,6 +164,18 @@ def find_person_antecedent(
         ]
         candidates = [(p, how) for p, _, how in people]
         distinct = list(dict.fromkeys(p for p, _ in candidates))
+        leading = _leading_pronoun(ctx, tokens, pronoun, gender)
+        if (
+            leading is not None
+            and depth < PERSON_WINDOW
+            and not any(_leads(head) for _, head, _ in people)
+        ):
+            # "He dismissed claims that X had erred.", "Y will be the nominee by then, he
+            # noted.": the sentence is the he/she's; names inside what it says or does are
+            # not whom a later he/she stands for
+            return find_person_antecedent(
+                ctx, leading, leading.lower_, depth=depth + 1, excluded=excluded
+            )
         if len(distinct) == 1:
             return distinct[0] or None  # "": an unnamed subject
         if len(distinct) > 1:
@@ -242,6 +254,30 @@ def find_person_antecedent(
     return None
 
 
+def _leads(subject: Token) -> bool:
+    """Returns whether a subject leads its sentence: the subject of its main verb, or of a
+    speech verb (a parenthetical "he noted" the parser hung elsewhere)."""
+    verb = subject.head
+    return verb.dep_ == "ROOT" or verb.lemma_.lower() in SPEECH_VERBS
+
+
+def _leading_pronoun(
+    ctx: ArticleContext, tokens: list[Token], pronoun: Token, gender: str
+) -> Token | None:
+    """Returns the last he/she of the pronoun's gender, outside quotations and before it, that
+    leads its sentence among these tokens (`_leads`), else None."""
+    found = [
+        t
+        for t in tokens
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and PERSON_PRONOUNS.get(t.lower_) == gender
+        and t.i < pronoun.i
+        and not ctx.quoted.covers(t.idx)
+        and _leads(t)
+    ]
+    return found[-1] if found else None
+
+
 def _find_only_one_in_view(
     ctx: ArticleContext, pronoun: Token, nearer: list[Mention], back: int, first: int, gender: str
 ) -> str | None:
@@ -264,21 +300,31 @@ def _find_only_one_in_view(
         return None  # a title or a given name says so ("a defeat at Y Town": no one)
     named = ctx.mentions.within(first, pronoun.idx)
     if any(
-        ctx.is_person(m) and m.entity_id != found and not ctx.quoted.covers(m.start) for m in named
+        ctx.is_person(m)
+        and m.entity_id != found
+        and not ctx.quoted.covers(m.start)
+        and ctx.known_genders.get(m.entity_id, gender) == gender
+        for m in named
     ):
-        return None
+        return None  # someone else who could be meant (a title or a given name of the other
+        # gender says one cannot: "at a X rally, Jane Roe said …" for a she)
     at = min(m.start for m in nearer)
     view = ctx.doc[bisect_left(ctx.offsets, at)].sent.start
     for t in ctx.doc[bisect_left(ctx.offsets, first) : pronoun.i]:
         if t.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted.covers(t.idx):
             continue
         if t.i < view:
-            if t.lower_ in PERSON_PRONOUNS:
+            if PERSON_PRONOUNS.get(t.lower_) == gender:
                 return None  # a he/she spoken of before the name: perhaps someone else
             continue
         if PERSON_PRONOUNS.get(t.lower_) not in (None, gender):
             return None
-        if t.pos_ == "PROPN" and ctx.mention_at(t.idx) != found:
+        named_here = ctx.mention_at(t.idx)
+        if (
+            t.pos_ == "PROPN"
+            and named_here != found
+            and (named_here is None or ctx.known_genders.get(named_here, gender) == gender)
+        ):
             return None
         if t.pos_ == "NOUN" and (
             t.lemma_.lower() in ROLE_NOUNS

