@@ -31,6 +31,17 @@ def test_an_owner_before_a_persons_name_is_set_aside() -> None:
     assert span is not None and span.text == "Peter J. Holt"
 
 
+def test_a_plural_owners_lone_apostrophe_is_a_possessive() -> None:
+    # "Harbor News’ Laura Holt said …": the tagger calls the lone apostrophe a closing mark
+    words = ["Harbor", "News", "’", "Laura", "Holt"]
+    span = _trim(span_of(words, ["NNP", "NNP", "''", "NNP", "NNP"], "ORG"))
+    assert span is not None and span.text == "Laura Holt"
+    # not after an owner that is no plural: "Harbor Review ’ Laura Holt" stays one span
+    words = ["Harbor", "Review", "’", "Laura", "Holt"]
+    span = _trim(span_of(words, ["NNP", "NNP", "''", "NNP", "NNP"], "ORG"))
+    assert span is not None and span.text == "Harbor Review ’ Laura Holt"
+
+
 def test_an_owner_is_kept_when_no_persons_name_follows() -> None:
     # "Brindle's Harbor Foods": no given name after the possessive
     words = ["Brindle", "'s", "Harbor", "Foods"]

@@ -1,6 +1,7 @@
 """Speaker rules of session 17 (he/she antecedents): a he/she before a name says nothing of that
 name's gender; someone of the other gender does not compete for a he/she; a sentence led by a
-he/she hands over to that pronoun's antecedent. Invented articles, each expectation checked by
+he/she hands over to that pronoun's antecedent; a he/she before a colon, or issuing or owning a
+document, speaks. Invented articles, each expectation checked by
 hand and quoted from the article text."""
 
 from __future__ import annotations
@@ -30,6 +31,21 @@ ARTICLES = {
         "call, states are called in order, he noted, so it may already be clear whether Carl "
         "Wendt will be the nominee by then.\n\nHe said the larger states will settle it first."
         "\n\n“If we cannot get another nominee, we might abstain,” he said.\n"
+    ),
+    # A he/she as the subject of the clause a colon ends, opening the quotation.
+    "crowd": (
+        "Nora Lindqvist thanked the volunteers on Monday.\n\n"
+        "She then turned to the crowd again: “We will open the clinic in May.”\n"
+    ),
+    # A document a he/she issued ("she released a statement saying") or owns ("her statement").
+    "released": (
+        "Nora Lindqvist signed the lease on Monday.\n\n"
+        "At the time, she released a statement saying, “The clinic will open in May.”\n"
+    ),
+    "revised": (
+        "Nora Lindqvist first said the clinic would open in May.\n\n"
+        "Later in the summer, her statement explained that it would open “as soon as the roof "
+        "is done.”\n"
     ),
 }
 
@@ -102,3 +118,23 @@ def test_a_name_inside_what_a_he_dismisses_is_not_the_next_he(quotes) -> None:
 
 def test_a_name_inside_what_a_he_noted_is_not_the_next_he(quotes) -> None:
     assert said(quotes, "noted", "If we cannot") == ("David Marsh", "he", "pronoun")
+
+
+def test_a_he_or_she_before_a_colon_speaks(quotes) -> None:
+    assert said(quotes, "crowd", "We will open") == ("Nora Lindqvist", "She", "colon")
+
+
+def test_a_document_a_she_released_is_hers(quotes) -> None:
+    assert said(quotes, "released", "The clinic will") == (
+        "Nora Lindqvist",
+        "a statement",
+        "governing_verb",
+    )
+
+
+def test_her_statement_is_hers(quotes) -> None:
+    assert said(quotes, "revised", "as soon as") == (
+        "Nora Lindqvist",
+        "her statement",
+        "governing_verb",
+    )

@@ -345,9 +345,12 @@ def _before_of_place(doc: Doc, start: int, end: int) -> int:
 def _after_owner(doc: Doc, start: int, end: int, *, label: str) -> int:
     """Returns where a person's name starts after an owner and its possessive inside one span
     ("Y Party's Ann Smith", "Z Network's Bob Jones": capitalised words only, at least two,
-    the first a common given name or the span labelled PERSON), else `start`."""
+    the first a common given name or the span labelled PERSON), else `start`. A lone
+    apostrophe after a plural owner ("Harbor News’ Bob Jones") is a possessive too, though the
+    tagger calls it a closing quotation mark."""
     for i in range(end - 3, start - 1, -1):
-        if doc[i].tag_ == "POS" and i > start:
+        plural_owner = doc[i].text in ("’", "'") and doc[i - 1].lower_.endswith("s")
+        if (doc[i].tag_ == "POS" or plural_owner) and i > start:
             rest = doc[i + 1 : end]
             if (label == "PERSON" or is_given_name(rest[0].text)) and all(
                 t.is_title or _INITIAL.fullmatch(t.text) for t in rest

@@ -73,12 +73,12 @@ def find_presented_before_colon(
 
 
 def find_subject_before_colon(
-    finder: QuoteFinder, quote: tuple[int, int]
+    finder: QuoteFinder, quote: tuple[int, int], history: list[Attribution]
 ) -> tuple[Attribution, Token | None]:
     """ "In a later interview, X went further: “…”": the person named as the subject of
-    the clause that ends with the colon opening the quotation — a name, not a pronoun or
-    a description, outside any quotation; not for a question ("X faced the question:
-    “…?”" is put to X)."""
+    the clause that ends with the colon opening the quotation — a name, or a he/she resolved
+    as any speaker's ("She then turned to the crowd: “…”"), not a description, outside any
+    quotation; not for a question ("X faced the question: “…?”" is put to X)."""
     quote_start = quote[0]
     if finder.text[quote[0] : quote[1]].rstrip(" ’'" + CLOSE_MARKS)[-1:] == "?":
         return Attribution(), None
@@ -96,7 +96,15 @@ def find_subject_before_colon(
         # "X took the blame for what followed: “…”": the clause's subject, not the relative's
         verb = verb.head.head
         subject = finder.subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-    if subject is None or subject.pos_ != "PROPN" or finder.quoted.covers(subject.idx):
+    if subject is None or finder.quoted.covers(subject.idx):
+        return Attribution(), None
+    if subject.lower_ in ("he", "she"):
+        who = finder.resolve(subject, history)
+        if who.entity_id is None:
+            return Attribution(), None
+        who.cue, who.how = verb.lemma_.lower(), "colon"
+        return who, verb
+    if subject.pos_ != "PROPN":
         return Attribution(), None
     own = finder._own_mention(subject)
     if own is None or own.label != "PERSON" or finder.names_someone_else(own.entity_id, own.text):

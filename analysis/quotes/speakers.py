@@ -123,7 +123,7 @@ class QuoteFinder(ArticleContext):
             word = self.doc[bisect_left(self.offsets, opener.start)]
             return Attribution(opener.entity_id, opener.text, how="colon"), word
         if current is not None:
-            found = find_subject_before_colon(self, current)
+            found = find_subject_before_colon(self, current, history)
             if found[1] is None:
                 found = find_presented_before_colon(self, current[0])
             return found
@@ -485,6 +485,20 @@ class QuoteFinder(ArticleContext):
             owners.add(m.entity_id)
         return owners.pop() if len(owners) == 1 else None
 
+    def _pronoun_issuer(self, document: Token, history: list[Attribution]) -> str | None:
+        """The person a he/she stands for who issued a document: its owner ("her statement
+        explaining …") or the subject of the verb it is the object of ("she released a
+        statement saying …"); else None."""
+        for owner in (c for c in document.children if c.dep_ == "poss"):
+            if owner.lower_ in ("his", "her") and not self.quoted.covers(owner.idx):
+                lower = "he" if owner.lower_ == "his" else "she"
+                return find_person_antecedent(self, owner, lower)
+        if document.dep_ == "dobj":
+            for subject in (c for c in document.head.children if c.dep_ == "nsubj"):
+                if subject.lower_ in ("he", "she") and not self.quoted.covers(subject.idx):
+                    return self.resolve(subject, history).entity_id
+        return None
+
     def resolve(self, token: Token, history: list[Attribution]) -> Attribution:
         """Resolves the words naming a speaker (see docs/quotes.md).
 
@@ -576,7 +590,10 @@ class QuoteFinder(ArticleContext):
         if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN":
             return Attribution(None, label, how="cue")  # "officials": no one in particular
         if lemma in DOCUMENT_NOUNS:
-            return Attribution(self._issuer(token, words), label, how="cue")
+            issuer = self._issuer(token, words)
+            if issuer is None:
+                issuer = self._pronoun_issuer(token, history)
+            return Attribution(issuer, label, how="cue")
         definite = words[0].lower_ == "the" and len(words) == 2
         if lemma in ORG_NOUNS and words[0].lower_ == "the":
             named = self._named_by(words[1:], token.idx)
