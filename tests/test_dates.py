@@ -773,3 +773,36 @@ def test_next_or_last_before_a_year_less_date_takes_that_side_however_far() -> N
     # "last" looks back: "last Dec. 20" in a 15 November 2014 article is 20 December 2013.
     p = one("The council has met monthly since last Dec. 20.", date(2014, 11, 15))
     assert (p.text, p.date, p.direction) == ("last Dec. 20", date(2013, 12, 20), "backward")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of the “Tuesday Club” met in the hall.",
+        'Ruiz once wrote sketches for the "Saturday Night Revue" team.',
+        "The ‘Sunday Chorale’ sang in the square.",
+    ],
+)
+def test_a_date_word_opening_a_quoted_title_is_not_a_date(text: str) -> None:
+    # Capitalised words from an opening quotation mark to its closing one are a title or a
+    # name; before, its weekday was dated (the coming Tuesday, 9 August).
+    assert find_dates(text, published=SUNDAY) == []
+
+
+def test_a_quoted_sentence_or_a_lone_quoted_weekday_stays_a_date() -> None:
+    assert one('"Friday was long," Ruiz said.', tense=past).text == "Friday"
+    assert one("Ruiz said “Thursday” and left.", tense=past).text == "Thursday"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The band played on Saturday Night Revue twice.", "She writes for Monday Morning Forum now."],
+)
+def test_a_weekday_before_a_part_of_the_day_in_capitals_and_a_name_is_a_title(text: str) -> None:
+    # A part of the day written with a capital, then another capitalised word: a programme's
+    # title. Before, its weekday was dated (the coming Saturday, the day after publication).
+    assert find_dates(text, published=SUNDAY, is_date=lambda s, e: True) == []
+
+
+def test_a_weekday_and_its_part_of_the_day_stay_a_date() -> None:
+    assert one("The council voted on Saturday night.", tense=past).text == "Saturday night"
