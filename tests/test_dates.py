@@ -806,3 +806,54 @@ def test_a_weekday_before_a_part_of_the_day_in_capitals_and_a_name_is_a_title(te
 
 def test_a_weekday_and_its_part_of_the_day_stay_a_date() -> None:
     assert one("The council voted on Saturday night.", tense=past).text == "Saturday night"
+
+
+def test_a_past_act_in_a_month_lies_back_in_the_publications_year() -> None:
+    # 10 December 2019. A past verb's cue reaches about ten months; farther, the nearest month
+    # was taken: "detained … in January" became the coming January (2020). The time of a past
+    # act ("in", "on", "during", "since" before it) lies anywhere back in the publication's
+    # year; a target or limit ("moved … to January") and a planned thing ("scheduled a review
+    # on Jan. 3") keep the nearest.
+    december = date(2019, 12, 10)
+    tagged = lambda s, e: True  # noqa: E731 (the parser tags each a date)
+    arrested = one(
+        "Police detained the treasurer in January.", published=december, tense=past, is_date=tagged
+    )
+    assert (arrested.date, arrested.direction) == (date(2019, 1, 1), "backward")
+    held = one("The board met on Jan. 5 and voted.", published=december, tense=past, is_date=tagged)
+    assert held.date == date(2019, 1, 5)
+    moved = one(
+        "The council moved the vote to January.", published=december, tense=past, is_date=tagged
+    )
+    assert moved.date == date(2020, 1, 1)
+    planned = one(
+        "The judge scheduled a review on Jan. 3.", published=december, tense=past, is_date=tagged
+    )
+    assert planned.date == date(2020, 1, 3)
+
+
+def test_a_bare_month_takes_the_year_of_the_month_that_ends_its_range() -> None:
+    # 19 December 2019. Before, "March" and "November" were placed from publication (2020,
+    # 2019) though the range's end gives the year.
+    december = date(2019, 12, 19)
+    found = find_dates(
+        "From March to October 2015, the council rebuilt the pier.",
+        published=december,
+        is_date=lambda s, e: True,
+    )
+    assert [(p.text, p.date, p.direction) for p in found] == [
+        ("March", date(2015, 3, 1), "stated"),
+        ("October 2015", date(2015, 10, 1), "stated"),
+    ]
+    found = find_dates(
+        "The works will run between November and February 2021.",
+        published=december,
+        is_date=lambda s, e: True,
+    )
+    assert found[0].text == "November" and found[0].date == date(2020, 11, 1)
+    memos = find_dates(
+        "The April-to-September 2014 surveys were lost.",
+        published=december,
+        is_date=lambda s, e: True,
+    )
+    assert memos[0].text == "April" and memos[0].date == date(2014, 4, 1)
