@@ -33,7 +33,8 @@ Matching, as defined for docs/timeline.md:
   sentence counts (no event making), to tell the finder's misses from the event maker's.
 
 Usage: `TIMEBANK_DIR=… python eval_real/score_dates.py [--show wrong|missed|…] [--limit N]`
-(`--show` prints the cases to read on the terminal; never copy them into the repository).
+(`--show` prints the cases to read on the terminal — `unresolved`: the phrases landing on an
+annotated date whose date is left missing; never copy them into the repository).
 
 `--happenings DIR…` instead reads built tables folders (`python -m analysis build --out DIR` of
 an `eval_real/abp.py` corpus) and prints, for each, its happenings, those of several articles,
@@ -343,6 +344,9 @@ def score(
                 continue
             if p.first is None:
                 unresolved += 1
+                if show == "unresolved":
+                    words = _around(doc, p.start, p.end)
+                    print(f"  unresolved {aid} {p.start}: gold {t.value} {words}")
                 continue
             landed += 1
             last = p.last or p.first
@@ -555,6 +559,7 @@ def main() -> int:
             "missed",
             "spurious",
             "inexact",
+            "unresolved",
             "finder-wrong",
             "finder-missed",
             "sample",

@@ -773,3 +773,87 @@ def test_next_or_last_before_a_year_less_date_takes_that_side_however_far() -> N
     # "last" looks back: "last Dec. 20" in a 15 November 2014 article is 20 December 2013.
     p = one("The council has met monthly since last Dec. 20.", date(2014, 11, 15))
     assert (p.text, p.date, p.direction) == ("last Dec. 20", date(2013, 12, 20), "backward")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of the “Tuesday Club” met in the hall.",
+        'Ruiz once wrote sketches for the "Saturday Night Revue" team.',
+        "The ‘Sunday Chorale’ sang in the square.",
+    ],
+)
+def test_a_date_word_opening_a_quoted_title_is_not_a_date(text: str) -> None:
+    # Capitalised words from an opening quotation mark to its closing one are a title or a
+    # name; before, its weekday was dated (the coming Tuesday, 9 August).
+    assert find_dates(text, published=SUNDAY) == []
+
+
+def test_a_quoted_sentence_or_a_lone_quoted_weekday_stays_a_date() -> None:
+    assert one('"Friday was long," Ruiz said.', tense=past).text == "Friday"
+    assert one("Ruiz said “Thursday” and left.", tense=past).text == "Thursday"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The band played on Saturday Night Revue twice.", "She writes for Monday Morning Forum now."],
+)
+def test_a_weekday_before_a_part_of_the_day_in_capitals_and_a_name_is_a_title(text: str) -> None:
+    # A part of the day written with a capital, then another capitalised word: a programme's
+    # title. Before, its weekday was dated (the coming Saturday, the day after publication).
+    assert find_dates(text, published=SUNDAY, is_date=lambda s, e: True) == []
+
+
+def test_a_weekday_and_its_part_of_the_day_stay_a_date() -> None:
+    assert one("The council voted on Saturday night.", tense=past).text == "Saturday night"
+
+
+def test_a_past_act_in_a_month_lies_back_in_the_publications_year() -> None:
+    # 10 December 2019. A past verb's cue reaches about ten months; farther, the nearest month
+    # was taken: "detained … in January" became the coming January (2020). The time of a past
+    # act ("in", "on", "during", "since" before it) lies anywhere back in the publication's
+    # year; a target or limit ("moved … to January") and a planned thing ("scheduled a review
+    # on Jan. 3") keep the nearest.
+    december = date(2019, 12, 10)
+    tagged = lambda s, e: True  # noqa: E731 (the parser tags each a date)
+    arrested = one(
+        "Police detained the treasurer in January.", published=december, tense=past, is_date=tagged
+    )
+    assert (arrested.date, arrested.direction) == (date(2019, 1, 1), "backward")
+    held = one("The board met on Jan. 5 and voted.", published=december, tense=past, is_date=tagged)
+    assert held.date == date(2019, 1, 5)
+    moved = one(
+        "The council moved the vote to January.", published=december, tense=past, is_date=tagged
+    )
+    assert moved.date == date(2020, 1, 1)
+    planned = one(
+        "The judge scheduled a review on Jan. 3.", published=december, tense=past, is_date=tagged
+    )
+    assert planned.date == date(2020, 1, 3)
+
+
+def test_a_bare_month_takes_the_year_of_the_month_that_ends_its_range() -> None:
+    # 19 December 2019. Before, "March" and "November" were placed from publication (2020,
+    # 2019) though the range's end gives the year.
+    december = date(2019, 12, 19)
+    found = find_dates(
+        "From March to October 2015, the council rebuilt the pier.",
+        published=december,
+        is_date=lambda s, e: True,
+    )
+    assert [(p.text, p.date, p.direction) for p in found] == [
+        ("March", date(2015, 3, 1), "stated"),
+        ("October 2015", date(2015, 10, 1), "stated"),
+    ]
+    found = find_dates(
+        "The works will run between November and February 2021.",
+        published=december,
+        is_date=lambda s, e: True,
+    )
+    assert found[0].text == "November" and found[0].date == date(2020, 11, 1)
+    memos = find_dates(
+        "The April-to-September 2014 surveys were lost.",
+        published=december,
+        is_date=lambda s, e: True,
+    )
+    assert memos[0].text == "April" and memos[0].date == date(2014, 4, 1)

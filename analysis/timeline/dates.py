@@ -27,6 +27,7 @@ from .placing import (
     resolve_anchored,
     resolve_anchored_month,
     resolve_match,
+    resolve_month,
 )
 from .words import DAY_WORDS, YEAR_WORDS, YEAR_WORDS_END
 
@@ -310,9 +311,18 @@ def find_dates(
             resolved, direction = (None, None, "quarter", None), "stated"  # its own calendar
         else:
             direction = _direction(kind, m, text, start, tense, published)
-            resolved = resolve_match(kind, m, published, direction)
+            this_year = (
+                direction == "backward"
+                and _cue(tense, start, m.end()) == "past"
+                and _ACT_TIME_BEFORE.search(text[:start]) is not None
+                and _PLANNED_BEFORE.search(text[:start]) is None
+            )
+            resolved = resolve_match(kind, m, published, direction, this_year=this_year)
             if resolved and resolved[0] and _ends_year_ago_period(kind, m, text, start):
                 resolved = (_year_before(resolved[0]),) + resolved[1:]
+            if kind == "month" and published and (end := _range_end(m, text)):
+                # "from March to October 2015": the month takes the year of the range's end
+                resolved, direction = end, "stated"
             if resolved and kind == "ago" and _BOUND_BEFORE.search(text[:start]):
                 resolved = (None, None) + resolved[2:]  # "more than a month ago": a bound
         if resolved is None:
@@ -345,6 +355,46 @@ def find_dates(
             if is_reported_quarter(phrase, published):
                 reported = local
     return _order_weekday_pairs(found, text, offset, published)
+
+
+#: Words before a month (or a month and day) that give the time of the act itself ("arrested
+#: him in January", "was held on Jan. 5", "since early March"), not a limit or a target it sets
+#: ("moved the vote to January", "postponed until Jan. 5"): with a simple past verb (not a
+#: present perfect, no word of a plan before it) it may lie anywhere back in the publication's
+#: year.
+_ACT_TIME_BEFORE = re.compile(
+    r"\b(?:in|on|during|since|early|late|mid)(?:[\s-]+(?:early|late|mid))?[\s-]*$", re.I
+)
+
+
+#: Words of a plan before a date: the date may be the planned thing's ("scheduled a hearing
+#: on Jan. 3", "a trial – expected in January"), not the past act's.
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:plan|expect|intend|schedul|slat|propos|promis|vow|pledg|prepar|due)\w*", re.I
+)
+
+
+#: A month and year right after a bare month, joined by "to", "through", "and" or a dash: the
+#: end of a range or list whose year the first month shares ("from March to October 2015",
+#: "the April-to-September 2014 surveys", "between November and February 2021": the November
+#: before).
+_RANGE_END = re.compile(
+    rf"(?:\s*[-–]\s*|\s*-?\s*(?:to|through|thru|until|till|and)\s*-?\s*)"
+    rf"(?P<month>{MONTH_WORDS})\.?\s+(?:of\s+)?{_YEAR}\b"
+)
+
+
+def _range_end(m: re.Match[str], text: str) -> Resolved | None:
+    """Returns a bare month placed in the year of the month and year that ends its range or
+    list, the year before when it comes later in the calendar than that month; else None."""
+    groups = groups_of(m)
+    end = _RANGE_END.match(text, m.end())
+    if end is None or groups.keys() & {"year", "year_rel"}:
+        return None
+    month = MONTHS[groups["month"].lower().rstrip(".")]
+    last = MONTHS[end.group("month").lower().rstrip(".")]
+    year = int(end.group("year")) - (1 if month > last else 0)
+    return resolve_month(year, month)
 
 
 #: What joins two weekdays of one run of days ("on Tuesday or Wednesday", "Monday and Tuesday").

@@ -60,6 +60,16 @@ _NAME_BEFORE = re.compile(r"(?<![.!?:;\"“‘'(—–-])\s*\b[A-Z][\w.&’']*$"
 #: the quotation: a quoted title ('on "Harbour Tonight"'), not a quoted sentence.
 _QUOTED_NAME_BEFORE = re.compile(r"[\"“‘][A-Z][\w.&’']*(?:\s+[A-Z][\w.&’']*)*$")
 _CLOSING_QUOTES = frozenset({'"', "”", "’"})
+#: Capitalised words after a date that opens a quotation, up to the quotation's end: a quoted
+#: title or name ('the “Tuesday Club”', 'a "Saturday Night Revue" sketch'), not a quoted
+#: sentence ('"Friday was long," he said').
+_QUOTED_TITLE_AFTER = re.compile(r"(?:\s+[A-Z][\w.&'-]*)+\s*(?:\"|”|’(?!s\b))")
+
+#: A part of the day written with a capital after a weekday, then another capitalised word: a
+#: title or a name ("Saturday Night Revue", "Monday Morning Forum"), not "Saturday night".
+_TITLED_PART_AFTER = re.compile(
+    r"\s+(?:" + "|".join(p.capitalize() for p in PARTS_OF_DAY) + r")\s+[A-Z][a-z]"
+)
 
 #: Words after weekdays in the plural that make them a timetable (data/recurring.yml).
 SCHEDULE_WORDS: tuple[str, ...] = tuple(
@@ -84,7 +94,8 @@ _JOINED_BEFORE = re.compile(rf"\b(?:{_DAYS})\s+(?:and|or)\s+$", re.I)
 
 def is_name(text: str, start: int, end: int) -> bool:
     """Says whether date words are part of a name: a title written in capitals inside a sentence
-    or between quotation marks ("on This Week In Review", "“This Month” said"), a capitalised
+    or between quotation marks ("on This Week In Review", "“This Month” said"), date words
+    opening a quoted title of capitalised words ('the “Tuesday Club”'), a capitalised
     relative day after a capitalised word ("told Coast Daily Today", "This is Harbour Radio
     Today"), or a date naming something ("the March 3 Committee")."""
     words = text[start:end].split()
@@ -95,6 +106,8 @@ def is_name(text: str, start: int, end: int) -> bool:
     quoted = before[-1:] in ('"', "“", "‘", "`")  # after an opening quotation mark
     if len(words) > 1 and (inside or quoted) and capitals and relative:
         return True
+    if quoted and capitals and _QUOTED_TITLE_AFTER.match(text[end:]):
+        return True  # 'the “Tuesday Club”': a quoted title that starts with a date word
     one_day = len(words) == 1 and words[0].lower() in _RELATIVE_DAYS and words[0][0].isupper()
     if one_day and inside and _NAME_BEFORE.search(before):
         return True  # "told Coast Daily Today": a relative day ending a name
@@ -149,10 +162,12 @@ def recurs(kind: str, m: re.Match[str], text: str, start: int) -> bool:
 
 def starts_name(kind: str, m: re.Match[str], text: str, start: int) -> bool:
     """Says whether a weekday is a named day ("Super Tuesday": a qualifier of named_days.yml
-    before it), or a bare weekday or month begins a capitalised name that goes on after it:
-    after "the" or a possessive and before a capitalised word that is no date word and no role
-    ("the Sunday Chorale", "the June Orchard case", "their Friday Forum"). Not a name: "on the
-    Monday X left" (a day), "the Friday President X arrived" (a role starts a person's name).
+    before it), a bare weekday opens a title with a part of the day in capitals ("a Saturday
+    Night Revue sketch"), or a bare weekday or month begins a capitalised name that goes on
+    after it: after "the" or a possessive and before a capitalised word that is no date word
+    and no role ("the Sunday Chorale", "the June Orchard case", "their Friday Forum"). Not a
+    name: "on the Monday X left" (a day), "the Friday President X arrived" (a role starts a
+    person's name).
     """
     if kind == "weekday" and _NAMED_DAY.search(text[:start]):
         return True  # "on Super Tuesday", "Black Friday sales": a day of its own
@@ -160,6 +175,8 @@ def starts_name(kind: str, m: re.Match[str], text: str, start: int) -> bool:
         m.group("weekday" if kind == "weekday" else "month")
     ):
         return False  # "last Friday", "Friday evening", "in June" are dates
+    if kind == "weekday" and _TITLED_PART_AFTER.match(text[m.end() :]):
+        return True  # "a Saturday Night Revue sketch": a part of the day in capitals, a title
     before = text[:start]
     if not re.search(r"(?:\b[Tt]he|['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur))\s+$", before):
         return False

@@ -49,15 +49,24 @@ Resolved = tuple[dt.date | None, dt.date | None, str, str | None]
 
 
 def resolve_match(
-    kind: str, m: re.Match[str], published: dt.date | None, direction: str
+    kind: str,
+    m: re.Match[str],
+    published: dt.date | None,
+    direction: str,
+    *,
+    this_year: bool = False,
 ) -> Resolved | None:
-    """Returns (date, date_end, precision, part_of_day), or None when the match is not a date."""
+    """Returns (date, date_end, precision, part_of_day), or None when the match is not a date.
+
+    `this_year`: a `backward` month or month and day may lie anywhere in the publication's
+    year, beyond the cue's reach (the time of a past act: "detained the treasurer in January" in a
+    December article is this January)."""
     groups = groups_of(m)
     if groups.get("year") == "" or groups.get("day") == "":
         return None  # words that name no year or day
     part = _part_of_day(groups)
     if kind == "month_day":
-        return _month_day(groups, published, part, direction)
+        return _month_day(groups, published, part, direction, this_year=this_year)
     if kind == "quarter":
         number = QUARTERS[groups["ordinal"].lower()]
         year = groups.get("year") or groups.get("qyear")
@@ -92,7 +101,8 @@ def resolve_match(
             before = _unit_span("month", published, -1)[0]
             cutoff = before if before.year == published.year else published.replace(day=1)
             spans = [s for s in spans if s[1] < cutoff]
-        return _pick(spans, published, direction, reach=reach) + ("month", None)
+        own_year = published.year if this_year else None
+        return _pick(spans, published, direction, reach=reach, year=own_year) + ("month", None)
     if kind == "year":
         return _year_span(int(groups["year"])) + ("year", None)
     precision = "part_of_day" if part else "day"
@@ -141,13 +151,18 @@ def _pick(
     direction: str,
     *,
     reach: int = REACH_DAYS,
+    year: int | None = None,
 ) -> tuple[dt.date, dt.date]:
     """Returns the span (first, last day) the direction picks among candidates in time order:
     the last one starting on or before publication (`backward`), the first one ending on or after
-    it (`forward`) — within `reach` days of publication — else (or when there is none) the one
-    nearest to it (a span holding it is at
-    distance 0; a tie goes backward)."""
-    before = [s for s in spans if s[0] <= published and (published - s[1]).days <= reach]
+    it (`forward`) — within `reach` days of publication, or looking back in `year` — else (or
+    when there is none) the one nearest to it (a span holding it is at distance 0; a tie goes
+    backward)."""
+    before = [
+        s
+        for s in spans
+        if s[0] <= published and ((published - s[1]).days <= reach or s[0].year == year)
+    ]
     after = [s for s in spans if s[1] >= published and (s[0] - published).days <= reach]
     if direction == "backward" and before:
         return before[-1]
@@ -248,7 +263,12 @@ def _span_precision(kind: str, groups: dict[str, str], day_precision: str) -> st
 
 
 def _month_day(
-    groups: dict[str, str], published: dt.date | None, part: str | None, direction: str
+    groups: dict[str, str],
+    published: dt.date | None,
+    part: str | None,
+    direction: str,
+    *,
+    this_year: bool = False,
 ) -> Resolved | None:
     month, day = MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
     if not 1 <= day <= 31:
@@ -275,8 +295,14 @@ def _month_day(
         days = fitting or days
     # "next Oct. 1" is the coming one however far; without "last"/"next" a cue reaches ~10 months
     reach = 366 if "date_rel" in groups else REACH_DAYS
-    first = _pick([(d, d) for d in days], published, direction, reach=reach)[0]
+    own_year = published.year if this_year else None
+    first = _pick([(d, d) for d in days], published, direction, reach=reach, year=own_year)[0]
     return first, None, precision, part
+
+
+def resolve_month(year: int, month: int) -> Resolved:
+    """Returns a month of a year as a resolved phrase (its first and last day, `month`)."""
+    return _month_span(year, month) + ("month", None)
 
 
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
