@@ -243,11 +243,15 @@ def find_quotes(
         short = kind == "partial" and n_words <= SCARE_QUOTE_MAX_WORDS
         if short and who.entity_id is None and who.how == "none":
             continue  # a scare quote or a title, not anyone's statement
-        if kind == "partial" and (
-            is_title(text)
-            or follows_name_opener(view, start)
-            or names_a_work(view, start, end)
-            or _named_in_passive(doc, view, start, text)
+        if (
+            _inside_a_name(named, start, end, text)
+            or kind == "partial"
+            and (
+                is_title(text)
+                or follows_name_opener(view, start)
+                or names_a_work(view, start, end)
+                or _named_in_passive(doc, view, start, text)
+            )
         ):
             # the title of a programme, book or film, or a group's name: no one's words. One
             # given to whoever quoted the same words earlier ("repeated") names no speaker for
@@ -258,6 +262,17 @@ def find_quotes(
         rows.append(row(start, end, kind, who))
     rows.sort(key=lambda r: (r["start"], r["kind"] == "indirect"))
     return rows, reader.warnings
+
+
+def _inside_a_name(named: MentionIndex, start: int, end: int, text: str) -> bool:
+    """Returns whether quoted capitalised words (`marks.title_words`) are part of a name that
+    goes on outside the quotation marks, not anyone's words: a mention overlapping them starts
+    before the opening mark or ends after the closing one (a nickname, 'Lt. Gen. Jane “Jay”
+    Roe', read as a direct quotation when a comma follows; a brand inside an organisation's
+    name, 'the X “Daybreak” Poll')."""
+    if not title_words(text, least=1):
+        return False
+    return any(m.start < start - 1 or m.end > end + 1 for m in named.overlapping(start, end))
 
 
 #: "called", "named" or "known as" right before an opening mark.
