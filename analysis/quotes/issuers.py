@@ -61,6 +61,33 @@ def is_inverted_cue(verb: Token) -> bool:
     return following is not None and following.pos_ == "PROPN"
 
 
+def speaks_after_quotation(verb: Token, text: str) -> bool:
+    """Returns whether a verb of `after_quote_verbs` (`data/cues.yml`) cues a quote here: its
+    clause starts right after a closing mark (a comma or spaces between), with its subject
+    right before it — a name (capitalised: the tagger takes some for nouns) or a he/she —
+    (`“…?” X pressed`) or, with no subject, a name right after it (`“…!” beamed X`); not `X
+    pressed the button` nor `“…” started trending`."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if subjects:
+        subject = subjects[0]
+        if subject.right_edge.i + 1 != verb.i or not (
+            subject.pos_ == "PROPN" or subject.is_title or subject.lower_ in ("he", "she")
+        ):
+            return False
+        first = subject.left_edge
+    else:
+        following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+        if following is None or following.pos_ != "PROPN":
+            return False
+        first = verb
+    return _AFTER_CLOSING.search(text, max(0, first.idx - 4), first.idx) is not None
+
+
+#: A closing mark, then a comma or spaces only (no line break: the same paragraph), up to the
+#: point searched to.
+_AFTER_CLOSING = re.compile(rf"[{CLOSE_MARKS}][ ,]*$")
+
+
 def reads_document(verb: Token) -> bool:
     """Returns whether a verb of `document_verbs` (`data/cues.yml`) cues a quote here: its
     subject is a document noun (`the statement reads: “…”`, `X's letter read`), not a person

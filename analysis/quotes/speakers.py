@@ -26,6 +26,7 @@ from .clauses import (
 )
 from .context import ArticleContext, Attribution
 from .cues import (
+    AFTER_QUOTE_VERBS,
     ANSWER_BACK_VERBS,
     AS_IT_VERBS,
     DOCUMENT_NOUNS,
@@ -53,7 +54,13 @@ from .introductions import (
     find_roundup_name,
     find_subject_before_colon,
 )
-from .issuers import find_passive_agent, governs_directly, is_inverted_cue, reads_document
+from .issuers import (
+    find_passive_agent,
+    governs_directly,
+    is_inverted_cue,
+    reads_document,
+    speaks_after_quotation,
+)
 from .marks import CLOSE_MARKS, OPEN_MARKS
 from .named import Mention
 
@@ -288,6 +295,8 @@ class QuoteFinder(ArticleContext):
             return True
         if lemma in INVERTED_VERBS:
             return is_inverted_cue(self.doc[i])  # "“…,” offered X"
+        if lemma in AFTER_QUOTE_VERBS:
+            return speaks_after_quotation(self.doc[i], self.text)  # "“…?” X pressed"
         if lemma in GOING_ON_VERBS:
             return goes_on_speaking(self.doc[i])  # "“…,” she went on"
         if lemma in DOCUMENT_VERBS:
