@@ -23,10 +23,14 @@ if TYPE_CHECKING:
     from .context import ArticleContext
 
 
-def find_title_holders(context: ArticleContext, description: Token) -> list[str]:
+def find_title_holders(
+    context: ArticleContext, description: Token, *, modifiers: tuple[str, ...] = ()
+) -> list[str]:
     """Returns the people the article names before a description with its role noun written as
-    a capitalised title right before their name (`President X` for `the president`), once per
-    such mention; an empty list when the noun is no role noun."""
+    a capitalised title right before their name (`President X` for `the president`; with
+    `modifiers`, the description's words before the noun, the title's words too: `Attorney
+    General X` for `the attorney general`), once per such mention; an empty list when the noun
+    is no role noun."""
     noun = description.lemma_.lower()
     if noun not in ROLE_NOUNS:
         return []
@@ -34,6 +38,8 @@ def find_title_holders(context: ArticleContext, description: Token) -> list[str]
     for i in range(description.i):
         t = context.doc[i]
         if context.lowers[i] != noun or t.pos_ != "PROPN" or t.dep_ != "compound":
+            continue
+        if modifiers and tuple(context.lowers[i - len(modifiers) : i]) != modifiers:
             continue
         named = context.mention_at(t.head.idx)
         if named is not None and context.labels.get(named) == "PERSON":

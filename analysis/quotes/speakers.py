@@ -47,6 +47,7 @@ from .cues import (
     REMARK_NOUNS,
     SPEAKER_LABELS,
 )
+from .descriptions import find_title_holders
 from .introductions import (
     find_document_intro,
     find_named_before_colon,
@@ -642,7 +643,50 @@ class QuoteFinder(ArticleContext):
             # him; "that aide": the one the article spoke of last, not whom it tied the
             # noun to
             return Attribution(None, label, how="cue")
-        return Attribution(self.find_tied(token, words), label, how="cue")
+        tied = self.find_tied(token, words)
+        if tied is None:
+            tied = self._epithet_of_last_speaker(token, words, history)
+        return Attribution(tied, label, how="cue")
+
+    def _epithet_of_last_speaker(
+        self, token: Token, words: list[Token], history: list[Attribution]
+    ) -> str | None:
+        """ "“…,” X said. … “…,” the senator said.": a definite description of a role (a role
+        noun, or a party's member: "the Republican nominee") as the subject of a speech verb,
+        right after the last speaker's attribution, is that speaker — a person, at most two
+        sentences back, no one named since outside quotations, no gender word against them, no
+        other holder of the title named before ("Prime Minister X"); not a description a place
+        or a name narrows ("the Ohio senator", "the governor of Y": someone the article may not
+        have named); else None."""
+        lemma = token.lemma_.lower()
+        if (
+            words[0].lower_ != "the"
+            or not (lemma in ROLE_NOUNS or token.ent_type_ == "NORP")
+            or token.dep_ != "nsubj"
+            or token.head.lemma_.lower() not in SPEECH_VERBS
+        ):
+            return None
+        for c in token.children:
+            if c.dep_ == "prep" or (
+                c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ != "NORP"
+            ):
+                return None
+        last = history[-1] if history else None
+        if last is None or last.entity_id is None or self.labels.get(last.entity_id) != "PERSON":
+            return None
+        gender = GENDER_WORDS.get(lemma)
+        if gender is not None and self.genders.get(last.entity_id, gender) != gender:
+            return None
+        holders = find_title_holders(self, token)
+        if holders and last.entity_id not in holders:
+            return None
+        first = token.sent
+        for _ in range(2):
+            if first.start > 0:
+                first = self.doc[first.start - 1].sent
+        if last.at < first.start_char or not self.is_quiet_since(last, token.idx):
+            return None
+        return last.entity_id
 
 
 def _only_titles(text: str) -> bool:

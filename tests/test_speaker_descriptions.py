@@ -1,0 +1,62 @@
+"""Descriptions as speakers (issue 21, session 17): a title of several words ties like one word
+("the attorney general" after "Attorney General X"), and a bare role description right after
+someone spoke is that speaker, unless a place or a name narrows it or someone else holds the
+title. Invented articles, each expectation checked by hand and quoted from the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.speaker_articles import build_quotes, said
+
+ARTICLES = {
+    "attorney": (
+        "Attorney General Dana Reyes spoke to the committee on Monday.\n\n"
+        "Senator Tom Okafor asked whether she had met the envoy.\n\n"
+        "Reyes replied, simply: “No.”\n\n"
+        "During a press conference on Thursday, the attorney general insisted she had no "
+        "intention to deceive.\n\n"
+        "“My reply was honest and correct,” the attorney general said.\n"
+    ),
+    "epithet": (
+        "The bridge will take two more years, officials in Eastland said on Monday.\n\n"
+        "“We will build it,” David Marsh said at the rally.\n\n"
+        "“It will take two years,” the governor said.\n"
+    ),
+    "narrowed": (
+        "The bridge will take two more years, officials in Eastland said on Monday.\n\n"
+        "“We will build it,” David Marsh said at the rally.\n\n"
+        "“It will take two years,” the governor of Westland said.\n"
+    ),
+    "holder": (
+        "Prime Minister Walter Okafor arrived on Monday.\n\n"
+        "“We will build it,” David Marsh said at the rally.\n\n"
+        "“It will take two years,” the prime minister said.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> pd.DataFrame:
+    root = tmp_path_factory.mktemp("speaker_descriptions")
+    return build_quotes(root, ARTICLES, cache_dir=cache_dir, published="2024-03-04")
+
+
+def test_a_title_of_several_words_ties_its_description(quotes) -> None:
+    assert said(quotes, "attorney", "My reply was") == (
+        "Dana Reyes",
+        "the attorney general",
+        "cue",
+    )
+
+
+def test_a_role_description_right_after_someone_spoke_is_them(quotes) -> None:
+    assert said(quotes, "epithet", "It will take") == ("David Marsh", "the governor", "cue")
+
+
+def test_a_narrowed_description_or_another_holder_of_the_title_is_not_them(quotes) -> None:
+    assert said(quotes, "narrowed", "It will take")[0] is None
+    assert said(quotes, "holder", "It will take")[0] != "David Marsh"
