@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from analysis.entities.filters import common_words, set_aside_group_words
-from analysis.entities.mentions import Mention, _search_forms, _trim
+from analysis.entities.mentions import Mention, _lowercase_word, _search_forms, _trim
 from analysis.entities.merging import _headline_words
 from analysis.entities.vocabulary import is_given_name
 
@@ -107,3 +107,13 @@ def test_a_function_word_is_searched_as_a_surname_only_after_a_given_name() -> N
     forms = _search_forms([mention("Ann May", 0, "PERSON"), mention("Tap Here", 20, "PERSON")])
     assert "May" in forms and forms["May"] == "PERSON"
     assert "Here" not in forms and "Tap Here" in forms
+
+
+def test_a_lowercase_word_is_no_name() -> None:
+    # the model sometimes labels a common word ("the party", "a meme") as an organisation
+    assert _lowercase_word("party") and _lowercase_word("meme")
+    # a name as written has a capital; a handle or hashtag is kept; words of a lowercase
+    # multi-word form ("supreme court") are left to the entity rules
+    assert not _lowercase_word("Party")
+    assert not _lowercase_word("@harborgazette") and not _lowercase_word("#harbor")
+    assert not _lowercase_word("supreme court")

@@ -113,6 +113,7 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
         if (
             text.lower() in holidays()
             or _function_word(text)
+            or _lowercase_word(text)
             or _ends_holiday(span)
             or _starts_holiday(span)
         ):
@@ -484,6 +485,12 @@ def _search_forms(mentions: list[Mention]) -> dict[str, str]:
         and form.lower().rstrip(".") not in TITLES | honorifics()
         and not _page_furniture(form)
     }
+
+
+def _lowercase_word(form: str) -> bool:
+    """A one-word form with no capital letter or digit, no handle or hashtag ("party", "state",
+    "meme"): a common word the model took for a name, never a name as written."""
+    return " " not in form and not re.search(r"[A-Z0-9@#]", form)
 
 
 def _function_word(form: str) -> bool:
