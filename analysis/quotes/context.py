@@ -500,9 +500,12 @@ class ArticleContext:
             partners = [c for c in t.children if c.dep_ == "appos"]
             if t.dep_ in ("appos", "compound"):
                 partners.append(t.head)
+            # a role noun is a person's ("the Senate, an adviser to …" misparsed as an
+            # apposition is no adviser named)
+            kinds = ("PERSON",) if lemma in ROLE_NOUNS else ("PERSON", "ORG")
             for p in partners:
                 named = self._mention_in(p.idx, p.idx + len(p))
-                if named and self.labels.get(named) in ("PERSON", "ORG"):
+                if named and self.labels.get(named) in kinds:
                     tied.append(named)
         titled = [] if modified else find_title_holders(self, token)  # "President X"
         words_before = tuple(
