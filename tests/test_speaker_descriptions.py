@@ -70,7 +70,7 @@ def test_a_role_noun_misparsed_as_an_organisations_apposition_ties_to_no_one() -
     text = (
         "At a meeting with members on Monday, officials agreed the plan cannot pass the "
         "Assembly, an adviser to one of the members present said.\n\n"
-        "After the meeting, the members \"fully expect\" some changes to the plan, the adviser "
+        'After the meeting, the members "fully expect" some changes to the plan, the adviser '
         "said.\n"
     )
     at = text.index("Assembly")
