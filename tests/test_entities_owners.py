@@ -117,3 +117,9 @@ def test_a_lowercase_word_is_no_name() -> None:
     assert not _lowercase_word("Party")
     assert not _lowercase_word("@harborgazette") and not _lowercase_word("#harbor")
     assert not _lowercase_word("supreme court")
+
+
+def test_a_conjunction_ends_no_name() -> None:
+    # "… the Harbor Department and the police": the model's span took the list's "and"
+    span = _trim(span_of(["Harbor", "Department", "and"], ["NNP", "NNP", "CC"], "ORG"))
+    assert span is not None and span.text == "Harbor Department"

@@ -226,9 +226,9 @@ def _trim(ent: Span) -> Span | None:
     """Returns the name part of an entity span, or None when nothing of a name is left: without
     leading quotation marks, a leading article, a title or honorific before a capitalised name
     ("President X", "Mr. X" whatever the label), stray non-name words, weekday names at either
-    edge ("X Saturday"), and anything from a line break on, and an owner before a possessive
-    when a person's name follows (`_after_owner`); a lone month name used as a date ("in May")
-    is no name."""
+    edge ("X Saturday"), a conjunction at its end ("X and"), and anything from a line break on,
+    and an owner before a possessive when a person's name follows (`_after_owner`); a lone
+    month name used as a date ("in May") is no name."""
     start, end = ent.start, ent.end
     doc = ent.doc
     for i in range(start, end):
@@ -258,8 +258,10 @@ def _trim(ent: Span) -> Span | None:
         doc[end - 1].is_punct
         or doc[end - 1].is_space
         or (doc[end - 1].lower_ in weekdays() and end - start > 1)
+        or doc[end - 1].lower_ in ("and", "or", "&")
+        and end - start > 1
     ):
-        end -= 1
+        end -= 1  # "the State Department and": a list's conjunction ends no name
     if start < end and ent.label_ == "PERSON":
         after = _after_inner_title(doc, start, end)
         if after is None:
