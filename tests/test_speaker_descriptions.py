@@ -36,6 +36,12 @@ ARTICLES = {
         "“We will build it,” David Marsh said at the rally.\n\n"
         "“It will take two years,” the prime minister said.\n"
     ),
+    # A role capitalised as a title ("the President") is a description like "the president".
+    "capital": (
+        "President David Marsh spoke in Eastfield on Monday.\n\n"
+        "“We will build the bridge,” Marsh said.\n\n"
+        "“It will take two years,” the President added.\n"
+    ),
 }
 
 
@@ -55,6 +61,10 @@ def test_a_title_of_several_words_ties_its_description(quotes) -> None:
 
 def test_a_role_description_right_after_someone_spoke_is_them(quotes) -> None:
     assert said(quotes, "epithet", "It will take") == ("David Marsh", "the governor", "cue")
+
+
+def test_a_capitalised_role_is_a_description_too(quotes) -> None:
+    assert said(quotes, "capital", "It will take") == ("David Marsh", "the President", "cue")
 
 
 def test_a_narrowed_description_or_another_holder_of_the_title_is_not_them(quotes) -> None:

@@ -597,7 +597,8 @@ class QuoteFinder(ArticleContext):
             person = self._named_with_surname(token, None)
             if person is not None:
                 return Attribution(person, label, how="cue")
-        if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN":
+        capitalised_role = words[0].lower_ == "the" and lower in ROLE_NOUNS  # "the President"
+        if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" and not capitalised_role:
             return Attribution(None, label, how="cue")  # "officials": no one in particular
         if lemma in DOCUMENT_NOUNS:
             issuer = self._issuer(token, words)
