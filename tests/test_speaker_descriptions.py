@@ -42,6 +42,12 @@ ARTICLES = {
         "“We will build the bridge,” Marsh said.\n\n"
         "“It will take two years,” the President added.\n"
     ),
+    # "the official" is most often someone the article does not name (`unnamed_roles`)
+    "official": (
+        "The bridge will take two more years, officials in Eastland said on Monday.\n\n"
+        "“We will build it,” David Marsh said at the rally.\n\n"
+        "“It will take two years,” the official said.\n"
+    ),
 }
 
 
@@ -69,6 +75,7 @@ def test_a_capitalised_role_is_a_description_too(quotes) -> None:
 
 def test_a_narrowed_description_or_another_holder_of_the_title_is_not_them(quotes) -> None:
     assert said(quotes, "narrowed", "It will take")[0] is None
+    assert said(quotes, "official", "It will take")[0] is None
     assert said(quotes, "holder", "It will take")[0] != "David Marsh"
 
 

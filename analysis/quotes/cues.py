@@ -65,6 +65,7 @@ REMARK_NOUNS = _CUES["remark_nouns"]
 OWNER_NOUNS = _CUES["owner_nouns"]
 #: Verbs that cue a quote's speaker only inverted: "“…,” offered X".
 INVERTED_VERBS = _CUES["inverted_verbs"]
+UNNAMED_ROLES = frozenset(_CUES["unnamed_roles"])
 AFTER_QUOTE_VERBS = frozenset(_CUES["after_quote_verbs"])
 #: Speech verbs that speak inverted after a fronted clause: "Since it failed, added X, “…”".
 FRONTED_INVERTED_VERBS = _CUES["fronted_inverted_verbs"]

@@ -46,6 +46,7 @@ from .cues import (
     QUOTE_VERBS,
     REMARK_NOUNS,
     SPEAKER_LABELS,
+    UNNAMED_ROLES,
 )
 from .descriptions import find_title_holders
 from .introductions import (
@@ -662,6 +663,7 @@ class QuoteFinder(ArticleContext):
         lemma = token.lemma_.lower()
         if (
             words[0].lower_ != "the"
+            or lemma in UNNAMED_ROLES  # "the official said": most often someone not named
             or not (lemma in ROLE_NOUNS or token.ent_type_ == "NORP")
             or token.dep_ != "nsubj"
             or token.head.lemma_.lower() not in SPEECH_VERBS
