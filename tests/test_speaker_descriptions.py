@@ -48,6 +48,12 @@ ARTICLES = {
         "“We will build it,” David Marsh said at the rally.\n\n"
         "“It will take two years,” the official said.\n"
     ),
+    # an ordinal narrows the title to one holder, perhaps not the last speaker
+    "ordinal": (
+        "The bridge will take two more years, officials in Eastland said on Monday.\n\n"
+        "“We will build it,” David Marsh said at the rally, while the 44th president suggested "
+        "he was rooting for the plan, saying, “If you succeed, the town succeeds.”\n"
+    ),
 }
 
 
@@ -76,6 +82,7 @@ def test_a_capitalised_role_is_a_description_too(quotes) -> None:
 def test_a_narrowed_description_or_another_holder_of_the_title_is_not_them(quotes) -> None:
     assert said(quotes, "narrowed", "It will take")[0] is None
     assert said(quotes, "official", "It will take")[0] is None
+    assert said(quotes, "ordinal", "If you succeed")[0] is None
     assert said(quotes, "holder", "It will take")[0] != "David Marsh"
 
 

@@ -657,9 +657,9 @@ class QuoteFinder(ArticleContext):
         noun, or a party's member: "the Republican nominee") as the subject of a speech verb,
         right after the last speaker's attribution, is that speaker — a person, at most two
         sentences back, no one named since outside quotations, no gender word against them, no
-        other holder of the title named before ("Prime Minister X"); not a description a place
-        or a name narrows ("the Ohio senator", "the governor of Y": someone the article may not
-        have named); else None."""
+        other holder of the title named before ("Prime Minister X"); not a description a place,
+        a name or an ordinal narrows ("the Ohio senator", "the governor of Y", "the 44th
+        president": someone the article may not have named); else None."""
         lemma = token.lemma_.lower()
         if (
             words[0].lower_ != "the"
@@ -670,10 +670,13 @@ class QuoteFinder(ArticleContext):
         ):
             return None
         for c in token.children:
-            if c.dep_ == "prep" or (
-                c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ != "NORP"
+            if (
+                c.dep_ == "prep"
+                or (c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ != "NORP")
+                or c.ent_type_ == "ORDINAL"
+                or _ORDINAL_WORD.fullmatch(c.text)
             ):
-                return None
+                return None  # "the governor of Y", "the 44th president": another holder
         last = history[-1] if history else None
         if last is None or last.entity_id is None or self.labels.get(last.entity_id) != "PERSON":
             return None
@@ -690,6 +693,10 @@ class QuoteFinder(ArticleContext):
         if last.at < first.start_char or not self.is_quiet_since(last, token.idx):
             return None
         return last.entity_id
+
+
+#: An ordinal before a title ("the 44th president", "the first governor") names a holder of it.
+_ORDINAL_WORD = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|last", re.I)
 
 
 def _only_titles(text: str) -> bool:
