@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.entities.linking import _link_single_names
+from analysis.entities.linking import _link_single_names, _reads_as_full_name
 from analysis.entities.mentions import Mention, _glued
 from analysis.entities.merging import (
     _Clusters,
@@ -108,16 +108,37 @@ def prominent(cache_dir: Path) -> analysis.Tables:
     return analysis.build(PROMINENT, cache_dir=cache_dir)
 
 
+#: The same ten articles naming the mayor, and one naming only a relative (p11).
+PROMINENT_ABSENT = Path(__file__).parent / "fixtures" / "prominent_absent"
+
+
+@pytest.fixture(scope="module")
+def prominent_absent(cache_dir: Path) -> analysis.Tables:
+    return analysis.build(PROMINENT_ABSENT, cache_dir=cache_dir)
+
+
 def test_a_surname_after_a_relatives_full_name_is_the_prominent_person(prominent) -> None:
     # p01–p10 name 'Mayor Alda Brenn' (or 'Alda Brenn, the mayor') and then 'Brenn said …'.
-    # p11: 'Tova Brenn, a student, posted a photo of the Keld bridge at dawn. Brenn opened the
-    # bridge last week after three years of work, and Brenn said …' — the mayor, whom every
-    # other article names, not the student named before.
-    assert entity_at(prominent, "p11", 0, "Tova Brenn") == "tova-brenn"
-    assert entity_at(prominent, "p11", 66, "Brenn") == "alda-brenn"
-    assert entity_at(prominent, "p11", 131, "Brenn") == "alda-brenn"
+    # p12: 'Mayor Brenn cut the ribbon … Tova Brenn, a student, posted a photo of it at dawn.
+    # Brenn said …' — the article speaks of the mayor too (a title only she bears): the
+    # surname is the mayor's, whom every other article names, not the student named before.
+    assert entity_at(prominent, "p12", 55, "Tova Brenn") == "tova-brenn"
+    assert entity_at(prominent, "p12", 108, "Brenn") == "alda-brenn"
     # In the articles naming only the mayor, the surname is hers, as before.
     assert entity_at(prominent, "p02", 58, "Brenn") == "alda-brenn"
+
+
+def test_a_surname_after_a_full_name_is_that_persons_when_the_article_names_no_other(
+    prominent_absent,
+) -> None:
+    # p11: 'Tova Brenn, a student, posted a photo of the Keld bridge at dawn. Brenn opened the
+    # bridge last week …, and Brenn said …' — the article names no other Brenn in any way: its
+    # own full name decides (session 17; before, the mayor every other article names took the
+    # surname, which on real news gave a prosecutor's surname to a head of state and a woman's
+    # to a senator of her surname).
+    assert entity_at(prominent_absent, "p11", 0, "Tova Brenn") == "tova-brenn"
+    assert entity_at(prominent_absent, "p11", 66, "Brenn") == "tova-brenn"
+    assert entity_at(prominent_absent, "p11", 131, "Brenn") == "tova-brenn"
 
 
 def test_a_surname_with_a_particle_is_one_person(namesakes) -> None:
@@ -212,3 +233,14 @@ def test_a_full_name_written_backwards_joins_its_person_but_is_no_full_name() ->
     clusters = _Clusters(groups, [])
     assert _merge_people(groups, clusters, set(), set()) == ["ilse marlow"]
     assert clusters.find("marlow ilse") == clusters.find("ilse marlow")
+
+
+def test_a_handle_an_acronym_or_a_common_word_opens_no_full_name() -> None:
+    # "Team Brenn posted …", "@Keldpost Brenn", "MAYOR Brenn" are no person's full names: a
+    # surname after them still goes to the person the corpus means
+    assert not _reads_as_full_name([mention("Team Brenn")] * 2)
+    assert not _reads_as_full_name([mention("@Keldpost Brenn")])
+    assert not _reads_as_full_name([mention("KELD Brenn")])
+    # a listed given name, or a word rare in English, opens one
+    assert _reads_as_full_name([mention("Tova Brenn")])
+    assert _reads_as_full_name([mention("Zsofia Brenn")])

@@ -10,10 +10,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from datetime import date
 
+from wordfreq import zipf_frequency
+
 from ..text.lexicon import gender_of_given_name
 from ..text.names import NameBlocks, transliteration_key
 from .cues import _has_org_word, _is_acronym
-from .mentions import Mention, _majority_label
+from .mentions import COMMON_WORD_ZIPF, Mention, _majority_label
 from .merging import (
     NAME_SIMILARITY,
     _Clusters,
@@ -42,6 +44,19 @@ CAPITALS_SURNAME = 4
 OTHER_HONORIFIC = {"mr": "ms", "ms": "mr"}
 #: The gender an honorific gives (`title_of`'s names): "Mrs. X" is no man named "John X".
 HONORIFIC_GENDER = {"mr": "m", "ms": "f"}
+
+
+def _reads_as_full_name(group: list[Mention]) -> bool:
+    """Returns whether a person's full name opens, as most often written, with a given name,
+    not a handle, an acronym or a common word ("@Handle X", "POTUS X", "Team X"): a listed given
+    name, or a word rare in English (`COMMON_WORD_ZIPF`)."""
+    firsts = Counter(m.text.split()[0] for m in group if m.text.split())
+    if not firsts:
+        return False
+    first = firsts.most_common(1)[0][0]
+    if first.startswith("@") or (len(first) > 1 and first.isupper()):
+        return False
+    return is_given_name(first) or zipf_frequency(first, "en") < COMMON_WORD_ZIPF
 
 
 def _person_use(key: str, groups: dict[str, list[Mention]], known: dict[str, bool]) -> bool:
@@ -240,6 +255,9 @@ def _link_single_names(
             continue  # an organisation's short form as much as a surname
         if roots:
             pending.append((i, m, sorted(roots), False))
+    # (article, word, title) of the titled surnames ("Mr. X", "President X"): a title only one
+    # of the word's people bears says the article speaks of that one too
+    titled_here = {(m.article_id, m.key, m.title) for m in mentions if m.title}
     for i, m, root in own:
         articles = resolved[m.key]
         usual = max(sorted(articles), key=lambda r: len(articles[r]))
@@ -249,9 +267,20 @@ def _link_single_names(
             and total >= DOMINANT_ARTICLES
             and len(articles[usual]) >= DOMINANT_SHARE * total
             and len(named_in[usual]) >= PROMINENCE * len(named_in[root])
+            and (
+                m.article_id in named_in[usual]
+                or any(
+                    (m.article_id, m.key, title) in titled_here
+                    for title in titles_of[usual] - titles_of[root]
+                )
+                or not _reads_as_full_name(groups[root])
+            )
             and clusters.can_merge(m.key, usual)
         ):
-            links[i] = usual  # "Trump" after a relative's full name: the one the corpus means
+            # "X" after a relative's full name: the one the corpus means, when the article names
+            # that one too (in full, or "Mr. X"), or its own "full name" is none ("@Handle X",
+            # "Team X"); else the surname is the article's own person's ("Ann Y" … "Y said")
+            links[i] = usual
     days = {a: d.toordinal() for a, d in (published or {}).items() if d is not None}
     # Words of the longer names each article uses ("Ann Smith", also one not taken for a
     # person's): a surname alone there may be that name's, whoever else the corpus names.
