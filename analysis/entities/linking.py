@@ -255,9 +255,6 @@ def _link_single_names(
             continue  # an organisation's short form as much as a surname
         if roots:
             pending.append((i, m, sorted(roots), False))
-    # (article, word, title) of the titled surnames ("Mr. X", "President X"): a title only one
-    # of the word's people bears says the article speaks of that one too
-    titled_here = {(m.article_id, m.key, m.title) for m in mentions if m.title}
     for i, m, root in own:
         articles = resolved[m.key]
         usual = max(sorted(articles), key=lambda r: len(articles[r]))
@@ -269,10 +266,8 @@ def _link_single_names(
             and len(named_in[usual]) >= PROMINENCE * len(named_in[root])
             and (
                 m.article_id in named_in[usual]
-                or any(
-                    (m.article_id, m.key, title) in titled_here
-                    for title in titles_of[usual] - titles_of[root]
-                )
+                # a title only the namesake bears ("Mr. X", "President X") given the word there
+                or (titles_of[usual] - titles_of[root]) & titles_in[m.article_id, m.key]
                 or not _reads_as_full_name(groups[root])
             )
             and clusters.can_merge(m.key, usual)

@@ -507,21 +507,20 @@ class ArticleContext:
                 named = self._mention_in(p.idx, p.idx + len(p))
                 if named and self.labels.get(named) in kinds:
                     tied.append(named)
-        titled = [] if modified else find_title_holders(self, token)  # "President X"
-        words_before = tuple(
-            self.lowers[i] for i in range(token.left_edge.i, token.i) if self.lowers[i] != "the"
-        )
-        if (
-            modified
-            and words_before
-            and all(
-                c.dep_ == "compound" and c.i < token.i
-                for c in token.children
-                if c.dep_ in ("compound", "amod", "poss", "nmod")
-            )
+        if not modified:
+            titled = find_title_holders(self, token)  # "President X"
+        elif all(
+            c.dep_ == "compound" and c.i < token.i
+            for c in token.children
+            if c.dep_ in ("compound", "amod", "poss", "nmod")
         ):
             # "the attorney general" after "Attorney General X": a title of several words
+            words_before = tuple(
+                self.lowers[i] for i in range(token.left_edge.i, token.i) if self.lowers[i] != "the"
+            )
             titled = find_title_holders(self, token, modifiers=words_before)
+        else:
+            titled = []
         holders = set(tied + titled)
         if len(holders) != 1:
             return None
