@@ -2,9 +2,9 @@
 i21p): a name only modifying a thing or inside what a noun says, a name the parser joined as
 a conjunct to the role noun it is set off after, and the one person in view named nearer, not
 as a subject; wrong speakers (session i21w): a he/she is not the name whose clause it reports,
-a partial quote repeats whole words only, a quotation inside what someone asks for is the
-asker's. Invented articles, each expectation checked by hand and quoted from the article
-text."""
+a partial quote repeats whole words only (two at least: session 18), a quotation inside what
+someone asks for is the asker's. Invented articles, each expectation checked by hand and
+quoted from the article text."""
 
 from __future__ import annotations
 
@@ -131,6 +131,24 @@ def test_a_single_letter_is_never_repeated_words(tmp_path: Path, cache_dir: Path
     # "T" is a sign, not the "t" of an earlier "don’t" (before: Mark Dalton, as repeated).
     sign = tables.quotes[tables.quotes.text == "T"]
     assert sign.speaker.isna().all()
+
+
+def test_a_lone_quoted_word_is_not_repeated_words(tmp_path: Path, cache_dir: Path) -> None:
+    text = (
+        "The council met in Eastfield on Monday.\n\n"
+        "“There is no evidence of any contact with the ferry company,” said Mark Dalton, a"
+        " board member.\n\n"
+        "The Courier noted that Ruth Adler also responded, “No,” in a written answer when"
+        " asked whether she had met the company.\n\n"
+        "Critics of the plan called the ferry timetable “evidence” of neglect.\n"
+    )
+    tables = build_one(tmp_path, cache_dir, text)
+    # "Ruth Adler also responded, “No,”": her answer, though Dalton's words hold "no"
+    # (before: Mark Dalton, as repeated words).
+    assert speaker_of(tables, "No,") == "Ruth Adler"
+    # "“evidence”" is the critics' word, not Dalton's repeated (before: Mark Dalton).
+    label = tables.quotes[tables.quotes.text == "evidence"]
+    assert (label.speaker != "Mark Dalton").all()
 
 
 def test_the_main_clause_subject_wins_over_names_in_its_clauses(

@@ -457,11 +457,13 @@ def _labels_a_noun(finder: QuoteFinder, start: int, end: int) -> bool:
 
 def _earlier_speaker(text: str, earlier: list[tuple[str, Attribution]]) -> Attribution | None:
     """The speaker of an earlier quotation holding all of a partial quote's words, whole
-    words in a row ("no" is not repeated from "not" or "know"); never a single letter (a
-    grade, a party: "an “F” rating", not the "t" of an earlier "don't")."""
-    said = " ".join(words(text))
-    if len(said) < 2:
+    words in a row ("no" is not repeated from "not" or "know"); never a single word: a lone
+    quoted word ("“political”", "“No,” she replied") is as often someone else's use of a
+    common word as the earlier speaker's, and it goes to its own sentence's speaker."""
+    found = words(text)
+    if len(found) < 2:
         return None
+    said = " ".join(found)
     for previous, who in reversed(earlier):
         if who.entity_id and f" {said} " in f" {' '.join(words(previous))} ":
             return Attribution(who.entity_id, how="repeated")
