@@ -1,8 +1,8 @@
 """Speaker rules of session 17 (he/she antecedents): a he/she before a name says nothing of that
 name's gender; someone of the other gender does not compete for a he/she; a sentence led by a
 he/she hands over to that pronoun's antecedent; a he/she before a colon, or issuing or owning a
-document, speaks. Invented articles, each expectation checked by
-hand and quoted from the article text."""
+document, speaks; an object him/her says no gender of the one person named (session 18).
+Invented articles, each expectation checked by hand and quoted from the article text."""
 
 from __future__ import annotations
 
@@ -119,3 +119,23 @@ def test_her_statement_is_hers(quotes) -> None:
         "her statement",
         "governing_verb",
     )
+
+
+def test_an_object_him_says_no_gender_of_the_one_named() -> None:
+    text = (
+        "Governor Tom Ruiz spoke to the union in Dover on Monday. “We will cut taxes,” Ruiz"
+        " said.\n"
+        "“We need steady hands,” Dana Whitlock told the union, referring to the governor but"
+        " not naming him. The remark was aimed at Ruiz.\n"
+        "“Not a leader who changes course every week,” she said.\n"
+    )
+    names = {
+        "Tom Ruiz": ("tom-ruiz", "PERSON"),
+        "Ruiz": ("tom-ruiz", "PERSON"),
+        "Dana Whitlock": ("dana-whitlock", "PERSON"),
+    }
+    rows = find_in_parsed(text, names)
+    she = next(r for r in rows if r["text"].startswith("Not a leader"))
+    # "not naming him" is the governor, not Whitlock: her "she said" (before: Whitlock read as
+    # a man from that "him", and the quote left without a speaker).
+    assert she["speaker_entity_id"] == "dana-whitlock"

@@ -109,9 +109,7 @@ class ArticleContext:
             # only a he/she after the name: one before it stands for someone named earlier
             # ("She was an early backer of X" says nothing of X)
             after = bisect_left(self.offsets, named[0].end, sent.start, sent.end)
-            words = self.lowers[after : sent.end]
-            said = {PERSON_PRONOUNS[w] for w in words if w in PERSON_PRONOUNS}
-            said |= {"m" for w in words if w == "his"}
+            said = _genders_said(self.doc[after : sent.end])
             if len(said) == 1:
                 self.genders.setdefault(named[0].entity_id, said.pop())
         for sent in self.doc.sents:  # people the entity rules labelled otherwise, alone
@@ -122,9 +120,7 @@ class ArticleContext:
                 for m in self.mentions.within(sent.start_char, sent.end_char)
                 if m.entity_id in self.person_like
             }
-            words = self.lowers[sent.start : sent.end]
-            said = {PERSON_PRONOUNS[w] for w in words if w in PERSON_PRONOUNS}
-            said |= {"m" for w in words if w == "his"}
+            said = _genders_said(self.doc[sent.start : sent.end])
             if len(alike) == 1 and len(said) == 1:
                 self.genders.setdefault(alike.pop(), said.pop())
 
@@ -574,3 +570,26 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _RANK_GAP = re.compile(r"\.?\s+(?:\w{1,4}\.?\s+){0,2}")
 #: Titles before a given name ("Sen. Margaret Hale"), lowercase without the dot.
 _TITLES = frozenset(GENDER_WORDS) | ROLE_NOUNS | NAME_TITLES
+
+
+#: Where a him/her is an object: a verb's or a preposition's, which the clause's subject it
+#: follows cannot be ("X told the crowd, not naming him": someone else).
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
+
+
+def _genders_said(tokens: Span) -> set[str]:
+    """Returns the gender that the he/she/his/her of some words say: one, or none when they
+    disagree. A him or her that is an object (of a verb or a preposition) may stand for
+    someone else than the one person named ("X told the crowd, not naming him"): it can
+    contradict the others but says no gender alone."""
+    said: set[str] = set()
+    objects: set[str] = set()
+    for token in tokens:
+        lower = token.lower_
+        if lower == "his":
+            said.add("m")
+        elif lower in ("him", "her") and token.dep_ in _OBJECT_DEPS:
+            objects.add(PERSON_PRONOUNS[lower])
+        elif lower in PERSON_PRONOUNS:
+            said.add(PERSON_PRONOUNS[lower])
+    return said if len(said) == 1 and objects <= said else set()
