@@ -96,6 +96,11 @@ ARTICLES = {
         "“We will not raise taxes,” Okafor said. Instead, “we will cut waste in every "
         "department.”\n"
     ),
+    "now": (
+        "Taxes are rising in the county.\n\n"
+        "“We were not very happy when it was first announced,” said Tom Okafor, head of policy"
+        " at the council. Now, “there is a sizable constituency saying this is fine.”\n"
+    ),
     "instead_apart": (
         "Tom Okafor spoke at the rally on Monday.\n\n"
         "“We will not raise taxes,” Okafor said.\n\n"
@@ -193,6 +198,12 @@ def test_an_abbreviated_title_ties_its_role_noun(quotes) -> None:
 def test_a_connective_and_a_quotation_go_on_with_the_attribution_before(quotes) -> None:
     # '“…,” Okafor said. Instead, “we will cut waste in every department.”'
     assert said(quotes, "instead", "we will cut") == ("Tom Okafor", None, "follow_on")
+
+
+def test_now_still_so_are_connectives_too(quotes) -> None:
+    # '“…,” said Tom Okafor, head of policy at the council. Now, “there is a sizable …”'
+    # (before: no speaker, "now" not a connective word).
+    assert said(quotes, "now", "there is a sizable") == ("Tom Okafor", None, "follow_on")
 
 
 def test_a_connective_in_a_paragraph_of_its_own_does_not_go_on(quotes) -> None:
