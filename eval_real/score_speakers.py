@@ -211,7 +211,9 @@ def same_person(predicted: str, gold: str) -> bool:
     package's curated list (`analysis/entities/data/given_names.csv`: "Bill"/"William"; the
     same test as `score_entities.py`); a typographic apostrophe is a straight one ("O’Hara"
     is "O'Hara"); surname particles ("de", "van") are not first names, and a generational
-    suffix ("Jr.", "III") is no surname."""
+    suffix ("Jr.", "III") is no surname. A one-word gold name that is another word of the
+    predicted name is that person too: an article calling someone by a given name ("Tom told
+    …" for Tom X) or by a family name written first ("Ban" for Ban Ki Moon)."""
     from analysis.entities.vocabulary import name_suffixes, same_given_name
 
     p = [w.strip(".").lower().replace("’", "'") for w in predicted.split()]
@@ -220,6 +222,8 @@ def same_person(predicted: str, gold: str) -> bool:
     g = [w for w in g if w not in name_suffixes()] or g
     p = [w for w in p[:-1] if w not in PARTICLES] + p[-1:]
     g = [w for w in g[:-1] if w not in PARTICLES] + g[-1:]
+    if len(g) == 1 and len(p) >= 2 and g[0] in p[:-1]:
+        return True  # a given name ("Tom" for Tom X), a family name written first ("Ban")
     if not p or not g or p[-1] != g[-1]:
         return False
     if len(p) >= 2 and len(g) >= 2:
