@@ -435,6 +435,10 @@ class QuoteFinder(ArticleContext):
                 and verb.head != verb
             ):
                 head = verb.head
+                if verb.dep_ in ("relcl", "acl") and head.dep_ == "attr":
+                    verb = head.head  # "X became the first senator to say …": X, the subject
+                    seen += 1
+                    continue
                 if verb.dep_ in ("relcl", "acl") and (
                     head.pos_ in ("PROPN", "PRON")
                     or head.lemma_.lower() in ROLE_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS
@@ -648,6 +652,8 @@ class QuoteFinder(ArticleContext):
         tied = self.find_tied(token, words)
         if tied is None:
             tied = self._epithet_of_last_speaker(token, words, history)
+        if tied is None:
+            tied = self._epithet_of_previous_subject(token, words)
         return Attribution(tied, label, how="cue")
 
     def _epithet_of_last_speaker(
@@ -661,22 +667,8 @@ class QuoteFinder(ArticleContext):
         a name or an ordinal narrows ("the Ohio senator", "the governor of Y", "the 44th
         president": someone the article may not have named); else None."""
         lemma = token.lemma_.lower()
-        if (
-            words[0].lower_ != "the"
-            or lemma in UNNAMED_ROLES  # "the official said": most often someone not named
-            or not (lemma in ROLE_NOUNS or token.ent_type_ == "NORP")
-            or token.dep_ != "nsubj"
-            or token.head.lemma_.lower() not in SPEECH_VERBS
-        ):
+        if not _bare_role_speaker(token, words):
             return None
-        for c in token.children:
-            if (
-                c.dep_ == "prep"
-                or (c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ != "NORP")
-                or c.ent_type_ == "ORDINAL"
-                or _ORDINAL_WORD.fullmatch(c.text)
-            ):
-                return None  # "the governor of Y", "the 44th president": another holder
         last = history[-1] if history else None
         if last is None or last.entity_id is None or self.labels.get(last.entity_id) != "PERSON":
             return None
@@ -693,6 +685,55 @@ class QuoteFinder(ArticleContext):
         if last.at < first.start_char or not self.is_quiet_since(last, token.idx):
             return None
         return last.entity_id
+
+    def _epithet_of_previous_subject(self, token: Token, words: list[Token]) -> str | None:
+        """ "Sen. X stopped by the office. Walking in, the senator said …": a definite
+        description of a role as the subject of a speech verb (as in
+        `_epithet_of_last_speaker`) is the person named as the main subject of the sentence
+        right before — when the article named that person with the title before ("Senator
+        X"), no other person is named between, and no gender word is against them; else
+        None."""
+        sent = token.sent
+        if not _bare_role_speaker(token, words) or sent.start == 0:
+            return None
+        previous = self.doc[sent.start - 1].sent
+        subjects = [
+            c for c in previous.root.children if c.dep_ == "nsubj" and not self.quoted.covers(c.idx)
+        ]
+        own = self._own_mention(subjects[0]) if len(subjects) == 1 else None
+        if own is None or own.label != "PERSON":
+            return None
+        if own.entity_id not in find_title_holders(self, token):
+            return None  # "the governor" after a senator: someone else
+        gender = GENDER_WORDS.get(token.lemma_.lower())
+        if gender is not None and self.genders.get(own.entity_id, gender) != gender:
+            return None
+        between = self.named_between(own.end, token.idx, ("PERSON",))
+        return own.entity_id if set(between) <= {own.entity_id} else None
+
+
+def _bare_role_speaker(token: Token, words: list[Token]) -> bool:
+    """Returns whether a speech verb's subject is a definite description of a role (a role
+    noun, or a party's member: "the Republican nominee") that nothing narrows: not a noun most
+    often written of someone unnamed ("the official"), no place, name, prepositional phrase
+    or ordinal ("the Ohio senator", "the governor of Y", "the 44th president": someone the
+    article may not have named)."""
+    lemma = token.lemma_.lower()
+    if (
+        words[0].lower_ != "the"
+        or lemma in UNNAMED_ROLES  # "the official said": most often someone not named
+        or not (lemma in ROLE_NOUNS or token.ent_type_ == "NORP")
+        or token.dep_ != "nsubj"
+        or token.head.lemma_.lower() not in SPEECH_VERBS
+    ):
+        return False
+    return not any(
+        c.dep_ == "prep"
+        or (c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ != "NORP")
+        or c.ent_type_ == "ORDINAL"
+        or _ORDINAL_WORD.fullmatch(c.text)
+        for c in token.children
+    )
 
 
 #: An ordinal before a title ("the 44th president", "the first governor") names a holder of it.

@@ -14,7 +14,7 @@ from ..text.lexicon import SPEECH_VERBS, words
 from ..text.parse import doc_text
 from .clauses import subject_hung_on_relative
 from .cues import CONTINUING_WORDS, REPORTING_VERBS
-from .issuers import attribute_to_owner
+from .issuers import attribute_to_owner, find_passive_agent
 from .marks import (
     CLOSE_MARKS,
     OPEN_MARKS,
@@ -488,6 +488,17 @@ def _indirect(
         if not outside(token):
             continue
         clause: list[Token] = []
+        accuser = None
+        if lemma == "accuse" and (
+            token.dep_ == "acl"
+            and token.tag_ == "VBN"
+            or any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        ):
+            # "X was accused by Y of …", "a senator accused of …": the accused is no speaker;
+            # the accuser is, when named
+            accuser = find_passive_agent(token, keep=outside)
+            if accuser is None:
+                continue
         if lemma in REPORTING_VERBS and token.pos_ == "VERB":
             hung = subject_hung_on_relative(token)
             # "X, who has no backing, said …": the relative clause is not what X said.
@@ -522,7 +533,7 @@ def _indirect(
         words = [t for t in words if not finder.in_byline(t.idx)]
         if not words or not _unquoted_words(words, quoted):
             continue
-        subject = finder.subject_of(token)
+        subject = accuser or finder.subject_of(token)
         if subject is None:
             continue
         who = finder.resolve(subject, history)

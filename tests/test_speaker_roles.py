@@ -1,0 +1,83 @@
+"""Speaker rules of session 18 on roles: more role nouns (senator, nominee, judge, sheriff, …), a
+role description right after the sentence naming its holder as the subject, the subject of
+"X became the first senator to say", and an accusation in the passive (the accused is no
+speaker). Invented articles, each expectation checked by hand and quoted from the article
+text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.speaker_articles import build_quotes, said
+
+ARTICLES = {
+    # "the Republican nominee" right after the nominee's own quotation.
+    "nominee": (
+        "Tom Ruiz won the party's nomination in June.\n\n"
+        "“I finished it,” Ruiz said on Friday. “We all want to get back to work.”\n\n"
+        "At 9 a.m., the Republican nominee said he was heading to the hotel “for a major"
+        " statement.”\n"
+    ),
+    # "the senator" right after a sentence whose subject is the one senator named so.
+    "senator": (
+        "Senator Tom Ruiz and Senator Ann Byrne spoke in Dover on Monday.\n\n"
+        "Ruiz stopped by his campaign office later. Walking in to cheers, the senator said his"
+        " campaign was “closing really strong.”\n"
+    ),
+    # "X became the first senator to say …": X said it.
+    "first": (
+        "The tax bill reached the Senate floor on Monday.\n\n"
+        "Sen. Tom Ruiz became the first Republican senator to say he could not support the"
+        " bill.\n"
+    ),
+    # The accused is no speaker; an accuser named with "by" is.
+    "accused": (
+        "The hearing opened in Dover on Monday.\n\n"
+        "Tom Ruiz has been accused of taking bribes from a builder.\n\n"
+        "Ruiz was also accused by Ann Byrne of hiding the payments.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def quotes(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> pd.DataFrame:
+    root = tmp_path_factory.mktemp("roles")
+    return build_quotes(root, ARTICLES, cache_dir=cache_dir, published="2024-03-04")
+
+
+def test_a_nominee_right_after_speaking_is_that_speaker(quotes: pd.DataFrame) -> None:
+    # '“I finished it,” Ruiz said … the Republican nominee said he was heading to the hotel'
+    # (before: no speaker, "nominee" no role noun).
+    assert said(quotes, "nominee", "for a major statement") == (
+        "Tom Ruiz",
+        "the Republican nominee",
+        "governing_verb",
+    )
+
+
+def test_a_role_after_the_sentence_naming_its_holder_is_that_holder(quotes) -> None:
+    # 'Ruiz stopped by his campaign office later. Walking in to cheers, the senator said'
+    # (before: no speaker; two senators, and Ruiz had not spoken).
+    assert said(quotes, "senator", "closing really strong") == (
+        "Tom Ruiz",
+        "the senator",
+        "governing_verb",
+    )
+
+
+def test_the_first_to_say_is_the_one_who_said(quotes: pd.DataFrame) -> None:
+    # 'Sen. Tom Ruiz became the first Republican senator to say he could not support the
+    # bill.' (before: the description "the first Republican senator", no one).
+    rows = quotes[(quotes.article_id == "first") & (quotes.kind == "indirect")]
+    assert rows.speaker.tolist() == ["Tom Ruiz"]
+    assert rows.text.str.startswith("he could not support").all()
+
+
+def test_the_accused_is_no_speaker(quotes: pd.DataFrame) -> None:
+    rows = quotes[(quotes.article_id == "accused") & (quotes.kind == "indirect")]
+    # 'Ruiz has been accused of taking bribes': no one's words (before: Tom Ruiz's);
+    # 'accused by Ann Byrne of hiding the payments': Byrne's.
+    assert rows[["speaker", "text"]].values.tolist() == [["Ann Byrne", "of hiding the payments"]]
