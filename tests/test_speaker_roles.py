@@ -1,7 +1,7 @@
 """Speaker rules of session 18 on roles: more role nouns (senator, nominee, judge, sheriff, …), a
 role description right after the sentence naming its holder as the subject, the subject of
-"X became the first senator to say", and an accusation in the passive (the accused is no
-speaker). Invented articles, each expectation checked by hand and quoted from the article
+"X became the first senator to say", an accusation in the passive (the accused is no
+speaker), and "X, director of Y, and a Republican who …" (one speaker, described twice). Invented articles, each expectation checked by hand and quoted from the article
 text."""
 
 from __future__ import annotations
@@ -38,6 +38,13 @@ ARTICLES = {
         "The hearing opened in Dover on Monday.\n\n"
         "Tom Ruiz has been accused of taking bribes from a builder.\n\n"
         "Ruiz was also accused by Ann Byrne of hiding the payments.\n"
+    ),
+    # "and a Republican who …": a second description of the one speaker, not a second speaker.
+    "conjunct": (
+        "The tax plans were released on Monday.\n\n"
+        "The plans are “profoundly irresponsible,” said Tom Ruiz, senior director of policy at"
+        " the Budget Center, and a Republican who headed the Senate Budget Committee staff."
+        " “It leaves people like me speechless.”\n"
     ),
 }
 
@@ -81,3 +88,10 @@ def test_the_accused_is_no_speaker(quotes: pd.DataFrame) -> None:
     # 'Ruiz has been accused of taking bribes': no one's words (before: Tom Ruiz's);
     # 'accused by Ann Byrne of hiding the payments': Byrne's.
     assert rows[["speaker", "text"]].values.tolist() == [["Ann Byrne", "of hiding the payments"]]
+
+
+def test_a_conjunct_with_an_article_describes_the_speaker(quotes: pd.DataFrame) -> None:
+    # 'said Tom Ruiz, senior director of policy at the Budget Center, and a Republican who …'
+    # (before: no speaker, as if "X and Y said").
+    assert said(quotes, "conjunct", "profoundly irresponsible")[0] == "Tom Ruiz"
+    assert said(quotes, "conjunct", "It leaves people")[0] == "Tom Ruiz"

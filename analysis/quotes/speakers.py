@@ -545,7 +545,15 @@ class QuoteFinder(ArticleContext):
         words = self._speaker_words(token)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         label = self.text[start:end]
-        joint = [c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        joint = [
+            c
+            for c in token.children
+            if c.dep_ == "conj"
+            and c.pos_ == "PROPN"
+            # "X, director of Y, and a Republican who …": a description of X, not a second
+            # speaker
+            and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+        ]
         ampersand = any(c.dep_ == "cc" and c.text == "&" for c in token.children)
         if joint and not ampersand and token.dep_ in ("nsubj", "nsubjpass"):
             # "X and Y said": two speakers, not one of them
