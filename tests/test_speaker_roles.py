@@ -1,8 +1,8 @@
 """Speaker rules of session 18 on roles: more role nouns (senator, nominee, judge, sheriff, …), a
 role description right after the sentence naming its holder as the subject, the subject of
 "X became the first senator to say", an accusation in the passive (the accused is no
-speaker), and "X, director of Y, and a Republican who …" (one speaker, described twice). Invented articles, each expectation checked by hand and quoted from the article
-text."""
+speaker), and "X, director of Y, and a Republican who …" (one speaker, described twice).
+Invented articles, each expectation checked by hand and quoted from the article text."""
 
 from __future__ import annotations
 
