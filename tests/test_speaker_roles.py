@@ -1,7 +1,8 @@
 """Speaker rules of session 18 on roles: more role nouns (senator, nominee, judge, sheriff, …), a
 role description right after the sentence naming its holder as the subject, the subject of
 "X became the first senator to say", an accusation in the passive (the accused is no
-speaker), and "X, director of Y, and a Republican who …" (one speaker, described twice).
+speaker), "X, director of Y, and a Republican who …" (one speaker, described twice), and "the
+North Carolina Republican said" after X is named.
 Invented articles, each expectation checked by hand and quoted from the article text."""
 
 from __future__ import annotations
@@ -45,6 +46,16 @@ ARTICLES = {
         "The plans are “profoundly irresponsible,” said Tom Ruiz, senior director of policy at"
         " the Budget Center, and a Republican who headed the Senate Budget Committee staff."
         " “It leaves people like me speechless.”\n"
+    ),
+    # "the North Carolina Republican" right after the sentence naming that person as subject;
+    # not "the Republican familiar with the matter" (someone unnamed).
+    "party": (
+        "Labrador spoke first.\n\n"
+        "House caucus chairman Tom Ruiz told reporters Friday that after the meeting, he feels"
+        " confident.\n\n"
+        "“I am very confident based on my conversations,” the North Carolina Republican said.\n\n"
+        "Ruiz later met the governor.\n\n"
+        "“He is worried about the vote,” the Republican familiar with the talks said.\n"
     ),
 }
 
@@ -95,3 +106,11 @@ def test_a_conjunct_with_an_article_describes_the_speaker(quotes: pd.DataFrame) 
     # (before: no speaker, as if "X and Y said").
     assert said(quotes, "conjunct", "profoundly irresponsible")[0] == "Tom Ruiz"
     assert said(quotes, "conjunct", "It leaves people")[0] == "Tom Ruiz"
+
+
+def test_a_party_member_after_the_named_subject_is_that_person(quotes) -> None:
+    # 'Tom Ruiz told reporters … “…,” the North Carolina Republican said.' (before: no
+    # speaker, a place before the party word)
+    assert said(quotes, "party", "I am very confident")[0] == "Tom Ruiz"
+    # 'the Republican familiar with the talks': someone unnamed, not Ruiz.
+    assert said(quotes, "party", "He is worried")[0] is None

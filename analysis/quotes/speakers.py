@@ -612,6 +612,10 @@ class QuoteFinder(ArticleContext):
                 return Attribution(person, label, how="cue")
         capitalised_role = words[0].lower_ == "the" and lower in ROLE_NOUNS  # "the President"
         if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" and not capitalised_role:
+            if token.tag_ == "NNP" and token.ent_type_ == "NORP":
+                # "X told reporters … “…,” the North Carolina Republican said."
+                found = self._epithet_of_previous_subject(token, words)
+                return Attribution(found, label, how="cue")
             return Attribution(None, label, how="cue")  # "officials": no one in particular
         if lemma in DOCUMENT_NOUNS:
             issuer = self._issuer(token, words)
@@ -695,14 +699,15 @@ class QuoteFinder(ArticleContext):
         return last.entity_id
 
     def _epithet_of_previous_subject(self, token: Token, words: list[Token]) -> str | None:
-        """ "Sen. X stopped by the office. Walking in, the senator said …": a definite
-        description of a role as the subject of a speech verb (as in
-        `_epithet_of_last_speaker`) is the person named as the main subject of the sentence
-        right before — when the article named that person with the title before ("Senator
-        X"), no other person is named between, and no gender word is against them; else
-        None."""
+        """ "Sen. X stopped by the office. Walking in, the senator said …", "X told reporters
+        … “…,” the North Carolina Republican said.": a definite description of a role or a
+        party's member (as in `_epithet_of_last_speaker`, a place before it allowed) as the
+        subject of a speech verb is the person named as the main subject of the sentence right
+        before — when no other person is named between, no gender word is against them and,
+        for a role noun, the article named that person with the title before ("Senator X");
+        else None."""
         sent = token.sent
-        if not _bare_role_speaker(token, words) or sent.start == 0:
+        if not _bare_role_speaker(token, words, places=True) or sent.start == 0:
             return None
         previous = self.doc[sent.start - 1].sent
         subjects = [
@@ -711,7 +716,9 @@ class QuoteFinder(ArticleContext):
         own = self._own_mention(subjects[0]) if len(subjects) == 1 else None
         if own is None or own.label != "PERSON":
             return None
-        if own.entity_id not in find_title_holders(self, token):
+        if token.lemma_.lower() in ROLE_NOUNS and own.entity_id not in find_title_holders(
+            self, token
+        ):
             return None  # "the governor" after a senator: someone else
         gender = GENDER_WORDS.get(token.lemma_.lower())
         if gender is not None and self.genders.get(own.entity_id, gender) != gender:
@@ -720,12 +727,13 @@ class QuoteFinder(ArticleContext):
         return own.entity_id if set(between) <= {own.entity_id} else None
 
 
-def _bare_role_speaker(token: Token, words: list[Token]) -> bool:
+def _bare_role_speaker(token: Token, words: list[Token], *, places: bool = False) -> bool:
     """Returns whether a speech verb's subject is a definite description of a role (a role
     noun, or a party's member: "the Republican nominee") that nothing narrows: not a noun most
     often written of someone unnamed ("the official"), no place, name, prepositional phrase
     or ordinal ("the Ohio senator", "the governor of Y", "the 44th president": someone the
-    article may not have named)."""
+    article may not have named). With `places`, a place's name before the noun is allowed
+    ("the North Carolina Republican" right after that person is named)."""
     lemma = token.lemma_.lower()
     if (
         words[0].lower_ != "the"
@@ -733,11 +741,17 @@ def _bare_role_speaker(token: Token, words: list[Token]) -> bool:
         or not (lemma in ROLE_NOUNS or token.ent_type_ == "NORP")
         or token.dep_ != "nsubj"
         or token.head.lemma_.lower() not in SPEECH_VERBS
+        or token.text.isupper()  # an organisation's initials ("the XYZ"), no party word
     ):
         return False
     return not any(
-        c.dep_ == "prep"
-        or (c.dep_ in ("compound", "nmod", "poss") and c.ent_type_ != "NORP")
+        c.i > token.i
+        and c.dep_ in ("amod", "acl")  # "the Republican familiar with …"; not "…, who …,"
+        or c.dep_ == "prep"
+        or (
+            c.dep_ in ("compound", "nmod", "poss")
+            and c.ent_type_ not in (("NORP", "GPE") if places else ("NORP",))
+        )
         or c.ent_type_ == "ORDINAL"
         or _ORDINAL_WORD.fullmatch(c.text)
         for c in token.children
