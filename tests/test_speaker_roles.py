@@ -1,8 +1,8 @@
 """Speaker rules of session 18 on roles: more role nouns (senator, nominee, judge, sheriff, …), a
 role description right after the sentence naming its holder as the subject, the subject of
 "X became the first senator to say", an accusation in the passive (the accused is no
-speaker), "X, director of Y, and a Republican who …" (one speaker, described twice), and "the
-North Carolina Republican said" after X is named.
+speaker), "X, director of Y, and a Republican who …" (one speaker, described twice), "the
+North Carolina Republican said" and "the retired surgeon acknowledged" after X is named.
 Invented articles, each expectation checked by hand and quoted from the article text."""
 
 from __future__ import annotations
@@ -56,6 +56,14 @@ ARTICLES = {
         "“I am very confident based on my conversations,” the North Carolina Republican said.\n\n"
         "Ruiz later met the governor.\n\n"
         "“He is worried about the vote,” the Republican familiar with the talks said.\n"
+    ),
+    # "the retired surgeon" right after the sentence naming that person as subject, then "he".
+    "surgeon": (
+        "The debate was held in Dover on Tuesday.\n\n"
+        "Republican front-runner Tom Ruiz took the opportunity to address the scrutiny of his"
+        " past. Reacting to criticism, the retired surgeon acknowledged that he expected his bid"
+        " to open his past up to investigation.\n\n"
+        "“I have no problem with being vetted,” he said.\n"
     ),
 }
 
@@ -114,3 +122,9 @@ def test_a_party_member_after_the_named_subject_is_that_person(quotes) -> None:
     assert said(quotes, "party", "I am very confident")[0] == "Tom Ruiz"
     # 'the Republican familiar with the talks': someone unnamed, not Ruiz.
     assert said(quotes, "party", "He is worried")[0] is None
+
+
+def test_a_he_after_a_description_of_the_named_subject_is_that_person(quotes) -> None:
+    # 'Tom Ruiz took the opportunity … the retired surgeon acknowledged that he …' then
+    # '“…,” he said.' (before: no speaker, the description tied to no one).
+    assert said(quotes, "surgeon", "I have no problem") == ("Tom Ruiz", "he", "pronoun")

@@ -614,7 +614,8 @@ class QuoteFinder(ArticleContext):
         if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" and not capitalised_role:
             if token.tag_ == "NNP" and token.ent_type_ == "NORP":
                 # "X told reporters … “…,” the North Carolina Republican said."
-                found = self._epithet_of_previous_subject(token, words)
+                bare = _bare_role_speaker(token, words, places=True)
+                found = self.find_previous_subject(token) if bare else None
                 return Attribution(found, label, how="cue")
             return Attribution(None, label, how="cue")  # "officials": no one in particular
         if lemma in DOCUMENT_NOUNS:
@@ -664,8 +665,8 @@ class QuoteFinder(ArticleContext):
         tied = self.find_tied(token, words)
         if tied is None:
             tied = self._epithet_of_last_speaker(token, words, history)
-        if tied is None:
-            tied = self._epithet_of_previous_subject(token, words)
+        if tied is None and _bare_role_speaker(token, words, places=True):
+            tied = self.find_previous_subject(token)
         return Attribution(tied, label, how="cue")
 
     def _epithet_of_last_speaker(
@@ -697,34 +698,6 @@ class QuoteFinder(ArticleContext):
         if last.at < first.start_char or not self.is_quiet_since(last, token.idx):
             return None
         return last.entity_id
-
-    def _epithet_of_previous_subject(self, token: Token, words: list[Token]) -> str | None:
-        """ "Sen. X stopped by the office. Walking in, the senator said …", "X told reporters
-        … “…,” the North Carolina Republican said.": a definite description of a role or a
-        party's member (as in `_epithet_of_last_speaker`, a place before it allowed) as the
-        subject of a speech verb is the person named as the main subject of the sentence right
-        before — when no other person is named between, no gender word is against them and,
-        for a role noun, the article named that person with the title before ("Senator X");
-        else None."""
-        sent = token.sent
-        if not _bare_role_speaker(token, words, places=True) or sent.start == 0:
-            return None
-        previous = self.doc[sent.start - 1].sent
-        subjects = [
-            c for c in previous.root.children if c.dep_ == "nsubj" and not self.quoted.covers(c.idx)
-        ]
-        own = self._own_mention(subjects[0]) if len(subjects) == 1 else None
-        if own is None or own.label != "PERSON":
-            return None
-        if token.lemma_.lower() in ROLE_NOUNS and own.entity_id not in find_title_holders(
-            self, token
-        ):
-            return None  # "the governor" after a senator: someone else
-        gender = GENDER_WORDS.get(token.lemma_.lower())
-        if gender is not None and self.genders.get(own.entity_id, gender) != gender:
-            return None
-        between = self.named_between(own.end, token.idx, ("PERSON",))
-        return own.entity_id if set(between) <= {own.entity_id} else None
 
 
 def _bare_role_speaker(token: Token, words: list[Token], *, places: bool = False) -> bool:
