@@ -23,6 +23,8 @@ The stages, one module each:
   only a quotation they govern).
 - `descriptions` — a title written before a name (`President X`) ties a description (`the
   president`) to that one person.
+- `epithets` — a bare role or person description ("the senator said") right after a speaker or
+  a sentence naming that person as its subject stands for that person.
 - `table` — the `quotes` table: kinds (direct, partial, indirect), scare quotes left out, and
   the utterances (a partial quote inside an indirect one is one utterance).
 - `groups` — speaker groups (`corpus/actors.yml`) and the counting used by the voice-share charts.

@@ -17,12 +17,11 @@ from .cues import (
     GENDER_BEFORE,
     GENDER_WORDS,
     ORG_NOUNS,
-    PERSON_NOUNS,
     PERSON_PRONOUNS,
     SPEAKER_VIEW,
-    UNNAMED_ROLES,
 )
 from .descriptions import is_named_since
+from .epithets import find_previous_subject, is_bare_person_description
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -233,9 +232,9 @@ def find_person_antecedent(
             if _unnamed(described[-1]):
                 return None  # "one firefighter said", "that aide wrote": no one named
             found = ctx.find_tied(described[-1], [described[-1]])
-            if found is None and _bare_person_description(described[-1]):
+            if found is None and is_bare_person_description(described[-1]):
                 # "X took the stage. Reacting to critics, the retired surgeon said …"
-                found = ctx.find_previous_subject(described[-1])
+                found = find_previous_subject(ctx, described[-1])
                 if found is not None and ctx.genders.get(found, gender) != gender:
                     found = None
             return found if found and ctx.labels.get(found) == "PERSON" else None
@@ -619,21 +618,6 @@ _GOVERNED_CLAUSES = frozenset({"ccomp", "advcl", "xcomp"})
 #: How `_find_subject_people` found a person: the subject (or its apposition), the owner of a
 #: subject that is a thing, or a name aside (modifying a thing, inside what a noun says).
 _SUBJECT, _OWNER, _ASIDE = "subject", "owner", "aside"
-
-
-def _bare_person_description(description: Token) -> bool:
-    """Returns whether a noun is a bare description of a person: a role or person noun (not
-    one most often written of someone unnamed, "the official") after "the" and at most
-    adjectives or a people's name ("the retired surgeon", "the Republican candidate")."""
-    lemma = description.lemma_.lower()
-    if lemma not in ROLE_NOUNS | PERSON_NOUNS or lemma in UNNAMED_ROLES:
-        return False
-    lefts = list(description.lefts)
-    if not lefts or lefts[0].lower_ != "the" or lefts[0].dep_ != "det":
-        return False
-    return all(
-        c.dep_ in ("det", "amod") or c.dep_ == "compound" and c.ent_type_ == "NORP" for c in lefts
-    ) and not any(c.dep_ in ("prep", "acl", "amod") for c in description.rights)
 
 
 def _definite_subject(ctx: ArticleContext, tokens: list[Token], pronoun: Token) -> Token | None:

@@ -381,32 +381,6 @@ class ArticleContext:
                 return h.entity_id if others <= {h.entity_id} else None
         return None
 
-    def find_previous_subject(self, description: Token) -> str | None:
-        """ "Sen. X stopped by the office. Walking in, the senator said …", "X told reporters
-        … “…,” the North Carolina Republican said.": the person named as the main subject of
-        the sentence right before a description's — when no other person is named between, no
-        gender word is against them and, for a role noun, the article named that person with
-        the title before ("Senator X"); else None. The caller checks that the description is
-        a bare one ("the", no word narrowing it to someone else)."""
-        sent = description.sent
-        if sent.start == 0:
-            return None
-        previous = self.doc[sent.start - 1].sent
-        subjects = [
-            c for c in previous.root.children if c.dep_ == "nsubj" and not self.quoted.covers(c.idx)
-        ]
-        own = self._own_mention(subjects[0]) if len(subjects) == 1 else None
-        if own is None or own.label != "PERSON":
-            return None
-        lemma = description.lemma_.lower()
-        if lemma in ROLE_NOUNS and own.entity_id not in find_title_holders(self, description):
-            return None  # "the governor" after a senator: someone else
-        gender = GENDER_WORDS.get(lemma)
-        if gender is not None and self.genders.get(own.entity_id, gender) != gender:
-            return None
-        between = self.named_between(own.end, description.idx, ("PERSON",))
-        return own.entity_id if set(between) <= {own.entity_id} else None
-
     def _named_by(self, words: list[Token], before: int) -> str | None:
         """The one organisation named earlier in the article whose name holds these words
         ("the ministry" after "the Ministry of Defense of Ukraine", "the transit authority" after

@@ -46,9 +46,12 @@ from .cues import (
     QUOTE_VERBS,
     REMARK_NOUNS,
     SPEAKER_LABELS,
-    UNNAMED_ROLES,
 )
-from .descriptions import find_title_holders
+from .epithets import (
+    find_epithet_of_last_speaker,
+    find_previous_subject,
+    is_bare_role_speaker,
+)
 from .introductions import (
     find_document_intro,
     find_named_before_colon,
@@ -614,8 +617,8 @@ class QuoteFinder(ArticleContext):
         if token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" and not capitalised_role:
             if token.tag_ == "NNP" and token.ent_type_ == "NORP":
                 # "X told reporters … “…,” the North Carolina Republican said."
-                bare = _bare_role_speaker(token, words, places=True)
-                found = self.find_previous_subject(token) if bare else None
+                bare = is_bare_role_speaker(token, words, places=True)
+                found = find_previous_subject(self, token) if bare else None
                 return Attribution(found, label, how="cue")
             return Attribution(None, label, how="cue")  # "officials": no one in particular
         if lemma in DOCUMENT_NOUNS:
@@ -664,75 +667,10 @@ class QuoteFinder(ArticleContext):
             return Attribution(None, label, how="cue")
         tied = self.find_tied(token, words)
         if tied is None:
-            tied = self._epithet_of_last_speaker(token, words, history)
-        if tied is None and _bare_role_speaker(token, words, places=True):
-            tied = self.find_previous_subject(token)
+            tied = find_epithet_of_last_speaker(self, token, words, history)
+        if tied is None and is_bare_role_speaker(token, words, places=True):
+            tied = find_previous_subject(self, token)
         return Attribution(tied, label, how="cue")
-
-    def _epithet_of_last_speaker(
-        self, token: Token, words: list[Token], history: list[Attribution]
-    ) -> str | None:
-        """ "“…,” X said. … “…,” the senator said.": a definite description of a role (a role
-        noun, or a party's member: "the Republican nominee") as the subject of a speech verb,
-        right after the last speaker's attribution, is that speaker — a person, at most two
-        sentences back, no one named since outside quotations, no gender word against them, no
-        other holder of the title named before ("Prime Minister X"); not a description a place,
-        a name or an ordinal narrows ("the Ohio senator", "the governor of Y", "the 44th
-        president": someone the article may not have named); else None."""
-        lemma = token.lemma_.lower()
-        if not _bare_role_speaker(token, words):
-            return None
-        last = history[-1] if history else None
-        if last is None or last.entity_id is None or self.labels.get(last.entity_id) != "PERSON":
-            return None
-        gender = GENDER_WORDS.get(lemma)
-        if gender is not None and self.genders.get(last.entity_id, gender) != gender:
-            return None
-        holders = find_title_holders(self, token)
-        if holders and last.entity_id not in holders:
-            return None
-        first = token.sent
-        for _ in range(2):
-            if first.start > 0:
-                first = self.doc[first.start - 1].sent
-        if last.at < first.start_char or not self.is_quiet_since(last, token.idx):
-            return None
-        return last.entity_id
-
-
-def _bare_role_speaker(token: Token, words: list[Token], *, places: bool = False) -> bool:
-    """Returns whether a speech verb's subject is a definite description of a role (a role
-    noun, or a party's member: "the Republican nominee") that nothing narrows: not a noun most
-    often written of someone unnamed ("the official"), no place, name, prepositional phrase
-    or ordinal ("the Ohio senator", "the governor of Y", "the 44th president": someone the
-    article may not have named). With `places`, a place's name before the noun is allowed
-    ("the North Carolina Republican" right after that person is named)."""
-    lemma = token.lemma_.lower()
-    if (
-        words[0].lower_ != "the"
-        or lemma in UNNAMED_ROLES  # "the official said": most often someone not named
-        or not (lemma in ROLE_NOUNS or token.ent_type_ == "NORP")
-        or token.dep_ != "nsubj"
-        or token.head.lemma_.lower() not in SPEECH_VERBS
-        or token.text.isupper()  # an organisation's initials ("the XYZ"), no party word
-    ):
-        return False
-    return not any(
-        c.i > token.i
-        and c.dep_ in ("amod", "acl")  # "the Republican familiar with …"; not "…, who …,"
-        or c.dep_ == "prep"
-        or (
-            c.dep_ in ("compound", "nmod", "poss")
-            and c.ent_type_ not in (("NORP", "GPE") if places else ("NORP",))
-        )
-        or c.ent_type_ == "ORDINAL"
-        or _ORDINAL_WORD.fullmatch(c.text)
-        for c in token.children
-    )
-
-
-#: An ordinal before a title ("the 44th president", "the first governor") names a holder of it.
-_ORDINAL_WORD = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|last", re.I)
 
 
 def _only_titles(text: str) -> bool:
