@@ -379,7 +379,8 @@ TABLES: dict[str, Table] = {
                     "date_text",
                     "str",
                     "The date phrase as written; missing for a `publication`, `occasion` or "
-                    "`background` statement (an occasion's phrase is in `occasion_sentence_id`).",
+                    "`background` statement (an occasion's phrase is in the sentence "
+                    "`occasion_sentence_id`).",
                 ),
                 Column(
                     "precision",
