@@ -94,7 +94,7 @@ def dated_events(tables: Any) -> pd.DataFrame:
     """Returns the dated events (not undated statements), with `nth`: the event's rank among the
     dated events of its sentence."""
     events = tables.events
-    dated = events[events.resolution != "publication"].copy()
+    dated = events[events.resolution.isin(["explicit", "relative"])].copy()
     dated = dated.sort_values(["article_id", "event_id"])
     dated["nth"] = dated.groupby(["article_id", "sentence_id"]).cumcount()
     return dated

@@ -277,7 +277,9 @@ def event_phrases(tables: Any) -> list[Phrase]:
     sentences = tables.sentences.set_index(["article_id", "sentence_id"])
     found: list[Phrase] = []
     seen: Counter[tuple[str, int, str]] = Counter()
-    events = tables.events[tables.events.date_text.notna()].sort_values(["article_id", "event_id"])
+    events = tables.events[
+        tables.events.date_text.notna() & (tables.events.resolution != "occasion")
+    ].sort_values(["article_id", "event_id"])  # an occasion's phrase is of another sentence
     for e in events.itertuples():
         s = sentences.loc[(e.article_id, e.sentence_id)]
         key = (e.article_id, e.sentence_id, e.date_text)
@@ -489,7 +491,9 @@ def dated_phrases(folder: Path) -> Any:
 
     events = pd.read_parquet(folder / "events.parquet")
     articles = pd.read_parquet(folder / "articles.parquet").set_index("article_id")
-    dated = events[events.date_text.notna()].sort_values(["article_id", "event_id"]).copy()
+    # an `occasion` statement's phrase is written in another sentence
+    phrased = events.date_text.notna() & (events.resolution != "occasion")
+    dated = events[phrased].sort_values(["article_id", "event_id"]).copy()
     dated["digest"] = dated.date_text.map(_digest)
     dated["nth"] = dated.groupby(["article_id", "sentence_id", "digest"]).cumcount()
     dated["value"] = [date_value(a, b) for a, b in zip(dated.date, dated.date_end, strict=True)]

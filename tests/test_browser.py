@@ -545,11 +545,11 @@ def test_notebook_runs_and_filters_redraw_charts(notebook: tuple[str, Page]) -> 
         after = wait_for_chart_change(page, before)
         page.screenshot(path=str(ARTIFACTS / "05-publication-only.png"), full_page=True)
         timeline_after = json.loads(after[0])
-        # Traces per outlet: explicit, relative, publication markers, then spans; last the
-        # conflict line. Only the publication markers keep points.
+        # Traces per outlet: explicit, relative, occasion, publication markers, then spans;
+        # last the conflict line. Only the publication markers keep points.
         assert sum(len(x or []) for x, _ in timeline_after) > 0
-        kept = [i % 4 for i, (x, _) in enumerate(timeline_after[:-1]) if x]
-        assert set(kept) == {2} and not timeline_after[-1][0]
+        kept = [i % 5 for i, (x, _) in enumerate(timeline_after[:-1]) if x]
+        assert set(kept) == {3} and not timeline_after[-1][0]
     pickers = page.locator(".coverage-lens-variants select")
     if pickers.count():  # the statement picker and its view leave the unticked outlet out
         page.wait_for_timeout(500)

@@ -33,8 +33,9 @@ def ev(article: str, sentence: int, actor: str | None, action: str, day: str | N
         "date_text": more.get("text_of_date", day),
         "precision": more.get("precision", "week" if last else "day"),
         "part_of_day": None,
-        "resolution": "explicit" if day else "publication",
+        "resolution": more.get("resolution", "explicit" if day else "publication"),
         "direction": "stated" if day else None,
+        "occasion_sentence_id": more.get("occasion"),
         "date_note": None,
         "in_quote": False,
         "text": f"sentence {sentence} of {article}",
@@ -448,3 +449,30 @@ def test_no_conflict_with_another_act_of_a_linked_sentence_that_agrees() -> None
     alone = events(table.iloc[0].to_dict(), table.iloc[1].to_dict())
     (h,) = group_happenings(alone, links=links(("a", 0, "b", 0, "near_verbatim", 6)))
     assert h["conflict"]
+
+
+def test_a_statement_on_the_day_of_its_occasion_joins_that_day_and_makes_no_conflict() -> None:
+    # a: "Brandt said on Tuesday (12 March) … . “…,” Brandt said." — the quote takes Tuesday
+    # from its occasion (resolution `occasion`, no phrase of its own) and joins his Tuesday
+    # statement. b tells the same words "on Wednesday": a day carried from an occasion may be
+    # the wrong one, so it makes no conflict; the two stay apart.
+    table = events(
+        ev("a", 0, "Tomas Brandt", "say", "2024-03-12", text_of_date="on Tuesday"),
+        ev(
+            "a",
+            3,
+            "Tomas Brandt",
+            "say",
+            "2024-03-12",
+            text_of_date=None,
+            occasion=0,
+            resolution="occasion",
+        ),
+        ev("b", 0, "Tomas Brandt", "say", "2024-03-13", text_of_date="on Wednesday"),
+    )
+    rows = group_happenings(table, links=links(("a", 3, "b", 0, "verbatim")))
+    tuesday = happening_of(rows, "a", 3)
+    assert tuesday["events"] == ["a:0", "a:3"] and not tuesday["conflict"]
+    assert read_dates(tuesday["dates_by_article"]) == {"a": "2024-03-12"}
+    assert happening_of(rows, "b", 0)["events"] == ["b:0"]
+    assert not any(r["conflict"] for r in rows)

@@ -206,7 +206,8 @@ def old_plot_timeline(
             # The caption wording of the library's (no "of no actors" when nothing is drawn).
             + (f" of {describe_top(len(kept), len(everyone), 'actors')}" if len(everyone) else "")
             + ". ● a stated date, ◆ resolved from the publication date "
-            "(weekday, last week…), ○ an undated statement at the publication date; a bar is a "
+            "(weekday, last week…), □ a statement on the day of its occasion (stated earlier in "
+            "the article), ○ an undated statement at the publication date; a bar is a "
             "span, a dashed line joins days outlets disagree on."
             + "".join(f" {note[0].upper()}{note[1:]}." for note in notes),
             selection,

@@ -428,8 +428,10 @@ def test_a_date_of_something_else_keeps_the_undated_statement(
     tmp_path: Path, cache_dir: Path
 ) -> None:
     # 'Tomas Brandt said the bridge, built in 1998, was unsafe.': "in 1998" dates the building
-    # (nobody named builds: actor missing), not his statement, which stays an undated statement
-    # at publication. 'Brandt said on Monday that ...' dates the statement: no undated one.
+    # (nobody named builds: actor missing), not his statement, which has no date of its own: it
+    # takes the day of his statement of the sentence before, Tuesday (resolution `occasion`,
+    # session 18; before, the publication day). 'Brandt said on Monday that ...' dates the
+    # statement: no undated one.
     write_one_article(
         tmp_path,
         "Mayor Tomas Brandt said on Tuesday that the city would act.\n\n"
@@ -443,13 +445,13 @@ def test_a_date_of_something_else_keeps_the_undated_statement(
     assert rows == [
         (0, "Tomas Brandt", "relative"),
         (1, "", "explicit"),
-        (1, "Tomas Brandt", "publication"),
+        (1, "Tomas Brandt", "occasion"),
         (2, "Tomas Brandt", "relative"),
     ]
     assert events.date.tolist() == [
         pd.Timestamp("2025-08-05"),
         pd.Timestamp("1998-01-01"),
-        pd.Timestamp("2025-08-06"),
+        pd.Timestamp("2025-08-05"),
         pd.Timestamp("2025-08-04"),
     ]
 
@@ -538,7 +540,10 @@ def test_happenings_and_report_delays_follow_actor_and_resolution_filters(tables
     from analysis.notebook import timeline_views
 
     delays = tabulate_report_delays(tables.happenings, tables.articles)
-    assert len(delays) == 84  # unfiltered: every happening × reporting article
+    # Unfiltered: every happening × reporting article. 84 before session 18; the statements now
+    # on the day of their occasion join that day's happening of their speaker (59 happenings ->
+    # 42), and 22 of the 56 rows have a delay (20 before).
+    assert len(delays) == 56
     chosen = Selection.of(choices={"actor": ["Agnès Callamard"], "resolution": ["explicit"]})
     happenings = timeline_views.summarize_selected_happenings(
         tables.happenings, tables.events, tables.articles, chosen

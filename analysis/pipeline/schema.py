@@ -333,7 +333,8 @@ TABLES: dict[str, Table] = {
         Table(
             "events",
             "one dated event (a date phrase and who did what then), or a statement without a date "
-            "placed at its article's publication date (see docs/timeline.md)",
+            "of its own, placed on the day of its occasion or its article's publication date, or "
+            "left undated as background (see docs/timeline.md)",
             (
                 Column("article_id", "str", "The article."),
                 Column("event_id", "int64", "0-based order of the event in the article."),
@@ -370,22 +371,33 @@ TABLES: dict[str, Table] = {
                     "date",
                     "datetime64[ns]",
                     "The day, or the first day of a span; missing when it cannot be resolved "
-                    "(no publication date, or a relative date inside a quotation).",
+                    "(no publication date, or a relative date inside a quotation) and for a "
+                    "`background` statement.",
                 ),
                 Column("date_end", "datetime64[ns]", "The last day of a span; missing for a day."),
                 Column(
                     "date_text",
                     "str",
-                    "The date phrase as written; missing for a `publication` event.",
+                    "The date phrase as written; missing for a `publication`, `occasion` or "
+                    "`background` statement (an occasion's phrase is in the sentence "
+                    "`occasion_sentence_id`).",
                 ),
-                Column("precision", "str", "day, part_of_day, week, month, quarter or year."),
+                Column(
+                    "precision",
+                    "str",
+                    "day, part_of_day, week, month, quarter or year; missing for a `background` "
+                    "statement.",
+                ),
                 Column("part_of_day", "str", "morning, evening, late, … when stated."),
                 Column(
                     "resolution",
                     "str",
                     "`explicit` (the words name the month), `relative` (weekday, yesterday, last "
-                    "week, …: resolved against the publication date) or `publication` (an undated "
-                    "statement placed at the article's date).",
+                    "week, …: resolved against the publication date), `occasion` (a statement "
+                    "without a date of its own on the day the article states for its occasion: "
+                    "the same speaker's dated speech or statement earlier), `background` (a "
+                    'statement told as made before, "had said", "once said": no date) or '
+                    "`publication` (another undated statement, placed at the article's date).",
                 ),
                 Column(
                     "direction",
@@ -393,8 +405,15 @@ TABLES: dict[str, Table] = {
                     "Which rule placed the date in time: `stated` (the words fix it), `forward` "
                     "(a future or scheduling cue), `backward` (past tense), `nearest` (no cue, or "
                     "a cue whose side lay too far) or "
-                    "`anchored` (from the article's previous explicit date); missing for a "
-                    "`publication` event.",
+                    "`anchored` (from the article's previous explicit date); for an `occasion` "
+                    "statement, that of its occasion's phrase; missing for a `publication` or "
+                    "`background` statement.",
+                ),
+                Column(
+                    "occasion_sentence_id",
+                    "Int64",
+                    "For an `occasion` statement, the sentence whose date phrase gives its day; "
+                    "missing otherwise.",
                 ),
                 Column(
                     "date_note",

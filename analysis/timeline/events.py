@@ -2,8 +2,9 @@
 
 An event is a date phrase of a sentence — every one, with the actor of the verb it attaches to
 (the subject, or the speaker of a quote from the `quotes` table) when one is found — or a quote
-whose statement no date phrase dates, placed at the article's publication date. See
-docs/timeline.md.
+whose statement no date phrase dates: placed on the day of its occasion when the article states
+it, left undated when told as background, else at the article's publication date
+(`occasions`). See docs/timeline.md.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..text.lexicon import SPEECH_VERBS
 from .actors import ActorContext, find_actor, label_at, mention_at
 from .attachment import find_dated_noun, find_tense, find_verb, find_verb_of_span
 from .dates import ANCHOR_KINDS, Anchor, find_dates, is_reported_quarter
+from .occasions import find_cue, is_background, is_spoken_act, place_statements
 from .once_things import find_noun_objects, find_thing, kind_of
 
 if TYPE_CHECKING:
@@ -85,6 +87,7 @@ def tabulate_events(
         before = len(rows)
         for sentence in sentences_of.get(aid, []):
             rows += _sentence_events(sentence, published, context)
+        rows[before:] = place_statements(rows[before:], published=published)
         for i, row in enumerate(rows[before:]):
             row["event_id"] = i
     return rows
@@ -207,6 +210,7 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 direction=phrase.direction,
                 date_note=phrase.note,
                 in_quote=in_quote,
+                spoken=noun is None and is_spoken_act(anchor),
             )
         )
     dated = [r for r in rows if not r["in_quote"]]
@@ -218,6 +222,8 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
         if q.start < sentence.start or q.speaker in speakers or q.speaker in actors:
             continue  # a quote belongs to the sentence where it starts
         speakers.add(q.speaker)
+        # "X had said …", "X once said …": said before, on no day the article states
+        background = is_background(find_cue(ctx.doc, q, start=sentence.start, end=sentence.end))
         rows.append(
             _row(
                 sentence,
@@ -227,15 +233,16 @@ def _sentence_events(sentence: Any, published: date | None, ctx: _Context) -> li
                 patient_entity_id=None,
                 patient_thing=None,
                 action="say" if pd.isna(q.cue) else str(q.cue),
-                date=published,
+                date=None if background else published,
                 date_end=None,
                 date_text=None,
-                precision="day",
+                precision=None if background else "day",
                 part_of_day=None,
-                resolution="publication",
+                resolution="background" if background else "publication",
                 direction=None,
                 date_note=None,
                 in_quote=False,
+                channel=None if pd.isna(q.channel) else str(q.channel),
             )
         )
     return rows

@@ -26,6 +26,9 @@ from ..corpus.selection import Selection
 from .events import STATEMENT_ACTIONS, rows_of
 from .once_things import ACT_KINDS
 
+#: What `phrases_by_article` shows for a statement on the day of its occasion (no phrase of its
+#: own sentence).
+OCCASION_PHRASE = "(the day of its occasion)"
 #: Link kinds that make two events one statement (the same words, or the same quote): strong
 #: enough to group events whose stated dates disagree — a conflict.
 STRONG_LINKS = frozenset({"verbatim", "near_verbatim", "shared_quote"})
@@ -89,7 +92,10 @@ def group_happenings(
     actors = [e or w for e, w in zip(entity, words, strict=True)]
     story = [stories.get(str(e.article_id), "") for e in records]
     kind = ["statement" if e.action in STATEMENT_ACTIONS else str(e.action) for e in records]
-    stated = (ev.resolution.isin(["explicit", "relative"]) & ev.date.notna()).tolist()
+    stated = (ev.resolution.isin(["explicit", "relative", "occasion"]) & ev.date.notna()).tolist()
+    # Only a date written in the sentence itself may make a conflict: a day carried from the
+    # statement's occasion (resolution `occasion`) joins what it agrees with, and nothing else.
+    own = ev.resolution.isin(["explicit", "relative"]).tolist()
     first = [e.date for e in records]
     last = [e.date if pd.isna(e.date_end) else e.date_end for e in records]
     # A stated date is its days; an undated statement was made on or before its publication.
@@ -176,7 +182,7 @@ def group_happenings(
                 # against "will publish the list this Thursday": the publishing agrees; saying
                 # is another act).
                 strong = link_kind in STRONG_LINKS and run >= MIN_SHARED_WORDS
-                strong = strong and stated[i] and stated[j]
+                strong = strong and own[i] and own[j] and stated[i] and stated[j]
                 # Farther apart than LINKED_DAYS, one date more likely belongs to something
                 # else the sentence names ("quoting a note of 1990", told as quoted "on Tuesday
                 # night" by another outlet) than to the statement: no conflict.
@@ -343,7 +349,10 @@ def _happening(
         if e.article_id not in dates:
             end = e.date_end if pd.notna(e.date_end) else e.date
             dates[e.article_id] = _iso(e.date) + ("" if end == e.date else "/" + _iso(end))
-            phrases[e.article_id] = str(e.date_text)
+            # a day carried from the statement's occasion has no phrase in its sentence
+            phrases[e.article_id] = (
+                str(e.date_text) if isinstance(e.date_text, str) else OCCASION_PHRASE
+            )
             copy = _words_around(str(e.text), str(e.date_text))
             if e.resolution == "relative" and copy in first_told:
                 continue

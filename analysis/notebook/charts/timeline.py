@@ -30,9 +30,15 @@ STATEMENT_ROWS = 40
 #: Most selected articles drawn as columns; beyond, a column is an outlet (its earliest carrier).
 MAX_ARTICLE_COLUMNS = 20
 
-#: Marker per resolution kind: a stated date, one resolved from the publication date, and an
-#: undated statement placed at the publication date.
-RESOLUTION_SYMBOLS = {"explicit": "circle", "relative": "diamond", "publication": "circle-open"}
+#: Marker per resolution kind: a stated date, one resolved from the publication date, an undated
+#: statement on the day of its occasion, and one placed at the publication date (a `background`
+#: statement has no date and is not drawn).
+RESOLUTION_SYMBOLS = {
+    "explicit": "circle",
+    "relative": "diamond",
+    "occasion": "square-open",
+    "publication": "circle-open",
+}
 #: Hours between the markers of different outlets on one day, so they do not hide each other.
 OUTLET_OFFSET_HOURS = 1.5
 UNKNOWN_ACTOR = "(unknown)"
@@ -215,7 +221,8 @@ def plot_timeline(
             # "0 events", not "0 events of no actors", when no event has an actor.
             + (f" of {describe_top(len(kept), len(everyone), 'actors')}" if len(everyone) else "")
             + ". ● a stated date, ◆ resolved from the publication date "
-            "(weekday, last week…), ○ an undated statement at the publication date; a bar is a "
+            "(weekday, last week…), □ a statement on the day of its occasion (stated earlier in "
+            "the article), ○ an undated statement at the publication date; a bar is a "
             "span, a dashed line joins days outlets disagree on."
             + "".join(f" {note[0].upper()}{note[1:]}." for note in notes),
             selection,
@@ -289,7 +296,13 @@ def _hover(e: Any) -> str:
     when = e.date.strftime("%a %d %b %Y")
     if pd.notna(e.date_end):
         when += " – " + e.date_end.strftime("%a %d %b %Y")
-    phrase = f"“{escape(e.date_text)}”" if pd.notna(e.date_text) else "not dated: published"
+    phrase = (
+        f"“{escape(e.date_text)}”"
+        if pd.notna(e.date_text)
+        else "not dated: the day of its occasion, stated earlier"
+        if e.resolution == "occasion"
+        else "not dated: published"
+    )
     quoted = " (inside a quotation)" if e.in_quote else ""
     sentence = "<br>".join(escape(line) for line in _first_lines(str(e.text)))
     return (
