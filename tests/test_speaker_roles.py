@@ -2,7 +2,8 @@
 role description right after the sentence naming its holder as the subject, the subject of
 "X became the first senator to say", an accusation in the passive (the accused is no
 speaker), "X, director of Y, and a Republican who …" (one speaker, described twice), "the
-North Carolina Republican said" and "the retired surgeon acknowledged" after X is named.
+North Carolina Republican said" and "the retired surgeon acknowledged" after X is named, and
+an apposition with "a" ("the senator, a devout Catholic,") names no one.
 Invented articles, each expectation checked by hand and quoted from the article text."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.speaker_articles import build_quotes, said
+from tests.speaker_articles import build_quotes, find_in_parsed, said
 
 ARTICLES = {
     # "the Republican nominee" right after the nominee's own quotation.
@@ -128,3 +129,18 @@ def test_a_he_after_a_description_of_the_named_subject_is_that_person(quotes) ->
     # 'Tom Ruiz took the opportunity … the retired surgeon acknowledged that he …' then
     # '“…,” he said.' (before: no speaker, the description tied to no one).
     assert said(quotes, "surgeon", "I have no problem") == ("Tom Ruiz", "he", "pronoun")
+
+
+def test_an_apposition_with_an_article_is_no_name() -> None:
+    text = (
+        "Senator Tom Ruiz spoke on the floor on Monday. “I am concerned about this body,” he"
+        " said.\n"
+        "The conservative senator, a devout Catholic, said he wished that the governor “would"
+        " choose his words more carefully.” On the other hand, he added, “I find it"
+        " refreshing.”\n"
+    )
+    # "Catholic" labelled a person, as the entity rules may: "a devout Catholic" describes
+    # the senator, it names no one (before: every quote given to "Catholic").
+    names = {"Tom Ruiz": ("tom-ruiz", "PERSON"), "Catholic": ("catholic", "PERSON")}
+    rows = find_in_parsed(text, names)
+    assert {r["speaker_entity_id"] for r in rows} == {"tom-ruiz"}

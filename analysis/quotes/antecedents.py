@@ -419,6 +419,10 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
         if not span:
             continue
         head = span[0]
+        if head.dep_ == "appos" and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children
+        ):
+            continue  # "the senator, a devout Catholic,": a description, not a name
         owned = head.head
         if (
             head.dep_ == "poss"

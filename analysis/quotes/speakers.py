@@ -541,6 +541,8 @@ class QuoteFinder(ArticleContext):
                 return self.resolve(titled, history)
         appositions = [] if own is not None else token.children
         for apposition in (c for c in appositions if c.dep_ == "appos"):
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in apposition.children):
+                continue  # "the senator, a devout Catholic,": a description, not a name
             end = apposition.idx + len(apposition)
             named = self._mention_in(apposition.left_edge.idx, end)
             if named is not None and self.labels.get(named) in ("PERSON", "ORG"):
