@@ -23,7 +23,7 @@ from analysis.entities.mentions import (
     mark_given_name_people,
 )
 from analysis.entities.merging import _Clusters, _merge_people, find_place_words
-from analysis.entities.shapes import _before_its_region
+from analysis.entities.shapes import _before_its_region, _cues
 from analysis.entities.vocabulary import same_given_name
 from analysis.text.names import fold
 
@@ -254,3 +254,25 @@ def test_god_is_no_place_and_an_acronym_taken_for_one_is_an_organisation() -> No
     # a country's acronym listed in data/aliases.csv keeps the model's place
     assert _decide_label([mention("PRC", "GPE")], {"prc"}, None) == "GPE"
     assert _decide_label([mention("UAE", "GPE")], {"uae"}, None) == "GPE"
+
+
+def appositive_span(noun: str, tag: str) -> Span:
+    # "the 9th Circuit, the <noun>": the parse of "the judges in the 9th Circuit, particularly
+    # the liberal judges" that hung the plural on the court as an apposition.
+    words = ["the", "9th", "Circuit", ",", "the", noun]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[2, 2, 2, 2, 5, 2],
+        deps=["det", "amod", "ROOT", "punct", "det", "appos"],
+        tags=["DT", "JJ", "NNP", ",", "DT", tag],
+        lemmas=["the", "9th", "Circuit", ",", "the", "judge"],
+    )
+    return Span(doc, 1, 3, label="ORG")
+
+
+def test_a_plural_role_in_apposition_is_no_persons_title() -> None:
+    # "X, the judge," says X is a person; "X, the judges" says nothing of X (before: the court
+    # got a person's cue, and its short form no longer joined its full name).
+    assert _cues(appositive_span("judge", "NN"))["PERSON"] == 2
+    assert _cues(appositive_span("judges", "NNS"))["PERSON"] == 0

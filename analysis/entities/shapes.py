@@ -122,7 +122,8 @@ def _cues(span: Span) -> Counter[str]:
         cues["PERSON"] += 2
     appositions = [root.head] if root.dep_ == "appos" else []
     appositions += [c for c in root.children if c.dep_ == "appos"]
-    if any(t.lemma_.lower() in ROLE_NOUNS for t in appositions):
+    if any(t.lemma_.lower() in ROLE_NOUNS and t.tag_ == "NN" for t in appositions):
+        # "X, the senator," (not a plural, "the judges in X": no one's name)
         cues["PERSON"] += 2
     if _person_evidence_around(span):
         cues["PERSON"] += 2
