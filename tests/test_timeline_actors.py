@@ -203,3 +203,16 @@ def test_a_nationality_or_party_word_with_an_article_is_one_unnamed_person(
     rows = events[events.date_text == "Last week"]
     assert rows.actor.tolist() == ["the first-term Democrat"]
     assert rows.actor_entity_id.isna().all()
+
+
+def test_a_group_of_role_holders_acts_as_written(tmp_path: Path, cache_dir: Path) -> None:
+    # "Several lawmakers, including Senator Anna Kowalczyk and Senator Thomas Reyes, criticized
+    # …": the group acts, not its first named member (before: Anna Kowalczyk).
+    events = build_one(
+        tmp_path,
+        cache_dir,
+        "The harbour board met in Eastfield.\n\n"
+        "Several lawmakers, including Senator Anna Kowalczyk and Senator Thomas Reyes, criticized"
+        " the ferry plan on Tuesday.\n",
+    )
+    assert actor_of(events, "Tuesday") == "Several lawmakers"

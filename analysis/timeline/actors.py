@@ -228,7 +228,7 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
         return _owner(subject, ctx) or _issuer(subject, ctx) or (_words(subject, ctx), None)
     elif lemma in ORG_NOUNS:
         return _owner(subject, ctx) or _named_by(subject, ctx) or (_words(subject, ctx), None)
-    if lemma in ROLE_NOUNS:
+    if lemma in ROLE_NOUNS and subject.tag_ not in ("NNS", "NNPS"):  # not "lawmakers, incl. X"
         for token in subject.subtree:
             if (found := mention_at(token, ctx)) and label_at(token, ctx) == "PERSON":
                 return found
