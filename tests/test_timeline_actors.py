@@ -216,3 +216,15 @@ def test_a_group_of_role_holders_acts_as_written(tmp_path: Path, cache_dir: Path
         " the ferry plan on Tuesday.\n",
     )
     assert actor_of(events, "Tuesday") == "Several lawmakers"
+
+
+def test_a_spokesperson_for_someone_acts_as_written(tmp_path: Path, cache_dir: Path) -> None:
+    # "A spokesperson for Thomas Reyes said on Tuesday …": the spokesperson, not Reyes (before:
+    # Thomas Reyes, the name in the role's clause).
+    events = build_one(
+        tmp_path,
+        cache_dir,
+        "The harbour board met in Eastfield.\n\n"
+        "A spokesperson for Thomas Reyes said on Tuesday that the ferry would run.\n",
+    )
+    assert actor_of(events, "Tuesday") == "A spokesperson for Thomas Reyes"

@@ -229,7 +229,10 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
     elif lemma in ORG_NOUNS:
         return _owner(subject, ctx) or _named_by(subject, ctx) or (_words(subject, ctx), None)
     if lemma in ROLE_NOUNS and subject.tag_ not in ("NNS", "NNPS"):  # not "lawmakers, incl. X"
-        for token in subject.subtree:
+        # the role's own name ("the senator, X,"), not a name in its clauses ("an attorney who
+        # founded X")
+        named = [c for c in subject.children if c.dep_ in ("compound", "appos", "flat")]
+        for token in [subject, *(t for c in named for t in c.subtree)]:
             if (found := mention_at(token, ctx)) and label_at(token, ctx) == "PERSON":
                 return found
     if subject.is_upper and subject.is_stop and not list(subject.children):
