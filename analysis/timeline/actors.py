@@ -229,10 +229,7 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
     elif lemma in ORG_NOUNS:
         return _owner(subject, ctx) or _named_by(subject, ctx) or (_words(subject, ctx), None)
     if lemma in ROLE_NOUNS and subject.tag_ not in ("NNS", "NNPS"):  # not "lawmakers, incl. X"
-        # the role's own name ("the senator, X,"), not a name in its clauses ("an attorney who
-        # founded X")
-        named = [c for c in subject.children if c.dep_ in ("compound", "appos", "flat")]
-        for token in [subject, *(t for c in named for t in c.subtree)]:
+        for token in (t for t in subject.subtree if _names_the_role(t, subject)):
             if (found := mention_at(token, ctx)) and label_at(token, ctx) == "PERSON":
                 return found
     if subject.is_upper and subject.is_stop and not list(subject.children):
@@ -244,6 +241,20 @@ def _resolve(subject: Token, ctx: ActorContext, quotes: list[Any]) -> tuple[str 
     ):
         return _words(subject, ctx), None  # "two of the five candidates", as written
     return None, None  # a thing ("taxes would not rise this year"): nobody acts
+
+
+def _names_the_role(token: Token, subject: Token) -> bool:
+    """Says whether a word of a role noun's phrase may be its holder's name: the noun itself,
+    its compound, or a word in apposition ("X's head in Y, Jane Roe,"), not inside a clause
+    of the phrase ("an attorney who founded X") nor an object with no apposition ("a
+    spokesperson for X": someone else)."""
+    deps = []
+    while token != subject and token.head != token:
+        deps.append(token.dep_)
+        token = token.head
+    if any(d in ("relcl", "acl") for d in deps):
+        return False
+    return "appos" in deps or all(d in ("compound", "flat") for d in deps)
 
 
 def _one_of_a_group(token: Token, ctx: ActorContext) -> bool:
