@@ -8,7 +8,12 @@ from collections import Counter
 import pandas as pd
 
 from analysis.overlap import links as overlap
-from analysis.overlap.apart import count_days_apart, read_terms, share_evidence
+from analysis.overlap.apart import (
+    count_days_apart,
+    count_story_articles,
+    read_terms,
+    share_evidence,
+)
 
 QUOTES = pd.DataFrame(
     columns=["article_id", "quote_id", "start", "end", "kind", "speaker", "speaker_entity_id"]
@@ -109,3 +114,39 @@ def test_evidence_is_a_number_other_than_a_year_or_a_rare_word() -> None:
     )
     assert count_days_apart(pd.Timestamp("2024-03-01 23:00"), pd.Timestamp("2024-03-04 01:00")) == 3
     assert count_days_apart(pd.Timestamp("2024-03-01"), None) is None
+
+
+def test_a_running_story_of_many_articles_keeps_its_paraphrases_days_apart() -> None:
+    # A found story of more than 20 articles is reported day after day: its articles retell one
+    # another's facts, and its words are in many articles, so no evidence is asked there.
+    others = {
+        f"more{k}": [
+            "The harbour council and the ferry budget were on the agenda again.",
+            f"Residents of island number {k} queued for the morning boat.",
+        ]
+        for k in range(18)
+    }
+    sentences = _sentences(
+        {
+            "a": [
+                "The harbour council met to discuss the ferry budget.",
+                "Inspectors found 14 cracks in the old ferry pier.",
+            ],
+            "b": ["The harbour council's ferry budget vote was delayed."],
+            "c": ["Volunteers repainted the lighthouse."],
+            **others,
+        }
+    )
+    published = {"a": pd.Timestamp("2024-03-01"), "b": pd.Timestamp("2024-03-04")}
+    one_story = dict.fromkeys(sentences.article_id.unique(), 0)  # 21 articles
+    found = overlap.find_links(sentences, QUOTES, stories=one_story, published=published)
+    assert ("a", 0, "b", 0, "paraphrase") in _pairs(found)
+    # the same two articles in a story of 7: three days apart, nothing shared but the story's words
+    small = {**one_story, **{f"more{k}": 1 for k in range(4, 18)}}
+    assert ("a", 0, "b", 0, "paraphrase") in _pairs(
+        overlap.find_links(sentences, QUOTES, stories=small)
+    )  # without publication days
+    found = overlap.find_links(sentences, QUOTES, stories=small, published=published)
+    assert ("a", 0, "b", 0, "paraphrase") not in _pairs(found)
+    assert count_story_articles(["a", "more5", "z"], stories=small) == {"a": 1, "more5": 1, "z": 1}
+    assert count_story_articles(["a", "b"], stories=None) == {"a": 2, "b": 2}

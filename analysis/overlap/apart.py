@@ -8,12 +8,15 @@ budget." / "The council's budget vote was delayed again."). Reports of one devel
 published within a day or two of each other; a later article that retells a fact of it carries
 what is particular to that fact: a number, or a word few articles of the corpus carry.
 
-So a paraphrase link between two articles published `APART_DAYS` or more calendar days apart
-is kept only when its two sentences share a number (a year aside) or a word that at most
-`RARE_ARTICLES` articles of the corpus carry (invented: "Inspectors found 14 cracks in the
-span." / "The 14 cracks closed the bridge."). A (near-)verbatim or shared-quote link always
+So a paraphrase link between two articles published `APART_DAYS` or more calendar days apart,
+in a found story of at most `MAX_STORY_ARTICLES` articles, is kept only when its two sentences
+share a number (a year aside) or a word that at most `RARE_ARTICLES` articles of the corpus
+carry (invented: "Inspectors found 14 cracks in the span." / "The 14 cracks closed the
+bridge."). A (near-)verbatim or shared-quote link always
 stays: the same words are one text, whenever they were printed. An article without a
-publication day is never apart.
+publication day is never apart. A story of more articles is a running story reported day after
+day (a war, a crisis, a report and its reactions): its articles retell one another's facts days
+later, and every word of it is carried by many articles, so the evidence cannot be asked there.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 APART_DAYS = 3
 #: A word carried by at most this many articles of the corpus is evidence of one fact.
 RARE_ARTICLES = 3
+#: The rule holds in stories of at most this many articles (not in a running story of many).
+MAX_STORY_ARTICLES = 20
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -75,25 +80,43 @@ def count_days_apart(first: pd.Timestamp | None, second: pd.Timestamp | None) ->
     return abs((pd.Timestamp(first).normalize() - pd.Timestamp(second).normalize()).days)
 
 
+def count_story_articles(
+    articles: Iterable[str], *, stories: Mapping[str, int] | None
+) -> dict[str, int]:
+    """Returns, for each article, how many articles its story holds (all of them when
+    `stories` is None; 1 for an article missing from `stories`)."""
+    ids = [str(a) for a in articles]
+    if stories is None:
+        return dict.fromkeys(ids, len(set(ids)))
+    counts = Counter(stories[a] for a in set(ids) if a in stories)
+    return {a: counts[stories[a]] if a in stories else 1 for a in ids}
+
+
 def find_unsupported(
     pairs: Sequence[tuple[str, str, str, str]],
     *,
     sentences: pd.DataFrame,
     published: Mapping[str, pd.Timestamp | None],
+    stories: Mapping[str, int] | None = None,
 ) -> list[bool]:
     """Says, for each paraphrase link, whether it joins articles published `APART_DAYS` or more
-    apart without shared evidence (`share_evidence`): such a link is to be dropped.
+    apart, in a story of at most `MAX_STORY_ARTICLES` articles, without shared evidence
+    (`share_evidence`): such a link is to be dropped.
 
     Args:
-        pairs: Each link's (article_a, text_a, article_b, text_b).
+        pairs: Each link's (article_a, text_a, article_b, text_b), both of one story.
         sentences: The `sentences` table of the whole corpus (for the words' article counts).
         published: Each article's publication time (`articles.published`); missing: never apart.
+        stories: Each article's story (`articles.story_id`; an article missing from it is a
+            story of its own); None: the corpus is one story.
 
     Returns:
         One flag per pair, True for a link without evidence across the days.
     """
+    size = count_story_articles(sentences.article_id.unique().tolist(), stories=stories)
     apart = [
-        (count_days_apart(published.get(a), published.get(b)) or 0) >= APART_DAYS
+        size[a] <= MAX_STORY_ARTICLES
+        and (count_days_apart(published.get(a), published.get(b)) or 0) >= APART_DAYS
         for a, _, b, _ in pairs
     ]
     if not any(apart):

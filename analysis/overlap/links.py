@@ -318,8 +318,8 @@ def find_links(
         outlets: Each article's outlet (`articles.outlet`), to find its furniture; None: no
             sentence is furniture.
         published: Each article's publication time (`articles.published`): a paraphrase link
-            between articles published days apart needs shared evidence (`apart`); None: no
-            article is apart.
+            between articles published days apart, in a story of few articles, needs shared
+            evidence (`apart`); None: no article is apart.
 
     Returns:
         Rows of the `links` table, strongest first.
@@ -421,6 +421,7 @@ def find_links(
             ],
             sentences=sentences,
             published=published,
+            stories=stories,
         )
         for k, drop in zip(paraphrases, unsupported, strict=True):
             dated_apart[k] = dated_apart[k] or drop
