@@ -21,7 +21,8 @@ Method (docs/overlap.md):
    statement of the story. A fragment (`FRAGMENT_WORDS`) links only to a text of its very words,
    and a sentence without a letter (a list number) never links. A paraphrase link between two
    sentences that name different days of the week ("voted on Monday" / "vetoed it on Thursday")
-   is dropped: two acts, not one statement (`days`).
+   is dropped: two acts, not one statement (`days`). So is a paraphrase link between articles
+   published days apart whose sentences share no number and no rare word (`apart`).
 5. **Kind** of the whole sentences (`analysis.link_kinds`), from the longest shared run of words:
    `verbatim` when it covers at least 80 % of the shorter sentence, `near_verbatim` when the word
    sequences are 60 % alike (longest common subsequence) or the run covers half of the shorter
@@ -40,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.lexicon import words
+from .apart import find_unsupported
 from .candidates import Similarity, find_candidates, vectorize, vectorize_groups
 from .days import differ_in_days, name_days
 from .furniture import find_credits, find_furniture, find_navigation, whole_statements
@@ -296,6 +298,7 @@ def find_links(
     threshold: float = LINK_THRESHOLD,
     stories: Mapping[str, int] | None = None,
     outlets: Mapping[str, str] | None = None,
+    published: Mapping[str, pd.Timestamp | None] | None = None,
 ) -> list[dict[str, Any]]:
     """Links sentences of different articles of one story that say the same thing.
 
@@ -314,6 +317,9 @@ def find_links(
             `score_sentences`.
         outlets: Each article's outlet (`articles.outlet`), to find its furniture; None: no
             sentence is furniture.
+        published: Each article's publication time (`articles.published`): a paraphrase link
+            between articles published days apart, in a story of few articles, needs shared
+            evidence (`apart`); None: no article is apart.
 
     Returns:
         Rows of the `links` table, strongest first.
@@ -400,6 +406,25 @@ def find_links(
         kind == "paraphrase" and differ_in_days(day_names[a], day_names[b])
         for kind, a, b in zip(columns["kind"], sa, sb, strict=True)
     ]
+    # A paraphrase between articles published days apart needs a shared number or rare word
+    # (`apart`): dropped, not replaced by a next-best match.
+    if published is not None:
+        paraphrases = [
+            k
+            for k, kind in enumerate(columns["kind"])
+            if kind == "paraphrase" and not dated_apart[k]
+        ]
+        unsupported = find_unsupported(
+            [
+                (str(article[sa[k]]), texts[sa[k]], str(article[sb[k]]), texts[sb[k]])
+                for k in paraphrases
+            ],
+            sentences=sentences,
+            published=published,
+            stories=stories,
+        )
+        for k, drop in zip(paraphrases, unsupported, strict=True):
+            dated_apart[k] = dated_apart[k] or drop
     names = list(columns)
     return [
         dict(zip(names, row, strict=True))

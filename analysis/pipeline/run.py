@@ -184,7 +184,14 @@ def _build_tables(
     outlet_of = {a.article_id: a.outlet for a in articles}
     links = _frame(
         "links",
-        find_links(sentences, quotes, similarity=similarity, stories=story_of, outlets=outlet_of),
+        find_links(
+            sentences,
+            quotes,
+            similarity=similarity,
+            stories=story_of,
+            outlets=outlet_of,
+            published={a.article_id: a.published for a in articles},
+        ),
     )
     step("statements")
     statements = _frame("statements", group_statements(links, sentences, similarity=similarity))
