@@ -14,6 +14,7 @@ from analysis.overlap.apart import (
     read_terms,
     share_evidence,
 )
+from tests.test_overlap import _sentences
 
 QUOTES = pd.DataFrame(
     columns=["article_id", "quote_id", "start", "end", "kind", "speaker", "speaker_entity_id"]
@@ -26,16 +27,6 @@ OTHERS = {
     ]
     for k in range(4)
 }
-
-
-def _sentences(article_texts: dict[str, list[str]]) -> pd.DataFrame:
-    rows = []
-    for article_id, texts in article_texts.items():
-        start = 0
-        for k, text in enumerate(texts):
-            rows.append((article_id, k, start, start + len(text), text))
-            start += len(text) + 1
-    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "text"])
 
 
 SENTENCES = _sentences(
