@@ -21,7 +21,7 @@ from .cues import (
     SPEAKER_VIEW,
 )
 from .descriptions import is_named_since
-from .epithets import find_previous_subject, is_bare_person_description
+from .epithets import find_previous_subject, is_bare_person_description, is_indefinite
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -419,9 +419,7 @@ def _find_subject_people(ctx: ArticleContext, start: int, end: int) -> list[tupl
         if not span:
             continue
         head = span[0]
-        if head.dep_ == "appos" and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children
-        ):
+        if head.dep_ == "appos" and is_indefinite(head):
             continue  # "the senator, a devout Catholic,": a description, not a name
         owned = head.head
         if (

@@ -129,3 +129,9 @@ def is_bare_person_description(description: Token) -> bool:
     return all(
         c.dep_ in ("det", "amod") or c.dep_ == "compound" and c.ent_type_ == "NORP" for c in lefts
     ) and not any(c.dep_ in ("prep", "acl", "amod") for c in description.rights)
+
+
+def is_indefinite(noun: Token) -> bool:
+    """Returns whether a noun has "a"/"an" as its determiner: a description ("the senator, a
+    devout Catholic,", "X and a Republican who …"), never a name."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)

@@ -51,6 +51,7 @@ from .epithets import (
     find_epithet_of_last_speaker,
     find_previous_subject,
     is_bare_role_speaker,
+    is_indefinite,
 )
 from .introductions import (
     find_document_intro,
@@ -541,7 +542,7 @@ class QuoteFinder(ArticleContext):
                 return self.resolve(titled, history)
         appositions = [] if own is not None else token.children
         for apposition in (c for c in appositions if c.dep_ == "appos"):
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in apposition.children):
+            if is_indefinite(apposition):
                 continue  # "the senator, a devout Catholic,": a description, not a name
             end = apposition.idx + len(apposition)
             named = self._mention_in(apposition.left_edge.idx, end)
@@ -557,7 +558,7 @@ class QuoteFinder(ArticleContext):
             and c.pos_ == "PROPN"
             # "X, director of Y, and a Republican who …": a description of X, not a second
             # speaker
-            and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+            and not is_indefinite(c)
         ]
         ampersand = any(c.dep_ == "cc" and c.text == "&" for c in token.children)
         if joint and not ampersand and token.dep_ in ("nsubj", "nsubjpass"):
