@@ -726,3 +726,39 @@ def test_a_document_a_named_person_released_keeps_its_issuer(
         ],
         ["Every house on the estate will be sold before the winter comes.", "-"],
     ]
+
+
+def test_a_subjectless_main_verb_takes_the_person_hung_as_an_apposition_before_it() -> None:
+    # 'At the harbour, Ana Ruiz, the port’s director, said the plan was “a good start.”' parsed
+    # as real news was: the name an apposition of the fronted place, "said" without a subject.
+    # Before session 19 the quote had no speaker (the name does not open the sentence).
+    rows = [
+        ("At", "ADP", "IN", "prep", 12, "at"),
+        ("the", "DET", "DT", "det", 2, "the"),
+        ("harbour", "NOUN", "NN", "pobj", 0, "harbour"),
+        (",", "PUNCT", ",", "punct", 2, ","),
+        ("Ana", "PROPN", "NNP", "compound", 5, "Ana"),
+        ("Ruiz", "PROPN", "NNP", "appos", 2, "Ruiz"),
+        (",", "PUNCT", ",", "punct", 5, ","),
+        ("the", "DET", "DT", "det", 8, "the"),
+        ("port", "NOUN", "NN", "poss", 10, "port"),
+        ("’s", "PART", "POS", "case", 8, "’s"),
+        ("director", "NOUN", "NN", "appos", 5, "director"),
+        (",", "PUNCT", ",", "punct", 5, ","),
+        ("said", "VERB", "VBD", "ROOT", 12, "say"),
+        ("the", "DET", "DT", "det", 14, "the"),
+        ("plan", "NOUN", "NN", "nsubj", 15, "plan"),
+        ("was", "AUX", "VBD", "ccomp", 12, "be"),
+        ("“", "PUNCT", "``", "punct", 19, "“"),
+        ("a", "DET", "DT", "det", 19, "a"),
+        ("good", "ADJ", "JJ", "amod", 19, "good"),
+        ("start", "NOUN", "NN", "attr", 15, "start"),
+        (".", "PUNCT", ".", "punct", 12, "."),
+        ("”", "PUNCT", "''", "punct", 12, "”"),
+    ]
+    doc = parsed(rows)
+    assert doc.text == "At the harbour, Ana Ruiz, the port’s director, said the plan was “a good start.”"
+    assert speakers_of(doc, {"Ana Ruiz": ("ana-ruiz", "PERSON")}) == [("Ana Ruiz", "cue")]
+    # The same words with the name the object of the preposition: not the speaker.
+    rows[5] = ("Ruiz", "PROPN", "NNP", "pobj", 0, "Ruiz")
+    print(speakers_of(parsed(rows), {"Ana Ruiz": ("ana-ruiz", "PERSON")}))

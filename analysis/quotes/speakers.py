@@ -75,6 +75,8 @@ if TYPE_CHECKING:
 
 #: Dependencies of a word that is some verb's or preposition's object, not a subject.
 _OBJECTS = frozenset({"dobj", "pobj", "iobj", "dative", "attr", "oprd", "poss", "agent"})
+#: Tags of a finite verb (past, present).
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 #: Between a person's name and the verb it is the subject of: a bracketed tag, a comma.
 _BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,12}\))?\s*,?\s*")
 
@@ -258,7 +260,7 @@ class QuoteFinder(ArticleContext):
                     who.how = "governing_verb"
                 return who, verb
         for verb in verbs:
-            named = self._next_to(verb, sent)
+            named = self._next_to(verb, sent, quoting=current is not None)
             if named is not None:
                 channel = self.channel_of(sent)
                 who = Attribution(
@@ -315,12 +317,14 @@ class QuoteFinder(ArticleContext):
             c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in self.doc[i].children
         )
 
-    def _next_to(self, verb: Token, sent: Span) -> Mention | None:
+    def _next_to(self, verb: Token, sent: Span, *, quoting: bool = False) -> Mention | None:
         """The person or organisation a speech verb without a subject stands next to, in a
         sentence whose words outside the quotation start with it: "Stated X:" (right after the
         verb, titles allowed between: "Added Mr. X:") or "“…,” X, founder of Y, tells Z" (right
         before it, an apposition between). A quoted word the parser made the verb's subject
-        does not count as one ("“…, our ferry trips,” X, Y's chair, said")."""
+        does not count as one ("“…, our ferry trips,” X, Y's chair, said"). When `quoting` (the
+        sentence carries the quotation being attributed), also a person the parser hung as an
+        apposition right before a subjectless main verb (`_left_as_apposition`)."""
         if any(
             c.dep_ in ("nsubj", "nsubjpass") and not self.quoted.covers(c.idx)
             for c in verb.children
@@ -334,14 +338,29 @@ class QuoteFinder(ArticleContext):
             if m.label in ("PERSON", "ORG") and not self.quoted.covers(m.start)
         ]
         for m in people:
+            between = self.text[m.end : verb.idx]
+            right_before = m.end <= verb.idx and (
+                not between.strip() or _APPOSITION.fullmatch(between)
+            )
             if not _UNWORDED.fullmatch(self._unquoted(start, min(m.start, verb.idx))):
+                if quoting and right_before and self._left_as_apposition(verb, m):
+                    return m  # "Monday in Y, at an event for his wife, Z, former mayor X said"
                 continue  # words outside the quotation before it: not the sentence's opening
             if m.start > verb.idx and _only_titles(self.text[verb_end : m.start]):
                 return m  # "Stated X:", "Added Mr. X:", "Said Sen. X,"
-            between = self.text[m.end : verb.idx]
-            if m.end <= verb.idx and (not between.strip() or _APPOSITION.fullmatch(between)):
+            if right_before:
                 return m  # "“…,” X tells", "“…,” X, founder of Y, tells"
         return None
+
+    def _left_as_apposition(self, verb: Token, mention: Mention) -> bool:
+        """Returns whether a person named right before a sentence's subjectless main verb is
+        the subject the parser hung elsewhere: the verb is the finite root, and the name is an
+        apposition or conjunct of a noun, not an object of a verb or a preposition ("At Y, where
+        …, X, the club's president, suggested that …", the name hung on "Y")."""
+        if mention.label != "PERSON" or verb.dep_ != "ROOT" or verb.tag_ not in _FINITE:
+            return False
+        name = self.doc[bisect_left(self.offsets, mention.end) - 1]
+        return name.dep_ in ("appos", "conj") and name.head.pos_ in ("PROPN", "NOUN")
 
     def _inverted_after_clause(self, verb: Token, sent: Span) -> Mention | None:
         """ "Since the plan failed, added X, “…”": the person or organisation named right after
