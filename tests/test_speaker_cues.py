@@ -128,6 +128,16 @@ ARTICLES = {
         "be the nominee by then.\n\n“If we cannot get another nominee, we might abstain,” he "
         "said.\n"
     ),
+    # "it"/"they": an organisation whose name ends in "of Y" as the previous subject; one
+    # that only modifies "members"; and an "it" that says nothing ("goes without saying").
+    "diesel": (
+        "The advisory panel proposed a higher levy on diesel on Monday.\n\nStill, the Chamber "
+        "of Commerce of Northfield opposed the increase. It said the levy would “hurt every "
+        "haulier in the county.”\n\nSome 40 Chamber of Commerce members signed a letter to the "
+        "panel this week. They warned that the levy would “end small haulage in the valley.”"
+        "\n\nThe Chamber of Commerce of Northfield sent its own letter too. It goes without "
+        "saying that such a levy will be “a hard sell in the valley.”\n"
+    ),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -762,3 +772,26 @@ def test_a_subjectless_main_verb_takes_the_person_hung_as_an_apposition_before_i
     # The same words with the name the object of the preposition: not the speaker.
     rows[5] = ("Ruiz", "PROPN", "NNP", "pobj", 0, "Ruiz")
     print(speakers_of(parsed(rows), {"Ana Ruiz": ("ana-ruiz", "PERSON")}))
+
+
+def test_it_after_an_organisation_named_x_of_y_is_that_organisation(quotes) -> None:
+    # 'Still, the Chamber of Commerce of Northfield opposed the increase. It said the levy would
+    # “hurt every haulier in the county.”': the chamber (before session 19 the name's last
+    # word, "Northfield", the object of "of", hid it).
+    assert said(quotes, "diesel", "hurt every haulier") == (
+        "Chamber of Commerce of Northfield",
+        "It",
+        "pronoun",
+    )
+
+
+def test_they_after_an_organisation_modifying_members_is_not_it(quotes) -> None:
+    # 'Some 40 Chamber of Commerce members signed a letter … They warned that the levy would
+    # “end small haulage in the valley.”': the members, not the chamber.
+    assert said(quotes, "diesel", "end small haulage") == (None, "They", "pronoun")
+
+
+def test_it_goes_without_saying_attributes_nothing(quotes) -> None:
+    # 'It goes without saying that such a levy will be “a hard sell in the valley.”': no one
+    # said it (before session 19: the pronoun "It" as its speaker's words).
+    assert said(quotes, "diesel", "a hard sell") == (None, None, "none")

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+def follows_without(verb: Token) -> bool:
+    """Returns whether a verb hangs on "without": nothing was said ("it goes without saying
+    that …", "left without commenting")."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
 def reporting_verb_above(verb: Token) -> Token | None:
     """Returns the speech verb of the reporter's sentence when a subjectless "…, saying" or
     "and arguing" participle hangs on a verb of the clause that speech verb reports ("X said Y

@@ -364,11 +364,19 @@ class ArticleContext:
             # "cases at the Supreme Court. They …", "Committee Chairman X … They …": a place
             # or a name's modifier is not what the pronoun stands for.
             last = here[-1]
-            head = self.doc[bisect_left(self.offsets, last.end) - 1]
-            while head.dep_ == "flat" and head.head != head:
-                head = head.head
-            return None if head.dep_ in ("pobj", "compound") else last.entity_id
+            modifier = self._head_of(last).dep_ in ("pobj", "compound", "nmod")
+            return None if modifier else last.entity_id  # "House of Y members": the members
         return self._last_org(pronoun, history)
+
+    def _head_of(self, mention: Mention) -> Token:
+        """Returns a mention's syntactic head: its word whose head lies outside it ("Council"
+        in "the Business Council of Y", not "Y"), else its last word."""
+        first = bisect_left(self.offsets, mention.start)
+        last = bisect_left(self.offsets, mention.end) - 1
+        for t in self.doc[first : last + 1]:
+            if not mention.start <= t.head.idx < mention.end or t.head == t:
+                return t
+        return self.doc[last]
 
     def _last_org(self, token: Token, history: list[Attribution]) -> str | None:
         """The organisation that spoke last, when no other organisation was named since."""

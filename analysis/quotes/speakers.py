@@ -15,6 +15,7 @@ from .antecedents import (
     find_speaker_in_view,
 )
 from .clauses import (
+    follows_without,
     goes_on_speaking,
     is_speech_verb,
     is_subordinate,
@@ -297,8 +298,11 @@ class QuoteFinder(ArticleContext):
 
     def _cues(self, i: int) -> bool:
         """Whether word `i` is a verb that cues a quote's speaker: a speech verb, a verb of the
-        quote rules' own list ("barked"), or an answering verb with "back" ("shot back")."""
+        quote rules' own list ("barked"), or an answering verb with "back" ("shot back"); not
+        one after "without" (nothing was said)."""
         lemma = self.lemmas[i]
+        if follows_without(self.doc[i]):
+            return False  # "it goes without saying that …"
         if lemma in SPEECH_VERBS or lemma in QUOTE_VERBS:
             return True
         if lemma in INVERTED_VERBS:

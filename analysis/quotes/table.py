@@ -12,7 +12,7 @@ import pandas as pd
 from ..text.datelines import find_datelines
 from ..text.lexicon import SPEECH_VERBS, words
 from ..text.parse import doc_text
-from .clauses import subject_hung_on_relative
+from .clauses import follows_without, subject_hung_on_relative
 from .cues import CONTINUING_WORDS, REPORTING_VERBS
 from .issuers import attribute_to_owner, find_passive_agent
 from .marks import (
@@ -485,8 +485,8 @@ def _indirect(
         if lemma not in REPORTING_VERBS and lemma != "accuse" and finder.lowers[i] != "according":
             continue  # no rule below applies
         token = finder.doc[i]
-        if not outside(token):
-            continue
+        if not outside(token) or follows_without(token):
+            continue  # not "it goes without saying that …"
         clause: list[Token] = []
         accuser = None
         if lemma == "accuse" and (
