@@ -244,3 +244,38 @@ def test_a_handle_an_acronym_or_a_common_word_opens_no_full_name() -> None:
     # a listed given name, or a word rare in English, opens one
     assert _reads_as_full_name([mention("Tova Brenn")])
     assert _reads_as_full_name([mention("Zsofia Brenn")])
+
+
+PLACED_SURNAME = (
+    "Lawmakers met the envoys on Capitol Hill on Tuesday to discuss the arms deal.\n\n"
+    "Rep. Nora Jordan (D-Ohio) told reporters she was still undecided on the deal.\n\n"
+    "The officials said the refugee camps in Jordan would get more aid next year.\n\n"
+    "Both Tomas Reyes and Jordan told CNN that their offices had received few calls about "
+    "the deal.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def placed_surname(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> analysis.Tables:
+    root = tmp_path_factory.mktemp("placed_surname")
+    (root / "articles").mkdir()
+    (root / "articles" / "vote.txt").write_text(PLACED_SURNAME, encoding="utf-8")
+    (root / "articles.csv").write_text(
+        "article_id,file,outlet,outlet_kind,title,url,published,language\n"
+        "vote,articles/vote.txt,Example,newspaper,,,2024-03-04,en\n",
+        encoding="utf-8",
+    )
+    return analysis.build(root, cache_dir=cache_dir)
+
+
+def test_a_place_word_that_speaks_is_the_surname_of_the_person_named_before(
+    placed_surname,
+) -> None:
+    # 'Rep. Nora Jordan (D-Ohio) told reporters …', then 'the refugee camps in Jordan' (the
+    # country: the article places the word) and 'Both Tomas Reyes and Jordan told CNN …' (the
+    # congresswoman: a speech verb's subject). Before session 19 both went to the country.
+    assert entity_at(placed_surname, "vote", 84, "Nora Jordan") == "nora-jordan"
+    country = entity_at(placed_surname, "vote", 198, "Jordan")
+    entities = placed_surname.entities.set_index("entity_id")
+    assert (country, entities.label[country]) == ("jordan", "GPE")
+    assert entity_at(placed_surname, "vote", 257, "Jordan") == "nora-jordan"

@@ -83,7 +83,8 @@ def _link_single_names(
     when the model does not mostly label it PERSON and no article uses it as a person's: "the
     Bellatol" after "Ann Bellato"; a word mostly
     labelled a place or a nationality only as that name's surname, in an article that never
-    places it: "in X"; a word in capitals, "HOLT:", only as the surname of that name, 4 letters
+    places it ("in X") or, where it does, as the subject of a speech verb ("Both Y and X
+    told"); a word in capitals, "HOLT:", only as the surname of that name, 4 letters
     or more, which the person's full names write as a name), unless the article
     gives it a title ("Sen. X") that this person never has and exactly one other person of that
     surname has: then that one; or, untitled, unless the corpus resolves the word to another person
@@ -219,7 +220,9 @@ def _link_single_names(
             and not (
                 len(here) == 1
                 and m.key in surnames_of[here[0]]
-                and (m.article_id, m.key) not in placed
+                # an article that also places the word: only where a speech verb says so
+                # ("Rep. Ann X … Both Y and X told reporters" beside "aid to X")
+                and ((m.article_id, m.key) not in placed or m.speaks)
             )
         ):
             continue  # place and nationality words are not surnames, unless the article says so

@@ -28,6 +28,7 @@ from .shapes import (
     _page_furniture,
     _starts_holiday,
     _title_before,
+    speaks,
 )
 from .vocabulary import (
     holidays,
@@ -68,6 +69,7 @@ class Mention:
     linked: bool = False  # a one-word name linked to a person's full name: its label not voted
     regional: bool = False  # followed by a comma and a place closing the clause ("X, Utah.")
     modifier: bool = False  # a modifier of a common noun after an article ("the X exercise")
+    speaks: bool = False  # the subject of a speech verb, alone or joined ("Y and X told")
 
     def __post_init__(self) -> None:
         self.key = self.key or fold(self.text)
@@ -124,6 +126,7 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
             article_id, article_index, span.start_char, end, text, tuple(text.split()), label
         )
         mention.cues, mention.title = _cues(span), _title_before(span)
+        mention.speaks = speaks(span)
         mention.modifier = _modifies_common_noun(span)
         mention.regional = _before_its_region(span)
         mentions.append(mention)

@@ -145,6 +145,15 @@ def _cues(span: Span) -> Counter[str]:
     return cues
 
 
+def speaks(span: Span) -> bool:
+    """Returns whether a name is the subject of a speech verb, alone or joined to others ("X
+    said", "Both Y and X told reporters")."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.dep_ in ("nsubj", "nsubjpass") and first.head.lemma_.lower() in SPEECH_VERBS
+
+
 def _person_evidence_around(span: Span) -> bool:
     """Whether the words around a name say a person's, whatever the model's label: an
     occupation noun right before it in lowercase ("film star X", "actress X":
