@@ -138,6 +138,21 @@ ARTICLES = {
         "\n\nThe Chamber of Commerce of Northfield sent its own letter too. It goes without "
         "saying that such a levy will be “a hard sell in the valley.”\n"
     ),
+    # A party member's description after a sentence whose subject is that person, with a
+    # name between that only modifies a noun ("the Harlow administration").
+    "buses": (
+        "Mayor Tom Harlow unveiled his budget on Monday.\n\nTransit Commissioner Ana Ruiz "
+        "slammed the Harlow administration for cutting the bus budget and “leaving riders out "
+        "in the cold.”\n\n“This budget is not serving our riders,” the Ohio Democrat said. “And "
+        "frankly, nobody at city hall cares.”\n"
+    ),
+    # "the freshman" (a person noun) as the subject after the sentence naming her.
+    "district": (
+        "Representative Lena Brandt, the state’s first female fire chief, knows that her "
+        "district is close. In an April interview with a local newspaper, the freshman "
+        "cautioned against bills that excite the base but cannot pass.\n\n“Don’t waste time on "
+        "bills that die,” she warned in the interview.\n"
+    ),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -795,3 +810,17 @@ def test_it_goes_without_saying_attributes_nothing(quotes) -> None:
     # 'It goes without saying that such a levy will be “a hard sell in the valley.”': no one
     # said it (before session 19: the pronoun "It" as its speaker's words).
     assert said(quotes, "diesel", "a hard sell") == (None, None, "none")
+
+
+def test_a_name_modifying_a_noun_between_does_not_hide_the_previous_subject(quotes) -> None:
+    # 'Transit Commissioner Ana Ruiz slammed the Harlow administration for …' then '“This
+    # budget is not serving our riders,” the Ohio Democrat said. “And frankly, …”': Ruiz
+    # (before session 19, "Harlow" named between left both quotes without a speaker).
+    assert said(quotes, "buses", "This budget is not") == ("Ana Ruiz", "the Ohio Democrat", "cue")
+    assert said(quotes, "buses", "And frankly") == ("Ana Ruiz", None, "follow_on")
+
+
+def test_she_after_the_freshman_is_the_representative_named_before(quotes) -> None:
+    # 'Representative Lena Brandt, … knows that her district is close. In an April interview
+    # …, the freshman cautioned against bills …' then '“Don’t waste time …,” she warned'.
+    assert said(quotes, "district", "Don’t waste time") == ("Lena Brandt", "she", "pronoun")

@@ -11,6 +11,7 @@ guards its docstring lists (a title holder, the gender words, nobody named betwe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
@@ -57,7 +58,8 @@ def find_epithet_of_last_speaker(
 def find_previous_subject(context: ArticleContext, description: Token) -> str | None:
     """ "Sen. X stopped by the office. Walking in, the senator said …", "X told reporters
     … “…,” the North Carolina Republican said.": the person named as the main subject of
-    the sentence right before a description's — when no other person is named between, no
+    the sentence right before a description's — when no other person is named between (a name
+    that only modifies a common noun does not count: "the X administration"), no
     gender word is against them and, for a role noun, the article named that person with
     the title before ("Senator X"); else None. The caller checks that the description is
     a bare one ("the", no word narrowing it to someone else)."""
@@ -77,8 +79,22 @@ def find_previous_subject(context: ArticleContext, description: Token) -> str | 
     gender = GENDER_WORDS.get(lemma)
     if gender is not None and context.genders.get(own.entity_id, gender) != gender:
         return None
-    between = context.named_between(own.end, description.idx, ("PERSON",))
-    return own.entity_id if set(between) <= {own.entity_id} else None
+    between = _people_named(context, own.end, description.idx)
+    return own.entity_id if between <= {own.entity_id} else None
+
+
+def _people_named(context: ArticleContext, start: int, end: int) -> set[str]:
+    """Returns the people named between two offsets outside quotations, leaving out a name
+    that only modifies a common noun ("slammed the X administration": no one else in view)."""
+    found = set()
+    for m in context.mentions.within(start, end):
+        if m.label != "PERSON" or context.quoted.covers(m.start):
+            continue
+        last = context.doc[bisect_left(context.offsets, m.end) - 1]
+        if last.dep_ == "compound" and last.head.pos_ == "NOUN":
+            continue
+        found.add(m.entity_id)
+    return found
 
 
 def is_bare_role_speaker(token: Token, words: list[Token], *, places: bool = False) -> bool:
