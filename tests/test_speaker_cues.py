@@ -153,6 +153,22 @@ ARTICLES = {
         "cautioned against bills that excite the base but cannot pass.\n\n“Don’t waste time on "
         "bills that die,” she warned in the interview.\n"
     ),
+    # ", saying" after a closing quotation mark; a title the parser split from the name into
+    # subjects of their own; "and called" after a clause whose subject is a park.
+    "fares": (
+        "Senator Ana Ruiz insisted Sunday that her plan to cut fares is “reasonable,” saying "
+        "that most riders want to be “left in peace.”\n"
+    ),
+    "cofounder": (
+        "The ferry company says it is changing course.\n\n“I thought once everybody could ride "
+        "for free, the town was automatically going to be a better place,” Harbour Ferries "
+        "co-founder Tomas Reyes told the Gazette in May. “I was wrong about that.”\n"
+    ),
+    "park": (
+        "In his speech, Mayor Ivo Marsh linked the festival to the town's history. He noted that "
+        "Riverside Park commemorates the town's founding and called on residents to set aside "
+        "their differences and be “builders of unity.”\n"
+    ),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -824,3 +840,28 @@ def test_she_after_the_freshman_is_the_representative_named_before(quotes) -> No
     # 'Representative Lena Brandt, … knows that her district is close. In an April interview
     # …, the freshman cautioned against bills …' then '“Don’t waste time …,” she warned'.
     assert said(quotes, "district", "Don’t waste time") == ("Lena Brandt", "she", "pronoun")
+
+
+def test_saying_after_a_closing_quotation_mark_is_the_reporters_subject(quotes) -> None:
+    # 'Senator Ana Ruiz insisted Sunday that her plan to cut fares is “reasonable,” saying that
+    # most riders want to be “left in peace.”': hers (before session 19, "her plan").
+    assert said(quotes, "fares", "left in peace") == (
+        "Ana Ruiz",
+        "Senator Ana Ruiz",
+        "governing_verb",
+    )
+
+
+def test_a_title_split_from_the_name_into_subjects_leaves_the_name(quotes) -> None:
+    # '“I thought once …,” Harbour Ferries co-founder Tomas Reyes told the Gazette in May. “I
+    # was wrong about that.”': the model makes "co", "-" and "Reyes" three subjects of "told"
+    # (before session 19 the first, "co", was taken: no speaker).
+    speaker, _, how = said(quotes, "cofounder", "I thought once")
+    assert (speaker, how) == ("Tomas Reyes", "cue")
+    assert said(quotes, "cofounder", "I was wrong")[0] == "Tomas Reyes"
+
+
+def test_and_called_after_a_park_as_subject_is_the_reporters(quotes) -> None:
+    # 'He noted that Riverside Park commemorates the town's founding and called on residents to
+    # … be “builders of unity.”': the mayor's "He", not the park.
+    assert said(quotes, "park", "builders of unity") == ("Ivo Marsh", "He", "pronoun")

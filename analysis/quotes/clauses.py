@@ -18,6 +18,7 @@ from .cues import (
     SUBORDINATORS,
     UNSAID_HEADS,
 )
+from .marks import CLOSE_MARKS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,18 +33,24 @@ def follows_without(verb: Token) -> bool:
 def reporting_verb_above(verb: Token) -> Token | None:
     """Returns the speech verb of the reporter's sentence when a subjectless "…, saying" or
     "and arguing" participle hangs on a verb of the clause that speech verb reports ("X said Y
-    must pick a date, saying …": the parser ties "saying" to "pick"; X says it), or a
-    finite "and called" does on a clause whose subject is a thing ("X said the plan would
-    fail, and called it …"); else None."""
+    must pick a date, saying …": the parser ties "saying" to "pick"; X says it; a closing
+    quotation mark may stand between the comma and the participle), or a finite "and called"
+    does on a clause whose subject is a thing or a place that does not speak ("X said the plan
+    would fail, and called it …", "X noted that the park marks Y and called on …"); else
+    None."""
     if verb.tag_ not in ("VBG", "VBD", "VBZ") or verb.dep_ not in ("advcl", "conj") or verb.i == 0:
         return None
-    if verb.nbor(-1).lower_ not in (",", "and") or verb.head.lemma_.lower() in SPEECH_VERBS:
+    before = _word_before(verb)
+    if before is None or before.lower_ not in (",", "and"):
+        return None
+    if verb.head.lemma_.lower() in SPEECH_VERBS:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     head = verb.head
     if verb.tag_ != "VBG" and not any(
-        c.dep_ in ("nsubj", "nsubjpass") and is_thing(c) for c in head.children
+        c.dep_ in ("nsubj", "nsubjpass") and (is_thing(c) or c.ent_type_ in ("LOC", "FAC"))
+        for c in head.children
     ):
         return None  # "X said Y would resign and warned …" may be Y's; "the plan … and called"
     while head.dep_ in ("xcomp", "conj") and head.head != head:
@@ -57,7 +64,10 @@ def verb_above_noun_clause(verb: Token) -> Token | None:
     """Returns the verb governing a noun when a subjectless "…, saying" participle hangs on
     the clause that noun reports ("Y rejected X's claim that no one could do better, saying
     …": the parser ties "saying" to "do"; Y says it, not the claim's subject); else None."""
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or verb.nbor(-1).lower_ != ",":
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+        return None
+    before = _word_before(verb)
+    if before is None or before.lower_ != ",":
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
@@ -70,6 +80,15 @@ def verb_above_noun_clause(verb: Token) -> Token | None:
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
         return None
     return noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+
+
+def _word_before(verb: Token) -> Token | None:
+    """Returns the word before a verb, passing over a closing quotation mark ("“reasonable,”
+    saying": the comma); None at the start of the text."""
+    i = verb.i - 1
+    while i >= 0 and all(ch in CLOSE_MARKS + "'" for ch in verb.doc[i].text):
+        i -= 1
+    return verb.doc[i] if i >= 0 else None
 
 
 def subject_hung_on_relative(verb: Token) -> Token | None:

@@ -441,6 +441,10 @@ class QuoteFinder(ArticleContext):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if keep is not None and len(subjects) > 1:
                 subjects = [c for c in subjects if keep(c)] or subjects
+            if len(subjects) > 1 and _title_split_from_name(subjects):
+                # "Retired neurosurgeon Dr. X was asked …", "Y co-founder X told": the parser
+                # split the title from the name after it into subjects; the name is the subject
+                subjects = subjects[-1:]
             if subjects:
                 inner = [c for c in subjects[0].children if c.dep_ == "nsubj"]
                 if subjects[0].tag_ == "VBG" and len(inner) == 1 and inner[0].i < subjects[0].i:
@@ -697,6 +701,26 @@ class QuoteFinder(ArticleContext):
         if tied is None and is_bare_role_speaker(token, words, places=True):
             tied = find_previous_subject(self, token)
         return Attribution(tied, label, how="cue")
+
+
+def _title_split_from_name(subjects: list[Token]) -> bool:
+    """Returns whether a verb's subjects are the lowercase nouns of a title (no determiner)
+    and, last, the name it stands before, with no verb nor any comma, colon or semicolon from
+    the first to the name ("Y co-founder X told", "harassment specialist and Z professor X
+    told"; not "April 25: Trump tells X", nor "the report prepared for the president, the
+    Congress …")."""
+    name = subjects[-1]
+    if name.pos_ != "PROPN":
+        return False
+    for t in subjects[:-1]:
+        if not t.is_punct and not (t.pos_ == "NOUN" and t.is_lower):
+            return False
+        if any(c.dep_ == "det" for c in t.children):
+            return False  # "An amendment X added …": a thing, no title
+    return not any(
+        t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":")
+        for t in name.doc[subjects[0].i : name.i]
+    )
 
 
 def _only_titles(text: str) -> bool:
