@@ -21,6 +21,7 @@ from analysis.entities.merging import (
     alike_surnames,
 )
 from analysis.entities.vocabulary import alias_groups, title_of
+from tests.test_quotes_issuers import build_one
 
 NAMESAKES = Path(__file__).parent / "fixtures" / "namesakes"
 
@@ -257,15 +258,7 @@ PLACED_SURNAME = (
 
 @pytest.fixture(scope="module")
 def placed_surname(tmp_path_factory: pytest.TempPathFactory, cache_dir: Path) -> analysis.Tables:
-    root = tmp_path_factory.mktemp("placed_surname")
-    (root / "articles").mkdir()
-    (root / "articles" / "vote.txt").write_text(PLACED_SURNAME, encoding="utf-8")
-    (root / "articles.csv").write_text(
-        "article_id,file,outlet,outlet_kind,title,url,published,language\n"
-        "vote,articles/vote.txt,Example,newspaper,,,2024-03-04,en\n",
-        encoding="utf-8",
-    )
-    return analysis.build(root, cache_dir=cache_dir)
+    return build_one(tmp_path_factory.mktemp("placed_surname"), cache_dir, PLACED_SURNAME)
 
 
 def test_a_place_word_that_speaks_is_the_surname_of_the_person_named_before(
@@ -274,8 +267,8 @@ def test_a_place_word_that_speaks_is_the_surname_of_the_person_named_before(
     # 'Rep. Nora Jordan (D-Ohio) told reporters …', then 'the refugee camps in Jordan' (the
     # country: the article places the word) and 'Both Tomas Reyes and Jordan told CNN …' (the
     # congresswoman: a speech verb's subject). Before session 19 both went to the country.
-    assert entity_at(placed_surname, "vote", 84, "Nora Jordan") == "nora-jordan"
-    country = entity_at(placed_surname, "vote", 198, "Jordan")
+    assert entity_at(placed_surname, "x", 84, "Nora Jordan") == "nora-jordan"
+    country = entity_at(placed_surname, "x", 198, "Jordan")
     entities = placed_surname.entities.set_index("entity_id")
     assert (country, entities.label[country]) == ("jordan", "GPE")
-    assert entity_at(placed_surname, "vote", 257, "Jordan") == "nora-jordan"
+    assert entity_at(placed_surname, "x", 257, "Jordan") == "nora-jordan"

@@ -798,7 +798,10 @@ def test_a_subjectless_main_verb_takes_the_person_hung_as_an_apposition_before_i
         ("”", "PUNCT", "''", "punct", 12, "”"),
     ]
     doc = parsed(rows)
-    assert doc.text == "At the harbour, Ana Ruiz, the port’s director, said the plan was “a good start.”"
+    assert (
+        doc.text
+        == "At the harbour, Ana Ruiz, the port’s director, said the plan was “a good start.”"
+    )
     assert speakers_of(doc, {"Ana Ruiz": ("ana-ruiz", "PERSON")}) == [("Ana Ruiz", "cue")]
     # The same words with the name the object of the preposition: not the speaker.
     rows[5] = ("Ruiz", "PROPN", "NNP", "pobj", 0, "Ruiz")
