@@ -169,6 +169,12 @@ ARTICLES = {
         "Riverside Park commemorates the town's founding and called on residents to set aside "
         "their differences and be “builders of unity.”\n"
     ),
+    # A programme's title closing the reporter's sentence, its period inside the marks.
+    "tv": (
+        "Mayor Ivo Marsh apologized in a video on Monday. “I said it, I was wrong and I "
+        "apologize,” Marsh said, referring to crude comments he made during a previously "
+        "unaired taping of “Harbour Morning Live.”\n"
+    ),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -868,3 +874,12 @@ def test_and_called_after_a_park_as_subject_is_the_reporters(quotes) -> None:
     # 'He noted that Riverside Park commemorates the town's founding and called on residents to
     # … be “builders of unity.”': the mayor's "He", not the park.
     assert said(quotes, "park", "builders of unity") == ("Ivo Marsh", "He", "pronoun")
+
+
+def test_a_title_with_the_reporters_period_inside_the_marks_is_no_quote(quotes) -> None:
+    # '… Marsh said, referring to crude comments he made during a previously unaired taping of
+    # “Harbour Morning Live.”': a programme's name, not the mayor's words (before session 19 a
+    # quote of his, the period inside the marks read as his sentence's).
+    tv = quotes[quotes.article_id == "tv"]
+    assert tv.text.tolist() == ["I said it, I was wrong and I apologize,"]
+    assert said(quotes, "tv", "I said it") == ("Ivo Marsh", "Marsh", "cue")

@@ -248,6 +248,12 @@ def find_quotes(
             or kind == "partial"
             and (
                 is_title(text)
+                # a period or comma closing a partial quote is the reporter's, put inside the
+                # marks ("a taping of “Y Hollywood.”", "the anchor of “Z Nightly News,”"),
+                # unless someone "called" something so: their words ("X called the plan “A
+                # Disaster for Y,” and left")
+                or is_title(text.rstrip(".,"))
+                and not (who.cue == "call" and who.how == "governing_verb")
                 or follows_name_opener(view, start)
                 or names_a_work(view, start, end)
                 or _named_in_passive(doc, view, start, text)
