@@ -175,6 +175,9 @@ ARTICLES = {
         "apologize,” Marsh said, referring to crude comments he made during a previously "
         "unaired taping of “Harbour Morning Live.”\n"
     ),
+    # A role description inside what another speaker reports is someone that speaker speaks
+    # of, not the speaker ("X said the mayor told him").
+    "nested": ("Tomas Reyes said the mayor told him: “We will not pay for the state’s bridge.”\n"),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -883,3 +886,51 @@ def test_a_title_with_the_reporters_period_inside_the_marks_is_no_quote(quotes) 
     tv = quotes[quotes.article_id == "tv"]
     assert tv.text.tolist() == ["I said it, I was wrong and I apologize,"]
     assert said(quotes, "tv", "I said it") == ("Ivo Marsh", "Marsh", "cue")
+
+
+def test_a_parenthetical_speaker_says_the_clause_it_interrupts() -> None:
+    # 'But under those plans, Ruiz says, the city could work to “persuade the state to pay” in
+    # demanding a vote.' parsed as real news was: "says" a parataxis of "work", and
+    # "demanding" after the quotation the nearest speech verb, its subject climbing to "the
+    # city". Ruiz speaks (before session 19, the city).
+    rows = [
+        ("But", "CCONJ", "CC", "cc", 11, "but"),
+        ("under", "ADP", "IN", "prep", 11, "under"),
+        ("those", "DET", "DT", "det", 3, "those"),
+        ("plans", "NOUN", "NNS", "pobj", 1, "plan"),
+        (",", "PUNCT", ",", "punct", 6, ","),
+        ("Ruiz", "PROPN", "NNP", "nsubj", 6, "Ruiz"),
+        ("says", "VERB", "VBZ", "parataxis", 11, "say"),
+        (",", "PUNCT", ",", "punct", 6, ","),
+        ("the", "DET", "DT", "det", 9, "the"),
+        ("city", "NOUN", "NN", "nsubj", 11, "city"),
+        ("could", "AUX", "MD", "aux", 11, "could"),
+        ("work", "VERB", "VB", "ROOT", 11, "work"),
+        ("to", "PART", "TO", "aux", 14, "to"),
+        ("“", "PUNCT", "``", "punct", 14, "“"),
+        ("persuade", "VERB", "VB", "xcomp", 11, "persuade"),
+        ("the", "DET", "DT", "det", 16, "the"),
+        ("state", "NOUN", "NN", "dobj", 14, "state"),
+        ("to", "PART", "TO", "aux", 18, "to"),
+        ("pay", "VERB", "VB", "xcomp", 14, "pay"),
+        ("”", "PUNCT", "''", "punct", 18, "”"),
+        ("in", "ADP", "IN", "prep", 18, "in"),
+        ("demanding", "VERB", "VBG", "pcomp", 20, "demand"),
+        ("a", "DET", "DT", "det", 23, "a"),
+        ("vote", "NOUN", "NN", "dobj", 21, "vote"),
+        (".", "PUNCT", ".", "punct", 11, "."),
+    ]
+    doc = parsed(rows)
+    assert doc.text == (
+        "But under those plans, Ruiz says, the city could work to “persuade the state to pay” "
+        "in demanding a vote."
+    )
+    names = {"Ruiz": ("ana-ruiz", "PERSON")}
+    assert speakers_of(doc, names) == [("Ruiz", "cue")]
+
+
+def test_a_description_inside_reported_speech_is_not_the_reporter(quotes) -> None:
+    # 'Tomas Reyes said the mayor told him: “We will not pay for the state’s bridge.”': the
+    # mayor's words, and the mayor is not named (before session 19: Reyes, the last speaker,
+    # through his own indirect quote of the same sentence).
+    assert said(quotes, "nested", "We will not pay") == (None, "the mayor", "cue")

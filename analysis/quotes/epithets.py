@@ -30,10 +30,11 @@ def find_epithet_of_last_speaker(
     """ "“…,” X said. … “…,” the senator said.": a definite description of a role (a role
     noun, or a party's member: "the Republican nominee") as the subject of a speech verb,
     right after the last speaker's attribution, is that speaker — a person, at most two
-    sentences back, no one named since outside quotations, no gender word against them, no
-    other holder of the title named before ("Prime Minister X"); not a description a place,
-    a name or an ordinal narrows ("the Ohio senator", "the governor of Y", "the 44th
-    president": someone the article may not have named); else None."""
+    sentences back, not the subject of a clause another speech verb reports ("X said the
+    mayor told him"), no one named since outside quotations, no gender
+    word against them, no other holder of the title named before ("Prime Minister X"); not a
+    description a place, a name or an ordinal narrows ("the Ohio senator", "the governor of
+    Y", "the 44th president": someone the article may not have named); else None."""
     lemma = token.lemma_.lower()
     if not is_bare_role_speaker(token, words):
         return None
@@ -52,6 +53,12 @@ def find_epithet_of_last_speaker(
             first = context.doc[first.start - 1].sent
     if last.at < first.start_char or not context.is_quiet_since(last, token.idx):
         return None
+    if any(
+        verb.lemma_.lower() in SPEECH_VERBS
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        for verb in token.head.ancestors
+    ):
+        return None  # "X said the mayor told him: “…”": someone X speaks of
     return last.entity_id
 
 

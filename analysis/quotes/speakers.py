@@ -228,6 +228,14 @@ class QuoteFinder(ArticleContext):
         anchor = current[1] if current else sent.start_char
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
         verbs.sort(key=lambda v: (depth.get(v, 99), v.idx < anchor, abs(v.idx - anchor)))
+        aside = [v for v in verbs if _is_parenthetical(v) and v not in depth]
+        if inside and len(aside) == 1 and inside[0] in aside[0].head.subtree:
+            # "Under any of them, X says, the US could work to “persuade …”": the clause the
+            # parenthetical interrupts is what X says, unless a person in it speaks the words
+            # ("Trump, he said, then added: “…”" is Trump's)
+            inner = [self.subject_of(v, keep=outside) for v in verbs if v in depth]
+            if not any(t is not None and self._names_a_person(t) for t in inner):
+                verbs = [aside[0], *(v for v in verbs if v is not aside[0])]
         for verb in verbs:
             inverted = self._inverted_after_clause(verb, sent)
             if inverted is not None:  # "Since the plan failed, added X, “…”"
@@ -269,6 +277,13 @@ class QuoteFinder(ArticleContext):
                 )
                 return who, verb
         return self._according_to(sent, history, outside)
+
+    def _names_a_person(self, token: Token) -> bool:
+        """Returns whether a word is a he/she or part of a person's name."""
+        if token.lower_ in PERSON_PRONOUNS:
+            return True
+        named = self.mention_at(token.idx)
+        return named is not None and self.labels.get(named) == "PERSON"
 
     def _person_before_verb(self, subject: Token) -> Mention | None:
         """The person named right before the verb of a subject that is a place or a day (a
@@ -701,6 +716,28 @@ class QuoteFinder(ArticleContext):
         if tied is None and is_bare_role_speaker(token, words, places=True):
             tied = find_previous_subject(self, token)
         return Attribution(tied, label, how="cue")
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """Returns whether a speech verb is a parenthetical set off by commas inside its sentence's
+    main clause (", X says,"): the parser's parataxis of the root, with a subject of its own
+    that is a name or a he/she, and a comma on each side."""
+    if verb.dep_ != "parataxis" or verb.head.dep_ != "ROOT":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return False
+    who = subjects[0]
+    if who.pos_ != "PROPN" and who.lower_ not in PERSON_PRONOUNS:
+        return False
+    doc = verb.doc
+    first, last = min(who.left_edge.i, verb.i), verb.i
+    return (
+        first > 0
+        and last + 1 < len(doc)
+        and doc[first - 1].text == ","
+        and doc[last + 1].text == ","
+    )
 
 
 def _title_split_from_name(subjects: list[Token]) -> bool:
