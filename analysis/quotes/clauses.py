@@ -229,3 +229,45 @@ def puts_a_question(verb: Token) -> bool:
         return False
     # a reduced passive opening a clause, which the model may tag as a past tense
     return verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.dep_ in ("advcl", "acl"))
+
+
+def is_parenthetical(verb: Token) -> bool:
+    """Returns whether a speech verb is a parenthetical set off by commas inside its sentence's
+    main clause (", X says,"): the parser's parataxis of the root, with a subject of its own
+    that is a name or a he/she, and a comma on each side."""
+    if verb.dep_ != "parataxis" or verb.head.dep_ != "ROOT":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return False
+    who = subjects[0]
+    if who.pos_ != "PROPN" and who.lower_ not in PERSON_PRONOUNS:
+        return False
+    doc = verb.doc
+    first, last = min(who.left_edge.i, verb.i), verb.i
+    return (
+        first > 0
+        and last + 1 < len(doc)
+        and doc[first - 1].text == ","
+        and doc[last + 1].text == ","
+    )
+
+
+def title_split_from_name(subjects: list[Token]) -> bool:
+    """Returns whether a verb's subjects are the lowercase nouns of a title (no determiner)
+    and, last, the name it stands before, with no verb nor any comma, colon or semicolon from
+    the first to the name ("Y co-founder X told", "harassment specialist and Z professor X
+    told"; not "April 25: Trump tells X", nor "the report prepared for the president, the
+    Congress …")."""
+    name = subjects[-1]
+    if name.pos_ != "PROPN":
+        return False
+    for t in subjects[:-1]:
+        if not t.is_punct and not (t.pos_ == "NOUN" and t.is_lower):
+            return False
+        if any(c.dep_ == "det" for c in t.children):
+            return False  # "An amendment X added …": a thing, no title
+    return not any(
+        t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":")
+        for t in name.doc[subjects[0].i : name.i]
+    )

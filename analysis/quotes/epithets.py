@@ -31,10 +31,10 @@ def find_epithet_of_last_speaker(
     noun, or a party's member: "the Republican nominee") as the subject of a speech verb,
     right after the last speaker's attribution, is that speaker — a person, at most two
     sentences back, not the subject of a clause another speech verb reports ("X said the
-    mayor told him"), no one named since outside quotations, no gender
-    word against them, no other holder of the title named before ("Prime Minister X"); not a
-    description a place, a name or an ordinal narrows ("the Ohio senator", "the governor of
-    Y", "the 44th president": someone the article may not have named); else None."""
+    mayor told him"), no one named since outside quotations, no gender word against them, no
+    other holder of the title named before ("Prime Minister X"); not a description a place,
+    a name or an ordinal narrows ("the Ohio senator", "the governor of Y", "the 44th
+    president": someone the article may not have named); else None."""
     lemma = token.lemma_.lower()
     if not is_bare_role_speaker(token, words):
         return None

@@ -17,12 +17,14 @@ from .antecedents import (
 from .clauses import (
     follows_without,
     goes_on_speaking,
+    is_parenthetical,
     is_speech_verb,
     is_subordinate,
     puts_a_question,
     puts_it_as,
     reporting_verb_above,
     subject_hung_on_relative,
+    title_split_from_name,
     verb_above_noun_clause,
 )
 from .context import ArticleContext, Attribution
@@ -228,7 +230,7 @@ class QuoteFinder(ArticleContext):
         anchor = current[1] if current else sent.start_char
         depth = {v: i for i, v in reversed(list(enumerate(governing)))}
         verbs.sort(key=lambda v: (depth.get(v, 99), v.idx < anchor, abs(v.idx - anchor)))
-        aside = [v for v in verbs if _is_parenthetical(v) and v not in depth]
+        aside = [v for v in verbs if is_parenthetical(v) and v not in depth]
         if inside and len(aside) == 1 and inside[0] in aside[0].head.subtree:
             # "Under any of them, X says, the US could work to “persuade …”": the clause the
             # parenthetical interrupts is what X says, unless a person in it speaks the words
@@ -456,7 +458,7 @@ class QuoteFinder(ArticleContext):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if keep is not None and len(subjects) > 1:
                 subjects = [c for c in subjects if keep(c)] or subjects
-            if len(subjects) > 1 and _title_split_from_name(subjects):
+            if len(subjects) > 1 and title_split_from_name(subjects):
                 # "Retired neurosurgeon Dr. X was asked …", "Y co-founder X told": the parser
                 # split the title from the name after it into subjects; the name is the subject
                 subjects = subjects[-1:]
@@ -716,48 +718,6 @@ class QuoteFinder(ArticleContext):
         if tied is None and is_bare_role_speaker(token, words, places=True):
             tied = find_previous_subject(self, token)
         return Attribution(tied, label, how="cue")
-
-
-def _is_parenthetical(verb: Token) -> bool:
-    """Returns whether a speech verb is a parenthetical set off by commas inside its sentence's
-    main clause (", X says,"): the parser's parataxis of the root, with a subject of its own
-    that is a name or a he/she, and a comma on each side."""
-    if verb.dep_ != "parataxis" or verb.head.dep_ != "ROOT":
-        return False
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if len(subjects) != 1:
-        return False
-    who = subjects[0]
-    if who.pos_ != "PROPN" and who.lower_ not in PERSON_PRONOUNS:
-        return False
-    doc = verb.doc
-    first, last = min(who.left_edge.i, verb.i), verb.i
-    return (
-        first > 0
-        and last + 1 < len(doc)
-        and doc[first - 1].text == ","
-        and doc[last + 1].text == ","
-    )
-
-
-def _title_split_from_name(subjects: list[Token]) -> bool:
-    """Returns whether a verb's subjects are the lowercase nouns of a title (no determiner)
-    and, last, the name it stands before, with no verb nor any comma, colon or semicolon from
-    the first to the name ("Y co-founder X told", "harassment specialist and Z professor X
-    told"; not "April 25: Trump tells X", nor "the report prepared for the president, the
-    Congress …")."""
-    name = subjects[-1]
-    if name.pos_ != "PROPN":
-        return False
-    for t in subjects[:-1]:
-        if not t.is_punct and not (t.pos_ == "NOUN" and t.is_lower):
-            return False
-        if any(c.dep_ == "det" for c in t.children):
-            return False  # "An amendment X added …": a thing, no title
-    return not any(
-        t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":")
-        for t in name.doc[subjects[0].i : name.i]
-    )
 
 
 def _only_titles(text: str) -> bool:
