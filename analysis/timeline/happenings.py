@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..corpus.selection import Selection
 from .events import STATEMENT_ACTIONS, rows_of
+from .occasions import DAY_PRECISIONS, STATED_RESOLUTIONS
 from .once_things import ACT_KINDS
 
 #: What `phrases_by_article` shows for a statement on the day of its occasion (no phrase of its
@@ -45,8 +46,6 @@ LINKED_DAYS = 7
 #: Longest span, in days, that a telling of an act done once may state and still be compared
 #: with another telling's single day (a weekend, a week; never a month or a year).
 SHORT_SPAN_DAYS = 7
-#: Precisions of a stated single day.
-DAY_PRECISIONS = frozenset({"day", "part_of_day"})
 #: Longest label, in characters.
 LABEL_CHARS = 90
 
@@ -92,10 +91,10 @@ def group_happenings(
     actors = [e or w for e, w in zip(entity, words, strict=True)]
     story = [stories.get(str(e.article_id), "") for e in records]
     kind = ["statement" if e.action in STATEMENT_ACTIONS else str(e.action) for e in records]
-    stated = (ev.resolution.isin(["explicit", "relative", "occasion"]) & ev.date.notna()).tolist()
+    stated = (ev.resolution.isin([*STATED_RESOLUTIONS, "occasion"]) & ev.date.notna()).tolist()
     # Only a date written in the sentence itself may make a conflict: a day carried from the
     # statement's occasion (resolution `occasion`) joins what it agrees with, and nothing else.
-    own = ev.resolution.isin(["explicit", "relative"]).tolist()
+    own = ev.resolution.isin(STATED_RESOLUTIONS).tolist()
     first = [e.date for e in records]
     last = [e.date if pd.isna(e.date_end) else e.date_end for e in records]
     # A stated date is its days; an undated statement was made on or before its publication.
