@@ -178,6 +178,15 @@ ARTICLES = {
     # A role description inside what another speaker reports is someone that speaker speaks
     # of, not the speaker ("X said the mayor told him").
     "nested": ("Tomas Reyes said the mayor told him: “We will not pay for the state’s bridge.”\n"),
+    # "they" after an organisation owning the noun ("X's lawyers") or after a main clause whose
+    # subject is a plural common noun ("Town lawyers argued X has …"): those people, not X.
+    "lawsuit": (
+        "The Northfield Transit Authority sued the ferry company in March.\n\nThe Northfield "
+        "Transit Authority’s lawyers did not hide their anger at what they called the town’s "
+        "“fishing trip.”\n\nTown lawyers argued the Northfield Transit Authority has no such "
+        "right.\n\n“It is a business like any other, selling tickets to the highest bidder,” "
+        "they said.\n"
+    ),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -935,3 +944,12 @@ def test_a_description_inside_reported_speech_is_not_the_reporter(quotes) -> Non
     # mayor's words, and the mayor is not named (before session 19: Reyes, the last speaker,
     # through his own indirect quote of the same sentence).
     assert said(quotes, "nested", "We will not pay") == (None, "the mayor", "cue")
+
+
+def test_they_after_an_organisations_lawyers_are_the_lawyers(quotes) -> None:
+    # 'The Northfield Transit Authority’s lawyers did not hide their anger at what they called
+    # the town’s “fishing trip.”' and 'Town lawyers argued the Northfield Transit Authority has
+    # no such right. “It is a business like any other, …,” they said.': lawyers, no entity
+    # (before session 20 both went to the authority).
+    assert said(quotes, "lawsuit", "fishing trip") == (None, "they", "pronoun")
+    assert said(quotes, "lawsuit", "It is a business") == (None, "they", "pronoun")

@@ -361,12 +361,28 @@ class ArticleContext:
             and not self.quoted.covers(m.start)
         ]
         if here:
-            # "cases at the Supreme Court. They …", "Committee Chairman X … They …": a place
-            # or a name's modifier is not what the pronoun stands for.
+            # "cases at the Supreme Court. They …", "Committee Chairman X … They …", "X's
+            # attorneys … they": a place or a name's modifier is not what the pronoun stands for.
             last = here[-1]
-            modifier = self._head_of(last).dep_ in ("pobj", "compound", "nmod")
-            return None if modifier else last.entity_id  # "House of Y members": the members
+            modifier = self._head_of(last).dep_ in ("pobj", "compound", "nmod", "poss")
+            if modifier or (pronoun.lower_ == "they" and self._plural_people_lead(start, pronoun)):
+                return None  # "House of Y members", "Y lawyers argued X has …": the members
+            return last.entity_id
         return self._last_org(pronoun, history)
+
+    def _plural_people_lead(self, start: int, pronoun: Token) -> bool:
+        """Whether a main clause between an offset and the pronoun has a plural common noun
+        outside any name as its subject ("Y lawyers argued that X …"): "they" are those."""
+        for t in self.doc.char_span(start, pronoun.idx, alignment_mode="expand") or []:
+            if (
+                t.dep_ == "nsubj"
+                and t.head.dep_ == "ROOT"
+                and t.tag_ == "NNS"
+                and not self.quoted.covers(t.idx)
+                and not self.mentions.overlapping(t.idx, t.idx + len(t))
+            ):
+                return True
+        return False
 
     def _head_of(self, mention: Mention) -> Token:
         """Returns a mention's syntactic head: its word whose head lies outside it ("Council"
