@@ -953,3 +953,45 @@ def test_they_after_an_organisations_lawyers_are_the_lawyers(quotes) -> None:
     # (before session 20 both went to the authority).
     assert said(quotes, "lawsuit", "fishing trip") == (None, "they", "pronoun")
     assert said(quotes, "lawsuit", "It is a business") == (None, "they", "pronoun")
+
+
+def test_a_surname_the_model_took_for_a_common_noun_is_the_person_named_before() -> None:
+    # 'After host Ana Ruiz asked author Rafael Dorsey who would win, Dorsey replied, “I would
+    # bet on the mayor.”' parsed as real news was: the second "Dorsey" a common noun (NN) with
+    # no name found in it (before session 20: no speaker).
+    rows = [
+        ("After", "SCONJ", "IN", "mark", 4, "after"),
+        ("host", "NOUN", "NN", "compound", 3, "host"),
+        ("Ana", "PROPN", "NNP", "compound", 3, "Ana"),
+        ("Ruiz", "PROPN", "NNP", "nsubj", 4, "Ruiz"),
+        ("asked", "VERB", "VBD", "advcl", 13, "ask"),
+        ("author", "NOUN", "NN", "compound", 7, "author"),
+        ("Rafael", "PROPN", "NNP", "compound", 7, "Rafael"),
+        ("Dorsey", "PROPN", "NNP", "dobj", 4, "Dorsey"),
+        ("who", "PRON", "WP", "nsubj", 10, "who"),
+        ("would", "AUX", "MD", "aux", 10, "would"),
+        ("win", "VERB", "VB", "ccomp", 4, "win"),
+        (",", "PUNCT", ",", "punct", 13, ","),
+        ("Dorsey", "NOUN", "NN", "nsubj", 13, "dorsey"),
+        ("replied", "VERB", "VBD", "ROOT", 13, "reply"),
+        (",", "PUNCT", ",", "punct", 13, ","),
+        ("“", "PUNCT", "``", "punct", 13, "“"),
+        ("I", "PRON", "PRP", "nsubj", 18, "I"),
+        ("would", "AUX", "MD", "aux", 18, "would"),
+        ("bet", "VERB", "VB", "ccomp", 13, "bet"),
+        ("on", "ADP", "IN", "prep", 18, "on"),
+        ("the", "DET", "DT", "det", 21, "the"),
+        ("mayor", "NOUN", "NN", "pobj", 19, "mayor"),
+        (".", "PUNCT", ".", "punct", 13, "."),
+        ("”", "PUNCT", "''", "punct", 13, "”"),
+    ]
+    doc = parsed(rows)
+    assert doc.text == (
+        "After host Ana Ruiz asked author Rafael Dorsey who would win, Dorsey replied, “I would "
+        "bet on the mayor.”"
+    )
+    names = {"Ana Ruiz": ("ana-ruiz", "PERSON"), "Rafael Dorsey": ("rafael-dorsey", "PERSON")}
+    assert speakers_of(doc, names) == [("Rafael Dorsey", "governing_verb")]
+    # A word in lower case is no one's surname.
+    rows[12] = ("dorsey", "NOUN", "NN", "nsubj", 13, "dorsey")
+    assert speakers_of(parsed(rows), names) == [(None, "governing_verb")]

@@ -654,9 +654,11 @@ class QuoteFinder(ArticleContext):
             person = self._titled_surname(words[0], token)
             if person is not None:
                 return Attribution(person, label, how="cue")
-        if token.pos_ == "PROPN" and mention is None and len(words) == 1:
+        capitalised = token.pos_ == "PROPN" or token.tag_ == "NN" and token.text[:1].isupper()
+        if capitalised and mention is None and len(words) == 1:
             # "X said" where the model found no name in "X" (a surname that is also a word or
-            # a place's name): the one person named in full before it whose surname is X
+            # a place's name, or one it took for a common noun: "D’X replied"): the one person
+            # named in full before it whose surname is X
             person = self._named_with_surname(token, None)
             if person is not None:
                 return Attribution(person, label, how="cue")
