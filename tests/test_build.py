@@ -117,3 +117,18 @@ def test_a_copied_corpus_folder_is_named_by_its_own_folder(tmp_path: Path, cache
     second = analysis.build(tmp_path / "beat-march-copy", cache_dir=cache)
     assert set(first.articles["corpus"]) == {"beat-march"}
     assert set(second.articles["corpus"]) == {"beat-march-copy"}
+
+
+def test_typographic_apostrophes_are_parsed_as_plain_ones(tmp_path: Path) -> None:
+    # The model finds no name in "Rafael D’Arcy" (typographic apostrophe) but does in "Rafael
+    # D'Arcy"; the parse is made on the plain one and laid back on the words as written.
+    text = "Filmmaker and author Rafael D’Arcy made his prediction on Sunday. It won’t change."
+    doc = parse.parse_texts([text], cache_dir=tmp_path)[0]
+    assert doc.text == text
+    assert ("Rafael D’Arcy", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    assert [t.text for t in doc][-4:] == ["wo", "n’t", "change", "."]
+    # The cached parse is the same document.
+    again = parse.parse_texts([text], cache_dir=tmp_path)[0]
+    assert [(e.start_char, e.end_char, e.label_) for e in again.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in doc.ents
+    ]
