@@ -130,7 +130,8 @@ def with_original_words(doc: Doc, text: str) -> Doc:
     words = [text[t.idx : t.idx + len(t)] for t in doc]
     out = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
     attrs = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
-    out.from_array(attrs, doc.to_array(attrs))
+    values: Any = doc.to_array(attrs)  # uint64 values, typed as floats by spaCy's stubs
+    out.from_array(attrs, values)
     return out
 
 
