@@ -995,3 +995,37 @@ def test_a_surname_the_model_took_for_a_common_noun_is_the_person_named_before()
     # A word in lower case is no one's surname.
     rows[12] = ("dorsey", "NOUN", "NN", "nsubj", 13, "dorsey")
     assert speakers_of(parsed(rows), names) == [(None, "governing_verb")]
+
+
+def test_a_programme_title_parsed_as_a_clause_is_not_what_was_said() -> None:
+    # 'Lena Brandt said on WKRP’s “Meet the Town” on Sunday.' parsed as real news was: "Meet"
+    # a clause (ccomp) of "said", with "Town" its object (before session 20 an indirect quote
+    # "Meet the Town” on Sunday" of hers).
+    rows = [
+        ("Lena", "PROPN", "NNP", "compound", 1, "Lena"),
+        ("Brandt", "PROPN", "NNP", "nsubj", 2, "Brandt"),
+        ("said", "VERB", "VBD", "ROOT", 2, "say"),
+        ("on", "ADP", "IN", "prep", 2, "on"),
+        ("WKRP", "PROPN", "NNP", "pobj", 3, "WKRP"),
+        ("’s", "PART", "POS", "case", 4, "’s"),
+        ("“", "PUNCT", "``", "punct", 7, "“"),
+        ("Meet", "PROPN", "NNP", "ccomp", 2, "Meet"),
+        ("the", "PROPN", "NNP", "compound", 9, "the"),
+        ("Town", "PROPN", "NNP", "dobj", 7, "Town"),
+        ("”", "PUNCT", "''", "punct", 7, "”"),
+        ("on", "ADP", "IN", "prep", 7, "on"),
+        ("Sunday", "PROPN", "NNP", "pobj", 11, "Sunday"),
+        (".", "PUNCT", ".", "punct", 2, "."),
+    ]
+    doc = parsed(rows)
+    assert doc.text == "Lena Brandt said on WKRP’s “Meet the Town” on Sunday."
+    found, _ = find_quotes(
+        "hand",
+        doc,
+        paragraphs=[(0, len(doc.text))],
+        sentences=[(0, 0)],
+        mentions=[(0, 11, "lena-brandt", "Lena Brandt")],
+        labels={"lena-brandt": "PERSON"},
+        names={"lena-brandt": "Lena Brandt"},
+    )
+    assert [(r["kind"], r["text"]) for r in found] == []

@@ -507,9 +507,15 @@ def _indirect(
                 continue
         if lemma in REPORTING_VERBS and token.pos_ == "VERB":
             hung = subject_hung_on_relative(token)
-            # "X, who has no backing, said …": the relative clause is not what X said.
+            # "X, who has no backing, said …": the relative clause is not what X said; nor is a
+            # title the parser made a clause, a proper noun with no subject ("said on NBC's
+            # “Meet the Press” …").
             clause = [
-                c for c in token.children if c.dep_ == "ccomp" and c != getattr(hung, "head", None)
+                c
+                for c in token.children
+                if c.dep_ == "ccomp"
+                and c != getattr(hung, "head", None)
+                and not (c.pos_ == "PROPN" and not _has_subject(c))
             ]
         elif lemma == "accuse":
             clause = [c for c in token.children if c.dep_ in ("dobj", "prep")]
@@ -550,6 +556,11 @@ def _indirect(
             start += 5
         found.append((start, end, who))
     return found
+
+
+def _has_subject(token: Token) -> bool:
+    """Whether a word has a subject of its own among its children."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in token.children)
 
 
 def _has_speaker_verb(finder: QuoteFinder, sent: Span, *, before: int) -> bool:
