@@ -187,6 +187,13 @@ ARTICLES = {
         "right.\n\n“It is a business like any other, selling tickets to the highest bidder,” "
         "they said.\n"
     ),
+    # A quotation going on in the next sentence after a phrase set off by a comma, with no
+    # verb of the reporter's; with one, the sentence is the reporter's.
+    "renters": (
+        "“The major worry for homeowners is not whether they keep the house tomorrow,” Mayor "
+        "Ivo Marsh said. For renters, on the other hand, “the rent is the whole story.” For "
+        "buyers, the council expects “a long and very hard winter for everyone.”\n"
+    ),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -1029,3 +1036,11 @@ def test_a_programme_title_parsed_as_a_clause_is_not_what_was_said() -> None:
         names={"lena-brandt": "Lena Brandt"},
     )
     assert [(r["kind"], r["text"]) for r in found] == []
+
+
+def test_a_quotation_after_a_phrase_set_off_goes_on_with_the_speaker(quotes) -> None:
+    # '“…,” Mayor Ivo Marsh said. For renters, on the other hand, “the rent is the whole
+    # story.”': his (before session 20, no speaker). 'For buyers, the council expects “…”':
+    # the sentence has a verb of the reporter's, no follow-on.
+    assert said(quotes, "renters", "the rent is the whole") == ("Ivo Marsh", None, "follow_on")
+    assert said(quotes, "renters", "a long and very hard")[0] is None

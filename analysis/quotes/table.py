@@ -226,9 +226,10 @@ def find_quotes(
         goes_on = kind == "direct" or _CONTINUES.match(finder.text_of(span_sents[0])) is not None
         opening = view[span_sents[0].start_char : start]
         if not goes_on and _adjoins(view, history, span_sents[0].start_char, within[0]):
-            # "“…,” X said. Instead, “…”": a connective and the quotation, right after the
-            # attribution
-            goes_on = _connective_only(opening)
+            # "“…,” X said. Instead, “…”", "“…,” X said. For renters, on the other hand,
+            # “…”": a connective or a phrase set off by a comma, then the quotation, right
+            # after the attribution
+            goes_on = _connective_only(opening) or _set_off(opening)
         if who.how == "none" and goes_on:
             # "“…,” X said. “…” - a point of the reporter's": a quotation right after the
             # previous one's attribution, in its paragraph, may go on with the reporter's
@@ -427,6 +428,12 @@ def _connective_only(opening: str) -> bool:
     ("Instead,", "Then", "Indeed,"), with punctuation and opening marks."""
     found = re.findall(r"[\w'’-]+", opening)
     return len(found) == 1 and found[0].lower() in CONTINUING_WORDS
+
+
+def _set_off(opening: str) -> bool:
+    """Returns whether a sentence's words before its quotation end with a comma (a phrase set
+    off before the clause the quotation holds: "For renters, on the other hand, “…”")."""
+    return opening.rstrip(" " + OPEN_MARKS).endswith(",")
 
 
 def _has_verb(sents: Iterable[Span], quoted: Quoted, within: tuple[int, int]) -> bool:
