@@ -194,6 +194,13 @@ ARTICLES = {
         "Ivo Marsh said. For renters, on the other hand, “the rent is the whole story.” For "
         "buyers, the council expects “a long and very hard winter for everyone.”\n"
     ),
+    # A quotation holding a speech verb the parser made the sentence's root, above the
+    # reporter's clause.
+    "telling": (
+        "Mayor Ivo Marsh spoke about the water crisis on Monday.\n\nLena Brandt didn’t seem "
+        "particularly impressed with Marsh’s comments Tuesday, telling reporters, “A lot of "
+        "people said the mayor should step down.”\n"
+    ),
     # A speech verb of a subordinate clause does not attribute the sentence's quotation.
     "debate": (
         "After Tomas Reyes criticized the budget during the debate, Lena Brandt hit back, “Then "
@@ -1044,3 +1051,11 @@ def test_a_quotation_after_a_phrase_set_off_goes_on_with_the_speaker(quotes) -> 
     # the sentence has a verb of the reporter's, no follow-on.
     assert said(quotes, "renters", "the rent is the whole") == ("Ivo Marsh", None, "follow_on")
     assert said(quotes, "renters", "a long and very hard")[0] is None
+
+
+def test_a_speech_verb_inside_the_quotation_is_not_the_reporter(quotes) -> None:
+    # 'Lena Brandt didn’t seem particularly impressed …, telling reporters, “A lot of people
+    # said the mayor should step down.”': the model makes the quoted "said" the root and the
+    # reporter's clause its complement (before session 20 "telling" climbed to that "said"
+    # and its subject inside the quotation: no speaker).
+    assert said(quotes, "telling", "A lot of people") == ("Lena Brandt", "Lena Brandt", "cue")

@@ -452,8 +452,10 @@ class QuoteFinder(ArticleContext):
         also made a subject of the speech verb is passed over for the one outside it."""
         seen = 0
         reporter = reporting_verb_above(verb) or verb_above_noun_clause(verb)
-        if reporter is not None:
-            verb = reporter  # "X said Y must pick a date, saying …": X's participle
+        if reporter is not None and (keep is None or keep(reporter)):
+            # "X said Y must pick a date, saying …": X's participle (a reporting verb inside
+            # the quotation reports nothing of the reporter's)
+            verb = reporter
         while verb is not None and seen < 4:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if keep is not None and len(subjects) > 1:
