@@ -84,6 +84,18 @@ def test_a_video_caption_run_into_a_name_is_cut_off() -> None:
     assert found == ["Harbour", "Thomas More", "Bay Gallery"]
 
 
+def test_page_furniture_opening_a_name_is_cut_off() -> None:
+    # A page's advertisement slots run into the text, "Advertisement Advertisement Dara Quill’s
+    # plan": the model made "Advertisement Dara Quill" one PERSON span (on real news a second
+    # "person" beside the one named, leaving a later "she" unresolved). The name after the
+    # furniture stays; a name made only of furniture words is none.
+    words = "Advertisement Advertisement Dara Quill spoke . Email Sign Up".split()
+    spaces = [nxt not in (".",) for nxt in words[1:]] + [False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=["PROPN"] * len(words))
+    doc.ents = [Span(doc, 1, 4, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    assert [m.text for m in extract_mentions("a1", 0, doc)] == ["Dara Quill"]
+
+
 def test_the_start_of_a_holidays_name_is_no_name() -> None:
     # "… before Super Tuesday, Dara Quill said." The model made "Super Tuesday" a GPE span,
     # whose weekday is trimmed off: "Super" alone was a place (on real news, 31 mentions in one

@@ -22,6 +22,7 @@ from .shapes import (
     _before_its_region,
     _cues,
     _ends_holiday,
+    _furniture_head,
     _furniture_tail,
     _is_date_word,
     _modifies_common_noun,
@@ -100,6 +101,9 @@ def extract_mentions(article_id: str, article_index: int, doc: Doc) -> list[Ment
             if not any(t.is_alpha for t in span[:tail]):
                 continue  # "Replay More Videos", "' Slideshow": a web page's furniture only
             span = span[:tail]  # "X Replay More Videos": the name before a video's caption
+        head = _furniture_head([t.lower_ for t in span])
+        if 0 < head < len(span) and any(t.is_alpha for t in span[head:]):
+            span = span[head:]  # "Advertisement X": the name after the page's furniture
         label = ent.label_
         if span.start > ent.start and span.doc[span.start - 1].tag_ == "POS":
             label = "PERSON"  # "Y Party's Ann Smith": the label was the owner's

@@ -54,6 +54,20 @@ def _furniture_tail(words: list[str]) -> int:
     return start if furniture else len(words)
 
 
+def _furniture_head(words: list[str]) -> int:
+    """Returns where a name starts after the run of furniture words opening it (0 when there is
+    none): furniture words and the fillers between them, ending with a furniture word
+    ("Advertisement Advertisement X": a page's advertisement slots run into a name)."""
+    joinable = page_furniture_words() | page_furniture_fillers()
+    end = 0
+    for i, word in enumerate(words):
+        if word not in joinable:
+            break
+        if word in page_furniture_words():
+            end = i + 1
+    return end
+
+
 def _ends_holiday(span: Span) -> bool:
     """Whether a mention is the end of a holiday's name whose first words the model left out
     ("Day" of "Election Day", "Luther King Day" of "Martin Luther King Day"): the one to three
