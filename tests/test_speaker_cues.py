@@ -401,9 +401,9 @@ def parsed(rows: list[tuple[str, str, str, str, int, str]]) -> Doc:
     )
 
 
-def speakers_of(doc: Doc, names: dict[str, tuple[str, str]]) -> list[tuple[str | None, str]]:
-    """Returns (speaker, attribution) of each quote `find_quotes` finds in a hand-parsed Doc;
-    `names` maps each name written in it to (entity_id, label)."""
+def quotes_of(doc: Doc, names: dict[str, tuple[str, str]]) -> list[dict]:
+    """Returns the rows `find_quotes` finds in a hand-parsed Doc; `names` maps each name written
+    in it to (entity_id, label)."""
     text = doc.text
     mentions = [(text.index(n), text.index(n) + len(n), e, n) for n, (e, _) in names.items()]
     labels = {e: label for e, label in names.values()}
@@ -416,7 +416,14 @@ def speakers_of(doc: Doc, names: dict[str, tuple[str, str]]) -> list[tuple[str |
         labels=labels,
         names={e: n for n, (e, _) in names.items()},
     )
-    return [(r["speaker"], r["attribution"]) for r in rows if r["kind"] != "indirect"]
+    return rows
+
+
+def speakers_of(doc: Doc, names: dict[str, tuple[str, str]]) -> list[tuple[str | None, str]]:
+    """Returns (speaker, attribution) of each direct or partial quote in a hand-parsed Doc."""
+    return [
+        (r["speaker"], r["attribution"]) for r in quotes_of(doc, names) if r["kind"] != "indirect"
+    ]
 
 
 def test_a_quoted_word_parsed_as_a_second_subject_is_passed_over() -> None:
@@ -1033,16 +1040,7 @@ def test_a_programme_title_parsed_as_a_clause_is_not_what_was_said() -> None:
     ]
     doc = parsed(rows)
     assert doc.text == "Lena Brandt said on WKRP’s “Meet the Town” on Sunday."
-    found, _ = find_quotes(
-        "hand",
-        doc,
-        paragraphs=[(0, len(doc.text))],
-        sentences=[(0, 0)],
-        mentions=[(0, 11, "lena-brandt", "Lena Brandt")],
-        labels={"lena-brandt": "PERSON"},
-        names={"lena-brandt": "Lena Brandt"},
-    )
-    assert [(r["kind"], r["text"]) for r in found] == []
+    assert quotes_of(doc, {"Lena Brandt": ("lena-brandt", "PERSON")}) == []
 
 
 def test_a_quotation_after_a_phrase_set_off_goes_on_with_the_speaker(quotes) -> None:
