@@ -17,6 +17,7 @@ from analysis.entities.merging import (
     find_place_words,
     merge_suffixed_short_forms,
 )
+from analysis.entities.organisations import _link_org_short_forms
 
 
 def mention(
@@ -107,6 +108,64 @@ def test_a_name_opening_with_an_initial_or_no_given_name_takes_no_place_word() -
     people, links, _ = resolve(TOWN + found)
     assert not {"n corbin", "harbor corbin"} & set(people)
     assert not links
+
+
+def test_a_namesake_of_a_university_stays_a_person_and_speaks() -> None:
+    # u1: "a study by Jo Roe of Ann Corbin University finds ..." (the model: ORG);
+    # a10: "... was a main topic of Ann Corbin's farewell address. "Permanent alliances should be
+    # avoided," said Corbin, because ..." — she is a person in her own article: "Corbin" there
+    # is hers (the speech verb's subject), and the university keeps its own name
+    university = mention("u1", 40, "Ann Corbin University", "ORG")
+    found = [mention("a10", 70, "Ann Corbin", "PERSON"), mention("a10", 150, "Corbin", "GPE")]
+    found[1].speaks = True
+    found[1].cues = Counter({"PERSON": 1})
+    mentions = TOWN + [university, *found]
+    people, links, clusters = resolve(mentions)
+    assert "ann corbin" in people
+    assert clusters.find(links[len(TOWN) + 2]) == clusters.find("ann corbin")
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.key].append(m)
+    _link_org_short_forms(
+        mentions, groups, clusters, find_place_words(groups), links, {"ann", "corbin"}, people
+    )
+    assert clusters.find("ann corbin") != clusters.find("ann corbin university")
+
+
+def link_orgs(mentions: list[Mention]) -> _Clusters:
+    """Runs the people, linking and organisation short-form stages as `resolve_entities`
+    does; returns the clusters."""
+    people, links, clusters = resolve(mentions)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.key].append(m)
+    words = {w for k in people for w in (k.split()[0], k.split()[-1])}
+    _link_org_short_forms(
+        mentions, groups, clusters, find_place_words(groups), links, words, people
+    )
+    return clusters
+
+
+def test_a_given_name_and_surname_labelled_a_person_is_not_another_articles_university() -> None:
+    # u1: "a study by Jo Roe of Ann Corbin University"; a11: "the example of Ann Corbin, and
+    # ..." (the model: PERSON), an article that never names the university
+    found = [
+        mention("u1", 40, "Ann Corbin University", "ORG"),
+        mention("a11", 20, "Ann Corbin", "PERSON"),
+    ]
+    clusters = link_orgs(TOWN + found)
+    assert clusters.find("ann corbin") != clusters.find("ann corbin university")
+
+
+def test_a_schools_short_form_the_model_calls_a_person_still_joins_it() -> None:
+    # u2: "she studied at Harbor Law School"; a12: "a graduate of Harbor Law" (the model:
+    # PERSON, but "Harbor" is no given name): the school's short form
+    found = [
+        mention("u2", 40, "Harbor Law School", "ORG"),
+        mention("a12", 20, "Harbor Law", "PERSON"),
+    ]
+    clusters = link_orgs(found)
+    assert clusters.find("harbor law") == clusters.find("harbor law school")
 
 
 def test_a_surname_in_capitals_after_the_full_name_is_that_persons() -> None:

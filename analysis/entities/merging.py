@@ -161,11 +161,7 @@ def _looks_like_person(
         and not set(words[:-1]) & places
         and (
             words[-1] not in places
-            or (
-                _majority_label(group) == "PERSON"
-                and is_given_name(words[0])
-                and words[0] not in org_heads
-            )
+            or (_majority_label(group) == "PERSON" and is_given_name(words[0]))
         )
         and (words[0] not in org_heads or _majority_label(group) == "PERSON")
         and _person_evidence(group)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from .cues import _has_org_word
 from .mentions import Mention, _majority_label
 from .merging import _Clusters
-from .vocabulary import alias_groups
+from .vocabulary import alias_groups, is_given_name
 
 #: Words of a body named after a person whose name alone is still the person's ("the Ann Roe
 #: Foundation"; unlike a school or university, which its namesake's name alone may mean).
@@ -61,7 +61,10 @@ def _link_org_short_forms(
     university's or school's namesake alone may be the university.
     Across articles the two are merged outright only when the name is used in at least as many
     articles as the short form is used without it (a name in its own right, like a building's,
-    is used on its own far more often than the longer name that starts with it).
+    is used on its own far more often than the longer name that starts with it), and never a
+    person's full name whose surname alone an article links to that person (`linked`: "said X"
+    after "Ann X") or that opens with a listed given name and is mostly labelled PERSON ("Ann
+    Roe" in an article that never names the "Ann Roe University" another one names).
 
     Returns:
         The organisation (folded key) of each linked mention, by position in `mentions`.
@@ -124,10 +127,24 @@ def _link_org_short_forms(
         at = first_use.get((m.article_id, org))
         if at is not None and at < m.start and clusters.can_merge(org, m.key):
             links[i] = org
+    spoken_of = {clusters.find(root) for root in linked.values()}  # people named by a surname
     for key, org in sorted(targets.items()):
         uses = {m.article_id for m in groups[key]}
         full = {a for a, o in first_use if o == org}
-        if len(full) >= len(uses - full) and not any((a, key) in cued for a in uses):
+        if (
+            len(full) >= len(uses - full)
+            and not any((a, key) in cued for a in uses)
+            # a person's full name is no organisation's short form across articles where
+            # an article gives its surname alone as that person's ("said X" after "Ann X") or
+            # it reads as one: a listed given name first, mostly labelled PERSON
+            and not (
+                key in people_set
+                and (
+                    clusters.find(key) in spoken_of
+                    or (is_given_name(key.split()[0]) and _majority_label(groups[key]) == "PERSON")
+                )
+            )
+        ):
             clusters.merge(org, key)
     return links
 
