@@ -130,5 +130,8 @@ def find_channel(text: str) -> str | None:
     return next((name for name, pattern in CHANNELS if pattern.search(text)), None)
 
 
+#: The dashes that open a roundup's line ("— Name" after a quote): en and em dash, the
+#: horizontal bar of quotation dashes (U+2015), a hyphen.
+ROUNDUP_DASHES = "–—―-"
 #: What may stand before the name on a roundup line: the dash, abbreviated titles.
-ROUNDUP_LEAD = re.compile(r"[\s–—-]*(?:[A-Z][a-z]{0,4}\.\s*)*")
+ROUNDUP_LEAD = re.compile(rf"[\s{ROUNDUP_DASHES}]*(?:[A-Z][a-z]{{0,4}}\.\s*)*")

@@ -150,6 +150,49 @@ def find_document_intro(
     return Attribution(), None
 
 
+#: A quotation's closing marks, then a dash opening its signature: an en or em dash or a
+#: quotation dash, or a hyphen right before a capital or a handle (`"…" -Name`, `"…" -@x`,
+#: not `"word"-based`).
+_SIGNED = re.compile(rf"[{CLOSE_MARKS}]+[ \t]*([–—―](?=[ \t]*\S)|-(?=[A-Z@]))[ \t]*")
+#: A signature the model found no name in, shaped as one: two to five capitalised words
+#: (initials too), a full stop at most after them.
+_NAME_SHAPED = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]*\.?")
+
+
+def is_signed(text: str, end: int) -> bool:
+    """Returns whether a dash follows the closing mark of the quotation whose words end at
+    `end`, on its line: a signature (`“…” ― Name`), whether or not a name can be read in it."""
+    return _SIGNED.match(text, end) is not None
+
+
+def find_signature(finder: QuoteFinder, end: int) -> tuple[Attribution, int] | None:
+    """`“…” ― Name` on the quotation's own line: the person or organisation named first after
+    the dash (at most abbreviated titles before it), as on a roundup's dash line; a line the
+    model found no name in gives its words as the mention when they are shaped as a name.
+
+    Args:
+        finder: The article's speaker finder.
+        end: Where the quotation's words end (its closing mark follows).
+
+    Returns:
+        The attribution (`how` "roundup") and the dash's offset, or None when no dash and name
+        follow the quotation.
+    """
+    dash = _SIGNED.match(finder.text, end)
+    if dash is None:
+        return None
+    line_end = finder.text.find("\n", dash.end())
+    line_end = len(finder.text) if line_end < 0 else line_end
+    hits = finder.mentions.within(dash.end(), line_end)
+    first = next((m for m in hits if m.label in ("PERSON", "ORG")), None)
+    if first is not None and ROUNDUP_LEAD.fullmatch(finder.text[dash.end() : first.start]):
+        return Attribution(first.entity_id, first.text, how="roundup"), dash.start(1)
+    line = finder.text[dash.end() : line_end].strip()
+    if first is None and _NAME_SHAPED.fullmatch(line):
+        return Attribution(mention=line.rstrip("."), how="roundup"), dash.start(1)
+    return None
+
+
 def find_roundup_name(finder: QuoteFinder, line: Span) -> Attribution | None:
     """ "— Name, Outlet" after a quote: the person or organisation named first on the dash
     line, with at most abbreviated titles ("Prof.", "Dr.") before it."""

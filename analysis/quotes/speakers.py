@@ -48,6 +48,7 @@ from .cues import (
     PREPOSITION_VERBS,
     QUOTE_VERBS,
     REMARK_NOUNS,
+    ROUNDUP_DASHES,
     SPEAKER_LABELS,
 )
 from .epithets import (
@@ -61,6 +62,7 @@ from .introductions import (
     find_named_before_colon,
     find_presented_before_colon,
     find_roundup_name,
+    find_signature,
     find_subject_before_colon,
 )
 from .issuers import (
@@ -116,7 +118,12 @@ class QuoteFinder(ArticleContext):
             found = self._attribution_in(sent, history, current, within)
             if found[1] is not None:
                 return found
-        if next_sentence is not None and self.text_of(next_sentence)[:1] in "–—-":
+        # "“…” ― Name" after a quotation that opens its sentence (not "the “X” — Y, Z and W")
+        opens = current is not None and self._opens(current)
+        signed = find_signature(self, current[1]) if opens else None
+        if signed is not None:
+            return signed[0], self.doc[bisect_left(self.offsets, signed[1])]
+        if next_sentence is not None and self.text_of(next_sentence)[:1] in ROUNDUP_DASHES:
             found = self._attribution_in(next_sentence, history)
             if found[1] is not None:
                 found[0].how = "roundup" if found[0].how == "cue" else found[0].how
@@ -126,7 +133,7 @@ class QuoteFinder(ArticleContext):
                 return named, next_sentence[0]
             if next_sentence.text[1:2] == " " and next_sentence.text.rstrip()[-1:] not in ".!?":
                 # "— a reader in Eastfield": a roundup line naming no one.
-                line = next_sentence.text.strip(" –—-\n")
+                line = next_sentence.text.strip(f" {ROUNDUP_DASHES}\n")
                 return Attribution(mention=line, how="roundup"), next_sentence[0]
         if previous_sentence is not None and self.text_of(previous_sentence).rstrip()[-1:] in ":,":
             found = self._attribution_in(previous_sentence, history)
@@ -363,9 +370,12 @@ class QuoteFinder(ArticleContext):
             right_before = m.end <= verb.idx and (
                 not between.strip() or _APPOSITION.fullmatch(between)
             )
-            if not _UNWORDED.fullmatch(self._unquoted(start, min(m.start, verb.idx))):
+            before = self._unquoted(start, min(m.start, verb.idx))
+            if not _UNWORDED.fullmatch(before):
                 if quoting and right_before and self._left_as_apposition(verb, m):
                     return m  # "Monday in Y, at an event for his wife, Z, former mayor X said"
+                if quoting and right_before and not between.strip() and _titles_name(before):
+                    return m  # "“…,” Eastfield police Chief X said": a title before the name
                 continue  # words outside the quotation before it: not the sentence's opening
             if m.start > verb.idx and _only_titles(self.text[verb_end : m.start]):
                 return m  # "Stated X:", "Added Mr. X:", "Said Sen. X,"
@@ -724,6 +734,18 @@ class QuoteFinder(ArticleContext):
         return Attribution(tied, label, how="cue")
 
 
+#: The words between a quotation and the name right after it that are the name's title: at most
+#: four words ("Eastfield police", "Senate Majority"), then a title ("Chief", "Sen.").
+_TITLE_PHRASE = re.compile(r"[\W_]*(?:[\w'’-]+\s+){0,4}([A-Za-z]+)\.?\s*")
+
+
+def _titles_name(text: str) -> bool:
+    """Returns whether the words outside the quotation before a name are a title phrase ending
+    in a role noun or a name's title (`_TITLE_PHRASE`), nothing else: "Eastfield police Chief"."""
+    phrase = _TITLE_PHRASE.fullmatch(text)
+    return phrase is not None and phrase.group(1).lower() in ROLE_NOUNS | NAME_TITLES
+
+
 def _only_titles(text: str) -> bool:
     """Returns whether the words between a subjectless speech verb and the name after it are
     none, or only capitalised title words ending with a title or honorific ("Mr.", "Sen.",
@@ -744,4 +766,4 @@ _APPOSITION_OPENS = re.compile(r",\s*")
 _UNWORDED = re.compile(r"[\W_]*")
 #: An apposition set off by commas between a name and its verb: ", founder of the X Center, ".
 #: (Its marks are “ ” and ", not « » „: a class unlike `OPEN_MARKS`, left as it was.)
-_APPOSITION = re.compile(r",[^,;:.!?“”\"]{1,80},\s*")
+_APPOSITION = re.compile(r",[^,;:.!?“”\"]{1,120},\s*")

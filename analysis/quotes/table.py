@@ -13,7 +13,8 @@ from ..text.datelines import find_datelines
 from ..text.lexicon import SPEECH_VERBS, words
 from ..text.parse import doc_text
 from .clauses import follows_without, subject_hung_on_relative
-from .cues import CONTINUING_WORDS, REPORTING_VERBS
+from .cues import CONTINUING_WORDS, REPORTING_VERBS, ROUNDUP_DASHES
+from .introductions import is_signed
 from .issuers import attribute_to_owner, find_passive_agent
 from .marks import (
     CLOSE_MARKS,
@@ -332,17 +333,14 @@ def is_title(text: str) -> bool:
     return first[:1].isupper() and all(w[:1].isupper() or w.lower() in TITLE_SMALL for w in rest)
 
 
-#: Dashes that open a roundup line ("— X, Y") or frame a heading.
-_DASHES = ("–", "—", "-")
-
-
 def _follow_on(
     finder: QuoteFinder, history: list[Attribution], offset: int, end: int
 ) -> Attribution:
     """A paragraph that is only a quotation continues the previous speaker, unless someone else
     was named or quoted in between (not only in sentences whose first subject is the speaker's
     name), or the next paragraph is a dash line (`— X, Y`: a roundup line says whose the words
-    are, even one the rules could not read)."""
+    are, even one the rules could not read), or a dash follows the quotation on its line (a
+    signature, `“…” -X`, read or not)."""
     if history and history[-1].entity_id is None and history[-1].asked:
         # "X was asked, “…?” His reply was short. “…”": the one asked answers
         if finder.text[offset:end].rstrip(" ’'" + CLOSE_MARKS)[-1:] == "?":
@@ -352,8 +350,10 @@ def _follow_on(
     if not history or history[-1].entity_id is None:
         return Attribution()
     line = finder.text[finder.paragraph_span(end - 1)[1] :].lstrip().split("\n", 1)[0]
-    if line[:1] in _DASHES and line.rstrip(" .")[-1:] not in _DASHES:
+    if line[:1] in ROUNDUP_DASHES and line.rstrip(" .")[-1:] not in ROUNDUP_DASHES:
         return Attribution()  # not a heading between dashes ("– A new start –")
+    if is_signed(finder.text, end):
+        return Attribution()  # "“…” -X pic.twitter.com/…": signed, even where unread
     prior = history[-1]
     span = finder.doc.char_span(prior.at, offset, alignment_mode="contract")
     if set(finder.named_between(prior.at, offset)) - {prior.entity_id} and not _about(
