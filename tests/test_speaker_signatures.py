@@ -117,3 +117,23 @@ def test_a_signature_the_rules_cannot_read_is_no_follow_on(tmp_path: Path, cache
         ["Do you owe the workers an apology?", "Dana Whitfield", "roundup"],
         ["No. I said publicly that I was sorry.", "-", "none"],
     ]
+
+
+def test_an_aside_between_dashes_inside_a_quotation_is_no_signature(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # '“…” – at a rally in Eastfield – “…”': the dashes set off the reporter's aside between two
+    # parts of the mayor's words; the second part is still hers
+    text = (
+        "The mayor spoke about the council on Monday.\n\n"
+        "“I hope the council gets well soon,” Dana Whitfield said. “Its meeting was a week ago” "
+        "– at a rally in Eastfield – “so that was a long break.”\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker", "attribution"]].values.tolist()[:2] == [
+        ["I hope the council gets well soon,", "Dana Whitfield", "cue"],
+        ["Its meeting was a week ago", "Dana Whitfield", "follow_on"],
+    ]
+    # the part after the aside is left without a speaker (missing, not someone else's)
+    assert quotes.text.tolist()[2] == "so that was a long break."
+    assert quotes.speaker.isna().tolist()[2]

@@ -161,8 +161,23 @@ _NAME_SHAPED = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]*\.?")
 
 def is_signed(text: str, end: int) -> bool:
     """Returns whether a dash follows the closing mark of the quotation whose words end at
-    `end`, on its line: a signature (`“…” ― Name`), whether or not a name can be read in it."""
-    return _SIGNED.match(text, end) is not None
+    `end`, on its line: a signature (`“…” ― Name`), whether or not a name can be read in it;
+    not an aside between two parts of a quotation (`“…” – at a rally – “…”`)."""
+    return _signature(text, end) is not None
+
+
+def _signature(text: str, end: int) -> tuple[int, int, int] | None:
+    """Returns (the dash's offset, where the words after it start, the line's end) of the
+    signature after a quotation whose words end at `end`, or None: a dash after its closing
+    mark, and no other quotation opened on the rest of its line."""
+    dash = _SIGNED.match(text, end)
+    if dash is None:
+        return None
+    line_end = text.find("\n", dash.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if any(mark in text[dash.end() : line_end] for mark in OPEN_MARKS):
+        return None
+    return dash.start(1), dash.end(), line_end
 
 
 def find_signature(finder: QuoteFinder, end: int) -> tuple[Attribution, int] | None:
@@ -178,18 +193,17 @@ def find_signature(finder: QuoteFinder, end: int) -> tuple[Attribution, int] | N
         The attribution (`how` "roundup") and the dash's offset, or None when no dash and name
         follow the quotation.
     """
-    dash = _SIGNED.match(finder.text, end)
-    if dash is None:
+    signature = _signature(finder.text, end)
+    if signature is None:
         return None
-    line_end = finder.text.find("\n", dash.end())
-    line_end = len(finder.text) if line_end < 0 else line_end
-    hits = finder.mentions.within(dash.end(), line_end)
+    at, words, line_end = signature
+    hits = finder.mentions.within(words, line_end)
     first = next((m for m in hits if m.label in ("PERSON", "ORG")), None)
-    if first is not None and ROUNDUP_LEAD.fullmatch(finder.text[dash.end() : first.start]):
-        return Attribution(first.entity_id, first.text, how="roundup"), dash.start(1)
-    line = finder.text[dash.end() : line_end].strip()
+    if first is not None and ROUNDUP_LEAD.fullmatch(finder.text[words : first.start]):
+        return Attribution(first.entity_id, first.text, how="roundup"), at
+    line = finder.text[words:line_end].strip()
     if first is None and _NAME_SHAPED.fullmatch(line):
-        return Attribution(mention=line.rstrip("."), how="roundup"), dash.start(1)
+        return Attribution(mention=line.rstrip("."), how="roundup"), at
     return None
 
 
