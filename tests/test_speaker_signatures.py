@@ -21,17 +21,22 @@ def test_a_quotation_signed_on_its_own_line_is_the_signers(tmp_path: Path, cache
         "“I have never been so proud of this town.”― Oskar Brandt.\n\n"
         "“Do you owe the workers an apology?” –Dana Whitfield\n\n"
         "“No. I said publicly that I was sorry.” -Tomas Reyes\n\n"
+        "“I have a work face and a home face,” – Oskar Brandt to a magazine, 2004. “I like both "
+        "of them.”\n\n"
         "The critic wrote that the “old masters” — Vermeer, Hals and Steen — had painted the "
         "harbour first.\n"
     )
     quotes = build_one(tmp_path, cache_dir, text).quotes
     signed = quotes[quotes.kind == "direct"]
-    assert signed[["text", "speaker_mention", "attribution"]].values.tolist() == [
+    assert signed[["text", "speaker_mention", "attribution"]].fillna("-").values.tolist() == [
         ["The plan will cost us our jobs. Nobody asked the workers.", "Marta Lindqvist", "roundup"],
         ["I have never been so proud of this town.", "Oskar Brandt", "roundup"],
         ["Do you owe the workers an apology?", "Dana Whitfield", "roundup"],
         ["No. I said publicly that I was sorry.", "Tomas Reyes", "roundup"],
+        ["I have a work face and a home face,", "Oskar Brandt", "roundup"],
+        ["I like both of them.", "-", "follow_on"],
     ]
+    assert signed.speaker.tolist()[-1] == "Oskar Brandt"
     # the critic's words, not Vermeer's
     listed = quotes[quotes.text == "old masters"]
     assert listed[["speaker_mention", "attribution"]].values.tolist() == [

@@ -231,11 +231,11 @@ def join_split_names(texts: Mapping[str, str], mentions: list[Mention]) -> list[
 
 def _trim(ent: Span) -> Span | None:
     """Returns the name part of an entity span, or None when nothing of a name is left: without
-    leading quotation marks, a leading article, a title or honorific before a capitalised name
-    ("President X", "Mr. X" whatever the label), stray non-name words, weekday names at either
-    edge ("X Saturday"), a conjunction at its end ("X and"), and anything from a line break on,
-    and an owner before a possessive when a person's name follows (`_after_owner`); a lone
-    month name used as a date ("in May") is no name."""
+    leading quotation marks and dashes, a leading article, a title or honorific before a
+    capitalised name ("President X", "Mr. X" whatever the label), stray non-name words, weekday
+    names at either edge ("X Saturday"), a conjunction at its end ("X and"), and anything from a
+    line break on, and an owner before a possessive when a person's name follows
+    (`_after_owner`); a lone month name used as a date ("in May") is no name."""
     start, end = ent.start, ent.end
     doc = ent.doc
     for i in range(start, end):
@@ -258,7 +258,7 @@ def _trim(ent: Span) -> Span | None:
             and not doc[start].like_num
         )
         or (doc[start].lower_ in weekdays() and end - start > 1)
-        or _only_quote_marks(doc[start].text)
+        or _only_marks(doc[start].text)
     ):
         start += 1
     while end > start and (
@@ -293,10 +293,11 @@ COMMON_WORD_ZIPF = 4.0
 _QUOTE_MARKS = frozenset("\"'“”‘’`")
 
 
-def _only_quote_marks(word: str) -> bool:
-    """Returns whether a word is quotation marks only ('"', "“", "'\""): never a name's first
-    word, whatever the tagger made of it."""
-    return bool(word) and all(c in _QUOTE_MARKS for c in word)
+def _only_marks(word: str) -> bool:
+    """Returns whether a word is quotation marks and dashes only ('"', "“", "'\"", "”―" of a
+    signature glued to its quotation): never a name's first word, whatever the tagger made of
+    it."""
+    return bool(word) and all(c in _QUOTE_MARKS or c in "–—―-" for c in word)
 
 
 def _title_word_before_full_name(doc: Doc, start: int, end: int) -> bool:

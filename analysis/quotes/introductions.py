@@ -169,14 +169,17 @@ def is_signed(text: str, end: int) -> bool:
 def _signature(text: str, end: int) -> tuple[int, int, int] | None:
     """Returns (the dash's offset, where the words after it start, the line's end) of the
     signature after a quotation whose words end at `end`, or None: a dash after its closing
-    mark, and no other quotation opened on the rest of its line."""
+    mark, and no other quotation opened on the rest of its line before a sentence ends
+    (`“…” – X to a magazine, 2004. “…”` is signed)."""
     dash = _SIGNED.match(text, end)
     if dash is None:
         return None
     line_end = text.find("\n", dash.end())
     line_end = len(text) if line_end < 0 else line_end
-    if any(mark in text[dash.end() : line_end] for mark in OPEN_MARKS):
-        return None
+    rest = text[dash.end() : line_end]
+    opened = min((rest.index(m) for m in OPEN_MARKS if m in rest), default=None)
+    if opened is not None and not any(c in rest[:opened] for c in ".!?"):
+        return None  # an aside: "“…” – at a rally – “…”"
     return dash.start(1), dash.end(), line_end
 
 
