@@ -210,3 +210,44 @@ def test_a_name_after_a_title_noun_is_no_modifier() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, heads=heads, deps=deps)
     doc.ents = [Span(doc, 3, 4, label="PERSON")]
     assert [(m.text, m.modifier) for m in extract_mentions("a1", 0, doc)] == [("Harbex", False)]
+
+
+def test_a_name_ending_with_an_organisations_name_is_that_organisation() -> None:
+    # "the Roe White House announced …" (the White House under a president Roe): the model
+    # labels "Roe White House" PERSON three times; the corpus labels "White House" ORG. A name
+    # ending with a place's ("Greater Eastfield Harbour" after "Eastfield Harbour", GPE) takes
+    # its label; a person's name ending with no such name keeps the vote.
+    institutions = {"white house": "ORG", "eastfield harbour": "GPE"}
+    keys = {"roe white house"}
+    group = [mention("Roe White House", "PERSON") for _ in range(3)]
+    assert _decide_label(group, keys, None) == "PERSON"  # the model's vote alone
+    assert _decide_label(group, keys, None, institutions=institutions) == "ORG"
+    harbour = [mention("Greater Eastfield Harbour", "PERSON")]
+    assert (
+        _decide_label(harbour, {"greater eastfield harbour"}, None, institutions=institutions)
+        == "GPE"
+    )
+    # a name ending with a place that the model does not call a person keeps its own label
+    society = [mention("Humane Society of Eastfield Harbour", "ORG")]
+    assert (
+        _decide_label(
+            society, {"humane society of eastfield harbour"}, None, institutions=institutions
+        )
+        == "ORG"
+    )
+    # a person given a title, and a name whose last words are hyphenated, stay people
+    titled = [mention("Dana Roe White House", "PERSON", person_cue=2)]
+    assert (
+        _decide_label(titled, {"dana roe white house"}, None, institutions=institutions) == "PERSON"
+    )
+    hyphen = [mention("Ann White-House", "PERSON")]
+    assert _decide_label(hyphen, {"ann white house"}, None, institutions=institutions) == "PERSON"
+    # "White House" itself, and a person named "Ann White", keep their own labels
+    assert (
+        _decide_label(
+            [mention("White House", "ORG")], {"white house"}, None, institutions=institutions
+        )
+        == "ORG"
+    )
+    ann = [mention("Ann White", "PERSON")]
+    assert _decide_label(ann, {"ann white"}, None, institutions=institutions) == "PERSON"

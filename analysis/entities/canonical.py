@@ -4,27 +4,50 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from unidecode import unidecode
 
+from ..text.names import fold
 from .cues import _has_org_word, _is_acronym
 from .mentions import Mention, _person_evidence
 from .vocabulary import alias_groups, deities, platforms
 
 
-def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] | None) -> str:
+def _decide_label(
+    group: list[Mention],
+    keys: set[str],
+    curated: dict[str, Any] | None,
+    *,
+    institutions: Mapping[str, str] | None = None,
+) -> str:
     """Returns an entity's label: curated, else ORG for organisation vocabulary or a platform,
     else the vote of its mentions' model labels (a surname linked to a person's full name does
     not vote: the model often takes one alone for a place or a group, nor does the model's
     PERSON for a one-word name that only ever modifies a common noun: "the X exercise") and
-    context cues."""
+    context cues. A PERSON vote with no person cue (a title, a role, a speech verb) gives way to
+    the label of the organisation or place of the corpus (`institutions`: folded names of two
+    words or more, by their label) that ends every one of the entity's mentions ("X White House"
+    is the White House of a time, whatever the model made of it)."""
     if curated:
         return str(curated["label"])
     if keys & deities():
         return "PERSON"
     if any(len(k.split()) >= 2 and _has_org_word(k) for k in keys) or keys & platforms():
         return "ORG"
+    label = _vote(group, keys)
+    if label == "PERSON" and institutions and not any(m.cues["PERSON"] for m in group):
+        ending = {_ending_institution(m.text, institutions) for m in group}
+        only = ending.pop() if len(ending) == 1 else None
+        if only is not None:
+            return institutions[only]
+    return label
+
+
+def _vote(group: list[Mention], keys: set[str]) -> str:
+    """Returns the label its mentions' model labels and context cues vote for
+    (`_decide_label`)."""
     person_evidence = _person_evidence(group)
     # a one-word name only ever modifying a common noun ("the X exercise"): no one's name
     modifier = all(len(k.split()) == 1 for k in keys) and all(m.modifier for m in group)
@@ -55,6 +78,18 @@ def _decide_label(group: list[Mention], keys: set[str], curated: dict[str, Any] 
     return (
         next((w for w in winners if w != "PERSON"), winners[0]) if len(winners) > 1 else winners[0]
     )
+
+
+def _ending_institution(text: str, institutions: Mapping[str, str]) -> str | None:
+    """Returns the organisation's or place's name (folded, two words or more of two letters or
+    more, set off by a space) that ends a longer name as written, or None: "White House" of
+    "X White House", not "Ab Cd" of "Ef Ab-Cd" nor "C. K." of "Ab C. K."."""
+    words = text.split()
+    for i in range(1, len(words) - 1):
+        tail = fold(" ".join(words[i:]))
+        if tail in institutions and all(len(w) >= 2 for w in tail.split()):
+            return tail
+    return None
 
 
 def _canonical_name(group: list[Mention], label: str) -> str:

@@ -150,9 +150,19 @@ def resolve_entities(
     taken: set[str] = set()  # the ids given so far
     entity_rows: list[dict[str, Any]] = []
     labels: dict[str, str] = {}
+    # organisations and places of two words or more named twice or more, by their label
+    # ("white house": ORG)
+    majorities = {
+        k: _majority_label(group)
+        for k, group in groups.items()
+        if len(k.split()) >= 2 and len(group) >= 2
+    }
+    institutions = {
+        k: str(label) for k, label in majorities.items() if label in ("ORG", "GPE", "LOC", "FAC")
+    }
     for root, group in members.items():
         keys = {m.key for m in group}
-        label = _decide_label(group, keys, decided.get(root))
+        label = _decide_label(group, keys, decided.get(root), institutions=institutions)
         name = str(decided[root]["name"]) if root in decided else _canonical_name(group, label)
         entity_id = slug(name)
         if entity_id in taken:

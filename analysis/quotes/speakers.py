@@ -119,8 +119,11 @@ class QuoteFinder(ArticleContext):
             if found[1] is not None:
                 return found
         # "“…” ― Name" after a quotation that opens its sentence (not "the “X” — Y, Z and W")
-        opens = current is not None and self._opens(current)
-        signed = find_signature(self, current[1]) if opens else None
+        signed = (
+            find_signature(self, current[1])
+            if current is not None and self._opens(current)
+            else None
+        )
         if signed is not None:
             return signed[0], self.doc[bisect_left(self.offsets, signed[1])]
         if next_sentence is not None and self.text_of(next_sentence)[:1] in ROUNDUP_DASHES:
