@@ -142,3 +142,23 @@ def test_an_aside_between_dashes_inside_a_quotation_is_no_signature(
     # the part after the aside is left without a speaker (missing, not someone else's)
     assert quotes.text.tolist()[2] == "so that was a long break."
     assert quotes.speaker.isna().tolist()[2]
+
+
+def test_a_statement_issued_right_before_a_paragraph_of_quotation_is_the_issuers(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # "X issued a statement apologizing …." then a paragraph that is only the quotation: the
+    # statement's words. A sentence where someone received a letter says nothing of who wrote
+    # the quotation after it.
+    text = (
+        "The harbour board met on Monday.\n\n"
+        "Dana Whitfield issued a statement apologizing to the dock workers for the emails.\n\n"
+        "“We want to offer a deep apology to the workers.”\n\n"
+        "Tomas Reyes received a letter from the union on Tuesday.\n\n"
+        "“The docks will close if nothing changes.”\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker", "attribution"]].fillna("-").values.tolist() == [
+        ["We want to offer a deep apology to the workers.", "Dana Whitfield", "colon"],
+        ["The docks will close if nothing changes.", "-", "none"],
+    ]

@@ -273,6 +273,7 @@ TABLES: dict[str, Table] = {
                     "str",
                     "How the speaker was found: `cue` (a speech verb's subject), `pronoun` (its "
                     "subject is he/she/it/they), `according_to`, `colon` (`X said:` before the "
+                    "quote, or `X issued a statement.` before a paragraph that is only the "
                     "quote), `governing_verb` (`X called it “…”`, `X's “…” remark`), `roundup` "
                     "(`— Name, Outlet` after it), `follow_on` (a quotation paragraph continuing "
                     "the previous speaker), `repeated` (words quoted earlier), `none`. See "

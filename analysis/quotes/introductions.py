@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..text.months import MONTH_WORDS
 from .context import Attribution
-from .cues import DOCUMENT_NOUNS, ROUNDUP_LEAD, SPEAKER_LABELS
+from .cues import DOCUMENT_NOUNS, ISSUING_VERBS, ROUNDUP_LEAD, SPEAKER_LABELS
 from .marks import CLOSE_MARKS, OPEN_MARKS
 
 if TYPE_CHECKING:
@@ -134,13 +134,17 @@ def find_named_before_colon(finder: QuoteFinder, quote_start: int) -> Mention | 
 
 
 def find_document_intro(
-    finder: QuoteFinder, sent: Span, history: list[Attribution]
+    finder: QuoteFinder, sent: Span, history: list[Attribution], *, issued: bool = False
 ) -> tuple[Attribution, Token | None]:
     """ "X released the following statement:" before a quotation: the subject of a verb
-    whose object is a document noun, in a sentence ending with a colon."""
-    if not finder.text_of(sent).rstrip().endswith(":"):
+    whose object is a document noun, in a sentence ending with a colon; with `issued`, a
+    sentence ending otherwise whose verb issues the document ("X issued a statement apologizing
+    to Y." right before a paragraph that is only the quotation: `ISSUING_VERBS`)."""
+    if not issued and not finder.text_of(sent).rstrip().endswith(":"):
         return Attribution(), None
     for t in sent:
+        if issued and t.head.lemma_.lower() not in ISSUING_VERBS:
+            continue
         if t.dep_ == "dobj" and t.lemma_.lower() in DOCUMENT_NOUNS and t.head.pos_ == "VERB":
             subject = finder.subject_of(t.head)
             if subject is not None and not finder.quoted.covers(subject.idx):

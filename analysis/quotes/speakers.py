@@ -146,6 +146,12 @@ class QuoteFinder(ArticleContext):
                 if found[0].how == "cue":
                     found[0].how = "colon"
                 return found
+        if previous_sentence is not None and self._whole_paragraph(current, within):
+            # "X issued a statement apologizing to Y." then a paragraph of the quotation only
+            found = find_document_intro(self, previous_sentence, history, issued=True)
+            if found[1] is not None:
+                found[0].how = "colon"
+                return found
         opener = find_named_before_colon(self, current[0]) if current is not None else None
         if opener is not None:
             word = self.doc[bisect_left(self.offsets, opener.start)]
@@ -156,6 +162,16 @@ class QuoteFinder(ArticleContext):
                 found = find_presented_before_colon(self, current[0])
             return found
         return Attribution(), None
+
+    def _whole_paragraph(
+        self, current: tuple[int, int] | None, within: tuple[int, int] | None
+    ) -> bool:
+        """Returns whether the quotation is its paragraph's only words (marks and spaces aside)."""
+        if current is None or within is None:
+            return False
+        before = self.text[within[0] : current[0]]
+        after = self.text[current[1] : within[1]]
+        return _UNWORDED.fullmatch(before) is not None and _UNWORDED.fullmatch(after) is not None
 
     def _named_before_description(self, words: list[Token]) -> str | None:
         """The person whose name stands right before a definite description, a comma between
