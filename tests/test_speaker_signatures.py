@@ -162,3 +162,17 @@ def test_a_statement_issued_right_before_a_paragraph_of_quotation_is_the_issuers
         ["We want to offer a deep apology to the workers.", "Dana Whitfield", "colon"],
         ["The docks will close if nothing changes.", "-", "none"],
     ]
+
+
+def test_what_someone_went_on_about_is_theirs(tmp_path: Path, cache_dir: Path) -> None:
+    # "As X went on about “…”, Y said yes": X is talking ("went on" with only what it is about),
+    # so the quoted words are X's, not those of the main clause's speaker
+    text = (
+        "Marta Lindqvist watched the rally on television.\n\n"
+        "As Tomas Reyes went on about “how the system is rigged,” Lindqvist said yes, over and "
+        "over again.\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker"]].values.tolist() == [
+        ["how the system is rigged,", "Tomas Reyes"]
+    ]

@@ -185,9 +185,10 @@ def set_off_after(pronoun: Token, subject: Token) -> bool:
 
 def goes_on_speaking(verb: Token) -> bool:
     """Returns whether a verb of `going_on_verbs` speaks here: "on" after it and no complement
-    or object ("“…,” she went on"; not "went on to win", "went on a tour")."""
+    or object but what it goes on about ("“…,” she went on", "as X went on about “…”"; not "went
+    on to win", "went on a tour")."""
     return any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children) and not any(
-        c.dep_ in ("xcomp", "dobj", "prep", "pobj") for c in verb.children
+        c.dep_ in ("xcomp", "dobj", "prep", "pobj") and c.lower_ != "about" for c in verb.children
     )
 
 
