@@ -26,6 +26,17 @@ ARTICLES = {
         "“We will build it,” David Marsh said at the rally.\n\n"
         "“It will take two years,” the governor said.\n"
     ),
+    "modifier": (
+        "Amira Kassem will share the Peace Prize with Ravi Anand, an Indian campaigner against "
+        "the exploitation of children. Speaking in Leeds hours after the award was announced, "
+        "Kassem said she was in chemistry class when her teacher told her she had won. "
+        '"I decided not to leave school," the education campaigner said.\n'
+    ),
+    "same_modifier": (
+        "Amira Kassem will share the Peace Prize with Ravi Anand, an education campaigner from "
+        "Delhi. The prize was announced on Friday in Oslo. "
+        '"I decided not to leave school," the education campaigner said.\n'
+    ),
     "narrowed": (
         "The bridge will take two more years, officials in Eastland said on Monday.\n\n"
         "“We will build it,” David Marsh said at the rally.\n\n"
@@ -98,3 +109,14 @@ def test_a_role_noun_misparsed_as_an_organisations_apposition_ties_to_no_one() -
     rows = find_in_parsed(text, {"Assembly": ("assembly", "ORG")})
     partial = [r for r in rows if r["kind"] == "partial"]
     assert [(r["text"], r["speaker"]) for r in partial] == [("fully expect", None)]
+
+
+def test_a_word_narrowing_the_description_must_narrow_the_apposition_too(quotes) -> None:
+    # "the education campaigner" is not "Ravi Anand, an Indian campaigner against …" (session
+    # 22: the article's own apposition named another campaigner); "an education campaigner" is
+    assert said(quotes, "modifier", "I decided not")[0] is None
+    assert said(quotes, "same_modifier", "I decided not") == (
+        "Ravi Anand",
+        "the education campaigner",
+        "cue",
+    )

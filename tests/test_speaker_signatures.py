@@ -176,3 +176,36 @@ def test_what_someone_went_on_about_is_theirs(tmp_path: Path, cache_dir: Path) -
     assert quotes[["text", "speaker"]].values.tolist() == [
         ["how the system is rigged,", "Tomas Reyes"]
     ]
+
+
+def test_a_participle_the_parser_hung_on_a_subordinate_clause_is_the_sentences_subjects(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # "X seemed miffed that the agency has not …, saying …": the model ties "saying" to the
+    # verb of the "that" clause, whose subject is the agency; the sentence's subject says it
+    text = (
+        "Judge Maria Ostrowski heard the case on Friday. But Judge Ostrowski seemed miffed that "
+        "the agency has not yet collected all of the erroneous permits, saying she detected a "
+        "“cavalier attitude” at the agency.\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["kind", "text", "speaker"]].values.tolist() == [
+        ["indirect", "she detected a “cavalier attitude” at the agency", "Maria Ostrowski"],
+        ["partial", "cavalier attitude", "Maria Ostrowski"],
+    ]
+
+
+def test_a_participle_after_a_subordinate_clause_stays_there_when_the_subject_is_a_thing(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # "The apology came hours after X expressed his anger …, saying, “…”": an apology says
+    # nothing; the participle is X's
+    text = (
+        "Marta Lindqvist spoke about the comments on Saturday. The apology came hours after "
+        "Tomas Reyes expressed his anger over the comments to reporters in Eastfield, saying, "
+        "“Lindqvist has to apologize for his statements.”\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker"]].values.tolist() == [
+        ["Lindqvist has to apologize for his statements.", "Tomas Reyes"]
+    ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..text.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from .cues import (
     BARE_SPEECH_VERBS,
+    CONTRAST_SUBORDINATORS,
     DOCUMENT_NOUNS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
@@ -80,6 +81,52 @@ def verb_above_noun_clause(verb: Token) -> Token | None:
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
         return None
     return noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+
+
+def verb_above_subordinate(verb: Token) -> Token | None:
+    """Returns the verb of the clause a subordinate clause depends on when a subjectless "…,
+    saying" participle hangs on that subordinate clause's verb ("X weighed in hours before the
+    vote began, saying …", "X seemed miffed that the agency had not acted, saying …", "X
+    cited the report that led to the war, saying …": the parser ties "saying" to "began",
+    "acted", "led"; the sentence's own subject says it): a clause opened by a subordinating
+    word other than one of contrast ("while Y suggested …, saying" is Y's), a "that" clause of
+    a word other than a speech verb, or a relative clause. None otherwise, and when that
+    verb's subject is a lowercase thing ("The apology came after X expressed anger, saying
+    …": X says it)."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+        return None
+    before = _word_before(verb)
+    if before is None or before.lower_ != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause, above = verb.head, None
+    while True:
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if marks & CONTRAST_SUBORDINATORS:
+            return None  # "while Y suggested …, saying …": Y's participle
+        if clause.dep_ == "relcl" or (clause.dep_ == "advcl" and marks & SUBORDINATORS):
+            pass
+        elif clause.dep_ == "ccomp" and "that" in marks:
+            if clause.head.lemma_.lower() in SPEECH_VERBS:
+                return None  # "X said that Y …, saying": `reporting_verb_above`
+        else:
+            break
+        head = clause.head
+        while head.pos_ not in ("VERB", "AUX") and head.head != head:
+            head = head.head  # the noun a relative clause describes, an adjective, a preposition
+        if head.pos_ not in ("VERB", "AUX") or head == clause:
+            return None
+        clause = above = head
+    if above is not None and any(
+        # a lowercase word: the model tags some surnames as common nouns
+        c.dep_ in ("nsubj", "nsubjpass") and is_thing(c) and c.is_lower
+        for c in above.children
+    ):
+        return None  # "The apology came after X expressed anger, saying …": X says it
+    return above
 
 
 def _word_before(verb: Token) -> Token | None:

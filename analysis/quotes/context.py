@@ -19,6 +19,7 @@ from .cues import (
     GENERIC_ORG_NOUNS,
     ISSUING_VERBS,
     NAME_TITLES,
+    ORG_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     SPEAKER_LABELS,
@@ -503,6 +504,16 @@ class ArticleContext:
             for c in token.children
         )
         short = frozenset() if modified else TITLE_ABBREVIATIONS.get(lemma, frozenset())
+        # "the education campaigner" is not "X, an Indian campaigner": a noun narrowing the
+        # description must be in the apposition too ("X, an education campaigner,"); of an
+        # organisation's noun only a name does ("the Y Firm"; "the extremist group" is a kind)
+        narrowing = {
+            c.lower_
+            for c in token.children
+            if c.dep_ in ("compound", "nmod")
+            and c.ent_type_ not in ("GPE", "NORP")
+            and (lemma not in ORG_NOUNS or c.pos_ == "PROPN")
+        }
         tied = []
         for i in range(token.i):  # a Token only for the words that may tie (read once)
             if short and self.lowers[i].rstrip(".") in short and self.doc[i].pos_ == "PROPN":
@@ -516,6 +527,8 @@ class ArticleContext:
                 continue
             t = self.doc[i]
             if t.pos_ != "NOUN":
+                continue
+            if narrowing - {w.lower_ for w in t.subtree if w.i < t.i}:
                 continue
             partners = [c for c in t.children if c.dep_ == "appos"]
             if t.dep_ in ("appos", "compound"):

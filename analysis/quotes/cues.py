@@ -31,6 +31,8 @@ QUESTION_VERBS = _CUES["question_verbs"]
 GOING_ON_VERBS = _CUES["going_on_verbs"]
 #: Words opening a subordinate clause whose speech verb is not the sentence's cue.
 SUBORDINATORS = _CUES["subordinators"]
+#: Subordinators whose clause is a statement of its own ("while Y suggested …, saying").
+CONTRAST_SUBORDINATORS = _CUES["contrast_subordinators"]
 #: Entity types that can be a speaker ("Ukraine said" is a government speaking).
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}

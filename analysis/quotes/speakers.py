@@ -26,6 +26,7 @@ from .clauses import (
     subject_hung_on_relative,
     title_split_from_name,
     verb_above_noun_clause,
+    verb_above_subordinate,
 )
 from .context import ArticleContext, Attribution
 from .cues import (
@@ -480,7 +481,11 @@ class QuoteFinder(ArticleContext):
         With `keep`, only subjects it accepts count: a word inside the quotation that the parser
         also made a subject of the speech verb is passed over for the one outside it."""
         seen = 0
-        reporter = reporting_verb_above(verb) or verb_above_noun_clause(verb)
+        reporter = (
+            reporting_verb_above(verb)
+            or verb_above_noun_clause(verb)
+            or verb_above_subordinate(verb)
+        )
         if reporter is not None and (keep is None or keep(reporter)):
             # "X said Y must pick a date, saying …": X's participle (a reporting verb inside
             # the quotation reports nothing of the reporter's)
