@@ -32,6 +32,12 @@ ARTICLES = {
         "Kassem said she was in chemistry class when her teacher told her she had won. "
         '"I decided not to leave school," the education campaigner said.\n'
     ),
+    "spoken_of": (
+        "Some Republicans criticised the choice. House Foreign Affairs Committee Chairman Tom "
+        "Okafor said Lena Marsh should have tapped someone with medical experience. "
+        '"I have to ask why the governor didn\'t pick an individual with a public health '
+        'background," the California Republican said.\n'
+    ),
     "same_modifier": (
         "Amira Kassem will share the Peace Prize with Ravi Anand, an education campaigner from "
         "Delhi. The prize was announced on Friday in Oslo. "
@@ -118,5 +124,15 @@ def test_a_word_narrowing_the_description_must_narrow_the_apposition_too(quotes)
     assert said(quotes, "same_modifier", "I decided not") == (
         "Ravi Anand",
         "the education campaigner",
+        "cue",
+    )
+
+
+def test_whom_the_previous_speaker_speaks_of_is_no_one_else_in_view(quotes) -> None:
+    # "X said Y should have tapped someone. “…,” the California Republican said.": Y is named
+    # only in what X reports, so the description is X (session 22)
+    assert said(quotes, "spoken_of", "I have to ask") == (
+        "Tom Okafor",
+        "the California Republican",
         "cue",
     )

@@ -66,7 +66,8 @@ def find_previous_subject(context: ArticleContext, description: Token) -> str | 
     """ "Sen. X stopped by the office. Walking in, the senator said …", "X told reporters
     … “…,” the North Carolina Republican said.": the person named as the main subject of
     the sentence right before a description's — when no other person is named between (a name
-    that only modifies a common noun does not count: "the X administration"), no
+    that only modifies a common noun does not count: "the X administration", nor one named in
+    what that subject's own speech verb reports: "X said Y should …"), no
     gender word is against them and, for a role noun, the article named that person with
     the title before ("Senator X"); else None. The caller checks that the description is
     a bare one ("the", no word narrowing it to someone else)."""
@@ -86,7 +87,12 @@ def find_previous_subject(context: ArticleContext, description: Token) -> str | 
     gender = GENDER_WORDS.get(lemma)
     if gender is not None and context.genders.get(own.entity_id, gender) != gender:
         return None
-    between = _people_named(context, own.end, description.idx)
+    start = own.end
+    if previous.root.lemma_.lower() in SPEECH_VERBS and subjects[0].head == previous.root:
+        # "X said Y should have tapped someone. “…,” the Republican said.": whom X speaks of
+        # after the speech verb is not someone else in view
+        start = max(start, previous.end_char)
+    between = _people_named(context, start, description.idx)
     return own.entity_id if between <= {own.entity_id} else None
 
 
