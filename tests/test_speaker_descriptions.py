@@ -35,7 +35,7 @@ ARTICLES = {
     "spoken_of": (
         "Some Republicans criticised the choice. House Foreign Affairs Committee Chairman Tom "
         "Okafor said Lena Marsh should have tapped someone with medical experience. "
-        '"I have to ask why the governor didn\'t pick an individual with a public health '
+        "\"I have to ask why the governor didn't pick an individual with a public health "
         'background," the California Republican said.\n'
     ),
     "same_modifier": (
