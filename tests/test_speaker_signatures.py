@@ -209,3 +209,18 @@ def test_a_participle_after_a_subordinate_clause_stays_there_when_the_subject_is
     assert quotes[["text", "speaker"]].values.tolist() == [
         ["Lindqvist has to apologize for his statements.", "Tomas Reyes"]
     ]
+
+
+def test_a_name_the_parser_hung_on_the_noun_after_a_role_is_the_roles(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    # "said a spokesman for Mr. X, Y,": the model makes Y an apposition of X, not of the
+    # spokesman; a role's preposition ties the name to the role (session 22)
+    text = (
+        "The vice president's office declined to comment on the plan. “The vice president has "
+        "been clear about this,” said a spokesman for Mr. Okafor, Stephen Marsh, on Tuesday.\n"
+    )
+    quotes = build_one(tmp_path, cache_dir, text).quotes
+    assert quotes[["text", "speaker"]].values.tolist() == [
+        ["The vice president has been clear about this,", "Stephen Marsh"]
+    ]

@@ -65,12 +65,7 @@ def verb_above_noun_clause(verb: Token) -> Token | None:
     """Returns the verb governing a noun when a subjectless "…, saying" participle hangs on
     the clause that noun reports ("Y rejected X's claim that no one could do better, saying
     …": the parser ties "saying" to "do"; Y says it, not the claim's subject); else None."""
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
-        return None
-    before = _word_before(verb)
-    if before is None or before.lower_ != ",":
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not _is_trailing_participle(verb):
         return None
     clause = verb.head
     while clause.dep_ == "conj" and clause.head != clause:
@@ -93,12 +88,7 @@ def verb_above_subordinate(verb: Token) -> Token | None:
     a word other than a speech verb, or a relative clause. None otherwise, and when that
     verb's subject is a lowercase thing ("The apology came after X expressed anger, saying
     …": X says it)."""
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
-        return None
-    before = _word_before(verb)
-    if before is None or before.lower_ != ",":
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not _is_trailing_participle(verb):
         return None
     clause, above = verb.head, None
     while True:
@@ -127,6 +117,16 @@ def verb_above_subordinate(verb: Token) -> Token | None:
     ):
         return None  # "The apology came after X expressed anger, saying …": X says it
     return above
+
+
+def _is_trailing_participle(verb: Token) -> bool:
+    """Returns whether a verb is a subjectless participle after a comma ("…, saying")."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+        return False
+    before = _word_before(verb)
+    if before is None or before.lower_ != ",":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _word_before(verb: Token) -> Token | None:

@@ -45,6 +45,7 @@ from .cues import (
     NAME_TITLES,
     ORG_NOUNS,
     ORG_PRONOUNS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     PREPOSITION_VERBS,
     QUOTE_VERBS,
@@ -628,6 +629,23 @@ class QuoteFinder(ArticleContext):
             named = self._mention_in(apposition.left_edge.idx, end)
             if named is not None and self.labels.get(named) in ("PERSON", "ORG"):
                 return Attribution(named, self.text[token.idx : end], how="cue")
+        if own is None and token.tag_ == "NN" and token.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS:
+            # "the director of Y, X, said", "said a spokesman for Mr. Y, X": the model hangs
+            # the person's name on the noun after the preposition; the name is the role's (one
+            # role: not "leaders, from X to Y")
+            objects = (
+                o
+                for p in token.rights
+                if p.dep_ == "prep" and p.lower_ in _ROLE_PREPOSITIONS
+                for o in p.children
+            )
+            for apposition in (c for o in objects if o.dep_ == "pobj" for c in o.rights):
+                if apposition.dep_ != "appos" or is_indefinite(apposition):
+                    continue
+                end = apposition.idx + len(apposition)
+                named = self._mention_in(apposition.left_edge.idx, end)
+                if named is not None and self.labels.get(named) == "PERSON":
+                    return Attribution(named, self.text[token.idx : end], how="cue")
         words = self._speaker_words(token)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         label = self.text[start:end]
@@ -784,6 +802,8 @@ def _only_titles(text: str) -> bool:
 
 #: A capitalised word, perhaps abbreviated ("Gov.", "Former").
 _TITLE_WORD = re.compile(r"[A-Z][a-z]*\.?")
+#: Prepositions tying a role to whom it serves ("spokesman for Y", "director of Y", "aide to Y").
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to"})
 #: Between a name and the definite description in apposition to it: a comma.
 _APPOSITION_OPENS = re.compile(r",\s*")
 #: Text with no word: quote marks, punctuation and spaces only.
