@@ -528,7 +528,7 @@ class ArticleContext:
             t = self.doc[i]
             if t.pos_ != "NOUN":
                 continue
-            if narrowing - {w.lower_ for w in t.subtree if w.i < t.i}:
+            if narrowing and narrowing - {w.lower_ for w in t.subtree if w.i < t.i}:
                 continue
             partners = [c for c in t.children if c.dep_ == "appos"]
             if t.dep_ in ("appos", "compound"):

@@ -621,31 +621,13 @@ class QuoteFinder(ArticleContext):
             if titled is not None:
                 # "board member and treasurer X said": two titles of one person
                 return self.resolve(titled, history)
-        appositions = [] if own is not None else token.children
-        for apposition in (c for c in appositions if c.dep_ == "appos"):
+        for apposition, labels in [] if own is not None else _appositions_of(token):
             if is_indefinite(apposition):
                 continue  # "the senator, a devout Catholic,": a description, not a name
             end = apposition.idx + len(apposition)
             named = self._mention_in(apposition.left_edge.idx, end)
-            if named is not None and self.labels.get(named) in ("PERSON", "ORG"):
+            if named is not None and self.labels.get(named) in labels:
                 return Attribution(named, self.text[token.idx : end], how="cue")
-        if own is None and token.tag_ == "NN" and token.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS:
-            # "the director of Y, X, said", "said a spokesman for Mr. Y, X": the model hangs
-            # the person's name on the noun after the preposition; the name is the role's (one
-            # role: not "leaders, from X to Y")
-            objects = (
-                o
-                for p in token.rights
-                if p.dep_ == "prep" and p.lower_ in _ROLE_PREPOSITIONS
-                for o in p.children
-            )
-            for apposition in (c for o in objects if o.dep_ == "pobj" for c in o.rights):
-                if apposition.dep_ != "appos" or is_indefinite(apposition):
-                    continue
-                end = apposition.idx + len(apposition)
-                named = self._mention_in(apposition.left_edge.idx, end)
-                if named is not None and self.labels.get(named) == "PERSON":
-                    return Attribution(named, self.text[token.idx : end], how="cue")
         words = self._speaker_words(token)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         label = self.text[start:end]
@@ -798,6 +780,26 @@ def _only_titles(text: str) -> bool:
     last = found[-1].lower().rstrip(".")
     titled = last in NAME_TITLES or last in GENDER_WORDS
     return titled and all(_TITLE_WORD.fullmatch(w) for w in found)
+
+
+def _appositions_of(token: Token) -> list[tuple[Token, tuple[str, ...]]]:
+    """Returns the appositions that may name a speaker noun, each with the labels its name may
+    have: the noun's own (a person or an organisation), then, for a singular role or person
+    noun, a person's name the model hung on the object of its preposition ("the director of
+    Y, X, said", "said a spokesman for Mr. Y, X"; not "leaders, from X to Y")."""
+    found: list[tuple[Token, tuple[str, ...]]] = [
+        (c, ("PERSON", "ORG")) for c in token.children if c.dep_ == "appos"
+    ]
+    if token.tag_ == "NN" and token.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS:
+        objects = (
+            o
+            for p in token.rights
+            if p.dep_ == "prep" and p.lower_ in _ROLE_PREPOSITIONS
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
+        found += [(c, ("PERSON",)) for o in objects for c in o.rights if c.dep_ == "appos"]
+    return found
 
 
 #: A capitalised word, perhaps abbreviated ("Gov.", "Former").
