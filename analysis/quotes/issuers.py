@@ -179,7 +179,7 @@ def find_owner(
             continue
         if head.lemma_.lower() == "be":
             for noun in (c for c in head.children if c.dep_ == "attr"):
-                owner = _owner_of(finder, noun)
+                owner = find_owner_of_words(finder, noun)
                 if owner is not None:
                     return owner
         break
@@ -194,14 +194,15 @@ def find_owner(
         if t.idx < start and finder.outside_quotes(t.idx) and t.dep_ in ("nsubj", "ROOT")
     ]
     for noun in reversed(before):
-        owner = _owner_of(finder, noun)
+        owner = find_owner_of_words(finder, noun)
         if owner is not None:
             return owner
     return None
 
 
-def _owner_of(finder: QuoteFinder, noun: Token) -> Token | None:
-    """The possessor of a noun for someone's words (`X's refrain`), outside any quotation."""
+def find_owner_of_words(finder: QuoteFinder, noun: Token) -> Token | None:
+    """Returns the possessor of a noun for someone's own words (`owner_nouns` in
+    `data/cues.yml`: `X's refrain`, `his assessment`), outside any quotation; else None."""
     if noun.lemma_.lower() not in OWNER_NOUNS and noun.lower_ not in OWNER_NOUNS:
         return None
     owners = [c for c in noun.children if c.dep_ == "poss" and finder.outside_quotes(c.idx)]

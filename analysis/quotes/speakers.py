@@ -68,6 +68,7 @@ from .introductions import (
     find_subject_before_colon,
 )
 from .issuers import (
+    find_owner_of_words,
     find_passive_agent,
     governs_directly,
     is_inverted_cue,
@@ -285,6 +286,11 @@ class QuoteFinder(ArticleContext):
                     who.asked = self.resolve(asked, history).entity_id
                 return who, verb
             subject = agent or self.subject_of(verb, keep=outside)
+            possessor = find_owner_of_words(self, subject) if subject is not None else None
+            if possessor is not None:
+                # "His assumption, stated on live TV, was that “…”", "X's dictum was, “…”":
+                # the possessor of the words the subject names
+                subject = possessor
             if subject is not None and outside(subject):
                 who = self.resolve(subject, history)
                 person = self._person_before_verb(subject) if agent is None else None
@@ -495,6 +501,14 @@ class QuoteFinder(ArticleContext):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if keep is not None and len(subjects) > 1:
                 subjects = [c for c in subjects if keep(c)] or subjects
+            if (
+                len(subjects) > 1
+                and subjects[-1].i + 1 == verb.i
+                and _holds_quotation(verb.doc[subjects[0].i + 1 : subjects[-1].i])
+            ):
+                # "His verdict: “…,” he said": the parser gave the verb the words before the
+                # quotation as a second subject; the one after it, next to the verb, speaks
+                subjects = subjects[-1:]
             if len(subjects) > 1 and title_split_from_name(subjects):
                 # "Retired neurosurgeon Dr. X was asked …", "Y co-founder X told": the parser
                 # split the title from the name after it into subjects; the name is the subject
@@ -761,6 +775,13 @@ class QuoteFinder(ArticleContext):
 #: The words between a quotation and the name right after it that are the name's title: at most
 #: four words ("Eastfield police", "Senate Majority"), then a title ("Chief", "Sen.").
 _TITLE_PHRASE = re.compile(r"[\W_]*(?:[\w'’-]+\s+){0,4}([A-Za-z]+)\.?\s*")
+
+
+def _holds_quotation(words: Span) -> bool:
+    """Returns whether words hold an opening quotation mark and, after it, a closing one."""
+    marks = [t.text for t in words if t.text in OPEN_MARKS or t.text in CLOSE_MARKS]
+    opened = next((i for i, m in enumerate(marks) if m in OPEN_MARKS), None)
+    return opened is not None and any(m in CLOSE_MARKS for m in marks[opened + 1 :])
 
 
 def _titles_name(text: str) -> bool:

@@ -1,0 +1,108 @@
+"""Speech verbs whose subject is the words, not the speaker (issue 21, session 23): a noun for
+someone's words as the subject ("Her assumption, stated on TV, was …") gives the quotation to
+its possessor, and a second subject the parser gave the verb before the quotation ("Her final
+assessment: “…,” X said") is passed over for the one next to the verb. Hand-parsed sentences
+pin down the parses the model gave real text."""
+
+from __future__ import annotations
+
+from analysis.quotes.speakers import QuoteFinder
+from tests.test_speaker_cues import parsed, speakers_of
+
+#: The model's parse of 'Her final assessment: “It is not quite a recovery,” she said.' in a
+#: real article: both "assessment" and the pronoun are subjects of "said".
+ASSESSMENT = [
+    ("Her", "PRON", "PRP$", "poss", 2, "her"),
+    ("final", "ADJ", "JJ", "amod", 2, "final"),
+    ("assessment", "NOUN", "NN", "nsubj", 14, "assessment"),
+    (":", "PUNCT", ":", "punct", 14, ":"),
+    ("“", "PUNCT", "``", "punct", 6, "“"),
+    ("It", "PRON", "PRP", "nsubj", 6, "it"),
+    ("is", "AUX", "VBZ", "ccomp", 14, "be"),
+    ("not", "PART", "RB", "neg", 6, "not"),
+    ("quite", "ADV", "RB", "advmod", 10, "quite"),
+    ("a", "DET", "DT", "det", 10, "a"),
+    ("recovery", "NOUN", "NN", "attr", 6, "recovery"),
+    (",", "PUNCT", ",", "punct", 6, ","),
+    ("”", "PUNCT", "''", "punct", 6, "”"),
+    ("Kowalczyk", "PROPN", "NNP", "nsubj", 14, "Kowalczyk"),
+    ("said", "VERB", "VBD", "ROOT", 14, "say"),
+    (".", "PUNCT", ".", "punct", 14, "."),
+]
+KOWALCZYK = {"Kowalczyk": ("rena-kowalczyk", "PERSON")}
+
+
+def test_the_subject_next_to_the_verb_after_the_quotation_speaks() -> None:
+    doc = parsed(ASSESSMENT)
+    assert doc.text == "Her final assessment : “It is not quite a recovery,” Kowalczyk said."
+    # Before: "Her final assessment", the first subject, was taken and named no one.
+    assert speakers_of(doc, KOWALCZYK) == [("Kowalczyk", "cue")]
+
+
+def test_a_second_subject_with_no_whole_quotation_before_it_is_not_preferred() -> None:
+    # 'No more “cheap loans,” Kowalczyk and her allies declared': the parser made the quoted
+    # noun and "allies" subjects; only a closing mark lies between them, so no quotation the
+    # verb's own subject follows — the first subject outside the quotation still counts.
+    rows = [
+        ("No", "DET", "DT", "neg", 1, "no"),
+        ("more", "ADJ", "JJR", "amod", 4, "more"),
+        ("“", "PUNCT", "``", "punct", 4, "“"),
+        ("cheap", "ADJ", "JJ", "amod", 4, "cheap"),
+        ("loans", "NOUN", "NNS", "nsubj", 11, "loan"),
+        (",", "PUNCT", ",", "punct", 4, ","),
+        ("”", "PUNCT", "''", "punct", 4, "”"),
+        ("Kowalczyk", "PROPN", "NNP", "appos", 4, "Kowalczyk"),
+        ("and", "CCONJ", "CC", "cc", 7, "and"),
+        ("her", "PRON", "PRP$", "poss", 10, "her"),
+        ("allies", "NOUN", "NNS", "nsubj", 11, "ally"),
+        ("declared", "VERB", "VBD", "ROOT", 11, "declare"),
+        (".", "PUNCT", ".", "punct", 11, "."),
+    ]
+    doc = parsed(rows)
+    assert doc.text == "No more “cheap loans,” Kowalczyk and her allies declared."
+    subject = QuoteFinder.subject_of(doc[-2])
+    assert subject is not None and subject.text == "loans"
+
+
+#: The model's parse of 'His assumption, confidently stated on live TV, was that “as voters
+#: get more educated,” they would …' in a real article, with a name for the possessive: the
+#: speech verb is a participle on the noun for the words, the subject of "was".
+ASSUMPTION = [
+    ("Varga", "PROPN", "NNP", "poss", 2, "Varga"),
+    ("’s", "PART", "POS", "case", 0, "’s"),
+    ("assumption", "NOUN", "NN", "nsubj", 8, "assumption"),
+    (",", "PUNCT", ",", "punct", 2, ","),
+    ("stated", "VERB", "VBN", "acl", 2, "state"),
+    ("on", "ADP", "IN", "prep", 4, "on"),
+    ("TV", "NOUN", "NN", "pobj", 5, "tv"),
+    (",", "PUNCT", ",", "punct", 2, ","),
+    ("was", "AUX", "VBD", "ROOT", 8, "be"),
+    ("that", "SCONJ", "IN", "mark", 13, "that"),
+    ("voters", "NOUN", "NNS", "nsubj", 13, "voter"),
+    ("would", "AUX", "MD", "aux", 13, "would"),
+    ("“", "PUNCT", "``", "punct", 13, "“"),
+    ("learn", "VERB", "VB", "ccomp", 8, "learn"),
+    ("more", "ADV", "RBR", "advmod", 13, "more"),
+    ("about", "ADP", "IN", "prep", 13, "about"),
+    ("him", "PRON", "PRP", "pobj", 15, "he"),
+    (".", "PUNCT", ".", "punct", 8, "."),
+    ("”", "PUNCT", "''", "punct", 8, "”"),
+]
+VARGA = {"Varga": ("tomas-varga", "PERSON")}
+
+
+def test_a_noun_for_someones_words_as_subject_gives_its_possessor() -> None:
+    doc = parsed(ASSUMPTION)
+    assert doc.text == (
+        "Varga’s assumption, stated on TV, was that voters would “learn more about him.”"
+    )
+    # Before: "Varga’s assumption" was the speaker's words and named no one.
+    assert speakers_of(doc, VARGA) == [("Varga", "cue")]
+
+
+def test_a_possessed_noun_that_is_no_words_gives_no_speaker() -> None:
+    # "Varga’s campaign, stated on TV, …": a campaign is not anyone's words (nor Varga)
+    rows = [*ASSUMPTION[:2], ("campaign", "NOUN", "NN", "nsubj", 8, "campaign"), *ASSUMPTION[3:]]
+    doc = parsed(rows)
+    assert doc.text.startswith("Varga’s campaign, stated on TV, was")
+    assert speakers_of(doc, VARGA) == [(None, "cue")]
