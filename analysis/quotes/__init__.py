@@ -10,6 +10,9 @@ The stages, one module each:
   rules ask "who is named here?" thousands of times).
 - `speakers` — who said it: the attribution verb and its subject, `according to`, a colon
   introducing the quote, a roundup line, a follow-on paragraph.
+- `naming` — who the words naming a speaker are (`SpeakerNames.resolve`, the base of the
+  `speakers` finder): a name, a title and surname, a pronoun's antecedent, a description the
+  article ties to one entity, a document's issuer.
 - `introductions` — a speaker named by the line introducing or following a quote rather than by
   a speech verb: a colon after a name or a clause, a document introduced with a colon, a
   roundup's dash line (functions taking the `speakers` finder).
