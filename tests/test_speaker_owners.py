@@ -1,13 +1,14 @@
 """Speech verbs whose subject is the words, not the speaker (issue 21, session 23): a noun for
 someone's words as the subject ("Her assumption, stated on TV, was …") gives the quotation to
 its possessor, and a second subject the parser gave the verb before the quotation ("Her final
-assessment: “…,” X said") is passed over for the one next to the verb. Hand-parsed sentences
-pin down the parses the model gave real text."""
+assessment: “…,” X said") is passed over for the one next to the verb; a plural relative clause
+after two names ("X and Y, who say") is neither one's. Hand-parsed sentences pin down the
+parses the model gave real text."""
 
 from __future__ import annotations
 
 from analysis.quotes.speakers import QuoteFinder
-from tests.test_speaker_cues import parsed, speakers_of
+from tests.test_speaker_cues import parsed, quotes_of, speakers_of
 
 #: The model's parse of 'Her final assessment: “It is not quite a recovery,” she said.' in a
 #: real article: both "assessment" and the pronoun are subjects of "said".
@@ -106,3 +107,48 @@ def test_a_possessed_noun_that_is_no_words_gives_no_speaker() -> None:
     doc = parsed(rows)
     assert doc.text.startswith("Varga’s campaign, stated on TV, was")
     assert speakers_of(doc, VARGA) == [(None, "cue")]
+
+
+#: The model's parse of "…, particularly Govs. X and Y, who say the freshman senator doesn’t
+#: have the experience …" in a real article: the first name a fragment's root, the second its
+#: conjunct, and the relative clause hung on the second.
+RIVALS = [
+    ("Jed", "PROPN", "NNP", "compound", 1, "Jed"),
+    ("Bauer", "PROPN", "NNP", "ROOT", 1, "Bauer"),
+    ("and", "CCONJ", "CC", "cc", 1, "and"),
+    ("Chris", "PROPN", "NNP", "compound", 4, "Chris"),
+    ("Calder", "PROPN", "NNP", "conj", 1, "Calder"),
+    (",", "PUNCT", ",", "punct", 4, ","),
+    ("who", "PRON", "WP", "nsubj", 7, "who"),
+    ("say", "VERB", "VBP", "relcl", 4, "say"),
+    ("the", "DET", "DT", "det", 9, "the"),
+    ("senator", "NOUN", "NN", "nsubj", 10, "senator"),
+    ("lacks", "VERB", "VBZ", "ccomp", 7, "lack"),
+    ("“", "PUNCT", "``", "punct", 13, "“"),
+    ("the", "DET", "DT", "det", 13, "the"),
+    ("experience", "NOUN", "NN", "dobj", 10, "experience"),
+    ("needed", "VERB", "VBN", "acl", 13, "need"),
+    (".", "PUNCT", ".", "punct", 1, "."),
+    ("”", "PUNCT", "''", "punct", 1, "”"),
+]
+RIVAL_NAMES = {"Jed Bauer": ("jed-bauer", "PERSON"), "Chris Calder": ("chris-calder", "PERSON")}
+
+
+def test_a_plural_relative_clause_on_two_names_is_no_one_of_them() -> None:
+    doc = parsed(RIVALS)
+    assert (
+        doc.text == "Jed Bauer and Chris Calder, who say the senator lacks “the experience needed.”"
+    )
+    # Before: Chris Calder, the name the parser hung "who say" on; both say it.
+    rows = [r for r in quotes_of(doc, RIVAL_NAMES) if r["kind"] == "partial"]
+    assert [(r["speaker"], r["speaker_mention"]) for r in rows] == [
+        (None, "Jed Bauer and Chris Calder")
+    ]
+
+
+def test_a_singular_relative_clause_after_two_names_is_the_last_ones() -> None:
+    # "…, who says …": a singular verb, so the relative clause is the last name's alone
+    rows = [*RIVALS[:7], ("says", "VERB", "VBZ", "relcl", 4, "say"), *RIVALS[8:]]
+    doc = parsed(rows)
+    assert "Calder, who says the senator" in doc.text
+    assert speakers_of(doc, RIVAL_NAMES) == [("Chris Calder", "governing_verb")]

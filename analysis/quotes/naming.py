@@ -38,7 +38,7 @@ from .epithets import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 class SpeakerNames(ArticleContext):
@@ -113,6 +113,10 @@ class SpeakerNames(ArticleContext):
             antecedent before it, or a description the article ties to one entity.
         """
         if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
+            several = _relative_of_several(token)
+            if several is not None:
+                # "his rivals X and Y, who say": two speakers, not one of them
+                return Attribution(None, several.text, how="cue")
             token = token.head.head
         own = self._own_mention(token)
         if own is None and token.lower_.rstrip(".") in NAME_TITLES:
@@ -276,6 +280,36 @@ class SpeakerNames(ArticleContext):
         if not before or not _APPOSITION_OPENS.fullmatch(self.text[before[-1].end : start]):
             return None
         return before[-1].entity_id
+
+
+def _relative_of_several(who: Token) -> Span | None:
+    """Returns the names a relative pronoun stands for when they are several, from the first
+    to the last ("his rivals X and Y, who say", whichever of the two the parser hung the
+    clause on); None when the verb is not plural ("X and Y, who says"; "X and Y, who
+    warned": the last name's as often as both), or the coordination's first name has a
+    relative clause of its own ("X, who has called it …, and Y, who …")."""
+    verb = who.head
+    finite = [t for t in (verb, *verb.lefts) if t is verb or t.dep_ in ("aux", "auxpass")]
+    if not any(t.tag_ == "VBP" or t.lower_ == "were" for t in finite):
+        return None
+    noun = verb.head
+    names = [
+        c
+        for c in noun.children
+        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < who.i and not is_indefinite(c)
+    ]
+    if names and not any(c.dep_ == "cc" and c.text == "&" for c in noun.children):
+        first, last = noun, names[-1]
+    elif (
+        noun.dep_ == "conj"
+        and noun.head.pos_ == "PROPN"
+        and not is_indefinite(noun)
+        and not any(c.dep_ == "relcl" for c in noun.head.children)
+    ):
+        first, last = noun.head, noun
+    else:
+        return None
+    return who.doc[first.left_edge.i : last.i + 1]
 
 
 def _appositions_of(token: Token) -> list[tuple[Token, tuple[str, ...]]]:
