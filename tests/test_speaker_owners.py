@@ -2,7 +2,8 @@
 someone's words as the subject ("Her assumption, stated on TV, was …") gives the quotation to
 its possessor, and a second subject the parser gave the verb before the quotation ("Her final
 assessment: “…,” X said") is passed over for the one next to the verb; a plural relative clause
-after two names ("X and Y, who say") is neither one's. Hand-parsed sentences pin down the
+after two names ("X and Y, who say") is neither one's; a speech verb the parser joined to the
+verb of a reported clause about a thing is the reporter's. Hand-parsed sentences pin down the
 parses the model gave real text."""
 
 from __future__ import annotations
@@ -152,3 +153,56 @@ def test_a_singular_relative_clause_after_two_names_is_the_last_ones() -> None:
     doc = parsed(rows)
     assert "Calder, who says the senator" in doc.text
     assert speakers_of(doc, RIVAL_NAMES) == [("Chris Calder", "governing_verb")]
+
+
+#: The model's parse of "He said his recent attacks on Trump have given his campaign momentum
+#: and said that Trump did not represent the legacy of the “party of Reagan.”" in a real
+#: article (names changed): the second "said" a conjunct of "given", the verb of what the
+#: first "said" reports.
+ATTACKS = [
+    ("Varga", "PROPN", "NNP", "nsubj", 1, "Varga"),
+    ("said", "VERB", "VBD", "ROOT", 1, "say"),
+    ("his", "PRON", "PRP$", "poss", 4, "his"),
+    ("recent", "ADJ", "JJ", "amod", 4, "recent"),
+    ("attacks", "NOUN", "NNS", "nsubj", 6, "attack"),
+    ("have", "AUX", "VBP", "aux", 6, "have"),
+    ("given", "VERB", "VBN", "ccomp", 1, "give"),
+    ("him", "PRON", "PRP", "dative", 6, "he"),
+    ("momentum", "NOUN", "NN", "dobj", 6, "momentum"),
+    ("and", "CCONJ", "CC", "cc", 6, "and"),
+    ("said", "VERB", "VBD", "conj", 6, "say"),
+    ("that", "SCONJ", "IN", "mark", 13, "that"),
+    ("Kiss", "PROPN", "NNP", "nsubj", 13, "Kiss"),
+    ("represents", "VERB", "VBZ", "ccomp", 10, "represent"),
+    ("no", "DET", "DT", "det", 16, "no"),
+    ("“", "PUNCT", "``", "punct", 16, "“"),
+    ("party", "NOUN", "NN", "dobj", 13, "party"),
+    ("of", "ADP", "IN", "prep", 16, "of"),
+    ("farmers", "NOUN", "NNS", "pobj", 17, "farmer"),
+    (".", "PUNCT", ".", "punct", 1, "."),
+    ("”", "PUNCT", "''", "punct", 1, "”"),
+]
+VARGA_AND_KISS = {"Varga": ("tomas-varga", "PERSON"), "Kiss": ("anna-kiss", "PERSON")}
+
+
+def test_a_speech_verb_joined_to_a_reported_clause_about_a_thing_is_the_reporters() -> None:
+    doc = parsed(ATTACKS)
+    assert doc.text == (
+        "Varga said his recent attacks have given him momentum and said that Kiss represents "
+        "no “party of farmers.”"
+    )
+    # Before: "his recent attacks", the subject of "given", said it and named no one.
+    assert speakers_of(doc, VARGA_AND_KISS) == [("Varga", "governing_verb")]
+
+
+def test_a_speech_verb_joined_to_a_reported_clause_about_someone_stays_theirs() -> None:
+    # "Varga said Dr. Anna Kiss has given him momentum and said that …": a person named as the
+    # reported clause's subject may have said it too; the conjunct stays hers
+    rows = [*ATTACKS[:2], ("Dr.", "PROPN", "NNP", "compound", 4, "Dr.")]
+    rows += [("Anna", "PROPN", "NNP", "compound", 4, "Anna")]
+    rows += [("Kiss", "PROPN", "NNP", "nsubj", 6, "Kiss"), ("has", "AUX", "VBZ", "aux", 6, "have")]
+    rows += ATTACKS[6:]
+    doc = parsed(rows)
+    assert doc.text.startswith("Varga said Dr. Anna Kiss has given him momentum and said that")
+    subject = QuoteFinder.subject_of(doc[10])
+    assert subject is not None and subject.text == "Kiss"
