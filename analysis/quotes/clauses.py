@@ -14,6 +14,7 @@ from .cues import (
     CONTRAST_SUBORDINATORS,
     DOCUMENT_NOUNS,
     ORG_NOUNS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     QUESTION_VERBS,
     SUBORDINATORS,
@@ -36,13 +37,15 @@ def reporting_verb_above(verb: Token) -> Token | None:
     "and arguing" participle hangs on a verb of the clause that speech verb reports ("X said Y
     must pick a date, saying …": the parser ties "saying" to "pick"; X says it; a closing
     quotation mark may stand between the comma and the participle), or a finite "and called"
-    does on a clause whose subject is a thing or a place that does not speak ("X said the plan
-    would fail, and called it …", "X noted that the park marks Y and called on …"); else
-    None."""
+    or "but insisted" does on a clause whose subject is a thing or a place that does not speak
+    ("X said the plan would fail, and called it …", "X noted that the park marks Y and called
+    on …", "X said his attacks have given him momentum and said …"); else None."""
     if verb.tag_ not in ("VBG", "VBD", "VBZ") or verb.dep_ not in ("advcl", "conj") or verb.i == 0:
         return None
     before = _word_before(verb)
-    if before is None or before.lower_ not in (",", "and"):
+    while before is not None and before.dep_ == "advmod" and before.head == verb:
+        before = _word_before(before)  # "and also insisted"
+    if before is None or before.lower_ not in (",", "and", "but"):
         return None
     if verb.head.lemma_.lower() in SPEECH_VERBS:
         return None
@@ -50,7 +53,8 @@ def reporting_verb_above(verb: Token) -> Token | None:
         return None
     head = verb.head
     if verb.tag_ != "VBG" and not any(
-        c.dep_ in ("nsubj", "nsubjpass") and (is_thing(c) or c.ent_type_ in ("LOC", "FAC"))
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (is_thing(c) or _is_plural_thing(c) or c.ent_type_ in ("LOC", "FAC"))
         for c in head.children
     ):
         return None  # "X said Y would resign and warned …" may be Y's; "the plan … and called"
@@ -167,6 +171,18 @@ def is_thing(subject: Token) -> bool:
     return (
         subject.tag_ == "NN"
         and subject.lemma_.lower() not in ROLE_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS
+    )
+
+
+def _is_plural_thing(subject: Token) -> bool:
+    """Returns whether a subject is a plural common noun, no entity's, that is neither a role,
+    a person, an organisation nor a document noun ("his recent attacks"; not "the senators",
+    "the critics' lawyers"); it may still be people ("voters"): only used where they would
+    not change the answer."""
+    return (
+        subject.tag_ == "NNS"
+        and not subject.ent_type_
+        and subject.lemma_.lower() not in ROLE_NOUNS | PERSON_NOUNS | ORG_NOUNS | DOCUMENT_NOUNS
     )
 
 

@@ -36,7 +36,6 @@ from .cues import (
     INVERTED_VERBS,
     NAME_TITLES,
     ORG_NOUNS,
-    PERSON_NOUNS,
     PERSON_PRONOUNS,
     PREPOSITION_VERBS,
     QUOTE_VERBS,
@@ -491,12 +490,6 @@ class QuoteFinder(SpeakerNames):
             hung = subject_hung_on_relative(verb)
             if hung is not None:
                 return hung
-            if _joined_to_reported_clause(verb):
-                # "He said his attacks have given … and said that …": the parser joined the
-                # second "said" to the verb of what the first reports, whose subject is a thing
-                verb = verb.head.head
-                seen += 1
-                continue
             if verb.dep_ == "conj" and verb.head.pos_ == "NOUN" and verb.head.dep_ == "dobj":
                 verb = verb.head.head  # "X put on a drawl and joked": the parser joined
                 seen += 1  # "joked" to the object; it goes on with the verb owning it
@@ -533,29 +526,6 @@ class QuoteFinder(SpeakerNames):
 #: The words between a quotation and the name right after it that are the name's title: at most
 #: four words ("Eastfield police", "Senate Majority"), then a title ("Chief", "Sen.").
 _TITLE_PHRASE = re.compile(r"[\W_]*(?:[\w'’-]+\s+){0,4}([A-Za-z]+)\.?\s*")
-
-
-def _joined_to_reported_clause(verb: Token) -> bool:
-    """Returns whether a speech verb with no subject is a conjunct of the verb of a clause
-    another speech verb reports, a verb that speaks of nothing and whose subject is a thing
-    ("He said his attacks have given him momentum and said that …": the second "said" is
-    the first one's conjunct, not the attacks')."""
-    head = verb.head
-    if (
-        verb.dep_ != "conj"
-        or verb.lemma_.lower() not in SPEECH_VERBS
-        or head.lemma_.lower() in SPEECH_VERBS
-        or head.dep_ != "ccomp"
-        or head.head.lemma_.lower() not in SPEECH_VERBS
-    ):
-        return False
-    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return (
-        len(subjects) == 1
-        and subjects[0].pos_ == "NOUN"
-        and subjects[0].lemma_.lower() not in ROLE_NOUNS | PERSON_NOUNS | ORG_NOUNS
-        and not subjects[0].ent_type_
-    )
 
 
 def _holds_quotation(words: Span) -> bool:
