@@ -24,6 +24,10 @@ The stages, one module each:
 - `issuers` — owners and issuers of quotations no speech verb's own subject gives (passive
   agents, transcript lines, words said to be someone's, documents read out, verbs that cue
   only a quotation they govern).
+- `antecedents` — who a he/she stands for: the person named as a subject before it, the same
+  or the last speaker when nobody else came into view.
+- `subjects` — the people a sentence names as the subject of a clause (or aside, or as the
+  owner of a subject that is a thing), which the `antecedents` rules choose from.
 - `descriptions` — a title written before a name (`President X`) ties a description (`the
   president`) to that one person.
 - `epithets` — a bare role or person description ("the senator said") right after a speaker or
