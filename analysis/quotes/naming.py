@@ -140,17 +140,8 @@ class SpeakerNames(ArticleContext):
         words = self._speaker_words(token)
         start, end = words[0].idx, words[-1].idx + len(words[-1])
         label = self.text[start:end]
-        joint = [
-            c
-            for c in token.children
-            if c.dep_ == "conj"
-            and c.pos_ == "PROPN"
-            # "X, director of Y, and a Republican who …": a description of X, not a second
-            # speaker
-            and not is_indefinite(c)
-        ]
-        ampersand = any(c.dep_ == "cc" and c.text == "&" for c in token.children)
-        if joint and not ampersand and token.dep_ in ("nsubj", "nsubjpass"):
+        joint = _names_joined_to(token)
+        if joint and token.dep_ in ("nsubj", "nsubjpass"):
             # "X and Y said": two speakers, not one of them
             other = joint[-1]
             return Attribution(None, self.text[start : other.idx + len(other)], how="cue")
@@ -282,6 +273,17 @@ class SpeakerNames(ArticleContext):
         return before[-1].entity_id
 
 
+def _names_joined_to(token: Token) -> list[Token]:
+    """Returns the names joined to a word as conjuncts ("X and Y": Y), leaving out an
+    indefinite one ("X, director of Y, and a Republican who …": a description of X); none
+    when "&" joins them ("Johnson & Johnson": one name)."""
+    if any(c.dep_ == "cc" and c.text == "&" for c in token.children):
+        return []
+    return [
+        c for c in token.children if c.dep_ == "conj" and c.pos_ == "PROPN" and not is_indefinite(c)
+    ]
+
+
 def _relative_of_several(who: Token) -> Span | None:
     """Returns the names a relative pronoun stands for when they are several, from the first
     to the last ("his rivals X and Y, who say", whichever of the two the parser hung the
@@ -293,12 +295,8 @@ def _relative_of_several(who: Token) -> Span | None:
     if not any(t.tag_ == "VBP" or t.lower_ == "were" for t in finite):
         return None
     noun = verb.head
-    names = [
-        c
-        for c in noun.children
-        if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < who.i and not is_indefinite(c)
-    ]
-    if names and not any(c.dep_ == "cc" and c.text == "&" for c in noun.children):
+    names = [c for c in _names_joined_to(noun) if c.i < who.i]
+    if names:
         first, last = noun, names[-1]
     elif (
         noun.dep_ == "conj"
